@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** What `core` must never reach: it stays pure so a court or provider can verify with it alone. */
+const coreForbidden = [
+  { group: ['fastify', 'fastify-*', '@fastify/*'], message: 'core is framework-free' },
+  { group: ['kysely', 'better-sqlite3', 'pg', 'pg-*'], message: 'core has no database access' },
+  { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https', 'node:http2', 'node:dgram', 'node:child_process', 'child_process', 'node:worker_threads', 'undici', 'node-fetch', 'axios'], message: 'core does no I/O' },
+  { group: ['@hanoi247/server', '@hanoi247/cli', '@hanoi247/web', '@hanoi247/testkit', '**/server/**', '**/cli/**'], message: 'dependencies point into core, never out of it' },
+];
+
+export default tseslint.config(
+  { ignores: ['scripts/**', '**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'test-results/**', 'packages/web/public/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: 'error',
+      curly: ['error', 'multi-line'],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'named exports only' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: coreForbidden }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'core reads no environment; inject configuration' }, { name: 'fetch', message: 'core does no I/O' }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'inject a Clock' }, { object: 'Math', property: 'random', message: 'inject randomness' }],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'process', message: 'only the CLI reads the process; inject config' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'packages/testkit/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+  },
+  { files: ['eslint.config.js', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+);

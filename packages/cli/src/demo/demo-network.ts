@@ -1,0 +1,129 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { currentKey, operatorPrincipal, type NodeDescriptor } from '@hanoi247/core';
+import { buildApp, loadConfig, openNode, seedDemoAccounts, type App, type CallContext, type Config, type SeededDemoAccount } from '@hanoi247/server';
+import { webRoot } from '@hanoi247/web';
+import { CliError } from '../cli-error.js';
+import { demoAccountsFor, readDemoAccounts, writeDemoAccounts } from './demo-accounts.js';
+import { countryName, type DemoOptions } from './demo-options.js';
+
+export interface DemoNode {
+  readonly country: string;
+  readonly name: string;
+  readonly dataDir: string;
+  readonly app: App;
+  readonly url: string;
+  /** Null when the node had accounts the demo did not create (their secrets are unknown). */
+  readonly accounts: readonly SeededDemoAccount[] | null;
+  /** True on the run that created the accounts, false when they were reused. */
+  readonly seededNow: boolean;
+}
+
+// Messages should cross within a blink while someone watches; delivery also starts after each commit.
+const demoDispatchIntervalMs = 250;
+
+function operator(): CallContext {
+  let name = 'demo';
+  try {
+    name = userInfo().username;
+  } catch {
+    // Containers without a passwd entry: the audit log still says the operator ran the demo.
+  }
+  return { principal: operatorPrincipal(name), requestId: null };
+}
+
+/**
+ * A node as `serve` would configure it, from the demo's own flags only: the environment is
+ * ignored so a developer's DATABASE_URL or HANOI247_PORT cannot turn the demo into something else.
+ */
+function demoConfig(options: DemoOptions, country: string, index: number): Config {
+  return loadConfig({
+    env: {},
+    overrides: {
+      dataDir: join(options.dataDir, country.toLowerCase()),
+      'node.country': country,
+      'node.name': `${countryName(country)} 24/7 (demo)`,
+      'http.host': '127.0.0.1',
+      'http.port': options.basePort === 0 ? 0 : options.basePort + index,
+      'federation.dispatchIntervalMs': demoDispatchIntervalMs,
+      'log.level': options.logLevel,
+      'web.root': webRoot,
+    },
+  });
+}
+
+/** First run: demo accounts with enrolled TOTP. Later runs: the same accounts, read back. */
+async function prepareAccounts(config: Config): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
+  // Seeding before buildApp means a demo node never issues a bootstrap token it does not need.
+  const node = await openNode(config);
+  try {
+    const seeded = await seedDemoAccounts(node, operator(), demoAccountsFor(config.node.country));
+    if (seeded !== null) {
+      writeDemoAccounts(config.dataDir, seeded);
+      return { accounts: seeded, seededNow: true };
+    }
+    return { accounts: readDemoAccounts(config.dataDir), seededNow: false };
+  } finally {
+    await node.close();
+  }
+}
+
+async function startNode(options: DemoOptions, country: string, index: number, version: string): Promise<Omit<DemoNode, 'url'>> {
+  const config = demoConfig(options, country, index);
+  const { accounts, seededNow } = await prepareAccounts(config);
+  const app = await buildApp(config, { version });
+  return { country, name: config.node.name, dataDir: config.dataDir, app, accounts, seededNow };
+}
+
+async function listen(node: Omit<DemoNode, 'url'>, port: number): Promise<DemoNode> {
+  try {
+    const url = await node.app.listen({ host: '127.0.0.1', port });
+    return { ...node, url };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(`port ${port} is already in use (another hanoi247?); stop it or choose another --base-port`, 1);
+    }
+    throw error;
+  }
+}
+
+/** Every node pins every other by the fingerprint its published descriptor names, as operators do. */
+async function pinAll(nodes: readonly DemoNode[]): Promise<void> {
+  const published = await Promise.all(
+    nodes.map(async (node) => {
+      const response = await fetch(new URL('/federation/v1/descriptor', node.url), { signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(`the descriptor of ${node.country} answered HTTP ${response.status}`);
+      return { node, signed: (await response.json()) as { descriptor: NodeDescriptor; signature: string } };
+    }),
+  );
+  const context = operator();
+  for (const node of nodes) {
+    for (const { node: other, signed } of published) {
+      if (other === node) continue;
+      // Upsert: on later runs this refreshes the address and keys, and leaves one audit entry per start.
+      await node.app.node.services.peers.pin(context, signed, currentKey(signed.descriptor).signing.fingerprint);
+    }
+  }
+}
+
+export async function closeDemoNetwork(apps: readonly App[]): Promise<void> {
+  await Promise.allSettled(apps.map((app) => app.close()));
+}
+
+/** Starts, seeds, listens and federates; on any failure closes what already started. */
+export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNode[]> {
+  const started = await Promise.allSettled(options.countries.map((country, index) => startNode(options, country, index, version)));
+  const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.app] : []));
+  try {
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    const prepared = started.map((s) => (s as PromiseFulfilledResult<Omit<DemoNode, 'url'>>).value);
+    const nodes: DemoNode[] = [];
+    for (const [index, node] of prepared.entries()) nodes.push(await listen(node, options.basePort === 0 ? 0 : options.basePort + index));
+    await pinAll(nodes);
+    return nodes;
+  } catch (error) {
+    await closeDemoNetwork(apps);
+    throw error;
+  }
+}

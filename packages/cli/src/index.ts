@@ -1,0 +1,1 @@
+export { buildProgram, cliVersion } from './program.js';

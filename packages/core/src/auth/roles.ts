@@ -1,0 +1,69 @@
+/**
+ * Who works in a node. Names follow the Convention's institutions: the 24/7 point of
+ * contact (Art. 41) is staffed by duty officers; the central authority (Art. 40) by
+ * its officers; supervisors approve what leaves the node (four-eyes).
+ */
+export const roles = [
+  'duty_officer',
+  'central_authority_officer',
+  'supervisor',
+  'provider_user',
+  'auditor',
+  'administrator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'profile:read',
+  'tokens:manage-own',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'metrics:read',
+  'node:read',
+  'federation:manage',
+  'requests:read',
+  'requests:draft',
+  'requests:approve',
+  'provider-orders:respond',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Every role other than a service-provider user works for the State: an officer role. */
+export function isOfficerRole(role: Role): boolean {
+  return role !== 'provider_user';
+}
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  switch (permission) {
+    case 'profile:read':
+    case 'tokens:manage-own':
+      return true;
+    case 'users:read':
+    case 'users:manage':
+      return role === 'administrator';
+    case 'audit:read':
+      return role === 'auditor';
+    case 'metrics:read':
+      return role === 'administrator';
+    case 'federation:manage':
+      return role === 'administrator';
+    case 'node:read':
+      return role !== 'provider_user';
+    case 'requests:read':
+    case 'requests:draft':
+      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
+    case 'requests:approve':
+      return role === 'supervisor';
+    case 'provider-orders:respond':
+      return role === 'provider_user';
+  }
+}
+
+export function permissionsOf(held: readonly Role[]): ReadonlySet<Permission> {
+  return new Set(permissions.filter((permission) => held.some((role) => roleGrants(role, permission))));
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

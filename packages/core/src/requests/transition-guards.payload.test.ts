@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { planTransition } from './plan-transition.js';
+import { addDays, completeDetails, errorOf, snapshot, supervisor, t0, type SnapshotInput } from './request.fixtures.js';
+import type { TransitionPayload } from './request-snapshot.js';
+
+const act = (input: SnapshotInput, action: string, payload: TransitionPayload = {}) => planTransition(snapshot(input), action, payload, supervisor, t0);
+const day = 86_400_000;
+
+describe('accept-with-conditions', () => {
+  const assessing = { type: 'MLA_40', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
+
+  it('needs at least one condition', () => {
+    expect(errorOf(() => act(assessing, 'accept-with-conditions')).code).toBe('request/conditions-required');
+    expect(errorOf(() => act(assessing, 'accept-with-conditions', { conditions: [] })).issues).toEqual([{ path: '/payload/conditions', message: 'at least one condition' }]);
+    const plan = act(assessing, 'accept-with-conditions', { conditions: [{ kind: 'USE_LIMITATION', text: 'Only for this investigation' }] });
+    expect(plan).toMatchObject({ to: 'ACCEPTED_WITH_CONDITIONS', response: 'ACCEPT_WITH_CONDITIONS' });
+  });
+});
+
+describe('confirm-preserved and grant-extension: at least 60 days (UN art. 42(7))', () => {
+  const ordered = { type: 'PRESERVATION_42', state: 'DOMESTIC_ORDER_ISSUED', direction: 'incoming' } as const;
+  const extending = { type: 'PRESERVATION_42', state: 'EXTENSION_REQUESTED', direction: 'incoming' } as const;
+  const until = (ms: number) => new Date(t0.getTime() + ms).toISOString();
+
+  it('accepts exactly 60 days and more, in any zone', () => {
+    expect(act(ordered, 'confirm-preserved', { preservedUntil: until(60 * day) }).to).toBe('PRESERVED');
+    expect(act(ordered, 'confirm-preserved', { preservedUntil: '2027-01-31T14:00:00+07:00' }).to).toBe('PRESERVED');
+    expect(act(extending, 'grant-extension', { preservedUntil: addDays(t0, 120).toISOString() }).to).toBe('PRESERVED');
+  });
+
+  it.each([
+    ['one millisecond short of 60 days', { preservedUntil: until(60 * day - 1) }],
+    ['30 days', { preservedUntil: until(30 * day) }],
+    ['a date in the past', { preservedUntil: until(-day) }],
+    ['no date', {}],
+    ['something that is not a date', { preservedUntil: 'soon' }],
+  ] as const)('refuses %s', (_name, payload: TransitionPayload) => {
+    for (const [input, action] of [[ordered, 'confirm-preserved'], [extending, 'grant-extension']] as const) {
+      const error = errorOf(() => act(input, action, payload));
+      expect(error.code).toBe('request/preservation-too-short');
+      expect(error.message).toContain('at least 60 days');
+      expect(error.message).toContain('art. 42(7)');
+      expect(error.issues[0]?.path).toBe('/payload/preservedUntil');
+    }
+  });
+});
+
+describe('authorise-domestically and renew: a valid future period', () => {
+  const accepted = { type: 'REALTIME_TRAFFIC_45', state: 'ACCEPTED', direction: 'incoming' } as const;
+  const renewal = { type: 'INTERCEPTION_46', state: 'RENEWAL_REQUESTED', direction: 'incoming' } as const;
+  const at = (days: number) => addDays(t0, days).toISOString();
+
+  it('accepts a start before an end in the future, even a start already past', () => {
+    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(0), authorisedEnd: at(30) }).to).toBe('AUTHORISED_DOMESTICALLY');
+    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(-2), authorisedEnd: at(1) }).to).toBe('AUTHORISED_DOMESTICALLY');
+    expect(act(renewal, 'renew', { authorisedStart: at(0), authorisedEnd: at(30) }).to).toBe('ACTIVE');
+  });
+
+  it.each([
+    ['no period', {}],
+    ['no end', { authorisedStart: at(0) }],
+    ['no start', { authorisedEnd: at(30) }],
+    ['an end before the start', { authorisedStart: at(10), authorisedEnd: at(5) }],
+    ['an empty period', { authorisedStart: at(5), authorisedEnd: at(5) }],
+    ['an end already past', { authorisedStart: at(-10), authorisedEnd: at(-1) }],
+    ['an end right now', { authorisedStart: at(-10), authorisedEnd: t0.toISOString() }],
+  ] as const)('refuses %s', (_name, payload: TransitionPayload) => {
+    expect(errorOf(() => act(accepted, 'authorise-domestically', payload)).code).toBe('request/invalid-period');
+    expect(errorOf(() => act(renewal, 'renew', payload)).code).toBe('request/invalid-period');
+  });
+});
+
+describe('refuse-on-nationality', () => {
+  const consulted = { type: 'EXTRADITION_37', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true } as const;
+
+  it('must cite NATIONALITY_AUT_DEDERE', () => {
+    const error = errorOf(() => act(consulted, 'refuse-on-nationality', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'Political' }));
+    expect(error.code).toBe('request/refusal-grounds-invalid');
+    expect(error.message).toContain('NATIONALITY_AUT_DEDERE');
+    expect(act(consulted, 'refuse-on-nationality', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national of Viet Nam' }).to).toBe('REFUSED_ON_NATIONALITY');
+  });
+
+  it('cannot be cited to refuse an MLA request', () => {
+    const mla = { type: 'MLA_40', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true } as const;
+    expect(errorOf(() => act(mla, 'refuse', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national' })).code).toBe('request/refusal-grounds-invalid');
+  });
+});
+
+describe('text, link and third-State guards', () => {
+  it('needs information or reasons in words', () => {
+    const assessing = { type: 'MLA_40', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
+    expect(errorOf(() => act(assessing, 'request-information')).code).toBe('request/information-required');
+    expect(act(assessing, 'request-information', { information: 'Which accounts?' }).to).toBe('INFO_REQUESTED');
+    expect(act({ type: 'LE_INFO_47', state: 'RECEIVED', direction: 'incoming' }, 'reject-conditions', { reasons: 'Cannot accept' }).to).toBe('CONDITIONS_REJECTED');
+  });
+
+  it('needs the follow-up request to link and the third State of a path', () => {
+    const preserved = { type: 'PRESERVATION_42', state: 'PRESERVED', direction: 'outgoing' } as const;
+    expect(errorOf(() => act(preserved, 'link-follow-up-mla')).code).toBe('request/link-required');
+    expect(act(preserved, 'link-follow-up-mla', { linkedRequestId: 'req-44' }).to).toBe('FOLLOW_UP_MLA_LINKED');
+    const incoming = { ...preserved, direction: 'incoming' } as const;
+    expect(errorOf(() => act(incoming, 'disclose-traffic-path')).issues).toEqual([{ path: '/payload/thirdState', message: 'required' }]);
+  });
+});
+
+describe('completeness on submit and approve', () => {
+  const preservationRequired = ['seekingAuthority', 'offenceSummary', 'dataToPreserve', 'dataCategories', 'custodianOrLocation', 'necessity', 'mlaWillFollow', 'identifiers', 'contact24x7'];
+
+  it('lists every missing field, each with its legal source', () => {
+    const error = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', details: {} }, 'submit'));
+    expect(error.code).toBe('request/incomplete');
+    expect(error.message).toContain(`${preservationRequired.length} field(s)`);
+    expect(error.issues.map((i) => i.path).sort()).toEqual(preservationRequired.map((f) => `/details/${f}`).sort());
+    const message = (field: string) => error.issues.find((i) => i.path === `/details/${field}`)?.message;
+    expect(message('dataToPreserve')).toContain('art. 42(3)(c)');
+    expect(message('seekingAuthority')).toContain('UN Convention against Cybercrime art. 42(3)(a) [unverified]');
+    expect(message('contact24x7')).toContain('art. 41(1)');
+    expect(message('identifiers')).toContain('G8 preservation checklist');
+  });
+
+  it('cites the Budapest Convention on that basis, and asks for the treaty on a bilateral one', () => {
+    const budapest = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', legalBasis: 'BUDAPEST', details: {} }, 'submit'));
+    expect(budapest.issues.find((i) => i.path === '/details/dataToPreserve')?.message).toContain('Budapest Convention art. 29(2)');
+    const bilateral = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', legalBasis: 'BILATERAL', details: completeDetails('PRESERVATION_42') }, 'submit'));
+    expect(bilateral.issues.map((i) => i.path)).toEqual(['/details/treatyReference']);
+  });
+
+  it('runs the cross-field rules once the fields are there', () => {
+    const details = { ...completeDetails('MLA_40') };
+    delete details['factsSummary'];
+    const error = errorOf(() => act({ type: 'MLA_40', state: 'DRAFT', details }, 'submit'));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]?.message).toContain('art. 40(15)(c)');
+  });
+
+  it('refuses wrong values and checks again on approval', () => {
+    const wrong = { ...completeDetails('EXTRADITION_37'), maxPenaltyYears: 'ten' };
+    expect(errorOf(() => act({ type: 'EXTRADITION_37', state: 'DRAFT', details: wrong }, 'submit')).issues.map((i) => i.path)).toEqual(['/details/maxPenaltyYears']);
+    expect(errorOf(() => act({ type: 'EXTRADITION_37', state: 'SUBMITTED', details: {} }, 'approve')).code).toBe('request/incomplete');
+    expect(act({ type: 'EXTRADITION_37', state: 'DRAFT' }, 'submit').to).toBe('SUBMITTED');
+  });
+});

@@ -1,0 +1,172 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Clock } from '@hanoi247/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config/config.schema.js';
+import { registerAuthentication } from './http/authentication.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { registerFederationMetrics, registerMetrics } from './http/metrics.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { auditRoutes } from './http/routes/audit.routes.js';
+import { authRoutes } from './http/routes/auth.routes.js';
+import { healthRoutes } from './http/routes/health.routes.js';
+import { nodeRoutes } from './http/routes/node.routes.js';
+import { tokenRoutes } from './http/routes/tokens.routes.js';
+import { userRoutes } from './http/routes/users.routes.js';
+import { caseRoutes } from './http/routes/cases.routes.js';
+import { referenceRoutes } from './http/routes/reference.routes.js';
+import { requestRoutes } from './http/routes/requests.routes.js';
+import { startDeadlineScanJob } from './jobs/deadline-scan.job.js';
+import { startFederationJob } from './jobs/federation.job.js';
+import type { Transport } from './federation/http-transport.js';
+import type { OwnIdentity } from './federation/own-descriptor.js';
+import { federationRoutes } from './http/routes/federation.routes.js';
+import { requestIds, uuidV7Ids } from './identity/ids.js';
+import { createRequestDocumentService } from './services/request-document.service.js';
+import { openNode, type NodeRuntime } from './node-runtime.js';
+
+export interface BuildAppOptions {
+  readonly clock?: Clock;
+  /** How envelopes reach partners (tests put a fault proxy here). */
+  readonly transport?: Transport;
+  /** Where JSON logs go; standard output when absent. */
+  readonly logStream?: DestinationStream;
+  /** Called at start while the node has no user: print it for the operator, never log it. */
+  readonly onBootstrapToken?: (token: string, expiresAt: string) => void;
+  readonly version?: string;
+}
+
+export type App = FastifyInstance & { readonly node: NodeRuntime };
+
+/** Never log credentials, whatever a future log line includes. */
+export const redactedLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.totpCode',
+  '*.secret',
+  '*.sessionToken',
+  '*.enrolmentToken',
+  '*.csrfToken',
+];
+
+/** Everything in a scope registered by this plugin is reachable without signing in. */
+async function publicScope(app: FastifyInstance): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), public: true };
+  });
+}
+
+async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'hanoi247 node API', version, description: 'National node for the UN Convention against Cybercrime.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-h247_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(async (docs) => {
+    await publicScope(docs);
+    docs.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+  });
+}
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
+  const node = await openNode(config, { ...(options.clock === undefined ? {} : { clock: options.clock }), ...(options.transport === undefined ? {} : { transport: options.transport }) });
+  const version = options.version ?? '0.0.0';
+  const app = Fastify({
+    logger: {
+      level: config.log.level,
+      redact: { paths: redactedLogPaths, censor: '[redacted]' },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    genReqId: () => requestIds(),
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onClose', async () => node.close());
+  app.decorate('node', node);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies are accepted: text/plain would let a cross-site form post skip CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+
+  registerErrorHandling(app);
+  const metrics = registerMetrics(app);
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  const cookiePolicy = { secure: config.session.secureCookie, absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds };
+  registerAuthentication(app, node.services.auth, cookiePolicy);
+  await registerDocs(app, version);
+
+  const { services } = node;
+  const keyring = await services.identity.ensureKeys({ principal: null, requestId: null });
+  await app.register(healthRoutes({ db: node.database.db, metrics }));
+  await app.register(authRoutes({ auth: services.auth, bootstrap: services.bootstrap, cookiePolicy, login: config.login }));
+  await app.register(userRoutes(services.users));
+  await app.register(tokenRoutes(services.tokens));
+  await app.register(auditRoutes(services.audit));
+  await app.register(nodeRoutes({ country: config.node.country, name: config.node.name, version, keyring: () => keyring }));
+  await app.register(caseRoutes(services.cases));
+  const documents = createRequestDocumentService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids, keyring: () => keyring });
+  await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
+  await app.register(referenceRoutes(services.requests));
+  startDeadlineScanJob(app, services.deadlineScanner, config.deadlines.scanIntervalSeconds);
+  // Our address as partners reach it: the public URL, or where we listen once we know the port.
+  const identity: OwnIdentity = {
+    country: config.node.country,
+    name: config.node.name,
+    baseUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
+    acceptsInbound: config.federation.acceptsInbound,
+  };
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (config.http.publicUrl === null && address !== null && typeof address === 'object') {
+      const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+      identity.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    }
+  });
+  await app.register(
+    federationRoutes({ identity: () => identity, keyring: () => keyring, now: () => node.clock.now(), inbox: services.inbox, peers: services.peers, status: services.federationStatus, pull: services.pull }),
+  );
+  node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
+  startFederationJob(app, services, node.outboxSignal, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);
+  if (config.web.root !== null) {
+    const root = config.web.root;
+    await app.register(async (web) => {
+      await publicScope(web);
+      await web.register(fastifyStatic, { root, prefix: '/', index: ['index.html'] });
+    });
+  }
+
+  const bootstrap = await services.bootstrap.issueTokenIfUnclaimed();
+  if (bootstrap !== null) options.onBootstrapToken?.(bootstrap.token, bootstrap.expiresAt);
+  return app as unknown as App;
+}

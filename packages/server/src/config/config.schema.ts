@@ -1,0 +1,92 @@
+import { isCountryCode } from '@hanoi247/core';
+import { z } from 'zod';
+
+/** Whole numbers from flags and environment arrive as digits; anything else (even '') is refused. */
+const integer = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number().int().min(min).max(max));
+const port = integer(0, 65535);
+const positiveSeconds = integer(1, 10 * 365 * 86_400);
+// A strict boolean, not a coerced one: Boolean('0') and Boolean('no') are true, and an empty variable
+// (read as null) would turn into false. The loader turns "true"/"false" into booleans; the rest is refused.
+const flag = z.boolean();
+
+/**
+ * The node's whole configuration. Every field documents itself here; the README's
+ * configuration table is written from these descriptions.
+ */
+export const configSchema = z.strictObject({
+  dataDir: z.string().min(1).describe('Directory for the SQLite database, keys and evidence (created with mode 0700).'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .nullable()
+    .describe('PostgreSQL connection URL. When null the embedded SQLite database in dataDir is used.'),
+  node: z.strictObject({
+    country: z
+      .string()
+      .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in capitals, such as VN, SG or FR')
+      .describe('ISO 3166-1 alpha-2 code of the State this node serves.'),
+    name: z.string().trim().min(1).max(120).describe('Human-readable node name shown to partners.'),
+  }),
+  http: z.strictObject({
+    host: z.string().min(1).describe('Interface to listen on.'),
+    port: port.describe('TCP port to listen on (0 picks a free port).'),
+    publicUrl: z.url().nullable().describe('External URL of the node, as partners and browsers reach it.'),
+    bodyLimitBytes: integer(1024, 64 * 1024 * 1024).describe('Largest accepted JSON body.'),
+    trustProxy: flag.describe('Trust X-Forwarded-* from a reverse proxy that terminates TLS.'),
+  }),
+  session: z.strictObject({
+    idleTimeoutSeconds: positiveSeconds.describe('A session ends after this long without a request.'),
+    absoluteTimeoutSeconds: positiveSeconds.describe('A session ends this long after sign-in, whatever its use.'),
+    secureCookie: flag.describe('Mark the session cookie Secure (keep true outside tests over plain HTTP).'),
+  }),
+  login: z.strictObject({
+    maxAttemptsPerWindow: integer(1, 1000).describe('Sign-in attempts allowed per client address and username per window.'),
+    windowSeconds: positiveSeconds.describe('Length of the sign-in rate-limit window.'),
+  }),
+  passwordHashing: z.strictObject({
+    memoryKiB: integer(8192, 1048576).describe('argon2id memory cost in KiB (OWASP minimum 19456).'),
+    iterations: integer(1, 10).describe('argon2id time cost.'),
+  }),
+  deadlines: z.strictObject({
+    acknowledgeUrgentHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(72)).describe('Service level to acknowledge an emergency or urgent request, in hours.'),
+    acknowledgeStandardHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(720)).describe('Service level to acknowledge any other request, in hours.'),
+    writtenConfirmationHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(720)).describe('Time to confirm an urgent oral request in writing, in hours.'),
+    scanIntervalSeconds: integer(0, 3600).describe('How often the legal clocks are scanned; 0 turns the scanner off (tests drive it).'),
+  }),
+  federation: z.strictObject({
+    acceptsInbound: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).describe('False for a node that cannot accept inbound connections: it pulls its messages from partners.'),
+    messageTtlHours: integer(1, 24 * 30).describe('How long an envelope stays valid; the receiver refuses it afterwards.'),
+    keyOverlapDays: integer(0, 90).describe('How long a rotated-out key still verifies and decrypts messages.'),
+    dispatchIntervalMs: integer(0, 600_000).describe('How often the outbox dispatcher runs (0: only when woken; tests drive it).'),
+    maxAttempts: integer(1, 100).describe('Delivery attempts before a message is shown as a delivery failure.'),
+    retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
+    retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
+  }),
+  log: z.strictObject({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('Log level of the JSON logs.'),
+  }),
+  web: z.strictObject({
+    root: z.string().nullable().describe('Directory of the built web app to serve at /, or null for none.'),
+  }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The same schema without the node's identity, which maintenance commands may not know. */
+export const storageConfigSchema = configSchema.extend({ node: z.unknown().optional() });
+export type StorageConfig = Omit<Config, 'node'>;
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export const configDefaults = {
+  databaseUrl: null,
+  http: { host: '127.0.0.1', port: 8247, publicUrl: null, bodyLimitBytes: 1024 * 1024, trustProxy: false },
+  session: { idleTimeoutSeconds: 30 * 60, absoluteTimeoutSeconds: 12 * 60 * 60, secureCookie: true },
+  login: { maxAttemptsPerWindow: 10, windowSeconds: 15 * 60 },
+  passwordHashing: { memoryKiB: 19456, iterations: 2 },
+  deadlines: { acknowledgeUrgentHours: 1, acknowledgeStandardHours: 24, writtenConfirmationHours: 24, scanIntervalSeconds: 30 },
+  federation: { acceptsInbound: true, messageTtlHours: 72, keyOverlapDays: 7, dispatchIntervalMs: 1000, maxAttempts: 50, retryBaseSeconds: 2, retryMaxSeconds: 900 },
+  log: { level: 'info' },
+  web: { root: null },
+} as const;

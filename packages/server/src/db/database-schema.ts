@@ -1,0 +1,242 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text on both engines
+ * (see docs/adr/0002-portable-storage-types.md): exact round trips, and the same
+ * string that goes into canonical JSON and signatures.
+ */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  status: 'active' | 'disabled';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  idle_expires_at: string;
+  absolute_expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TotpEnrolmentsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  secret: string;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface BootstrapTokensTable {
+  id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface AuditEntriesTable {
+  seq: number;
+  id: string;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  purpose: string | null;
+  outcome: string;
+  request_id: string | null;
+  details: string;
+  canonical: string;
+  digest: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface CasesTable {
+  id: string;
+  domestic_reference: string;
+  title: string;
+  data: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestsTable {
+  id: string;
+  reference: string;
+  case_id: string | null;
+  type: string;
+  direction: 'outgoing' | 'incoming';
+  state: string;
+  legal_basis: string;
+  requesting_state: string;
+  requested_state: string;
+  language: string;
+  translations: string;
+  priority: 'emergency' | 'urgent' | 'normal';
+  priority_rank: number;
+  emergency_justification: string | null;
+  details: string;
+  drafted_by: string;
+  consultation_recorded_at: string | null;
+  parent_request_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RequestEventsTable {
+  seq: Generated<number>;
+  id: string;
+  request_id: string;
+  kind: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  response_kind: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  occurred_at: string;
+  payload: string;
+}
+
+export interface RequestConditionsTable {
+  id: string;
+  request_id: string;
+  event_id: string;
+  kind: string;
+  text: string;
+  status: 'proposed' | 'accepted' | 'declined';
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface RequestLinksTable {
+  from_request_id: string;
+  to_reference: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface DeadlinesTable {
+  id: string;
+  request_id: string;
+  rule_id: string;
+  status: string;
+  started_at: string;
+  due_at: string;
+  warn_at: string;
+  closed_at: string | null;
+  escalated_at: string | null;
+}
+
+export interface PeersTable {
+  country: string;
+  name: string;
+  base_url: string;
+  signed_descriptor: string;
+  pinned_fingerprint: string;
+  status: 'active' | 'removed';
+  added_at: string;
+  updated_at: string;
+}
+
+export interface PeerKeysTable {
+  country: string;
+  key_id: string;
+  signing_public_key: string;
+  encryption_public_key: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface OutboxTable {
+  message_id: string;
+  to_country: string;
+  type: string;
+  request_id: string | null;
+  envelope: string | null;
+  envelope_digest: string | null;
+  status: 'pending' | 'delivered' | 'failed' | 'undeliverable';
+  priority_rank: number;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  receipt: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface InboxTable {
+  message_id: string;
+  from_country: string;
+  type: string;
+  envelope: string;
+  envelope_digest: string;
+  payload: string;
+  receipt: string;
+  status: 'processed' | 'deferred' | 'rejected';
+  error: string | null;
+  request_id: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+export interface DatabaseSchema {
+  peers: PeersTable;
+  peer_keys: PeerKeysTable;
+  outbox: OutboxTable;
+  inbox: InboxTable;
+  counters: CountersTable;
+  cases: CasesTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_conditions: RequestConditionsTable;
+  request_links: RequestLinksTable;
+  deadlines: DeadlinesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  totp_enrolments: TotpEnrolmentsTable;
+  bootstrap_tokens: BootstrapTokensTable;
+  audit_entries: Omit<AuditEntriesTable, 'seq'> & { seq: Generated<number> };
+}
+
+export type Db = Kysely<DatabaseSchema>;
+export type Tx = Transaction<DatabaseSchema>;
+/** Repositories accept either, so a service decides the transaction boundary. */
+export type Executor = Db | Tx;
+export type Dialect = 'sqlite' | 'postgres';

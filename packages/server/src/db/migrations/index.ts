@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database-schema.js';
+import { foundationMigration } from './0001-foundation.js';
+import { requestsMigration } from './0002-requests.js';
+import { federationMigration } from './0003-federation.js';
+
+/**
+ * Versioned migrations in order. Imported statically (not read from disk) so the set is
+ * fixed at build time and identical wherever the node runs. Never edit a released one.
+ */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-foundation': foundationMigration(dialect),
+    '0002-requests': requestsMigration(dialect),
+    '0003-federation': federationMigration(dialect),
+  };
+}

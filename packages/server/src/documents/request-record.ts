@@ -1,0 +1,86 @@
+import { canonicalJson, citeLegalSource, sha256Hex, countryProfiles, requestTypes, type JsonValue } from '@hanoi247/core';
+import { sign } from 'node:crypto';
+import type { NodeKeyring } from '../identity/node-keyring.js';
+import type { RequestRecord } from '../repositories/request.repository.js';
+import type { FormalDocument, FormalDocumentField, LocalisedText } from './formal-document.js';
+
+/** The electronic record a paper copy points to: canonical JSON, its digest and the node's signature. */
+export interface SignedRequestRecord {
+  readonly record: JsonValue;
+  readonly canonical: string;
+  readonly digest: string;
+  readonly signature: { readonly alg: 'EdDSA'; readonly keyId: string; readonly fingerprint: string; readonly value: string };
+}
+
+/** Canonical JSON, its SHA-256 and the node's Ed25519 signature: every signed record is made here. */
+export function signRecord(record: JsonValue, keyring: NodeKeyring): SignedRequestRecord {
+  const canonical = canonicalJson(record);
+  const value = sign(null, Buffer.from(canonical, 'utf8'), keyring.signingKey).toString('base64url');
+  return { record, canonical, digest: sha256Hex(canonical), signature: { alg: 'EdDSA', keyId: keyring.current.keyId, fingerprint: keyring.current.signing.fingerprint, value } };
+}
+
+export function signedRequestRecord(request: RequestRecord, keyring: NodeKeyring): SignedRequestRecord {
+  const record: JsonValue = {
+    v: 1,
+    reference: request.reference,
+    type: request.type,
+    legalBasis: request.legalBasis,
+    requestingState: request.requestingState,
+    requestedState: request.requestedState,
+    priority: request.priority,
+    emergencyJustification: request.emergencyJustification,
+    language: request.language,
+    details: request.details as JsonValue,
+    state: request.state,
+    createdAt: request.createdAt,
+    version: request.version,
+  };
+  return signRecord(record, keyring);
+}
+
+/** Values print as text; structured ones as "key: value" lines, never interpreted. */
+function printable(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(printable).join('\n');
+  return Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${printable(v)}`)
+    .join('; ');
+}
+
+const stateName = (code: string): LocalisedText => localised(countryProfiles[code]?.name ?? { en: code, vi: code });
+/** Interfaces with fixed keys do not widen to an index signature on their own. */
+const localised = (text: { readonly en: string; readonly vi: string }): LocalisedText => ({ en: text.en, vi: text.vi });
+
+export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRecord, issuedAt: string): FormalDocument {
+  const type = requestTypes[request.type];
+  const fields: FormalDocumentField[] = type.fields
+    .filter((f) => request.details[f.name] !== undefined)
+    .map((f) => ({ label: localised(f.label), value: printable(request.details[f.name]), legalSource: citeLegalSource(f.sourceFor?.[request.legalBasis] ?? f.legalSource) }));
+  const issuingAuthority = printable(request.details['requestingAuthority'] ?? request.details['seekingAuthority'] ?? request.details['requestingAgency'] ?? request.requestingState);
+  return {
+    kind: 'request',
+    title: localised(type.title),
+    reference: request.reference,
+    requestingState: { code: request.requestingState, name: stateName(request.requestingState) },
+    requestedState: { code: request.requestedState, name: stateName(request.requestedState) },
+    emergency: request.priority === 'emergency',
+    issuedAt,
+    issuingAuthority,
+    sections: [
+      {
+        heading: { en: 'Legal basis and priority', vi: 'Căn cứ pháp lý và mức độ ưu tiên', fr: 'Base juridique et priorité' },
+        fields: [
+          { label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' }, value: request.legalBasis, legalSource: citeLegalSource(type.legalSource) },
+          { label: { en: 'Priority', vi: 'Mức độ ưu tiên', fr: 'Priorité' }, value: request.priority },
+          ...(request.emergencyJustification === null ? [] : [{ label: { en: 'Emergency: risk to life or safety', vi: 'Khẩn cấp: nguy cơ đối với tính mạng, an toàn', fr: 'Urgence' }, value: request.emergencyJustification, legalSource: 'UN Convention against Cybercrime art. 2' }]),
+        ],
+      },
+      { heading: localised(type.title), fields },
+    ],
+    signingKeyFingerprint: signed.signature.fingerprint,
+    canonicalDigest: signed.digest,
+    verificationUri: `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&digest=${signed.digest}&key=${encodeURIComponent(signed.signature.fingerprint)}`,
+  };
+}

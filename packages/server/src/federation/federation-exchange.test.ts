@@ -1,0 +1,93 @@
+import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preservationDetails } from '../http/request-fixtures.js';
+
+interface View {
+  id: string;
+  reference: string;
+  state: string;
+  direction: string;
+  deadlines: { ruleId: string; status: string }[];
+}
+
+/** Viet Nam and Singapore, two real nodes on loopback, exchanging a preservation request. */
+describe('federation between two nodes', () => {
+  let vn: TestNode;
+  let sg: TestNode;
+  const users: Record<string, SignedInUser> = {};
+  let outgoing: View;
+
+  const act = async (node: TestNode, who: string, id: string, action: string, payload: Record<string, unknown> = {}) => {
+    const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, { as: users[who], body: { action, payload } });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<View>();
+  };
+  const view = async (node: TestNode, who: string, id: string) => (await node.call('GET', `/api/v1/requests/${id}`, { as: users[who] })).json<View>();
+  const incomingAt = async (node: TestNode, who: string) =>
+    (await node.call('GET', '/api/v1/requests?direction=incoming', { as: users[who] })).json<{ requests: { id: string; reference: string; state: string }[] }>().requests;
+  const timeline = async (node: TestNode, who: string, id: string) =>
+    (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: users[who] })).json<{ events: { kind: string; action: string; payload: Record<string, unknown> }[] }>().events;
+
+  beforeAll(async () => {
+    vn = await TestNode.start({ country: 'VN', name: 'Viet Nam 24/7' });
+    sg = await TestNode.start({ country: 'SG', name: 'Singapore 24/7' });
+    await vn.listen();
+    await sg.listen();
+    await federate([vn, sg]);
+    const vnAdmin = await vn.administrator();
+    const sgAdmin = await sg.administrator();
+    users['vnDuty'] = await vn.user(vnAdmin, 'vn.duty', ['duty_officer']);
+    users['vnChief'] = await vn.user(vnAdmin, 'vn.chief', ['supervisor']);
+    users['sgDuty'] = await sg.user(sgAdmin, 'sg.duty', ['duty_officer']);
+    users['sgChief'] = await sg.user(sgAdmin, 'sg.chief', ['supervisor']);
+  });
+  afterAll(async () => {
+    await vn.stop();
+    await sg.stop();
+  });
+
+  it('delivers an approved preservation request: Singapore holds it as incoming, Viet Nam holds the signed receipt', async () => {
+    const created = await vn.call('POST', '/api/v1/requests', {
+      as: users['vnDuty'],
+      body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority: 'urgent', details: preservationDetails() },
+    });
+    outgoing = created.json<View>();
+    await act(vn, 'vnDuty', outgoing.id, 'submit');
+    await act(vn, 'vnChief', outgoing.id, 'approve');
+    await act(vn, 'vnDuty', outgoing.id, 'send');
+    expect(await incomingAt(sg, 'sgDuty')).toEqual([]);
+    await settle([vn, sg]);
+    const arrived = await incomingAt(sg, 'sgDuty');
+    expect(arrived).toEqual([expect.objectContaining({ reference: outgoing.reference, state: 'RECEIVED' })]);
+    const trail = await timeline(vn, 'vnDuty', outgoing.id);
+    expect(trail.map((e) => e.action)).toContain('message-delivered');
+    const sgView = await view(sg, 'sgDuty', arrived[0]!.id);
+    expect(sgView.deadlines).toEqual([expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' })]);
+  });
+
+  it('moves both state machines as Singapore answers, ending with "preserved until" at Viet Nam', async () => {
+    const incomingId = (await incomingAt(sg, 'sgDuty'))[0]!.id;
+    await act(sg, 'sgDuty', incomingId, 'acknowledge');
+    await settle([vn, sg]);
+    expect((await view(vn, 'vnDuty', outgoing.id)).state).toBe('ACKNOWLEDGED');
+    await act(sg, 'sgDuty', incomingId, 'triage');
+    await act(sg, 'sgChief', incomingId, 'accept');
+    await act(sg, 'sgDuty', incomingId, 'issue-domestic-order');
+    const until = new Date(sg.clock.now().getTime() + 90 * 86_400_000).toISOString();
+    await act(sg, 'sgDuty', incomingId, 'confirm-preserved', { preservedUntil: until });
+    await settle([vn, sg]);
+    const atVn = await view(vn, 'vnDuty', outgoing.id);
+    expect(atVn.state).toBe('PRESERVED');
+    expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
+    const mirrored = (await timeline(vn, 'vnDuty', outgoing.id)).filter((e) => e.kind === 'transition').map((e) => e.action);
+    expect(mirrored).toEqual(['submit', 'approve', 'send', 'acknowledge', 'triage', 'accept', 'issue-domestic-order', 'confirm-preserved']);
+  });
+
+  it('answers a re-sent envelope with its original receipt and no second effect', async () => {
+    const delivered = await vn.app.node.database.db.selectFrom('outbox').selectAll().where('status', '=', 'delivered').orderBy('created_at').executeTakeFirstOrThrow();
+    const again = await sg.app.inject({ method: 'POST', url: '/federation/v1/inbox', headers: { 'content-type': 'application/hanoi247-envelope+json' }, payload: delivered.envelope ?? '' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<{ receipt: string }>().receipt).toBe(delivered.receipt);
+    expect(await incomingAt(sg, 'sgDuty')).toHaveLength(1);
+  });
+});

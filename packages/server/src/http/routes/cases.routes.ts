@@ -1,0 +1,47 @@
+import { caseInputSchema } from '@hanoi247/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CaseService } from '../../services/case.service.js';
+import { callContext, purposeOf } from '../call-context.js';
+import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
+
+const caseViewSchema = z
+  .object({
+    id: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    eligibility: z.object({ eligible: z.boolean(), basis: z.string().nullable(), warnings: z.array(z.string()).readonly() }),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Case' });
+
+export const caseRoutes =
+  (cases: CaseService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/cases',
+      {
+        config: { permission: 'requests:draft' },
+        schema: { tags: ['cases'], summary: 'Open a case: offences, persons, identifiers, jurisdiction', body: caseInputSchema.meta({ id: 'CreateCase' }), response: withProblems({ 201: caseViewSchema }) },
+      },
+      async (request, reply) => reply.status(201).send(await cases.create(callContext(request), request.body)),
+    );
+
+    app.get(
+      '/api/v1/cases',
+      {
+        config: { permission: 'requests:read' },
+        schema: { tags: ['cases'], summary: 'Cases, newest first', response: withProblems({ 200: z.object({ cases: z.array(z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() })) }) }) },
+      },
+      async (request) => ({ cases: await cases.list(callContext(request)) }),
+    );
+
+    app.get(
+      '/api/v1/cases/:caseId',
+      {
+        config: { permission: 'requests:read' },
+        schema: { tags: ['cases'], summary: 'One case with its eligibility (audited; protected witnesses only for named officers)', params: z.strictObject({ caseId: idSchema }), headers: purposeHeaderSchema, response: withProblems({ 200: caseViewSchema }) },
+      },
+      async (request) => cases.get(callContext(request), request.params.caseId, purposeOf(request)),
+    );
+  };

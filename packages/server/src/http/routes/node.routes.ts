@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { NodeKeyring } from '../../identity/node-keyring.js';
+import { withProblems } from '../common.schema.js';
+
+const keySchema = z.object({ publicKey: z.string(), fingerprint: z.string() });
+
+export interface NodeRouteDeps {
+  readonly country: string;
+  readonly name: string;
+  readonly keyring: () => NodeKeyring;
+  readonly version: string;
+}
+
+export const nodeRoutes =
+  (deps: NodeRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/node',
+      {
+        config: { permission: 'node:read' },
+        schema: {
+          tags: ['node'],
+          summary: 'This node: country, name, software version and public keys',
+          response: withProblems({
+            200: z.object({
+              country: z.string(),
+              name: z.string(),
+              version: z.string(),
+              keys: z.array(z.object({ keyId: z.string(), createdAt: z.string(), retiredAt: z.string().nullable(), signing: keySchema, encryption: keySchema })),
+            }),
+          }),
+        },
+      },
+      async () => ({ country: deps.country, name: deps.name, version: deps.version, keys: [...deps.keyring().generations] }),
+    );
+  };

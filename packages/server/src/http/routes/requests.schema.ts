@@ -1,0 +1,135 @@
+import { legalBases, requestTypeCodes, transitionPayloadSchema } from '@hanoi247/core';
+import { z } from 'zod';
+import { idSchema, safeText } from '../common.schema.js';
+
+const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as SG');
+const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en or vi');
+const translations = z.array(z.strictObject({ language, status: z.enum(['pending', 'machine', 'certified']) })).max(10);
+const priority = z.enum(['emergency', 'urgent', 'normal']);
+/** Type-specific fields are validated against the request-type registry in the service. */
+const details = z.record(z.string(), z.unknown()).meta({ description: 'fields of the request type: see GET /api/v1/request-types' });
+
+export const createRequestBody = z
+  .strictObject({
+    caseId: idSchema.optional(),
+    type: z.enum(requestTypeCodes),
+    legalBasis: z.enum(legalBases),
+    requestedState: country,
+    language,
+    translations: translations.optional(),
+    priority: priority.default('normal'),
+    emergencyJustification: safeText(4000).optional(),
+    details: details.default({}),
+  })
+  .meta({ id: 'CreateRequest' });
+
+export const incomingRequestBody = z
+  .strictObject({
+    reference: z.string().regex(/^[A-Z]{2}-[0-9A-Za-z/-]{1,40}$/, 'must be the requesting State\u2019s reference, starting with its country code'),
+    requestingState: country,
+    type: z.enum(requestTypeCodes),
+    legalBasis: z.enum(legalBases),
+    language,
+    translations: translations.optional(),
+    priority: priority.default('normal'),
+    emergencyJustification: safeText(4000).optional(),
+    details: details.default({}),
+  })
+  .meta({ id: 'RecordIncomingRequest' });
+
+export const updateRequestBody = z
+  .strictObject({
+    version: z.number().int().min(1).describe('the version you read: a change made meanwhile gives 409'),
+    language: language.optional(),
+    translations: translations.optional(),
+    priority: priority.optional(),
+    emergencyJustification: safeText(4000).optional(),
+    details: details.optional(),
+  })
+  .meta({ id: 'UpdateDraftRequest' });
+
+export const transitionBody = z
+  .strictObject({ action: z.string().regex(/^[a-z][a-z-]{1,40}$/, 'must be an action name such as approve'), payload: transitionPayloadSchema.default({}) })
+  .meta({ id: 'RequestTransition' });
+
+export const requestParams = z.strictObject({ requestId: idSchema });
+
+export const listRequestsQuery = z.strictObject({
+  direction: z.enum(['outgoing', 'incoming']).optional(),
+  type: z.enum(requestTypeCodes).optional(),
+  state: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  country: country.optional(),
+  caseId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+const bilingual = z.object({ en: z.string(), vi: z.string() });
+const issue = z.object({ path: z.string(), message: z.string() });
+
+export const requestViewSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    caseId: z.string().nullable(),
+    type: z.string(),
+    typeTitle: bilingual,
+    direction: z.enum(['outgoing', 'incoming']),
+    state: z.string(),
+    stateLabel: bilingual,
+    legalBasis: z.string(),
+    requestingState: z.string(),
+    requestedState: z.string(),
+    language: z.string(),
+    translations: z.array(z.object({ language: z.string(), status: z.string() })).readonly(),
+    priority: priority,
+    emergencyJustification: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    consultationRecordedAt: z.string().nullable(),
+    parentRequestId: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+    availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
+    missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
+    warnings: z.array(z.string()).readonly().describe('per-country and eligibility warnings'),
+    conditions: z.array(z.object({ id: z.string(), kind: z.string(), text: z.string(), status: z.string(), eventId: z.string(), createdAt: z.string(), decidedAt: z.string().nullable() })).readonly(),
+    deadlines: z
+      .array(z.object({ id: z.string(), ruleId: z.string(), status: z.string(), startedAt: z.string(), dueAt: z.string(), warnAt: z.string(), closedAt: z.string().nullable(), escalatedAt: z.string().nullable(), requestId: z.string() }))
+      .readonly(),
+    links: z.array(z.object({ toReference: z.string(), kind: z.string(), createdAt: z.string() })).readonly(),
+  })
+  .meta({ id: 'Request' });
+
+export const queueItemSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  type: z.string(),
+  direction: z.string(),
+  state: z.string(),
+  priority: z.string(),
+  requestingState: z.string(),
+  requestedState: z.string(),
+  nextDueAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const timelineSchema = z.object({
+  events: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        action: z.string(),
+        fromState: z.string().nullable(),
+        toState: z.string().nullable(),
+        responseKind: z.string().nullable(),
+        actorId: z.string().nullable(),
+        actorName: z.string(),
+        occurredAt: z.string(),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .readonly(),
+});

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiTokenService } from '../../services/api-token.service.js';
+import { callContext } from '../call-context.js';
+import { idSchema, permissionSchema, safeText, withProblems } from '../common.schema.js';
+
+const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(permissionSchema).readonly(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+const createTokenBody = z
+  .strictObject({
+    name: safeText(80),
+    scopes: z.array(permissionSchema).min(1).max(20),
+    expiresInDays: z.number().int().min(1).max(365),
+  })
+  .meta({ id: 'CreateApiTokenRequest' });
+
+export const tokenRoutes =
+  (tokens: ApiTokenService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/tokens',
+      { config: { permission: 'tokens:manage-own' }, schema: { tags: ['tokens'], summary: 'My API tokens', response: withProblems({ 200: z.object({ tokens: z.array(tokenSchema).readonly() }) }) } },
+      async (request) => ({ tokens: await tokens.list(callContext(request)) }),
+    );
+
+    app.post(
+      '/api/v1/tokens',
+      {
+        config: { permission: 'tokens:manage-own' },
+        schema: {
+          tags: ['tokens'],
+          summary: 'Issue a scoped, expiring API token; the secret is shown only in this answer',
+          body: createTokenBody,
+          response: withProblems({ 201: z.object({ token: z.string(), record: tokenSchema }) }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await tokens.create(callContext(request), request.body)),
+    );
+
+    app.delete(
+      '/api/v1/tokens/:tokenId',
+      {
+        config: { permission: 'tokens:manage-own' },
+        schema: { tags: ['tokens'], summary: 'Revoke one of my tokens', params: z.strictObject({ tokenId: idSchema }), response: withProblems({ 204: z.null() }) },
+      },
+      async (request, reply) => {
+        await tokens.revoke(callContext(request), request.params.tokenId);
+        return reply.status(204).send(null);
+      },
+    );
+  };

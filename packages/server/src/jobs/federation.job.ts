@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { OutboxSignal } from '../node-runtime.js';
+import type { Dispatcher } from '../services/dispatcher.service.js';
+import type { Inbox } from '../services/inbox.service.js';
+import type { PullService } from '../services/pull.service.js';
+
+/**
+ * Delivers the outbox on an interval and at once after a commit that queued a message
+ * (the outbox signal), never two runs at the same time; retries deferred inbox messages.
+ */
+export function startFederationJob(
+  app: FastifyInstance,
+  { dispatcher, inbox, pull }: { readonly dispatcher: Dispatcher; readonly inbox: Inbox; readonly pull: PullService },
+  signal: OutboxSignal,
+  intervalMs: number,
+  pullMode: boolean,
+): void {
+  if (intervalMs === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let closed = false;
+  const run = async (): Promise<void> => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const summary = await dispatcher.dispatchDue();
+        if (summary.failed > 0) app.log.warn(summary, 'messages could not be delivered');
+        if (pullMode) await pull.pullFromPartners();
+        await inbox.retryDeferred();
+      } while (again && !closed);
+    } catch (error) {
+      app.log.error({ err: error }, 'federation dispatch failed');
+    } finally {
+      running = false;
+    }
+  };
+  signal.wake = () => setImmediate(() => void run());
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void run(), intervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearInterval(timer);
+    signal.wake = () => undefined;
+  });
+}

@@ -1,0 +1,123 @@
+import { systemClock, type Clock } from '@hanoi247/core';
+import { argon2idHasher } from './auth/password-hasher.js';
+import type { StorageConfig } from './config/config.schema.js';
+import { migrateToLatest, type MigrationReport } from './db/migrate.js';
+import { openDatabase, type DatabaseHandle } from './db/open-database.js';
+import { uuidV7Ids, type IdGenerator } from './identity/ids.js';
+import { createApiTokenService } from './services/api-token.service.js';
+import { createAuditQueryService } from './services/audit-query.service.js';
+import { createAuthService, type CachedSession } from './services/auth.service.js';
+import { createBootstrapService } from './services/bootstrap.service.js';
+import { createNodeIdentityService } from './services/node-identity.service.js';
+import type { ServiceRuntime } from './services/service-runtime.js';
+import { createSessionCache } from './services/session-cache.js';
+import { createUserService } from './services/user.service.js';
+import { DomainError } from '@hanoi247/core';
+import { httpTransport, type Transport } from './federation/http-transport.js';
+import { loadKeyring, type NodeKeyring } from './identity/node-keyring.js';
+import { createDispatcher } from './services/dispatcher.service.js';
+import { createFederationStatus } from './services/federation-status.service.js';
+import { createInbox } from './services/inbox.service.js';
+import { createOutbox } from './services/outbox.service.js';
+import { createPeerService } from './services/peer.service.js';
+import { createPullService } from './services/pull.service.js';
+import { createCaseService } from './services/case.service.js';
+import { createDeadlineScanner } from './services/deadline-scanner.service.js';
+import { createRequestService } from './services/request.service.js';
+import { createRequestTransitionService } from './services/request-transition.service.js';
+
+export interface NodeRuntimeOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** How envelopes reach partners; tests inject a fault proxy. */
+  readonly transport?: Transport;
+  readonly random?: () => number;
+}
+
+/** Lets the HTTP layer wake the dispatcher after a commit that queued messages. */
+export interface OutboxSignal {
+  wake: () => void;
+  /** Set by the HTTP layer to feed the delivery-latency histogram. */
+  delivered: (seconds: number) => void;
+}
+
+type NodeConfig = StorageConfig & { readonly node?: { readonly country: string } };
+
+function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: NodeRuntimeOptions, signal: OutboxSignal) {
+  const hasher = argon2idHasher(config.passwordHashing);
+  // One cache per process, shared by the service that reads sessions and those that end them.
+  const sessionCache = createSessionCache<CachedSession>(runtime.clock);
+  const users = createUserService({ ...runtime, hasher, sessions: sessionCache });
+  const deadlineSettings = config.deadlines;
+  const ownCountry = () => config.node?.country ?? null;
+  let cachedKeyring: NodeKeyring | null = null;
+  const keyring = (): NodeKeyring => {
+    cachedKeyring ??= loadKeyring(config.dataDir);
+    if (cachedKeyring === null) throw new DomainError('bug/invariant-violated', 'the node keys have not been generated yet');
+    return cachedKeyring;
+  };
+  const federation = config.federation;
+  const outbox = createOutbox({ ...runtime, ownCountry, keyring, messageTtlHours: federation.messageTtlHours });
+  const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox, afterCommit: () => signal.wake() });
+  const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
+  const transport = options.transport ?? httpTransport;
+  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions });
+  const dispatcher = createDispatcher({
+    ...runtime,
+    transport,
+    maxAttempts: federation.maxAttempts,
+    retryBaseSeconds: federation.retryBaseSeconds,
+    retryMaxSeconds: federation.retryMaxSeconds,
+    keyOverlapDays: federation.keyOverlapDays,
+    onDelivered: (seconds) => signal.delivered(seconds),
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
+  return {
+    cases: createCaseService(runtime),
+    requests,
+    transitions,
+    peers: createPeerService({ ...runtime, ownCountry }),
+    inbox,
+    dispatcher,
+    pull: createPullService({ ...runtime, ownCountry, keyring, keyOverlapDays: federation.keyOverlapDays, transport, inbox, dispatcher }),
+    federationStatus: createFederationStatus(runtime),
+    deadlineScanner: createDeadlineScanner(runtime, transitions),
+    users,
+    auth: createAuthService({ ...runtime, hasher, sessionPolicy: config.session, sessionCache }),
+    bootstrap: createBootstrapService(runtime, users),
+    tokens: createApiTokenService(runtime),
+    audit: createAuditQueryService(runtime),
+    identity: createNodeIdentityService({ ...runtime, dataDir: config.dataDir }),
+  };
+}
+
+export type NodeServices = ReturnType<typeof buildServices>;
+
+export interface NodeRuntime {
+  readonly config: StorageConfig;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly migrations: MigrationReport;
+  readonly services: NodeServices;
+  readonly outboxSignal: OutboxSignal;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage, brings the schema up to date and wires the services: the part of the
+ * composition root that the CLI shares with the HTTP server.
+ */
+export async function openNode(config: NodeConfig, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
+  const database = openDatabase(config);
+  let migrations: MigrationReport;
+  try {
+    migrations = await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const clock = options.clock ?? systemClock;
+  const runtime: ServiceRuntime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids };
+  const outboxSignal: OutboxSignal = { wake: () => undefined, delivered: () => undefined };
+  return { config, database, clock, migrations, services: buildServices(config, runtime, options, outboxSignal), outboxSignal, close: () => database.close() };
+}

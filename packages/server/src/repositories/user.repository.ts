@@ -1,0 +1,100 @@
+import { isRole, type Role } from '@hanoi247/core';
+import type { Executor, UsersTable } from '../db/database-schema.js';
+
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly passwordHash: string;
+  readonly totpSecret: string | null;
+  readonly totpLastStep: number | null;
+  readonly status: 'active' | 'disabled';
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Exported for repositories that read users through a join (sessions). */
+export function userRecordFromRow(row: UsersTable): UserRecord {
+  const parsed: unknown = JSON.parse(row.roles);
+  const roles = Array.isArray(parsed) ? parsed.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles,
+    passwordHash: row.password_hash,
+    totpSecret: row.totp_secret,
+    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const userRepository = {
+  async insert(db: Executor, user: UserRecord): Promise<void> {
+    await db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        username: user.username,
+        display_name: user.displayName,
+        roles: JSON.stringify(user.roles),
+        password_hash: user.passwordHash,
+        totp_secret: user.totpSecret,
+        totp_last_step: user.totpLastStep,
+        status: user.status,
+        created_at: user.createdAt,
+        updated_at: user.updatedAt,
+      })
+      .execute();
+  },
+
+  async findById(db: Executor, id: string): Promise<UserRecord | undefined> {
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && userRecordFromRow(row);
+  },
+
+  async findByUsername(db: Executor, username: string): Promise<UserRecord | undefined> {
+    const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && userRecordFromRow(row);
+  },
+
+  async list(db: Executor): Promise<UserRecord[]> {
+    const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(userRecordFromRow);
+  },
+
+  async count(db: Executor): Promise<number> {
+    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  async countActiveWithRole(db: Executor, role: Role): Promise<number> {
+    const users = await db.selectFrom('users').select('roles').where('status', '=', 'active').execute();
+    return users.filter((u) => userRecordFromRow({ roles: u.roles } as UsersTable).roles.includes(role)).length;
+  },
+
+  async setStatus(db: Executor, id: string, status: 'active' | 'disabled', at: string): Promise<void> {
+    await db.updateTable('users').set({ status, updated_at: at }).where('id', '=', id).execute();
+  },
+
+  async setTotp(db: Executor, id: string, secret: string | null, lastStep: number | null, at: string): Promise<void> {
+    await db.updateTable('users').set({ totp_secret: secret, totp_last_step: lastStep, updated_at: at }).where('id', '=', id).execute();
+  },
+
+  /**
+   * Records a used TOTP time step only if it is newer than the last one, so a code can
+   * be used once even by two concurrent sign-ins. Returns false on replay.
+   */
+  async advanceTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+    const result = await db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,95 @@
+import {
+  DomainError,
+  availableTransitions,
+  checkEligibility,
+  draftingWarnings,
+  machineFor,
+  requestTypes,
+  validateRequestDetails,
+  type FieldIssue,
+  type Principal,
+  type RequestSnapshot,
+} from '@hanoi247/core';
+import type { CaseRecord } from '../repositories/case.repository.js';
+import type { DeadlineRecord } from '../repositories/deadline.repository.js';
+import type { StoredCondition } from '../repositories/request-event.repository.js';
+import type { RequestRecord } from '../repositories/request.repository.js';
+
+/** Interception is the most intrusive measure: only the central authority and supervisors see it. */
+export function canSee(principal: Principal, request: Pick<RequestRecord, 'type'>): boolean {
+  if (!principal.permissions.has('requests:read')) return false;
+  if (request.type !== 'INTERCEPTION_46') return true;
+  return principal.roles.includes('central_authority_officer') || principal.roles.includes('supervisor');
+}
+
+export const restrictedTypesFor = (principal: Principal): string[] => (canSee(principal, { type: 'INTERCEPTION_46' }) ? [] : ['INTERCEPTION_46']);
+
+/** Unknown and invisible look the same: confirming a request exists is itself a leak. */
+export function visibleOrNotFound(principal: Principal, request: RequestRecord | undefined): RequestRecord {
+  if (request === undefined || !canSee(principal, request)) throw new DomainError('request/not-found', 'no such request');
+  return request;
+}
+
+export function snapshotOf(record: RequestRecord): RequestSnapshot {
+  return {
+    id: record.id,
+    type: record.type,
+    direction: record.direction,
+    state: record.state,
+    legalBasis: record.legalBasis,
+    details: record.details,
+    emergency: record.priority === 'emergency',
+    urgent: record.priority === 'urgent',
+    draftedBy: record.draftedBy,
+    consultationRecorded: record.consultationRecordedAt !== null,
+  };
+}
+
+export interface RequestView extends Omit<RequestRecord, 'draftedBy'> {
+  readonly typeTitle: { readonly en: string; readonly vi: string };
+  readonly stateLabel: { readonly en: string; readonly vi: string };
+  readonly availableActions: readonly { readonly action: string; readonly label: { readonly en: string; readonly vi: string }; readonly permission: string }[];
+  readonly missing: readonly FieldIssue[];
+  readonly warnings: readonly string[];
+  readonly conditions: readonly StoredCondition[];
+  readonly deadlines: readonly DeadlineRecord[];
+  readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
+}
+
+export interface ViewExtras {
+  readonly caseRecord?: CaseRecord | undefined;
+  readonly conditions?: readonly StoredCondition[];
+  readonly deadlines?: readonly DeadlineRecord[];
+  readonly links?: readonly { toReference: string; kind: string; createdAt: string }[];
+}
+
+/** Warnings while drafting: the requested State's profile, and eligibility where the law leaves discretion. */
+export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | undefined): string[] {
+  const offences = caseRecord?.data.offences ?? [];
+  const languages = [record.language, ...record.translations.filter((t) => t.status !== 'pending').map((t) => t.language)];
+  const eligibility = caseRecord === undefined ? [] : checkEligibility(offences).warnings;
+  if (record.direction === 'incoming') return [...eligibility];
+  const drafting = draftingWarnings(
+    { type: record.type, legalBasis: record.legalBasis, languages, conventionOffence: caseRecord === undefined ? null : offences.some((o) => o.code !== 'OTHER') },
+    record.requestedState,
+  ).map((w) => w.message);
+  const noCase = caseRecord === undefined ? ['no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked'] : [];
+  return [...drafting, ...eligibility, ...noCase];
+}
+
+export function presentRequest(record: RequestRecord, extras: ViewExtras = {}): RequestView {
+  const { draftedBy: _drafters, ...rest } = record;
+  const machine = machineFor(record.type);
+  const validation = validateRequestDetails(record.type, record.legalBasis, record.details);
+  return {
+    ...rest,
+    typeTitle: requestTypes[record.type].title,
+    stateLabel: machine.states.find((s) => s.name === record.state)?.label ?? { en: record.state, vi: record.state },
+    availableActions: availableTransitions(machine, record.state, record.direction).map((t) => ({ action: t.action, label: t.label, permission: t.permission })),
+    missing: validation.ok ? validation.missing : validation.issues,
+    warnings: warningsFor(record, extras.caseRecord),
+    conditions: extras.conditions ?? [],
+    deadlines: extras.deadlines ?? [],
+    links: extras.links ?? [],
+  };
+}
