@@ -8,6 +8,16 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
+    // Only Vitest's own worker-RPC timeout (vitest-dev/vitest#6479: the runner's channel, not our
+    // code, starved on a loaded 2-core CI machine) is not a failure; it is still printed.
+    // Every other unhandled error fails the run.
+    onUnhandledError(error) {
+      if (/^\[vitest-worker\]: Timeout calling "/.test(error.message ?? '')) {
+        console.warn(`ignored Vitest infrastructure error: ${error.message}`);
+        return false;
+      }
+      return undefined;
+    },
     projects: [
       // Property tests run hundreds of cases; on a loaded 2-core machine they need more than the 5 s default.
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 60_000 } },

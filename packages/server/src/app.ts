@@ -90,7 +90,9 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const node = await openNode(config, { ...(options.clock === undefined ? {} : { clock: options.clock }), ...(options.transport === undefined ? {} : { transport: options.transport }) });
+  const node = await openNode(config, {
+    onConnectionError: (error) => app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
+    ...(options.clock === undefined ? {} : { clock: options.clock }), ...(options.transport === undefined ? {} : { transport: options.transport }) });
   const version = options.version ?? '0.0.0';
   const app = Fastify({
     logger: {

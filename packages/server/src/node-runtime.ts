@@ -32,6 +32,8 @@ export interface NodeRuntimeOptions {
   /** How envelopes reach partners; tests inject a fault proxy. */
   readonly transport?: Transport;
   readonly random?: () => number;
+  /** Where a lost idle database connection is reported (the server logs it). */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 /** Lets the HTTP layer wake the dispatcher after a commit that queued messages. */
@@ -108,7 +110,7 @@ export interface NodeRuntime {
  * composition root that the CLI shares with the HTTP server.
  */
 export async function openNode(config: NodeConfig, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
-  const database = openDatabase(config);
+  const database = openDatabase(config, options.onConnectionError);
   let migrations: MigrationReport;
   try {
     migrations = await migrateToLatest(database);

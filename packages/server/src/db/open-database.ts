@@ -19,6 +19,9 @@ export interface DatabaseTarget {
   readonly databaseUrl: string | null;
 }
 
+/** Told when the server drops an idle pooled connection (a restart, a terminated backend). */
+export type ConnectionErrorListener = (error: Error) => void;
+
 export function sqliteFile(dataDir: string): string {
   return join(dataDir, 'hanoi247.db');
 }
@@ -55,7 +58,7 @@ function redactUrl(url: string): string {
 
 const int8Oid = 20;
 
-function openPostgres(url: string): DatabaseHandle {
+function openPostgres(url: string, onConnectionError: ConnectionErrorListener): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -65,11 +68,14 @@ function openPostgres(url: string): DatabaseHandle {
         oid === int8Oid ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
     },
   });
+  // An idle client that loses its server emits 'error' on the pool; unheard, that event would
+  // end the process. The pool discards the client and the next query opens a fresh one.
+  pool.on('error', onConnectionError);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', description: redactUrl(url), close: () => db.destroy() };
 }
 
 /** The storage choice is a config value decided here, never at import time. */
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
-  return target.databaseUrl === null ? openSqlite(target.dataDir) : openPostgres(target.databaseUrl);
+export function openDatabase(target: DatabaseTarget, onConnectionError: ConnectionErrorListener = () => undefined): DatabaseHandle {
+  return target.databaseUrl === null ? openSqlite(target.dataDir) : openPostgres(target.databaseUrl, onConnectionError);
 }
