@@ -13,3 +13,4 @@ export * from './requests/index.js';
 export * from './federation/index.js';
 export * from './ledger/index.js';
 export * from './support/bounded-text.js';
+export * from './evidence/index.js';

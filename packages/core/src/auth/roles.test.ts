@@ -19,6 +19,10 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   'requests:draft': ['duty_officer', 'central_authority_officer', 'supervisor'],
   'requests:approve': ['supervisor'],
   'provider-orders:respond': ['provider_user'],
+  'evidence:read': ['duty_officer', 'central_authority_officer', 'supervisor'],
+  'evidence:add': ['duty_officer', 'central_authority_officer', 'supervisor'],
+  'evidence:export': ['central_authority_officer', 'supervisor'],
+  'evidence:authorise-transfer': ['central_authority_officer'],
 };
 
 describe('roleGrants', () => {

@@ -26,6 +26,10 @@ export const permissions = [
   'requests:draft',
   'requests:approve',
   'provider-orders:respond',
+  'evidence:read',
+  'evidence:add',
+  'evidence:export',
+  'evidence:authorise-transfer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,6 +61,14 @@ export function roleGrants(role: Role, permission: Permission): boolean {
       return role === 'supervisor';
     case 'provider-orders:respond':
       return role === 'provider_user';
+    case 'evidence:read':
+    case 'evidence:add':
+      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
+    // Disclosing evidence and recording the origin State's consent are central-authority acts (Arts. 36, 40).
+    case 'evidence:export':
+      return role === 'central_authority_officer' || role === 'supervisor';
+    case 'evidence:authorise-transfer':
+      return role === 'central_authority_officer';
   }
 }
 

@@ -215,7 +215,122 @@ export interface InboxTable {
   processed_at: string | null;
 }
 
+export interface LedgerPendingTable {
+  seq: Generated<number>;
+  kind: string;
+  ref_id: string;
+  leaf_data: string;
+  queued_at: string;
+}
+
+export interface LedgerLeavesTable {
+  leaf_index: number;
+  kind: string;
+  ref_id: string;
+  leaf_data: string;
+  leaf_hash: string;
+  queued_at: string;
+  sequenced_at: string;
+}
+
+export interface LedgerNodesTable {
+  level: number;
+  node_index: number;
+  hash: string;
+}
+
+export interface LedgerCheckpointsTable {
+  tree_size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+}
+
+export interface PartnerCheckpointsTable {
+  country: string;
+  tree_size: number;
+  root_hash: string;
+  note: string;
+  received_at: string;
+  consistency_verified: number;
+}
+
+export interface LedgerAlertsTable {
+  id: string;
+  country: string;
+  kind: string;
+  tree_size: number;
+  first_note: string;
+  second_note: string;
+  raised_at: string;
+}
+
+export interface EvidenceItemsTable {
+  id: string;
+  request_id: string | null;
+  sha256: string;
+  size: number;
+  media_type: string;
+  filename: string;
+  metadata: string;
+  origin_country: string;
+  onward_transfer: string;
+  personal_data: number;
+  retention_until: string | null;
+  wrapped_key: string | null;
+  created_by: string;
+  created_at: string;
+  erased_at: string | null;
+}
+
+export interface EvidenceUploadsTable {
+  id: string;
+  request_id: string;
+  declared_size: number;
+  declared_sha256: string | null;
+  received_bytes: number;
+  metadata: string;
+  status: string;
+  evidence_id: string | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CustodyEventsTable {
+  id: string;
+  evidence_id: string;
+  request_id: string | null;
+  type: string;
+  occurred_at: string;
+  leaf_data: string;
+  event_hash: string;
+  personal: string | null;
+  salt: string | null;
+  created_at: string;
+}
+
+export interface OnwardTransferAuthorisationsTable {
+  id: string;
+  evidence_id: string;
+  origin_country: string;
+  to_country: string;
+  reference: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface DatabaseSchema {
+  ledger_pending: LedgerPendingTable;
+  ledger_leaves: LedgerLeavesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  partner_checkpoints: PartnerCheckpointsTable;
+  ledger_alerts: LedgerAlertsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_uploads: EvidenceUploadsTable;
+  custody_events: CustodyEventsTable;
+  onward_transfer_authorisations: OnwardTransferAuthorisationsTable;
   peers: PeersTable;
   peer_keys: PeerKeysTable;
   outbox: OutboxTable;

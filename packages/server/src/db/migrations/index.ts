@@ -3,6 +3,8 @@ import type { Dialect } from '../database-schema.js';
 import { foundationMigration } from './0001-foundation.js';
 import { requestsMigration } from './0002-requests.js';
 import { federationMigration } from './0003-federation.js';
+import { ledgerMigration } from './0004-ledger.js';
+import { evidenceMigration } from './0005-evidence.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -13,5 +15,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001-foundation': foundationMigration(dialect),
     '0002-requests': requestsMigration(dialect),
     '0003-federation': federationMigration(dialect),
+    '0004-ledger': ledgerMigration(dialect),
+    '0005-evidence': evidenceMigration(dialect),
   };
 }

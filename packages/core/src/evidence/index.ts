@@ -1,0 +1,2 @@
+export * from './evidence-metadata.js';
+export * from './custody-event.js';
