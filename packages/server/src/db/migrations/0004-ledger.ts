@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
 import type { Dialect } from '../database-schema.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against the schema as it was then, not as typed now */
@@ -9,7 +9,7 @@ import type { Dialect } from '../database-schema.js';
  * sequencers that both read size N cannot both commit leaf N or checkpoint N+k.
  */
 export function ledgerMigration(dialect: Dialect): Migration {
-  const serial = (c: any) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey());
+  const serial = (c: ColumnDefinitionBuilder) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey());
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
