@@ -30,7 +30,12 @@ export function cachingSqliteDatabase(sqlite: SqliteConnection, capacity = defau
   let misses = 0;
 
   return {
-    prepare(sql: string): SqliteStatement {
+    prepare(text: string): SqliteStatement {
+      // Kysely opens transactions with a deferred BEGIN. Nearly every transaction here writes
+      // (at least its audit entry); a deferred one that read first and then writes fails at once
+      // with SQLITE_BUSY_SNAPSHOT when another process (the CLI beside a running node) committed
+      // meanwhile, and busy_timeout cannot help. IMMEDIATE takes the write lock up front and waits.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = statements.get(sql);
       // A statement still being iterated (a streamed query) cannot be run again; give it a fresh one.
       if (cached !== undefined && !cached.busy) {
