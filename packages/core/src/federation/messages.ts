@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { legalBases } from '../requests/legal-source.js';
 import { requestTypeCodes } from '../requests/request-type-codes.js';
 import { transitionPayloadSchema } from '../requests/request-snapshot.js';
+import { evidenceOfferedPayloadSchema } from './evidence-transfer.js';
 
 /** What travels between nodes. Each type has a payload schema checked after decryption. */
-export const federationMessageTypes = ['request.sent', 'request.transition'] as const;
+export const federationMessageTypes = ['request.sent', 'request.transition', 'evidence.offered'] as const;
 export type FederationMessageType = (typeof federationMessageTypes)[number];
 
 const country = z.string().regex(/^[A-Z]{2}$/);
@@ -39,4 +40,5 @@ export type RequestTransitionPayload = z.infer<typeof requestTransitionPayloadSc
 export const messagePayloadSchemas = {
   'request.sent': requestSentPayloadSchema,
   'request.transition': requestTransitionPayloadSchema,
+  'evidence.offered': evidenceOfferedPayloadSchema,
 } as const satisfies Record<FederationMessageType, z.ZodType>;

@@ -310,6 +310,32 @@ export interface CustodyEventsTable {
   created_at: string;
 }
 
+export interface EvidenceTransfersTable {
+  id: string;
+  direction: string;
+  country: string;
+  request_id: string;
+  message_id: string | null;
+  offer: string;
+  content_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForeignCustodyEventsTable {
+  evidence_id: string;
+  position: number;
+  country: string;
+  leaf_data: string;
+  leaf_index: number;
+  proof: string;
+  checkpoint_size: number;
+}
+
 export interface OnwardTransferAuthorisationsTable {
   id: string;
   evidence_id: string;
@@ -331,6 +357,8 @@ export interface DatabaseSchema {
   evidence_uploads: EvidenceUploadsTable;
   custody_events: CustodyEventsTable;
   onward_transfer_authorisations: OnwardTransferAuthorisationsTable;
+  evidence_transfers: EvidenceTransfersTable;
+  foreign_custody_events: ForeignCustodyEventsTable;
   peers: PeersTable;
   peer_keys: PeerKeysTable;
   outbox: OutboxTable;

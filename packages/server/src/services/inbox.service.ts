@@ -1,5 +1,6 @@
 import { DomainError, isDomainError, messagePayloadSchemas, openEnvelope, peekHeader, sha256Hex, signReceipt, type EnvelopeHeader } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
+import { recordEvidenceOffer } from '../evidence/evidence-offer-recorder.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import { decryptionKeyFor, type NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -17,6 +18,8 @@ export interface InboxDeps extends ServiceRuntime {
   readonly keyOverlapDays: number;
   readonly requests: RequestService;
   readonly transitions: RequestTransitionService;
+  /** Wakes the evidence fetcher once an offer is committed. */
+  readonly onEvidenceOffered?: () => void;
 }
 
 /** The requester's copy says SENT where the requested copy says RECEIVED: the same moment. */
@@ -37,6 +40,11 @@ export function createInbox(deps: InboxDeps) {
       const sent = messagePayloadSchemas['request.sent'].parse(payload);
       if (sent.requestingState !== header.from || sent.requestedState !== header.to) throw new DomainError('federation/unexpected-message', 'the request names other States than the envelope');
       return (await deps.requests.recordFromPeer(tx, sent, header.messageId)).id;
+    }
+    if (header.type === 'evidence.offered') {
+      const requestId = await recordEvidenceOffer(tx, header, messagePayloadSchemas['evidence.offered'].parse(payload), clock.now().toISOString());
+      deps.onEvidenceOffered?.();
+      return requestId;
     }
     const move = messagePayloadSchemas['request.transition'].parse(payload);
     const request = await requestRepository.findByReference(tx, move.reference);

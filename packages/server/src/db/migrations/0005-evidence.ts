@@ -65,6 +65,41 @@ export function evidenceMigration(_dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('custody_events_evidence_idx').on('custody_events').columns(['evidence_id', 'occurred_at']).execute();
 
+      // Evidence crossing a border: an outgoing offer we serve, or an incoming one we fetch.
+      await db.schema
+        .createTable('evidence_transfers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text')
+        // The offer as signed into the envelope (items, custody leaves, proofs, checkpoint).
+        .addColumn('offer', 'text', (c) => c.notNull())
+        // The content key: needed until every item is fetched, then erased.
+        .addColumn('content_key', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('evidence_transfers_due_idx').on('evidence_transfers').columns(['direction', 'status', 'next_attempt_at']).execute();
+
+      // The sending State's custody leaves of an item we received, with their proofs: our own
+      // chain for the item starts where theirs ended, so a court follows one chain across borders.
+      await db.schema
+        .createTable('foreign_custody_events')
+        .addColumn('evidence_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('leaf_data', 'text', (c) => c.notNull())
+        .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+        .addColumn('proof', 'text', (c) => c.notNull())
+        .addColumn('checkpoint_size', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('foreign_custody_events_pk', ['evidence_id', 'position'])
+        .execute();
+
       await db.schema
         .createTable('onward_transfer_authorisations')
         .addColumn('id', 'text', (c) => c.primaryKey())
