@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLeafData, custodyEventHash, custodyLeafData, parseCustodyLeaf, personalCommitment, type CustodyEvent } from './custody-event.js';
 import { evidenceMetadataSchema, onwardTransferStatusFor, sanitiseFilename } from './evidence-metadata.js';
+import { decideOnwardTransfer, onwardTransferAuthorisationInputSchema } from './onward-transfer.js';
 
 const salt = 'a'.repeat(64);
 const personal = { actorName: 'Nguyễn Văn An', notes: 'sealed in bag 7' };
@@ -90,5 +91,27 @@ describe('evidence metadata', () => {
     ['báo cáo "tháng 11".pdf', 'báo cáo _tháng 11_.pdf'],
   ])('sanitises the file name %j', (input, expected) => {
     expect(sanitiseFilename(input)).toBe(expected);
+  });
+});
+
+describe('onward transfer (Art. 36)', () => {
+  const foreign = { originCountry: 'SG', onwardTransfer: 'origin-authorisation-required' } as const;
+
+  it('lets our own evidence go anywhere and foreign evidence back to its origin', () => {
+    expect(decideOnwardTransfer({ originCountry: 'VN', onwardTransfer: 'unrestricted' }, 'FR', [])).toMatchObject({ allowed: true, because: 'own-evidence' });
+    expect(decideOnwardTransfer(foreign, 'SG', [])).toMatchObject({ allowed: true, because: 'return-to-origin' });
+  });
+
+  it('refuses a third State or organisation without the origin State\u2019s authorisation for that destination', () => {
+    const refused = decideOnwardTransfer(foreign, 'FR', [{ destination: 'INTERPOL', reference: 'SG-MFA-1' }]);
+    expect(refused).toMatchObject({ allowed: false, legalSource: { instrument: 'UN', article: '36' } });
+    expect(refused.allowed ? '' : refused.reason).toMatch(/came from SG.*FR.*authorisation/);
+    expect(decideOnwardTransfer(foreign, 'INTERPOL', [{ destination: 'INTERPOL', reference: 'SG-MFA-1' }])).toEqual({ allowed: true, because: 'authorised', authorisationReference: 'SG-MFA-1' });
+  });
+
+  it('accepts States and known organisations as destinations only', () => {
+    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'EUROPOL', reference: 'ref' }).success).toBe(true);
+    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'ACME', reference: 'ref' }).success).toBe(false);
+    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'FR', reference: '' }).success).toBe(false);
   });
 });

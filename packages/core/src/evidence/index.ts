@@ -1,2 +1,3 @@
 export * from './evidence-metadata.js';
 export * from './custody-event.js';
+export * from './onward-transfer.js';
