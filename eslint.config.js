@@ -51,4 +51,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
   { files: ['eslint.config.js', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // Examples for providers' integrators are plain JavaScript outside every TypeScript project.
+  { files: ['docs/examples/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -3,9 +3,12 @@ import { benchReport, formatReportLine, type Benchmark } from './report.js';
 import { storageWorkloadBenchmark } from './storage-workload.bench.js';
 import { requestCreateBenchmark } from './request-create.bench.js';
 import { federationBenchmark } from './federation.bench.js';
+import { ledgerAppendBenchmark } from './ledger-append.bench.js';
+import { proofVerifyBenchmark } from './proof-verify.bench.js';
+import { ingestBenchmark } from './ingest.bench.js';
 
 /** Registration order is run order when no name is given. */
-const benchmarks: readonly Benchmark[] = [authenticatedGetBenchmark, storageWorkloadBenchmark, requestCreateBenchmark, federationBenchmark];
+const benchmarks: readonly Benchmark[] = [authenticatedGetBenchmark, storageWorkloadBenchmark, requestCreateBenchmark, federationBenchmark, ingestBenchmark, ledgerAppendBenchmark, proofVerifyBenchmark];
 
 function printList(): void {
   console.log('available benchmarks:');

@@ -8,6 +8,12 @@ import { totpCommand } from './commands/totp.command.js';
 import { usersCommand } from './commands/users.command.js';
 import { requestsCommand } from './commands/requests.command.js';
 import { descriptorCommand, peersCommand } from './commands/peers.command.js';
+import { ledgerCommand } from './commands/ledger.command.js';
+import { evidenceCommand } from './commands/evidence.command.js';
+import { verifyCommand } from './commands/verify.command.js';
+import { verifyOrderCommand } from './commands/verify-order.command.js';
+import { bundleCommand } from './commands/bundle.command.js';
+import { nodeBundleExporter } from './commands/bundle-exporter.js';
 
 export function cliVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,6 +35,11 @@ export function buildProgram(): Command {
   program.addCommand(requestsCommand());
   program.addCommand(peersCommand());
   program.addCommand(descriptorCommand());
+  program.addCommand(ledgerCommand());
+  program.addCommand(evidenceCommand());
   program.addCommand(totpCommand());
+  program.addCommand(verifyCommand());
+  program.addCommand(verifyOrderCommand());
+  program.addCommand(bundleCommand(nodeBundleExporter));
   return program;
 }

@@ -14,3 +14,5 @@ export * from './federation/index.js';
 export * from './ledger/index.js';
 export * from './support/bounded-text.js';
 export * from './evidence/index.js';
+export * from './bundle/index.js';
+export * from './providers/index.js';

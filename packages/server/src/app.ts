@@ -22,11 +22,22 @@ import { userRoutes } from './http/routes/users.routes.js';
 import { caseRoutes } from './http/routes/cases.routes.js';
 import { referenceRoutes } from './http/routes/reference.routes.js';
 import { requestRoutes } from './http/routes/requests.routes.js';
+import { evidenceRoutes } from './http/routes/evidence.routes.js';
+import { evidenceUploadRoutes } from './http/routes/evidence-uploads.routes.js';
+import { startUploadExpiryJob } from './jobs/evidence-uploads.job.js';
 import { startDeadlineScanJob } from './jobs/deadline-scan.job.js';
+import { startLedgerSequencerJob } from './jobs/ledger-sequencer.job.js';
+import { ledgerRoutes } from './http/routes/ledger.routes.js';
+import { evidenceExchangeRoutes } from './http/routes/evidence-exchange.routes.js';
 import { startFederationJob } from './jobs/federation.job.js';
 import type { Transport } from './federation/http-transport.js';
 import type { OwnIdentity } from './federation/own-descriptor.js';
 import { federationRoutes } from './http/routes/federation.routes.js';
+import { ownDescriptor } from './federation/own-descriptor.js';
+import { orderRoutes } from './http/routes/orders.routes.js';
+import { providerOrderRoutes } from './http/routes/provider-orders.routes.js';
+import { providerRoutes } from './http/routes/providers.routes.js';
+import { startOrderScanJob } from './jobs/order-scan.job.js';
 import { requestIds, uuidV7Ids } from './identity/ids.js';
 import { createRequestDocumentService } from './services/request-document.service.js';
 import { openNode, type NodeRuntime } from './node-runtime.js';
@@ -140,7 +151,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const documents = createRequestDocumentService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids, keyring: () => keyring });
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
   await app.register(referenceRoutes(services.requests));
+  await app.register(evidenceRoutes(services.evidence));
+  await app.register(evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }));
+  startUploadExpiryJob(app, services.evidenceUploads);
   startDeadlineScanJob(app, services.deadlineScanner, config.deadlines.scanIntervalSeconds);
+  await app.register(ledgerRoutes(services.ledger));
+  await app.register(evidenceExchangeRoutes({ offers: services.evidenceOffers, content: services.evidenceContent, onwardTransfer: services.onwardTransfer, partnerCheckpoints: services.partnerCheckpoints, bundles: services.bundles }));
+  startLedgerSequencerJob(app, services.ledgerSequencer, config.ledger.sequenceIntervalMs);
   // Our address as partners reach it: the public URL, or where we listen once we know the port.
   const identity: OwnIdentity = {
     country: config.node.country,
@@ -158,6 +175,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(
     federationRoutes({ identity: () => identity, keyring: () => keyring, now: () => node.clock.now(), inbox: services.inbox, peers: services.peers, status: services.federationStatus, pull: services.pull }),
   );
+  // Providers and domestic orders: every signed order travels with this node's descriptor.
+  const orderDescriptor = () => ownDescriptor(identity, keyring, node.clock.now().toISOString());
+  await app.register(providerRoutes(services.providers));
+  await app.register(orderRoutes({ orders: services.orders, fromRequests: services.ordersFromRequests, descriptor: orderDescriptor }));
+  await app.register(providerOrderRoutes({ providerOrders: services.providerOrders, descriptor: orderDescriptor }));
+  startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
   startFederationJob(app, services, node.outboxSignal, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);
   if (config.web.root !== null) {

@@ -25,6 +25,17 @@ import { createCaseService } from './services/case.service.js';
 import { createDeadlineScanner } from './services/deadline-scanner.service.js';
 import { createRequestService } from './services/request.service.js';
 import { createRequestTransitionService } from './services/request-transition.service.js';
+import type { Dialect } from './db/database-schema.js';
+import { keyringCheckpointSigner } from './ledger/checkpoint-signer.js';
+import { createLedgerService } from './ledger/ledger.service.js';
+import { createLedgerSequencer } from './ledger/sequencer.js';
+import { join } from 'node:path';
+import { fsContentStore } from './evidence/fs-content-store.js';
+import { storageKeyProvider } from './evidence/storage-key.js';
+import { createEvidenceService } from './services/evidence.service.js';
+import { createUploadService } from './services/evidence-upload.service.js';
+import { buildOrderServices } from './services/order-services.js';
+import { buildEvidenceExchange } from './services/evidence-exchange.js';
 
 export interface NodeRuntimeOptions {
   readonly clock?: Clock;
@@ -43,9 +54,9 @@ export interface OutboxSignal {
   delivered: (seconds: number) => void;
 }
 
-type NodeConfig = StorageConfig & { readonly node?: { readonly country: string } };
+type NodeConfig = StorageConfig & { readonly node?: { readonly country: string; readonly name?: string } };
 
-function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: NodeRuntimeOptions, signal: OutboxSignal) {
+function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: NodeRuntimeOptions, signal: OutboxSignal, dialect: Dialect) {
   const hasher = argon2idHasher(config.passwordHashing);
   // One cache per process, shared by the service that reads sessions and those that end them.
   const sessionCache = createSessionCache<CachedSession>(runtime.clock);
@@ -63,7 +74,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
   const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox, afterCommit: () => signal.wake() });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
   const transport = options.transport ?? httpTransport;
-  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions });
+  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions, onEvidenceOffered: () => signal.wake() });
   const dispatcher = createDispatcher({
     ...runtime,
     transport,
@@ -74,7 +85,35 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     onDelivered: (seconds) => signal.delivered(seconds),
     ...(options.random === undefined ? {} : { random: options.random }),
   });
+  // Evidence lives under the data dir; the store interface lets an object store replace it.
+  const evidenceCountry = ownCountry();
+  const evidenceStore = fsContentStore(join(config.dataDir, 'evidence'));
+  const evidence = createEvidenceService({
+    ...runtime,
+    store: evidenceStore,
+    keys: storageKeyProvider(config.dataDir),
+    system: evidenceCountry === null ? null : { country: evidenceCountry, node: config.node?.name ?? `${evidenceCountry} node` },
+    settings: config.evidence,
+  });
+  const ledger = createLedgerService(runtime);
+  const ledgerSequencer = createLedgerSequencer({ ...runtime, dialect, batchSize: config.ledger.batchSize, signer: keyringCheckpointSigner(ownCountry, keyring) });
+  const exchange = buildEvidenceExchange({
+    runtime,
+    ownCountry,
+    nodeName: config.node?.name ?? `${evidenceCountry ?? '??'} node`,
+    baseUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
+    keyring,
+    evidence,
+    ledger,
+    sequencer: ledgerSequencer,
+    outbox,
+    federation: { keyOverlapDays: federation.keyOverlapDays, maxAttempts: federation.maxAttempts, retryBaseSeconds: federation.retryBaseSeconds, retryMaxSeconds: federation.retryMaxSeconds },
+    wake: () => signal.wake(),
+  });
   return {
+    ...exchange,
+    evidence,
+    evidenceUploads: createUploadService({ ...runtime, store: evidenceStore, evidence, settings: config.evidence }),
     cases: createCaseService(runtime),
     requests,
     transitions,
@@ -90,6 +129,19 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     tokens: createApiTokenService(runtime),
     audit: createAuditQueryService(runtime),
     identity: createNodeIdentityService({ ...runtime, dataDir: config.dataDir }),
+    // The custody ledger: its read side, and the one writer (tests and the CLI call sequence() directly).
+    ledger,
+    ledgerSequencer,
+    // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
+    ...buildOrderServices({
+      runtime,
+      node: evidenceCountry === null ? null : { country: evidenceCountry, name: config.node?.name ?? `${evidenceCountry} node` },
+      settings: config.orders,
+      keyring,
+      requestTransitions: transitions,
+      evidence,
+      wake: () => signal.wake(),
+    }),
   };
 }
 
@@ -121,5 +173,5 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
   const clock = options.clock ?? systemClock;
   const runtime: ServiceRuntime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids };
   const outboxSignal: OutboxSignal = { wake: () => undefined, delivered: () => undefined };
-  return { config, database, clock, migrations, services: buildServices(config, runtime, options, outboxSignal), outboxSignal, close: () => database.close() };
+  return { config, database, clock, migrations, services: buildServices(config, runtime, options, outboxSignal, database.dialect), outboxSignal, close: () => database.close() };
 }

@@ -4,3 +4,5 @@ export * from './test-node.js';
 export * from './cli-process.js';
 export * from './federation.js';
 export * from './node-process.js';
+export * from './bundle-world.js';
+export * from './ledger.js';

@@ -23,6 +23,8 @@ export function testConfig(input: TestConfigInput, patch: (config: Config) => Co
     deadlines: { ...configDefaults.deadlines, scanIntervalSeconds: 0 },
     // Tests deliver the outbox themselves (dispatchDue), so every step is observable.
     federation: { ...configDefaults.federation, dispatchIntervalMs: 0 },
+    // Tests sequence the ledger themselves (services.ledgerSequencer.sequence()).
+    ledger: { ...configDefaults.ledger, sequenceIntervalMs: 0 },
   });
   return patch(config);
 }

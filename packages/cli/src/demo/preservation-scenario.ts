@@ -2,6 +2,7 @@ import { call, signIn, type ApiSession } from './api-session.js';
 import { demoUsername } from './demo-accounts.js';
 import type { DemoNode } from './demo-network.js';
 import { countryName } from './demo-options.js';
+import { preserveThroughProvider } from './provider-steps.js';
 
 export interface ScenarioResult {
   readonly ok: boolean;
@@ -24,7 +25,6 @@ interface QueueItem {
   readonly state: string;
 }
 
-const dayMs = 86_400_000;
 const pollMs = 50;
 
 /** UN art. 42(3): what a real 24/7 desk would send about data held by a platform abroad. */
@@ -59,7 +59,8 @@ const pad = (ms: number, width: number): string => Math.round(ms).toString().pad
 /**
  * The core story of the Convention between two real nodes, through their HTTP API as the
  * seeded officers (password + TOTP): the first node asks the second to preserve data
- * (UN art. 42), and watches the answer come back over the network until "preserved until".
+ * (UN art. 42); the second executes it through a domestic order its provider answers, and the
+ * first watches the answer come back over the network until "preserved until".
  */
 export async function runPreservationScenario(nodes: readonly DemoNode[], print: (line: string) => void, timeoutMs: number): Promise<ScenarioResult> {
   const [home, partner] = nodes;
@@ -131,10 +132,12 @@ export async function runPreservationScenario(nodes: readonly DemoNode[], print:
     );
     await move(theirDuty, arrived.id, 'triage');
     await move(theirChief, arrived.id, 'accept');
-    // Until the provider flow lands, the officer records that the domestic order went out.
-    await move(theirDuty, arrived.id, 'issue-domestic-order');
-    const until = new Date(Date.now() + 90 * dayMs).toISOString();
-    await move(theirDuty, arrived.id, 'confirm-preserved', { preservedUntil: until });
+    const [theirAdmin, theirProvider] = await step(
+      'sign in the provider',
+      () => Promise.all([login(partner, 'admin'), login(partner, 'provider')]),
+      (s) => `signed in ${s.map((x) => x.username).join(', ')} (password + TOTP code)`,
+    );
+    await preserveThroughProvider(step, { duty: theirDuty, chief: theirChief, admin: theirAdmin, provider: theirProvider }, arrived.id, partner.url);
     await step(
       `wait for ${from} to see PRESERVED`,
       () => waitFor(async () => (await queue(duty, 'outgoing', 'PRESERVED')).find((r) => r.id === draft.id)),
@@ -143,7 +146,8 @@ export async function runPreservationScenario(nodes: readonly DemoNode[], print:
     // What the requesting node recorded from the partner's signed message, not what we sent.
     const events = await call<{ events: { action: string; payload: Record<string, unknown> }[] }>(duty, 'GET', `/api/v1/requests/${draft.id}/timeline`);
     const recorded = events.events.filter((e) => e.action === 'confirm-preserved').at(-1)?.payload['preservedUntil'];
-    return typeof recorded === 'string' ? recorded : until;
+    if (typeof recorded !== 'string') throw new Error(`${from} recorded no "preserved until"`);
+    return recorded;
   };
 
   let timer: NodeJS.Timeout | undefined;

@@ -23,6 +23,10 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   'evidence:add': ['duty_officer', 'central_authority_officer', 'supervisor'],
   'evidence:export': ['central_authority_officer', 'supervisor'],
   'evidence:authorise-transfer': ['central_authority_officer'],
+  'providers:read': ['duty_officer', 'central_authority_officer', 'supervisor', 'administrator'],
+  'providers:manage': ['administrator', 'central_authority_officer'],
+  'orders:issue': ['duty_officer', 'central_authority_officer', 'supervisor'],
+  'orders:authorise': ['supervisor'],
 };
 
 describe('roleGrants', () => {

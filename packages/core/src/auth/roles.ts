@@ -30,6 +30,10 @@ export const permissions = [
   'evidence:add',
   'evidence:export',
   'evidence:authorise-transfer',
+  'providers:read',
+  'providers:manage',
+  'orders:issue',
+  'orders:authorise',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,6 +73,16 @@ export function roleGrants(role: Role, permission: Permission): boolean {
       return role === 'central_authority_officer' || role === 'supervisor';
     case 'evidence:authorise-transfer':
       return role === 'central_authority_officer';
+    // The registry of service providers is the node's reference data, kept by its operators.
+    case 'providers:read':
+      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor' || role === 'administrator';
+    case 'providers:manage':
+      return role === 'administrator' || role === 'central_authority_officer';
+    case 'orders:issue':
+      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
+    // Recording the Art. 24 authorisation is a second officer's act (four-eyes), as approving a request is.
+    case 'orders:authorise':
+      return role === 'supervisor';
   }
 }
 

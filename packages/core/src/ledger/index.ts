@@ -4,3 +4,6 @@ export * from './verify-proofs.js';
 export * from './signed-note.js';
 export * from './checkpoint.js';
 export * from './checkpoint-monitor.js';
+export * from './tree-nodes.js';
+export * from './compact-range.js';
+export * from './log-identity.js';

@@ -1,4 +1,4 @@
-import { isCountryCode } from '@hanoi247/core';
+import { isCountryCode, orderTypeCodes } from '@hanoi247/core';
 import { z } from 'zod';
 
 /** Whole numbers from flags and environment arrive as digits; anything else (even '') is refused. */
@@ -63,6 +63,33 @@ export const configSchema = z.strictObject({
     retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
     retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
   }),
+  evidence: z.strictObject({
+    encryptAtRest: flag.describe('Seal each evidence item with its own AES-256-GCM key, wrapped by <dataDir>/keys/storage.key.'),
+    // AES-GCM allows at most 2^36 - 32 bytes under one key and nonce (NIST SP 800-38D).
+    maxUploadBytes: integer(1, 2 ** 36 - 32).describe('Largest evidence item accepted, by upload or CLI (at most 64 GiB, the AES-GCM limit).'),
+    maxOpenUploadsPerUser: integer(1, 1000).describe('Resumable uploads one user may have open at once.'),
+    uploadExpiryHours: integer(1, 24 * 30).describe('An upload with no new bytes for this long expires and its partial content is removed.'),
+  }),
+  orders: z.strictObject({
+    lapseReminderDays: integer(1, 60).describe('Days before a domestic preservation order lapses that the officer is reminded; a pending follow-up MLA renews it then.'),
+    clocks: z
+      .partialRecord(
+        z.enum(orderTypeCodes),
+        z.strictObject({
+          acknowledgeHours: z.number().positive().max(720).optional(),
+          acknowledgeEmergencyHours: z.number().positive().max(72).optional(),
+          fulfilHours: z.number().positive().max(24 * 90).optional(),
+          fulfilEmergencyHours: z.number().positive().max(72).optional(),
+        }),
+      )
+      .describe('Per order type, the provider\u2019s acknowledgement and fulfilment service levels in hours (standard and emergency); absent ones keep the defaults.'),
+    maxProductionBytes: integer(1, 2 ** 36 - 32).describe('Largest single production file a provider may deliver.'),
+    maxProductionItemsPerOrder: integer(1, 10_000).describe('Production files one order accepts.'),
+  }),
+  ledger: z.strictObject({
+    sequenceIntervalMs: integer(0, 600_000).describe('How often queued leaves are sequenced into a signed checkpoint (0: off; tests drive it).'),
+    batchSize: integer(1, 65_536).describe('Most leaves one sequencer run adds to the log; a full batch runs again at once.'),
+  }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('Log level of the JSON logs.'),
   }),
@@ -87,6 +114,9 @@ export const configDefaults = {
   passwordHashing: { memoryKiB: 19456, iterations: 2 },
   deadlines: { acknowledgeUrgentHours: 1, acknowledgeStandardHours: 24, writtenConfirmationHours: 24, scanIntervalSeconds: 30 },
   federation: { acceptsInbound: true, messageTtlHours: 72, keyOverlapDays: 7, dispatchIntervalMs: 1000, maxAttempts: 50, retryBaseSeconds: 2, retryMaxSeconds: 900 },
+  evidence: { encryptAtRest: true, maxUploadBytes: 16 * 1024 ** 3, maxOpenUploadsPerUser: 10, uploadExpiryHours: 24 },
+  orders: { lapseReminderDays: 10, clocks: {}, maxProductionBytes: 4 * 1024 ** 3, maxProductionItemsPerOrder: 50 },
+  ledger: { sequenceIntervalMs: 500, batchSize: 4096 },
   log: { level: 'info' },
   web: { root: null },
 } as const;

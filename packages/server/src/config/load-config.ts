@@ -25,6 +25,10 @@ export const environmentVariables: Readonly<Record<string, string>> = {
   HANOI247_MAX_DELIVERY_ATTEMPTS: 'federation.maxAttempts',
   HANOI247_RETRY_BASE_SECONDS: 'federation.retryBaseSeconds',
   HANOI247_RETRY_MAX_SECONDS: 'federation.retryMaxSeconds',
+  HANOI247_ENCRYPT_EVIDENCE: 'evidence.encryptAtRest',
+  HANOI247_MAX_UPLOAD_BYTES: 'evidence.maxUploadBytes',
+  HANOI247_LEDGER_INTERVAL_MS: 'ledger.sequenceIntervalMs',
+  HANOI247_LEDGER_BATCH_SIZE: 'ledger.batchSize',
   HANOI247_LOG_LEVEL: 'log.level',
   HANOI247_WEB_ROOT: 'web.root',
 };

@@ -31,11 +31,12 @@ function openSqlite(dataDir: string): DatabaseHandle {
   const file = sqliteFile(dataDir);
   const sqlite = new SqliteDatabase(file);
   chmodSync(file, 0o600);
+  // First, so that switching to WAL already waits for a second process opening the same file.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit that returned has been fsynced, which audit, receipt and ledger rows need.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   const integrity = sqlite.pragma('quick_check', { simple: true });
   if (integrity !== 'ok') {
     sqlite.close();

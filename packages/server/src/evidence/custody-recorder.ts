@@ -16,6 +16,11 @@ export interface CustodyStep {
   readonly actor?: CustodyEvent['actor'];
   readonly actorName?: string;
   readonly notes?: string;
+  /**
+   * The event this one follows when it is not our own previous event: for evidence received
+   * from a partner, the hash of the sender's last custody event, so one chain crosses the border.
+   */
+  readonly follows?: string;
 }
 
 export interface OwnSystem {
@@ -51,7 +56,7 @@ export async function recordCustodyEvent(tx: Executor, runtime: ServiceRuntime, 
     system,
     actor,
     hashes: step.hashes ?? { sha256: step.evidenceSha256 },
-    previous: await custodyEventRepository.lastHash(tx, step.evidenceId),
+    previous: (await custodyEventRepository.lastHash(tx, step.evidenceId)) ?? step.follows ?? null,
     details: step.details ?? {},
     personalCommitment: personalCommitment(salt, personal),
   };

@@ -11,8 +11,8 @@ async function run(transform: NodeJS.ReadWriteStream, input: Buffer, pieceSize =
   const pieces: Buffer[] = [];
   for (let i = 0; i < input.length; i += pieceSize) pieces.push(input.subarray(i, i + pieceSize));
   const out: Buffer[] = [];
-  await pipeline(Readable.from(pieces), transform, async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) out.push(chunk);
+  await pipeline(Readable.from(pieces), transform, async (source: AsyncIterable<string | Buffer>) => {
+    for await (const chunk of source) out.push(Buffer.from(chunk));
   });
   return Buffer.concat(out);
 }

@@ -3,14 +3,16 @@ import type { OutboxSignal } from '../node-runtime.js';
 import type { Dispatcher } from '../services/dispatcher.service.js';
 import type { Inbox } from '../services/inbox.service.js';
 import type { PullService } from '../services/pull.service.js';
+import type { EvidenceFetcher } from '../services/evidence-fetcher.service.js';
 
 /**
  * Delivers the outbox on an interval and at once after a commit that queued a message
- * (the outbox signal), never two runs at the same time; retries deferred inbox messages.
+ * (the outbox signal), never two runs at the same time; retries deferred inbox messages and
+ * fetches evidence partners offered.
  */
 export function startFederationJob(
   app: FastifyInstance,
-  { dispatcher, inbox, pull }: { readonly dispatcher: Dispatcher; readonly inbox: Inbox; readonly pull: PullService },
+  { dispatcher, inbox, pull, evidenceFetcher }: { readonly dispatcher: Dispatcher; readonly inbox: Inbox; readonly pull: PullService; readonly evidenceFetcher: EvidenceFetcher },
   signal: OutboxSignal,
   intervalMs: number,
   pullMode: boolean,
@@ -34,6 +36,8 @@ export function startFederationJob(
         if (summary.failed > 0) app.log.warn(summary, 'messages could not be delivered');
         if (pullMode) await pull.pullFromPartners();
         await inbox.retryDeferred();
+        const fetched = await evidenceFetcher.fetchDue();
+        if (fetched.failed > 0) app.log.warn(fetched, 'evidence offered by a partner could not be accepted');
       } while (again && !closed);
     } catch (error) {
       app.log.error({ err: error }, 'federation dispatch failed');

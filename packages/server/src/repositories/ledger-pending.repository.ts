@@ -1,5 +1,6 @@
 import type { LedgerLeafKind } from '@hanoi247/core';
 import type { Executor } from '../db/database-schema.js';
+import { powerOfTwoChunks } from '../db/power-of-two-chunks.js';
 
 export interface PendingLeaf {
   readonly seq: number;
@@ -23,8 +24,18 @@ export const ledgerPendingRepository = {
     return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind as LedgerLeafKind, refId: r.ref_id, leafData: r.leaf_data, queuedAt: r.queued_at }));
   },
 
-  async removeThrough(db: Executor, seq: number): Promise<void> {
-    await db.deleteFrom('ledger_pending').where('seq', '<=', seq).execute();
+  /**
+   * Removes exactly the rows a sequencer consumed. Not a range: on PostgreSQL a row with a
+   * lower seq may commit after the sequencer read the queue, and must stay for the next run.
+   * Returns how many were removed; fewer than asked means another sequencer took them.
+   */
+  async remove(db: Executor, seqs: readonly number[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of powerOfTwoChunks(seqs, 256)) {
+      const result = await db.deleteFrom('ledger_pending').where('seq', 'in', chunk).executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
   },
 
   async count(db: Executor): Promise<number> {

@@ -76,6 +76,12 @@ export const outboxRepository = {
     return row && toRecord(row);
   },
 
+  /** The request's messages the partner acknowledged with a signed receipt, in sending order. */
+  async deliveredForRequest(db: Executor, requestId: string): Promise<OutboxRecord[]> {
+    const rows = await db.selectFrom('outbox').selectAll().where('request_id', '=', requestId).where('receipt', 'is not', null).orderBy('created_at').orderBy('message_id').execute();
+    return rows.map(toRecord);
+  },
+
   /** Everything waiting for a partner, whatever its retry time: a pull takes it now. */
   async pendingFor(db: Executor, country: string, limit: number): Promise<OutboxRecord[]> {
     const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('to_country', '=', country).orderBy('priority_rank').orderBy('created_at').orderBy('message_id').limit(limit).execute();

@@ -38,7 +38,9 @@ export const preservationMachine: StateMachineDefinition = {
     transition('issue-domestic-order', ['ACCEPTED'], 'DOMESTIC_ORDER_ISSUED', 'requested', { en: 'Issue the domestic preservation order', vi: 'Ban hành lệnh bảo toàn' }, { legalSource: un(25) }),
     transition('confirm-preserved', ['DOMESTIC_ORDER_ISSUED'], 'PRESERVED', 'requested', { en: 'Confirm preserved until a date', vi: 'Xác nhận đã bảo toàn đến ngày' }, { response: 'PRESERVED', guards: ['preservation-minimum'], legalSource: un(42, '7', false) }),
     transition('renew-domestic-order', ['PRESERVED', 'FOLLOW_UP_MLA_LINKED'], null, 'requested', { en: 'Renew the domestic order', vi: 'Gia hạn lệnh trong nước' }, { legalSource: un(25, '2', false) }),
-    transition('issue-warning', ['PRESERVED'], 'WARNING_ISSUED', 'requested', { en: 'Warn: preservation may not secure the data or may prejudice the investigation', vi: 'Cảnh báo theo Điều 42' }, { response: 'WARNING_ART42', guards: ['information-text'], legalSource: un(42, '6', false) }),
+    // Also before anything was preserved: the provider reports it does not hold the data (a domestic
+    // order's DATA_NOT_HELD objection), which is exactly "preservation will not ensure availability".
+    transition('issue-warning', ['PRESERVED', 'DOMESTIC_ORDER_ISSUED'], 'WARNING_ISSUED', 'requested', { en: 'Warn: preservation may not secure the data or may prejudice the investigation', vi: 'Cảnh báo theo Điều 42' }, { response: 'WARNING_ART42', guards: ['information-text'], legalSource: un(42, '6', false) }),
     transition('continue-preservation', ['WARNING_ISSUED'], 'PRESERVED', 'requesting', { en: 'Continue despite the warning', vi: 'Tiếp tục bảo toàn' }),
     transition('request-extension', ['PRESERVED'], 'EXTENSION_REQUESTED', 'requesting', { en: 'Ask for an extension', vi: 'Đề nghị gia hạn' }),
     transition('grant-extension', ['EXTENSION_REQUESTED'], 'PRESERVED', 'requested', { en: 'Extend preservation', vi: 'Gia hạn bảo toàn' }, { response: 'PRESERVED', guards: ['preservation-minimum'] }),

@@ -5,6 +5,7 @@ import { requestsMigration } from './0002-requests.js';
 import { federationMigration } from './0003-federation.js';
 import { ledgerMigration } from './0004-ledger.js';
 import { evidenceMigration } from './0005-evidence.js';
+import { providersMigration } from './0006-providers.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -17,5 +18,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003-federation': federationMigration(dialect),
     '0004-ledger': ledgerMigration(dialect),
     '0005-evidence': evidenceMigration(dialect),
+    '0006-providers': providersMigration(dialect),
   };
 }

@@ -1,0 +1,161 @@
+import type { Role } from '../auth/roles.js';
+import type { Duration } from '../requests/deadlines/deadline-rules.js';
+import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
+import { un, type LegalSource } from '../requests/legal-source.js';
+import type { Bilingual } from '../requests/types/field-spec.js';
+import { orderClocks, orderClockSource, orderTypes, type OrderDeadlineSettings, type OrderKind, type OrderTypeCode } from './order-types.js';
+
+export interface OrderClockSubject {
+  readonly type: OrderTypeCode;
+  readonly emergency: boolean;
+  /** The end of the current preservation period, if any. */
+  readonly periodEnd: string | null;
+  readonly authorisedEnd: string | null;
+}
+
+/**
+ * The clocks of an order, as data: the provider's acknowledgement and fulfilment (both sides
+ * see them), the preservation lapse (a reminder first, then the order expires unless renewed)
+ * and the hard stop of collection.
+ */
+export interface OrderDeadlineRule {
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly legalSource: LegalSource;
+  readonly kind: 'sla' | 'expiry' | 'hard-stop';
+  readonly kinds: readonly OrderKind[];
+  readonly startOn: readonly string[];
+  readonly closeOn: readonly string[];
+  readonly due: (subject: OrderClockSubject, settings: OrderDeadlineSettings, now: Date) => number | null;
+  readonly warnBefore: (subject: OrderClockSubject, settings: OrderDeadlineSettings) => Duration;
+  readonly escalateTo: Role;
+  readonly systemAction?: string;
+  /** At the reminder, renew instead of only warning when the linked request awaits its MLA decision. */
+  readonly renewWhileLinkedRequestPending?: true;
+}
+
+const hourMs = 3_600_000;
+export const durationMs = (d: Duration): number => d.value * (d.unit === 'hours' ? hourMs : 24 * hourMs);
+const quarter = (d: Duration): Duration => ({ value: durationMs(d) / hourMs / 4, unit: 'hours' });
+const fulfilActions = ['confirm-preservation', 'deliver-production', 'start-collection'];
+const endings = ['withdraw', 'hard-stop', 'expire', 'release', 'end-collection'];
+
+export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
+  {
+    id: 'order-acknowledgement',
+    title: { en: 'Provider acknowledges the order', vi: 'Doanh nghiệp xác nhận đã nhận lệnh' },
+    legalSource: orderClockSource,
+    kind: 'sla',
+    kinds: ['preservation', 'production', 'collection'],
+    startOn: ['serve'],
+    closeOn: ['acknowledge', 'object', ...endings],
+    due: (s, settings, now) => now.getTime() + durationMs(orderClocks(s.type, s.emergency, settings).acknowledge),
+    warnBefore: (s, settings) => quarter(orderClocks(s.type, s.emergency, settings).acknowledge),
+    escalateTo: 'supervisor',
+  },
+  {
+    id: 'order-fulfilment',
+    title: { en: 'Provider preserves, produces or starts collection', vi: 'Doanh nghiệp bảo toàn, cung cấp hoặc bắt đầu thu thập' },
+    legalSource: orderClockSource,
+    kind: 'sla',
+    kinds: ['preservation', 'production', 'collection'],
+    startOn: ['serve'],
+    closeOn: [...fulfilActions, 'object', ...endings],
+    due: (s, settings, now) => now.getTime() + durationMs(orderClocks(s.type, s.emergency, settings).fulfil),
+    warnBefore: (s, settings) => quarter(orderClocks(s.type, s.emergency, settings).fulfil),
+    escalateTo: 'supervisor',
+  },
+  {
+    id: 'order-preservation-lapse',
+    title: { en: 'Preservation lapses at the end of its period', vi: 'Hết thời hạn bảo toàn' },
+    legalSource: un(25, '2', false),
+    kind: 'expiry',
+    kinds: ['preservation'],
+    startOn: ['serve', 'renew'],
+    closeOn: ['release', 'withdraw', 'expire'],
+    due: (s) => (s.periodEnd === null ? null : Date.parse(s.periodEnd)),
+    warnBefore: (_s, settings) => ({ value: settings.lapseReminderDays, unit: 'days' }),
+    escalateTo: 'supervisor',
+    systemAction: 'expire',
+    renewWhileLinkedRequestPending: true,
+  },
+  {
+    id: 'order-hard-stop',
+    title: { en: 'End of the authorised period (hard stop)', vi: 'Kết thúc thời hạn được phép (dừng bắt buộc)' },
+    legalSource: un(29),
+    kind: 'hard-stop',
+    kinds: ['collection'],
+    startOn: ['serve'],
+    closeOn: ['end-collection', 'withdraw', 'hard-stop'],
+    due: (s) => (s.authorisedEnd === null ? null : Date.parse(s.authorisedEnd)),
+    warnBefore: () => ({ value: 24, unit: 'hours' }),
+    escalateTo: 'supervisor',
+    systemAction: 'hard-stop',
+  },
+];
+
+export const orderDeadlineRuleById: ReadonlyMap<string, OrderDeadlineRule> = new Map(orderDeadlineRules.map((r) => [r.id, r]));
+
+export type OrderClockEffect =
+  | { readonly kind: 'start'; readonly ruleId: string; readonly dueAt: string; readonly warnAt: string }
+  | { readonly kind: 'close'; readonly ruleId: string; readonly outcome: 'met' | 'cancelled' };
+
+/**
+ * The clock changes one action causes. Starting a running rule restarts it (a renewal moves
+ * the lapse; serving an amended order restarts the provider's clocks).
+ */
+export function orderClockEffects(subject: OrderClockSubject, action: string, settings: OrderDeadlineSettings, now: Date): OrderClockEffect[] {
+  const kind = orderTypes[subject.type].kind;
+  const effects: OrderClockEffect[] = [];
+  for (const rule of orderDeadlineRules.filter((r) => r.kinds.includes(kind))) {
+    if (rule.closeOn.includes(action)) effects.push({ kind: 'close', ruleId: rule.id, outcome: action === 'withdraw' || action === 'object' ? 'cancelled' : 'met' });
+    if (rule.startOn.includes(action)) {
+      const due = rule.due(subject, settings, now);
+      if (due === null || Number.isNaN(due)) continue;
+      const warn = Math.max(now.getTime(), due - durationMs(rule.warnBefore(subject, settings)));
+      effects.push({ kind: 'start', ruleId: rule.id, dueAt: new Date(due).toISOString(), warnAt: new Date(warn).toISOString() });
+    }
+  }
+  return effects;
+}
+
+export interface OrderDeadlineInstance {
+  readonly id: string;
+  readonly orderId: string;
+  readonly ruleId: string;
+  readonly status: DeadlineStatus;
+  readonly dueAt: string;
+  readonly warnAt: string;
+}
+
+export interface OrderAlarm {
+  readonly deadlineId: string;
+  readonly orderId: string;
+  readonly ruleId: string;
+  readonly alarm: 'warning' | 'breach' | 'expiry' | 'hard-stop';
+  readonly nextStatus: DeadlineStatus;
+  readonly systemAction: string | null;
+  readonly escalateTo: Role;
+  /** The server renews the order instead, if its linked request awaits the MLA decision. */
+  readonly renewIfLinkedRequestPending: boolean;
+}
+
+/**
+ * Pure: which alarms are due now. As with requests, a preservation never lapses without the
+ * reminder first: a scan gap yields the reminder now and the lapse on a later scan.
+ */
+export function scanOrderDeadlines(deadlines: readonly OrderDeadlineInstance[], now: Date): OrderAlarm[] {
+  const alarms: OrderAlarm[] = [];
+  const t = now.getTime();
+  for (const d of deadlines) {
+    const rule = orderDeadlineRuleById.get(d.ruleId);
+    if (rule === undefined || (d.status !== 'open' && d.status !== 'warned')) continue;
+    const base = { deadlineId: d.id, orderId: d.orderId, ruleId: d.ruleId, escalateTo: rule.escalateTo, renewIfLinkedRequestPending: rule.renewWhileLinkedRequestPending === true };
+    const due = t >= Date.parse(d.dueAt);
+    if (due && rule.kind === 'hard-stop') alarms.push({ ...base, alarm: 'hard-stop', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
+    else if (due && rule.kind === 'expiry' && d.status === 'warned') alarms.push({ ...base, alarm: 'expiry', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
+    else if (due && rule.kind === 'sla') alarms.push({ ...base, alarm: 'breach', nextStatus: 'breached', systemAction: null, renewIfLinkedRequestPending: false });
+    else if (d.status === 'open' && t >= Date.parse(d.warnAt)) alarms.push({ ...base, alarm: 'warning', nextStatus: 'warned', systemAction: null });
+  }
+  return alarms;
+}

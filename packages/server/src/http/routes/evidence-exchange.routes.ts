@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { BundleExportService } from '../../services/bundle-export.service.js';
+import type { EvidenceContentService } from '../../services/evidence-content.service.js';
+import type { EvidenceOfferService } from '../../services/evidence-offer.service.js';
+import type { OnwardTransferService } from '../../services/onward-transfer.service.js';
+import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
+import { callContext } from '../call-context.js';
+import { withProblems } from '../common.schema.js';
+import { attachmentDisposition } from '../content-disposition.js';
+import { evidenceParams } from './evidence.schema.js';
+import { requestParams } from './requests.schema.js';
+
+export interface EvidenceExchangeRouteDeps {
+  readonly offers: EvidenceOfferService;
+  readonly content: EvidenceContentService;
+  readonly onwardTransfer: OnwardTransferService;
+  readonly partnerCheckpoints: PartnerCheckpointService;
+  readonly bundles: BundleExportService;
+}
+
+const id = z.uuid();
+const country = z.string().regex(/^[A-Z]{2}$/);
+const authorisationSchema = z.object({ id: z.string(), evidenceId: z.string(), originCountry: z.string(), destination: z.string(), reference: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+
+export const evidenceExchangeRoutes =
+  (deps: EvidenceExchangeRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/requests/:requestId/evidence-offers',
+      {
+        config: { permission: 'evidence:export' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Send evidence to the partner State of the request, with its custody proofs (Art. 36 checked)',
+          params: requestParams,
+          body: z.strictObject({ evidenceIds: z.array(id).min(1).max(100) }),
+          response: withProblems({ 202: z.object({ transferId: z.string(), messageId: z.string() }) }),
+        },
+      },
+      async (request, reply) => reply.code(202).send(await deps.offers.offer(callContext(request), request.params.requestId, request.body.evidenceIds)),
+    );
+
+    app.get(
+      '/federation/v1/evidence/:transferId/:sha256',
+      {
+        exposeHeadRoute: false,
+        config: { public: true },
+        schema: {
+          tags: ['federation'],
+          summary: 'Offered evidence content for the partner it was offered to (signed fetch; sealed with AES-256-GCM STREAM)',
+          params: z.strictObject({ transferId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+          querystring: z.strictObject({ fromChunk: z.coerce.number().int().min(0).default(0) }),
+        },
+      },
+      async (request, reply) => {
+        const stream = await deps.content.open(request.headers.authorization, request.params.transferId, request.params.sha256, request.query.fromChunk);
+        return reply.type('application/octet-stream').header('cache-control', 'no-store').send(stream);
+      },
+    );
+
+    app.get(
+      '/api/v1/evidence/:evidenceId/onward-transfer-authorisations',
+      { config: { permission: 'evidence:read' }, schema: { tags: ['evidence'], summary: 'The origin State\u2019s recorded authorisations to send this item on (Art. 36)', params: evidenceParams, response: withProblems({ 200: z.object({ authorisations: z.array(authorisationSchema) }) }) } },
+      async (request) => ({ authorisations: await deps.onwardTransfer.list(callContext(request), request.params.evidenceId) }),
+    );
+
+    app.post(
+      '/api/v1/evidence/:evidenceId/onward-transfer-authorisations',
+      {
+        config: { permission: 'evidence:authorise-transfer' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Record the origin State\u2019s authorisation to send a received item to a third State or organisation (Art. 36)',
+          params: evidenceParams,
+          body: z.strictObject({ destination: z.string().max(20), reference: z.string().max(200) }),
+          response: withProblems({ 201: authorisationSchema }),
+        },
+      },
+      async (request, reply) => reply.code(201).send(await deps.onwardTransfer.authorise(callContext(request), request.params.evidenceId, request.body)),
+    );
+
+    app.get(
+      '/api/v1/federation/ledger-alerts',
+      {
+        config: { permission: 'node:read' },
+        schema: {
+          tags: ['federation'],
+          summary: 'Split views and inconsistent histories partners signed: both signed checkpoints kept as evidence',
+          response: withProblems({ 200: z.object({ alerts: z.array(z.object({ id: z.string(), country: z.string(), kind: z.string(), treeSize: z.number(), firstNote: z.string(), secondNote: z.string(), raisedAt: z.string() })) }) }),
+        },
+      },
+      async () => ({ alerts: await deps.partnerCheckpoints.alerts() }),
+    );
+
+    app.post(
+      '/api/v1/bundles',
+      {
+        config: { permission: 'evidence:export' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Export evidence as a bundle a court verifies offline with `hanoi247 verify` (zip attachment)',
+          body: z
+            .strictObject({ requestId: id.optional(), evidenceIds: z.array(id).max(1000).optional(), destination: country.nullable().default(null), disclosePersonal: z.boolean().default(false) })
+            .refine((b) => b.requestId !== undefined || (b.evidenceIds?.length ?? 0) > 0, 'name a request or evidence items'),
+        },
+      },
+      async (request, reply) => {
+        const dir = await mkdtemp(join(tmpdir(), 'h247-bundle-'));
+        const outputPath = join(dir, 'bundle.zip');
+        const body = request.body;
+        try {
+          const result = await deps.bundles.export(callContext(request), {
+            ...(body.requestId === undefined ? {} : { requestId: body.requestId }),
+            ...(body.evidenceIds === undefined ? {} : { evidenceIds: body.evidenceIds }),
+            destinationCountry: body.destination,
+            disclosePersonal: body.disclosePersonal,
+            outputPath,
+          });
+          const stream = createReadStream(outputPath);
+          stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+          return await reply
+            .type('application/zip')
+            .header('content-disposition', attachmentDisposition(`evidence-bundle-${result.written.sha256.slice(0, 12)}.zip`))
+            .header('content-length', result.written.size)
+            .header('repr-digest', `sha-256=:${Buffer.from(result.written.sha256, 'hex').toString('base64')}:`)
+            .send(stream);
+        } catch (error) {
+          await rm(dir, { recursive: true, force: true });
+          throw error;
+        }
+      },
+    );
+  };
