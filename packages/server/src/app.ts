@@ -153,10 +153,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(referenceRoutes(services.requests));
   await app.register(evidenceRoutes(services.evidence));
   await app.register(evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }));
-  startUploadExpiryJob(app, services.evidenceUploads);
+  startUploadExpiryJob(app, services.evidenceUploads, services.evidenceCustody);
   startDeadlineScanJob(app, services.deadlineScanner, config.deadlines.scanIntervalSeconds);
   await app.register(ledgerRoutes(services.ledger));
-  await app.register(evidenceExchangeRoutes({ offers: services.evidenceOffers, content: services.evidenceContent, onwardTransfer: services.onwardTransfer, partnerCheckpoints: services.partnerCheckpoints, bundles: services.bundles }));
+  await app.register(evidenceExchangeRoutes({ offers: services.evidenceOffers, content: services.evidenceContent, onwardTransfer: services.onwardTransfer, partnerCheckpoints: services.partnerCheckpoints, bundles: services.bundles, custody: services.evidenceCustody }));
   startLedgerSequencerJob(app, services.ledgerSequencer, config.ledger.sequenceIntervalMs);
   // Our address as partners reach it: the public URL, or where we listen once we know the port.
   const identity: OwnIdentity = {

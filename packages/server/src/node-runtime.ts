@@ -104,6 +104,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     baseUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
     keyring,
     evidence,
+    store: evidenceStore,
     ledger,
     sequencer: ledgerSequencer,
     outbox,
@@ -141,6 +142,10 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
       requestTransitions: transitions,
       evidence,
       wake: () => signal.wake(),
+      // Production confirmed complete goes to the requesting State as an evidence.offered message.
+      offerEvidence: async (context, requestId, evidenceIds) => {
+        await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
+      },
     }),
   };
 }

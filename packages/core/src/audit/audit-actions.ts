@@ -49,6 +49,8 @@ export const auditActions = {
   'evidence.received': { personalDataRead: false, description: 'evidence from a partner State was fetched, its custody proofs and hash verified, and stored' },
   'evidence.transfer-failed': { personalDataRead: false, description: 'evidence offered by a partner State could not be accepted (proof, checkpoint or hash failure)' },
   'evidence.bundle-exported': { personalDataRead: true, description: 'evidence was exported as a verifiable bundle (packaged; onward-transferred where foreign evidence left for a third State)' },
+  'evidence.custody-recorded': { personalDataRead: false, description: 'an officer recorded a custody step (analysed, disclosed, returned)' },
+  'evidence.destroyed': { personalDataRead: false, description: 'an evidence item was destroyed (by hand or at its retention date): content removed, personal openings erased, proofs kept' },
   'ledger.split-view': { personalDataRead: false, description: 'a partner node signed two different checkpoints for one size, or a history inconsistent with one it signed before' },
   'provider.created': { personalDataRead: false, description: 'a service provider was added to the registry' },
   'provider.updated': { personalDataRead: false, description: 'a service provider\u2019s registry entry was changed' },

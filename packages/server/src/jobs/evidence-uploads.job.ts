@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { UploadService } from '../services/evidence-upload.service.js';
+import type { EvidenceCustodyService } from '../services/evidence-custody.service.js';
 
-/** Abandoned uploads hold partial evidence on disk: they are expired and removed every 15 minutes. */
+/**
+ * Evidence housekeeping every 15 minutes: abandoned uploads hold partial evidence on disk and
+ * are removed; items past their retention date are destroyed (content gone, proofs kept).
+ */
 const intervalMs = 15 * 60 * 1000;
 
-export function startUploadExpiryJob(app: FastifyInstance, uploads: UploadService): void {
+export function startUploadExpiryJob(app: FastifyInstance, uploads: UploadService, custody: EvidenceCustodyService): void {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   const tick = async () => {
@@ -13,8 +17,10 @@ export function startUploadExpiryJob(app: FastifyInstance, uploads: UploadServic
     try {
       const expired = await uploads.expireAbandoned();
       if (expired > 0) app.log.info({ expired }, 'abandoned evidence uploads expired');
+      const destroyed = await custody.destroyPastRetention();
+      if (destroyed > 0) app.log.info({ destroyed }, 'evidence past its retention date destroyed');
     } catch (error) {
-      app.log.error({ err: error }, 'evidence upload expiry failed');
+      app.log.error({ err: error }, 'evidence housekeeping failed');
     } finally {
       running = false;
     }

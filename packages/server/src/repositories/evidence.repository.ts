@@ -83,6 +83,17 @@ export const evidenceRepository = {
     return row === undefined ? undefined : toRecord(row);
   },
 
+  /** Destroyed or erased at its retention date: the record and its custody stay, the content goes. */
+  async markErased(db: Executor, id: string, at: string): Promise<void> {
+    await db.updateTable('evidence_items').set({ erased_at: at }).where('id', '=', id).where('erased_at', 'is', null).execute();
+  },
+
+  /** Live items whose retention date has passed (YYYY-MM-DD, compared as text). */
+  async pastRetention(db: Executor, today: string, limit: number): Promise<EvidenceRecord[]> {
+    const rows = await db.selectFrom('evidence_items').selectAll().where('erased_at', 'is', null).where('retention_until', '<', today).orderBy('retention_until').limit(limit).execute();
+    return rows.map(toRecord);
+  },
+
   /** Whether any item was ever sealed: then a missing storage key is a loss, never a first start. */
   async anySealed(db: Executor): Promise<boolean> {
     const row = await db.selectFrom('evidence_items').select('id').where('wrapped_key', 'is not', null).limit(1).executeTakeFirst();

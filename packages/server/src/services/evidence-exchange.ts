@@ -8,11 +8,15 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerSequencer } from '../ledger/sequencer.js';
 import { custodyEventRepository } from '../repositories/custody-event.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
+import { foreignCustodyRepository } from '../repositories/foreign-custody.repository.js';
 import { onwardTransferRepository } from '../repositories/onward-transfer.repository.js';
 import { outboxRepository } from '../repositories/outbox.repository.js';
+import { partnerCheckpointRepository } from '../repositories/partner-checkpoint.repository.js';
 import { peerRepository, type PeerRecord } from '../repositories/peer.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import { createBundleExportService } from './bundle-export.service.js';
+import { createEvidenceCustodyService } from './evidence-custody.service.js';
+import type { ContentStore } from '../evidence/content-store.js';
 import { createEvidenceContentService } from './evidence-content.service.js';
 import { createEvidenceFetcher } from './evidence-fetcher.service.js';
 import { createEvidenceOfferService } from './evidence-offer.service.js';
@@ -29,6 +33,7 @@ export interface EvidenceExchangeDeps {
   readonly baseUrl: string;
   readonly keyring: () => NodeKeyring;
   readonly evidence: EvidenceService;
+  readonly store: ContentStore;
   readonly ledger: LedgerService;
   readonly sequencer: LedgerSequencer;
   readonly outbox: Outbox;
@@ -74,6 +79,10 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
         openContent: (item) => evidence.openContent(item),
         custody: (evidenceId) => custodyEventRepository.forEvidence(db, evidenceId),
       },
+      foreign: {
+        leaves: (evidenceId) => foreignCustodyRepository.forEvidence(db, evidenceId),
+        checkpoints: async (country, size) => (await partnerCheckpointRepository.atSize(db, country, size)).map((c) => ({ note: c.note, rootHash: c.rootHash })),
+      },
       ledger: {
         leafIndexOf: (kind, refId) => ledger.leafIndexOf(kind, refId),
         latestCheckpoint: async () => {
@@ -114,6 +123,7 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
     evidenceOffers: createEvidenceOfferService({ ...runtime, system, outbox: deps.outbox, sequencer, ledger, onwardTransfer, wake: deps.wake }),
     evidenceContent: createEvidenceContentService({ ...runtime, ownCountry: deps.ownCountry, keyOverlapDays: deps.federation.keyOverlapDays, evidence }),
     evidenceFetcher: createEvidenceFetcher({ ...runtime, ownCountry: deps.ownCountry, keyring, ingest: evidence.ingest, checkpoints: partnerCheckpoints, ...deps.federation }),
+    evidenceCustody: createEvidenceCustodyService({ ...runtime, system, store: deps.store }),
     bundles: createBundleExportService({ ...runtime, system, ports: bundlePorts, ledger, sequencer, onwardTransfer }),
   };
 }

@@ -9,6 +9,7 @@ import type { EvidenceContentService } from '../../services/evidence-content.ser
 import type { EvidenceOfferService } from '../../services/evidence-offer.service.js';
 import type { OnwardTransferService } from '../../services/onward-transfer.service.js';
 import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
+import type { EvidenceCustodyService } from '../../services/evidence-custody.service.js';
 import { callContext } from '../call-context.js';
 import { withProblems } from '../common.schema.js';
 import { attachmentDisposition } from '../content-disposition.js';
@@ -21,6 +22,7 @@ export interface EvidenceExchangeRouteDeps {
   readonly onwardTransfer: OnwardTransferService;
   readonly partnerCheckpoints: PartnerCheckpointService;
   readonly bundles: BundleExportService;
+  readonly custody: EvidenceCustodyService;
 }
 
 const id = z.uuid();
@@ -82,6 +84,40 @@ export const evidenceExchangeRoutes =
         },
       },
       async (request, reply) => reply.code(201).send(await deps.onwardTransfer.authorise(callContext(request), request.params.evidenceId, request.body)),
+    );
+
+    app.post(
+      '/api/v1/evidence/:evidenceId/custody-events',
+      {
+        config: { permission: 'evidence:read' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Record a custody step taken by hand: analysed, disclosed (in proceedings), returned',
+          description: 'Notes are personal data: the ledger leaf holds only their salted commitment, erased with the item.',
+          params: evidenceParams,
+          body: z.strictObject({ type: z.enum(['analysed', 'disclosed', 'returned']), notes: z.string().max(2000).optional(), tool: z.string().max(200).optional(), proceedings: z.string().max(200).optional(), recipient: z.string().max(200).optional() }),
+          response: withProblems({ 201: z.object({ eventId: z.string() }) }),
+        },
+      },
+      async (request, reply) => reply.code(201).send(await deps.custody.record(callContext(request), request.params.evidenceId, request.body)),
+    );
+
+    app.post(
+      '/api/v1/evidence/:evidenceId/destruction',
+      {
+        config: { permission: 'evidence:export' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Destroy an item: "destroyed" custody event, content removed, personal openings erased; every proof still holds',
+          params: evidenceParams,
+          body: z.strictObject({ reason: z.string().max(500) }),
+          response: withProblems({ 204: z.null() }),
+        },
+      },
+      async (request, reply) => {
+        await deps.custody.destroy(callContext(request), request.params.evidenceId, request.body);
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(
