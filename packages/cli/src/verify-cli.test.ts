@@ -72,6 +72,26 @@ describe('hanoi247 verify (the built binary)', () => {
     expect(other.stdout).toMatch(/FAIL {2}node VN: the signing key is SHA256:\S+, not the expected/);
   });
 
+  it('verifies a chain that crossed a border, comparing the sending State\u2019s fingerprint when given', async () => {
+    const crossed = await MemoryBundleWorld.create();
+    const received = crossed.addReceivedItem({ content: Buffer.from('logs provided by Singapore\n'), filename: 'sg-logs.txt' });
+    crossed.signCheckpoint();
+    const path = join(dir, 'received.zip');
+    await exportBundle(crossed.ports(), { evidenceIds: [received], destinationCountry: null, disclosePersonal: false, outputPath: path });
+    const plain = await runCli(['verify', path]);
+    expect(plain.code, plain.stdout).toBe(0);
+    expect(plain.stdout).toContain(`WARN  node SG: not compared: the evidence came from SG; check that ${crossed.sg.fingerprint}`);
+    expect(plain.stdout).toContain(`PASS  item ${received}: SG's chain runs unbroken from its first event (no predecessor) to its transmission to VN`);
+    const matching = await runCli(['verify', path, '--json', '--expect-fingerprint', crossed.vn.fingerprint, '--expect-partner-fingerprint', `SG=${crossed.sg.fingerprint}`]);
+    expect(JSON.parse(matching.stdout)).toMatchObject({ ok: true, counts: { fail: 0, warn: 0 } });
+    const other = await runCli(['verify', path, '--expect-partner-fingerprint', `SG=${crossed.vn.fingerprint}`]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/FAIL {2}node SG: the signing key of SG is SHA256:\S+, not the expected/);
+    const malformed = await runCli(['verify', path, '--expect-partner-fingerprint', crossed.sg.fingerprint]);
+    expect(malformed).toMatchObject({ code: 2, stdout: '' });
+    expect(malformed.stderr).toMatch(/--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256:/);
+  });
+
   it('exits 1 naming the entry when one byte inside the zip changes', async () => {
     const zip = readFileSync(bundlePath);
     const at = zip.indexOf(bigContent.subarray(0, 64));

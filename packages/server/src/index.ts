@@ -23,7 +23,7 @@ export { requestRepository } from './repositories/request.repository.js';
 export { requestEventRepository } from './repositories/request-event.repository.js';
 export { exportBundle, type BundleExportInput, type BundleExportResult } from './bundle/bundle-exporter.js';
 export { writeBundle, type BundleWritePlan, type WrittenBundle } from './bundle/bundle-writer.js';
-export type { BundleExportPorts, DeliveredMessage, DescriptorSource, EvidenceSource, ExportableItem, LedgerProofSource, OnwardTransferAuthorisations, ReceiptSource, RequestSource } from './bundle/bundle-ports.js';
+export type { BundleExportPorts, DeliveredMessage, DescriptorSource, EvidenceSource, ExportableItem, ForeignCustodySource, LedgerProofSource, OnwardTransferAuthorisations, ReceiptSource, RequestSource } from './bundle/bundle-ports.js';
 export type { StoredCustodyEvent } from './repositories/custody-event.repository.js';
 export { ledgerPendingRepository, type PendingLeaf } from './repositories/ledger-pending.repository.js';
 export { verifyLedger, type LedgerVerification } from './ledger/ledger-verifier.js';

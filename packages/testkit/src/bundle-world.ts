@@ -24,6 +24,15 @@ import {
 } from '@hanoi247/core';
 import type { BundleExportPorts, DeliveredMessage, ExportableItem, StoredCustodyEvent } from '@hanoi247/server';
 
+/** A sending State's custody leaf as the receiving node keeps it (ForeignCustodySource). */
+interface ForeignLeaf {
+  readonly country: string;
+  readonly leafData: string;
+  readonly leafIndex: number;
+  readonly proof: readonly string[];
+  readonly checkpointSize: number;
+}
+
 interface NodeKey {
   readonly country: string;
   readonly keyId: string;
@@ -61,6 +70,8 @@ export interface WorldItem {
   readonly onwardTransfer?: OnwardTransferStatus;
   readonly requestId?: string | null;
   readonly steps?: readonly CustodyEventType[];
+  /** The event hash the item's first event follows (another State's transmission); null by default. */
+  readonly follows?: string;
 }
 
 /**
@@ -76,6 +87,10 @@ export class MemoryBundleWorld {
   private readonly leaves: Uint8Array[] = [];
   private readonly leafIndex = new Map<string, number>();
   private checkpoint: { size: number; note: string } | null = null;
+  /** Singapore's log, for items Singapore sent: its leaves, and the notes it signed by `SG/<size>`. */
+  private readonly sgLeaves: Uint8Array[] = [];
+  readonly foreignLeaves = new Map<string, ForeignLeaf[]>();
+  readonly partnerNotes = new Map<string, { note: string; rootHash: string }[]>();
   /** Bytes served instead of an item's content: a store that went bad. */
   readonly corrupted = new Map<string, Buffer>();
 
@@ -126,7 +141,7 @@ export class MemoryBundleWorld {
         system: { country: 'VN', node: 'Viet Nam 24/7' },
         actor: { type: 'user' as const, id: randomUUID(), role: 'evidence_custodian' },
         hashes: { sha256 },
-        previous: custody.length === 0 ? null : custody.at(-1)!.eventHash,
+        previous: custody.length === 0 ? (options.follows ?? null) : custody.at(-1)!.eventHash,
         details: {},
         personalCommitment: personalCommitment(salt, personal),
       };
@@ -136,6 +151,38 @@ export class MemoryBundleWorld {
       this.leaves.push(leafHash(Buffer.from(leafData, 'utf8')));
     }
     this.items.set(id, { record, content: options.content, custody });
+    return id;
+  }
+
+  /**
+   * An item Singapore sent: Singapore's chain (ending with its transmission to Viet Nam) in
+   * Singapore's log under a checkpoint Singapore signed, as Viet Nam kept them on receipt, and
+   * Viet Nam's chain continuing it (not yet under Viet Nam's checkpoint).
+   */
+  addReceivedItem(options: Omit<WorldItem, 'originCountry' | 'follows' | 'steps'>): string {
+    const sha256 = createHash('sha256').update(options.content).digest('hex');
+    const [sgItem, transferId] = [randomUUID(), randomUUID()];
+    const placed: { leafIndex: number; leafData: string }[] = [];
+    for (const [step, type] of (['collected', 'hashed', 'sealed', 'transmitted'] as const).entries()) {
+      const previous = placed.at(-1);
+      const leafData = custodyLeafData({
+        v: 1, id: randomUUID(), evidenceId: sgItem, evidenceSha256: sha256, requestId: null, type,
+        occurredAt: new Date(Date.UTC(2026, 0, 20, 2, step)).toISOString(),
+        system: { country: 'SG', node: 'Singapore 24/7' }, actor: { type: 'system', id: null, role: null }, hashes: { sha256 },
+        previous: previous === undefined ? null : custodyEventHash(previous.leafData),
+        details: type === 'transmitted' ? { to: 'VN', transferId } : {}, personalCommitment: null,
+      });
+      placed.push({ leafIndex: this.sgLeaves.length, leafData });
+      this.sgLeaves.push(leafHash(Buffer.from(leafData, 'utf8')));
+    }
+    const size = this.sgLeaves.length;
+    const origin = ledgerOrigin('SG', this.sg.keyId);
+    const root = rootOf(this.sgLeaves);
+    const note = signNote(formatCheckpoint({ origin, size, rootHash: root, extensions: [] }), origin, this.sg.privateKey, this.sg.publicKey);
+    this.partnerNotes.set(`SG/${size}`, [{ note, rootHash: Buffer.from(root).toString('hex') }]);
+    const leaves = placed.map((p) => ({ country: 'SG', leafData: p.leafData, leafIndex: p.leafIndex, proof: inclusionProof(p.leafIndex, this.sgLeaves).map((h) => Buffer.from(h).toString('base64')), checkpointSize: size }));
+    const id = this.addItem({ ...options, originCountry: 'SG', follows: custodyEventHash(placed.at(-1)!.leafData), steps: ['received', 'hash-verified'] });
+    this.foreignLeaves.set(id, leaves);
     return id;
   }
 
@@ -165,6 +212,10 @@ export class MemoryBundleWorld {
         itemIdsOfRequest: async (requestId) => [...this.items.values()].filter((i) => i.record.requestId === requestId).map((i) => i.record.id),
         openContent: async (item) => Readable.from([this.corrupted.get(item.id) ?? this.items.get(item.id)!.content]),
         custody: async (id) => this.items.get(id)?.custody ?? [],
+      },
+      foreign: {
+        leaves: async (id) => this.foreignLeaves.get(id) ?? [],
+        checkpoints: async (country, size) => this.partnerNotes.get(`${country}/${size}`) ?? [],
       },
       ledger: {
         leafIndexOf: async (_kind, refId) => this.leafIndex.get(refId) ?? null,

@@ -1,4 +1,4 @@
-import { formatBundleReport, verifyBundle, type BundleReport } from '@hanoi247/core';
+import { formatBundleReport, verifyBundle, type BundleReport, type VerifyBundleOptions } from '@hanoi247/core';
 import { Command } from 'commander';
 import { openZipBundle, UnusableBundleError } from '../bundle/zip-bundle-source.js';
 import { CliError } from '../cli-error.js';
@@ -6,6 +6,22 @@ import { CliError } from '../cli-error.js';
 export interface VerifyOptions {
   readonly json?: boolean;
   readonly expectFingerprint?: string;
+  /** `CC=SHA256:…`: the fingerprint a State that sent evidence in the bundle published, one per State. */
+  readonly expectPartnerFingerprint?: readonly string[];
+}
+
+const fingerprintPattern = /^SHA256:[A-Za-z0-9_-]{43}$/;
+
+/** `SG=SHA256:…` options as a map by country; refused (exit 2) when malformed or repeated. */
+function partnerFingerprints(values: readonly string[]): Record<string, string> {
+  const byCountry: Record<string, string> = {};
+  for (const value of values) {
+    const match = /^([A-Z]{2})=(.+)$/.exec(value);
+    if (match === null || !fingerprintPattern.test(match[2]!)) throw new CliError(`--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256: followed by 43 base64url characters (not ${value})`);
+    if (byCountry[match[1]!] !== undefined) throw new CliError(`--expect-partner-fingerprint names ${match[1]!} twice`);
+    byCountry[match[1]!] = match[2]!;
+  }
+  return byCountry;
 }
 
 /**
@@ -22,7 +38,11 @@ export async function verifyBundleFile(path: string, options: VerifyOptions, std
   }
   let report: BundleReport;
   try {
-    report = await verifyBundle(bundle.source, options.expectFingerprint === undefined ? {} : { expectFingerprint: options.expectFingerprint });
+    const verifyOptions: VerifyBundleOptions = {
+      ...(options.expectFingerprint === undefined ? {} : { expectFingerprint: options.expectFingerprint }),
+      expectPartnerFingerprints: partnerFingerprints(options.expectPartnerFingerprint ?? []),
+    };
+    report = await verifyBundle(bundle.source, verifyOptions);
   } finally {
     bundle.close();
   }
@@ -36,10 +56,17 @@ export function verifyCommand(): Command {
     .argument('<bundle>', 'the bundle zip file (case.zip)')
     .option('--json', 'print the report as JSON')
     .option('--expect-fingerprint <SHA256:...>', 'the exporting node\u2019s signing-key fingerprint as published out of band; a mismatch fails the bundle')
+    .option(
+      '--expect-partner-fingerprint <CC=SHA256:...>',
+      'for evidence another State sent: that State\u2019s signing-key fingerprint as it published it (repeatable, one per State); a mismatch fails the bundle',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .action(async (path: string, options: VerifyOptions) => {
-      if (options.expectFingerprint !== undefined && !/^SHA256:[A-Za-z0-9_-]{43}$/.test(options.expectFingerprint)) {
+      if (options.expectFingerprint !== undefined && !fingerprintPattern.test(options.expectFingerprint)) {
         throw new CliError('--expect-fingerprint takes a fingerprint like SHA256: followed by 43 base64url characters');
       }
+      partnerFingerprints(options.expectPartnerFingerprint ?? []);
       process.exitCode = await verifyBundleFile(path, options, process.stdout);
     });
 }

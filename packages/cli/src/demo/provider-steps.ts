@@ -85,7 +85,7 @@ export async function preserveThroughProvider(step: Step, actors: ProviderActors
     'verify the order',
     async () => {
       const signed = await call<SignedOrder>(provider, 'GET', `/api/v1/provider/orders/${order.id}/signed`);
-      const directory = (await (await fetch(new URL('/federation/v1/descriptor', partnerUrl), { signal: AbortSignal.timeout(15_000) })).json()) as unknown;
+      const directory: unknown = await (await fetch(new URL('/federation/v1/descriptor', partnerUrl), { signal: AbortSignal.timeout(15_000) })).json();
       const result = await verifyOrder(signed, { descriptor: directory });
       if (!result.ok) throw new Error(`the served order does not verify: ${result.reason}: ${result.message}`);
       return result;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCustodyLeaf } from '../evidence/custody-event.js';
 import { buildBundleFixture } from './bundle.fixtures.js';
+import { buildForeignBundleFixture } from './foreign-bundle.fixtures.js';
 import { caseUcoPath, custodyFileSchema, type CustodyFile } from './bundle-manifest.js';
 import { caseUcoJsonLd } from './case-uco.js';
 
@@ -62,5 +63,22 @@ describe('CASE/UCO export', () => {
       expect(node['@type']).toBeDefined();
     }
     expect(fixture.manifest.annexes).toEqual([expect.objectContaining({ path: caseUcoPath, mediaType: 'application/ld+json' })]);
+  });
+
+  it('starts a received item’s chain with the sending State’s events, performed by its node, then continues with the exporter’s', async () => {
+    const fixture = await buildForeignBundleFixture();
+    const graph = (JSON.parse(fixture.entries.get(caseUcoPath)!.toString('utf8')) as { '@graph': Node[] })['@graph'];
+    const byId = new Map(graph.map((n) => [n['@id'] as string, n]));
+    const actions = graph.filter((n) => n['@type'] === 'case-investigation:InvestigativeAction' && (byId.get((n['uco-action:result'] as { '@id': string }[])[0]!['@id'])?.['case-investigation:exhibitNumber'] === fixture.receivedId));
+    expect(actions.map((a) => a['uco-core:name'])).toEqual(['collected', 'hashed', 'sealed', 'packaged', 'transmitted', 'received', 'hash-verified', 'sealed']);
+    const performer = (a: Node) => byId.get((a['uco-action:performer'] as { '@id': string })['@id'])?.['uco-core:name'];
+    expect(actions.map(performer)).toEqual([...Array<string>(5).fill('Singapore 24/7 (SG)'), ...Array<string>(3).fill('Viet Nam 24/7 (VN)')]);
+    // One chain: each action's object is the result of the one before, across the border too.
+    for (const [i, action] of actions.entries()) {
+      const expected = i === 0 ? `kb:file-${fixture.receivedId}` : (actions[i - 1]!['uco-action:result'] as { '@id': string }[])[0]!['@id'];
+      expect(action['uco-action:object']).toEqual([{ '@id': expected }]);
+    }
+    expect(JSON.stringify(actions[4])).toContain('"h247:ledgerCountry":"SG"');
+    expect(JSON.stringify(actions[5])).not.toContain('h247:ledgerCountry');
   });
 });

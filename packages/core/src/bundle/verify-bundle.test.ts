@@ -185,7 +185,7 @@ describe('verifyBundle on what is not a bundle', () => {
     expect(empty.bundle).toBeNull();
     expect(failures(empty)[0]).toMatchObject({ id: 'manifest', message: expect.stringMatching(/no manifest\.json/) as string });
     const wrong = await verifyBundle(memoryBundleSource(new Map([['manifest.json', '{"format":"zip"}']])));
-    expect(failures(wrong)[0]?.message).toMatch(/is not a version 1 bundle manifest: format/);
+    expect(failures(wrong)[0]?.message).toMatch(/is not a bundle manifest of version 1 or 2: format/);
     const binary = await verifyBundle(memoryBundleSource(new Map([['manifest.json', Uint8Array.of(0xff, 0xfe, 0x7b)]])));
     expect(failures(binary)[0]?.message).toBe('is not UTF-8 JSON');
   });

@@ -78,7 +78,7 @@ function checkSendingState(ctx: VerifyContext, manifest: BundleManifest, country
   }
   const actual = currentKey(descriptor).signing.fingerprint;
   if (expected === undefined) {
-    ctx.log.warn('foreign.fingerprint', subject, `not compared: the evidence came from ${country}; check that ${actual} is the signing-key fingerprint ${country} published (or run with --expect-fingerprint ${country}=${actual})`);
+    ctx.log.warn('foreign.fingerprint', subject, `not compared: the evidence came from ${country}; check that ${actual} is the signing-key fingerprint ${country} published (or run with --expect-partner-fingerprint ${country}=${actual})`);
   } else if (expected === actual) {
     ctx.log.pass('foreign.fingerprint', subject, `the signing key of ${country} is ${actual}, as expected`);
   } else {

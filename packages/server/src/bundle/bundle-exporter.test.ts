@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainError } from '@hanoi247/core';
+import { formatCheckpoint, ledgerOrigin, signNote, type DomainError } from '@hanoi247/core';
 import { MemoryBundleWorld } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, type BundleExportInput } from './bundle-exporter.js';
@@ -85,5 +86,53 @@ describe('exportBundle', () => {
     expect(error.code).toBe('evidence/integrity-failed');
     expect(existsSync(output('bad.zip'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('bad.zip'))).toEqual([]);
+  });
+});
+
+describe('exportBundle of evidence received from another State', () => {
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  async function worldWithReceived() {
+    const world = await MemoryBundleWorld.create();
+    const own = world.addItem({ content: Buffer.from('call detail records\n') });
+    const received = world.addReceivedItem({ content: Buffer.from('logs provided by Singapore\n') });
+    world.signCheckpoint();
+    const [key, notes] = [...world.partnerNotes][0]!;
+    return { world, own, received, key, genuine: notes[0]! };
+  }
+
+  it('carries the sending State’s custody leaves, its checkpoint and its descriptor (format version 2)', async () => {
+    const { world, own, received, genuine } = await worldWithReceived();
+    const result = await exportBundle(world.ports(), { evidenceIds: [own, received], destinationCountry: null, disclosePersonal: false, outputPath: output('received.zip') });
+    expect(result.manifest.v).toBe(2);
+    expect(result.manifest.items.map((i) => i.foreignCustody?.country ?? null)).toEqual([null, 'SG']);
+    expect(result.manifest.items[1]!.foreignCustody).toMatchObject({ checkpoint: 4, path: `custody/${received}.SG.json` });
+    expect(result.manifest.partnerCheckpoints).toEqual([{ country: 'SG', size: 4, path: 'checkpoints/SG/4.note', sha256: sha(genuine.note) }]);
+    expect(result.manifest.descriptors.map((d) => d.country)).toEqual(['VN', 'SG']);
+    // The node's own evidence alone still makes a version 1 bundle, readable by version 1 verifiers.
+    const ownOnly = await exportBundle(world.ports(), { evidenceIds: [own], destinationCountry: null, disclosePersonal: false, outputPath: output('own.zip') });
+    expect(ownOnly.manifest.v).toBe(1);
+    expect(ownOnly.manifest.partnerCheckpoints).toBeUndefined();
+    expect(ownOnly.manifest.descriptors.map((d) => d.country)).toEqual(['VN']);
+  });
+
+  it('after a split view, takes the sender’s note whose root proves the leaves, and refuses when none does', async () => {
+    const { world, received, key, genuine } = await worldWithReceived();
+    const origin = ledgerOrigin('SG', world.sg.keyId);
+    const forged = signNote(formatCheckpoint({ origin, size: 4, rootHash: createHash('sha256').update('another history').digest(), extensions: [] }), origin, world.sg.privateKey, world.sg.publicKey);
+    world.partnerNotes.set(key, [{ note: forged, rootHash: createHash('sha256').update('another history').digest('hex') }, genuine]);
+    const result = await exportBundle(world.ports(), { evidenceIds: [received], destinationCountry: null, disclosePersonal: false, outputPath: output('split.zip') });
+    expect(result.manifest.partnerCheckpoints?.[0]?.sha256).toBe(sha(genuine.note));
+    world.partnerNotes.set(key, [{ note: forged, rootHash: createHash('sha256').update('another history').digest('hex') }]);
+    const error = await refusal(exportBundle(world.ports(), { evidenceIds: [received], destinationCountry: null, disclosePersonal: false, outputPath: output('unproved.zip') }));
+    expect(error).toMatchObject({ code: 'bug/invariant-violated', message: expect.stringMatching(/no checkpoint of SG of size 4 that proves the custody it sent/) as string });
+    expect(existsSync(output('unproved.zip'))).toBe(false);
+  });
+
+  it('refuses, writing nothing, when the sending State’s descriptor is not held', async () => {
+    const { world, received } = await worldWithReceived();
+    const ports = world.ports();
+    const error = await refusal(exportBundle({ ...ports, descriptors: { ...ports.descriptors, partner: async () => null } }, { evidenceIds: [received], destinationCountry: null, disclosePersonal: false, outputPath: output('nodesc.zip') }));
+    expect(error).toMatchObject({ code: 'federation/unknown-peer', message: expect.stringMatching(/the descriptor of SG, which sent evidence in this bundle, is not held/) as string });
+    expect(existsSync(output('nodesc.zip'))).toBe(false);
   });
 });

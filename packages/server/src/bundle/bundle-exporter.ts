@@ -1,6 +1,7 @@
 import { assembleBundle, DomainError, toUtcIso, type BundleItemInput, type BundleManifest, type BundleRequestSummary, type FieldIssue, type PersonalOpening } from '@hanoi247/core';
 import type { BundleExportPorts, ExportableItem } from './bundle-ports.js';
 import { writeBundle, type WrittenBundle } from './bundle-writer.js';
+import { foreignCustodyOf } from './foreign-custody-export.js';
 
 export interface BundleExportInput {
   /** Export the items of this request, with its delivery receipts. */
@@ -23,7 +24,9 @@ export interface BundleExportResult {
 
 /**
  * Gathers what a court needs to verify the items offline (content, custody leaves with their
- * inclusion proofs against the newest signed checkpoint, the request's receipts, descriptors),
+ * inclusion proofs against the newest signed checkpoint, the request's receipts, descriptors;
+ * for an item received from another State also that State's custody leaves, its checkpoint
+ * and its descriptor, so the chain is verified across the border),
  * refuses what the Convention forbids (onward transfer without the origin State's consent), and
  * writes the zip. Reads only; the caller records the export in custody and audit.
  */
@@ -48,14 +51,22 @@ export async function exportBundle<Item extends ExportableItem>(ports: BundleExp
   const checkpoint = await ports.ledger.latestCheckpoint();
   if (checkpoint === null) throw new DomainError('bundle/custody-not-checkpointed', 'the ledger has no signed checkpoint yet; export again after the next one');
   const itemInputs: BundleItemInput[] = [];
-  for (const item of items) itemInputs.push(await itemInput(ports, item, checkpoint.size, input.disclosePersonal));
+  const partnerCheckpoints = new Map<string, { country: string; size: number; note: string }>();
+  for (const item of items) {
+    const foreign = await foreignCustodyOf(ports.foreign, item.id);
+    if (foreign !== null) partnerCheckpoints.set(`${foreign.checkpoint.country}/${foreign.checkpoint.size}`, foreign.checkpoint);
+    itemInputs.push({ ...(await itemInput(ports, item, checkpoint.size, input.disclosePersonal)), ...(foreign === null ? {} : { foreignCustody: foreign.custody }) });
+  }
 
   const messages = input.requestId === undefined ? [] : await ports.receipts.deliveredMessages(input.requestId);
-  const partners = [...new Set(messages.map((m) => m.partner))].filter((c) => c !== ports.node.country).sort();
+  const senders = new Set([...partnerCheckpoints.values()].map((c) => c.country));
+  const partners = [...new Set([...messages.map((m) => m.partner), ...senders])].filter((c) => c !== ports.node.country).sort();
   const descriptors = [{ country: ports.node.country, json: await ports.descriptors.own() }];
   for (const country of partners) {
     const json = await ports.descriptors.partner(country);
-    // Without it the court is told the receipt cannot be verified; the export still goes ahead.
+    // Without a sender's descriptor its part of the chain could never verify: refuse rather than write a bundle that fails.
+    if (json === null && senders.has(country)) throw new DomainError('federation/unknown-peer', `the descriptor of ${country}, which sent evidence in this bundle, is not held: its custody there could not be verified`);
+    // Without a receipt partner's, the court is told the receipt cannot be verified; the export still goes ahead.
     if (json !== null) descriptors.push({ country, json });
   }
 
@@ -67,6 +78,7 @@ export async function exportBundle<Item extends ExportableItem>(ports: BundleExp
     request,
     items: itemInputs,
     checkpoints: [checkpoint],
+    partnerCheckpoints: [...partnerCheckpoints.values()],
     consistency: [],
     receipts: messages.map((m) => ({ messageId: m.messageId, partner: m.partner, messageType: m.messageType, envelopeDigest: m.envelopeDigest, jws: m.receipt })),
     descriptors,

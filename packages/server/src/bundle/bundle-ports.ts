@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { BundleRequestSummary, Clock, EvidenceMetadata, OnwardTransferStatus } from '@hanoi247/core';
 import type { StoredCustodyEvent } from '../repositories/custody-event.repository.js';
+import type { ForeignCustodyLeaf } from '../repositories/foreign-custody.repository.js';
 
 /**
  * What the bundle exporter needs from the rest of the node, as small ports: the composition
@@ -30,6 +31,18 @@ export interface EvidenceSource<Item extends ExportableItem = ExportableItem> {
   openContent(item: Item): Promise<Readable>;
   /** The item's custody events in chain order (custodyEventRepository.forEvidence). */
   custody(evidenceId: string): Promise<readonly StoredCustodyEvent[]>;
+}
+
+/**
+ * For an item this node received: the custody it had in the State that sent it, as checked on
+ * receipt (foreign_custody_events), and that State's checkpoints (partner_checkpoints), so a
+ * bundle carries the whole chain across the border.
+ */
+export interface ForeignCustodySource {
+  /** The sending State's custody leaves of the item, oldest first, with their proofs; empty for the node's own evidence. */
+  leaves(evidenceId: string): Promise<readonly ForeignCustodyLeaf[]>;
+  /** The sending State's signed notes of that tree size as received, with their roots (hex): more than one only after a split view. */
+  checkpoints(country: string, treeSize: number): Promise<readonly { readonly note: string; readonly rootHash: string }[]>;
 }
 
 export interface LedgerProofSource {
@@ -81,6 +94,7 @@ export interface BundleExportPorts<Item extends ExportableItem = ExportableItem>
   /** UUIDs for bundle ids (lower-case). */
   readonly ids: () => string;
   readonly evidence: EvidenceSource<Item>;
+  readonly foreign: ForeignCustodySource;
   readonly ledger: LedgerProofSource;
   readonly receipts: ReceiptSource;
   readonly descriptors: DescriptorSource;

@@ -152,9 +152,15 @@ describe('domestic orders from foreign requests', () => {
       expect([fourth.statusCode, fourth.json<Problem>().code]).toEqual([429, 'order/production-quota-exceeded']);
     });
 
-    it('closes the production when an officer confirms it complete; the request stays with its officers', async () => {
-      const done = await orders.move(duty, order.id, 'confirm-production-complete');
+    it('closes the production when an officer confirms it complete, and offers it to the requesting State', async () => {
+      const done = await orders.move(supervisor, order.id, 'confirm-production-complete');
       expect(done.state).toBe('EVIDENCE_INGESTED');
+      const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{ events: { action: string; payload: Record<string, unknown> }[] }>().events;
+      const offer = timeline.find((e) => e.action.startsWith('evidence-offer'));
+      expect(offer, JSON.stringify(offer)).toMatchObject({ action: 'evidence-offered', payload: { offered: expect.any(Array) as unknown } });
+      expect(offer!.payload['offered']).toHaveLength(3);
+      const queued = await node.app.node.database.db.selectFrom('outbox').select(['type', 'to_country']).where('request_id', '=', request.id).execute();
+      expect(queued).toContainEqual({ type: 'evidence.offered', to_country: 'FR' });
       expect((await requests.view(duty, request.id)).state).toBe('IN_EXECUTION');
       const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: duty })).json<{ timeToProduce: { count: number } }>();
       expect(stats.timeToProduce.count).toBe(1);

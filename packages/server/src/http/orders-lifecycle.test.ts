@@ -88,6 +88,8 @@ describe('domestic orders: lifecycle', () => {
 
     it('shows the provider its order, its clocks and its own next steps, and nothing of the officers', async () => {
       const seen = await api.providerView(providerUser, order.id);
+      const read = await node.app.node.database.db.selectFrom('audit_entries').select(['actor_name', 'outcome']).where('action', '=', 'order.viewed').where('object_id', '=', order.id).execute();
+      expect(read).toContainEqual({ actor_name: 'order.provider', outcome: 'success' });
       expect(seen.availableActions.map((a) => a.action)).toEqual(['acknowledge', 'object']);
       expect(seen).not.toHaveProperty('draftedBy');
       expect(seen).not.toHaveProperty('requestId');
@@ -159,6 +161,27 @@ describe('domestic orders: lifecycle', () => {
       expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({ ok: true });
       const forged = { ...signed, order: { ...signed.order, emergency: { ...signed.order.emergency!, callback: { role: '24/7 duty officer', name: 'Call me', phone: '+15550100' } } } };
       expect(await verifyOrder(forged, { descriptor: signed.descriptor })).toMatchObject({ ok: false, reason: 'altered' });
+    });
+  });
+
+  describe('the OpenAPI document for providers\u2019 integrators', () => {
+    it('describes every provider call, the production headers and the signed order', async () => {
+      const document = (await node.call('GET', '/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, { tags?: string[]; parameters?: { name: string; in: string; required?: boolean }[] }>> }>();
+      const providerPaths = Object.keys(document.paths).filter((p) => p.startsWith('/api/v1/provider/'));
+      expect(providerPaths.sort()).toEqual([
+        '/api/v1/provider/orders',
+        '/api/v1/provider/orders/{orderId}',
+        '/api/v1/provider/orders/{orderId}/acknowledge',
+        '/api/v1/provider/orders/{orderId}/confirm-preservation',
+        '/api/v1/provider/orders/{orderId}/object',
+        '/api/v1/provider/orders/{orderId}/production',
+        '/api/v1/provider/orders/{orderId}/signed',
+        '/api/v1/provider/orders/{orderId}/start-collection',
+        '/api/v1/provider/orders/{orderId}/timeline',
+      ]);
+      const upload = document.paths['/api/v1/provider/orders/{orderId}/production']!['post']!;
+      expect(upload.tags).toEqual(['provider']);
+      expect(upload.parameters?.filter((p) => p.in === 'header' && p.required === true).map((p) => p.name).sort()).toEqual(['x-content-sha256', 'x-data-category', 'x-filename']);
     });
   });
 

@@ -30,6 +30,12 @@ export const partnerCheckpointRepository = {
       : { country: row.country, treeSize: Number(row.tree_size), rootHash: row.root_hash, note: row.note, receivedAt: row.received_at, consistencyVerified: Number(row.consistency_verified) === 1 };
   },
 
+  /** Every note held for one size of a partner's log, oldest first: two only after a split view. */
+  async atSize(db: Executor, country: string, treeSize: number): Promise<PartnerCheckpoint[]> {
+    const rows = await db.selectFrom('partner_checkpoints').selectAll().where('country', '=', country).where('tree_size', '=', treeSize).orderBy('received_at').execute();
+    return rows.map((row) => ({ country: row.country, treeSize: Number(row.tree_size), rootHash: row.root_hash, note: row.note, receivedAt: row.received_at, consistencyVerified: Number(row.consistency_verified) === 1 }));
+  },
+
   /** Keeps the note; the same note twice is stored once. */
   async keep(db: Executor, checkpoint: PartnerCheckpoint): Promise<void> {
     await db

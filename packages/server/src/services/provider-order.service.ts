@@ -9,7 +9,8 @@ import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
 import { orderNotFound, orderSnapshotOf, presentProviderOrder, providerTimeline, type SharedOrderView } from './order-view.js';
 import { signedOrderOf } from './order.service.js';
-import type { CallContext, ServiceRuntime } from './service-runtime.js';
+import { auditRepository } from '../repositories/audit.repository.js';
+import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
 export interface ProductionSettings {
@@ -75,8 +76,11 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
       return Promise.all(orders.map(view));
     },
 
+    /** Audited like an officer's read: the scope names people's accounts. */
     async get(context: CallContext, id: string): Promise<SharedOrderView> {
-      return view(await access.forProvider(context, responder(context), id, 'get'));
+      const order = await access.forProvider(context, responder(context), id, 'get');
+      await auditRepository.append(db, auditEntryFor(deps, context, { action: 'order.viewed', objectType: 'order', objectId: id, details: { reference: order.reference, side: 'provider' } }));
+      return view(order);
     },
 
     async timeline(context: CallContext, id: string): Promise<ReturnType<typeof providerTimeline>> {
