@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** What `core` must never reach: it stays pure so a court or provider can verify with it alone. */
@@ -50,7 +51,18 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'packages/testkit/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
-  { files: ['eslint.config.js', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    // The browser app: DOM globals instead of Node's, and the rules of hooks.
+    files: ['packages/web/app/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-globals': ['error', { name: 'process', message: 'the browser has no process' }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  { files: ['eslint.config.js', 'vitest.config.ts', 'packages/web/app/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
   // Examples for providers' integrators are plain JavaScript outside every TypeScript project.
   { files: ['docs/examples/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

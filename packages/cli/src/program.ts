@@ -6,6 +6,7 @@ import { serveCommand } from './commands/serve.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { totpCommand } from './commands/totp.command.js';
 import { usersCommand } from './commands/users.command.js';
+import { providersCommand } from './commands/providers.command.js';
 import { requestsCommand } from './commands/requests.command.js';
 import { descriptorCommand, peersCommand } from './commands/peers.command.js';
 import { ledgerCommand } from './commands/ledger.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand());
   program.addCommand(keysCommand());
   program.addCommand(usersCommand());
+  program.addCommand(providersCommand());
   program.addCommand(requestsCommand());
   program.addCommand(peersCommand());
   program.addCommand(descriptorCommand());

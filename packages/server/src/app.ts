@@ -36,6 +36,7 @@ import { federationRoutes } from './http/routes/federation.routes.js';
 import { ownDescriptor } from './federation/own-descriptor.js';
 import { orderRoutes } from './http/routes/orders.routes.js';
 import { providerOrderRoutes } from './http/routes/provider-orders.routes.js';
+import { productionUploadRoutes } from './http/routes/provider-production-uploads.routes.js';
 import { providerRoutes } from './http/routes/providers.routes.js';
 import { startOrderScanJob } from './jobs/order-scan.job.js';
 import { requestIds, uuidV7Ids } from './identity/ids.js';
@@ -164,6 +165,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     name: config.node.name,
     baseUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
     acceptsInbound: config.federation.acceptsInbound,
+    roster: config.node.roster,
   };
   app.addHook('onListen', async () => {
     const address = app.server.address();
@@ -180,6 +182,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(providerRoutes(services.providers));
   await app.register(orderRoutes({ orders: services.orders, fromRequests: services.ordersFromRequests, descriptor: orderDescriptor }));
   await app.register(providerOrderRoutes({ providerOrders: services.providerOrders, descriptor: orderDescriptor }));
+  await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));
   startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
   startFederationJob(app, services, node.outboxSignal, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '@hanoi247/core';
 import { argon2idHasher } from './auth/password-hasher.js';
-import type { StorageConfig } from './config/config.schema.js';
+import type { RosterEntry, StorageConfig } from './config/config.schema.js';
 import { migrateToLatest, type MigrationReport } from './db/migrate.js';
 import { openDatabase, type DatabaseHandle } from './db/open-database.js';
 import { uuidV7Ids, type IdGenerator } from './identity/ids.js';
@@ -54,7 +54,7 @@ export interface OutboxSignal {
   delivered: (seconds: number) => void;
 }
 
-type NodeConfig = StorageConfig & { readonly node?: { readonly country: string; readonly name?: string } };
+type NodeConfig = StorageConfig & { readonly node?: { readonly country: string; readonly name?: string; readonly roster?: readonly RosterEntry[] } };
 
 function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: NodeRuntimeOptions, signal: OutboxSignal, dialect: Dialect) {
   const hasher = argon2idHasher(config.passwordHashing);
@@ -101,6 +101,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     runtime,
     ownCountry,
     nodeName: config.node?.name ?? `${evidenceCountry ?? '??'} node`,
+    roster: config.node?.roster ?? [],
     baseUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
     keyring,
     evidence,
@@ -111,10 +112,24 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     federation: { keyOverlapDays: federation.keyOverlapDays, maxAttempts: federation.maxAttempts, retryBaseSeconds: federation.retryBaseSeconds, retryMaxSeconds: federation.retryMaxSeconds },
     wake: () => signal.wake(),
   });
+  // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
+  const orderServices = buildOrderServices({
+    runtime,
+    node: evidenceCountry === null ? null : { country: evidenceCountry, name: config.node?.name ?? `${evidenceCountry} node`, roster: config.node?.roster ?? [] },
+    settings: config.orders,
+    keyring,
+    requestTransitions: transitions,
+    evidence,
+    wake: () => signal.wake(),
+    // Production confirmed complete goes to the requesting State as an evidence.offered message.
+    offerEvidence: async (context, requestId, evidenceIds) => {
+      await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
+    },
+  });
   return {
     ...exchange,
     evidence,
-    evidenceUploads: createUploadService({ ...runtime, store: evidenceStore, evidence, settings: config.evidence }),
+    evidenceUploads: createUploadService({ ...runtime, store: evidenceStore, evidence, settings: config.evidence, production: orderServices.providerOrders.production }),
     cases: createCaseService(runtime),
     requests,
     transitions,
@@ -133,20 +148,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     // The custody ledger: its read side, and the one writer (tests and the CLI call sequence() directly).
     ledger,
     ledgerSequencer,
-    // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
-    ...buildOrderServices({
-      runtime,
-      node: evidenceCountry === null ? null : { country: evidenceCountry, name: config.node?.name ?? `${evidenceCountry} node` },
-      settings: config.orders,
-      keyring,
-      requestTransitions: transitions,
-      evidence,
-      wake: () => signal.wake(),
-      // Production confirmed complete goes to the requesting State as an evidence.offered message.
-      offerEvidence: async (context, requestId, evidenceIds) => {
-        await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
-      },
-    }),
+    ...orderServices,
   };
 }
 

@@ -93,7 +93,7 @@ export function descriptorCommand(): Command {
       const keyring = loadKeyring(config.dataDir);
       if (keyring === null) throw new CliError(`no keys in ${config.dataDir}: run hanoi247 keys show or start the node once`);
       const baseUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
-      const signed = await ownDescriptor({ country: config.node.country, name: config.node.name, baseUrl }, keyring, new Date().toISOString());
+      const signed = await ownDescriptor({ country: config.node.country, name: config.node.name, baseUrl, roster: config.node.roster }, keyring, new Date().toISOString());
       process.stdout.write(`${JSON.stringify(signed, null, 2)}\n`);
       process.stderr.write(`fingerprint to read to the partner: ${keyring.current.signing.fingerprint}\n`);
     });

@@ -32,6 +32,18 @@ function operator(): CallContext {
   return { principal: operatorPrincipal(name), requestId: null };
 }
 
+const callingCodes: Readonly<Record<string, string>> = { VN: '84', SG: '65', FR: '33' };
+
+/** A directory roster with call-back numbers, so an emergency order in the demo shows whom to call. */
+function demoRoster(country: string) {
+  const cc = country.toLowerCase();
+  const code = callingCodes[country] ?? '1';
+  return [
+    { role: '24/7 duty officer', name: `${countryName(country)} 24/7 duty desk`, phone: `+${code} 000 000 000`, email: `desk@${cc}.demo.invalid` },
+    { role: 'duty officer', name: `${cc}.duty (demo)`, phone: `+${code} 000 000 001`, email: `duty@${cc}.demo.invalid`, username: `${cc}.duty` },
+  ];
+}
+
 /**
  * A node as `serve` would configure it, from the demo's own flags only: the environment is
  * ignored so a developer's DATABASE_URL or HANOI247_PORT cannot turn the demo into something else.
@@ -43,6 +55,7 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
       dataDir: join(options.dataDir, country.toLowerCase()),
       'node.country': country,
       'node.name': `${countryName(country)} 24/7 (demo)`,
+      'node.roster': demoRoster(country),
       'http.host': '127.0.0.1',
       'http.port': options.basePort === 0 ? 0 : options.basePort + index,
       'federation.dispatchIntervalMs': demoDispatchIntervalMs,

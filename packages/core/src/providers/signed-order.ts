@@ -6,6 +6,9 @@ import { orderScopeSchema, reviewTypes } from './order-input.js';
 import { orderTypeCodes } from './order-types.js';
 
 export const orderSignatureType = 'hanoi247-order+jws';
+/** Officers' acts that end a served order and reach the provider as a signed revision. */
+export const endingNotices = ['release', 'withdraw', 'end-collection'] as const;
+export type EndingNotice = (typeof endingNotices)[number];
 export const signedOrderFormat = 'hanoi247-signed-order';
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -40,6 +43,11 @@ export const orderDocumentSchema = z.strictObject({
   /** An emergency names the officer who issued it and the directory contact to call back before acting. */
   emergency: z.strictObject({ justification: text(4000), officer: text(200), callback: callbackSchema }).nullable(),
   deadlines: z.strictObject({ acknowledgeBy: instant.nullable(), fulfilBy: instant.nullable() }),
+  /**
+   * A later revision that ends the order: the provider may stop preserving or collecting only on
+   * the node's signed word, never on an e-mail. Absent while the order runs.
+   */
+  notice: z.strictObject({ action: z.enum(endingNotices), at: instant }).optional(),
   servedAt: instant,
   issuedAt: instant,
 });

@@ -129,5 +129,6 @@ export function describeOrderVerification(result: OrderVerification): string {
     `VALID: order ${o.reference} (revision ${o.revision}) ${o.title.en}`,
     `issued by ${o.issuer.authority.name}, node ${result.node.name} (${result.node.country}), key ${result.keyId} ${result.fingerprint}, anchored by ${result.anchoredBy === 'descriptor' ? 'the directory\u2019s descriptor' : 'the expected fingerprint'}`,
     `to ${o.provider.legalName}; authorised by ${o.authorisation.body} (${o.authorisation.reviewType}, ${o.authorisation.decisionReference}); served ${o.servedAt}`,
+    ...(o.notice === undefined ? [] : [`ENDED: ${{ release: 'released: the preserved data need no longer be kept', withdraw: 'withdrawn: do not act on this order', 'end-collection': 'collection ended: stop collecting' }[o.notice.action]} (${o.notice.at})`]),
   ].join('\n') + emergency;
 }

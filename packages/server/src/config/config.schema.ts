@@ -11,6 +11,20 @@ const positiveSeconds = integer(1, 10 * 365 * 86_400);
 const flag = z.boolean();
 
 /**
+ * One directory contact. A provider calls it back before acting on an emergency order, so the
+ * number it reads in the order must be the one the directory publishes (verify-order checks).
+ * `username` stays in the node: the descriptor publishes the rest.
+ */
+export const rosterEntrySchema = z.strictObject({
+  role: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(120),
+  phone: z.string().regex(/^\+[1-9][0-9 ]{6,20}$/, 'must be an international number such as +84 24 3936 0000').max(40).optional(),
+  email: z.email().max(200).optional(),
+  username: z.string().min(1).max(100).optional(),
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+/**
  * The node's whole configuration. Every field documents itself here; the README's
  * configuration table is written from these descriptions.
  */
@@ -27,6 +41,11 @@ export const configSchema = z.strictObject({
       .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in capitals, such as VN, SG or FR')
       .describe('ISO 3166-1 alpha-2 code of the State this node serves.'),
     name: z.string().trim().min(1).max(120).describe('Human-readable node name shown to partners.'),
+    roster: z
+      .array(rosterEntrySchema)
+      .max(50)
+      .default([])
+      .describe('The directory roster the node publishes in its descriptor (role, name, phone, email); `username` ties an entry to the officer whose emergency orders name it as the call-back contact. Empty: a single duty-desk entry without phone.'),
   }),
   http: z.strictObject({
     host: z.string().min(1).describe('Interface to listen on.'),

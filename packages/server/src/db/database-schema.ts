@@ -268,6 +268,8 @@ export interface LedgerAlertsTable {
 export interface EvidenceItemsTable {
   id: string;
   request_id: string | null;
+  /** The domestic order whose production this is (0007); the item's owner when request_id is null. */
+  order_id: string | null;
   sha256: string;
   size: number;
   media_type: string;
@@ -285,7 +287,9 @@ export interface EvidenceItemsTable {
 
 export interface EvidenceUploadsTable {
   id: string;
-  request_id: string;
+  /** Null for a production upload under a purely domestic order (0007). */
+  request_id: string | null;
+  order_id: string | null;
   declared_size: number;
   declared_sha256: string | null;
   received_bytes: number;

@@ -1,5 +1,5 @@
-import { citeLegalSource, DomainError, orderTypes, signOrder, type OrderCallback, type OrderDocument } from '@hanoi247/core';
-import { ownDescriptor } from '../federation/own-descriptor.js';
+import { citeLegalSource, DomainError, orderTypes, signOrder, type EndingNotice, type OrderCallback, type OrderDocument } from '@hanoi247/core';
+import { callbackFor, ownDescriptor, type OwnIdentity } from '../federation/own-descriptor.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { OrderRecord } from '../repositories/order.repository.js';
 import type { ProviderRecord } from '../repositories/provider.repository.js';
@@ -13,7 +13,8 @@ export interface OrderIssuer {
 }
 
 export interface OrderSigner {
-  issuer(): Promise<OrderIssuer>;
+  /** `officer`: the username of the officer issuing an emergency order, whose own roster entry is preferred. */
+  issuer(officer: string | null): Promise<OrderIssuer>;
   sign(order: OrderDocument): Promise<string>;
 }
 
@@ -21,17 +22,16 @@ export interface OrderSigner {
  * Signs with the node's current key. The issuer is read from the node's own descriptor, so an
  * order names exactly the authority and call-back contact a provider will find in the directory.
  */
-export function keyringOrderSigner(node: { readonly country: string; readonly name: string }, keyring: () => NodeKeyring, now: () => Date): OrderSigner {
+export function keyringOrderSigner(node: Pick<OwnIdentity, 'country' | 'name' | 'roster'>, keyring: () => NodeKeyring, now: () => Date): OrderSigner {
   return {
-    async issuer() {
+    async issuer(officer) {
       // Only the roster and authorities are read; the endpoint plays no part in an order.
-      const { descriptor } = await ownDescriptor({ country: node.country, name: node.name, baseUrl: 'http://127.0.0.1' }, keyring(), now().toISOString());
+      const { descriptor } = await ownDescriptor({ ...node, baseUrl: 'http://127.0.0.1' }, keyring(), now().toISOString());
       const authority = descriptor.authorities.find((a) => a.kind === 'POC_24_7') ?? descriptor.authorities[0];
-      const callback = descriptor.roster[0];
-      if (authority === undefined || callback === undefined) {
-        throw new DomainError('config/invalid', `node ${node.country} lists no authority or roster contact in its descriptor, so its orders could not be verified`);
+      if (authority === undefined) {
+        throw new DomainError('config/invalid', `node ${node.country} lists no authority in its descriptor, so its orders could not be verified`);
       }
-      return { country: descriptor.country, node: descriptor.name, authority, callback };
+      return { country: descriptor.country, node: descriptor.name, authority, callback: callbackFor(node, officer) };
     },
     async sign(order) {
       const ring = keyring();
@@ -46,7 +46,7 @@ export interface DocumentClocks {
 }
 
 /** The order exactly as the provider receives it at this revision. */
-export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, issuer: OrderIssuer, officer: string, clocks: DocumentClocks, issuedAt: string): OrderDocument {
+export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, issuer: OrderIssuer, officer: string, clocks: DocumentClocks, issuedAt: string, notice?: EndingNotice): OrderDocument {
   const type = orderTypes[order.type];
   if (order.servedAt === null || order.authorisedAt === null) throw new DomainError('bug/invariant-violated', 'an order is signed only once authorised and served');
   return {
@@ -67,6 +67,7 @@ export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, is
     nonDisclosure: { required: order.terms.nonDisclosure.required, until: order.terms.nonDisclosure.until },
     emergency: order.emergencyJustification === null ? null : { justification: order.emergencyJustification, officer, callback: { ...issuer.callback } },
     deadlines: { acknowledgeBy: clocks.acknowledgeBy, fulfilBy: clocks.fulfilBy },
+    ...(notice === undefined ? {} : { notice: { action: notice, at: issuedAt } }),
     servedAt: order.servedAt,
     issuedAt,
   };

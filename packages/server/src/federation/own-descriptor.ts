@@ -1,4 +1,5 @@
 import { countryProfiles, signDescriptor, type NodeDescriptor, type SignedDescriptor } from '@hanoi247/core';
+import type { RosterEntry } from '../config/config.schema.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 
 export interface OwnIdentity {
@@ -7,6 +8,27 @@ export interface OwnIdentity {
   /** Known for sure only once the server listens (port 0 picks one). */
   baseUrl: string;
   readonly acceptsInbound?: boolean;
+  /** The configured roster (node.roster); empty or absent: the duty desk, without a number. */
+  readonly roster?: readonly RosterEntry[];
+}
+
+type PublishedEntry = NodeDescriptor['roster'][number];
+
+/** What the directory shows of an entry: never the account it belongs to. */
+const published = ({ role, name, phone, email }: RosterEntry): PublishedEntry => ({ role, name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) });
+
+export function publishedRoster(identity: Pick<OwnIdentity, 'name' | 'roster'>): PublishedEntry[] {
+  const roster = identity.roster ?? [];
+  return roster.length === 0 ? [{ role: '24/7 duty officer', name: `${identity.name} duty desk` }] : roster.map(published);
+}
+
+/**
+ * The directory entry an emergency order names for calling back: the issuing officer's own entry
+ * when the roster ties one to their account, otherwise the first entry (the 24/7 desk).
+ */
+export function callbackFor(identity: Pick<OwnIdentity, 'name' | 'roster'>, username: string | null): PublishedEntry {
+  const own = username === null ? undefined : identity.roster?.find((entry) => entry.username === username);
+  return own === undefined ? (publishedRoster(identity)[0] as PublishedEntry) : published(own);
 }
 
 /** This node as partners see it; languages and authorities from its profile until an operator edits them. */
@@ -18,7 +40,7 @@ export async function ownDescriptor(identity: OwnIdentity, keyring: NodeKeyring,
     name: identity.name,
     endpoints: { base: identity.baseUrl, acceptsInbound: identity.acceptsInbound ?? true },
     keys: keyring.generations.map((g) => ({ keyId: g.keyId, createdAt: g.createdAt, retiredAt: g.retiredAt, signing: g.signing, encryption: g.encryption })),
-    roster: [{ role: '24/7 duty officer', name: `${identity.name} duty desk` }],
+    roster: publishedRoster(identity),
     languages: [...(profile?.languages ?? ['en'])],
     authorities: (profile?.authorities ?? []).map((a) => ({ kind: a.kind, name: a.name })),
     reservations: (profile?.reservations ?? []).map((r) => ({ code: r.code, description: r.description })),

@@ -167,6 +167,18 @@ describe('domestic orders from foreign requests', () => {
     });
   });
 
+  it('turns "data not held" on an Art. 44 production into a partial-execution report to the requesting State', async () => {
+    const request = await accepted('FR-2026-L7', 'STORED_DATA_44', storedDataDetails());
+    const made = await fromRequest(request.id, { type: 'PRODUCE_27A', scope: { dataCategories: ['traffic'], dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' } } });
+    const order = await served(made.json<{ orders: OrderJson[] }>().orders[0]!.id);
+    await orders.answer(providerUser, order.id, 'object', { reasonCode: 'DATA_NOT_HELD', note: 'No such account' });
+    expect((await requests.view(duty, request.id)).state).toBe('PARTIALLY_EXECUTED');
+    const report = (await requests.timeline(duty, request.id)).find((e) => e.action === 'report-partial-execution');
+    expect(report?.payload).toMatchObject({ reasonCodes: ['DATA_NOT_HELD'], information: expect.stringContaining(order.reference) as unknown });
+    const outbox = await node.app.node.database.db.selectFrom('outbox').select(['type', 'to_country']).where('request_id', '=', request.id).execute();
+    expect(outbox).toContainEqual({ type: 'request.transition', to_country: 'FR' });
+  });
+
   it('keeps the preservation at least 60 days for the requesting State: a shorter order waits for a renewal', async () => {
     const request = await accepted('FR-2026-L6', 'PRESERVATION_42', withRange());
     const order = (await fromRequest(request.id, { durationDays: 30 })).json<{ orders: OrderJson[] }>().orders[0]!;

@@ -48,7 +48,9 @@ describe('domestic orders: isolation between providers and from the case', () =>
   afterAll(async () => node.stop());
 
   const content = Buffer.from('subscriber,ip\nsuspect,203.0.113.7\n');
-  const endpoints: readonly { name: string; method: 'GET' | 'POST'; path: (id: string) => string; body?: unknown; headers?: Record<string, string> }[] = [
+  const b64 = (value: string) => Buffer.from(value).toString('base64');
+  const tusMetadata = `filename ${b64('p.csv')},sha256 ${b64(sha256(content))},dataCategory ${b64('traffic')}`;
+  const endpoints: readonly { name: string; method: 'GET' | 'POST' | 'PATCH'; path: (id: string) => string; body?: unknown; headers?: Record<string, string> }[] = [
     { name: 'view', method: 'GET', path: (id) => `/api/v1/provider/orders/${id}` },
     { name: 'timeline', method: 'GET', path: (id) => `/api/v1/provider/orders/${id}/timeline` },
     { name: 'signed order', method: 'GET', path: (id) => `/api/v1/provider/orders/${id}/signed` },
@@ -62,6 +64,20 @@ describe('domestic orders: isolation between providers and from the case', () =>
       path: (id) => `/api/v1/provider/orders/${id}/production`,
       body: content,
       headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': sha256(content), 'x-filename': 'p.csv', 'x-data-category': 'traffic' },
+    },
+    {
+      name: 'open a resumable production upload',
+      method: 'POST',
+      path: (id) => `/api/v1/provider/orders/${id}/production/uploads`,
+      headers: { 'tus-resumable': '1.0.0', 'upload-length': String(content.length), 'upload-metadata': tusMetadata },
+    },
+    { name: 'resume a production upload', method: 'GET', path: (id) => `/api/v1/provider/orders/${id}/production/uploads/01900000-0000-7000-8000-0000000000aa` },
+    {
+      name: 'send production bytes',
+      method: 'PATCH',
+      path: (id) => `/api/v1/provider/orders/${id}/production/uploads/01900000-0000-7000-8000-0000000000aa`,
+      body: content,
+      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
     },
   ];
 

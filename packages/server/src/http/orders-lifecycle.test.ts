@@ -175,6 +175,8 @@ describe('domestic orders: lifecycle', () => {
         '/api/v1/provider/orders/{orderId}/confirm-preservation',
         '/api/v1/provider/orders/{orderId}/object',
         '/api/v1/provider/orders/{orderId}/production',
+        '/api/v1/provider/orders/{orderId}/production/uploads',
+        '/api/v1/provider/orders/{orderId}/production/uploads/{uploadId}',
         '/api/v1/provider/orders/{orderId}/signed',
         '/api/v1/provider/orders/{orderId}/start-collection',
         '/api/v1/provider/orders/{orderId}/timeline',

@@ -14,7 +14,10 @@ export interface UploadSpec {
 
 export interface UploadRecord {
   readonly id: string;
-  readonly requestId: string;
+  /** Null for a production upload under a purely domestic order. */
+  readonly requestId: string | null;
+  /** Set for a provider's production upload: its last byte also moves the order. */
+  readonly orderId: string | null;
   readonly declaredSize: number;
   readonly declaredSha256: string | null;
   readonly receivedBytes: number;
@@ -30,6 +33,7 @@ function toRecord(row: EvidenceUploadsTable): UploadRecord {
   return {
     id: row.id,
     requestId: row.request_id,
+    orderId: row.order_id,
     declaredSize: Number(row.declared_size),
     declaredSha256: row.declared_sha256,
     receivedBytes: Number(row.received_bytes),
@@ -49,6 +53,7 @@ export const evidenceUploadRepository = {
       .values({
         id: record.id,
         request_id: record.requestId,
+        order_id: record.orderId,
         declared_size: record.declaredSize,
         declared_sha256: record.declaredSha256,
         received_bytes: record.receivedBytes,

@@ -5,6 +5,8 @@ import { counterRepository } from './counter.repository.js';
 export interface EvidenceRecord {
   readonly id: string;
   readonly requestId: string | null;
+  /** The domestic order that produced it; its owner when there is no request (a purely domestic order). */
+  readonly orderId: string | null;
   /** SHA-256 of the plaintext, hex: the content address. */
   readonly sha256: string;
   readonly size: number;
@@ -26,6 +28,7 @@ function toRecord(row: EvidenceItemsTable): EvidenceRecord {
   return {
     id: row.id,
     requestId: row.request_id,
+    orderId: row.order_id,
     sha256: row.sha256,
     size: Number(row.size),
     mediaType: row.media_type,
@@ -49,6 +52,7 @@ export const evidenceRepository = {
       .values({
         id: record.id,
         request_id: record.requestId,
+        order_id: record.orderId,
         sha256: record.sha256,
         size: record.size,
         media_type: record.mediaType,
@@ -74,6 +78,12 @@ export const evidenceRepository = {
   /** Oldest first: the order the items arrived in. */
   async listForRequest(db: Executor, requestId: string, limit: number): Promise<EvidenceRecord[]> {
     const rows = await db.selectFrom('evidence_items').selectAll().where('request_id', '=', requestId).orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toRecord);
+  },
+
+  /** A domestic order's production, oldest first. */
+  async listForOrder(db: Executor, orderId: string, limit: number): Promise<EvidenceRecord[]> {
+    const rows = await db.selectFrom('evidence_items').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').limit(limit).execute();
     return rows.map(toRecord);
   },
 

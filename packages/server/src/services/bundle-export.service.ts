@@ -9,7 +9,8 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { custodyEventRepository } from '../repositories/custody-event.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
-import { requireEvidencePermission, visibleItem, visibleRequest } from './evidence-view.js';
+import { visibleEvidence } from './evidence-owner.js';
+import { requireEvidencePermission, visibleRequest } from './evidence-view.js';
 import type { OnwardTransferService } from './onward-transfer.service.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
@@ -40,7 +41,7 @@ export function createBundleExportService(deps: BundleExportDeps) {
     const items: EvidenceRecord[] = [];
     for (const id of ids) {
       const item = await evidenceRepository.findById(db, id);
-      items.push(visibleItem(principal, item, item === undefined || item.requestId === null ? undefined : await requestRepository.findById(db, item.requestId)));
+      items.push(await visibleEvidence(db, principal, item));
     }
     if (items.length === 0) throw new DomainError('bundle/nothing-to-export', 'name a request with evidence, or evidence items');
     return items;

@@ -5,9 +5,9 @@ import { recordCustodyEvent, type OwnSystem } from '../evidence/custody-recorder
 import { auditRepository } from '../repositories/audit.repository.js';
 import { custodyEventRepository } from '../repositories/custody-event.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
-import { requestRepository } from '../repositories/request.repository.js';
 import type { Executor } from '../db/database-schema.js';
-import { requireEvidencePermission, visibleItem } from './evidence-view.js';
+import { visibleEvidence } from './evidence-owner.js';
+import { requireEvidencePermission } from './evidence-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 /** Steps an officer records by hand; the others are recorded by the use cases that perform them. */
@@ -45,7 +45,7 @@ export function createEvidenceCustodyService(deps: EvidenceCustodyDeps) {
   async function item(tx: Executor, context: CallContext, id: string, permission: Permission): Promise<EvidenceRecord> {
     const principal = requireEvidencePermission(context.principal, permission);
     const found = await evidenceRepository.findById(tx, id);
-    const seen = visibleItem(principal, found, found === undefined || found.requestId === null ? undefined : await requestRepository.findById(tx, found.requestId));
+    const seen = await visibleEvidence(tx, principal, found);
     if (seen.erasedAt !== null) throw new DomainError('evidence/not-found', 'this item was destroyed');
     return seen;
   }

@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from '@hanoi247/core';
 import { signBundleManifest } from '@hanoi247/core';
 import type { BundleExportPorts } from '../bundle/bundle-ports.js';
 import type { OwnSystem } from '../evidence/custody-recorder.js';
+import type { RosterEntry } from '../config/config.schema.js';
 import { ownDescriptor } from '../federation/own-descriptor.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -30,6 +31,8 @@ export interface EvidenceExchangeDeps {
   readonly runtime: ServiceRuntime;
   readonly ownCountry: () => string | null;
   readonly nodeName: string;
+  /** The configured roster, so the descriptor in a bundle is the one the directory publishes. */
+  readonly roster?: readonly RosterEntry[];
   readonly baseUrl: string;
   readonly keyring: () => NodeKeyring;
   readonly evidence: EvidenceService;
@@ -101,7 +104,7 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
           (await outboxRepository.deliveredForRequest(db, requestId)).flatMap((m) => (m.receipt === null || m.envelopeDigest === null ? [] : [{ messageId: m.messageId, partner: m.toCountry, messageType: m.type, envelopeDigest: m.envelopeDigest, receipt: m.receipt }])),
       },
       descriptors: {
-        own: async () => JSON.stringify(await ownDescriptor({ country: own.country, name: own.node, baseUrl: deps.baseUrl }, keyring(), clock.now().toISOString())),
+        own: async () => JSON.stringify(await ownDescriptor({ country: own.country, name: own.node, baseUrl: deps.baseUrl, roster: deps.roster ?? [] }, keyring(), clock.now().toISOString())),
         partner: async (country) => (await peerRepository.find(db, country))?.signedDescriptor ?? null,
       },
       requests: {

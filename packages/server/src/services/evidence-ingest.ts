@@ -6,8 +6,10 @@ import { gcmSealer, newItemKey, wrapItemKey, wrappedKeyId } from '../evidence/se
 import type { StorageKey, StorageKeyProvider } from '../evidence/storage-key.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
+import { orderRepository } from '../repositories/order.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import { checkEvidenceInput, visibleRequest, type CheckedEvidenceInput, type EvidenceInput } from './evidence-view.js';
+import { officerCanSee } from './order-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 export interface EvidenceSettings {
@@ -39,6 +41,11 @@ export interface IngestOptions {
     /** The sender's last custody event hash: our chain for the item continues theirs. */
     readonly follows?: string;
   };
+  /**
+   * The caller has already checked the principal against the item's owning order (a provider
+   * delivering production on its own order): only the owner's existence is checked here.
+   */
+  readonly ownerChecked?: boolean;
   /** More writes that must commit with the item (closing the upload it came from). */
   readonly alsoInTransaction?: (tx: Tx, record: EvidenceRecord) => Promise<void>;
 }
@@ -70,8 +77,8 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     await staged.discard();
     await auditRepository.append(db, auditEntryFor(deps, context, {
       action: 'evidence.add-refused',
-      objectType: 'request',
-      objectId: input.requestId,
+      objectType: input.requestId === null ? 'order' : 'request',
+      objectId: input.requestId ?? input.orderId ?? '',
       outcome: 'failure',
       details: { reason: 'hash-mismatch', declaredSha256: input.declaredSha256, computedSha256: staged.sha256, size: staged.size },
     }));
@@ -89,18 +96,26 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
       .catch(() => undefined);
   }
 
-  /** A null principal is the node itself (a federation transfer): the request must exist, no visibility applies. */
-  async function requireRequest(executor: Executor, principal: Principal | null, requestId: string): Promise<void> {
-    const request = await requestRepository.findById(executor, requestId);
-    if (principal === null) {
-      if (request === undefined) throw new DomainError('request/not-found', 'no such request');
-      return;
+  /**
+   * The item's owner must exist and be visible: its request, or the domestic order whose
+   * production it is when there is no request. A null principal is the node itself (a
+   * federation transfer) and `ownerChecked` a caller that checked the order: no visibility applies.
+   */
+  async function requireOwner(executor: Executor, principal: Principal | null, input: CheckedEvidenceInput, ownerChecked: boolean): Promise<void> {
+    const unchecked = principal === null || ownerChecked;
+    if (input.requestId !== null) {
+      const request = await requestRepository.findById(executor, input.requestId);
+      if (!unchecked) visibleRequest(principal, request);
+      else if (request === undefined) throw new DomainError('request/not-found', 'no such request');
     }
-    visibleRequest(principal, request);
+    if (input.orderId === null) return;
+    const order = await orderRepository.findById(executor, input.orderId);
+    const seen = order !== undefined && (unchecked || principal.via === 'cli' || input.requestId !== null || officerCanSee(principal, order, undefined));
+    if (!seen) throw new DomainError('order/not-found', 'no such order');
   }
 
   async function record(tx: Tx, context: CallContext, principal: Principal | null, input: CheckedEvidenceInput, staged: StagedContent, wrappedKey: string | null, options: IngestOptions, moved: { created: boolean }): Promise<EvidenceRecord> {
-    await requireRequest(tx, principal, input.requestId);
+    await requireOwner(tx, principal, input, options.ownerChecked === true);
     await evidenceRepository.lockContent(tx, staged.sha256);
     // Identical content is stored once; the new item shares the object, and its key if sealed.
     const existing = await evidenceRepository.liveWithContent(tx, staged.sha256);
@@ -113,6 +128,7 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     const recorded: EvidenceRecord = {
       id: ids(),
       requestId: input.requestId,
+      orderId: input.orderId,
       sha256: staged.sha256,
       size: staged.size,
       mediaType: input.mediaType,
@@ -151,7 +167,7 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
       action: 'evidence.added',
       objectType: 'evidence',
       objectId: recorded.id,
-      details: { requestId: input.requestId, sha256: recorded.sha256, size: recorded.size, sealed: recorded.wrappedKey !== null, deduplicated: shared, via: options.via },
+      details: { requestId: input.requestId, ...(input.orderId === null ? {} : { orderId: input.orderId }), sha256: recorded.sha256, size: recorded.size, sealed: recorded.wrappedKey !== null, deduplicated: shared, via: options.via },
     }));
     return recorded;
   }
@@ -173,7 +189,7 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
       const input = checkEvidenceInput(declared);
       system();
       // Checked before reading a byte; checked again in the transaction that records the item.
-      await requireRequest(db, principal, input.requestId);
+      await requireOwner(db, principal, input, options.ownerChecked === true);
       const item = settings.encryptAtRest ? newItemKey() : null;
       const wrappedKey = item === null ? null : wrapItemKey(await sealingKey(), item);
       const staged = await store.stage(content, { maxBytes: settings.maxUploadBytes, sealer: item === null ? null : gcmSealer(item), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });

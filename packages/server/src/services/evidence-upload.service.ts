@@ -6,7 +6,9 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceUploadRepository, type UploadRecord, type UploadStatus } from '../repositories/evidence-upload.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import type { EvidenceService } from './evidence.service.js';
-import { checkEvidenceInput, presentEvidence, requireEvidencePermission, visibleRequest, type EvidenceInput, type EvidenceView } from './evidence-view.js';
+import type { Tx } from '../db/database-schema.js';
+import { checkEvidenceInput, presentEvidence, requireEvidencePermission, visibleRequest, type CheckedEvidenceInput, type EvidenceInput, type EvidenceView } from './evidence-view.js';
+import type { ProductionInput, ProviderProduction } from './provider-production.js';
 import { auditEntryFor, isoAfter, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 export interface UploadSettings {
@@ -20,11 +22,14 @@ export interface UploadServiceDeps extends ServiceRuntime {
   readonly store: ContentStore;
   readonly evidence: EvidenceService;
   readonly settings: UploadSettings;
+  /** Providers' production uploads: who may deliver on an order, and the order step at the last byte. */
+  readonly production?: ProviderProduction;
 }
 
 export interface UploadView {
   readonly id: string;
-  readonly requestId: string;
+  readonly requestId: string | null;
+  readonly orderId: string | null;
   /** refused: the content did not match its declared SHA-256 and was removed. */
   readonly status: UploadStatus;
   readonly offset: number;
@@ -40,7 +45,7 @@ export interface AppendResult {
   readonly evidence: EvidenceView | null;
 }
 
-const present = (u: UploadRecord): UploadView => ({ id: u.id, requestId: u.requestId, status: u.status, offset: u.receivedBytes, length: u.declaredSize, expiresAt: u.expiresAt, evidenceId: u.evidenceId, createdAt: u.createdAt });
+const present = (u: UploadRecord): UploadView => ({ id: u.id, requestId: u.requestId, orderId: u.orderId, status: u.status, offset: u.receivedBytes, length: u.declaredSize, expiresAt: u.expiresAt, evidenceId: u.evidenceId, createdAt: u.createdAt });
 
 const ownerOf = (principal: Principal): string => principal.userId ?? principal.username;
 
@@ -55,12 +60,25 @@ export function createUploadService(deps: UploadServiceDeps) {
   // One writer per upload in this process; the conditional offset update guards across processes.
   const busy = new Set<string>();
 
-  /** Another user's upload looks like no upload at all. */
-  async function own(context: CallContext, id: string): Promise<{ principal: Principal; upload: UploadRecord }> {
-    const principal = requireEvidencePermission(context.principal, 'evidence:add');
+  /**
+   * Another user's upload looks like no upload at all. An officer's evidence upload and a
+   * provider's production upload (`orderId`: the order it was opened on) never stand in for
+   * each other, and a production upload is checked against its order again at every call: a
+   * provider user unlinked meanwhile gets "not found" and a logged denial.
+   */
+  async function own(context: CallContext, id: string, orderId: string | null = null, route = 'upload'): Promise<{ principal: Principal; upload: UploadRecord }> {
+    const principal = orderId === null ? requireEvidencePermission(context.principal, 'evidence:add') : (await productionOf().authorise(context, orderId, route)).principal;
     const upload = await evidenceUploadRepository.findById(db, id);
-    if (upload === undefined || upload.createdBy !== ownerOf(principal)) throw new DomainError('evidence/upload-not-found', 'no such upload');
+    if (upload === undefined || upload.createdBy !== ownerOf(principal) || upload.orderId !== orderId) {
+      if (orderId !== null) return productionOf().refuseUpload(context, id, route);
+      throw new DomainError('evidence/upload-not-found', 'no such upload');
+    }
     return { principal, upload };
+  }
+
+  function productionOf(): ProviderProduction {
+    if (deps.production === undefined) throw new DomainError('bug/invariant-violated', 'production uploads are not wired in this process');
+    return deps.production;
   }
 
   /** The CTR keystream of a sealed partial file from `offset`, or nothing for one in clear. */
@@ -86,13 +104,17 @@ export function createUploadService(deps: UploadServiceDeps) {
 
   async function finish(context: CallContext, principal: Principal, upload: UploadRecord, from: number): Promise<EvidenceView> {
     const spec = upload.spec;
-    const input = { requestId: upload.requestId, filename: spec.filename, mediaType: spec.mediaType, metadata: spec.metadata, declaredSha256: upload.declaredSha256 };
+    const input = { requestId: upload.requestId, orderId: upload.orderId, filename: spec.filename, mediaType: spec.mediaType, metadata: spec.metadata, declaredSha256: upload.declaredSha256 };
+    const orderId = upload.orderId;
     try {
       const item = await evidence.ingest.ingest(context, principal, input, await partialContent(upload), {
         via: 'upload',
+        // A production upload was checked against its order by own(); its step commits with the item.
+        ownerChecked: orderId !== null,
         alsoInTransaction: async (tx, record) => {
           const closed = (await evidenceUploadRepository.advance(tx, upload.id, from, upload.declaredSize, upload.expiresAt)) && (await evidenceUploadRepository.close(tx, upload.id, 'completed', record.id));
           if (!closed) throw new DomainError('evidence/upload-offset-mismatch', 'the upload changed while it was being completed');
+          if (orderId !== null) await productionOf().complete(tx, context, principal, orderId, record, upload.declaredSha256 ?? record.sha256);
         },
       });
       await store.partials.remove(upload.id);
@@ -107,55 +129,74 @@ export function createUploadService(deps: UploadServiceDeps) {
     }
   }
 
+  /** Opens an upload for a declaration already checked, owned by `principal`. */
+  async function open(context: CallContext, principal: Principal, checked: CheckedEvidenceInput, size: number, checkOwner: (tx: Tx) => Promise<void>): Promise<AppendResult> {
+    if (!Number.isSafeInteger(size) || size < 0) throw new DomainError('evidence/invalid-metadata', 'the upload length must be a whole number of bytes', { issues: [{ path: '/size', message: 'not a byte count', in: 'headers' }] });
+    if (size > settings.maxUploadBytes) throw new DomainError('evidence/too-large', `evidence items are limited to ${settings.maxUploadBytes} bytes`);
+    const now = clock.now().toISOString();
+    const upload: UploadRecord = {
+      id: ids(),
+      requestId: checked.requestId,
+      orderId: checked.orderId,
+      declaredSize: size,
+      declaredSha256: checked.declaredSha256,
+      receivedBytes: 0,
+      spec: { filename: checked.filename, mediaType: checked.mediaType, metadata: checked.metadata, sealing: settings.encryptAtRest ? newPartialSealing(await evidence.ingest.sealingKey()) : null },
+      status: 'open',
+      evidenceId: null,
+      createdBy: ownerOf(principal),
+      createdAt: now,
+      expiresAt: isoAfter(clock, expirySeconds),
+    };
+    await store.partials.create(upload.id);
+    try {
+      await db.transaction().execute(async (tx) => {
+        await checkOwner(tx);
+        if ((await evidenceUploadRepository.countOpenBy(tx, upload.createdBy)) >= settings.maxOpenUploadsPerUser) {
+          throw new DomainError('evidence/upload-quota-exceeded', `at most ${settings.maxOpenUploadsPerUser} uploads may be open at once: finish or cancel one`);
+        }
+        await evidenceUploadRepository.insert(tx, upload);
+        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.upload-started', objectType: 'upload', objectId: upload.id, details: { requestId: upload.requestId, ...(upload.orderId === null ? {} : { orderId: upload.orderId }), size: upload.declaredSize } }));
+      });
+    } catch (error) {
+      await store.partials.remove(upload.id);
+      throw error;
+    }
+    // Empty content is complete as soon as it is declared.
+    if (upload.declaredSize === 0) {
+      const item = await finish(context, principal, upload, 0);
+      return { upload: { ...present(upload), status: 'completed', evidenceId: item.id }, evidence: item };
+    }
+    return { upload: present(upload), evidence: null };
+  }
+
   return {
     async create(context: CallContext, input: EvidenceInput & { readonly size: number }): Promise<AppendResult> {
       const principal = requireEvidencePermission(context.principal, 'evidence:add');
-      const checked = checkEvidenceInput(input);
-      if (!Number.isSafeInteger(input.size) || input.size < 0) throw new DomainError('evidence/invalid-metadata', 'the upload length must be a whole number of bytes', { issues: [{ path: '/size', message: 'not a byte count', in: 'headers' }] });
-      if (input.size > settings.maxUploadBytes) throw new DomainError('evidence/too-large', `evidence items are limited to ${settings.maxUploadBytes} bytes`);
-      const now = clock.now().toISOString();
-      const upload: UploadRecord = {
-        id: ids(),
-        requestId: checked.requestId,
-        declaredSize: input.size,
-        declaredSha256: checked.declaredSha256,
-        receivedBytes: 0,
-        spec: { filename: checked.filename, mediaType: checked.mediaType, metadata: checked.metadata, sealing: settings.encryptAtRest ? newPartialSealing(await evidence.ingest.sealingKey()) : null },
-        status: 'open',
-        evidenceId: null,
-        createdBy: ownerOf(principal),
-        createdAt: now,
-        expiresAt: isoAfter(clock, expirySeconds),
-      };
-      await store.partials.create(upload.id);
-      try {
-        await db.transaction().execute(async (tx) => {
-          visibleRequest(principal, await requestRepository.findById(tx, checked.requestId));
-          if ((await evidenceUploadRepository.countOpenBy(tx, upload.createdBy)) >= settings.maxOpenUploadsPerUser) {
-            throw new DomainError('evidence/upload-quota-exceeded', `at most ${settings.maxOpenUploadsPerUser} uploads may be open at once: finish or cancel one`);
-          }
-          await evidenceUploadRepository.insert(tx, upload);
-          await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.upload-started', objectType: 'upload', objectId: upload.id, details: { requestId: upload.requestId, size: upload.declaredSize } }));
-        });
-      } catch (error) {
-        await store.partials.remove(upload.id);
-        throw error;
-      }
-      // Empty content is complete as soon as it is declared.
-      if (upload.declaredSize === 0) {
-        const item = await finish(context, principal, upload, 0);
-        return { upload: { ...present(upload), status: 'completed', evidenceId: item.id }, evidence: item };
-      }
-      return { upload: present(upload), evidence: null };
+      const checked = checkEvidenceInput({ ...input, orderId: null });
+      if (checked.requestId === null) throw new DomainError('evidence/invalid-metadata', 'name the request the item belongs to', { issues: [{ path: '/requestId', message: 'is required', in: 'headers' }] });
+      const requestId = checked.requestId;
+      return open(context, principal, checked, input.size, async (tx) => {
+        visibleRequest(principal, await requestRepository.findById(tx, requestId));
+      });
     },
 
-    async status(context: CallContext, id: string): Promise<UploadView> {
-      return present((await own(context, id)).upload);
+    /**
+     * A provider's resumable production on its own served order: declared like the streamed
+     * production (its SHA-256 required), filed like it, and the order's step commits with the item.
+     */
+    async createProduction(context: CallContext, orderId: string, input: ProductionInput, size: number): Promise<AppendResult> {
+      const prepared = await productionOf().prepare(context, orderId, input, size, 'production-upload');
+      return open(context, prepared.principal, prepared.evidence, size, async () => undefined);
+    },
+
+    async status(context: CallContext, id: string, orderId: string | null = null): Promise<UploadView> {
+      return present((await own(context, id, orderId)).upload);
     },
 
     /** Writes the bytes at `offset`; a broken link keeps what arrived, and the client resumes. */
-    async append(context: CallContext, id: string, offset: number, content: Readable, contentLength: number | null = null): Promise<AppendResult> {
-      const { principal, upload } = await own(context, id);
+    async append(context: CallContext, id: string, offset: number, content: Readable, contentLength: number | null = null, orderId: string | null = null): Promise<AppendResult> {
+      const { principal, upload } = await own(context, id, orderId, 'production-upload');
       requireOpen(upload);
       if (offset !== upload.receivedBytes) throw new DomainError('evidence/upload-offset-mismatch', `the upload is at offset ${upload.receivedBytes}, not ${offset}: ask with HEAD and resume from there`);
       // Refused before a byte is read when the sender says up front that it will not fit.
@@ -177,8 +218,8 @@ export function createUploadService(deps: UploadServiceDeps) {
       }
     },
 
-    async cancel(context: CallContext, id: string): Promise<void> {
-      const { upload } = await own(context, id);
+    async cancel(context: CallContext, id: string, orderId: string | null = null): Promise<void> {
+      const { upload } = await own(context, id, orderId);
       requireOpen(upload);
       if (busy.has(id)) throw new DomainError('evidence/upload-busy', 'a transfer to this upload is still running');
       await db.transaction().execute(async (tx) => {

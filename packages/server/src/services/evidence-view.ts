@@ -31,6 +31,7 @@ export function visibleItem(principal: Principal, item: EvidenceRecord | undefin
 export interface EvidenceView {
   readonly id: string;
   readonly requestId: string | null;
+  readonly orderId: string | null;
   readonly sha256: string;
   readonly size: number;
   readonly mediaType: string;
@@ -84,7 +85,10 @@ export function presentCustodyEvent(stored: StoredCustodyEvent): CustodyEventVie
 
 /** What a caller declares about content before sending it. */
 export interface EvidenceInput {
-  readonly requestId: string;
+  /** The request the item belongs to; null for production under a purely domestic order. */
+  readonly requestId: string | null;
+  /** The domestic order that produced it: the item's owner when there is no request. */
+  readonly orderId?: string | null | undefined;
   readonly filename: string;
   readonly mediaType: string;
   readonly metadata: unknown;
@@ -93,7 +97,8 @@ export interface EvidenceInput {
 }
 
 export interface CheckedEvidenceInput {
-  readonly requestId: string;
+  readonly requestId: string | null;
+  readonly orderId: string | null;
   readonly filename: string;
   readonly mediaType: string;
   readonly metadata: EvidenceMetadata;
@@ -110,6 +115,9 @@ export function checkEvidenceInput(input: EvidenceInput): CheckedEvidenceInput {
   if (!mediaTypePattern.test(mediaType)) issues.push({ path: '/mediaType', message: 'must be a media type such as application/pdf' });
   const declared = input.declaredSha256 === undefined || input.declaredSha256 === null ? null : input.declaredSha256.toLowerCase();
   if (declared !== null && !isSha256Hex(declared)) issues.push({ path: '/sha256', message: 'must be 64 hexadecimal characters' });
+  const orderId = input.orderId ?? null;
+  // Every item has an owner whose visibility it follows.
+  if (input.requestId === null && orderId === null) issues.push({ path: '/requestId', message: 'is required' });
   if (!parsed.success || issues.length > 0) throw new DomainError('evidence/invalid-metadata', 'the evidence metadata is not valid', { issues });
-  return { requestId: input.requestId, filename: sanitiseFilename(input.filename), mediaType, metadata: parsed.data, declaredSha256: declared };
+  return { requestId: input.requestId, orderId, filename: sanitiseFilename(input.filename), mediaType, metadata: parsed.data, declaredSha256: declared };
 }

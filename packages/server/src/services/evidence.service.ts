@@ -9,11 +9,11 @@ import { custodyEventRepository } from '../repositories/custody-event.repository
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import { createEvidenceIngest, type EvidenceIngestDeps } from './evidence-ingest.js';
+import { visibleEvidence } from './evidence-owner.js';
 import {
   presentCustodyEvent,
   presentEvidence,
   requireEvidencePermission,
-  visibleItem,
   visibleRequest,
   type CustodyEventView,
   type EvidenceInput,
@@ -29,10 +29,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
 
   async function itemFor(tx: Executor, context: CallContext, id: string): Promise<EvidenceRecord> {
     const principal = requireEvidencePermission(context.principal, 'evidence:read');
-    const item = await evidenceRepository.findById(tx, id);
-    const requestId = item?.requestId ?? null;
-    const request = requestId === null ? undefined : await requestRepository.findById(tx, requestId);
-    return visibleItem(principal, item, request);
+    return visibleEvidence(tx, principal, await evidenceRepository.findById(tx, id));
   }
 
   return {

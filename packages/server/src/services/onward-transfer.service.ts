@@ -3,8 +3,8 @@ import type { Executor } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
 import { onwardTransferRepository, type OnwardTransferAuthorisation } from '../repositories/onward-transfer.repository.js';
-import { requestRepository } from '../repositories/request.repository.js';
-import { requireEvidencePermission, visibleItem } from './evidence-view.js';
+import { visibleEvidence } from './evidence-owner.js';
+import { requireEvidencePermission } from './evidence-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 /**
@@ -19,7 +19,7 @@ export function createOnwardTransferService(deps: ServiceRuntime) {
   async function visible(tx: Executor, context: CallContext, evidenceId: string, permission: 'evidence:read' | 'evidence:authorise-transfer'): Promise<EvidenceRecord> {
     const principal = requireEvidencePermission(context.principal, permission);
     const item = await evidenceRepository.findById(tx, evidenceId);
-    return visibleItem(principal, item, item === undefined || item.requestId === null ? undefined : await requestRepository.findById(tx, item.requestId));
+    return visibleEvidence(tx, principal, item);
   }
 
   return {

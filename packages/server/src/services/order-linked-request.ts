@@ -26,7 +26,8 @@ export function actingForOrder(context: CallContext, order: Pick<OrderRecord, 'r
 /**
  * How an order's outcome flows into the foreign request it executes, in the same transaction:
  * the provider's confirmation becomes "preserved until …", "data not held" becomes the Art. 42
- * warning, a renewal is recorded on the request. The existing outbox mirrors each to the partner.
+ * warning (and, on an Art. 44 request in execution, a partial-execution report), a renewal is
+ * recorded on the request. The existing outbox mirrors each to the partner.
  */
 export function createLinkedRequestEffects(deps: ServiceRuntime & { readonly requestTransitions: RequestTransitionService }) {
   const { clock, ids } = deps;
@@ -45,7 +46,16 @@ export function createLinkedRequestEffects(deps: ServiceRuntime & { readonly req
     async follow(tx: Tx, context: CallContext, before: OrderRecord, after: OrderRecord, action: string, payload: OrderPayload): Promise<void> {
       if (after.requestId === null) return;
       const request = await requestRepository.findById(tx, after.requestId);
-      if (request === undefined || request.direction !== 'incoming' || request.type !== 'PRESERVATION_42') return;
+      if (request === undefined || request.direction !== 'incoming') return;
+      // Art. 44: a provider that does not hold the data leaves the request partly executed, and the requesting State is told why.
+      if (request.type === 'STORED_DATA_44' && action === 'object' && payload.reasonCode === 'DATA_NOT_HELD' && request.state === 'IN_EXECUTION') {
+        await move(tx, context, after, request, 'report-partial-execution', {
+          information: `The service provider addressed by domestic order ${after.reference} reports that it does not hold the data (DATA_NOT_HELD).`,
+          reasonCodes: ['DATA_NOT_HELD'],
+        });
+        return;
+      }
+      if (request.type !== 'PRESERVATION_42') return;
       if (action === 'confirm-preservation' && before.state === 'ACKNOWLEDGED' && request.state === 'DOMESTIC_ORDER_ISSUED' && payload.preservedUntil !== undefined) {
         // Art. 42(7) promises at least 60 days; a shorter confirmation waits for an officer to renew, rather than overstate it.
         if (Date.parse(payload.preservedUntil) < clock.now().getTime() + minimumPreservationDays * dayMs) {

@@ -1,5 +1,6 @@
 import type { OrderDeadlineSettings } from '@hanoi247/core';
 import { keyringOrderSigner } from '../documents/order-document.js';
+import type { OwnIdentity } from '../federation/own-descriptor.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { EvidenceService } from './evidence.service.js';
 import { createOrderAccess } from './order-access.js';
@@ -14,7 +15,7 @@ import type { ServiceRuntime } from './service-runtime.js';
 
 export interface OrderServicesInput {
   readonly runtime: ServiceRuntime;
-  readonly node: { readonly country: string; readonly name: string } | null;
+  readonly node: Pick<OwnIdentity, 'country' | 'name' | 'roster'> | null;
   readonly settings: OrderDeadlineSettings & ProductionSettings;
   readonly keyring: () => NodeKeyring;
   readonly requestTransitions: RequestTransitionService;

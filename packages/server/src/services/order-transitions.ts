@@ -1,4 +1,4 @@
-import { canonicalJson, DomainError, planOrderTransition, type JsonValue, type OrderActor, type OrderClockEffect, type OrderDeadlineSettings, type OrderPayload, type OrderPlan } from '@hanoi247/core';
+import { canonicalJson, DomainError, endingNotices, planOrderTransition, type EndingNotice, type JsonValue, type OrderActor, type OrderClockEffect, type OrderDeadlineSettings, type OrderPayload, type OrderPlan } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { orderDocumentOf, type OrderSigner } from '../documents/order-document.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -26,6 +26,11 @@ function recordChanges(order: OrderRecord, plan: OrderPlan, payload: OrderPayloa
       return { ...changed, servedAt: order.servedAt ?? at, revision: order.servedJws === null ? 0 : order.revision + 1 };
     case 'renew':
       return { ...changed, revision: order.revision + 1 };
+    case 'release':
+    case 'withdraw':
+    case 'end-collection':
+      // The provider holds the served order: the end reaches it as the next signed revision.
+      return order.servedJws === null ? changed : { ...changed, revision: order.revision + 1 };
     case 'confirm-preservation':
       return { ...changed, preservedUntil: payload.preservedUntil ?? null, preservedWhat: payload.preservedWhat ?? null };
     case 'object':
@@ -53,7 +58,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
   }
 
   /** Service and renewal hand the provider a new signed revision of the order. */
-  async function signed(tx: Tx, order: OrderRecord, plan: OrderPlan, officer: string, at: string): Promise<OrderRecord> {
+  async function signed(tx: Tx, order: OrderRecord, plan: OrderPlan, officer: string, at: string, notice?: EndingNotice): Promise<OrderRecord> {
     const provider = await providerRepository.findById(tx, order.providerId);
     if (provider === undefined) throw new DomainError('provider/not-found', 'the order\u2019s provider is not in the registry');
     const running = await orderDeadlineRepository.forOrder(tx, order.id);
@@ -64,7 +69,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
     };
     // An emergency keeps naming the officer who issued it, whoever (or whichever clock) renews it.
     const issuing = order.servedDocument === null ? undefined : (JSON.parse(order.servedDocument) as { emergency?: { officer?: string } | null }).emergency?.officer;
-    const document = orderDocumentOf(order, provider, await deps.signer.issuer(), issuing ?? officer, { acknowledgeBy: dueOf('order-acknowledgement'), fulfilBy: dueOf('order-fulfilment') }, at);
+    const document = orderDocumentOf(order, provider, await deps.signer.issuer(order.emergencyJustification === null ? null : (issuing ?? officer)), issuing ?? officer, { acknowledgeBy: dueOf('order-acknowledgement'), fulfilBy: dueOf('order-fulfilment') }, at, notice);
     return { ...order, servedDocument: canonicalJson(document as unknown as JsonValue), servedJws: await deps.signer.sign(document) };
   }
 
@@ -79,7 +84,8 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
     const plan = planOrderTransition(orderSnapshotOf(order), action, payload, actor, now, deps.orderSettings);
     const actorName = context.principal?.username ?? 'legal clock';
     let next = { ...recordChanges(order, plan, payload, actor, at), ...changes };
-    if (action === 'serve' || action === 'renew') next = await signed(tx, next, plan, actorName, at);
+    const notice = endingNotices.find((n) => n === action && order.servedJws !== null);
+    if (action === 'serve' || action === 'renew' || notice !== undefined) next = await signed(tx, next, plan, actorName, at, notice);
     if (!(await orderRepository.update(tx, next, order.version))) throw new DomainError('order/concurrent-change', 'someone changed this order meanwhile; reload it');
     await orderEventRepository.append(tx, {
       id: ids(),
@@ -92,7 +98,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       actorId: actor.userId,
       actorName,
       occurredAt: at,
-      payload: { ...payload, ...(action === 'serve' || action === 'renew' ? { revision: next.revision } : {}) },
+      payload: { ...payload, ...(next.revision !== order.revision || action === 'serve' ? { revision: next.revision } : {}) },
     });
     await applyClocks(tx, order.id, plan.clocks, at);
     await auditRepository.append(

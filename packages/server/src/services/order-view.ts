@@ -5,6 +5,7 @@ import {
   orderTypes,
   type Bilingual,
   type OrderSide,
+  type OrderDocument,
   type OrderTypeCode,
   type OrderSnapshot,
   type Principal,
@@ -58,6 +59,8 @@ export interface SharedOrderView {
   readonly state: string;
   readonly stateLabel: Bilingual;
   readonly emergencyJustification: string | null;
+  /** As signed at service: both sides see the officer and the call-back contact the provider sees. */
+  readonly emergency: OrderDocument['emergency'];
   readonly terms: OrderTerms;
   readonly periods: OrderRecord['periods'];
   readonly preservedUntil: string | null;
@@ -94,6 +97,7 @@ function shared(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[], s
     state: order.state,
     stateLabel: orderStateLabel(order.state),
     emergencyJustification: order.emergencyJustification,
+    emergency: order.servedDocument === null ? null : (JSON.parse(order.servedDocument) as OrderDocument).emergency,
     terms: order.terms,
     periods: order.periods,
     preservedUntil: order.preservedUntil,

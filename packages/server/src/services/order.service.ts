@@ -11,10 +11,12 @@ import {
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { counterRepository } from '../repositories/counter.repository.js';
+import { evidenceRepository } from '../repositories/evidence.repository.js';
 import { orderDeadlineRepository, orderEventRepository, type OrderEvent } from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord, type OrderTerms } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
+import { presentEvidence, requireEvidencePermission, type EvidenceView } from './evidence-view.js';
 import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
 import { orderNotFound, presentOfficerOrder, restrictedOrderTypesFor, type OfficerOrderView } from './order-view.js';
@@ -174,6 +176,18 @@ export function createOrderService(deps: OrderServiceDeps) {
       const principal = readPermission(context);
       const orders = await orderRepository.list(db, { ...filter, excludeTypes: restrictedOrderTypesFor(principal) });
       return Promise.all(orders.map((order) => present(db, order)));
+    },
+
+    /** The order's production (audited): for a purely domestic order, the only way to its evidence. */
+    async evidence(context: CallContext, id: string, purpose: string | null): Promise<EvidenceView[]> {
+      const principal = readPermission(context);
+      requireEvidencePermission(principal, 'evidence:read');
+      await access.forOfficer(context, principal, id, 'evidence');
+      return db.transaction().execute(async (tx) => {
+        const items = await evidenceRepository.listForOrder(tx, id, 1000);
+        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.listed', objectType: 'order', objectId: id, purpose, details: { count: items.length } }));
+        return items.map(presentEvidence);
+      });
     },
 
     async timeline(context: CallContext, id: string): Promise<OrderEvent[]> {

@@ -1,22 +1,20 @@
 import type { Readable } from 'node:stream';
-import { DomainError, planOrderTransition, type OrderPayload, type Permission, type Principal, type SignedDescriptor, type SignedOrder } from '@hanoi247/core';
+import { DomainError, type OrderPayload, type Principal, type SignedDescriptor, type SignedOrder } from '@hanoi247/core';
 import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import type { EvidenceService } from './evidence.service.js';
-import { checkEvidenceInput, presentEvidence, type EvidenceView } from './evidence-view.js';
+import { presentEvidence, type EvidenceView } from './evidence-view.js';
 import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
-import { orderNotFound, orderSnapshotOf, presentProviderOrder, providerTimeline, type SharedOrderView } from './order-view.js';
+import { createProviderProduction, type ProductionInput, type ProductionSettings } from './provider-production.js';
+import { orderNotFound, presentProviderOrder, providerTimeline, type SharedOrderView } from './order-view.js';
 import { signedOrderOf } from './order.service.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
-export interface ProductionSettings {
-  readonly maxProductionBytes: number;
-  readonly maxProductionItemsPerOrder: number;
-}
+export type { ProductionInput, ProductionSettings } from './provider-production.js';
 
 export interface ProviderOrderDeps extends ServiceRuntime {
   readonly nodeCountry: string | null;
@@ -25,15 +23,6 @@ export interface ProviderOrderDeps extends ServiceRuntime {
   readonly evidence: EvidenceService;
   readonly production: ProductionSettings;
   readonly afterCommit?: () => void;
-}
-
-/** What the provider declares with its production: its own SHA-256 is compared to ours. */
-export interface ProductionInput {
-  readonly filename: string;
-  readonly mediaType: string;
-  readonly sha256: string;
-  readonly dataCategory: 'subscriber' | 'traffic' | 'content' | 'other';
-  readonly description?: string | undefined;
 }
 
 export interface ProductionReceipt {
@@ -60,7 +49,8 @@ async function* capped(content: Readable, maxBytes: number): AsyncGenerator<Uint
  * start collection, deliver production into the evidence store of the linked request.
  */
 export function createProviderOrderService(deps: ProviderOrderDeps) {
-  const { db, clock, ids, access, transitions } = deps;
+  const { db, access, transitions } = deps;
+  const production = createProviderProduction(deps);
   const responder = (context: CallContext): Principal => requirePermission(context.principal, 'provider-orders:respond');
   const actorOf = (principal: Principal) => ({ side: 'provider' as const, userId: principal.userId, permissions: principal.permissions });
 
@@ -106,60 +96,23 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
       return view(updated);
     },
 
+    /** Shared with the resumable upload: authorisation, declaration and the order step. */
+    production,
+
     /**
-     * Streams the production through the evidence ingest path onto the linked request: hashed,
-     * sealed, custody events, the provider's hash compared (a mismatch keeps nothing), and the
-     * order's deliver-production step, all in the transaction that records the item.
+     * Streams the production through the evidence ingest path: hashed, sealed, custody events,
+     * the provider's hash compared (a mismatch keeps nothing), and the order's deliver-production
+     * step, all in the transaction that records the item. The item belongs to the request the
+     * order executes, or to the order itself when it executes none (a purely domestic order).
      */
     async deliverProduction(context: CallContext, id: string, input: ProductionInput, content: Readable, declaredLength: number | null): Promise<ProductionReceipt> {
-      const principal = responder(context);
-      const order = await access.forProvider(context, principal, id, 'production');
-      // Refused before a byte is read: wrong state, nowhere to file it, over quota or over size.
-      planOrderTransition(orderSnapshotOf(order), 'deliver-production', {}, actorOf(principal), clock.now());
-      if (order.requestId === null) throw new DomainError('order/no-linked-request', 'this order executes no request of this node, so its production has no evidence file yet: hand it over as the officer directs');
-      if ((await orderRepository.countProduction(db, order.id)) >= deps.production.maxProductionItemsPerOrder) {
-        throw new DomainError('order/production-quota-exceeded', `an order takes at most ${deps.production.maxProductionItemsPerOrder} production files: combine them into an archive`);
-      }
-      if (declaredLength !== null && declaredLength > deps.production.maxProductionBytes) throw new DomainError('evidence/too-large', `a production is limited to ${deps.production.maxProductionBytes} bytes`);
-      const provider = await providerRepository.findById(db, order.providerId);
-      const range = order.terms.scope.dateRange;
-      const checked = checkEvidenceInput({
-        requestId: order.requestId,
-        filename: input.filename,
-        mediaType: input.mediaType,
-        declaredSha256: input.sha256,
-        metadata: {
-          source: 'provider-production',
-          dataCategory: input.dataCategory,
-          acquisition: { method: `produced by ${provider?.legalName ?? 'the provider'} under domestic order ${order.reference}`, acquiredAt: clock.now().toISOString() },
-          covers: { from: range.from, to: range.to },
-          personalData: true,
-          originCountry: deps.nodeCountry ?? provider?.country ?? 'ZZ',
-          ...(input.description === undefined ? {} : { description: input.description }),
-        },
-      });
-      // The ingest checks request visibility as an officer's; the provider was checked against its order above.
-      const filing: Principal = { ...principal, permissions: new Set<Permission>([...principal.permissions, 'requests:read', 'evidence:add']) };
+      const { principal, evidence: declared } = await production.prepare(context, id, input, declaredLength);
       let moved: OrderRecord | undefined;
-      const item = await deps.evidence.ingest.ingest({ ...context, principal: filing }, filing, checked, capped(content, deps.production.maxProductionBytes), {
+      const item = await deps.evidence.ingest.ingest(context, principal, declared, capped(content, deps.production.maxProductionBytes), {
         via: 'upload',
+        ownerChecked: true,
         alsoInTransaction: async (tx, record) => {
-          const current = await orderRepository.findById(tx, id);
-          if (current === undefined) throw orderNotFound();
-          moved = await transitions.apply(tx, context, current, 'deliver-production', {}, actorOf(principal));
-          await orderEventRepository.append(tx, {
-            id: ids(),
-            orderId: id,
-            kind: 'production',
-            action: 'evidence-ingested',
-            fromState: null,
-            toState: null,
-            side: 'provider',
-            actorId: principal.userId,
-            actorName: principal.username,
-            occurredAt: clock.now().toISOString(),
-            payload: { evidenceId: record.id, sha256: record.sha256, providerSha256: input.sha256, size: record.size, filename: record.filename },
-          });
+          moved = await production.complete(tx, context, principal, id, record, input.sha256);
         },
       });
       deps.afterCommit?.();

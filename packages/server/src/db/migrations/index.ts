@@ -6,6 +6,7 @@ import { federationMigration } from './0003-federation.js';
 import { ledgerMigration } from './0004-ledger.js';
 import { evidenceMigration } from './0005-evidence.js';
 import { providersMigration } from './0006-providers.js';
+import { orderEvidenceMigration } from './0007-order-evidence.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -19,5 +20,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004-ledger': ledgerMigration(dialect),
     '0005-evidence': evidenceMigration(dialect),
     '0006-providers': providersMigration(dialect),
+    '0007-order-evidence': orderEvidenceMigration(dialect),
   };
 }

@@ -15,19 +15,19 @@ export interface UploadRouteDeps {
 }
 
 const base = '/api/v1/evidence/uploads';
-const withTusProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
+export const withTusProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
   const all = withProblems(ok);
   return { ...all, 410: all[404], 412: all[404], 413: all[404], 415: all[404] };
 };
 
-function uploadHeaders(reply: FastifyReply, upload: UploadView): FastifyReply {
+export function uploadHeaders(reply: FastifyReply, upload: UploadView): FastifyReply {
   reply.header('upload-offset', upload.offset).header('upload-length', upload.length).header('cache-control', 'no-store');
   if (upload.status === 'open') reply.header('upload-expires', httpDate(upload.expiresAt));
   if (upload.evidenceId !== null) reply.header(evidenceIdHeader, upload.evidenceId);
   return reply;
 }
 
-const completed = (reply: FastifyReply, result: AppendResult) => {
+export const completed = (reply: FastifyReply, result: AppendResult) => {
   uploadHeaders(reply, result.upload);
   if (result.evidence !== null) reply.header('content-location', `/api/v1/evidence/${result.evidence.id}`);
   return reply;

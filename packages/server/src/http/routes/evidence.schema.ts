@@ -9,6 +9,7 @@ export const evidenceViewSchema = z
   .object({
     id: z.string(),
     requestId: z.string().nullable(),
+    orderId: z.string().nullable().describe('the domestic order that produced it; its owner when requestId is null'),
     sha256: z.string().describe('SHA-256 of the content, lower-case hex: its address and its identity in custody events'),
     size: z.number().int(),
     mediaType: z.string().describe('as declared by the submitter; content is always served as application/octet-stream'),
@@ -47,7 +48,8 @@ export const custodySchema = z.object({ item: evidenceViewSchema, events: z.arra
 export const uploadViewSchema = z
   .object({
     id: z.string(),
-    requestId: z.string(),
+    requestId: z.string().nullable().describe('null for production under a purely domestic order'),
+    orderId: z.string().nullable().describe('the domestic order of a provider\u2019s production upload'),
     status: z.enum(['open', 'completed', 'cancelled', 'expired', 'refused']),
     offset: z.number().int(),
     length: z.number().int(),

@@ -5,6 +5,7 @@ import type { OrderFromRequestService } from '../../services/order-from-request.
 import type { OrderService } from '../../services/order.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
+import { evidenceListSchema } from './evidence.schema.js';
 import { amendOrderBody, createOrderBody, fromRequestBody, listOrdersQuery, officerOrderViewSchema, orderParams, orderTimelineSchema, orderTransitionBody, signedOrderSchema } from './orders.schema.js';
 
 export interface OrderRouteDeps {
@@ -33,6 +34,12 @@ export const orderRoutes =
         const { limit, offset, ...filter } = request.query;
         return { orders: await orders.list(callContext(request), { ...filter, limit, offset }) };
       },
+    );
+
+    app.get(
+      '/api/v1/orders/:orderId/evidence',
+      { config: { permission: 'evidence:read' }, schema: { tags, summary: 'The production delivered under the order, oldest first (audited)', params: orderParams, headers: purposeHeaderSchema, response: withProblems({ 200: evidenceListSchema }) } },
+      async (request) => ({ items: await orders.evidence(callContext(request), request.params.orderId, purposeOf(request)) }),
     );
 
     app.get(

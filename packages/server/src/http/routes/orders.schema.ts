@@ -72,6 +72,10 @@ const sharedOrderFields = {
   state: z.string(),
   stateLabel: bilingual,
   emergencyJustification: z.string().nullable(),
+  emergency: z
+    .object({ justification: z.string(), officer: z.string(), callback: z.object({ role: z.string(), name: z.string(), phone: z.string().optional(), email: z.string().optional() }) })
+    .nullable()
+    .describe('an emergency order as served: the issuing officer and the directory contact to call back before acting'),
   terms: z.object({
     authorisation: z.object({ body: z.string(), reviewType: z.string(), decisionReference: z.string() }),
     grounds: z.string(),

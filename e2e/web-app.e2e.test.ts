@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserUnavailable, launchChromium, screenshot } from './web/browser.js';
+import { DemoProcess } from './web/demo-process.js';
+import { draftPreservation, openFromInbox, signedInOfficer } from './web/officer-pages.js';
+
+const skipReason = browserUnavailable();
+if (skipReason !== null) console.warn(skipReason);
+
+/**
+ * The officers' web app in Debian's Chromium against `hanoi247 demo`: Viet Nam drafts and
+ * approves (four eyes) a preservation request, Singapore sees it arrive and acknowledges it,
+ * Viet Nam's open inbox shows the answer, and the language switches. Waits are for text, never for time.
+ */
+describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () => {
+  let demo: DemoProcess;
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([DemoProcess.start(), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (demo as DemoProcess | undefined)?.stop();
+  });
+
+  it('drafts and approves a preservation at Viet Nam, answers it at Singapore, shows the answer at Viet Nam, in both languages', async () => {
+    const vn = demo.url('VN');
+    const duty = await signedInOfficer(browser, vn, demo.account('VN', 'duty'), consoleErrors);
+    await screenshot(duty, '01-vn-inbox');
+    const reference = await draftPreservation(duty);
+    expect(reference).toMatch(/^VN-/);
+    await screenshot(duty, '02-vn-submitted');
+
+    const supervisor = await signedInOfficer(browser, vn, demo.account('VN', 'supervisor'), consoleErrors);
+    await openFromInbox(supervisor, reference);
+    await supervisor.getByRole('button', { name: 'Phê duyệt' }).click();
+    await supervisor.getByTestId('request-state').filter({ hasText: 'Đã phê duyệt' }).waitFor();
+
+    // The drafter's open page learns of the approval by polling; only then can it send.
+    await duty.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await duty.getByTestId('request-state').filter({ hasText: 'Đã gửi' }).waitFor();
+    await duty.getByRole('link', { name: '← Bàn trực 24/7' }).click();
+
+    const sg = await signedInOfficer(browser, demo.url('SG'), demo.account('SG', 'duty'), consoleErrors);
+    await sg.getByText('English', { exact: true }).click();
+    await sg.getByRole('heading', { name: '24/7 desk — requests in and out' }).waitFor();
+    await openFromInbox(sg, reference);
+    await sg.getByRole('button', { name: 'Acknowledge receipt' }).click();
+    await sg.getByTestId('request-state').filter({ hasText: 'Acknowledged' }).waitFor();
+    await screenshot(sg, '03-sg-acknowledged');
+
+    // Viet Nam's inbox, left open, shows the new state without a reload.
+    await duty.locator(`tr[data-reference="${reference}"]`).getByText('Đã xác nhận').waitFor();
+    await duty.getByText('English', { exact: true }).click();
+    await duty.locator(`tr[data-reference="${reference}"]`).getByText('Acknowledged').waitFor();
+    expect(await duty.getByRole('heading', { level: 1 }).textContent()).toBe('24/7 desk — requests in and out');
+    expect(await duty.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(duty, '04-vn-inbox-acknowledged-en');
+
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+/** The shapes the app reads from the API (see /api/v1/openapi.json); only what it uses. */
+
+export interface Bilingual {
+  readonly en: string;
+  readonly vi: string;
+}
+
+export interface SessionView {
+  readonly user: { readonly id: string | null; readonly username: string; readonly roles: readonly string[] };
+  readonly permissions: readonly string[];
+  readonly csrfToken: string | null;
+}
+
+export interface SignedIn {
+  readonly status: 'signed-in';
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+  readonly user: { readonly username: string; readonly displayName?: string };
+}
+
+export interface EnrolmentRequired {
+  readonly status: 'totp-enrolment-required';
+  readonly enrolmentToken: string;
+  readonly secret: string;
+  readonly otpauthUri: string;
+  readonly expiresAt: string;
+}
+
+export interface QueueItem {
+  readonly id: string;
+  readonly reference: string;
+  readonly type: string;
+  readonly direction: 'outgoing' | 'incoming';
+  readonly state: string;
+  readonly priority: 'emergency' | 'urgent' | 'normal';
+  readonly requestingState: string;
+  readonly requestedState: string;
+  readonly nextDueAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface AvailableAction {
+  readonly action: string;
+  readonly label: Bilingual;
+  readonly permission: string;
+}
+
+export interface Deadline {
+  readonly id: string;
+  readonly ruleId: string;
+  readonly status: string;
+  readonly dueAt: string;
+  readonly closedAt: string | null;
+  readonly escalatedAt: string | null;
+}
+
+export interface RequestView {
+  readonly id: string;
+  readonly reference: string;
+  readonly type: string;
+  readonly typeTitle: Bilingual;
+  readonly direction: 'outgoing' | 'incoming';
+  readonly state: string;
+  readonly stateLabel: Bilingual;
+  readonly legalBasis: string;
+  readonly requestingState: string;
+  readonly requestedState: string;
+  readonly language: string;
+  readonly priority: 'emergency' | 'urgent' | 'normal';
+  readonly emergencyJustification: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly parentRequestId: string | null;
+  readonly createdAt: string;
+  readonly version: number;
+  readonly availableActions: readonly AvailableAction[];
+  readonly missing: readonly { readonly path: string; readonly message: string }[];
+  readonly warnings: readonly string[];
+  readonly conditions: readonly { readonly id: string; readonly kind: string; readonly text: string; readonly status: string }[];
+  readonly deadlines: readonly Deadline[];
+  readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
+}
+
+export interface TimelineEvent {
+  readonly id: string;
+  readonly kind: string;
+  readonly action: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly responseKind: string | null;
+  readonly actorName: string;
+  readonly occurredAt: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly label: Bilingual;
+  readonly legalSource: string;
+  readonly requiredFor: readonly string[];
+}
+
+export interface RequestType {
+  readonly code: string;
+  readonly title: Bilingual;
+  readonly legalSource: string;
+  readonly family: string;
+  readonly allowedBases: readonly string[];
+  readonly fields: readonly FieldSpec[];
+  readonly refusalGrounds: readonly { readonly code: string; readonly title: Bilingual; readonly forbiddenAsSoleGround: boolean }[];
+}
+
+export interface CountryProfile {
+  readonly country: string;
+  readonly name: Bilingual;
+  readonly languages: readonly string[];
+  readonly reservations: readonly { readonly code: string; readonly description: string; readonly legalSource: string }[];
+  readonly acceptedBases: readonly string[];
+}
+
+export interface StateMachine {
+  readonly family: string;
+  readonly states: readonly { readonly name: string; readonly label: Bilingual; readonly terminal: boolean }[];
+  readonly transitions: readonly { readonly action: string; readonly guards: readonly string[] }[];
+}
+
+export interface Peer {
+  readonly country: string;
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly status: string;
+  readonly pinnedFingerprint: string;
+  readonly languages: readonly string[];
+  readonly roster: readonly { readonly role: string; readonly name: string }[];
+  readonly reservations: readonly { readonly code: string; readonly description?: string }[];
+  readonly updatedAt: string;
+}
+
+export interface FederationStatus {
+  readonly queueDepth: number;
+  readonly oldestPendingAt: string | null;
+  readonly lastDeliveredAt: string | null;
+  readonly failures: readonly Record<string, unknown>[];
+}

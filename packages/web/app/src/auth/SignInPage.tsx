@@ -1,0 +1,83 @@
+import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, rememberCsrfToken } from '../api/client.js';
+import type { EnrolmentRequired, SignedIn } from '../api/types.js';
+import { rememberSessionExpiry, rememberSignedIn } from './session-expiry.js';
+
+/** Password, then the 6-digit TOTP code; a first sign-in enrols the authenticator app. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [enrolment, setEnrolment] = useState<EnrolmentRequired | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signedIn = async (result: SignedIn | EnrolmentRequired) => {
+    if (result.status === 'totp-enrolment-required') {
+      setEnrolment(result);
+      return;
+    }
+    rememberCsrfToken(result.csrfToken);
+    rememberSessionExpiry(result.expiresAt);
+    rememberSignedIn(true);
+    await client.invalidateQueries({ queryKey: ['session'] });
+  };
+  const submit = (work: () => Promise<SignedIn | EnrolmentRequired>) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    work()
+      .then(signedIn)
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 401 ? t('signIn.refused') : e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
+  const field = (form: HTMLFormElement, name: string) => {
+    const value = new FormData(form).get(name);
+    return typeof value === 'string' ? value : '';
+  };
+
+  return (
+    <Card component="main" withBorder maw={420} mx="auto" mt="xl" p="lg">
+      {enrolment === null ? (
+        <form
+          aria-labelledby="sign-in-title"
+          onSubmit={(e) => {
+            const form = e.currentTarget;
+            const totpCode = field(form, 'totpCode').trim();
+            const body = { username: field(form, 'username').trim(), password: field(form, 'password'), ...(totpCode === '' ? {} : { totpCode }) };
+            submit(() => api('POST', '/api/v1/auth/login', body))(e);
+          }}
+        >
+          <Stack>
+            <Title order={1} size="h3" id="sign-in-title">{t('signIn.title')}</Title>
+            <TextInput name="username" label={t('signIn.username')} autoComplete="username" required />
+            <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" required />
+            <TextInput name="totpCode" label={t('signIn.totpCode')} description={t('signIn.totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} />
+            {error !== null && <Alert color="red" role="alert">{error}</Alert>}
+            <Button type="submit" loading={busy}>{t('signIn.submit')}</Button>
+          </Stack>
+        </form>
+      ) : (
+        <form
+          aria-labelledby="enrol-title"
+          onSubmit={(e) => {
+            const totpCode = field(e.currentTarget, 'totpCode').trim();
+            submit(() => api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }))(e);
+          }}
+        >
+          <Stack>
+            <Title order={1} size="h3" id="enrol-title">{t('enrol.title')}</Title>
+            <Text>{t('enrol.help')}</Text>
+            <Code block aria-label={t('enrol.secret')}>{enrolment.secret}</Code>
+            <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{enrolment.otpauthUri}</Text>
+            <TextInput name="totpCode" label={t('signIn.totpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+            {error !== null && <Alert color="red" role="alert">{error}</Alert>}
+            <Button type="submit" loading={busy}>{t('enrol.submit')}</Button>
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}

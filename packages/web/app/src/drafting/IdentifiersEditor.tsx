@@ -1,0 +1,60 @@
+import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { identifierError, type IdentifierRow } from './draft-validation.js';
+
+const kinds = ['account', 'ip', 'email', 'url', 'phone', 'domain'] as const;
+
+interface Props {
+  readonly legend: string;
+  readonly hint: string;
+  readonly rows: readonly IdentifierRow[];
+  readonly onChange: (rows: IdentifierRow[]) => void;
+  readonly missing: string | undefined;
+}
+
+/** Exact identifiers, one row each, checked as typed: a wrong digit preserves the wrong account. */
+export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Props) {
+  const { t } = useTranslation();
+  const update = (index: number, row: IdentifierRow) => onChange(rows.map((r, i) => (i === index ? row : r)));
+  return (
+    <Fieldset legend={legend}>
+      <Stack gap="xs">
+        {rows.map((row, index) => {
+          const error = identifierError(row);
+          const n = index + 1;
+          return (
+            <Group key={index} align="start" gap="xs" wrap="wrap">
+              <Select
+                label={t('identifier.kind', { n })}
+                w={140}
+                allowDeselect={false}
+                value={row.kind}
+                data={kinds.map((k) => ({ value: k, label: t(`identifier.${k}`) }))}
+                onChange={(kind) => update(index, { kind: (kind ?? row.kind) as IdentifierRow['kind'], value: row.value })}
+              />
+              {row.kind === 'account' && <TextInput label={t('identifier.service')} value={row.service ?? ''} onChange={(e) => update(index, { ...row, service: e.currentTarget.value })} />}
+              <TextInput label={t('identifier.value')} value={row.value} error={error === null || row.kind === 'ip' ? undefined : t(error)} onChange={(e) => update(index, { ...row, value: e.currentTarget.value })} />
+              {row.kind === 'ip' && (
+                <>
+                  <TextInput label={t('identifier.port')} w={90} value={row.port ?? ''} onChange={(e) => update(index, { ...row, port: e.currentTarget.value })} />
+                  <TextInput
+                    label={t('identifier.observedAt')}
+                    placeholder="2026-10-30T14:03:11+07:00"
+                    value={row.observedAt ?? ''}
+                    error={error === null ? undefined : t(error)}
+                    onChange={(e) => update(index, { ...row, observedAt: e.currentTarget.value })}
+                  />
+                </>
+              )}
+              <Button variant="subtle" color="red" mt={24} onClick={() => onChange(rows.filter((_, i) => i !== index))}>{t('identifier.remove', { n })}</Button>
+            </Group>
+          );
+        })}
+        <Group>
+          <Button variant="light" onClick={() => onChange([...rows, { kind: 'account', service: '', value: '' }])}>{t('identifier.add')}</Button>
+        </Group>
+        <span style={{ fontSize: 12, color: missing === undefined ? '#495057' : '#c92a2a' }}>{missing ?? hint}</span>
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { CountryProfile, FieldSpec } from '../api/types.js';
+import { countryChecks, identifierError, validateDraft, type DraftForm } from './draft-validation.js';
+
+const fields: FieldSpec[] = [
+  { name: 'offenceSummary', label: { en: 'Offence', vi: 'Tội danh' }, legalSource: 'art. 42(3)(b)', requiredFor: ['UN'] },
+  { name: 'treatyReference', label: { en: 'Treaty', vi: 'Điều ước' }, legalSource: 'bilateral', requiredFor: ['BILATERAL'] },
+];
+const form: DraftForm = { type: 'PRESERVATION_42', requestedState: 'SG', legalBasis: 'UN', language: 'en', priority: 'urgent', emergencyJustification: '', details: { offenceSummary: 'Illegal access' } };
+const singapore: CountryProfile = {
+  country: 'SG',
+  name: { en: 'Singapore', vi: 'Singapore' },
+  languages: ['en'],
+  reservations: [{ code: 'ART42_DUAL_CRIMINALITY', description: 'may refuse', legalSource: 'art. 42(4)' }],
+  acceptedBases: ['UN', 'BILATERAL'],
+};
+
+describe('drafting checks', () => {
+  it('requires the fields of the chosen legal basis only', () => {
+    expect(validateDraft(form, fields)).toEqual({});
+    expect(validateDraft({ ...form, details: {} }, fields)).toEqual({ 'details.offenceSummary': 'validation.required' });
+    expect(validateDraft({ ...form, legalBasis: 'BILATERAL' }, fields)).toEqual({ 'details.treatyReference': 'validation.required' });
+  });
+
+  it('asks for a justification when the request is an emergency', () => {
+    expect(validateDraft({ ...form, priority: 'emergency' }, fields)).toEqual({ emergencyJustification: 'validation.emergencyJustification' });
+  });
+
+  it('checks identifiers as the server does: an IP needs its zoned time, a phone E.164', () => {
+    expect(identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30T14:03:11+07:00' })).toBeNull();
+    expect(identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30 14:03' })).toBe('validation.zonedTime');
+    expect(identifierError({ kind: 'ip', value: '203.0.113.700', observedAt: '2026-10-30T14:03:11Z' })).toBe('validation.ipAddress');
+    expect(identifierError({ kind: 'phone', value: '0912345678' })).toBe('validation.phone');
+    expect(identifierError({ kind: 'account', value: 'quick.invest', service: '' })).toBe('validation.serviceRequired');
+    expect(validateDraft({ ...form, details: { ...form.details, identifiers: [{ kind: 'email', value: 'nobody' }] } }, fields)).toEqual({ 'identifiers.0': 'validation.email' });
+  });
+
+  it('warns while typing about the partner: its languages, accepted bases and reservations', () => {
+    expect(countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore).map((c) => c.key)).toEqual(['checks.language', 'checks.basis', 'checks.reservation']);
+    expect(countryChecks(form, undefined)).toEqual([]);
+  });
+});

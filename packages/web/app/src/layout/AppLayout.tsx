@@ -1,0 +1,52 @@
+import { Anchor, AppShell, Badge, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../api/types.js';
+import { SessionExpiryWarning } from '../auth/SessionExpiryWarning.js';
+import { hrefOf, type Route } from '../routing/route.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+interface Props {
+  readonly session: SessionView;
+  readonly route: Route;
+  readonly onSignOut: () => void;
+  readonly children: ReactNode;
+}
+
+/** The frame every page shares: where am I, who am I, which language, sign out. */
+export function AppLayout({ session, route, onSignOut, children }: Props) {
+  const { t } = useTranslation();
+  const canDraft = session.permissions.includes('requests:draft');
+  const link = (target: Route, label: string) => (
+    <Anchor href={hrefOf(target)} fw={route.page === target.page ? 700 : 400} aria-current={route.page === target.page ? 'page' : undefined} underline="hover">
+      {label}
+    </Anchor>
+  );
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Text fw={700}>{t('app.name')}</Text>
+            <nav aria-label={t('nav.label')}>
+              <Group gap="md" wrap="nowrap">
+                {link({ page: 'inbox' }, t('nav.inbox'))}
+                {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
+                {link({ page: 'directory' }, t('nav.directory'))}
+              </Group>
+            </nav>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>{session.user.username}</Badge>
+            <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <SessionExpiryWarning onSignOut={onSignOut} />
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { useStateMachines, useTransition } from '../api/queries.js';
+import type { AvailableAction, RequestType, RequestView } from '../api/types.js';
+import { pick } from '../i18n/i18n.js';
+import { buildPayload, checkPayload, emptyPayload, payloadFieldsFor, type PayloadDraft, type PayloadField } from './action-payload.js';
+import { PayloadFields } from './PayloadFields.js';
+
+// Undoing these takes a new request or a partner's goodwill: ask once more.
+const needsConfirmation = new Set(['withdraw', 'refuse', 'postpone']);
+
+/** The actions the server allows now, as buttons; the ones that need words open a short form. */
+export function ActionPanel({ request, requestType }: { readonly request: RequestView; readonly requestType: RequestType | undefined }) {
+  const { t, i18n } = useTranslation();
+  const machines = useStateMachines();
+  const transition = useTransition(request.id);
+  const [open, setOpen] = useState<{ action: AvailableAction; fields: PayloadField[] } | null>(null);
+  const [draft, setDraft] = useState<PayloadDraft>(emptyPayload);
+  const [errors, setErrors] = useState<Partial<Record<PayloadField, string>>>({});
+
+  const guardsOf = (action: string) => {
+    const family = machines.data?.find((m) => m.family === requestType?.family);
+    return family?.transitions.filter((tr) => tr.action === action).flatMap((tr) => tr.guards) ?? [];
+  };
+  const run = (action: AvailableAction, payload: Record<string, unknown>) =>
+    transition.mutate(
+      { action: action.action, payload },
+      {
+        onSuccess: (view) => {
+          setOpen(null);
+          notifications.show({ color: 'green', message: t('actions.done', { action: pick(action.label, i18n.language), state: pick(view.stateLabel, i18n.language) }) });
+        },
+      },
+    );
+  const start = (action: AvailableAction) => {
+    const fields = payloadFieldsFor(guardsOf(action.action));
+    if (fields.length === 0 && !needsConfirmation.has(action.action)) return run(action, {});
+    setDraft(emptyPayload);
+    setErrors({});
+    setOpen({ action, fields });
+  };
+  const confirm = () => {
+    if (open === null) return;
+    const found = checkPayload(open.fields, draft, new Date().toLocaleDateString('sv'));
+    setErrors(found);
+    if (Object.keys(found).length === 0) run(open.action, buildPayload(open.fields, draft));
+  };
+  const failure = transition.error instanceof ApiError ? transition.error.message : transition.error?.message;
+
+  if (request.availableActions.length === 0) return <Text c="dimmed">{t('actions.none')}</Text>;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {request.availableActions.map((a) => (
+          <Button key={a.action} variant={a.action === 'withdraw' ? 'outline' : 'filled'} color={a.action === 'withdraw' || a.action === 'refuse' ? 'red' : 'indigo'} loading={transition.isPending && transition.variables.action === a.action} onClick={() => start(a)}>
+            {pick(a.label, i18n.language)}
+          </Button>
+        ))}
+      </Group>
+      {failure !== undefined && open === null && <Alert color="red" role="alert">{failure}</Alert>}
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open === null ? '' : pick(open.action.label, i18n.language)}>
+        <Stack>
+          <PayloadFields fields={open?.fields ?? []} draft={draft} errors={errors} onChange={setDraft} requestType={requestType} />
+          {failure !== undefined && <Alert color="red" role="alert">{failure}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(null)}>{t('common.cancel')}</Button>
+            <Button onClick={confirm} loading={transition.isPending}>{t('common.confirm')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RequestType, RequestView } from '../api/types.js';
+import { pick } from '../i18n/i18n.js';
+import { Countdown } from '../time/Countdown.js';
+import { ZonedTime } from '../time/ZonedTime.js';
+
+const shown = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '✓' : '✗') : JSON.stringify(value));
+
+/** What the request says and which clocks run on it, in the officer's language. */
+export function RequestFacts({ request, requestType }: { readonly request: RequestView; readonly requestType: RequestType | undefined }) {
+  const { t, i18n } = useTranslation();
+  const running = request.deadlines.filter((d) => d.status === 'open');
+  return (
+    <Stack>
+      {running.length > 0 && (
+        <section aria-labelledby="clocks">
+          <Title order={2} size="h4" id="clocks">{t('request.deadlines')}</Title>
+          <List>
+            {running.map((d) => (
+              <List.Item key={d.id}>
+                <Group gap="xs">
+                  <Text size="sm">{i18n.exists(`deadlineRule.${d.ruleId}`) ? t(`deadlineRule.${d.ruleId}`) : d.ruleId}:</Text>
+                  <Countdown dueAt={d.dueAt} /> <Text size="sm" c="dimmed">(<ZonedTime iso={d.dueAt} />)</Text>
+                  {d.escalatedAt !== null && <Badge color="red">{t('request.escalated')}</Badge>}
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      )}
+      {request.conditions.length > 0 && (
+        <section aria-labelledby="conditions">
+          <Title order={2} size="h4" id="conditions">{t('request.conditions')}</Title>
+          <List>
+            {request.conditions.map((c) => (
+              <List.Item key={c.id}>{t(`conditionKind.${c.kind}`)}: {c.text} ({c.status})</List.Item>
+            ))}
+          </List>
+        </section>
+      )}
+      {request.links.length > 0 && (
+        <section aria-labelledby="links">
+          <Title order={2} size="h4" id="links">{t('request.links')}</Title>
+          <List>
+            {request.links.map((l) => (
+              <List.Item key={`${l.kind}-${l.toReference}`}>{l.kind}: <Text span ff="monospace">{l.toReference}</Text></List.Item>
+            ))}
+          </List>
+        </section>
+      )}
+      <section aria-labelledby="details">
+        <Title order={2} size="h4" id="details">{t('request.details')}</Title>
+        <Table>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th scope="row">{t('draft.legalBasis')}</Table.Th>
+              <Table.Td>{t(`legalBasis.${request.legalBasis}`)}</Table.Td>
+            </Table.Tr>
+            {request.emergencyJustification !== null && (
+              <Table.Tr>
+                <Table.Th scope="row">{t('draft.emergencyJustification')}</Table.Th>
+                <Table.Td>{request.emergencyJustification}</Table.Td>
+              </Table.Tr>
+            )}
+            {Object.entries(request.details).map(([name, value]) => {
+              const spec = requestType?.fields.find((f) => f.name === name);
+              return (
+                <Table.Tr key={name}>
+                  <Table.Th scope="row">{spec === undefined ? name : pick(spec.label, i18n.language)}</Table.Th>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{shown(value)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { Alert, Anchor, Badge, Grid, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCatalogueLabels, useRequest } from '../api/queries.js';
+import { pick } from '../i18n/i18n.js';
+import { PriorityBadge } from '../inbox/PriorityBadge.js';
+import { hrefOf } from '../routing/route.js';
+import { ActionPanel } from './ActionPanel.js';
+import { RequestFacts } from './RequestFacts.js';
+import { Timeline } from './Timeline.js';
+
+/** One request: where it stands, what can be done next, and everything that happened to it. */
+export function RequestPage({ id }: { readonly id: string }) {
+  const { t, i18n } = useTranslation();
+  const request = useRequest(id);
+  const { states, types } = useCatalogueLabels();
+  if (request.isError) return <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>;
+  if (request.data === undefined) return <Loader aria-label={t('common.loading')} />;
+  const r = request.data;
+  const requestType = types.find((ty) => ty.code === r.type);
+  return (
+    <Stack>
+      <Anchor href={hrefOf({ page: 'inbox' })}>← {t('nav.inbox')}</Anchor>
+      <Group justify="space-between" align="start">
+        <Stack gap={4}>
+          <Title order={1} size="h2" ff="monospace">{r.reference}</Title>
+          <Text>{pick(r.typeTitle, i18n.language)}</Text>
+          <Text size="sm" c="dimmed">{t(`direction.${r.direction}`)}: {r.requestingState} → {r.requestedState}</Text>
+        </Stack>
+        <Group>
+          <PriorityBadge priority={r.priority} />
+          <Badge size="lg" variant="outline" data-testid="request-state">{pick(r.stateLabel, i18n.language)}</Badge>
+        </Group>
+      </Group>
+      {r.warnings.length > 0 && (
+        <Alert color="yellow" title={t('request.warnings')}>
+          <List>{r.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+        </Alert>
+      )}
+      {r.missing.length > 0 && (
+        <Alert color="orange" title={t('request.missing')}>
+          <List>{r.missing.map((m) => <List.Item key={m.path}>{m.path}: {m.message}</List.Item>)}</List>
+        </Alert>
+      )}
+      <section aria-labelledby="next-steps">
+        <Title order={2} size="h4" id="next-steps" mb="xs">{t('request.actions')}</Title>
+        <Group align="start">
+          <ActionPanel request={r} requestType={requestType} />
+          {r.state === 'DRAFT' && <Anchor href={hrefOf({ page: 'draft', id: r.id })}>{t('request.editDraft')}</Anchor>}
+          <Anchor href={`/api/v1/requests/${r.id}/document.pdf`} download>{t('request.downloadPdf')}</Anchor>
+        </Group>
+      </section>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <RequestFacts request={r} requestType={requestType} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Title order={2} size="h4" mb="sm">{t('request.timeline')}</Title>
+          <Timeline requestId={r.id} states={states} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+
+/** The app's places, kept in the URL hash so a reload or a shared link opens the same one. */
+export type Route =
+  | { readonly page: 'inbox' }
+  | { readonly page: 'request'; readonly id: string }
+  | { readonly page: 'draft'; readonly id: string | null }
+  | { readonly page: 'directory' };
+
+export function parseRoute(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
+  if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
+  if (page === 'directory') return { page: 'directory' };
+  return { page: 'inbox' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'inbox':
+      return '#/inbox';
+    case 'request':
+      return `#/requests/${route.id}`;
+    case 'draft':
+      return route.id === null ? '#/draft' : `#/draft/${route.id}`;
+    case 'directory':
+      return '#/directory';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
