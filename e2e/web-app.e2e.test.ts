@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserUnavailable, launchChromium, screenshot } from './web/browser.js';
 import { DemoProcess } from './web/demo-process.js';
+import { asOfficer, serveOrderOnProvider } from './web/officer-api.js';
 import { draftPreservation, openFromInbox, signedInOfficer } from './web/officer-pages.js';
 
 const skipReason = browserUnavailable();
@@ -16,6 +17,8 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
   let demo: DemoProcess;
   let browser: Browser;
   const consoleErrors: string[] = [];
+  // The request the first journey sends; the second carries it on to the provider.
+  let sentReference: string | undefined;
 
   beforeAll(async () => {
     [demo, browser] = await Promise.all([DemoProcess.start(), launchChromium()]);
@@ -31,6 +34,7 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await screenshot(duty, '01-vn-inbox');
     const reference = await draftPreservation(duty);
     expect(reference).toMatch(/^VN-/);
+    sentReference = reference;
     await screenshot(duty, '02-vn-submitted');
 
     const supervisor = await signedInOfficer(browser, vn, demo.account('VN', 'supervisor'), consoleErrors);
@@ -59,6 +63,29 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     expect(await duty.locator('html').getAttribute('lang')).toBe('en');
     await screenshot(duty, '04-vn-inbox-acknowledged-en');
 
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a provider confirms preservation in the portal, and Viet Nam sees the request PRESERVED', async () => {
+    if (sentReference === undefined) throw new Error('the first journey sent no request');
+    const reference = sentReference;
+    const sg = { url: demo.url('SG'), duty: demo.account('SG', 'duty'), supervisor: demo.account('SG', 'supervisor'), admin: demo.account('SG', 'admin'), provider: demo.account('SG', 'provider') };
+    const orderReference = await serveOrderOnProvider(sg, reference);
+
+    const provider = await signedInOfficer(browser, sg.url, sg.provider, consoleErrors, 'Lệnh gửi doanh nghiệp của tôi');
+    await provider.getByRole('link', { name: orderReference }).click();
+    await provider.getByRole('button', { name: 'Xác nhận đã nhận lệnh' }).click();
+    await provider.getByTestId('order-state').filter({ hasText: 'Doanh nghiệp đã xác nhận' }).waitFor();
+    await provider.getByRole('button', { name: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' }).click();
+    // "Preserved until" is prefilled with the end of the ordered period, the least the node accepts.
+    await provider.getByRole('textbox', { name: 'Dữ liệu đã bảo toàn' }).fill('Subscriber record and connection log of the account, 29-31 October 2026');
+    await provider.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await provider.getByTestId('order-state').filter({ hasText: 'Đã bảo toàn dữ liệu' }).waitFor();
+    await screenshot(provider, '05-sg-provider-preserved');
+
+    const vn = demo.url('VN');
+    const preserved = () => asOfficer<{ requests: { reference: string }[] }>(vn, demo.account('VN', 'duty'), 'GET', '/api/v1/requests?direction=outgoing&state=PRESERVED&limit=200').then((r) => r.requests.map((x) => x.reference));
+    await expect.poll(preserved, { timeout: 20_000, interval: 250 }).toContain(reference);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -3,8 +3,10 @@ import { totpCodeAt } from '../../packages/server/src/auth/totp.js';
 import { collectConsoleErrors } from './browser.js';
 import type { DemoAccount } from './demo-process.js';
 
-/** One officer in their own browser context (own cookies), signed in with password and TOTP through the UI. */
-export async function signedInOfficer(browser: Browser, url: string, account: DemoAccount, errors: string[]): Promise<Page> {
+const deskHeading = 'Bàn trực 24/7 — yêu cầu đến và đi';
+
+/** One officer (or provider user) in their own browser context (own cookies), signed in with password and TOTP through the UI; waits for the landing page's heading. */
+export async function signedInOfficer(browser: Browser, url: string, account: DemoAccount, errors: string[], landing = deskHeading): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   collectConsoleErrors(page, errors);
@@ -14,7 +16,7 @@ export async function signedInOfficer(browser: Browser, url: string, account: De
   await page.locator('input[name="password"]').fill(account.password);
   await page.getByLabel('Mã xác thực 6 số').fill(totpCodeAt(account.totpSecret, new Date()));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Bàn trực 24/7 — yêu cầu đến và đi' }).waitFor();
+  await page.getByRole('heading', { name: landing }).waitFor();
   return page;
 }
 

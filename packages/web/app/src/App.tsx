@@ -8,7 +8,9 @@ import { SignInPage } from './auth/SignInPage.js';
 import { DirectoryPage } from './directory/DirectoryPage.js';
 import { DraftPage } from './drafting/DraftPage.js';
 import { InboxPage } from './inbox/InboxPage.js';
-import { AppLayout } from './layout/AppLayout.js';
+import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
+import { ProviderOrderPage } from './provider/ProviderOrderPage.js';
+import { ProviderOrdersPage } from './provider/ProviderOrdersPage.js';
 import { RequestPage } from './requests/RequestPage.js';
 import { useRoute } from './routing/route.js';
 
@@ -41,8 +43,17 @@ export function App() {
         client.setQueryData(['session'], null);
       });
   };
+  // A provider's staff see only their orders: the desk's pages would all answer 403 to them.
+  if (isProviderPortal(session.data)) {
+    return (
+      <AppLayout session={session.data} route={route} onSignOut={signOut}>
+        {route.page === 'provider-order' ? <ProviderOrderPage key={route.id} id={route.id} /> : <ProviderOrdersPage />}
+      </AppLayout>
+    );
+  }
   return (
     <AppLayout session={session.data} route={route} onSignOut={signOut}>
+      {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
       {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}

@@ -18,6 +18,11 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For calls made outside apiFetch (the tus upload, which needs XHR for progress). */
+export function rememberedCsrfToken(): string | null {
+  return csrfToken;
+}
+
 interface Problem {
   readonly detail?: string;
   readonly title?: string;

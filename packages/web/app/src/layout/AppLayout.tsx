@@ -13,12 +13,17 @@ interface Props {
   readonly children: ReactNode;
 }
 
+/** A provider's user: orders served on their company, never the desk's requests. */
+export const isProviderPortal = (session: SessionView): boolean => session.permissions.includes('provider-orders:respond') && !session.permissions.includes('requests:read');
+
 /** The frame every page shares: where am I, who am I, which language, sign out. */
 export function AppLayout({ session, route, onSignOut, children }: Props) {
   const { t } = useTranslation();
   const canDraft = session.permissions.includes('requests:draft');
+  const portal = isProviderPortal(session);
+  const current = (target: Route) => route.page === target.page || (portal && target.page === 'provider-orders');
   const link = (target: Route, label: string) => (
-    <Anchor href={hrefOf(target)} fw={route.page === target.page ? 700 : 400} aria-current={route.page === target.page ? 'page' : undefined} underline="hover">
+    <Anchor href={hrefOf(target)} fw={current(target) ? 700 : 400} aria-current={current(target) ? 'page' : undefined} underline="hover">
       {label}
     </Anchor>
   );
@@ -30,9 +35,15 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
             <Text fw={700}>{t('app.name')}</Text>
             <nav aria-label={t('nav.label')}>
               <Group gap="md" wrap="nowrap">
-                {link({ page: 'inbox' }, t('nav.inbox'))}
-                {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
-                {link({ page: 'directory' }, t('nav.directory'))}
+                {portal ? (
+                  link({ page: 'provider-orders' }, t('provider.nav'))
+                ) : (
+                  <>
+                    {link({ page: 'inbox' }, t('nav.inbox'))}
+                    {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
+                    {link({ page: 'directory' }, t('nav.directory'))}
+                  </>
+                )}
               </Group>
             </nav>
           </Group>

@@ -5,13 +5,16 @@ export type Route =
   | { readonly page: 'inbox' }
   | { readonly page: 'request'; readonly id: string }
   | { readonly page: 'draft'; readonly id: string | null }
-  | { readonly page: 'directory' };
+  | { readonly page: 'directory' }
+  | { readonly page: 'provider-orders' }
+  | { readonly page: 'provider-order'; readonly id: string };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
   if (page === 'directory') return { page: 'directory' };
+  if (page === 'orders') return id !== undefined && id !== '' ? { page: 'provider-order', id } : { page: 'provider-orders' };
   return { page: 'inbox' };
 }
 
@@ -25,6 +28,10 @@ export function hrefOf(route: Route): string {
       return route.id === null ? '#/draft' : `#/draft/${route.id}`;
     case 'directory':
       return '#/directory';
+    case 'provider-orders':
+      return '#/orders';
+    case 'provider-order':
+      return `#/orders/${route.id}`;
   }
 }
 
