@@ -23,6 +23,7 @@ import { caseRoutes } from './http/routes/cases.routes.js';
 import { referenceRoutes } from './http/routes/reference.routes.js';
 import { requestRoutes } from './http/routes/requests.routes.js';
 import { evidenceRoutes } from './http/routes/evidence.routes.js';
+import { evidenceProofRoutes } from './http/routes/evidence-proofs.routes.js';
 import { evidenceUploadRoutes } from './http/routes/evidence-uploads.routes.js';
 import { startUploadExpiryJob } from './jobs/evidence-uploads.job.js';
 import { startDeadlineScanJob } from './jobs/deadline-scan.job.js';
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   startUploadExpiryJob(app, services.evidenceUploads, services.evidenceCustody);
   startDeadlineScanJob(app, services.deadlineScanner, config.deadlines.scanIntervalSeconds);
   await app.register(ledgerRoutes(services.ledger));
+  await app.register(evidenceProofRoutes({ evidence: services.evidence, ledger: services.ledger }));
   await app.register(evidenceExchangeRoutes({ offers: services.evidenceOffers, content: services.evidenceContent, onwardTransfer: services.onwardTransfer, partnerCheckpoints: services.partnerCheckpoints, bundles: services.bundles, custody: services.evidenceCustody }));
   startLedgerSequencerJob(app, services.ledgerSequencer, config.ledger.sequenceIntervalMs);
   // Our address as partners reach it: the public URL, or where we listen once we know the port.

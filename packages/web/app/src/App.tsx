@@ -7,6 +7,7 @@ import { rememberSessionExpiry, rememberSignedIn } from './auth/session-expiry.j
 import { SignInPage } from './auth/SignInPage.js';
 import { DirectoryPage } from './directory/DirectoryPage.js';
 import { DraftPage } from './drafting/DraftPage.js';
+import { EvidencePage } from './evidence/EvidencePage.js';
 import { InboxPage } from './inbox/InboxPage.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
 import { ProviderOrderPage } from './provider/ProviderOrderPage.js';
@@ -56,6 +57,7 @@ export function App() {
       {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
+      {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
       {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
       {route.page === 'directory' && <DirectoryPage />}
     </AppLayout>

@@ -1,5 +1,7 @@
 /** The shapes the app reads from the API (see /api/v1/openapi.json); only what it uses. */
 
+import type { DeliveryFailure } from './evidence-types.js';
+
 export interface Bilingual {
   readonly en: string;
   readonly vi: string;
@@ -139,5 +141,5 @@ export interface FederationStatus {
   readonly queueDepth: number;
   readonly oldestPendingAt: string | null;
   readonly lastDeliveredAt: string | null;
-  readonly failures: readonly Record<string, unknown>[];
+  readonly failures: readonly DeliveryFailure[];
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { FederationStatus, Peer } from '../api/types.js';
 import { ZonedTime } from '../time/ZonedTime.js';
+import { DeliveryFailures } from './DeliveryFailures.js';
+import { LedgerAlerts } from './LedgerAlerts.js';
 
 /** Partner nodes as pinned here: who answers, in which language, under which key; and delivery health. */
 export function DirectoryPage() {
@@ -22,6 +24,8 @@ export function DirectoryPage() {
           <Text size="sm" c={status.data.failures.length > 0 ? 'red.8' : 'inherit'}>{t('directory.failures', { count: status.data.failures.length })}</Text>
         </Card>
       )}
+      {status.data !== undefined && <DeliveryFailures failures={status.data.failures} />}
+      <LedgerAlerts />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {(peers.data ?? []).map((peer) => (
           <Card withBorder key={peer.country} component="section" aria-label={peer.name}>

@@ -1,3 +1,5 @@
+import { evidenceEn } from './evidence.en.js';
+
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
   app: { name: 'hanoi247 · 24/7 point of contact' },
@@ -242,4 +244,5 @@ export const en = {
     TECHNICAL_IMPOSSIBILITY: 'Technically impossible',
     CONFLICTING_THIRD_COUNTRY_LAW: 'Conflicts with the law of a third country',
   },
+  ...evidenceEn,
 };

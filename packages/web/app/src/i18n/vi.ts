@@ -1,4 +1,5 @@
 import type { en } from './en.js';
+import { evidenceVi } from './evidence.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = { readonly [Section in keyof typeof en]: { readonly [Key in keyof (typeof en)[Section]]: string } };
@@ -247,4 +248,5 @@ export const vi: Dictionary = {
     TECHNICAL_IMPOSSIBILITY: 'Không thể thực hiện về kỹ thuật',
     CONFLICTING_THIRD_COUNTRY_LAW: 'Xung đột với pháp luật nước thứ ba',
   },
+  ...evidenceVi,
 };

@@ -1,10 +1,12 @@
 import { Alert, Anchor, Badge, Grid, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useHasPermission } from '../api/evidence-queries.js';
 import { useCatalogueLabels, useRequest } from '../api/queries.js';
 import { pick } from '../i18n/i18n.js';
 import { PriorityBadge } from '../inbox/PriorityBadge.js';
 import { hrefOf } from '../routing/route.js';
 import { ActionPanel } from './ActionPanel.js';
+import { EvidenceList } from './EvidenceList.js';
 import { RequestFacts } from './RequestFacts.js';
 import { Timeline } from './Timeline.js';
 
@@ -13,6 +15,7 @@ export function RequestPage({ id }: { readonly id: string }) {
   const { t, i18n } = useTranslation();
   const request = useRequest(id);
   const { states, types } = useCatalogueLabels();
+  const mayReadEvidence = useHasPermission('evidence:read');
   if (request.isError) return <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>;
   if (request.data === undefined) return <Loader aria-label={t('common.loading')} />;
   const r = request.data;
@@ -58,6 +61,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           <Timeline requestId={r.id} states={states} />
         </Grid.Col>
       </Grid>
+      {mayReadEvidence && <EvidenceList requestId={r.id} />}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { readonly page: 'inbox' }
   | { readonly page: 'request'; readonly id: string }
+  | { readonly page: 'evidence'; readonly id: string }
   | { readonly page: 'draft'; readonly id: string | null }
   | { readonly page: 'directory' }
   | { readonly page: 'provider-orders' }
@@ -12,6 +13,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
+  if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
   if (page === 'directory') return { page: 'directory' };
   if (page === 'orders') return id !== undefined && id !== '' ? { page: 'provider-order', id } : { page: 'provider-orders' };
@@ -24,6 +26,8 @@ export function hrefOf(route: Route): string {
       return '#/inbox';
     case 'request':
       return `#/requests/${route.id}`;
+    case 'evidence':
+      return `#/evidence/${route.id}`;
     case 'draft':
       return route.id === null ? '#/draft' : `#/draft/${route.id}`;
     case 'directory':

@@ -1,0 +1,48 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, apiFetch } from './client.js';
+import type { CustodyEvent, CustodyProofs, EvidenceItem, LedgerAlert } from './evidence-types.js';
+import { useSession } from './queries.js';
+
+export const useRequestEvidence = (requestId: string) =>
+  useQuery({ queryKey: ['evidence-list', requestId], queryFn: () => api<{ items: EvidenceItem[] }>('GET', `/api/v1/requests/${requestId}/evidence`).then((r) => r.items), refetchInterval: 15_000 });
+
+export const useEvidence = (id: string) => useQuery({ queryKey: ['evidence', id], queryFn: () => api<EvidenceItem>('GET', `/api/v1/evidence/${id}`) });
+
+export const useCustody = (id: string) =>
+  useQuery({ queryKey: ['custody', id], queryFn: () => api<{ events: CustodyEvent[] }>('GET', `/api/v1/evidence/${id}/custody`).then((r) => r.events), refetchInterval: 15_000 });
+
+export const useCustodyProofs = (id: string) =>
+  useQuery({ queryKey: ['custody-proofs', id], queryFn: () => api<CustodyProofs>('GET', `/api/v1/evidence/${id}/custody/proofs`), refetchInterval: 15_000 });
+
+export const useLedgerAlerts = () =>
+  useQuery({ queryKey: ['ledger-alerts'], queryFn: () => api<{ alerts: LedgerAlert[] }>('GET', '/api/v1/federation/ledger-alerts').then((r) => r.alerts), refetchInterval: 30_000 });
+
+/** Whether the signed-in user holds a permission; false until the session is read. */
+export function useHasPermission(permission: string): boolean {
+  const session = useSession();
+  return session.data?.permissions.includes(permission) ?? false;
+}
+
+function filenameOf(response: Response, fallback: string): string {
+  const match = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return match?.[1] ?? fallback;
+}
+
+/** POST /api/v1/bundles, then hand the zip to the browser through a temporary blob link. */
+export const useExportBundle = (requestId: string) =>
+  useMutation({
+    mutationFn: async () => {
+      const response = await apiFetch('POST', '/api/v1/bundles', { requestId }, 'application/zip');
+      const url = URL.createObjectURL(await response.blob());
+      try {
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = filenameOf(response, 'evidence-bundle.zip');
+        document.body.append(link);
+        link.click();
+        link.remove();
+      } finally {
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
+    },
+  });
