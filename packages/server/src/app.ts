@@ -21,6 +21,7 @@ import { tokenRoutes } from './http/routes/tokens.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
 import { caseRoutes } from './http/routes/cases.routes.js';
 import { referenceRoutes } from './http/routes/reference.routes.js';
+import { statisticsRoutes } from './http/routes/statistics.routes.js';
 import { requestRoutes } from './http/routes/requests.routes.js';
 import { evidenceRoutes } from './http/routes/evidence.routes.js';
 import { evidenceProofRoutes } from './http/routes/evidence-proofs.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const documents = createRequestDocumentService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids, keyring: () => keyring });
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
   await app.register(referenceRoutes(services.requests));
+  await app.register(statisticsRoutes(services.statistics));
   await app.register(evidenceRoutes(services.evidence));
   await app.register(evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }));
   startUploadExpiryJob(app, services.evidenceUploads, services.evidenceCustody);

@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './db/open-database.js';
 import { uuidV7Ids, type IdGenerator } from './identity/ids.js';
 import { createApiTokenService } from './services/api-token.service.js';
 import { createAuditQueryService } from './services/audit-query.service.js';
+import { createStatisticsService } from './services/statistics.service.js';
 import { createAuthService, type CachedSession } from './services/auth.service.js';
 import { createBootstrapService } from './services/bootstrap.service.js';
 import { createNodeIdentityService } from './services/node-identity.service.js';
@@ -144,6 +145,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     bootstrap: createBootstrapService(runtime, users),
     tokens: createApiTokenService(runtime),
     audit: createAuditQueryService(runtime),
+    statistics: createStatisticsService(runtime),
     identity: createNodeIdentityService({ ...runtime, dataDir: config.dataDir }),
     // The custody ledger: its read side, and the one writer (tests and the CLI call sequence() directly).
     ledger,

@@ -26,6 +26,7 @@ export const auditActions = {
   'request.updated': { personalDataRead: false, description: 'a draft request was edited' },
   'request.transitioned': { personalDataRead: false, description: 'a request moved through its state machine' },
   'request.viewed': { personalDataRead: true, description: 'a request with its details was consulted' },
+  'request.assigned': { personalDataRead: false, description: 'a request was assigned to an officer, reassigned or unassigned' },
   'request.document-rendered': { personalDataRead: true, description: 'the formal document of a request was produced' },
   'peer.pinned': { personalDataRead: false, description: 'a partner node was pinned (or re-pinned after a key rotation)' },
   'peer.removed': { personalDataRead: false, description: 'a partner node was removed from the directory' },

@@ -61,6 +61,7 @@ export const errorCatalogue = {
   'request/information-required': 'invalid',
   'request/link-required': 'invalid',
   'request/concurrent-change': 'conflict',
+  'request/invalid-assignee': 'invalid',
   'federation/invalid-envelope': 'invalid',
   'federation/unknown-signer': 'unauthenticated',
   'federation/bad-signature': 'unauthenticated',

@@ -116,6 +116,8 @@ export interface RequestsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** 0008: the officer handling the request, if any. */
+  assigned_to: string | null;
 }
 
 export interface RequestEventsTable {

@@ -131,6 +131,8 @@ export interface RequestJson {
   readonly conditions: readonly { readonly kind: string; readonly text: string; readonly status: string }[];
   readonly deadlines: readonly DeadlineView[];
   readonly links: readonly { readonly toReference: string; readonly kind: string }[];
+  readonly assignedTo: string | null;
+  readonly assignee: { readonly id: string; readonly displayName: string } | null;
 }
 
 export interface TimelineEvent {

@@ -32,6 +32,8 @@ export interface RequestRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
+  /** The officer handling the request (a user id), not part of the signed record. */
+  readonly assignedTo: string | null;
 }
 
 export interface RequestFilter {
@@ -41,11 +43,18 @@ export interface RequestFilter {
   readonly country?: string | undefined;
   readonly caseId?: string | undefined;
   readonly excludeTypes?: readonly string[];
+  /** A user id, or null for the unassigned ones. */
+  readonly assignee?: string | null | undefined;
   readonly limit: number;
   readonly offset: number;
 }
 
-export type QueuedRequest = RequestRecord & { readonly nextDueAt: string | null };
+export type QueuedRequest = RequestRecord & {
+  readonly nextDueAt: string | null;
+  readonly assigneeName: string | null;
+  /** Some clock of the request was escalated and is not closed yet. */
+  readonly escalated: boolean;
+};
 
 const never = '9999-12-31T23:59:59.999Z';
 
@@ -72,6 +81,7 @@ function toRecord(row: RequestsTable): RequestRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
+    assignedTo: row.assigned_to ?? null,
   };
 }
 
@@ -99,6 +109,7 @@ function toRow(record: RequestRecord): RequestsTable {
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     version: record.version,
+    assigned_to: record.assignedTo,
   };
 }
 
@@ -132,7 +143,20 @@ export const requestRepository = {
       .where('status', 'in', ['open', 'warned'])
       .groupBy('request_id')
       .as('next');
-    let query = db.selectFrom('requests').leftJoin(next, 'next.request_id', 'requests.id').selectAll('requests').select('next.next_due');
+    const escalated = db
+      .selectFrom('deadlines')
+      .select(['request_id', (eb) => eb.fn.count<number | string>('id').as('escalations')])
+      .where('escalated_at', 'is not', null)
+      .where('status', 'in', ['open', 'warned', 'breached'])
+      .groupBy('request_id')
+      .as('escalated');
+    let query = db
+      .selectFrom('requests')
+      .leftJoin(next, 'next.request_id', 'requests.id')
+      .leftJoin(escalated, 'escalated.request_id', 'requests.id')
+      .leftJoin('users', 'users.id', 'requests.assigned_to')
+      .selectAll('requests')
+      .select(['next.next_due', 'escalated.escalations', 'users.display_name as assignee_name']);
     if (filter.direction !== undefined) query = query.where('direction', '=', filter.direction);
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     if (filter.state !== undefined) query = query.where('state', '=', filter.state);
@@ -142,14 +166,16 @@ export const requestRepository = {
       query = query.where((eb) => eb.or([eb('requesting_state', '=', country), eb('requested_state', '=', country)]));
     }
     if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', [...filter.excludeTypes]);
+    if (filter.assignee === null) query = query.where('assigned_to', 'is', null);
+    else if (filter.assignee !== undefined) query = query.where('assigned_to', '=', filter.assignee);
     const rows = await query
       .orderBy('priority_rank')
       .orderBy(sql`coalesce(next.next_due, ${never})`)
-      .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('requests.created_at')
+      .orderBy('requests.id')
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
-    return rows.map((row) => ({ ...toRecord(row), nextDueAt: row.next_due ?? null }));
+    return rows.map((row) => ({ ...toRecord(row), nextDueAt: row.next_due ?? null, assigneeName: row.assignee_name ?? null, escalated: Number(row.escalations ?? 0) > 0 }));
   },
 };

@@ -6,7 +6,7 @@ import { caseRepository } from '../repositories/case.repository.js';
 import { deadlineRepository } from '../repositories/deadline.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
-import { presentRequest, snapshotOf, visibleOrNotFound, type RequestView } from './request-view.js';
+import { assigneeOf, presentRequest, snapshotOf, visibleOrNotFound, type RequestView } from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -167,6 +167,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
           conditions: await requestEventRepository.conditionsFor(tx, id),
           deadlines: await deadlineRepository.forRequest(tx, id),
           links: await requestEventRepository.linksFor(tx, id),
+          assignee: await assigneeOf(tx, next),
         });
       });
       deps.afterCommit?.();

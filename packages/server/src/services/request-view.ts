@@ -10,10 +10,12 @@ import {
   type Principal,
   type RequestSnapshot,
 } from '@hanoi247/core';
+import type { Executor } from '../db/database-schema.js';
 import type { CaseRecord } from '../repositories/case.repository.js';
 import type { DeadlineRecord } from '../repositories/deadline.repository.js';
 import type { StoredCondition } from '../repositories/request-event.repository.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
+import { userRepository } from '../repositories/user.repository.js';
 
 /** Interception is the most intrusive measure: only the central authority and supervisors see it. */
 export function canSee(principal: Principal, request: Pick<RequestRecord, 'type'>): boolean {
@@ -54,9 +56,23 @@ export interface RequestView extends Omit<RequestRecord, 'draftedBy'> {
   readonly conditions: readonly StoredCondition[];
   readonly deadlines: readonly DeadlineRecord[];
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
+  readonly assignee: Assignee | null;
+}
+
+export interface Assignee {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** The officer a request is assigned to, with the name to show (the id if the user is gone). */
+export async function assigneeOf(db: Executor, record: Pick<RequestRecord, 'assignedTo'>): Promise<Assignee | null> {
+  if (record.assignedTo === null) return null;
+  const user = await userRepository.findById(db, record.assignedTo);
+  return { id: record.assignedTo, displayName: user?.displayName ?? record.assignedTo };
 }
 
 export interface ViewExtras {
+  readonly assignee?: Assignee | null;
   readonly caseRecord?: CaseRecord | undefined;
   readonly conditions?: readonly StoredCondition[];
   readonly deadlines?: readonly DeadlineRecord[];
@@ -91,5 +107,6 @@ export function presentRequest(record: RequestRecord, extras: ViewExtras = {}): 
     conditions: extras.conditions ?? [],
     deadlines: extras.deadlines ?? [],
     links: extras.links ?? [],
+    assignee: extras.assignee ?? null,
   };
 }

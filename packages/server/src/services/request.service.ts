@@ -1,4 +1,4 @@
-import { DomainError, creationDeadlines, validateRequestDetails, type DeadlineSettings, type LegalBasis, type RequestSentPayload, type RequestTypeCode } from '@hanoi247/core';
+import { DomainError, creationDeadlines, userPrincipal, validateRequestDetails, type DeadlineSettings, type LegalBasis, type RequestSentPayload, type RequestTypeCode } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository } from '../repositories/case.repository.js';
@@ -6,7 +6,8 @@ import { counterRepository } from '../repositories/counter.repository.js';
 import { deadlineRepository, type DeadlineRecord } from '../repositories/deadline.repository.js';
 import { requestEventRepository, type RequestEvent } from '../repositories/request-event.repository.js';
 import { requestRepository, type Priority, type QueuedRequest, type RequestRecord, type Translation } from '../repositories/request.repository.js';
-import { canSee, presentRequest, restrictedTypesFor, snapshotOf, visibleOrNotFound, type RequestView } from './request-view.js';
+import { userRepository } from '../repositories/user.repository.js';
+import { assigneeOf, canSee, presentRequest, restrictedTypesFor, snapshotOf, visibleOrNotFound, type Assignee, type RequestView } from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -92,6 +93,17 @@ export function createRequestService(deps: RequestServiceDeps) {
     return started;
   }
 
+  /** The view with everything a reader of one request sees. */
+  async function fullView(tx: Tx, record: RequestRecord, assignee: Assignee | null): Promise<RequestView> {
+    return presentRequest(record, {
+      caseRecord: record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId),
+      conditions: await requestEventRepository.conditionsFor(tx, record.id),
+      deadlines: await deadlineRepository.forRequest(tx, record.id),
+      links: await requestEventRepository.linksFor(tx, record.id),
+      assignee,
+    });
+  }
+
   async function insertNew(context: CallContext, build: (tx: Tx) => Promise<RequestRecord>): Promise<RequestView> {
     return db.transaction().execute(async (tx) => {
       const record = await build(tx);
@@ -130,6 +142,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         createdAt: now,
         updatedAt: now,
         version: 1,
+        assignedTo: null,
       };
       await insertRecord(tx, { principal: null, requestId: null }, record, { messageId, sentBy: sent.sentBy, sentAt: sent.createdAt });
       return record;
@@ -165,6 +178,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
         version: 1,
+        assignedTo: null,
       }));
     },
 
@@ -202,6 +216,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         createdAt: now,
         updatedAt: now,
         version: 1,
+        assignedTo: null,
       }));
     },
 
@@ -227,7 +242,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         await event(tx, context, next, 'updated', 'edit', { fields: Object.keys(patch.details ?? {}) });
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.updated', objectType: 'request', objectId: id, details: { reference: record.reference } }));
         const caseRecord = next.caseId === null ? undefined : await caseRepository.findById(tx, next.caseId);
-        return presentRequest({ ...next, version: version + 1 }, { caseRecord, deadlines: await deadlineRepository.forRequest(tx, id) });
+        return presentRequest({ ...next, version: version + 1 }, { caseRecord, deadlines: await deadlineRepository.forRequest(tx, id), assignee: await assigneeOf(tx, next) });
       });
     },
 
@@ -236,18 +251,45 @@ export function createRequestService(deps: RequestServiceDeps) {
       return db.transaction().execute(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.viewed', objectType: 'request', objectId: id, purpose, details: { reference: record.reference } }));
-        return presentRequest(record, {
-          caseRecord: record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId),
-          conditions: await requestEventRepository.conditionsFor(tx, id),
-          deadlines: await deadlineRepository.forRequest(tx, id),
-          links: await requestEventRepository.linksFor(tx, id),
-        });
+        return fullView(tx, record, await assigneeOf(tx, record));
       });
     },
 
-    async list(context: CallContext, filter: { direction?: 'outgoing' | 'incoming' | undefined; type?: string | undefined; state?: string | undefined; country?: string | undefined; caseId?: string | undefined; limit: number; offset: number }): Promise<QueuedRequest[]> {
+    /**
+     * Hands a request to an officer (or back to nobody). The assignee must be an active user who
+     * may read requests and can see this one; an invisible request answers 404 as everywhere.
+     */
+    async assign(context: CallContext, id: string, userId: string | null): Promise<RequestView> {
+      const principal = requirePermission(context.principal, 'requests:draft');
+      return db.transaction().execute(async (tx) => {
+        const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
+        let assignee: Assignee | null = null;
+        if (userId !== null) {
+          const user = await userRepository.findById(tx, userId);
+          if (user === undefined || user.status !== 'active' || !canSee(userPrincipal(user, 'session'), record)) {
+            throw new DomainError('request/invalid-assignee', 'the assignee must be an active officer who can see this request', { issues: [{ path: '/userId', message: 'not an officer who can handle this request' }] });
+          }
+          assignee = { id: user.id, displayName: user.displayName };
+        }
+        if (record.assignedTo === userId) return fullView(tx, record, assignee);
+        const next: RequestRecord = { ...record, assignedTo: userId, updatedAt: clock.now().toISOString() };
+        if (!(await requestRepository.update(tx, next, record.version))) throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
+        const action = userId === null ? 'unassign' : 'assign';
+        const details = { reference: record.reference, from: record.assignedTo, to: userId, ...(assignee === null ? {} : { toName: assignee.displayName }) };
+        await event(tx, context, next, 'updated', action, details);
+        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.assigned', objectType: 'request', objectId: id, details }));
+        return fullView(tx, { ...next, version: record.version + 1 }, assignee);
+      });
+    },
+
+    async list(
+      context: CallContext,
+      filter: { direction?: 'outgoing' | 'incoming' | undefined; type?: string | undefined; state?: string | undefined; country?: string | undefined; caseId?: string | undefined; assignee?: string | undefined; limit: number; offset: number },
+    ): Promise<QueuedRequest[]> {
       const principal = requirePermission(context.principal, 'requests:read');
-      return requestRepository.list(db, { ...filter, excludeTypes: restrictedTypesFor(principal) });
+      const { assignee, ...rest } = filter;
+      const assigned = assignee === undefined ? undefined : assignee === 'unassigned' ? null : assignee === 'me' ? (principal.userId ?? principal.username) : assignee;
+      return requestRepository.list(db, { ...rest, assignee: assigned, excludeTypes: restrictedTypesFor(principal) });
     },
 
     /** The clocks an officer must watch, nearest first, without the requests this officer may not see. */

@@ -5,6 +5,7 @@ import { api, rememberCsrfToken } from './api/client.js';
 import { useSession } from './api/queries.js';
 import { rememberSessionExpiry, rememberSignedIn } from './auth/session-expiry.js';
 import { SignInPage } from './auth/SignInPage.js';
+import { DashboardPage } from './dashboard/DashboardPage.js';
 import { DirectoryPage } from './directory/DirectoryPage.js';
 import { DraftPage } from './drafting/DraftPage.js';
 import { EvidencePage } from './evidence/EvidencePage.js';
@@ -60,6 +61,7 @@ export function App() {
       {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
       {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
       {route.page === 'directory' && <DirectoryPage />}
+      {route.page === 'dashboard' && <DashboardPage />}
     </AppLayout>
   );
 }

@@ -7,6 +7,7 @@ import { ledgerMigration } from './0004-ledger.js';
 import { evidenceMigration } from './0005-evidence.js';
 import { providersMigration } from './0006-providers.js';
 import { orderEvidenceMigration } from './0007-order-evidence.js';
+import { requestAssigneeMigration } from './0008-request-assignee.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -21,5 +22,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005-evidence': evidenceMigration(dialect),
     '0006-providers': providersMigration(dialect),
     '0007-order-evidence': orderEvidenceMigration(dialect),
+    '0008-request-assignee': requestAssigneeMigration(dialect),
   };
 }

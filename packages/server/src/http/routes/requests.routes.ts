@@ -6,6 +6,7 @@ import type { RequestDocumentService } from '../../services/request-document.ser
 import { callContext, purposeOf } from '../call-context.js';
 import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import {
+  assignmentBody,
   createRequestBody,
   incomingRequestBody,
   listRequestsQuery,
@@ -73,6 +74,8 @@ export const requestRoutes =
             requestedState: r.requestedState,
             nextDueAt: r.nextDueAt,
             createdAt: r.createdAt,
+            assignee: r.assignedTo === null ? null : { id: r.assignedTo, displayName: r.assigneeName ?? r.assignedTo },
+            escalated: r.escalated,
           })),
         };
       },
@@ -113,6 +116,15 @@ export const requestRoutes =
         },
       },
       async (request) => transitions.transition(callContext(request), request.params.requestId, request.body.action, request.body.payload),
+    );
+
+    app.post(
+      '/api/v1/requests/:requestId/assignment',
+      {
+        config: { permission: 'requests:draft' },
+        schema: { tags: ['requests'], summary: 'Assign the request to an officer who can see it, or unassign it (null)', params: requestParams, body: assignmentBody, response: withProblems({ 200: requestViewSchema }) },
+      },
+      async (request) => requests.assign(callContext(request), request.params.requestId, request.body.userId),
     );
 
     app.get(

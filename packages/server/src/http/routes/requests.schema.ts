@@ -60,10 +60,15 @@ export const listRequestsQuery = z.strictObject({
   state: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
   country: country.optional(),
   caseId: idSchema.optional(),
+  assignee: z
+    .union([z.enum(['me', 'unassigned']), idSchema])
+    .optional()
+    .describe('a user id, me, or unassigned'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
+const assigneeSchema = z.object({ id: z.string(), displayName: z.string() });
 const bilingual = z.object({ en: z.string(), vi: z.string() });
 const issue = z.object({ path: z.string(), message: z.string() });
 
@@ -99,8 +104,14 @@ export const requestViewSchema = z
       .array(z.object({ id: z.string(), ruleId: z.string(), status: z.string(), startedAt: z.string(), dueAt: z.string(), warnAt: z.string(), closedAt: z.string().nullable(), escalatedAt: z.string().nullable(), requestId: z.string() }))
       .readonly(),
     links: z.array(z.object({ toReference: z.string(), kind: z.string(), createdAt: z.string() })).readonly(),
+    assignedTo: z.string().nullable(),
+    assignee: assigneeSchema.nullable(),
   })
   .meta({ id: 'Request' });
+
+export const assignmentBody = z
+  .strictObject({ userId: idSchema.nullable().describe('the officer to assign, or null to unassign') })
+  .meta({ id: 'RequestAssignment' });
 
 export const queueItemSchema = z.object({
   id: z.string(),
@@ -113,6 +124,8 @@ export const queueItemSchema = z.object({
   requestedState: z.string(),
   nextDueAt: z.string().nullable(),
   createdAt: z.string(),
+  assignee: assigneeSchema.nullable(),
+  escalated: z.boolean().describe('a clock of the request was breached and escalated, and is not closed'),
 });
 
 export const timelineSchema = z.object({

@@ -11,6 +11,8 @@ export interface QueueFilter {
   readonly type?: string;
   readonly state?: string;
   readonly country?: string;
+  /** A user id, me or unassigned. */
+  readonly assignee?: string;
 }
 
 /** Null when signed out; a 401 (session ended elsewhere) also means signed out. */
@@ -65,6 +67,19 @@ export function useTransition(id: string) {
   return useMutation({
     mutationFn: ({ action, payload }: { action: string; payload: Record<string, unknown> }) =>
       api<RequestView>('POST', `/api/v1/requests/${id}/transitions`, { action, payload }),
+    onSuccess: (view) => {
+      client.setQueryData(['request', id], view);
+      void client.invalidateQueries({ queryKey: ['timeline', id] });
+      void client.invalidateQueries({ queryKey: ['queue'] });
+    },
+  });
+}
+
+/** Hands the request to an officer (null: to nobody). */
+export function useAssignment(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string | null) => api<RequestView>('POST', `/api/v1/requests/${id}/assignment`, { userId }),
     onSuccess: (view) => {
       client.setQueryData(['request', id], view);
       void client.invalidateQueries({ queryKey: ['timeline', id] });

@@ -39,6 +39,14 @@ export interface QueueItem {
   readonly requestedState: string;
   readonly nextDueAt: string | null;
   readonly createdAt: string;
+  readonly assignee?: Assignee | null;
+  /** A clock of the request was breached and escalated, and is still open. */
+  readonly escalated?: boolean;
+}
+
+export interface Assignee {
+  readonly id: string;
+  readonly displayName: string;
 }
 
 export interface AvailableAction {
@@ -80,6 +88,7 @@ export interface RequestView {
   readonly conditions: readonly { readonly id: string; readonly kind: string; readonly text: string; readonly status: string }[];
   readonly deadlines: readonly Deadline[];
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
+  readonly assignee?: Assignee | null;
 }
 
 export interface TimelineEvent {

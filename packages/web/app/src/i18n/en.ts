@@ -1,3 +1,5 @@
+import { dashboardEn } from './dashboard.en.js';
+import { deskEn } from './desk.en.js';
 import { evidenceEn } from './evidence.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
@@ -245,4 +247,6 @@ export const en = {
     CONFLICTING_THIRD_COUNTRY_LAW: 'Conflicts with the law of a third country',
   },
   ...evidenceEn,
+  ...deskEn,
+  ...dashboardEn,
 };

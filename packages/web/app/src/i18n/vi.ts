@@ -1,4 +1,6 @@
 import type { en } from './en.js';
+import { dashboardVi } from './dashboard.vi.js';
+import { deskVi } from './desk.vi.js';
 import { evidenceVi } from './evidence.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
@@ -249,4 +251,6 @@ export const vi: Dictionary = {
     CONFLICTING_THIRD_COUNTRY_LAW: 'Xung đột với pháp luật nước thứ ba',
   },
   ...evidenceVi,
+  ...deskVi,
+  ...dashboardVi,
 };

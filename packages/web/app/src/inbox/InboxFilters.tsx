@@ -46,6 +46,18 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
         data={['VN', 'SG', 'FR', 'US', 'GB', 'JP', 'KR', 'TH', 'MY', 'ID', 'PH', 'AU', 'DE']}
         w={110}
       />
+      <Select
+        label={t('desk.assignee')}
+        placeholder={t('desk.anyone')}
+        clearable
+        value={filter.assignee ?? null}
+        onChange={set('assignee')}
+        data={[
+          { value: 'me', label: t('desk.me') },
+          { value: 'unassigned', label: t('desk.unassigned') },
+        ]}
+        w={180}
+      />
     </Group>
   );
 }

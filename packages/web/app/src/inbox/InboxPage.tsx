@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogueLabels, useQueue, type QueueFilter } from '../api/queries.js';
@@ -41,6 +41,7 @@ export function InboxPage() {
             <Table.Th>{t('inbox.route')}</Table.Th>
             <Table.Th>{t('inbox.state')}</Table.Th>
             <Table.Th>{t('inbox.deadline')}</Table.Th>
+            <Table.Th>{t('desk.assignee')}</Table.Th>
             <Table.Th>{t('inbox.created')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -56,7 +57,13 @@ export function InboxPage() {
                 <Text span size="sm">{t(`direction.${item.direction}`)}: {item.requestingState} → {item.requestedState}</Text>
               </Table.Td>
               <Table.Td data-testid="queue-state">{label(states, item.state)}</Table.Td>
-              <Table.Td>{item.nextDueAt === null ? '—' : <Countdown dueAt={item.nextDueAt} />}</Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  {item.nextDueAt === null ? '—' : <Countdown dueAt={item.nextDueAt} />}
+                  {item.escalated === true && <Badge color="red" variant="filled" size="sm" title={t('desk.escalatedHint')} data-testid="queue-escalated">{t('desk.escalated')}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td data-testid="queue-assignee">{item.assignee?.displayName ?? <Text span c="dimmed" size="sm">{t('desk.nobody')}</Text>}</Table.Td>
               <Table.Td><ZonedTime iso={item.createdAt} /></Table.Td>
             </Table.Tr>
           ))}

@@ -41,6 +41,7 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
                   <>
                     {link({ page: 'inbox' }, t('nav.inbox'))}
                     {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
+                    {link({ page: 'dashboard' }, t('dashboard.nav'))}
                     {link({ page: 'directory' }, t('nav.directory'))}
                   </>
                 )}

@@ -6,6 +6,7 @@ import { pick } from '../i18n/i18n.js';
 import { PriorityBadge } from '../inbox/PriorityBadge.js';
 import { hrefOf } from '../routing/route.js';
 import { ActionPanel } from './ActionPanel.js';
+import { AssignmentPanel } from './AssignmentPanel.js';
 import { EvidenceList } from './EvidenceList.js';
 import { RequestFacts } from './RequestFacts.js';
 import { Timeline } from './Timeline.js';
@@ -28,6 +29,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           <Title order={1} size="h2" ff="monospace">{r.reference}</Title>
           <Text>{pick(r.typeTitle, i18n.language)}</Text>
           <Text size="sm" c="dimmed">{t(`direction.${r.direction}`)}: {r.requestingState} → {r.requestedState}</Text>
+          <AssignmentPanel request={r} />
         </Stack>
         <Group>
           <PriorityBadge priority={r.priority} />

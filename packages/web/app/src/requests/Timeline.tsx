@@ -14,8 +14,8 @@ export function Timeline({ requestId, states }: { readonly requestId: string; re
   return (
     <MantineTimeline bulletSize={14} lineWidth={2} aria-label={t('request.timeline')}>
       {events.map((event) => {
-        const known = i18n.exists(`event.${event.action}`);
-        const title = known ? t(`event.${event.action}`) : event.action;
+        const key = i18n.exists(`event.${event.action}`) ? `event.${event.action}` : `desk.${event.action}Event`;
+        const title = i18n.exists(key) ? t(key) : event.action;
         const note = typeof event.payload['note'] === 'string' ? event.payload['note'] : typeof event.payload['information'] === 'string' ? event.payload['information'] : null;
         return (
           <MantineTimeline.Item key={event.id} title={title}>

@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: 'evidence'; readonly id: string }
   | { readonly page: 'draft'; readonly id: string | null }
   | { readonly page: 'directory' }
+  | { readonly page: 'dashboard' }
   | { readonly page: 'provider-orders' }
   | { readonly page: 'provider-order'; readonly id: string };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
   if (page === 'directory') return { page: 'directory' };
+  if (page === 'dashboard') return { page: 'dashboard' };
   if (page === 'orders') return id !== undefined && id !== '' ? { page: 'provider-order', id } : { page: 'provider-orders' };
   return { page: 'inbox' };
 }
@@ -32,6 +34,8 @@ export function hrefOf(route: Route): string {
       return route.id === null ? '#/draft' : `#/draft/${route.id}`;
     case 'directory':
       return '#/directory';
+    case 'dashboard':
+      return '#/dashboard';
     case 'provider-orders':
       return '#/orders';
     case 'provider-order':

@@ -1,0 +1,152 @@
+import { statisticsRepository, type CreatedRow, type DeadlineAtRiskRow, type MilestoneRow } from '../repositories/statistics.repository.js';
+import { restrictedTypesFor } from './request-view.js';
+import type { CallContext, ServiceRuntime } from './service-runtime.js';
+import { requirePermission } from './user.service.js';
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+export const weeksShown = 12;
+export const atRiskWindowHours = 48;
+const atRiskLimit = 200;
+
+export interface WeekCount {
+  readonly week: string;
+  readonly weekStart: string;
+  readonly outgoing: number;
+  readonly incoming: number;
+}
+
+export interface Durations {
+  readonly count: number;
+  readonly medianHours: number | null;
+  readonly p90Hours: number | null;
+}
+
+export interface TimingGroup {
+  readonly key: string;
+  readonly requests: number;
+  readonly acknowledge: Durations;
+  readonly preserve: Durations;
+  readonly respond: Durations;
+}
+
+export interface RequestStatistics {
+  readonly generatedAt: string;
+  readonly weeks: readonly WeekCount[];
+  readonly byPartner: readonly TimingGroup[];
+  readonly byType: readonly TimingGroup[];
+  readonly deadlinesAtRisk: readonly (DeadlineAtRiskRow & { readonly overdue: boolean })[];
+}
+
+/** Monday 00:00 UTC of the ISO week holding `at`. */
+export function isoWeekStart(at: Date): Date {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * dayMs);
+}
+
+/** ISO 8601 week label such as 2026-W45 (the year is the week's Thursday's). */
+export function isoWeekLabel(at: Date): string {
+  const thursday = new Date(isoWeekStart(at).getTime() + 3 * dayMs);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * dayMs)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The last `count` ISO weeks up to and including the current one, each with its counts. */
+export function weeklyCounts(rows: readonly CreatedRow[], now: Date, count = weeksShown): WeekCount[] {
+  const current = isoWeekStart(now).getTime();
+  const weeks = Array.from({ length: count }, (_, i) => {
+    const start = new Date(current - (count - 1 - i) * 7 * dayMs);
+    return { week: isoWeekLabel(start), weekStart: start.toISOString(), outgoing: 0, incoming: 0 };
+  });
+  for (const row of rows) {
+    const index = Math.floor((isoWeekStart(new Date(row.createdAt)).getTime() - current) / (7 * dayMs)) + count - 1;
+    const week = weeks[index];
+    if (week !== undefined) week[row.direction] += 1;
+  }
+  return weeks;
+}
+
+/** Nearest-rank percentile of sorted values; null when there are none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+function durations(hours: readonly number[]): Durations {
+  const sorted = [...hours].sort((a, b) => a - b);
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return { count: sorted.length, medianHours: round(percentile(sorted, 50)), p90Hours: round(percentile(sorted, 90)) };
+}
+
+const finalResponses = new Set(['ACCEPT', 'ACCEPT_WITH_CONDITIONS', 'PARTIAL', 'REFUSE', 'EXECUTED']);
+
+interface Timing {
+  readonly type: string;
+  readonly partner: string;
+  start?: number;
+  acknowledge?: number;
+  preserve?: number;
+  respond?: number;
+}
+
+/** Per request: hours from sending (outgoing) or receipt (incoming) to the first acknowledgement, preservation and decision. */
+export function requestTimings(rows: readonly MilestoneRow[]): Timing[] {
+  const byRequest = new Map<string, Timing>();
+  for (const row of rows) {
+    const timing = byRequest.get(row.requestId) ?? { type: row.type, partner: row.partner };
+    byRequest.set(row.requestId, timing);
+    const at = Date.parse(row.occurredAt);
+    const isStart = row.kind === 'created' ? row.action === 'receive' : row.action === 'send' || row.action === 'disclose';
+    if (isStart) {
+      timing.start ??= at;
+      continue;
+    }
+    if (row.responseKind === 'ACK') timing.acknowledge ??= at;
+    else if (row.responseKind === 'PRESERVED') timing.preserve ??= at;
+    else if (row.responseKind !== null && finalResponses.has(row.responseKind)) timing.respond ??= at;
+  }
+  return [...byRequest.values()].filter((t) => t.start !== undefined);
+}
+
+export function groupTimings(timings: readonly Timing[], keyOf: (t: Timing) => string): TimingGroup[] {
+  const groups = new Map<string, Timing[]>();
+  for (const t of timings) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
+  const hoursTo = (items: readonly Timing[], step: 'acknowledge' | 'preserve' | 'respond') =>
+    items.flatMap((t) => (t.start === undefined || t[step] === undefined ? [] : [Math.max(0, (t[step] - t.start) / hourMs)]));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, items]) => ({ key, requests: items.length, acknowledge: durations(hoursTo(items, 'acknowledge')), preserve: durations(hoursTo(items, 'preserve')), respond: durations(hoursTo(items, 'respond')) }));
+}
+
+/**
+ * Aggregate figures for the dashboard. They name no person, so reading them is not audited;
+ * the deadlines at risk list references, as the request queue does (which is not audited either).
+ */
+export function createStatisticsService(deps: ServiceRuntime) {
+  const { db, clock } = deps;
+  return {
+    async requests(context: CallContext): Promise<RequestStatistics> {
+      const principal = requirePermission(context.principal, 'requests:read');
+      const excluded = restrictedTypesFor(principal);
+      const now = clock.now();
+      const since = new Date(isoWeekStart(now).getTime() - (weeksShown - 1) * 7 * dayMs).toISOString();
+      const [created, milestones, atRisk] = await Promise.all([
+        statisticsRepository.requestsCreatedSince(db, since, excluded),
+        statisticsRepository.milestones(db, excluded),
+        statisticsRepository.deadlinesDueBefore(db, new Date(now.getTime() + atRiskWindowHours * hourMs).toISOString(), excluded, atRiskLimit),
+      ]);
+      const timings = requestTimings(milestones);
+      return {
+        generatedAt: now.toISOString(),
+        weeks: weeklyCounts(created, now),
+        byPartner: groupTimings(timings, (t) => t.partner),
+        byType: groupTimings(timings, (t) => t.type),
+        deadlinesAtRisk: atRisk.map((d) => ({ ...d, overdue: Date.parse(d.dueAt) <= now.getTime() })),
+      };
+    },
+  };
+}
+
+export type StatisticsService = ReturnType<typeof createStatisticsService>;
