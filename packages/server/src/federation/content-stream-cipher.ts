@@ -63,19 +63,19 @@ class Chunker {
 }
 
 /**
- * Encrypts plaintext into sealed chunks, starting at chunk `fromChunk` (the caller has skipped
- * fromChunk × 1 MiB of plaintext), so an interrupted fetch resumes at a chunk boundary.
+ * Cuts a stream into `size` pieces and hands each to `process` with its counter and whether it is
+ * the last. Whether a full piece is last is known only when the stream ends, so one is held back;
+ * the last piece may be short or empty.
  */
-export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Transform {
-  const chunker = new Chunker(contentChunkSize);
+function chunked(size: number, fromChunk: number, process: (counter: number, last: boolean, piece: Buffer) => Buffer): Transform {
+  const chunker = new Chunker(size);
   let counter = fromChunk;
   let held: Buffer | null = null;
   return new Transform({
     transform(data: Buffer, _encoding, done: TransformCallback) {
       try {
         for (const piece of chunker.push(data)) {
-          // A full chunk is final only if nothing follows, which we learn later: hold one back.
-          if (held !== null) this.push(seal(key, prefix, counter++, false, held));
+          if (held !== null) this.push(process(counter++, false, held));
           held = Buffer.from(piece);
         }
         done();
@@ -87,10 +87,10 @@ export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Tran
       try {
         const rest = chunker.rest();
         if (held !== null && rest.length === 0) {
-          this.push(seal(key, prefix, counter++, true, held));
+          this.push(process(counter++, true, held));
         } else {
-          if (held !== null) this.push(seal(key, prefix, counter++, false, held));
-          this.push(seal(key, prefix, counter++, true, rest));
+          if (held !== null) this.push(process(counter++, false, held));
+          this.push(process(counter++, true, rest));
         }
         done();
       } catch (error) {
@@ -100,36 +100,15 @@ export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Tran
   });
 }
 
+/**
+ * Encrypts plaintext into sealed chunks, starting at chunk `fromChunk` (the caller has skipped
+ * fromChunk × 1 MiB of plaintext), so an interrupted fetch resumes at a chunk boundary.
+ */
+export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Transform {
+  return chunked(contentChunkSize, fromChunk, (counter, last, piece) => seal(key, prefix, counter, last, piece));
+}
+
 /** Opens sealed chunks starting at chunk `fromChunk`; fails unless the stream ends with the final chunk. */
 export function decryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Transform {
-  const chunker = new Chunker(sealedChunkSize);
-  let counter = fromChunk;
-  let held: Buffer | null = null;
-  return new Transform({
-    transform(data: Buffer, _encoding, done: TransformCallback) {
-      try {
-        for (const piece of chunker.push(data)) {
-          if (held !== null) this.push(open(key, prefix, counter++, false, held));
-          held = Buffer.from(piece);
-        }
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    },
-    flush(done: TransformCallback) {
-      try {
-        const rest = chunker.rest();
-        if (held !== null && rest.length === 0) {
-          this.push(open(key, prefix, counter++, true, held));
-        } else {
-          if (held !== null) this.push(open(key, prefix, counter++, false, held));
-          this.push(open(key, prefix, counter++, true, rest));
-        }
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    },
-  });
+  return chunked(sealedChunkSize, fromChunk, (counter, last, piece) => open(key, prefix, counter, last, piece));
 }

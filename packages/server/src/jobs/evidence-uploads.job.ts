@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { UploadService } from '../services/evidence-upload.service.js';
 import type { EvidenceCustodyService } from '../services/evidence-custody.service.js';
+import { startIntervalJob } from './interval-job.js';
 
 /**
  * Evidence housekeeping every 15 minutes: abandoned uploads hold partial evidence on disk and
@@ -9,25 +10,14 @@ import type { EvidenceCustodyService } from '../services/evidence-custody.servic
 const intervalMs = 15 * 60 * 1000;
 
 export function startUploadExpiryJob(app: FastifyInstance, uploads: UploadService, custody: EvidenceCustodyService): void {
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  startIntervalJob(app, {
+    name: 'evidence housekeeping',
+    intervalMs,
+    run: async () => {
       const expired = await uploads.expireAbandoned();
       if (expired > 0) app.log.info({ expired }, 'abandoned evidence uploads expired');
       const destroyed = await custody.destroyPastRetention();
       if (destroyed > 0) app.log.info({ destroyed }, 'evidence past its retention date destroyed');
-    } catch (error) {
-      app.log.error({ err: error }, 'evidence housekeeping failed');
-    } finally {
-      running = false;
-    }
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => void tick(), intervalMs);
-    timer.unref();
+    },
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -42,9 +42,7 @@ export function createInbox(deps: InboxDeps) {
       return (await deps.requests.recordFromPeer(tx, sent, header.messageId)).id;
     }
     if (header.type === 'evidence.offered') {
-      const requestId = await recordEvidenceOffer(tx, header, messagePayloadSchemas['evidence.offered'].parse(payload), clock.now().toISOString());
-      deps.onEvidenceOffered?.();
-      return requestId;
+      return recordEvidenceOffer(tx, header, messagePayloadSchemas['evidence.offered'].parse(payload), clock.now().toISOString());
     }
     const move = messagePayloadSchemas['request.transition'].parse(payload);
     const request = await requestRepository.findByReference(tx, move.reference);
@@ -105,6 +103,8 @@ export function createInbox(deps: InboxDeps) {
           const reference = (payload as { reference?: unknown }).reference;
           await audit(tx, header, 'federation.received', { reference: typeof reference === 'string' ? reference : '' });
         });
+        // Only now is the offer visible to the fetcher: waking it inside the transaction could find nothing.
+        if (header.type === 'evidence.offered') deps.onEvidenceOffered?.();
       } catch (error) {
         if (!isDomainError(error)) throw error;
         // A new request that cannot be recorded never will be: refuse it, so the sender shows a delivery failure.

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+
+export interface IntervalJob {
+  /** What the log calls it when a run fails. */
+  readonly name: string;
+  /** 0 turns the job off (tests drive the work themselves). */
+  readonly intervalMs: number;
+  readonly run: () => Promise<void>;
+}
+
+/**
+ * The one shape of a background job: starts once the server is ready, never runs twice at
+ * once, logs a failed run instead of ending the process, and on close stops the timer and
+ * waits for a run in progress, so no transaction is cut off by shutdown.
+ */
+export function startIntervalJob(app: FastifyInstance, job: IntervalJob): void {
+  if (job.intervalMs === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let closed = false;
+  const tick = (): void => {
+    if (running !== null || closed) return;
+    running = job
+      .run()
+      .catch((error: unknown) => app.log.error({ err: error }, `${job.name} failed`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(tick, job.intervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearInterval(timer);
+    await running;
+  });
+}
