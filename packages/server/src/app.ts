@@ -23,6 +23,9 @@ import { caseRoutes } from './http/routes/cases.routes.js';
 import { referenceRoutes } from './http/routes/reference.routes.js';
 import { statisticsRoutes } from './http/routes/statistics.routes.js';
 import { requestRoutes } from './http/routes/requests.routes.js';
+import { eventRoutes } from './http/routes/events.routes.js';
+import { nodeChangeFeed } from './live/node-change-feed.js';
+import { createLiveEventsService } from './services/live-events.service.js';
 import { evidenceRoutes } from './http/routes/evidence.routes.js';
 import { evidenceProofRoutes } from './http/routes/evidence-proofs.routes.js';
 import { evidenceUploadRoutes } from './http/routes/evidence-uploads.routes.js';
@@ -154,6 +157,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const documents = createRequestDocumentService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids, keyring: () => keyring });
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
   await app.register(referenceRoutes(services.requests));
+  // One reader of request_events shared by every open live stream (GET /api/v1/events).
+  const feed = nodeChangeFeed(node.database.db, (error) => app.log.warn({ err: error }, 'the live change feed could not read request events'));
+  const live = createLiveEventsService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids });
+  await app.register(eventRoutes({ live, feed, secureCookie: config.session.secureCookie }));
   await app.register(statisticsRoutes(services.statistics));
   await app.register(evidenceRoutes(services.evidence));
   await app.register(evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }));

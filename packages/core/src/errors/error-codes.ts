@@ -120,6 +120,7 @@ export const errorCatalogue = {
   'order/request-not-orderable': 'conflict',
   'order/no-linked-request': 'conflict',
   'order/production-quota-exceeded': 'rate-limited',
+  'events/too-many-streams': 'rate-limited',
   'config/invalid': 'invalid',
   'storage/unavailable': 'unavailable',
   'bug/invariant-violated': 'bug',

@@ -6,7 +6,7 @@ import { availableTransitions, type TransitionDefinition } from './machines/stat
 import type { ResponseKind } from './responses.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import type { RequestTypeCode } from './request-type-codes.js';
-import { runGuards } from './transition-guards.js';
+import { actorPassesGuards, runGuards } from './transition-guards.js';
 
 /** A follow-up the node suggests, e.g. a preservation request to the third State of an Art. 43 path. */
 export interface Proposal {
@@ -78,6 +78,16 @@ export function planTransition(request: RequestSnapshot, action: string, payload
     proposals,
     recordsConsultation: action === 'open-consultation',
   };
+}
+
+/**
+ * The actions an officer may take now on this node's copy: right state and side (as
+ * `planTransition` finds them), the permission it checks, and the guards that depend on who acts
+ * (four-eyes). Guards on the payload still decide when the action is taken.
+ */
+export function actionsFor(request: RequestSnapshot, actor: TransitionActor): TransitionDefinition[] {
+  if (actor.kind !== 'user') return [];
+  return availableTransitions(machineFor(request.type), request.state, request.direction).filter((t) => actor.permissions.has(t.permission) && actorPassesGuards(t.guards, request, actor));
 }
 
 /** Clocks that start when a request comes into being on this node. */

@@ -56,6 +56,23 @@ function iso(value: string | undefined): number {
   return value === undefined ? Number.NaN : Date.parse(value);
 }
 
+/**
+ * Four-eyes: whoever drafted, edited or submitted a request may not approve it. An actor without
+ * an id cannot be told apart from a drafter, so is refused too. Shared by the guard and by the
+ * list of actions offered to a caller, so a button is never shown that the guard would refuse.
+ */
+export function fourEyesAllows(request: Pick<RequestSnapshot, 'draftedBy'>, actor: Pick<TransitionActor, 'userId'>): boolean {
+  return actor.userId !== null && !request.draftedBy.includes(actor.userId);
+}
+
+/**
+ * The guards whose outcome depends only on who acts, not on the payload the action will carry:
+ * those can be decided before the officer clicks. The others (grounds, dates...) are checked on submit.
+ */
+export function actorPassesGuards(ids: readonly GuardId[], request: RequestSnapshot, actor: TransitionActor): boolean {
+  return ids.every((id) => id !== 'four-eyes' || fourEyesAllows(request, actor));
+}
+
 const guards: Record<GuardId, (context: GuardContext) => void> = {
   'details-complete': ({ request }) => {
     const validation = validateRequestDetails(request.type, request.legalBasis, request.details);
@@ -63,7 +80,7 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
     if (issues.length > 0) throw new DomainError('request/incomplete', `the request is not complete: ${issues.length} field(s) missing or wrong`, { issues });
   },
   'four-eyes': ({ request, actor }) => {
-    if (actor.userId === null || request.draftedBy.includes(actor.userId)) {
+    if (!fourEyesAllows(request, actor)) {
       throw new DomainError('request/four-eyes', 'whoever drafted or submitted a request cannot approve it: a second officer must');
     }
   },

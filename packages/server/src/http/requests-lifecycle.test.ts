@@ -119,6 +119,16 @@ describe('outgoing request lifecycle', () => {
       expect((await api.view(duty, request.id)).state).toBe('SUBMITTED');
     });
 
+    it('offers approve only to whoever may approve: not the drafter, nor the supervisor who edited it', async () => {
+      const actionsOf = async (as: SignedInUser) => (await api.view(as, request.id)).availableActions.map((a) => a.action);
+      // The duty officer lacks requests:approve; the editing supervisor has it but drafted.
+      expect(await actionsOf(duty)).toEqual(['return-to-draft', 'withdraw']);
+      expect(await actionsOf(editingSupervisor)).toEqual(['return-to-draft', 'withdraw']);
+      expect(await actionsOf(approvingSupervisor)).toEqual(['return-to-draft', 'approve', 'withdraw']);
+      // The view a transition answers is built for its caller too: the submitter's lacked approve.
+      expect(request.availableActions.map((a) => a.action)).toEqual(['return-to-draft', 'withdraw']);
+    });
+
     it('is approved by a second supervisor and sent', async () => {
       request = await api.move(approvingSupervisor, request.id, 'approve');
       expect(request.state).toBe('APPROVED');

@@ -66,6 +66,12 @@ export const userRepository = {
     return rows.map(userRecordFromRow);
   },
 
+  /** Active accounts by display name: those who can still be handed work. */
+  async listActive(db: Executor): Promise<UserRecord[]> {
+    const rows = await db.selectFrom('users').selectAll().where('status', '=', 'active').orderBy('display_name').orderBy('id').execute();
+    return rows.map(userRecordFromRow);
+  },
+
   async count(db: Executor): Promise<number> {
     const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -6,7 +6,7 @@ import { caseRepository } from '../repositories/case.repository.js';
 import { deadlineRepository } from '../repositories/deadline.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
-import { assigneeOf, presentRequest, snapshotOf, visibleOrNotFound, type RequestView } from './request-view.js';
+import { assigneeOf, presentRequest, snapshotOf, userActor, visibleOrNotFound, type RequestView } from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -158,11 +158,11 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
 
     async transition(context: CallContext, id: string, action: string, payload: TransitionPayload): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:read');
-      const actor: TransitionActor = { kind: 'user', userId: principal.userId, permissions: principal.permissions };
+      const actor = userActor(principal);
       const view = await db.transaction().execute(async (tx) => {
         const request = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
         const next = await apply(tx, context, request, action, payload, actor);
-        return presentRequest(next, {
+        return presentRequest(next, principal, {
           caseRecord: next.caseId === null ? undefined : await caseRepository.findById(tx, next.caseId),
           conditions: await requestEventRepository.conditionsFor(tx, id),
           deadlines: await deadlineRepository.forRequest(tx, id),

@@ -1,6 +1,6 @@
 import {
   DomainError,
-  availableTransitions,
+  actionsFor,
   checkEligibility,
   draftingWarnings,
   machineFor,
@@ -9,6 +9,7 @@ import {
   type FieldIssue,
   type Principal,
   type RequestSnapshot,
+  type TransitionActor,
 } from '@hanoi247/core';
 import type { Executor } from '../db/database-schema.js';
 import type { CaseRecord } from '../repositories/case.repository.js';
@@ -31,6 +32,9 @@ export function visibleOrNotFound(principal: Principal, request: RequestRecord |
   if (request === undefined || !canSee(principal, request)) throw new DomainError('request/not-found', 'no such request');
   return request;
 }
+
+/** An officer acting on a request, as the transition gate sees them. */
+export const userActor = (principal: Principal): TransitionActor => ({ kind: 'user', userId: principal.userId, permissions: principal.permissions });
 
 export function snapshotOf(record: RequestRecord): RequestSnapshot {
   return {
@@ -93,7 +97,8 @@ export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | unde
   return [...drafting, ...eligibility, ...noCase];
 }
 
-export function presentRequest(record: RequestRecord, extras: ViewExtras = {}): RequestView {
+/** `viewer` is who reads the view: the actions offered are the ones the gate would let them take. */
+export function presentRequest(record: RequestRecord, viewer: Principal, extras: ViewExtras = {}): RequestView {
   const { draftedBy: _drafters, ...rest } = record;
   const machine = machineFor(record.type);
   const validation = validateRequestDetails(record.type, record.legalBasis, record.details);
@@ -101,7 +106,7 @@ export function presentRequest(record: RequestRecord, extras: ViewExtras = {}): 
     ...rest,
     typeTitle: requestTypes[record.type].title,
     stateLabel: machine.states.find((s) => s.name === record.state)?.label ?? { en: record.state, vi: record.state },
-    availableActions: availableTransitions(machine, record.state, record.direction).map((t) => ({ action: t.action, label: t.label, permission: t.permission })),
+    availableActions: actionsFor(snapshotOf(record), userActor(viewer)).map((t) => ({ action: t.action, label: t.label, permission: t.permission })),
     missing: validation.ok ? validation.missing : validation.issues,
     warnings: warningsFor(record, extras.caseRecord),
     conditions: extras.conditions ?? [],

@@ -1,4 +1,4 @@
-import { DomainError, creationDeadlines, userPrincipal, validateRequestDetails, type DeadlineSettings, type LegalBasis, type RequestSentPayload, type RequestTypeCode } from '@hanoi247/core';
+import { DomainError, creationDeadlines, validateRequestDetails, type DeadlineSettings, type LegalBasis, type Principal, type RequestSentPayload, type RequestTypeCode } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository } from '../repositories/case.repository.js';
@@ -7,6 +7,7 @@ import { deadlineRepository, type DeadlineRecord } from '../repositories/deadlin
 import { requestEventRepository, type RequestEvent } from '../repositories/request-event.repository.js';
 import { requestRepository, type Priority, type QueuedRequest, type RequestRecord, type Translation } from '../repositories/request.repository.js';
 import { userRepository } from '../repositories/user.repository.js';
+import { assignableOfficersOf, mayBeAssigned } from './assignable-officers.js';
 import { assigneeOf, canSee, presentRequest, restrictedTypesFor, snapshotOf, visibleOrNotFound, type Assignee, type RequestView } from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
@@ -94,8 +95,8 @@ export function createRequestService(deps: RequestServiceDeps) {
   }
 
   /** The view with everything a reader of one request sees. */
-  async function fullView(tx: Tx, record: RequestRecord, assignee: Assignee | null): Promise<RequestView> {
-    return presentRequest(record, {
+  async function fullView(tx: Tx, viewer: Principal, record: RequestRecord, assignee: Assignee | null): Promise<RequestView> {
+    return presentRequest(record, viewer, {
       caseRecord: record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId),
       conditions: await requestEventRepository.conditionsFor(tx, record.id),
       deadlines: await deadlineRepository.forRequest(tx, record.id),
@@ -104,16 +105,18 @@ export function createRequestService(deps: RequestServiceDeps) {
     });
   }
 
-  async function insertNew(context: CallContext, build: (tx: Tx) => Promise<RequestRecord>): Promise<RequestView> {
+  async function insertNew(context: CallContext, viewer: Principal, build: (tx: Tx) => Promise<RequestRecord>): Promise<RequestView> {
     return db.transaction().execute(async (tx) => {
       const record = await build(tx);
       const deadlines = await insertRecord(tx, context, record);
       const caseRecord = record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId);
-      return presentRequest(record, { caseRecord, deadlines });
+      return presentRequest(record, viewer, { caseRecord, deadlines });
     });
   }
 
   return {
+    assignableOfficers: assignableOfficersOf(deps),
+
     /** A request a partner node sent us, inside the inbox transaction (one effect per message). */
     async recordFromPeer(tx: Tx, sent: RequestSentPayload, messageId: string): Promise<RequestRecord> {
       if ((await requestRepository.findByReference(tx, sent.reference)) !== undefined) {
@@ -156,7 +159,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       const emergencyJustification = checkedPriority(input.priority, input.emergencyJustification);
       const now = clock.now();
       const userId = principal.userId ?? principal.username;
-      return insertNew(context, async (tx) => ({
+      return insertNew(context, principal, async (tx) => ({
         id: ids(),
         reference: `${country()}-${now.getUTCFullYear()}-${String(await counterRepository.next(tx, `request:${now.getUTCFullYear()}`)).padStart(6, '0')}`,
         caseId: input.caseId ?? null,
@@ -194,7 +197,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       const details = checkedDetails(input.type, input.legalBasis, input.details);
       const now = clock.now().toISOString();
       const emergencyJustification = checkedPriority(input.priority, input.emergencyJustification);
-      return insertNew(context, async () => ({
+      return insertNew(context, principal, async () => ({
         id: ids(),
         reference: input.reference,
         caseId: null,
@@ -242,7 +245,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         await event(tx, context, next, 'updated', 'edit', { fields: Object.keys(patch.details ?? {}) });
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.updated', objectType: 'request', objectId: id, details: { reference: record.reference } }));
         const caseRecord = next.caseId === null ? undefined : await caseRepository.findById(tx, next.caseId);
-        return presentRequest({ ...next, version: version + 1 }, { caseRecord, deadlines: await deadlineRepository.forRequest(tx, id), assignee: await assigneeOf(tx, next) });
+        return presentRequest({ ...next, version: version + 1 }, principal, { caseRecord, deadlines: await deadlineRepository.forRequest(tx, id), assignee: await assigneeOf(tx, next) });
       });
     },
 
@@ -251,7 +254,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       return db.transaction().execute(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.viewed', objectType: 'request', objectId: id, purpose, details: { reference: record.reference } }));
-        return fullView(tx, record, await assigneeOf(tx, record));
+        return fullView(tx, principal, record, await assigneeOf(tx, record));
       });
     },
 
@@ -266,19 +269,19 @@ export function createRequestService(deps: RequestServiceDeps) {
         let assignee: Assignee | null = null;
         if (userId !== null) {
           const user = await userRepository.findById(tx, userId);
-          if (user === undefined || user.status !== 'active' || !canSee(userPrincipal(user, 'session'), record)) {
+          if (user === undefined || !mayBeAssigned(user, record)) {
             throw new DomainError('request/invalid-assignee', 'the assignee must be an active officer who can see this request', { issues: [{ path: '/userId', message: 'not an officer who can handle this request' }] });
           }
           assignee = { id: user.id, displayName: user.displayName };
         }
-        if (record.assignedTo === userId) return fullView(tx, record, assignee);
+        if (record.assignedTo === userId) return fullView(tx, principal, record, assignee);
         const next: RequestRecord = { ...record, assignedTo: userId, updatedAt: clock.now().toISOString() };
         if (!(await requestRepository.update(tx, next, record.version))) throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
         const action = userId === null ? 'unassign' : 'assign';
         const details = { reference: record.reference, from: record.assignedTo, to: userId, ...(assignee === null ? {} : { toName: assignee.displayName }) };
         await event(tx, context, next, 'updated', action, details);
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.assigned', objectType: 'request', objectId: id, details }));
-        return fullView(tx, { ...next, version: record.version + 1 }, assignee);
+        return fullView(tx, principal, { ...next, version: record.version + 1 }, assignee);
       });
     },
 

@@ -6,6 +6,7 @@ import type { RequestDocumentService } from '../../services/request-document.ser
 import { callContext, purposeOf } from '../call-context.js';
 import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import {
+  assignableOfficersSchema,
   assignmentBody,
   createRequestBody,
   incomingRequestBody,
@@ -125,6 +126,15 @@ export const requestRoutes =
         schema: { tags: ['requests'], summary: 'Assign the request to an officer who can see it, or unassign it (null)', params: requestParams, body: assignmentBody, response: withProblems({ 200: requestViewSchema }) },
       },
       async (request) => requests.assign(callContext(request), request.params.requestId, request.body.userId),
+    );
+
+    app.get(
+      '/api/v1/requests/:requestId/assignable-officers',
+      {
+        config: { permission: 'requests:draft' },
+        schema: { tags: ['requests'], summary: 'The active officers who can see this request and so may be assigned it: ids and names only (audited)', params: requestParams, headers: purposeHeaderSchema, response: withProblems({ 200: assignableOfficersSchema }) },
+      },
+      async (request) => ({ officers: await requests.assignableOfficers(callContext(request), request.params.requestId, purposeOf(request)) }),
     );
 
     app.get(

@@ -113,6 +113,11 @@ export const assignmentBody = z
   .strictObject({ userId: idSchema.nullable().describe('the officer to assign, or null to unassign') })
   .meta({ id: 'RequestAssignment' });
 
+/** Names and ids only: what the assignment picker needs, nothing of the officers' accounts. */
+export const assignableOfficersSchema = z
+  .strictObject({ officers: z.array(z.strictObject({ id: z.string(), displayName: z.string() })).readonly() })
+  .meta({ id: 'AssignableOfficers' });
+
 export const queueItemSchema = z.object({
   id: z.string(),
   reference: z.string(),
