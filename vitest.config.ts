@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Tests run the TypeScript sources (the "source" export condition), so a change is tested
@@ -23,7 +23,12 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 60_000 } },
       { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], testTimeout: 60_000 } },
-      { extends: true, test: { name: 'web', include: ['packages/web/app/src/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'web', include: ['packages/web/app/src/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, 'packages/web/app/src/**/*.dom.test.tsx'] } },
+      // The forms rendered for real in a DOM, driven as an officer would; the network is the only stub.
+      {
+        extends: true,
+        test: { name: 'web-dom', include: ['packages/web/app/src/**/*.dom.test.tsx'], environment: 'jsdom', setupFiles: ['packages/web/app/src/test/dom-setup.ts'], testTimeout: 30_000 },
+      },
       { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },

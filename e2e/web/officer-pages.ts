@@ -51,3 +51,14 @@ export async function openFromInbox(page: Page, reference: string): Promise<void
   await page.getByRole('link', { name: reference }).click();
   await page.getByTestId('request-state').waitFor();
 }
+
+/**
+ * Switches the app's language with the header's switch, unless it is already the one shown. By
+ * keyboard (focus the option, Space): an arrival toast in the top-right corner may lie over the switch.
+ */
+export async function inLanguage(page: Page, language: 'vi' | 'en'): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === language) return;
+  await page.getByRole('radio', { name: language === 'vi' ? 'Tiếng Việt' : 'English', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}

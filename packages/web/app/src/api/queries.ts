@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mayBeSignedIn, rememberSignedIn } from '../auth/session-expiry.js';
+import { deskRefetchInterval } from '../live/live-mode.js';
 import { api, ApiError, withQuery } from './client.js';
 import type { CountryProfile, QueueItem, RequestType, RequestView, SessionView, StateMachine, TimelineEvent } from './types.js';
 
 /** How often the desk asks for news: a new request must show within seconds, day and night. */
 export const pollIntervalMs = 3000;
+/** The desk's request queries: short polling, or a slow safety net while the live stream is open. */
+const deskPolling = deskRefetchInterval(pollIntervalMs);
 
 export interface QueueFilter {
   readonly direction?: string;
@@ -37,17 +40,17 @@ export const useQueue = (filter: QueueFilter) =>
   useQuery({
     queryKey: ['queue', filter],
     queryFn: () => api<{ requests: QueueItem[] }>('GET', withQuery('/api/v1/requests', { ...filter, limit: 200 })).then((r) => r.requests),
-    refetchInterval: pollIntervalMs,
+    refetchInterval: deskPolling,
   });
 
 export const useRequest = (id: string) =>
-  useQuery({ queryKey: ['request', id], queryFn: () => api<RequestView>('GET', `/api/v1/requests/${id}`), refetchInterval: pollIntervalMs });
+  useQuery({ queryKey: ['request', id], queryFn: () => api<RequestView>('GET', `/api/v1/requests/${id}`), refetchInterval: deskPolling });
 
 export const useTimeline = (id: string) =>
   useQuery({
     queryKey: ['timeline', id],
     queryFn: () => api<{ events: TimelineEvent[] }>('GET', `/api/v1/requests/${id}/timeline`).then((r) => r.events),
-    refetchInterval: pollIntervalMs,
+    refetchInterval: deskPolling,
   });
 
 // Reference data changes with a release, not during a shift.

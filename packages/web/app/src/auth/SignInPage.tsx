@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, rememberCsrfToken } from '../api/client.js';
 import type { EnrolmentRequired, SignedIn } from '../api/types.js';
 import { rememberSessionExpiry, rememberSignedIn } from './session-expiry.js';
+import { checkSignIn, type SignInField, type SignInValues } from './sign-in-validation.js';
 
 /** Password, then the 6-digit TOTP code; a first sign-in enrols the authenticator app. */
 export function SignInPage() {
@@ -13,6 +14,7 @@ export function SignInPage() {
   const [enrolment, setEnrolment] = useState<EnrolmentRequired | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SignInField, string>>>({});
 
   const signedIn = async (result: SignedIn | EnrolmentRequired) => {
     if (result.status === 'totp-enrolment-required') {
@@ -37,24 +39,39 @@ export function SignInPage() {
     const value = new FormData(form).get(name);
     return typeof value === 'string' ? value : '';
   };
+  /** The app's own messages, linked to their fields, instead of the browser's bubbles; focus goes to the first one. */
+  const valid = (event: FormEvent<HTMLFormElement>, values: SignInValues, totpRequired: boolean) => {
+    const found = checkSignIn(values, totpRequired);
+    setFieldErrors(found);
+    const first = (['username', 'password', 'totpCode'] as const).find((name) => found[name] !== undefined);
+    if (first === undefined) return true;
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem(first);
+    if (input instanceof HTMLElement) input.focus();
+    return false;
+  };
+  const fieldError = (name: SignInField) => (fieldErrors[name] === undefined ? undefined : t(fieldErrors[name]));
+  const clear = (name: SignInField) => () => setFieldErrors(({ [name]: _cleared, ...rest }) => rest);
 
   return (
     <Card component="main" withBorder maw={420} mx="auto" mt="xl" p="lg">
       {enrolment === null ? (
         <form
           aria-labelledby="sign-in-title"
+          noValidate
           onSubmit={(e) => {
             const form = e.currentTarget;
             const totpCode = field(form, 'totpCode').trim();
             const body = { username: field(form, 'username').trim(), password: field(form, 'password'), ...(totpCode === '' ? {} : { totpCode }) };
-            submit(() => api('POST', '/api/v1/auth/login', body))(e);
+            if (valid(e, { ...body, totpCode }, false)) submit(() => api('POST', '/api/v1/auth/login', body))(e);
           }}
         >
           <Stack>
             <Title order={1} size="h3" id="sign-in-title">{t('signIn.title')}</Title>
-            <TextInput name="username" label={t('signIn.username')} autoComplete="username" required />
-            <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" required />
-            <TextInput name="totpCode" label={t('signIn.totpCode')} description={t('signIn.totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} />
+            <TextInput name="username" label={t('signIn.username')} autoComplete="username" required error={fieldError('username')} onChange={clear('username')} />
+            {/* Mantine's PasswordInput marks its inner input data-invalid only: say it to assistive technology too. */}
+            <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" required error={fieldError('password')} aria-invalid={fieldErrors.password !== undefined} onChange={clear('password')} />
+            <TextInput name="totpCode" label={t('signIn.totpCode')} description={t('signIn.totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} error={fieldError('totpCode')} onChange={clear('totpCode')} />
             {error !== null && <Alert color="red" role="alert">{error}</Alert>}
             <Button type="submit" loading={busy}>{t('signIn.submit')}</Button>
           </Stack>
@@ -62,9 +79,10 @@ export function SignInPage() {
       ) : (
         <form
           aria-labelledby="enrol-title"
+          noValidate
           onSubmit={(e) => {
             const totpCode = field(e.currentTarget, 'totpCode').trim();
-            submit(() => api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }))(e);
+            if (valid(e, { totpCode }, true)) submit(() => api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }))(e);
           }}
         >
           <Stack>
@@ -72,7 +90,7 @@ export function SignInPage() {
             <Text>{t('enrol.help')}</Text>
             <Code block aria-label={t('enrol.secret')}>{enrolment.secret}</Code>
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{enrolment.otpauthUri}</Text>
-            <TextInput name="totpCode" label={t('signIn.totpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+            <TextInput name="totpCode" label={t('signIn.totpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required error={fieldError('totpCode')} onChange={clear('totpCode')} />
             {error !== null && <Alert color="red" role="alert">{error}</Alert>}
             <Button type="submit" loading={busy}>{t('enrol.submit')}</Button>
           </Stack>

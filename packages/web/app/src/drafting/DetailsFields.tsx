@@ -2,8 +2,10 @@ import { Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
+import { asRange, rangeFields } from './date-range.js';
 import type { DraftErrors, IdentifierRow } from './draft-validation.js';
 import { IdentifiersEditor } from './IdentifiersEditor.js';
+import { PeriodInput } from './PeriodInput.js';
 
 interface Props {
   readonly fields: readonly FieldSpec[];
@@ -15,7 +17,7 @@ interface Props {
 
 const dataCategories = ['subscriber', 'traffic', 'content'] as const;
 // Fields whose shape is not free text: the registry names them, the UI knows their inputs.
-const structured = new Set(['identifiers', 'dataCategories', 'mlaWillFollow', 'confidentiality', 'dateRange']);
+const structured = new Set(['identifiers', 'dataCategories', 'mlaWillFollow', 'confidentiality']);
 
 /** The request type's own fields, each with its legal source as the hint under it. */
 export function DetailsFields({ fields, legalBasis, details, errors, onChange }: Props) {
@@ -41,7 +43,7 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
           );
         }
         if (f.name === 'mlaWillFollow') {
-          return <Checkbox key={f.name} label={label} description={hint(f)} checked={details['mlaWillFollow'] === true} onChange={(e) => set('mlaWillFollow', e.currentTarget.checked)} />;
+          return <Checkbox key={f.name} label={required ? `${label} *` : label} description={hint(f)} error={error(f.name)} checked={details['mlaWillFollow'] === true} onChange={(e) => set('mlaWillFollow', e.currentTarget.checked)} />;
         }
         if (f.name === 'confidentiality') {
           const value = (details['confidentiality'] ?? { requested: false, noUserNotification: false }) as { requested: boolean; noUserNotification: boolean };
@@ -51,6 +53,9 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
               <Checkbox label={t('draft.noUserNotification')} checked={value.noUserNotification} onChange={(e) => set('confidentiality', { ...value, noUserNotification: e.currentTarget.checked })} />
             </Stack>
           );
+        }
+        if (rangeFields.has(f.name)) {
+          return <PeriodInput key={f.name} legend={label} required={required} hint={hint(f)} value={asRange(details[f.name])} error={errors[`details.${f.name}`]} onChange={(v) => set(f.name, v)} />;
         }
         if (structured.has(f.name)) return null;
         return (

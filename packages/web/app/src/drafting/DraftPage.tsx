@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Grid, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useCountryProfiles, useRequest, useRequestTypes } from '../api/queries.js';
@@ -33,6 +33,16 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const [showErrors, setShowErrors] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // Bumped by a refused submission: once the errors are on screen, focus goes to the first one
+  // (or to the summary when that field cannot say it is invalid), so a keyboard or screen-reader
+  // user lands where the work is.
+  const [errorFocus, setErrorFocus] = useState(0);
+  useEffect(() => {
+    if (errorFocus === 0) return;
+    (formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? summaryRef.current)?.focus();
+  }, [errorFocus]);
 
   if (types.data === undefined || profiles.data === undefined) return <Loader aria-label={t('common.loading')} />;
   const type = types.data.find((ty) => ty.code === form.type);
@@ -53,8 +63,10 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const act = (submit: boolean) => {
     setShowErrors(true);
     setFailure(null);
-    if (submit && Object.keys(errors).length > 0) return;
-    if (form.requestedState === '') return;
+    if ((submit && Object.keys(errors).length > 0) || form.requestedState === '') {
+      setErrorFocus((n) => n + 1);
+      return;
+    }
     setBusy(true);
     save()
       .then(async (view) => {
@@ -76,7 +88,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
       <Title order={1} size="h2">{saved === null ? t('draft.title') : t('draft.editTitle', { reference: saved.reference })}</Title>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <form onSubmit={(e) => { e.preventDefault(); act(true); }} noValidate aria-label={t('draft.title')}>
+          <form ref={formRef} onSubmit={(e) => { e.preventDefault(); act(true); }} noValidate aria-label={t('draft.title')}>
             <Stack>
               <Select label={t('draft.type')} disabled={locked} allowDeselect={false} value={form.type} onChange={(v) => set({ type: v ?? form.type, details: {} })} data={types.data.map((ty) => ({ value: ty.code, label: pick(ty.title, i18n.language) }))} description={type === undefined ? undefined : `${t('draft.legalSource')}: ${type.legalSource}`} />
               <Group grow align="start">
@@ -89,7 +101,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
               </Group>
               {form.priority === 'emergency' && <Textarea label={t('draft.emergencyJustification')} required value={form.emergencyJustification} error={shownErrors['emergencyJustification'] === undefined ? undefined : t(shownErrors['emergencyJustification'])} onChange={(e) => set({ emergencyJustification: e.currentTarget.value })} />}
               <DetailsFields fields={fields} legalBasis={form.legalBasis} details={form.details} errors={shownErrors} onChange={(details) => set({ details })} />
-              {showErrors && Object.keys(errors).length > 0 && <Alert color="orange" role="alert">{t('draft.fixErrors', { count: Object.keys(errors).length })}</Alert>}
+              {showErrors && Object.keys(errors).length > 0 && <Alert ref={summaryRef} tabIndex={-1} color="orange" role="alert">{t('draft.fixErrors', { count: Object.keys(errors).length })}</Alert>}
               {failure !== null && <Alert color="red" role="alert">{failure}</Alert>}
               <Group>
                 <Button variant="default" loading={busy} onClick={() => act(false)}>{t('draft.save')}</Button>

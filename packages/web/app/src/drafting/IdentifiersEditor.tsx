@@ -1,4 +1,5 @@
 import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { identifierError, type IdentifierRow } from './draft-validation.js';
 
@@ -15,9 +16,11 @@ interface Props {
 /** Exact identifiers, one row each, checked as typed: a wrong digit preserves the wrong account. */
 export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Props) {
   const { t } = useTranslation();
+  // The hint, or the "required" message in its place, is the group's description for assistive technology.
+  const hintId = useId();
   const update = (index: number, row: IdentifierRow) => onChange(rows.map((r, i) => (i === index ? row : r)));
   return (
-    <Fieldset legend={legend}>
+    <Fieldset legend={legend} aria-describedby={hintId}>
       <Stack gap="xs">
         {rows.map((row, index) => {
           const error = identifierError(row);
@@ -53,7 +56,7 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
         <Group>
           <Button variant="light" onClick={() => onChange([...rows, { kind: 'account', service: '', value: '' }])}>{t('identifier.add')}</Button>
         </Group>
-        <span style={{ fontSize: 12, color: missing === undefined ? '#495057' : '#c92a2a' }}>{missing ?? hint}</span>
+        <span id={hintId} style={{ fontSize: 12, color: missing === undefined ? '#495057' : '#c92a2a' }}>{missing ?? hint}</span>
       </Stack>
     </Fieldset>
   );

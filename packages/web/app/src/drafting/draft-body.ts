@@ -1,10 +1,17 @@
 import type { RequestView } from '../api/types.js';
+import { asRange, rangeFields, rangeFromApi, rangeToApi } from './date-range.js';
 import { identifierFromApi, identifierToApi, type DraftForm, type IdentifierRow } from './draft-validation.js';
 
 /** The form as the API's draft body: empty answers left out, identifiers in the server's shape. */
 export function draftDetails(form: DraftForm): Record<string, unknown> {
   const details: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(form.details)) {
+    if (rangeFields.has(name)) {
+      // A half-typed period is left out of a saved draft rather than refused; the form flags it.
+      const range = rangeToApi(asRange(value));
+      if (range !== undefined) details[name] = range;
+      continue;
+    }
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
     details[name] = name === 'identifiers' && Array.isArray(value) ? (value as IdentifierRow[]).map(identifierToApi) : typeof value === 'string' ? value.trim() : value;
   }
@@ -25,6 +32,8 @@ export function draftBody(form: DraftForm): Record<string, unknown> {
 
 export function formFromRequest(view: RequestView): DraftForm {
   const identifiers = Array.isArray(view.details['identifiers']) ? (view.details['identifiers'] as Record<string, unknown>[]).map(identifierFromApi) : undefined;
+  // Periods come back as UTC instants; the inputs show them in the officer's local time.
+  const ranges = Object.fromEntries(Object.entries(view.details).filter(([name]) => rangeFields.has(name)).map(([name, value]) => [name, rangeFromApi(value)]));
   return {
     type: view.type,
     requestedState: view.requestedState,
@@ -32,7 +41,7 @@ export function formFromRequest(view: RequestView): DraftForm {
     language: view.language,
     priority: view.priority,
     emergencyJustification: view.emergencyJustification ?? '',
-    details: identifiers === undefined ? view.details : { ...view.details, identifiers },
+    details: { ...view.details, ...ranges, ...(identifiers === undefined ? {} : { identifiers }) },
   };
 }
 

@@ -1,5 +1,8 @@
+import { dateRange, requestTypes } from '@hanoi247/core';
 import { describe, expect, it } from 'vitest';
 import type { CountryProfile, FieldSpec } from '../api/types.js';
+import { requestTypesBody } from '../test/reference-fixtures.js';
+import { rangeFields } from './date-range.js';
 import { countryChecks, identifierError, validateDraft, type DraftForm } from './draft-validation.js';
 
 const fields: FieldSpec[] = [
@@ -38,5 +41,43 @@ describe('drafting checks', () => {
   it('warns while typing about the partner: its languages, accepted bases and reservations', () => {
     expect(countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore).map((c) => c.key)).toEqual(['checks.language', 'checks.basis', 'checks.reservation']);
     expect(countryChecks(form, undefined)).toEqual([]);
+  });
+});
+
+describe('periods (core dateRange: { from, to }, from not after to)', () => {
+  const apiFields = (code: string): FieldSpec[] => requestTypesBody.requestTypes.find((t) => t.code === code)?.fields ?? [];
+  const realtime = apiFields('REALTIME_TRAFFIC_45');
+  const realtimeForm: DraftForm = { ...form, type: 'REALTIME_TRAFFIC_45' };
+  const periodError = (collectionPeriod: unknown) => validateDraft({ ...realtimeForm, details: { collectionPeriod } }, realtime)['details.collectionPeriod'];
+
+  it('knows every registry field whose schema is core\u2019s dateRange, and no other', () => {
+    const fromRegistry = new Set(Object.values(requestTypes).flatMap((t) => t.fields.filter((f) => f.schema === dateRange).map((f) => f.name)));
+    expect([...rangeFields].sort()).toEqual([...fromRegistry].sort());
+  });
+
+  it('requires the collection period of real-time collection (UN art. 45) under every basis', () => {
+    expect(realtime.find((f) => f.name === 'collectionPeriod')?.requiredFor).toContain('UN');
+    expect(periodError(undefined)).toBe('validation.required');
+    expect(periodError({ from: '', to: '' })).toBe('validation.required');
+  });
+
+  it('asks for both ends, real times, and a start not after the end (equal is allowed, as in core)', () => {
+    expect(periodError({ from: '2026-11-03T00:00', to: '' })).toBe('period.incomplete');
+    expect(periodError({ from: '', to: '2026-12-03T00:00' })).toBe('period.incomplete');
+    expect(periodError({ from: '2026-13-03T00:00', to: '2026-12-03T00:00' })).toBe('period.invalid');
+    expect(periodError({ from: '2026-11-03', to: '2026-12-03T00:00' })).toBe('period.invalid');
+    expect(periodError({ from: '2026-12-03T00:01', to: '2026-12-03T00:00' })).toBe('validation.periodOrder');
+    expect(periodError({ from: '2026-12-03T00:00', to: '2026-12-03T00:00' })).toBeUndefined();
+    expect(periodError({ from: '2026-11-03T00:00', to: '2026-12-03T00:00' })).toBeUndefined();
+  });
+
+  it('leaves an optional period alone when empty, but not when half given (preservation, G8 checklist)', () => {
+    const preservation = apiFields('PRESERVATION_42');
+    expect(preservation.find((f) => f.name === 'dateRange')?.requiredFor).toEqual([]);
+    const check = (dateRange: unknown) => validateDraft({ ...form, details: { ...form.details, dateRange } }, preservation)['details.dateRange'];
+    expect(check(undefined)).toBeUndefined();
+    expect(check({ from: '', to: '' })).toBeUndefined();
+    expect(check({ from: '2026-10-01T00:00', to: '' })).toBe('period.incomplete');
+    expect(check({ from: '2026-10-31T00:00', to: '2026-10-01T00:00' })).toBe('validation.periodOrder');
   });
 });

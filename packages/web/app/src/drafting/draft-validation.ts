@@ -1,4 +1,5 @@
 import type { CountryProfile, FieldSpec } from '../api/types.js';
+import { asRange, rangeError, rangeFields } from './date-range.js';
 
 /** The form's state: what the officer typed, before it becomes the API's CreateRequest body. */
 export interface DraftForm {
@@ -57,7 +58,11 @@ export function validateDraft(form: DraftForm, fields: readonly FieldSpec[]): Dr
   if (form.legalBasis === '') errors['legalBasis'] = 'validation.required';
   if (form.priority === 'emergency' && form.emergencyJustification.trim() === '') errors['emergencyJustification'] = 'validation.emergencyJustification';
   for (const field of fields) {
-    if (field.requiredFor.includes(form.legalBasis) && isEmpty(form.details[field.name])) errors[`details.${field.name}`] = 'validation.required';
+    const required = field.requiredFor.includes(form.legalBasis);
+    if (rangeFields.has(field.name)) {
+      const error = rangeError(asRange(form.details[field.name]), required);
+      if (error !== null) errors[`details.${field.name}`] = error;
+    } else if (required && isEmpty(form.details[field.name])) errors[`details.${field.name}`] = 'validation.required';
   }
   const identifiers = form.details['identifiers'];
   if (Array.isArray(identifiers)) {

@@ -4,14 +4,17 @@ import type { CustodyEvent } from '../api/evidence-types.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import type { ProofStatus } from './inclusion-proof.js';
 
+// The whole verdict, never "đã chứng …": a visible label sizes the column instead of being clipped to it.
+const unclipped = { label: { overflow: 'visible' } } as const;
+
 function ProofBadge({ status }: { readonly status: ProofStatus | undefined }) {
   const { t } = useTranslation();
   if (status === undefined) return <Text size="sm" c="dimmed">{t('custody.checking')}</Text>;
   switch (status.kind) {
     case 'proved':
-      return <Badge color="green" variant="light" style={{ textTransform: 'none' }}>{t('custody.proved', { size: status.treeSize })}</Badge>;
+      return <Badge color="green" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>{t('custody.proved', { size: status.treeSize })}</Badge>;
     case 'pending':
-      return <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>{t('custody.pending')}</Badge>;
+      return <Badge color="gray" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>{t('custody.pending')}</Badge>;
     case 'fails':
       return <Badge color="red" variant="filled" role="alert">{t('custody.fails')}</Badge>;
   }

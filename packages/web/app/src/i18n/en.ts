@@ -1,6 +1,9 @@
+import { assignmentEn } from './assignment.en.js';
 import { dashboardEn } from './dashboard.en.js';
 import { deskEn } from './desk.en.js';
+import { liveEn } from './live.en.js';
 import { evidenceEn } from './evidence.en.js';
+import { periodEn } from './period.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -37,7 +40,7 @@ export const en = {
   },
   direction: { incoming: 'Incoming', outgoing: 'Outgoing' },
   priority: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
-  common: { loadFailed: 'Could not load this page; retrying.', loading: 'Loading', cancel: 'Cancel', confirm: 'Confirm' },
+  common: { loadFailed: 'Could not load this page; retrying.', loading: 'Loading', cancel: 'Cancel', confirm: 'Confirm', close: 'Close' },
   actions: { done: '{{action}}: now {{state}}', none: 'No action is open to you in this state.' },
   payload: {
     information: 'Information',
@@ -74,6 +77,9 @@ export const en = {
     phone: 'An E.164 number such as +84912345678',
     domain: 'Not a domain name',
     emergencyJustification: 'Explain why this is an emergency',
+    fileEmpty: 'The file is empty',
+    totpCode: 'Six digits from the authenticator app',
+    fileTooLarge: 'The file is larger than any node accepts (64 GiB)',
   },
   request: {
     timeline: 'Timeline',
@@ -235,6 +241,9 @@ export const en = {
     description: 'Description (optional)',
     upload: 'Upload',
     uploadProgress: 'Upload progress',
+    hashing: 'Checking the file (computing its SHA-256)',
+    chooseCategory: 'Choose a category',
+    uploadCancelled: 'Upload cancelled. Choose the same file again to resume.',
     uploaded: 'File received, evidence item {{id}}',
     uploadFailed: 'The upload was interrupted ({{reason}}). Choose the same file again to resume where it stopped.',
     done: '{{action}}: now {{state}}',
@@ -248,5 +257,8 @@ export const en = {
   },
   ...evidenceEn,
   ...deskEn,
+  ...assignmentEn,
+  ...periodEn,
   ...dashboardEn,
+  ...liveEn,
 };

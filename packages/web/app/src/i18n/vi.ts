@@ -1,7 +1,10 @@
 import type { en } from './en.js';
+import { assignmentVi } from './assignment.vi.js';
 import { dashboardVi } from './dashboard.vi.js';
 import { deskVi } from './desk.vi.js';
+import { liveVi } from './live.vi.js';
 import { evidenceVi } from './evidence.vi.js';
+import { periodVi } from './period.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = { readonly [Section in keyof typeof en]: { readonly [Key in keyof (typeof en)[Section]]: string } };
@@ -41,7 +44,7 @@ export const vi: Dictionary = {
   },
   direction: { incoming: 'Đến', outgoing: 'Đi' },
   priority: { emergency: 'Khẩn cấp', urgent: 'Gấp', normal: 'Thường' },
-  common: { loadFailed: 'Không tải được trang này; đang thử lại.', loading: 'Đang tải', cancel: 'Hủy', confirm: 'Xác nhận' },
+  common: { loadFailed: 'Không tải được trang này; đang thử lại.', loading: 'Đang tải', cancel: 'Hủy', confirm: 'Xác nhận', close: 'Đóng' },
   actions: { done: '{{action}}: nay là {{state}}', none: 'Bạn không có thao tác nào ở trạng thái này.' },
   payload: {
     information: 'Thông tin',
@@ -78,6 +81,9 @@ export const vi: Dictionary = {
     phone: 'Số theo chuẩn E.164, ví dụ +84912345678',
     domain: 'Không phải tên miền',
     emergencyJustification: 'Nêu lý do khẩn cấp',
+    fileEmpty: 'Tệp rỗng',
+    totpCode: 'Sáu chữ số từ ứng dụng xác thực',
+    fileTooLarge: 'Tệp lớn hơn mức tối đa mọi nút chấp nhận (64 GiB)',
   },
   request: {
     timeline: 'Diễn biến',
@@ -239,6 +245,9 @@ export const vi: Dictionary = {
     description: 'Mô tả (không bắt buộc)',
     upload: 'Tải lên',
     uploadProgress: 'Tiến độ tải lên',
+    hashing: 'Đang tính mã băm (SHA-256) của tệp',
+    chooseCategory: 'Chọn loại dữ liệu',
+    uploadCancelled: 'Đã hủy tải lên. Chọn lại tệp đó để tiếp tục.',
     uploaded: 'Đã nhận tệp, mã chứng cứ {{id}}',
     uploadFailed: 'Tải lên bị gián đoạn ({{reason}}). Chọn lại tệp đó để tiếp tục từ chỗ dừng.',
     done: '{{action}}: nay {{state}}',
@@ -252,5 +261,8 @@ export const vi: Dictionary = {
   },
   ...evidenceVi,
   ...deskVi,
+  ...assignmentVi,
+  ...periodVi,
   ...dashboardVi,
+  ...liveVi,
 };

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../api/types.js';
 import { SessionExpiryWarning } from '../auth/SessionExpiryWarning.js';
 import { hrefOf, type Route } from '../routing/route.js';
+import { useLiveUpdates } from '../live/useLiveUpdates.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { LiveIndicator } from './LiveIndicator.js';
 
 interface Props {
   readonly session: SessionView;
@@ -21,6 +23,8 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
   const { t } = useTranslation();
   const canDraft = session.permissions.includes('requests:draft');
   const portal = isProviderPortal(session);
+  // Only the desk's requests stream; a provider's user would get an empty stream.
+  const live = useLiveUpdates(session.permissions.includes('requests:read'));
   const current = (target: Route) => route.page === target.page || (portal && target.page === 'provider-orders');
   const link = (target: Route, label: string) => (
     <Anchor href={hrefOf(target)} fw={current(target) ? 700 : 400} aria-current={current(target) ? 'page' : undefined} underline="hover">
@@ -49,6 +53,7 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
             </nav>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!portal && <LiveIndicator status={live} />}
             <LanguageSwitch />
             <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>{session.user.username}</Badge>
             <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>

@@ -1,5 +1,6 @@
 import { rememberedCsrfToken } from '../api/client.js';
-import { encodeUploadMetadata, nextChunk, resumeKey, toHex } from './tus-metadata.js';
+import { fileSha256 } from './file-sha256.js';
+import { encodeUploadMetadata, nextChunk, resumeKey } from './tus-metadata.js';
 
 /** A small tus 1.0.0 client: creation, HEAD to resume, PATCH in chunks with XHR progress events. */
 
@@ -11,6 +12,13 @@ export interface ProductionFile {
   readonly file: File;
   readonly dataCategory: string;
   readonly description?: string;
+}
+
+/** Hashing reads the whole file before the first byte is sent, so the provider sees it as its own phase. */
+export interface UploadProgress {
+  readonly phase: 'hashing' | 'sending';
+  readonly done: number;
+  readonly total: number;
 }
 
 export class UploadFailed extends Error {
@@ -58,9 +66,13 @@ async function create(orderId: string, input: ProductionFile, sha256: string): P
 }
 
 /** One PATCH through XHR, because fetch reports no upload progress; resolves with the new offset and the evidence id on the last chunk. */
-function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: number) => void): Promise<{ offset: number; evidenceId: string | null }> {
+function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: number) => void, signal: AbortSignal | undefined): Promise<{ offset: number; evidenceId: string | null }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    xhr.onloadend = () => signal?.removeEventListener('abort', abort);
+    xhr.onabort = () => reject(signal?.reason instanceof Error ? signal.reason : new UploadFailed(0, 'aborted'));
     xhr.open('PATCH', location);
     for (const [name, value] of Object.entries(headers({ 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onBytes(event.loaded);
@@ -85,10 +97,12 @@ function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: nu
 /**
  * Sends the file, resuming a transfer of the same file to the same order that an earlier page
  * left unfinished. The SHA-256 is computed here, in the browser, because the node keeps
- * nothing unless its own hash of the bytes equals the provider's declaration. Reports the
+ * nothing unless its own hash of the bytes equals the provider's declaration; a resumed
+ * transfer declared it at creation and is not hashed again. Reports the hashing, then the
  * bytes the server holds as they grow; resolves with the evidence item the file became.
+ * Aborting keeps the remembered upload, so choosing the same file again resumes it.
  */
-export async function uploadProduction(orderId: string, input: ProductionFile, onProgress: (held: number, total: number) => void): Promise<string> {
+export async function uploadProduction(orderId: string, input: ProductionFile, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<string> {
   const key = resumeKey(orderId, input.file);
   let location = localStorage.getItem(key);
   const resumed = location === null ? null : await resumeOffset(location);
@@ -96,20 +110,21 @@ export async function uploadProduction(orderId: string, input: ProductionFile, o
   // A transfer finished before the page was closed already names its evidence item.
   let evidenceId: string | null = resumed?.evidenceId ?? null;
   if (location === null || resumed === null) {
-    // The whole file in memory once, for the hash: fine for portal-sized productions; systems use the API.
-    const sha256 = toHex(await crypto.subtle.digest('SHA-256', await input.file.arrayBuffer()));
+    const sha256 = await fileSha256(input.file, { signal, onProgress: (done, total) => onProgress({ phase: 'hashing', done, total }) });
     location = await create(orderId, input, sha256);
     localStorage.setItem(key, location);
     offset = 0;
   }
-  onProgress(offset, input.file.size);
+  const sending = (done: number) => onProgress({ phase: 'sending', done, total: input.file.size });
+  sending(offset);
   while (offset < input.file.size) {
+    signal?.throwIfAborted();
     const { start, end } = nextChunk(offset, input.file.size, chunkSize);
     const sentFrom = offset;
-    const result = await patch(location, start, input.file.slice(start, end), (sent) => onProgress(sentFrom + sent, input.file.size));
+    const result = await patch(location, start, input.file.slice(start, end), (sent) => sending(sentFrom + sent), signal);
     offset = result.offset;
     evidenceId = result.evidenceId;
-    onProgress(offset, input.file.size);
+    sending(offset);
   }
   localStorage.removeItem(key);
   if (evidenceId === null) throw new UploadFailed(0, 'the node did not name the evidence item');

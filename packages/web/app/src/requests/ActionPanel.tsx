@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { useStateMachines, useTransition } from '../api/queries.js';
@@ -20,6 +20,12 @@ export function ActionPanel({ request, requestType }: { readonly request: Reques
   const [open, setOpen] = useState<{ action: AvailableAction; fields: PayloadField[] } | null>(null);
   const [draft, setDraft] = useState<PayloadDraft>(emptyPayload);
   const [errors, setErrors] = useState<Partial<Record<PayloadField, string>>>({});
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  // Bumped by a refused confirmation: focus goes to the first field the officer must fix.
+  const [errorFocus, setErrorFocus] = useState(0);
+  useEffect(() => {
+    if (errorFocus > 0) fieldsRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errorFocus]);
 
   const guardsOf = (action: string) => {
     const family = machines.data?.find((m) => m.family === requestType?.family);
@@ -47,22 +53,27 @@ export function ActionPanel({ request, requestType }: { readonly request: Reques
     const found = checkPayload(open.fields, draft, new Date().toLocaleDateString('sv'));
     setErrors(found);
     if (Object.keys(found).length === 0) run(open.action, buildPayload(open.fields, draft));
+    else setErrorFocus((n) => n + 1);
   };
   const failure = transition.error instanceof ApiError ? transition.error.message : transition.error?.message;
+
+  // The guards, and so the payload an action needs, come with the state machines: an action
+  // started before they arrive would open without its required fields or go with none.
+  const guardsKnown = machines.data !== undefined || machines.isError;
 
   if (request.availableActions.length === 0) return <Text c="dimmed">{t('actions.none')}</Text>;
   return (
     <Stack gap="xs">
       <Group gap="xs">
         {request.availableActions.map((a) => (
-          <Button key={a.action} variant={a.action === 'withdraw' ? 'outline' : 'filled'} color={a.action === 'withdraw' || a.action === 'refuse' ? 'red' : 'indigo'} loading={transition.isPending && transition.variables.action === a.action} onClick={() => start(a)}>
+          <Button key={a.action} variant={a.action === 'withdraw' ? 'outline' : 'filled'} color={a.action === 'withdraw' || a.action === 'refuse' ? 'red' : 'indigo'} loading={(transition.isPending && transition.variables.action === a.action) || !guardsKnown} onClick={() => start(a)}>
             {pick(a.label, i18n.language)}
           </Button>
         ))}
       </Group>
       {failure !== undefined && open === null && <Alert color="red" role="alert">{failure}</Alert>}
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open === null ? '' : pick(open.action.label, i18n.language)}>
-        <Stack>
+        <Stack ref={fieldsRef}>
           <PayloadFields fields={open?.fields ?? []} draft={draft} errors={errors} onChange={setDraft} requestType={requestType} />
           {failure !== undefined && <Alert color="red" role="alert">{failure}</Alert>}
           <Group justify="flex-end">

@@ -20,7 +20,7 @@ export function EvidenceList({ requestId }: { readonly requestId: string }) {
         )}
       </Group>
       {exporter.isError && <Alert color="red" role="alert" mb="xs">{t('evidence.exportFailed', { reason: exporter.error.message })}</Alert>}
-      {exporter.isSuccess && <Text size="sm" c="green.8" role="status" mb="xs">{t('evidence.exported')}</Text>}
+      {exporter.isSuccess && <Text size="sm" c="green.9" role="status" mb="xs">{t('evidence.exported')}</Text>}
       {items.isError && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
       {items.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       {items.isSuccess && list.length === 0 && <Text size="sm" c="dimmed">{t('evidence.empty')}</Text>}

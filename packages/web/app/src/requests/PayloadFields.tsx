@@ -17,11 +17,11 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
   const { t, i18n } = useTranslation();
   const error = (field: PayloadField) => (errors[field] === undefined ? undefined : t(errors[field]));
   const text = (field: 'information' | 'reasons' | 'linkedRequestId' | 'thirdState', multiline: boolean) => {
-    const props = { key: field, label: t(`payload.${field}`), value: draft[field], error: error(field), required: true };
+    const props = { label: t(`payload.${field}`), value: draft[field], error: error(field), required: true };
     return multiline ? (
-      <Textarea {...props} autosize minRows={3} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
+      <Textarea key={field} {...props} autosize minRows={3} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
     ) : (
-      <TextInput {...props} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
+      <TextInput key={field} {...props} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
     );
   };
   const date = (field: 'preservedUntil' | 'authorisedStart' | 'authorisedEnd') => (

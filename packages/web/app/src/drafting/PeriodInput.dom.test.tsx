@@ -1,0 +1,27 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { FieldSpec } from '../api/types.js';
+import { requestTypesBody } from '../test/reference-fixtures.js';
+import { renderWithApp } from '../test/render.js';
+import { DetailsFields } from './DetailsFields.js';
+
+const realtime: FieldSpec[] = requestTypesBody.requestTypes.find((t) => t.code === 'REALTIME_TRAFFIC_45')?.fields ?? [];
+const period = realtime.find((f) => f.name === 'collectionPeriod');
+
+describe('the collection period of real-time collection (UN art. 45(2)(f))', () => {
+  it('renders a labelled from/to pair of date-time inputs with the legal source, and reports what is typed', () => {
+    const onChange = vi.fn();
+    renderWithApp(<DetailsFields fields={realtime} legalBasis="UN" details={{ collectionPeriod: { from: '2026-11-03T00:00', to: '' } }} errors={{ 'details.collectionPeriod': 'period.incomplete' }} onChange={onChange} />);
+    const group = screen.getByRole('group', { name: `${period?.label.vi ?? '?'} *` });
+    expect(group.textContent).toContain(period?.legalSource ?? '?');
+    const from = within(group).getByLabelText<HTMLInputElement>(/^Từ/);
+    const to = within(group).getByLabelText<HTMLInputElement>(/^Đến/);
+    expect([from.type, to.type]).toEqual(['datetime-local', 'datetime-local']);
+    expect(from.value).toBe('2026-11-03T00:00');
+    // The end is what is missing, so the message sits on it.
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    expect(group.textContent).toContain('Nhập cả thời điểm bắt đầu và kết thúc');
+    fireEvent.change(to, { target: { value: '2026-12-03T00:00' } });
+    expect(onChange).toHaveBeenLastCalledWith({ collectionPeriod: { from: '2026-11-03T00:00', to: '2026-12-03T00:00' } });
+  });
+});
