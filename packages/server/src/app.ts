@@ -57,6 +57,8 @@ export interface BuildAppOptions {
   /** Called at start while the node has no user: print it for the operator, never log it. */
   readonly onBootstrapToken?: (token: string, expiresAt: string) => void;
   readonly version?: string;
+  /** How often the live change feed reads request_events; tests set it high to prove the after-commit nudge. */
+  readonly liveFeedIntervalMs?: number;
 }
 
 export type App = FastifyInstance & { readonly node: NodeRuntime };
@@ -158,7 +160,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
   await app.register(referenceRoutes(services.requests));
   // One reader of request_events shared by every open live stream (GET /api/v1/events).
-  const feed = nodeChangeFeed(node.database.db, (error) => app.log.warn({ err: error }, 'the live change feed could not read request events'));
+  const feed = nodeChangeFeed(node.database.db, (error) => app.log.warn({ err: error }, 'the live change feed could not read request events'), options.liveFeedIntervalMs);
+  // A commit in this process is read at once; the interval is for other processes (CLI, a second server).
+  const stopNudging = node.commits.on('requests', () => feed.nudge());
+  app.addHook('onClose', async () => stopNudging());
   const live = createLiveEventsService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids });
   await app.register(eventRoutes({ live, feed, secureCookie: config.session.secureCookie }));
   await app.register(statisticsRoutes(services.statistics));
@@ -196,7 +201,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));
   startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
-  startFederationJob(app, services, node.outboxSignal, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);
+  startFederationJob(app, services, node.commits, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);
   if (config.web.root !== null) {
     const root = config.web.root;
     await app.register(async (web) => {

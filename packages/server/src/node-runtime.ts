@@ -10,9 +10,12 @@ import { createStatisticsService } from './services/statistics.service.js';
 import { createAuthService, type CachedSession } from './services/auth.service.js';
 import { createBootstrapService } from './services/bootstrap.service.js';
 import { createNodeIdentityService } from './services/node-identity.service.js';
+import { createCommitHook, type CommitHook } from './services/commit-hook.js';
 import type { ServiceRuntime } from './services/service-runtime.js';
 import { createSessionCache } from './services/session-cache.js';
 import { createUserService } from './services/user.service.js';
+import { createTotpSecrets } from './services/totp-secrets.js';
+import { sealLegacyTotpSecrets } from './services/totp-secret-sealing.service.js';
 import { DomainError } from '@hanoi247/core';
 import { httpTransport, type Transport } from './federation/http-transport.js';
 import { loadKeyring, type NodeKeyring } from './identity/node-keyring.js';
@@ -48,19 +51,22 @@ export interface NodeRuntimeOptions {
   readonly onConnectionError?: (error: Error) => void;
 }
 
-/** Lets the HTTP layer wake the dispatcher after a commit that queued messages. */
+/** Set by the HTTP layer to feed the delivery-latency histogram. */
 export interface OutboxSignal {
-  wake: () => void;
-  /** Set by the HTTP layer to feed the delivery-latency histogram. */
   delivered: (seconds: number) => void;
 }
 
 type NodeConfig = StorageConfig & { readonly node?: { readonly country: string; readonly name?: string; readonly roster?: readonly RosterEntry[] } };
 
-function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: NodeRuntimeOptions, signal: OutboxSignal, dialect: Dialect) {
+function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly commits: CommitHook }, options: NodeRuntimeOptions, signal: OutboxSignal, dialect: Dialect) {
+  // Queued messages and offers to fetch: the federation job runs at once (request changes as well, for the live streams).
+  const wake = () => runtime.commits.committed('federation', 'requests');
   const hasher = argon2idHasher(config.passwordHashing);
   // One cache per process, shared by the service that reads sessions and those that end them.
   const sessionCache = createSessionCache<CachedSession>(runtime.clock);
+  // One key file for evidence and TOTP secrets (the TOTP key is derived from it, auth/totp-secret-box.ts).
+  const storageKeys = storageKeyProvider(config.dataDir);
+  const totpSecrets = createTotpSecrets({ db: runtime.db, keys: storageKeys });
   const users = createUserService({ ...runtime, hasher, sessions: sessionCache });
   const deadlineSettings = config.deadlines;
   const ownCountry = () => config.node?.country ?? null;
@@ -72,10 +78,10 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
   };
   const federation = config.federation;
   const outbox = createOutbox({ ...runtime, ownCountry, keyring, messageTtlHours: federation.messageTtlHours });
-  const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox, afterCommit: () => signal.wake() });
+  const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
   const transport = options.transport ?? httpTransport;
-  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions, onEvidenceOffered: () => signal.wake() });
+  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions, onEvidenceOffered: () => runtime.commits.committed('federation') });
   const dispatcher = createDispatcher({
     ...runtime,
     transport,
@@ -92,7 +98,7 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
   const evidence = createEvidenceService({
     ...runtime,
     store: evidenceStore,
-    keys: storageKeyProvider(config.dataDir),
+    keys: storageKeys,
     system: evidenceCountry === null ? null : { country: evidenceCountry, node: config.node?.name ?? `${evidenceCountry} node` },
     settings: config.evidence,
   });
@@ -111,17 +117,18 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     sequencer: ledgerSequencer,
     outbox,
     federation: { keyOverlapDays: federation.keyOverlapDays, maxAttempts: federation.maxAttempts, retryBaseSeconds: federation.retryBaseSeconds, retryMaxSeconds: federation.retryMaxSeconds },
-    wake: () => signal.wake(),
+    wake,
   });
   // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
   const orderServices = buildOrderServices({
     runtime,
     node: evidenceCountry === null ? null : { country: evidenceCountry, name: config.node?.name ?? `${evidenceCountry} node`, roster: config.node?.roster ?? [] },
-    settings: config.orders,
+    // A production is also an evidence item: the smaller limit is the one providers must meet (and are shown).
+    settings: { ...config.orders, maxProductionBytes: Math.min(config.orders.maxProductionBytes, config.evidence.maxUploadBytes) },
     keyring,
     requestTransitions: transitions,
     evidence,
-    wake: () => signal.wake(),
+    wake,
     // Production confirmed complete goes to the requesting State as an evidence.offered message.
     offerEvidence: async (context, requestId, evidenceIds) => {
       await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
@@ -141,7 +148,8 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime, options: Nod
     federationStatus: createFederationStatus(runtime),
     deadlineScanner: createDeadlineScanner(runtime, transitions),
     users,
-    auth: createAuthService({ ...runtime, hasher, sessionPolicy: config.session, sessionCache }),
+    auth: createAuthService({ ...runtime, hasher, sessionPolicy: config.session, sessionCache, totpSecrets }),
+    totpSecrets,
     bootstrap: createBootstrapService(runtime, users),
     tokens: createApiTokenService(runtime),
     audit: createAuditQueryService(runtime),
@@ -163,6 +171,8 @@ export interface NodeRuntime {
   readonly migrations: MigrationReport;
   readonly services: NodeServices;
   readonly outboxSignal: OutboxSignal;
+  /** After-commit announcements of this process: the federation job and the live feed listen. */
+  readonly commits: CommitHook;
   close(): Promise<void>;
 }
 
@@ -180,7 +190,16 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
     throw error;
   }
   const clock = options.clock ?? systemClock;
-  const runtime: ServiceRuntime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids };
-  const outboxSignal: OutboxSignal = { wake: () => undefined, delivered: () => undefined };
-  return { config, database, clock, migrations, services: buildServices(config, runtime, options, outboxSignal, database.dialect), outboxSignal, close: () => database.close() };
+  const commits = createCommitHook();
+  const runtime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids, commits };
+  const outboxSignal: OutboxSignal = { delivered: () => undefined };
+  const services = buildServices(config, runtime, options, outboxSignal, database.dialect);
+  try {
+    // Databases of earlier versions hold TOTP secrets in the clear; no process may leave them so.
+    await sealLegacyTotpSecrets(runtime, services.totpSecrets);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, clock, migrations, services, outboxSignal, commits, close: () => database.close() };
 }

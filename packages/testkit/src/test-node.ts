@@ -32,6 +32,8 @@ export interface TestNodeOptions {
   readonly start?: string;
   readonly logStream?: DestinationStream;
   readonly configure?: (config: Config) => Config;
+  /** The live change feed's read interval (BuildAppOptions.liveFeedIntervalMs). */
+  readonly liveFeedIntervalMs?: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export class TestNode {
       clock,
       ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
       ...(options.transport === undefined ? {} : { transport: options.transport }),
+      ...(options.liveFeedIntervalMs === undefined ? {} : { liveFeedIntervalMs: options.liveFeedIntervalMs }),
       onBootstrapToken: (issued) => {
         token = issued;
       },

@@ -11,6 +11,7 @@ export const auditActions = {
   'auth.login-failed': { personalDataRead: false, description: 'a sign-in attempt was refused' },
   'auth.totp-enrolment-started': { personalDataRead: false, description: 'a user was given a new TOTP secret to confirm' },
   'auth.totp-enrolled': { personalDataRead: false, description: 'a user confirmed a TOTP second factor' },
+  'auth.totp-secrets-sealed': { personalDataRead: false, description: 'TOTP secrets left in the clear by an earlier version were encrypted at rest' },
   'auth.logged-out': { personalDataRead: false, description: 'a user ended a session' },
   'user.created': { personalDataRead: false, description: 'a user account was created' },
   'user.disabled': { personalDataRead: false, description: 'a user account was disabled and its sessions and tokens revoked' },

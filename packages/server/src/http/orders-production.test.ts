@@ -141,6 +141,17 @@ describe('domestic orders: production without a request, and resumable', () => {
     expect([noHash.statusCode, noHash.json<Problem>().code]).toEqual([400, 'evidence/invalid-metadata']);
   });
 
+  it('publishes the configured production limit in the provider\u2019s order view, so the portal can refuse a bigger file before hashing it', async () => {
+    const order = await acknowledgedOrder(duty);
+    expect(order).toMatchObject({ maxProductionBytes });
+    const one = await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerA });
+    expect([one.statusCode, one.json<{ maxProductionBytes: number }>().maxProductionBytes]).toEqual([200, maxProductionBytes]);
+    const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerA })).json<{ orders: { id: string; maxProductionBytes: number }[] }>().orders;
+    expect(listed.find((o) => o.id === order.id)?.maxProductionBytes).toBe(maxProductionBytes);
+    // The officers' view is another contract: the limit is the provider's concern.
+    expect(Object.keys((await node.call('GET', `/api/v1/orders/${order.id}`, { as: duty })).json<object>())).not.toContain('maxProductionBytes');
+  });
+
   it('lets nobody else touch a production upload: another provider, an officer, or another upload id', async () => {
     const order = await acknowledgedOrder(duty);
     const content = Buffer.from('partial production');

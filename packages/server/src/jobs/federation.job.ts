@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { OutboxSignal } from '../node-runtime.js';
+import type { CommitHook } from '../services/commit-hook.js';
 import type { Dispatcher } from '../services/dispatcher.service.js';
 import type { Inbox } from '../services/inbox.service.js';
 import type { PullService } from '../services/pull.service.js';
@@ -7,13 +7,13 @@ import type { EvidenceFetcher } from '../services/evidence-fetcher.service.js';
 
 /**
  * Delivers the outbox on an interval and at once after a commit that queued a message
- * (the outbox signal), never two runs at the same time; retries deferred inbox messages and
- * fetches evidence partners offered.
+ * (announced on the commit hook), never two runs at the same time; retries deferred inbox
+ * messages and fetches evidence partners offered.
  */
 export function startFederationJob(
   app: FastifyInstance,
   { dispatcher, inbox, pull, evidenceFetcher }: { readonly dispatcher: Dispatcher; readonly inbox: Inbox; readonly pull: PullService; readonly evidenceFetcher: EvidenceFetcher },
-  signal: OutboxSignal,
+  commits: CommitHook,
   intervalMs: number,
   pullMode: boolean,
 ): void {
@@ -45,7 +45,7 @@ export function startFederationJob(
       running = false;
     }
   };
-  signal.wake = () => setImmediate(() => void run());
+  const unsubscribe = commits.on('federation', () => setImmediate(() => void run()));
   app.addHook('onReady', async () => {
     timer = setInterval(() => void run(), intervalMs);
     timer.unref();
@@ -53,6 +53,6 @@ export function startFederationJob(
   app.addHook('onClose', async () => {
     closed = true;
     clearInterval(timer);
-    signal.wake = () => undefined;
+    unsubscribe();
   });
 }

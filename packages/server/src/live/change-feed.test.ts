@@ -19,6 +19,31 @@ class FakeTable implements ChangeSource {
 
 const feedOver = (table: FakeTable, gapWaitMs = 60_000) => new ChangeFeed(table, { intervalMs: 5, batchSize: 2, gapWaitMs, onError: (error) => { throw error; } });
 
+/** An hour between reads: within a test only a nudge can deliver anything. */
+const nudgedOnly = (table: FakeTable) => new ChangeFeed(table, { intervalMs: 3_600_000, batchSize: 50, gapWaitMs: 60_000, onError: (error) => { throw error; } });
+
+/** A table whose next read sees the rows committed when it starts, then waits for the test. */
+class HeldTable extends FakeTable {
+  private held: { started: () => void; release: Promise<void> } | null = null;
+  hold(): { started: Promise<void>; release: () => void } {
+    let started!: () => void;
+    let release!: () => void;
+    const startedPromise = new Promise<void>((resolve) => (started = resolve));
+    this.held = { started, release: new Promise<void>((resolve) => (release = resolve)) };
+    return { started: startedPromise, release };
+  }
+  override async after(watermark: number, missing: readonly number[], limit: number): Promise<LiveEvent[]> {
+    const snapshot = await super.after(watermark, missing, limit);
+    const held = this.held;
+    this.held = null;
+    if (held !== null) {
+      held.started();
+      await held.release;
+    }
+    return snapshot;
+  }
+}
+
 /** Collects what a listener receives; `until` resolves once a seq has arrived. */
 function collector() {
   const seen: number[] = [];
@@ -60,6 +85,34 @@ describe('the change feed', () => {
     await c.until(6);
     expect([...c.seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(new Set(c.seen).size).toBe(c.seen.length);
+    await feed.close();
+  });
+
+  it('reads at once when nudged after a local commit, however long the interval', async () => {
+    const table = new FakeTable();
+    const feed = nudgedOnly(table);
+    const c = collector();
+    await feed.subscribe(c.listener);
+    table.committed.push(row(1));
+    feed.nudge();
+    await c.until(1);
+    expect(c.seen).toEqual([1]);
+    await feed.close();
+  });
+
+  it('reads again when nudged during a read, which may have started before that commit', async () => {
+    const table = new HeldTable();
+    const feed = nudgedOnly(table);
+    const c = collector();
+    await feed.subscribe(c.listener);
+    const read = table.hold();
+    feed.nudge();
+    await read.started;
+    table.committed.push(row(1));
+    feed.nudge();
+    read.release();
+    await c.until(1);
+    expect(c.seen).toEqual([1]);
     await feed.close();
   });
 

@@ -35,6 +35,8 @@ export class ChangeFeed {
   private polling: Promise<void> | null = null;
   /** The last poll filled a whole batch: read on at once instead of waiting a tick. */
   private more = false;
+  /** Nudged while a read ran: that read may have started before the commit, so read again at once. */
+  private nudged = false;
   private closed = false;
 
   constructor(
@@ -69,7 +71,8 @@ export class ChangeFeed {
   /** Polls now instead of at the next tick (after a local commit). */
   nudge(): void {
     if (this.watermark === null || this.closed) return;
-    this.schedule(0);
+    if (this.polling !== null) this.nudged = true;
+    else this.schedule(0);
   }
 
   async close(): Promise<void> {
@@ -102,6 +105,7 @@ export class ChangeFeed {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.watermark = null;
+    this.nudged = false;
     this.gaps.clear();
   }
 
@@ -110,9 +114,10 @@ export class ChangeFeed {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.nudged = false;
       this.polling = this.poll().finally(() => {
         this.polling = null;
-        if (this.watermark !== null && !this.closed) this.schedule(this.more ? 0 : this.options.intervalMs);
+        if (this.watermark !== null && !this.closed) this.schedule(this.more || this.nudged ? 0 : this.options.intervalMs);
       });
     }, delayMs);
     this.timer.unref();

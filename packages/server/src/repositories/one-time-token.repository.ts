@@ -1,4 +1,6 @@
+import { sealedTotpPrefix } from '../auth/totp-secret-box.js';
 import type { Executor } from '../db/database-schema.js';
+import type { UnsealedTotpSecret } from './user.repository.js';
 
 export interface BootstrapTokenRecord {
   readonly id: string;
@@ -10,13 +12,14 @@ export interface BootstrapTokenRecord {
 export interface TotpEnrolmentRecord {
   readonly id: string;
   readonly userId: string;
+  /** Sealed to this enrolment's id (auth/totp-secret-box.ts). */
   readonly secret: string;
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly consumedAt: string | null;
 }
 
-/** Single-use secrets: the bootstrap token and pending TOTP enrolments. Only hashes are stored. */
+/** Single-use secrets: the bootstrap token and pending TOTP enrolments. Tokens are stored as hashes, TOTP secrets sealed. */
 export const bootstrapTokenRepository = {
   async insert(db: Executor, token: BootstrapTokenRecord, tokenHash: string): Promise<void> {
     await db
@@ -84,6 +87,17 @@ export const totpEnrolmentRepository = {
       .where('id', '=', id)
       .where('consumed_at', 'is', null)
       .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Plaintext secrets of databases written before secrets were sealed, consumed ones included. */
+  async listUnsealed(db: Executor): Promise<UnsealedTotpSecret[]> {
+    const rows = await db.selectFrom('totp_enrolments').select(['id', 'secret']).where('secret', 'not like', `${sealedTotpPrefix}%`).orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, secret: row.secret }));
+  },
+
+  async replaceSecret(db: Executor, id: string, from: string, to: string): Promise<boolean> {
+    const result = await db.updateTable('totp_enrolments').set({ secret: to }).where('id', '=', id).where('secret', '=', from).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 

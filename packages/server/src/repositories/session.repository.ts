@@ -1,6 +1,6 @@
 import type { Executor, SessionsTable } from '../db/database-schema.js';
 import { precompiledQuery } from '../db/precompiled-query.js';
-import { userRecordFromRow, type UserRecord } from './user.repository.js';
+import { userAccountFromRow, type UserAccount } from './user.repository.js';
 
 export interface SessionRecord {
   readonly id: string;
@@ -28,12 +28,13 @@ function toRecord(row: SessionsTable): SessionRecord {
 
 export interface SessionWithUser {
   readonly session: SessionRecord;
-  readonly user: UserRecord;
+  readonly user: UserAccount;
 }
 
 /**
  * Every authenticated request needs the session and its user, so they come in one query,
  * compiled once. The users columns are aliased: `id` and `created_at` exist in both tables.
+ * The TOTP secret stays out: only sign-in and enrolment open it, never a request.
  */
 const sessionWithUserByTokenHash = precompiledQuery((db: Executor, tokenHash: string) =>
   db
@@ -45,7 +46,6 @@ const sessionWithUserByTokenHash = precompiledQuery((db: Executor, tokenHash: st
       'users.display_name as user_display_name',
       'users.roles as user_roles',
       'users.password_hash as user_password_hash',
-      'users.totp_secret as user_totp_secret',
       'users.totp_last_step as user_totp_last_step',
       'users.status as user_status',
       'users.created_at as user_created_at',
@@ -81,13 +81,12 @@ export const sessionRepository = {
   async findWithUserByTokenHash(db: Executor, tokenHash: string): Promise<SessionWithUser | undefined> {
     const row = await sessionWithUserByTokenHash.takeFirst(db, tokenHash);
     if (row === undefined) return undefined;
-    const user = userRecordFromRow({
+    const user = userAccountFromRow({
       id: row.user_id,
       username: row.user_username,
       display_name: row.user_display_name,
       roles: row.user_roles,
       password_hash: row.user_password_hash,
-      totp_secret: row.user_totp_secret,
       totp_last_step: row.user_totp_last_step,
       status: row.user_status,
       created_at: row.user_created_at,

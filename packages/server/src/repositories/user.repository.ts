@@ -1,21 +1,33 @@
 import { isRole, type Role } from '@hanoi247/core';
+import { sealedTotpPrefix } from '../auth/totp-secret-box.js';
 import type { Executor, UsersTable } from '../db/database-schema.js';
 
-export interface UserRecord {
+/** A user as every request needs it: no second-factor secret. */
+export interface UserAccount {
   readonly id: string;
   readonly username: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
   readonly passwordHash: string;
-  readonly totpSecret: string | null;
   readonly totpLastStep: number | null;
   readonly status: 'active' | 'disabled';
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-/** Exported for repositories that read users through a join (sessions). */
-export function userRecordFromRow(row: UsersTable): UserRecord {
+export interface UserRecord extends UserAccount {
+  /** Sealed (`v1:…`, auth/totp-secret-box.ts), never the base32 secret itself; null before enrolment. */
+  readonly totpSecret: string | null;
+}
+
+/** A TOTP secret column value still in the clear (written by an earlier version). */
+export interface UnsealedTotpSecret {
+  readonly id: string;
+  readonly secret: string;
+}
+
+/** Exported for repositories that read users through a join (sessions), without the TOTP secret. */
+export function userAccountFromRow(row: Omit<UsersTable, 'totp_secret'>): UserAccount {
   const parsed: unknown = JSON.parse(row.roles);
   const roles = Array.isArray(parsed) ? parsed.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
   return {
@@ -24,12 +36,15 @@ export function userRecordFromRow(row: UsersTable): UserRecord {
     displayName: row.display_name,
     roles,
     passwordHash: row.password_hash,
-    totpSecret: row.totp_secret,
     totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function userRecordFromRow(row: UsersTable): UserRecord {
+  return { ...userAccountFromRow(row), totpSecret: row.totp_secret };
 }
 
 export const userRepository = {
@@ -79,7 +94,7 @@ export const userRepository = {
 
   async countActiveWithRole(db: Executor, role: Role): Promise<number> {
     const users = await db.selectFrom('users').select('roles').where('status', '=', 'active').execute();
-    return users.filter((u) => userRecordFromRow({ roles: u.roles } as UsersTable).roles.includes(role)).length;
+    return users.filter((u) => userAccountFromRow({ roles: u.roles } as UsersTable).roles.includes(role)).length;
   },
 
   async setStatus(db: Executor, id: string, status: 'active' | 'disabled', at: string): Promise<void> {
@@ -88,6 +103,29 @@ export const userRepository = {
 
   async setTotp(db: Executor, id: string, secret: string | null, lastStep: number | null, at: string): Promise<void> {
     await db.updateTable('users').set({ totp_secret: secret, totp_last_step: lastStep, updated_at: at }).where('id', '=', id).execute();
+  },
+
+  /** Plaintext secrets of databases written before secrets were sealed (SQLite LIKE ignores case; base32 has no "1"). */
+  async listUnsealedTotpSecrets(db: Executor): Promise<UnsealedTotpSecret[]> {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'totp_secret'])
+      .where('totp_secret', 'is not', null)
+      .where('totp_secret', 'not like', `${sealedTotpPrefix}%`)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, secret: row.totp_secret ?? '' }));
+  },
+
+  async anySealedTotpSecret(db: Executor): Promise<boolean> {
+    const row = await db.selectFrom('users').select('id').where('totp_secret', 'like', `${sealedTotpPrefix}%`).limit(1).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Replaces the secret only if it is still the one read, so a concurrent reset or enrolment wins. */
+  async replaceTotpSecret(db: Executor, id: string, from: string, to: string): Promise<boolean> {
+    const result = await db.updateTable('users').set({ totp_secret: to }).where('id', '=', id).where('totp_secret', '=', from).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 
   /**

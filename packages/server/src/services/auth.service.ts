@@ -2,6 +2,7 @@ import { DomainError, userPrincipal, type Principal } from '@hanoi247/core';
 import type { PasswordHasher } from '../auth/password-hasher.js';
 import { hashSecret, newSecret } from '../auth/secret-token.js';
 import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.js';
+import type { TotpSecretBinding } from '../auth/totp-secret-box.js';
 import type { Tx } from '../db/database-schema.js';
 import { apiTokenRepository } from '../repositories/api-token.repository.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -10,6 +11,7 @@ import { sessionRepository, type SessionRecord } from '../repositories/session.r
 import { userRepository, type UserRecord } from '../repositories/user.repository.js';
 import { auditEntryFor, isoAfter, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import type { SessionCache } from './session-cache.js';
+import type { TotpSecrets } from './totp-secrets.js';
 import { userView, type UserView } from './user.service.js';
 
 export interface SessionPolicy {
@@ -22,6 +24,7 @@ export interface AuthServiceDeps extends ServiceRuntime {
   readonly sessionPolicy: SessionPolicy;
   /** Shared with every service that ends sessions or changes accounts (ADR 0007). */
   readonly sessionCache: SessionCache<CachedSession>;
+  readonly totpSecrets: TotpSecrets;
 }
 
 export interface Credentials {
@@ -66,9 +69,9 @@ function reuseUntil(session: SessionRecord): number {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, clock, ids, hasher, sessionPolicy, sessionCache } = deps;
+  const { db, clock, ids, hasher, sessionPolicy, sessionCache, totpSecrets } = deps;
 
-  async function recordFailure(context: CallContext, username: string, reason: string, user?: UserRecord): Promise<void> {
+  async function recordFailure(context: CallContext, username: string, reason: string, user?: { readonly id: string }): Promise<void> {
     await auditRepository.append(
       db,
       auditEntryFor(deps, context, {
@@ -104,15 +107,31 @@ export function createAuthService(deps: AuthServiceDeps) {
     return { status: 'signed-in', sessionToken, csrfToken: session.csrfToken, user: userView(user), expiresAt: session.absoluteExpiresAt };
   }
 
+  /**
+   * Opens a stored secret where a code is to be checked. A secret that does not open (altered,
+   * moved from another row, key file replaced or missing) refuses the sign-in like a wrong code;
+   * only the audit log says why.
+   */
+  async function openSecret(context: CallContext, stored: string, binding: TotpSecretBinding, userId: string, username?: string): Promise<string> {
+    const box = await totpSecrets.opener();
+    const secret = box?.open(stored, binding) ?? null;
+    if (secret !== null) return secret;
+    const name = username ?? (await userRepository.findById(db, userId))?.username ?? 'unknown';
+    await recordFailure(context, name, box === null ? 'totp-key-missing' : 'totp-secret-unreadable', { id: userId });
+    throw invalidCredentials();
+  }
+
   async function startEnrolment(context: CallContext, user: UserRecord): Promise<SignInResult> {
     const enrolmentToken = newSecret('h247e');
     const secret = newTotpSecret();
     const expiresAt = isoAfter(clock, enrolmentLifetimeSeconds);
+    const box = await totpSecrets.sealer();
+    const id = ids();
     await db.transaction().execute(async (tx) => {
       await totpEnrolmentRepository.consumeAllForUser(tx, user.id, clock.now().toISOString());
       await totpEnrolmentRepository.insert(
         tx,
-        { id: ids(), userId: user.id, secret, createdAt: clock.now().toISOString(), expiresAt, consumedAt: null },
+        { id, userId: user.id, secret: box.seal(secret, { table: 'totp_enrolments', enrolmentId: id }), createdAt: clock.now().toISOString(), expiresAt, consumedAt: null },
         hashSecret(enrolmentToken),
       );
       await auditRepository.append(
@@ -141,7 +160,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (credentials.totpCode === undefined || credentials.totpCode === '') {
         throw new DomainError('auth/totp-required', 'enter the 6-digit code from your authenticator app');
       }
-      const check = checkTotp(user.totpSecret, credentials.totpCode, clock.now());
+      const secret = await openSecret(context, user.totpSecret, { table: 'users', userId: user.id }, user.id, username);
+      const check = checkTotp(secret, credentials.totpCode, clock.now());
       if (check === null) {
         await recordFailure(context, username, 'wrong-totp', user);
         throw invalidCredentials();
@@ -160,16 +180,19 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (enrolment === undefined || enrolment.consumedAt !== null || enrolment.expiresAt <= now.toISOString()) {
         throw new DomainError('auth/enrolment-invalid', 'this enrolment has expired or was already used; sign in again');
       }
-      const check = checkTotp(enrolment.secret, code, now);
+      const secret = await openSecret(context, enrolment.secret, { table: 'totp_enrolments', enrolmentId: enrolment.id }, enrolment.userId);
+      const check = checkTotp(secret, code, now);
       if (check === null) throw new DomainError('auth/invalid-credentials', 'the one-time code is not valid; check the phone clock');
+      const box = await totpSecrets.sealer();
       return db.transaction().execute(async (tx) => {
         const user = await userRepository.findById(tx, enrolment.userId);
         if (user === undefined || user.status !== 'active' || !(await totpEnrolmentRepository.consume(tx, enrolment.id, now.toISOString()))) {
           throw new DomainError('auth/enrolment-invalid', 'this enrolment has expired or was already used; sign in again');
         }
-        await userRepository.setTotp(tx, user.id, enrolment.secret, check.step, now.toISOString());
+        const sealed = box.seal(secret, { table: 'users', userId: user.id });
+        await userRepository.setTotp(tx, user.id, sealed, check.step, now.toISOString());
         await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'auth.totp-enrolled', objectType: 'user', objectId: user.id, actorName: user.username }));
-        return openSession(tx, context, { ...user, totpSecret: enrolment.secret });
+        return openSession(tx, context, { ...user, totpSecret: sealed });
       });
     },
 

@@ -54,6 +54,7 @@ export function createDeadlineScanner(deps: ServiceRuntime, transitions: Request
           failures.push({ requestId: alarm.requestId, message: error instanceof Error ? error.message : String(error) });
         }
       }
+      if (failures.length < alarms.length) deps.commits?.committed('requests');
       return { alarms, failures };
     },
   };

@@ -37,6 +37,15 @@ describe('demo accounts', () => {
     expect(response.json()).toMatchObject({ status: 'signed-in', user: { username: 'vn.duty', roles: ['duty_officer'] } });
   });
 
+  it('stores the preset secrets sealed, never as the base32 the demo prints', async () => {
+    const rows = await node.app.node.database.db.selectFrom('users').select(['username', 'totp_secret']).execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.totp_secret).toMatch(/^v1:/);
+      expect(row.totp_secret).not.toContain(account(row.username).totpSecret);
+    }
+  });
+
   it('gives each account an API token limited to what its role grants', async () => {
     const bearer = (username: string) => ({ headers: { authorization: `Bearer ${account(username).apiToken}` } });
     expect((await node.call('GET', '/api/v1/requests', bearer('vn.duty'))).statusCode).toBe(200);

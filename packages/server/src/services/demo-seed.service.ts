@@ -16,7 +16,7 @@ export interface DemoAccount {
   readonly password: string;
 }
 
-/** What the demo prints: secrets exist in clear only here, the database keeps hashes. */
+/** What the demo prints: secrets exist in clear only here, the database keeps hashes and sealed TOTP secrets. */
 export interface SeededDemoAccount extends DemoAccount {
   readonly totpSecret: string;
   readonly apiToken: string;
@@ -41,6 +41,8 @@ export async function seedDemoAccounts(node: NodeRuntime, context: CallContext, 
   if ((await userRepository.count(node.database.db)) > 0) return null;
   // argon2 runs outside the transaction, as createUser does, so the write lock is held briefly.
   const records = await Promise.all(accounts.map((a) => users.validatedRecord({ username: a.username, displayName: a.displayName, roles: [a.role], password: a.password })));
+  // Before the transaction: taking the key may read the database and create the key file.
+  const box = await node.services.totpSecrets.sealer();
   return node.database.db.transaction().execute(async (tx) => {
     if ((await userRepository.count(tx)) > 0) return null;
     const now = runtime.clock.now().toISOString();
@@ -50,7 +52,7 @@ export async function seedDemoAccounts(node: NodeRuntime, context: CallContext, 
       await users.insertUser(tx, context, record);
       const totpSecret = newTotpSecret();
       // No time step is recorded as used: the first code the newcomer types is accepted.
-      await userRepository.setTotp(tx, record.id, totpSecret, null, now);
+      await userRepository.setTotp(tx, record.id, box.seal(totpSecret, { table: 'users', userId: record.id }), null, now);
       await auditRepository.append(
         tx,
         auditEntryFor(runtime, context, { action: 'user.totp-preset', objectType: 'user', objectId: record.id, details: { username: record.username } }),

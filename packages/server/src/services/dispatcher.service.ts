@@ -113,6 +113,8 @@ export function createDispatcher(deps: DispatcherDeps) {
         await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: null }, { action: 'federation.delivery-failed', objectType: 'message', objectId: message.messageId, actorType: 'system', actorName: 'federation', outcome: 'failure', details: { to: message.toCountry, reason: outcome.error } }));
       }
     });
+    // The request's timeline now says delivered (or failed): open desks hear of it at once.
+    if (message.requestId !== null && (outcome.kind !== 'retry' || failed)) deps.commits?.committed('requests');
   }
 
   /** The head of a partner's queue and its due messages (a long queue gets through in several runs), in queue order. */

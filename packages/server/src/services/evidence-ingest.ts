@@ -10,6 +10,7 @@ import { orderRepository } from '../repositories/order.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import { checkEvidenceInput, visibleRequest, type CheckedEvidenceInput, type EvidenceInput } from './evidence-view.js';
 import { officerCanSee } from './order-view.js';
+import { storageKeyOnFirstNeed } from './storage-key-on-first-need.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 export interface EvidenceSettings {
@@ -63,14 +64,8 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     return deps.system;
   };
 
-  /** A missing key file is created on first need, unless items were sealed before: then it was lost. */
-  async function sealingKey(): Promise<StorageKey> {
-    const existing = await keys.get(false);
-    if (existing !== null) return existing;
-    if (await evidenceRepository.anySealed(db)) throw new DomainError('evidence/storage-key-missing', 'keys/storage.key is missing but sealed items exist: restore it from backup');
-    const created = await keys.get(true);
-    if (created === null) throw new DomainError('bug/invariant-violated', 'the storage key could not be created');
-    return created;
+  function sealingKey(): Promise<StorageKey> {
+    return storageKeyOnFirstNeed(db, keys);
   }
 
   async function refuseMismatch(context: CallContext, input: CheckedEvidenceInput, staged: StagedContent): Promise<never> {

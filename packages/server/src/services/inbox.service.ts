@@ -105,6 +105,7 @@ export function createInbox(deps: InboxDeps) {
         });
         // Only now is the offer visible to the fetcher: waking it inside the transaction could find nothing.
         if (header.type === 'evidence.offered') deps.onEvidenceOffered?.();
+        deps.commits?.committed('requests');
       } catch (error) {
         if (!isDomainError(error)) throw error;
         // A new request that cannot be recorded never will be: refuse it, so the sender shows a delivery failure.
@@ -139,6 +140,7 @@ export function createInbox(deps: InboxDeps) {
             await inboxRepository.settle(tx, message.messageId, 'processed', null, requestId, clock.now().toISOString());
           });
           applied += 1;
+          deps.commits?.committed('requests');
         } catch {
           // Still waiting for the message it follows.
         }

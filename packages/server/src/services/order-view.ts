@@ -125,9 +125,14 @@ export function presentOfficerOrder(order: OrderRecord, extras: { provider: Prov
   };
 }
 
+export interface ProviderOrderView extends SharedOrderView {
+  /** The largest production file this node accepts: the portal refuses a bigger one before hashing it. */
+  readonly maxProductionBytes: number;
+}
+
 /** The provider sees its order and nothing else of the case: no request, no officers' names, no other order. */
-export function presentProviderOrder(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[]): SharedOrderView {
-  return shared(order, deadlines, 'provider');
+export function presentProviderOrder(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[], maxProductionBytes: number): ProviderOrderView {
+  return { ...shared(order, deadlines, 'provider'), maxProductionBytes };
 }
 
 /** The timeline as the provider sees it: the side that acted, never an officer's name. */

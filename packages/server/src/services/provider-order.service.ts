@@ -8,7 +8,7 @@ import { presentEvidence, type EvidenceView } from './evidence-view.js';
 import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
 import { createProviderProduction, type ProductionInput, type ProductionSettings } from './provider-production.js';
-import { orderNotFound, presentProviderOrder, providerTimeline, type SharedOrderView } from './order-view.js';
+import { orderNotFound, presentProviderOrder, providerTimeline, type ProviderOrderView } from './order-view.js';
 import { signedOrderOf } from './order.service.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
@@ -29,7 +29,7 @@ export interface ProductionReceipt {
   readonly evidence: Pick<EvidenceView, 'id' | 'sha256' | 'size' | 'filename' | 'mediaType' | 'createdAt'>;
   /** The provider's declared hash, equal to ours or the production would have been refused. */
   readonly providerSha256: string;
-  readonly order: SharedOrderView;
+  readonly order: ProviderOrderView;
 }
 
 const providerActions = new Set(['acknowledge', 'confirm-preservation', 'object', 'start-collection']);
@@ -54,12 +54,12 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
   const responder = (context: CallContext): Principal => requirePermission(context.principal, 'provider-orders:respond');
   const actorOf = (principal: Principal) => ({ side: 'provider' as const, userId: principal.userId, permissions: principal.permissions });
 
-  async function view(order: OrderRecord): Promise<SharedOrderView> {
-    return presentProviderOrder(order, await orderDeadlineRepository.forOrder(db, order.id));
+  async function view(order: OrderRecord): Promise<ProviderOrderView> {
+    return presentProviderOrder(order, await orderDeadlineRepository.forOrder(db, order.id), deps.production.maxProductionBytes);
   }
 
   return {
-    async list(context: CallContext, filter: { state?: string | undefined; limit: number; offset: number }): Promise<SharedOrderView[]> {
+    async list(context: CallContext, filter: { state?: string | undefined; limit: number; offset: number }): Promise<ProviderOrderView[]> {
       const principal = responder(context);
       const mine = principal.userId === null ? [] : await providerRepository.providerIdsOf(db, principal.userId);
       const orders = await orderRepository.list(db, { ...filter, providerIds: mine, servedOnly: true });
@@ -67,7 +67,7 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
     },
 
     /** Audited like an officer's read: the scope names people's accounts. */
-    async get(context: CallContext, id: string): Promise<SharedOrderView> {
+    async get(context: CallContext, id: string): Promise<ProviderOrderView> {
       const order = await access.forProvider(context, responder(context), id, 'get');
       await auditRepository.append(db, auditEntryFor(deps, context, { action: 'order.viewed', objectType: 'order', objectId: id, details: { reference: order.reference, side: 'provider' } }));
       return view(order);
@@ -83,7 +83,7 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
       return signedOrderOf(deps, context, order, descriptor);
     },
 
-    async act(context: CallContext, id: string, action: string, payload: OrderPayload): Promise<SharedOrderView> {
+    async act(context: CallContext, id: string, action: string, payload: OrderPayload): Promise<ProviderOrderView> {
       const principal = responder(context);
       await access.forProvider(context, principal, id, action);
       if (!providerActions.has(action)) throw new DomainError('order/illegal-transition', `${action} is not a provider action; use one of ${[...providerActions].join(', ')}`);

@@ -14,8 +14,6 @@ export interface TransitionServiceDeps extends ServiceRuntime {
   readonly deadlineSettings: DeadlineSettings;
   /** Tells the partner node; absent in maintenance tools that never federate. */
   readonly outbox?: Outbox;
-  /** Called after a commit that queued messages, so delivery starts at once. */
-  readonly afterCommit?: () => void;
 }
 
 /** States in which the partner does not know the request yet: nothing to mirror. */
@@ -170,7 +168,8 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
           assignee: await assigneeOf(tx, next),
         });
       });
-      deps.afterCommit?.();
+      // Delivery of what it queued and the live streams' read of its timeline start at once.
+      deps.commits?.committed('federation', 'requests');
       return view;
     },
   };

@@ -105,8 +105,15 @@ export function createRequestService(deps: RequestServiceDeps) {
     });
   }
 
+  /** Runs a transaction that adds to a request's timeline, then tells the live streams. */
+  async function changing<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(work);
+    deps.commits?.committed('requests');
+    return result;
+  }
+
   async function insertNew(context: CallContext, viewer: Principal, build: (tx: Tx) => Promise<RequestRecord>): Promise<RequestView> {
-    return db.transaction().execute(async (tx) => {
+    return changing(async (tx) => {
       const record = await build(tx);
       const deadlines = await insertRecord(tx, context, record);
       const caseRecord = record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId);
@@ -226,7 +233,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     /** Drafts stay editable until submitted; every editor becomes a drafter and so cannot approve. */
     async updateDraft(context: CallContext, id: string, patch: { details?: Readonly<Record<string, unknown>> | undefined; language?: string | undefined; translations?: readonly Translation[] | undefined; priority?: Priority | undefined; emergencyJustification?: string | undefined }, version: number): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      return db.transaction().execute(async (tx) => {
+      return changing(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
         if (record.direction !== 'outgoing' || record.state !== 'DRAFT') throw new DomainError('request/not-editable', `only a draft can be edited; this request is ${record.state}`);
         const priority = patch.priority ?? record.priority;
@@ -264,7 +271,7 @@ export function createRequestService(deps: RequestServiceDeps) {
      */
     async assign(context: CallContext, id: string, userId: string | null): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      return db.transaction().execute(async (tx) => {
+      return changing(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
         let assignee: Assignee | null = null;
         if (userId !== null) {

@@ -1,12 +1,18 @@
 import type { AuditAction, AuditActorType, AuditEntry, AuditOutcome, Clock, JsonValue, Principal } from '@hanoi247/core';
 import type { Db } from '../db/database-schema.js';
 import type { IdGenerator } from '../identity/ids.js';
+import type { CommitHook } from './commit-hook.js';
 
 /** What every service may use. Each service adds only the ports it really needs. */
 export interface ServiceRuntime {
   readonly db: Db;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * Told what a transaction wrote once it has committed (see commit-hook.ts). Absent where nothing
+   * in the process waits for commits (maintenance tools, unit tests): the pollers still see them.
+   */
+  readonly commits?: CommitHook;
 }
 
 /** Who is calling and under which HTTP request (for correlation in the audit log). */

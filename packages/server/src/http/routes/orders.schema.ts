@@ -96,7 +96,12 @@ const sharedOrderFields = {
   version: z.number().int(),
 };
 
-export const providerOrderViewSchema = z.object(sharedOrderFields).meta({ id: 'ProviderOrder' });
+export const providerOrderViewSchema = z
+  .object({
+    ...sharedOrderFields,
+    maxProductionBytes: z.number().int().positive().describe('the largest production file this node accepts, in bytes: check before hashing or sending'),
+  })
+  .meta({ id: 'ProviderOrder' });
 
 export const officerOrderViewSchema = z
   .object({

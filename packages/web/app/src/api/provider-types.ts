@@ -35,6 +35,8 @@ export interface ProviderOrder {
   readonly deadlines: readonly { readonly ruleId: string; readonly status: string; readonly dueAt: string; readonly closedAt: string | null; readonly escalatedAt: string | null }[];
   readonly availableActions: readonly { readonly action: string; readonly label: Bilingual }[];
   readonly updatedAt: string;
+  /** The largest production file this node accepts, in bytes. */
+  readonly maxProductionBytes: number;
 }
 
 /** The five grounds a provider may object on (core's providerObjectionCodes). */

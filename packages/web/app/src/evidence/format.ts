@@ -1,3 +1,5 @@
+const locale = (language: string): string => (language === 'vi' ? 'vi-VN' : 'en-GB');
+
 /** Sizes as people read them: 1.2 MB rather than 1234567 bytes. */
 export function byteSize(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -8,8 +10,11 @@ export function byteSize(bytes: number, language: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
+
+/** An exact count with the language's digit grouping, where a rounded size could mislead (a limit). */
+export const exactBytes = (bytes: number, language: string): string => new Intl.NumberFormat(locale(language)).format(bytes);
 
 /** The first 12 hex digits: enough to tell items apart on screen; the full hash is a hover away. */
 export const shortHash = (hex: string): string => (hex.length > 12 ? `${hex.slice(0, 12)}…` : hex);

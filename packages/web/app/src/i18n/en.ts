@@ -79,7 +79,7 @@ export const en = {
     emergencyJustification: 'Explain why this is an emergency',
     fileEmpty: 'The file is empty',
     totpCode: 'Six digits from the authenticator app',
-    fileTooLarge: 'The file is larger than any node accepts (64 GiB)',
+    fileTooLarge: 'The file is larger than this node accepts: at most {{limit}} ({{bytes}} bytes)',
   },
   request: {
     timeline: 'Timeline',

@@ -83,7 +83,7 @@ export const vi: Dictionary = {
     emergencyJustification: 'Nêu lý do khẩn cấp',
     fileEmpty: 'Tệp rỗng',
     totpCode: 'Sáu chữ số từ ứng dụng xác thực',
-    fileTooLarge: 'Tệp lớn hơn mức tối đa mọi nút chấp nhận (64 GiB)',
+    fileTooLarge: 'Tệp lớn hơn mức nút này chấp nhận: tối đa {{limit}} ({{bytes}} byte)',
   },
   request: {
     timeline: 'Diễn biến',

@@ -9,6 +9,8 @@ import { ProductionUpload } from './ProductionUpload.js';
 import { resumeKey } from './tus-metadata.js';
 
 const orderId = '0193f0c2-6a4b-7c1d-9e2f-3a4b5c6d7e8f';
+/** The node's published limit (orders.maxProductionBytes, 4 GiB by default). */
+const maxBytes = 4 * 1024 ** 3;
 const uploadId = '0193f0c2-7000-7000-8000-000000000001';
 const location = `/api/v1/provider/orders/${orderId}/production/uploads/${uploadId}`;
 const evidenceId = '0193f0c2-7000-7000-8000-0000000000e1';
@@ -41,7 +43,7 @@ describe('sending a production file', () => {
     const network = stubFetch({ [`POST /api/v1/provider/orders/${orderId}/production/uploads`]: () => created.promise });
     const patches = stubXhr();
     const user = userEvent.setup({ delay: null });
-    renderWithApp(<ProductionUpload orderId={orderId} />);
+    renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
     const file = new File([content], 'thuê bao.csv', { type: 'text/csv', lastModified: 1_760_000_000_000 });
 
     await chooseFile(user, file);
@@ -83,7 +85,7 @@ describe('sending a production file', () => {
     const network = stubFetch({ [`HEAD ${location}`]: () => new Response(null, { status: 200, headers: { 'upload-offset': '10', 'upload-length': String(file.size) } }) });
     const patches = stubXhr();
     const user = userEvent.setup({ delay: null });
-    renderWithApp(<ProductionUpload orderId={orderId} />);
+    renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
 
     await chooseFile(user, file);
     await user.selectOptions(categoryField(), 'traffic');
@@ -101,7 +103,7 @@ describe('sending a production file', () => {
   it('names what is missing before reading anything, and focuses it', async () => {
     const network = stubFetch({});
     const user = userEvent.setup({ delay: null });
-    renderWithApp(<ProductionUpload orderId={orderId} />);
+    renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
 
     await user.click(uploadButton());
     expect(fileField().getAttribute('aria-invalid')).toBe('true');
@@ -113,13 +115,16 @@ describe('sending a production file', () => {
     await user.click(uploadButton());
     expect(document.getElementById(fileField().getAttribute('aria-describedby') ?? '')?.textContent).toBe('Tệp rỗng');
 
+    // One byte over the node's limit (far below the 64 GiB any node could take): refused before hashing.
     const huge = new File(['x'], 'lớn.bin');
-    Object.defineProperty(huge, 'size', { value: 2 ** 36 });
+    Object.defineProperty(huge, 'size', { value: maxBytes + 1 });
     await chooseFile(user, huge);
     await user.selectOptions(categoryField(), 'content');
     expect(categoryField().getAttribute('aria-invalid')).toBe('false');
     await user.click(uploadButton());
-    expect(document.getElementById(fileField().getAttribute('aria-describedby') ?? '')?.textContent).toBe('Tệp lớn hơn mức tối đa mọi nút chấp nhận (64 GiB)');
+    expect(document.getElementById(fileField().getAttribute('aria-describedby') ?? '')?.textContent).toBe('Tệp lớn hơn mức nút này chấp nhận: tối đa 4,3 GB (4.294.967.296 byte)');
+    expect(document.activeElement).toBe(fileField());
+    expect(screen.queryByRole('progressbar')).toBeNull();
     expect(network.sent).toEqual([]);
   });
 });

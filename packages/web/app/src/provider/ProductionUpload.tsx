@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataCategories } from '../api/provider-types.js';
+import { byteSize, exactBytes } from '../evidence/format.js';
 import { checkProduction, type ProductionField } from './production-checks.js';
 import { uploadProduction, type UploadProgress } from './tus-upload.js';
 
@@ -18,9 +19,10 @@ const percentOf = ({ done, total }: UploadProgress) => (total > 0 ? Math.floor((
 /**
  * One production file, hashed then sent resumably: an interrupted transfer of the same file
  * continues where the node stopped counting, so a large production survives a dropped connection.
+ * `maxBytes`: the node's limit, published with the order.
  */
-export function ProductionUpload({ orderId }: { readonly orderId: string }) {
-  const { t } = useTranslation();
+export function ProductionUpload({ orderId, maxBytes }: { readonly orderId: string; readonly maxBytes: number }) {
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [category, setCategory] = useState('');
@@ -35,7 +37,7 @@ export function ProductionUpload({ orderId }: { readonly orderId: string }) {
 
   const send = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = checkProduction(file, category);
+    const found = checkProduction(file, category, maxBytes);
     setErrors(found);
     if (found.file !== undefined) fileRef.current?.focus();
     else if (found.dataCategory !== undefined) categoryRef.current?.focus();
@@ -54,7 +56,9 @@ export function ProductionUpload({ orderId }: { readonly orderId: string }) {
         if (controller.current === abort) controller.current = null;
       });
   };
-  const error = (field: ProductionField) => (errors[field] === undefined ? undefined : t(errors[field]));
+  // The size both as people read it and exact, since the rounded figure may sit just above the limit.
+  const limit = { limit: byteSize(maxBytes, i18n.language), bytes: exactBytes(maxBytes, i18n.language) };
+  const error = (field: ProductionField) => (errors[field] === undefined ? undefined : t(errors[field], limit));
   const working = status.kind === 'working';
   const phase = working ? (status.progress.phase === 'hashing' ? t('provider.hashing') : t('provider.uploadProgress')) : '';
   const percent = working ? percentOf(status.progress) : 0;

@@ -38,7 +38,7 @@ export function ProviderOrderPage({ id }: { readonly id: string }) {
           <Anchor href={`/api/v1/provider/orders/${o.id}/signed`} download={`${o.reference}.order.json`}>{t('provider.signedCopy')}</Anchor>
         </Group>
       </section>
-      {o.availableActions.some((a) => a.action === 'deliver-production') && <ProductionUpload orderId={o.id} />}
+      {o.availableActions.some((a) => a.action === 'deliver-production') && <ProductionUpload orderId={o.id} maxBytes={o.maxProductionBytes} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <ProviderOrderFacts order={o} />
