@@ -4,6 +4,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { accessibilityViolations, horizontalOverflow } from './web/accessibility.js';
 import { browserUnavailable, collectConsoleErrors, launchChromium, screenshot } from './web/browser.js';
 import { DemoProcess } from './web/demo-process.js';
+import { download, verifyOffline } from './web/downloads.js';
 import { focusIndicator, outlineVisible, signInByKeyboard, tabTo } from './web/keyboard.js';
 import { arrivedAt, asOfficer, confirmProductionComplete, custodyCheckpointed, eventually, officersOf, sendPreservationRequest, sendStoredDataRequest, serveOrder, serveOrderOnProvider } from './web/officer-api.js';
 import { choose, draftPreservation, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
@@ -236,6 +237,39 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     const vnDesk = await pageOf('VN', 'duty');
     await check(vnDesk, 'VN', production.vnEvidenceId, ['Tiếp nhận', 'Đã đối chiếu mã băm']);
     await screenshot(vnDesk, '11-vn-evidence-custody');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the request page downloads the formal PDF, and a court bundle that `hanoi247 verify` accepts offline against both States\u2019 published keys', async () => {
+    if (production === undefined) throw new Error('the upload journey made no evidence');
+    const supervisor = await pageOf('VN', 'supervisor');
+    await inLanguage(supervisor, 'vi');
+    await supervisor.goto(`${demo.url('VN')}/#/requests/${production.vnRequestId}`);
+    await supervisor.getByTestId('evidence-list').getByRole('link', { name: 'Xem chứng cứ connection-logs.bin' }).waitFor();
+
+    const pdf = await download(supervisor, () => supervisor.getByRole('link', { name: 'Tải văn bản chính thức (PDF)' }).click());
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.filename).toMatch(/\.pdf$/);
+
+    const bundle = await download(supervisor, () => supervisor.getByRole('button', { name: 'Xuất gói chứng cứ' }).click());
+    await supervisor.getByRole('status').filter({ hasText: 'Đã tải gói chứng cứ.' }).waitFor();
+    expect(bundle.filename).toMatch(/\.zip$/);
+    // Each State's key as the other pinned it, i.e. as published out of band.
+    const pinned = async (at: string, of: string) => {
+      const { peers } = await asOfficer<{ peers: { country: string; pinnedFingerprint: string }[] }>(demo.url(at), demo.account(at, 'duty'), 'GET', '/api/v1/peers');
+      const peer = peers.find((p) => p.country === of);
+      if (peer === undefined) throw new Error(`${at} has not pinned ${of}`);
+      return peer.pinnedFingerprint;
+    };
+    const [vnKey, sgKey] = await Promise.all([pinned('SG', 'VN'), pinned('VN', 'SG')]);
+    const verified = await verifyOffline(bundle.path, vnKey, { SG: sgKey });
+    expect(verified.report.ok, JSON.stringify(verified.report, null, 2)).toBe(true);
+    expect(verified.exitCode).toBe(0);
+    expect(JSON.stringify(verified.report)).toContain(production.sha256);
+    // The same bundle under a key the exporter never published fails: the check is real.
+    const forged = await verifyOffline(bundle.path, sgKey, { SG: sgKey });
+    expect(forged.exitCode).toBe(1);
+    expect(forged.report.ok).toBe(false);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -1,20 +1,31 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { api, rememberCsrfToken } from './api/client.js';
 import { useSession } from './api/queries.js';
 import { rememberSessionExpiry, rememberSignedIn } from './auth/session-expiry.js';
 import { SignInPage } from './auth/SignInPage.js';
-import { DashboardPage } from './dashboard/DashboardPage.js';
-import { DirectoryPage } from './directory/DirectoryPage.js';
-import { DraftPage } from './drafting/DraftPage.js';
-import { EvidencePage } from './evidence/EvidencePage.js';
 import { InboxPage } from './inbox/InboxPage.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
-import { ProviderOrderPage } from './provider/ProviderOrderPage.js';
-import { ProviderOrdersPage } from './provider/ProviderOrdersPage.js';
 import { RequestPage } from './requests/RequestPage.js';
 import { useRoute } from './routing/route.js';
+
+// The inbox and the request page are the desk's first screens and load with the app; the rest
+// (charts, proof checks, the upload's hashing, the drafting form) load when first opened.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const DirectoryPage = lazy(() => import('./directory/DirectoryPage.js').then((m) => ({ default: m.DirectoryPage })));
+const DraftPage = lazy(() => import('./drafting/DraftPage.js').then((m) => ({ default: m.DraftPage })));
+const EvidencePage = lazy(() => import('./evidence/EvidencePage.js').then((m) => ({ default: m.EvidencePage })));
+const ProviderOrderPage = lazy(() => import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })));
+const ProviderOrdersPage = lazy(() => import('./provider/ProviderOrdersPage.js').then((m) => ({ default: m.ProviderOrdersPage })));
+
+function PageLoading() {
+  return (
+    <Center h="50vh">
+      <Loader aria-label="…" />
+    </Center>
+  );
+}
 
 /** Signed out: the sign-in page. Signed in: the page the URL names. */
 export function App() {
@@ -49,19 +60,21 @@ export function App() {
   if (isProviderPortal(session.data)) {
     return (
       <AppLayout session={session.data} route={route} onSignOut={signOut}>
-        {route.page === 'provider-order' ? <ProviderOrderPage key={route.id} id={route.id} /> : <ProviderOrdersPage />}
+        <Suspense fallback={<PageLoading />}>{route.page === 'provider-order' ? <ProviderOrderPage key={route.id} id={route.id} /> : <ProviderOrdersPage />}</Suspense>
       </AppLayout>
     );
   }
   return (
     <AppLayout session={session.data} route={route} onSignOut={signOut}>
-      {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
-      {route.page === 'inbox' && <InboxPage />}
-      {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
-      {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
-      {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
-      {route.page === 'directory' && <DirectoryPage />}
-      {route.page === 'dashboard' && <DashboardPage />}
+      <Suspense fallback={<PageLoading />}>
+        {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
+        {route.page === 'inbox' && <InboxPage />}
+        {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
+        {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
+        {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
+        {route.page === 'directory' && <DirectoryPage />}
+        {route.page === 'dashboard' && <DashboardPage />}
+      </Suspense>
     </AppLayout>
   );
 }
