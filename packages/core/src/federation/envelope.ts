@@ -9,6 +9,14 @@ import { federationMessageTypes } from './messages.js';
 export const clockSkewToleranceMs = 5 * 60 * 1000;
 export const maxEnvelopeBytes = 8 * 1024 * 1024;
 
+/**
+ * Whether a receiver refuses an envelope with this `expiresAt` at `now` (§4.4 check 10). A
+ * holder uses the same rule to give up on a message nobody can accept any more.
+ */
+export function refusedAsExpired(expiresAt: string, now: Date): boolean {
+  return Date.parse(expiresAt) + clockSkewToleranceMs < now.getTime();
+}
+
 export const envelopeHeaderSchema = z.strictObject({
   v: z.literal(1),
   messageId: z.uuid({ version: 'v7' }),
@@ -102,7 +110,7 @@ export async function openEnvelope(input: unknown, context: OpenContext): Promis
   if (sha256Hex(payload) !== header.payloadDigest) fail('federation/digest-mismatch', 'the payload does not match the signed digest');
   const now = context.now.getTime();
   if (Date.parse(header.createdAt) - clockSkewToleranceMs > now) fail('federation/not-yet-valid', `created at ${header.createdAt}, in the future beyond the tolerated skew`);
-  if (Date.parse(header.expiresAt) + clockSkewToleranceMs < now) fail('federation/expired', `expired at ${header.expiresAt}`);
+  if (refusedAsExpired(header.expiresAt, context.now)) fail('federation/expired', `expired at ${header.expiresAt}`);
   let plaintext: Uint8Array;
   try {
     const jweHeader = decodeProtectedHeader(payload);

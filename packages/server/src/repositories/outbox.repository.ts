@@ -88,16 +88,24 @@ export const outboxRepository = {
     return rows.map(toRecord);
   },
 
-  async markDelivered(db: Executor, messageId: string, receipt: string, at: string): Promise<void> {
-    await db.updateTable('outbox').set({ status: 'delivered', receipt, delivered_at: at, last_error: null }).where('message_id', '=', messageId).execute();
+  /**
+   * Only a message still pending: a receipt and the expiry scan may race for the same message,
+   * and whichever commits second must see that it lost (false) rather than overwrite.
+   */
+  async markDelivered(db: Executor, messageId: string, receipt: string, at: string): Promise<boolean> {
+    const result = await db.updateTable('outbox').set({ status: 'delivered', receipt, delivered_at: at, last_error: null }).where('message_id', '=', messageId).where('status', '=', 'pending').executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   },
 
-  async markRetry(db: Executor, messageId: string, attempts: number, nextAttemptAt: string, error: string, failed: boolean): Promise<void> {
-    await db
+  /** Only a message still pending, as for markDelivered. */
+  async markRetry(db: Executor, messageId: string, attempts: number, nextAttemptAt: string, error: string, failed: boolean): Promise<boolean> {
+    const result = await db
       .updateTable('outbox')
       .set({ attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 1000), status: failed ? 'failed' : 'pending' })
       .where('message_id', '=', messageId)
-      .execute();
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   },
 
   async byStatus(db: Executor, statuses: readonly OutboxTable['status'][], limit: number): Promise<OutboxRecord[]> {

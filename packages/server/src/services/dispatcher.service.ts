@@ -1,10 +1,11 @@
-import { verifyReceipt } from '@hanoi247/core';
+import { refusedAsExpired, verifyReceipt } from '@hanoi247/core';
 import type { Transport } from '../federation/http-transport.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
 import { peerRepository, type PeerKeyRecord, type PeerRecord } from '../repositories/peer.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
+import { expiresAtOf } from './outbox.service.js';
 import { auditEntryFor, type ServiceRuntime } from './service-runtime.js';
 
 export interface DispatcherDeps extends ServiceRuntime {
@@ -25,7 +26,8 @@ export interface DispatchSummary {
   readonly failed: number;
 }
 
-type Outcome = { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail'; error: string } | { kind: 'wait' };
+/** `expired`: a held message nobody can accept any more; a failure, but no attempt was spent on it. */
+type Outcome = { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail' | 'expired'; error: string } | { kind: 'wait' };
 
 /** A partner that accepts no inbound connection pulls its messages; we only keep them ready. */
 function pullsItsMessages(signedDescriptor: string): boolean {
@@ -54,7 +56,12 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function attempt(message: OutboxRecord, { peer, keys }: Partner): Promise<Outcome> {
     if (peer === undefined || peer.status !== 'active' || message.envelope === null) return { kind: 'fail', error: `no active partner node for ${message.toCountry}` };
-    if (pullsItsMessages(peer.signedDescriptor)) return { kind: 'wait' };
+    if (pullsItsMessages(peer.signedDescriptor)) {
+      // No refusal will ever come back for a message nobody pulls: we apply the receiver's expiry rule ourselves.
+      const expiresAt = expiresAtOf(message);
+      if (expiresAt !== null && refusedAsExpired(expiresAt, clock.now())) return { kind: 'expired', error: `expired before ${message.toCountry} pulled it` };
+      return { kind: 'wait' };
+    }
     let response;
     try {
       response = await deps.transport(peer.baseUrl, '/federation/v1/inbox', message.envelope);
@@ -74,24 +81,23 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
-  async function record(message: OutboxRecord, outcome: Outcome): Promise<void> {
+  /** Records the outcome in one transaction; false when the message was no longer pending (a receipt and the expiry scan raced). */
+  async function record(message: OutboxRecord, outcome: Outcome): Promise<boolean> {
     const at = clock.now().toISOString();
     if (outcome.kind === 'wait') {
       // Not an attempt: look again later without spending the retry budget.
-      await outboxRepository.markRetry(db, message.messageId, message.attempts, new Date(clock.now().getTime() + 30_000).toISOString(), 'waiting for the partner to pull', false);
-      return;
+      return outboxRepository.markRetry(db, message.messageId, message.attempts, new Date(clock.now().getTime() + 30_000).toISOString(), 'waiting for the partner to pull', false);
     }
-    const attempts = message.attempts + 1;
-    const failed = outcome.kind === 'fail' || (outcome.kind === 'retry' && attempts >= deps.maxAttempts);
-    await db.transaction().execute(async (tx) => {
+    const attempts = message.attempts + (outcome.kind === 'expired' ? 0 : 1);
+    const failed = outcome.kind === 'fail' || outcome.kind === 'expired' || (outcome.kind === 'retry' && attempts >= deps.maxAttempts);
+    const recorded = await db.transaction().execute(async (tx) => {
       if (outcome.kind === 'delivered') {
-        await outboxRepository.markDelivered(tx, message.messageId, outcome.receipt, at);
-        deps.onDelivered?.((Date.parse(at) - Date.parse(message.createdAt)) / 1000);
+        if (!(await outboxRepository.markDelivered(tx, message.messageId, outcome.receipt, at))) return false;
       } else {
         const delay = Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** (attempts - 1)) * (0.5 + random() / 2);
-        await outboxRepository.markRetry(tx, message.messageId, attempts, new Date(clock.now().getTime() + delay * 1000).toISOString(), outcome.error, failed);
+        if (!(await outboxRepository.markRetry(tx, message.messageId, attempts, new Date(clock.now().getTime() + delay * 1000).toISOString(), outcome.error, failed))) return false;
       }
-      if (outcome.kind === 'retry' && !failed) return;
+      if (outcome.kind === 'retry' && !failed) return true;
       const delivered = outcome.kind === 'delivered';
       // A message about no request still gets its audit entry below.
       if (message.requestId !== null) {
@@ -112,9 +118,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (!delivered) {
         await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: null }, { action: 'federation.delivery-failed', objectType: 'message', objectId: message.messageId, actorType: 'system', actorName: 'federation', outcome: 'failure', details: { to: message.toCountry, reason: outcome.error } }));
       }
+      return true;
     });
+    if (!recorded) return false;
+    if (outcome.kind === 'delivered') deps.onDelivered?.((Date.parse(at) - Date.parse(message.createdAt)) / 1000);
     // The request's timeline now says delivered (or failed): open desks hear of it at once.
     if (message.requestId !== null && (outcome.kind !== 'retry' || failed)) deps.commits?.committed('requests');
+    return true;
   }
 
   /** The head of a partner's queue and its due messages (a long queue gets through in several runs), in queue order. */
@@ -130,9 +140,12 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    /** A receipt that came back by pull: the same proof of delivery as one returned to a push. */
-    async acknowledge(message: OutboxRecord, receipt: string): Promise<void> {
-      await record(message, { kind: 'delivered', receipt });
+    /**
+     * A receipt that came back by pull: the same proof of delivery as one returned to a push.
+     * False when the message is no longer pending (expired and shown as failed meanwhile).
+     */
+    async acknowledge(message: OutboxRecord, receipt: string): Promise<boolean> {
+      return record(message, { kind: 'delivered', receipt });
     },
 
     /**
@@ -151,7 +164,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const count = (message: OutboxRecord, outcome: Outcome) => {
         if (outcome.kind === 'delivered') delivered += 1;
         else if (outcome.kind === 'wait') return;
-        else if (outcome.kind === 'fail' || message.attempts + 1 >= deps.maxAttempts) failed += 1;
+        else if (outcome.kind === 'fail' || outcome.kind === 'expired' || message.attempts + 1 >= deps.maxAttempts) failed += 1;
         else retried += 1;
       };
       for (const country of await outboxRepository.dueCountries(db, now)) {
@@ -166,18 +179,14 @@ export function createDispatcher(deps: DispatcherDeps) {
             // Not due after an error of its own (an HTTP 503, a bad receipt): it keeps its own schedule.
             if (!due && !waitingForPartner) continue;
             if (unreachable !== null) {
-              if (due) {
-                await record(message, unreachable);
-                count(message, unreachable);
-              }
+              if (due && (await record(message, unreachable))) count(message, unreachable);
               continue;
             }
             const outcome = await attempt(message, partner);
             if (outcome.kind === 'retry' && outcome.error.startsWith('unreachable')) unreachable = outcome;
             // Sent ahead of its retry time and still unreachable: its own schedule stands.
             if (!due && outcome === unreachable) continue;
-            await record(message, outcome);
-            count(message, outcome);
+            if (await record(message, outcome)) count(message, outcome);
           }
         }
       }

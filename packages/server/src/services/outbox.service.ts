@@ -1,8 +1,8 @@
-import { sealEnvelope, sha256Hex, type FederationMessageType, type JsonValue } from '@hanoi247/core';
+import { peekHeader, sealEnvelope, sha256Hex, type FederationMessageType, type JsonValue } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { currentEncryptionKey } from '../federation/trust.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
-import { outboxRepository } from '../repositories/outbox.repository.js';
+import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
 import { peerRepository } from '../repositories/peer.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
 import { priorityRank, type Priority } from '../repositories/request.repository.js';
@@ -21,6 +21,16 @@ export interface OutboxDeps extends ServiceRuntime {
   readonly ownCountry: () => string | null;
   readonly keyring: () => NodeKeyring;
   readonly messageTtlHours: number;
+}
+
+/** The `expiresAt` sealed into the stored envelope (the outbox has no column for it), or null with no envelope. */
+export function expiresAtOf(message: OutboxRecord): string | null {
+  if (message.envelope === null) return null;
+  try {
+    return peekHeader(JSON.parse(message.envelope))?.expiresAt ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -3,10 +3,11 @@ import { signPullRequest, verifyPullRequest, verifyReceipt } from '@hanoi247/cor
 import type { Transport } from '../federation/http-transport.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
-import { outboxRepository } from '../repositories/outbox.repository.js';
+import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
 import { peerRepository } from '../repositories/peer.repository.js';
 import type { Dispatcher } from './dispatcher.service.js';
 import type { Inbox } from './inbox.service.js';
+import { expiresAtOf } from './outbox.service.js';
 import type { ServiceRuntime } from './service-runtime.js';
 
 export interface PullDeps extends ServiceRuntime {
@@ -33,7 +34,11 @@ export function createPullService(deps: PullDeps) {
       const now = clock.now();
       const request = await verifyPullRequest(pullJws, deps.ownCountry() ?? '', now, (country, keyId) => trustedSigningKey(keys, country, keyId, now, deps.keyOverlapDays));
       const pending = await outboxRepository.pendingFor(db, request.from, 50);
-      return pending.map((m) => m.envelope).filter((e): e is string => e !== null);
+      // Status alone is not enough: the expiry scan may not have run yet. We stop serving a message at
+      // its own expiresAt, while the scan fails it only once a receiver would refuse it (5 minutes later):
+      // a pull answered just before the cut-off has that long to bring its receipt back.
+      const servable = (m: OutboxRecord) => Date.parse(expiresAtOf(m) ?? '') >= now.getTime();
+      return pending.flatMap((m) => (m.envelope !== null && servable(m) ? [m.envelope] : []));
     },
 
     async acceptReceipts(from: string, receipts: readonly string[]): Promise<number> {
@@ -43,8 +48,8 @@ export function createPullService(deps: PullDeps) {
         const receipt = await verifyReceipt(jws, (keyId) => trustedSigningKey(keys, from, keyId, clock.now(), deps.keyOverlapDays));
         const message = await outboxRepository.find(db, receipt.messageId);
         if (message === undefined || message.toCountry !== receipt.from || message.envelopeDigest !== receipt.envelopeDigest || message.status !== 'pending') continue;
-        await deps.dispatcher.acknowledge(message, jws);
-        accepted += 1;
+        // Still pending but past its expiry: the signed receipt proves the partner committed it, so it counts.
+        if (await deps.dispatcher.acknowledge(message, jws)) accepted += 1;
       }
       return accepted;
     },
