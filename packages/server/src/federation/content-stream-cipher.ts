@@ -27,7 +27,8 @@ function seal(key: Buffer, prefix: Buffer, counter: number, last: boolean, plain
   return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
-function open(key: Buffer, prefix: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer {
+/** Opens one sealed chunk; exported so a receiver can check chunks it kept from an interrupted fetch. */
+export function openContentChunk(key: Buffer, prefix: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer {
   if (sealed.length < tagSize) throw new DomainError('federation/undecryptable', `evidence content chunk ${counter} is truncated`);
   const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, counter, last));
   decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
@@ -110,5 +111,5 @@ export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Tran
 
 /** Opens sealed chunks starting at chunk `fromChunk`; fails unless the stream ends with the final chunk. */
 export function decryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Transform {
-  return chunked(sealedChunkSize, fromChunk, (counter, last, piece) => open(key, prefix, counter, last, piece));
+  return chunked(sealedChunkSize, fromChunk, (counter, last, piece) => openContentChunk(key, prefix, counter, last, piece));
 }

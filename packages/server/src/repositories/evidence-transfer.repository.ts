@@ -87,10 +87,11 @@ export const evidenceTransferRepository = {
     return rows.map(toRecord);
   },
 
-  async retryLater(db: Executor, id: string, error: string, nextAttemptAt: string, now: string): Promise<void> {
+  /** `counted: false` for an attempt that moved the transfer forward: only fruitless attempts use up the limit. */
+  async retryLater(db: Executor, id: string, error: string, nextAttemptAt: string, now: string, counted = true): Promise<void> {
     await db
       .updateTable('evidence_transfers')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt, updated_at: now }))
+      .set((eb) => ({ attempts: eb('attempts', '+', counted ? 1 : 0), last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt, updated_at: now }))
       .where('id', '=', id)
       .execute();
   },

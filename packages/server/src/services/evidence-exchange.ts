@@ -125,7 +125,7 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
     partnerCheckpoints,
     evidenceOffers: createEvidenceOfferService({ ...runtime, system, outbox: deps.outbox, sequencer, ledger, onwardTransfer, wake: deps.wake }),
     evidenceContent: createEvidenceContentService({ ...runtime, ownCountry: deps.ownCountry, keyOverlapDays: deps.federation.keyOverlapDays, evidence }),
-    evidenceFetcher: createEvidenceFetcher({ ...runtime, ownCountry: deps.ownCountry, keyring, ingest: evidence.ingest, checkpoints: partnerCheckpoints, ...deps.federation }),
+    evidenceFetcher: createEvidenceFetcher({ ...runtime, ownCountry: deps.ownCountry, keyring, ingest: evidence.ingest, store: deps.store, checkpoints: partnerCheckpoints, ...deps.federation }),
     evidenceCustody: createEvidenceCustodyService({ ...runtime, system, store: deps.store }),
     bundles: createBundleExportService({ ...runtime, system, ports: bundlePorts, ledger, sequencer, onwardTransfer }),
   };

@@ -1,16 +1,16 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import {
   DomainError, custodyEventHash, isDomainError, leafHash, parseCustodyLeaf, signEvidenceFetch, verifyInclusion,
   type Checkpoint, type ContentCipher, type OfferedEvidenceItem,
 } from '@hanoi247/core';
-import { decryptContent } from '../federation/content-stream-cipher.js';
+import type { ContentStore } from '../evidence/content-store.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceTransferRepository, type EvidenceTransferRecord } from '../repositories/evidence-transfer.repository.js';
 import { foreignCustodyRepository } from '../repositories/foreign-custody.repository.js';
 import { peerRepository, type PeerRecord } from '../repositories/peer.repository.js';
+import { fetchPartialId, fetchResumable } from './evidence-fetch-resume.js';
 import type { EvidenceIngest } from './evidence-ingest.js';
 import type { PartnerCheckpointService } from './partner-checkpoint.service.js';
 import { auditEntryFor, isoAfter, type ServiceRuntime } from './service-runtime.js';
@@ -19,12 +19,17 @@ export interface EvidenceFetcherDeps extends ServiceRuntime {
   readonly ownCountry: () => string | null;
   readonly keyring: () => NodeKeyring;
   readonly ingest: EvidenceIngest;
+  /** Where content of an interrupted fetch waits for the next attempt. */
+  readonly store: Pick<ContentStore, 'partials'>;
   readonly checkpoints: PartnerCheckpointService;
   readonly maxAttempts: number;
   readonly retryBaseSeconds: number;
   readonly retryMaxSeconds: number;
   readonly fetchImpl?: typeof fetch;
 }
+
+/** Whole sealed chunks that one attempt added to what was kept. */
+interface Progress { chunks: number }
 
 /** A failure no retry can cure: bad proofs, a split view, a hash that does not match. */
 const permanent = new Set(['federation/bad-signature', 'federation/unknown-signer', 'federation/invalid-envelope', 'ledger/invalid-checkpoint', 'ledger/split-view', 'ledger/inconsistent-checkpoint', 'evidence/custody-unproven', 'evidence/hash-mismatch', 'evidence/invalid-metadata']);
@@ -53,27 +58,32 @@ export function checkOfferedCustody(item: OfferedEvidenceItem, checkpoint: Check
 
 /**
  * Fetches evidence partners offered: checkpoint (signature, consistency with what the partner
- * signed before), custody proofs, then the content, decrypted as it streams into the evidence
- * store and checked against the offered SHA-256. Items arrive with "received" and
- * "hash-verified" custody events that continue the sender's chain.
+ * signed before), custody proofs, then the content (resumed where an interrupted attempt left
+ * off), decrypted into the evidence store and checked against the offered SHA-256. Items arrive
+ * with "received" and "hash-verified" custody events that continue the sender's chain.
  */
 export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
   const { db, clock } = deps;
   const fetchImpl = deps.fetchImpl ?? fetch;
 
-  async function download(peer: PeerRecord, transfer: EvidenceTransferRecord, item: OfferedEvidenceItem, cipher: ContentCipher, own: string): Promise<Readable> {
+  async function download(peer: PeerRecord, transfer: EvidenceTransferRecord, item: OfferedEvidenceItem, cipher: ContentCipher, own: string, progress: Progress): Promise<Readable> {
     const keyring = deps.keyring();
-    const token = await signEvidenceFetch({ v: 1, from: own, to: peer.country, transferId: transfer.id, sha256: item.sha256, requestedAt: clock.now().toISOString(), nonce: randomBytes(16).toString('base64url') }, keyring.signingKey, keyring.current.keyId);
-    const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=0`, peer.baseUrl);
-    const response = await fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
-    if (!response.ok || response.body === null) throw new DomainError('storage/unavailable', `${peer.country} answered ${response.status} for the content of ${item.evidenceId}`);
-    const sealed = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-    const plain = decryptContent(Buffer.from(cipher.key, 'base64url'), Buffer.from(cipher.noncePrefix, 'base64url'));
-    sealed.on('error', (error) => plain.destroy(error));
-    return sealed.pipe(plain);
+    // A fresh signature (and nonce) for each request: a resumed fetch may follow a refused one.
+    const request = async (fromChunk: number) => {
+      const token = await signEvidenceFetch({ v: 1, from: own, to: peer.country, transferId: transfer.id, sha256: item.sha256, requestedAt: clock.now().toISOString(), nonce: randomBytes(16).toString('base64url') }, keyring.signingKey, keyring.current.keyId);
+      const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=${fromChunk}`, peer.baseUrl);
+      return fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
+    };
+    const stream = { key: Buffer.from(cipher.key, 'base64url'), noncePrefix: Buffer.from(cipher.noncePrefix, 'base64url') };
+    return fetchResumable({ partials: deps.store.partials, partialId: fetchPartialId(transfer.id, item.sha256), stream, size: item.size, request, onBroken: (gained) => (progress.chunks += gained), label: `${item.evidenceId} from ${peer.country}` });
   }
 
-  async function receive(transfer: EvidenceTransferRecord, own: string): Promise<void> {
+  /** Partial content waits only while the transfer is open. */
+  async function forgetPartials(transfer: EvidenceTransferRecord): Promise<void> {
+    for (const item of transfer.offer.items) await deps.store.partials.remove(fetchPartialId(transfer.id, item.sha256));
+  }
+
+  async function receive(transfer: EvidenceTransferRecord, own: string, progress: Progress): Promise<void> {
     const peer = await peerRepository.find(db, transfer.country);
     if (peer === undefined || peer.status !== 'active') throw new DomainError('federation/unknown-peer', `${transfer.country} is not a pinned partner`);
     if (transfer.contentKey === null) throw new DomainError('bug/invariant-violated', 'an open transfer has no content key');
@@ -83,13 +93,19 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
     const context = { principal: null, requestId: transfer.messageId };
     for (const [index, item] of transfer.offer.items.entries()) {
       const last = item.custody.at(-1)!;
-      if (await foreignCustodyRepository.holds(db, last.leafData)) continue;
-      const content = await download(peer, transfer, item, cipher, own);
+      const partialId = fetchPartialId(transfer.id, item.sha256);
+      if (await foreignCustodyRepository.holds(db, last.leafData)) {
+        // Already recorded (a crash came between the commit and the clean-up).
+        await deps.store.partials.remove(partialId);
+        continue;
+      }
+      const content = await download(peer, transfer, item, cipher, own, progress);
       await deps.ingest.ingest(context, null, { requestId: transfer.requestId, filename: item.filename, mediaType: item.mediaType, metadata: item.metadata, declaredSha256: item.sha256 }, content, {
         via: 'transfer',
         arrival: { type: 'received', actor: { type: 'partner', id: null, role: null }, actorName: `node ${peer.country}`, follows: follows[index]!, details: { from: peer.country, transferId: transfer.id, senderEvidenceId: item.evidenceId } },
         alsoInTransaction: (tx, record) => foreignCustodyRepository.keep(tx, record.id, peer.country, checkpoint.size, item.custody),
       });
+      await deps.store.partials.remove(partialId);
     }
   }
 
@@ -100,8 +116,9 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
       const summary = { received: 0, failed: 0, retrying: 0 };
       if (own === null) return summary;
       for (const transfer of await evidenceTransferRepository.dueIncoming(db, clock.now().toISOString(), 10)) {
+        const progress: Progress = { chunks: 0 };
         try {
-          await receive(transfer, own);
+          await receive(transfer, own, progress);
           await db.transaction().execute(async (tx) => {
             await evidenceTransferRepository.settle(tx, transfer.id, 'incoming', 'received', null, clock.now().toISOString());
             await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: transfer.messageId }, {
@@ -112,9 +129,12 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
           summary.received += 1;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          const hopeless = (isDomainError(error) && permanent.has(error.code)) || transfer.attempts + 1 >= deps.maxAttempts;
+          // More chunks kept than before: a poor link that keeps moving is not given up on, nor slowed down.
+          const progressed = progress.chunks > 0;
+          const hopeless = (isDomainError(error) && permanent.has(error.code)) || (!progressed && transfer.attempts + 1 >= deps.maxAttempts);
           const now = clock.now().toISOString();
           if (hopeless) {
+            await forgetPartials(transfer);
             await db.transaction().execute(async (tx) => {
               await evidenceTransferRepository.settle(tx, transfer.id, 'incoming', 'failed', message, now);
               await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: transfer.messageId }, {
@@ -124,8 +144,8 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
             });
             summary.failed += 1;
           } else {
-            const delay = Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** transfer.attempts);
-            await evidenceTransferRepository.retryLater(db, transfer.id, message, isoAfter(clock, delay), now);
+            const delay = progressed ? deps.retryBaseSeconds : Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** transfer.attempts);
+            await evidenceTransferRepository.retryLater(db, transfer.id, message, isoAfter(clock, delay), now, !progressed);
             summary.retrying += 1;
           }
         }
