@@ -6,11 +6,12 @@ import { federationBenchmark } from './federation.bench.js';
 import { ledgerAppendBenchmark } from './ledger-append.bench.js';
 import { proofVerifyBenchmark } from './proof-verify.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
+import { evidenceUploadBenchmark } from './evidence-upload.bench.js';
 import { webAnswerLatencyBenchmark } from './web-answer-latency.bench.js';
 import { webInitialJsBenchmark } from './web-initial-js.bench.js';
 
 /** Registration order is run order when no name is given. */
-const benchmarks: readonly Benchmark[] = [authenticatedGetBenchmark, storageWorkloadBenchmark, requestCreateBenchmark, federationBenchmark, ingestBenchmark, ledgerAppendBenchmark, proofVerifyBenchmark, webInitialJsBenchmark, webAnswerLatencyBenchmark];
+const benchmarks: readonly Benchmark[] = [authenticatedGetBenchmark, storageWorkloadBenchmark, requestCreateBenchmark, federationBenchmark, ingestBenchmark, evidenceUploadBenchmark, ledgerAppendBenchmark, proofVerifyBenchmark, webInitialJsBenchmark, webAnswerLatencyBenchmark];
 
 function printList(): void {
   console.log('available benchmarks:');
