@@ -17,3 +17,4 @@ export * from './deadlines/deadline-scanner.js';
 export * from './transition-guards.js';
 export * from './plan-transition.js';
 export * from './country-profiles.js';
+export * from './reference-catalogues.js';

@@ -184,9 +184,9 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
     expect(await sessionRepository.revokeAllForUser(handle.db, owner.id, '2026-11-03T00:00:00.000Z')).toBe(0);
   });
 
-  it('reads a session with its user (never the TOTP secret) in one precompiled query, also inside a transaction', async () => {
+  it('reads a session with its user (never the TOTP secret or password hash) in one precompiled query, also inside a transaction', async () => {
     const owner = user({ roles: ['supervisor', 'auditor'], totpSecret: 'v1:sealed-secret', totpLastStep: 42 });
-    const { totpSecret: _secret, ...account } = owner;
+    const { totpSecret: _secret, passwordHash: _hash, ...account } = owner;
     await userRepository.insert(handle.db, owner);
     const session = {
       id: `sj-${backend}`,

@@ -1,6 +1,7 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorisation, orderApi, orderBody, providerBody, type OrderJson } from './order-fixtures.js';
+import { authorisation, orderBody, type OrderJson } from './order-fixtures.js';
+import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
 import { day, hour, longSessions, preservationDetails, requestApi } from './request-fixtures.js';
 
 /**
@@ -15,17 +16,11 @@ describe('domestic orders: clocks', () => {
   let supervisor: SignedInUser;
   let providerUser: SignedInUser;
   let providerId: string;
-  let api: ReturnType<typeof orderApi<SignedInUser>>;
+  let api: OrderDesk['api'];
 
   beforeAll(async () => {
     node = await TestNode.start({ configure: longSessions });
-    const admin = await node.administrator();
-    duty = await node.user(admin, 'clock.duty', ['duty_officer']);
-    supervisor = await node.user(admin, 'clock.supervisor', ['supervisor']);
-    providerUser = await node.user(admin, 'clock.provider', ['provider_user']);
-    api = orderApi<SignedInUser>(node);
-    providerId = (await api.createProvider(admin, providerBody())).id;
-    await api.link(admin, providerId, providerUser.userId);
+    ({ duty, supervisor, providerUser, providerId, api } = await orderDesk(node, 'clock'));
   });
   afterAll(async () => node.stop());
 

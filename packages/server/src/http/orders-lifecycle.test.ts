@@ -1,7 +1,8 @@
 import { verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderApi, orderBody, providerBody, type OrderJson } from './order-fixtures.js';
+import { orderBody, type OrderJson, providerBody } from './order-fixtures.js';
+import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
 import { day, hour, longSessions, type Problem } from './request-fixtures.js';
 
 /**
@@ -16,17 +17,11 @@ describe('domestic orders: lifecycle', () => {
   let supervisor: SignedInUser;
   let providerUser: SignedInUser;
   let providerId: string;
-  let api: ReturnType<typeof orderApi<SignedInUser>>;
+  let api: OrderDesk['api'];
 
   beforeAll(async () => {
     node = await TestNode.start({ configure: longSessions });
-    admin = await node.administrator();
-    duty = await node.user(admin, 'order.duty', ['duty_officer']);
-    supervisor = await node.user(admin, 'order.supervisor', ['supervisor']);
-    providerUser = await node.user(admin, 'order.provider', ['provider_user']);
-    api = orderApi<SignedInUser>(node);
-    providerId = (await api.createProvider(admin, providerBody())).id;
-    await api.link(admin, providerId, providerUser.userId);
+    ({ admin, duty, supervisor, providerUser, providerId, api } = await orderDesk(node, 'order'));
   });
   afterAll(async () => node.stop());
 

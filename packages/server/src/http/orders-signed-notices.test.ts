@@ -1,7 +1,8 @@
 import { describeOrderVerification, verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderApi, orderBody, providerBody } from './order-fixtures.js';
+import { orderBody } from './order-fixtures.js';
+import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
 import { longSessions } from './request-fixtures.js';
 
 /**
@@ -15,17 +16,11 @@ describe('domestic orders: the end of an order is signed too', () => {
   let supervisor: SignedInUser;
   let providerUser: SignedInUser;
   let providerId: string;
-  let api: ReturnType<typeof orderApi<SignedInUser>>;
+  let api: OrderDesk['api'];
 
   beforeAll(async () => {
     node = await TestNode.start({ configure: longSessions });
-    const admin = await node.administrator();
-    duty = await node.user(admin, 'end.duty', ['duty_officer']);
-    supervisor = await node.user(admin, 'end.supervisor', ['supervisor']);
-    providerUser = await node.user(admin, 'end.provider', ['provider_user']);
-    api = orderApi<SignedInUser>(node);
-    providerId = (await api.createProvider(admin, providerBody())).id;
-    await api.link(admin, providerId, providerUser.userId);
+    ({ duty, supervisor, providerUser, providerId, api } = await orderDesk(node, 'end'));
   });
   afterAll(async () => node.stop());
 

@@ -34,7 +34,8 @@ export interface SessionWithUser {
 /**
  * Every authenticated request needs the session and its user, so they come in one query,
  * compiled once. The users columns are aliased: `id` and `created_at` exist in both tables.
- * The TOTP secret stays out: only sign-in and enrolment open it, never a request.
+ * The credentials stay out (TOTP secret, password hash): only sign-in and enrolment use them,
+ * and the session cache should not hold them.
  */
 const sessionWithUserByTokenHash = precompiledQuery((db: Executor, tokenHash: string) =>
   db
@@ -45,7 +46,6 @@ const sessionWithUserByTokenHash = precompiledQuery((db: Executor, tokenHash: st
       'users.username as user_username',
       'users.display_name as user_display_name',
       'users.roles as user_roles',
-      'users.password_hash as user_password_hash',
       'users.totp_last_step as user_totp_last_step',
       'users.status as user_status',
       'users.created_at as user_created_at',
@@ -86,7 +86,6 @@ export const sessionRepository = {
       username: row.user_username,
       display_name: row.user_display_name,
       roles: row.user_roles,
-      password_hash: row.user_password_hash,
       totp_last_step: row.user_totp_last_step,
       status: row.user_status,
       created_at: row.user_created_at,

@@ -2,13 +2,12 @@ import { isRole, type Role } from '@hanoi247/core';
 import { sealedTotpPrefix } from '../auth/totp-secret-box.js';
 import type { Executor, UsersTable } from '../db/database-schema.js';
 
-/** A user as every request needs it: no second-factor secret. */
+/** A user as every request needs it: neither the password hash nor the second-factor secret. */
 export interface UserAccount {
   readonly id: string;
   readonly username: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
-  readonly passwordHash: string;
   readonly totpLastStep: number | null;
   readonly status: 'active' | 'disabled';
   readonly createdAt: string;
@@ -16,6 +15,7 @@ export interface UserAccount {
 }
 
 export interface UserRecord extends UserAccount {
+  readonly passwordHash: string;
   /** Sealed (`v1:…`, auth/totp-secret-box.ts), never the base32 secret itself; null before enrolment. */
   readonly totpSecret: string | null;
 }
@@ -26,8 +26,8 @@ export interface UnsealedTotpSecret {
   readonly secret: string;
 }
 
-/** Exported for repositories that read users through a join (sessions), without the TOTP secret. */
-export function userAccountFromRow(row: Omit<UsersTable, 'totp_secret'>): UserAccount {
+/** Exported for repositories that read users through a join (sessions), without the credentials. */
+export function userAccountFromRow(row: Omit<UsersTable, 'totp_secret' | 'password_hash'>): UserAccount {
   const parsed: unknown = JSON.parse(row.roles);
   const roles = Array.isArray(parsed) ? parsed.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
   return {
@@ -35,7 +35,6 @@ export function userAccountFromRow(row: Omit<UsersTable, 'totp_secret'>): UserAc
     username: row.username,
     displayName: row.display_name,
     roles,
-    passwordHash: row.password_hash,
     totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
     status: row.status,
     createdAt: row.created_at,
@@ -44,7 +43,7 @@ export function userAccountFromRow(row: Omit<UsersTable, 'totp_secret'>): UserAc
 }
 
 function userRecordFromRow(row: UsersTable): UserRecord {
-  return { ...userAccountFromRow(row), totpSecret: row.totp_secret };
+  return { ...userAccountFromRow(row), passwordHash: row.password_hash, totpSecret: row.totp_secret };
 }
 
 export const userRepository = {
