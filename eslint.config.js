@@ -8,24 +8,65 @@ import tseslint from 'typescript-eslint';
 const coreForbidden = [
   { group: ['fastify', 'fastify-*', '@fastify/*'], message: 'core is framework-free' },
   { group: ['kysely', 'better-sqlite3', 'pg', 'pg-*'], message: 'core has no database access' },
-  { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https', 'node:http2', 'node:dgram', 'node:child_process', 'child_process', 'node:worker_threads', 'undici', 'node-fetch', 'axios'], message: 'core does no I/O' },
-  { group: ['@hanoi247/server', '@hanoi247/cli', '@hanoi247/web', '@hanoi247/testkit', '**/server/**', '**/cli/**'], message: 'dependencies point into core, never out of it' },
+  {
+    group: [
+      'node:fs',
+      'fs',
+      'node:fs/*',
+      'fs/*',
+      'node:net',
+      'net',
+      'node:http',
+      'http',
+      'node:https',
+      'https',
+      'node:http2',
+      'node:dgram',
+      'node:child_process',
+      'child_process',
+      'node:worker_threads',
+      'undici',
+      'node-fetch',
+      'axios',
+    ],
+    message: 'core does no I/O',
+  },
+  {
+    group: ['@hanoi247/server', '@hanoi247/cli', '@hanoi247/web', '@hanoi247/testkit', '**/server/**', '**/cli/**'],
+    message: 'dependencies point into core, never out of it',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['scripts/**', '**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'test-results/**', 'packages/web/public/**'] },
+  {
+    ignores: [
+      'scripts/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'packages/web/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/require-await': 'off',
       eqeqeq: 'error',
       curly: ['error', 'multi-line'],
@@ -36,8 +77,16 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: coreForbidden }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'core reads no environment; inject configuration' }, { name: 'fetch', message: 'core does no I/O' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'inject a Clock' }, { object: 'Math', property: 'random', message: 'inject randomness' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core reads no environment; inject configuration' },
+        { name: 'fetch', message: 'core does no I/O' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'inject a Clock' },
+        { object: 'Math', property: 'random', message: 'inject randomness' },
+      ],
     },
   },
   {
@@ -62,7 +111,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
-  { files: ['eslint.config.js', 'vitest.config.ts', 'packages/web/app/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'packages/web/app/vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   // Examples for providers' integrators are plain JavaScript outside every TypeScript project.
   { files: ['docs/examples/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

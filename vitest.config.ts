@@ -21,15 +21,39 @@ export default defineConfig({
     projects: [
       // Property tests run hundreds of cases; on a loaded 2-core machine they need more than the 5 s default.
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 60_000 } },
-      { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], testTimeout: 60_000 } },
-      { extends: true, test: { name: 'web', include: ['packages/web/app/src/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, 'packages/web/app/src/**/*.dom.test.tsx'] } },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['packages/web/app/src/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'packages/web/app/src/**/*.dom.test.tsx'],
+        },
+      },
       // The forms rendered for real in a DOM, driven as an officer would; the network is the only stub.
       {
         extends: true,
-        test: { name: 'web-dom', include: ['packages/web/app/src/**/*.dom.test.tsx'], environment: 'jsdom', setupFiles: ['packages/web/app/src/test/dom-setup.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'web-dom',
+          include: ['packages/web/app/src/**/*.dom.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['packages/web/app/src/test/dom-setup.ts'],
+          testTimeout: 30_000,
+        },
       },
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
+      },
     ],
   },
 });

@@ -34,7 +34,9 @@ function clientWorkers(): number {
   const raw = process.env['BENCH_CLIENT_WORKERS'];
   if (raw === undefined || raw.trim() === '') return 1;
   const parsed = Number(raw);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`BENCH_CLIENT_WORKERS must be a whole number >= 0, got "${raw}"`);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`BENCH_CLIENT_WORKERS must be a whole number >= 0, got "${raw}"`);
+  }
   return parsed;
 }
 
@@ -103,7 +105,12 @@ async function measureRounds(node: Target, bare: Target, seconds: number): Promi
     nodeRates.push((await measure(node, seconds, round === 1)).requestsPerSecond);
     bareRates.push((await measure(bare, seconds, round === 1)).requestsPerSecond);
   }
-  if (rounds > 1) progress(name, `medians over ${rounds} rounds: node ${median(nodeRates).toFixed(1)} req/s, bare ${median(bareRates).toFixed(1)} req/s`);
+  if (rounds > 1) {
+    progress(
+      name,
+      `medians over ${rounds} rounds: node ${median(nodeRates).toFixed(1)} req/s, bare ${median(bareRates).toFixed(1)} req/s`,
+    );
+  }
   return { value: median(nodeRates), baseline: median(bareRates), unit: 'req/s' };
 }
 
@@ -128,7 +135,11 @@ async function run(): Promise<BenchResult> {
     bare.get(barePath, async () => ({ ok: true, service: 'bare' }));
     try {
       const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
-      const authenticated: Target = { label: `node GET ${sessionPath}`, url: `${nodeBase}${sessionPath}`, headers: { cookie: admin.cookie } };
+      const authenticated: Target = {
+        label: `node GET ${sessionPath}`,
+        url: `${nodeBase}${sessionPath}`,
+        headers: { cookie: admin.cookie },
+      };
       const baseline: Target = { label: `bare GET ${barePath}`, url: `${bareBase}${barePath}`, headers: {} };
       await expectOk(authenticated);
       await expectOk(baseline);

@@ -12,7 +12,14 @@ import { fsContentStore } from '@hanoi247/server';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { uploadMetadata } from '../packages/server/src/http/evidence.fixtures.js';
 import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
-import { benchReport, formatReportLine, positiveNumberFromEnv, progress, type Benchmark, type BenchResult } from './report.js';
+import {
+  benchReport,
+  formatReportLine,
+  positiveNumberFromEnv,
+  progress,
+  type Benchmark,
+  type BenchResult,
+} from './report.js';
 
 const name = 'evidence-upload';
 const mib = 1024 * 1024;
@@ -132,7 +139,11 @@ async function timed(work: () => Promise<number>): Promise<{ seconds: number; rs
   const started = process.hrtime.bigint();
   try {
     const waitMs = await work();
-    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rssGrowth: Math.max(peak, process.memoryUsage.rss()) - before, waitMs };
+    return {
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      rssGrowth: Math.max(peak, process.memoryUsage.rss()) - before,
+      waitMs,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -190,16 +201,34 @@ interface UploadNode {
 
 async function startNode(encryptAtRest: boolean): Promise<UploadNode> {
   // SQLite explicitly (synchronous = FULL), with the production default of sealing unless told otherwise.
-  const node = await TestNode.start({ backend: 'sqlite', configure: (c) => ({ ...c, evidence: { ...c.evidence, encryptAtRest } }) });
+  const node = await TestNode.start({
+    backend: 'sqlite',
+    configure: (c) => ({ ...c, evidence: { ...c.evidence, encryptAtRest } }),
+  });
   const admin = await node.administrator();
   const officer = await node.user(admin, 'bench.officer', ['duty_officer']);
   const created = await node.call('POST', '/api/v1/requests/incoming', {
     as: officer,
-    body: { reference: 'FR-2026-77', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() },
+    body: {
+      reference: 'FR-2026-77',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: preservationDetails(),
+    },
   });
-  if (created.statusCode !== 201) throw new Error(`recording the request failed: ${created.statusCode} ${created.body}`);
+  if (created.statusCode !== 201) {
+    throw new Error(`recording the request failed: ${created.statusCode} ${created.body}`);
+  }
   const url = await node.listen();
-  return { label: encryptAtRest ? 'sealed' : 'in clear', node, url, officer, requestId: created.json<{ id: string }>().id };
+  return {
+    label: encryptAtRest ? 'sealed' : 'in clear',
+    node,
+    url,
+    officer,
+    requestId: created.json<{ id: string }>().id,
+  };
 }
 
 /**
@@ -207,22 +236,69 @@ async function startNode(encryptAtRest: boolean): Promise<UploadNode> {
  * of `chunk` bytes (the whole file in one streamed PATCH for the one-shot upload), until the
  * answer to the last byte names the evidence item. The declared SHA-256 is checked by the node.
  */
-async function upload(client: Client, target: UploadNode, file: string, size: number, sha256: string, chunk: number): Promise<number> {
+async function upload(
+  client: Client,
+  target: UploadNode,
+  file: string,
+  size: number,
+  sha256: string,
+  chunk: number,
+): Promise<number> {
   const auth = { cookie: target.officer.cookie, 'x-csrf-token': target.officer.csrfToken, 'tus-resumable': '1.0.0' };
   const created = await fetch(`${target.url}/api/v1/evidence/uploads`, {
     method: 'POST',
-    headers: { ...auth, 'upload-length': String(size), 'upload-metadata': uploadMetadata({ requestId: target.requestId, filename: 'image.bin', mediaType: 'application/octet-stream', sha256 }) },
+    headers: {
+      ...auth,
+      'upload-length': String(size),
+      'upload-metadata': uploadMetadata({
+        requestId: target.requestId,
+        filename: 'image.bin',
+        mediaType: 'application/octet-stream',
+        sha256,
+      }),
+    },
   });
   const location = created.headers.get('location');
-  if (created.status !== 201 || location === null) throw new Error(`${target.label}: opening the upload failed: ${created.status} ${await created.text()}`);
-  const last = await client.send({ url: new URL(location, target.url).href, method: 'PATCH', headers: { ...auth, 'content-type': 'application/offset+octet-stream' }, file, size, chunk, tus: true, expect: 204 });
-  if (typeof last.headers['hanoi247-evidence-id'] !== 'string') throw new Error(`${target.label}: the last PATCH did not name an evidence item`);
+  if (created.status !== 201 || location === null) {
+    throw new Error(`${target.label}: opening the upload failed: ${created.status} ${await created.text()}`);
+  }
+  const last = await client.send({
+    url: new URL(location, target.url).href,
+    method: 'PATCH',
+    headers: { ...auth, 'content-type': 'application/offset+octet-stream' },
+    file,
+    size,
+    chunk,
+    tus: true,
+    expect: 204,
+  });
+  if (typeof last.headers['hanoi247-evidence-id'] !== 'string') {
+    throw new Error(`${target.label}: the last PATCH did not name an evidence item`);
+  }
   return last.waitMs;
 }
 
-async function uploadToBaseline(client: Client, url: string, file: string, size: number, sha256: string, hashing: boolean): Promise<number> {
-  const answer = await client.send({ url: `${url}/upload${hashing ? '' : '?hash=0'}`, method: 'POST', headers: { 'content-type': 'application/octet-stream' }, file, size, chunk: size, tus: false, expect: 201 });
-  if (hashing && (JSON.parse(answer.body) as { sha256: string }).sha256 !== sha256) throw new Error('the baseline server computed another SHA-256');
+async function uploadToBaseline(
+  client: Client,
+  url: string,
+  file: string,
+  size: number,
+  sha256: string,
+  hashing: boolean,
+): Promise<number> {
+  const answer = await client.send({
+    url: `${url}/upload${hashing ? '' : '?hash=0'}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    file,
+    size,
+    chunk: size,
+    tus: false,
+    expect: 201,
+  });
+  if (hashing && (JSON.parse(answer.body) as { sha256: string }).sha256 !== sha256) {
+    throw new Error('the baseline server computed another SHA-256');
+  }
   return answer.waitMs;
 }
 
@@ -240,9 +316,13 @@ async function measure(file: string, size: number, sha256: string, rounds: numbe
   const clear = await startNode(false);
   const baseline = await startBaseline(sealed.node.database.dataDir);
   const client = startClient();
-  const removeObject = async (target: UploadNode) => fsContentStore(join(target.node.config.dataDir, 'evidence')).remove(sha256);
+  const removeObject = async (target: UploadNode) =>
+    fsContentStore(join(target.node.config.dataDir, 'evidence')).remove(sha256);
   try {
-    progress(name, `two nodes on SQLite (sealed: ${sealed.url}, in clear: ${clear.url}), officer signed in with a session cookie; baseline node:http at ${baseline.url}`);
+    progress(
+      name,
+      `two nodes on SQLite (sealed: ${sealed.url}, in clear: ${clear.url}), officer signed in with a session cookie; baseline node:http at ${baseline.url}`,
+    );
     const runs: Record<string, Series> = {};
     const record = async (key: string, work: () => Promise<number>, after?: () => Promise<void>) => {
       const result = await timed(work);
@@ -270,23 +350,45 @@ async function measure(file: string, size: number, sha256: string, rounds: numbe
       const line: string[] = [];
       for (const [key, work, after] of steps) {
         const result = await record(key, work, after);
-        line.push(`${key} ${(size / mib / result.seconds).toFixed(0)} MiB/s (RSS +${(result.rssGrowth / mib).toFixed(1)})`);
+        line.push(
+          `${key} ${(size / mib / result.seconds).toFixed(0)} MiB/s (RSS +${(result.rssGrowth / mib).toFixed(1)})`,
+        );
       }
       progress(name, `round ${round}: ${line.join(', ')}`);
     }
     const m = (key: string) => median(runs[key]!.rates);
     const floor = m('baseline');
-    progress(name, `medians over ${rounds} rounds of ${size / mib} MiB: baseline (receive, SHA-256, store, fdatasync) ${floor.toFixed(0)} MiB/s, store only ${m('store-only').toFixed(0)} MiB/s`);
+    progress(
+      name,
+      `medians over ${rounds} rounds of ${size / mib} MiB: baseline (receive, SHA-256, store, fdatasync) ${floor.toFixed(0)} MiB/s, store only ${m('store-only').toFixed(0)} MiB/s`,
+    );
     for (const key of ['sealed single', 'sealed tus', 'clear single', 'clear tus']) {
-      progress(name, `${key}: median ${m(key).toFixed(0)} MiB/s, range ${range(runs[key]!.rates)}; ${(m(key) / floor).toFixed(3)}x baseline, ${(m(key) / m('store-only')).toFixed(3)}x store only (anchor P2 goal >= 0.8)`);
+      progress(
+        name,
+        `${key}: median ${m(key).toFixed(0)} MiB/s, range ${range(runs[key]!.rates)}; ${(m(key) / floor).toFixed(3)}x baseline, ${(m(key) / m('store-only')).toFixed(3)}x store only (anchor P2 goal >= 0.8)`,
+      );
     }
     // What the sender waits for after its last byte: the node completes the item then (re-reading the partial file).
-    progress(name, `wait from the last byte sent to the answer (median): ${Object.entries(runs).map(([key, series]) => `${key} ${median(series.waits).toFixed(0)} ms`).join(', ')}`);
+    progress(
+      name,
+      `wait from the last byte sent to the answer (median): ${Object.entries(runs)
+        .map(([key, series]) => `${key} ${median(series.waits).toFixed(0)} ms`)
+        .join(', ')}`,
+    );
     const nodeRss = ['sealed single', 'sealed tus', 'clear single', 'clear tus'].flatMap((key) => runs[key]!.rss);
-    progress(name, `peak RSS growth of this process (node + client worker) during one upload: up to ${Math.max(...nodeRss).toFixed(1)} MiB (goal <= ${rssGoalMib} MiB); baseline server: up to ${Math.max(...runs['baseline']!.rss).toFixed(1)} MiB`);
+    progress(
+      name,
+      `peak RSS growth of this process (node + client worker) during one upload: up to ${Math.max(...nodeRss).toFixed(1)} MiB (goal <= ${rssGoalMib} MiB); baseline server: up to ${Math.max(...runs['baseline']!.rss).toFixed(1)} MiB`,
+    );
     // One JSON line per figure; the headline (the one-shot upload, sealed as in production) is the last, printed by run.ts.
-    for (const [suffix, key] of [['tus-4mib', 'sealed tus'], ['single-clear', 'clear single'], ['tus-4mib-clear', 'clear tus']] as const) {
-      console.log(formatReportLine(benchReport(`${name}.${suffix}`, { value: m(key), baseline: floor, unit: 'MiB/s' })));
+    for (const [suffix, key] of [
+      ['tus-4mib', 'sealed tus'],
+      ['single-clear', 'clear single'],
+      ['tus-4mib-clear', 'clear tus'],
+    ] as const) {
+      console.log(
+        formatReportLine(benchReport(`${name}.${suffix}`, { value: m(key), baseline: floor, unit: 'MiB/s' })),
+      );
     }
     return { value: m('sealed single'), baseline: floor, unit: 'MiB/s' };
   } finally {
@@ -299,7 +401,8 @@ async function measure(file: string, size: number, sha256: string, rounds: numbe
 
 export const evidenceUploadBenchmark: Benchmark = {
   name,
-  description: 'officer evidence upload over HTTP (one streamed tus PATCH, and 4 MiB tus chunks; sealed and in clear) vs a bare node:http receive + SHA-256 + store',
+  description:
+    'officer evidence upload over HTTP (one streamed tus PATCH, and 4 MiB tus chunks; sealed and in clear) vs a bare node:http receive + SHA-256 + store',
   async run() {
     const sizeMib = positiveNumberFromEnv('BENCH_UPLOAD_MIB', 512);
     const rounds = Math.floor(positiveNumberFromEnv('BENCH_UPLOAD_ROUNDS', 3));

@@ -19,7 +19,14 @@ const details = {
   identifiers: [{ kind: 'account', service: 'ExampleMail', handle: 'suspect@example.net' }],
   contact24x7: 'A05 24/7 desk, +84 24 0000 0000',
 };
-const draftBody = { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority: 'urgent', details };
+const draftBody = {
+  type: 'PRESERVATION_42',
+  legalBasis: 'UN',
+  requestedState: 'SG',
+  language: 'en',
+  priority: 'urgent',
+  details,
+};
 
 interface Event {
   readonly action: string;
@@ -52,7 +59,13 @@ async function signIn(node: NodeProcess, username: string, roles: string[]): Pro
 
 /** Two `hanoi247 serve` processes with default settings, pinned to each other with the CLI. */
 async function startCluster(root: string): Promise<Cluster> {
-  const start = async (country: string) => NodeProcess.start({ country, name: `${country} bench node`, dataDir: join(root, country.toLowerCase()), port: await freePort() });
+  const start = async (country: string) =>
+    NodeProcess.start({
+      country,
+      name: `${country} bench node`,
+      dataDir: join(root, country.toLowerCase()),
+      port: await freePort(),
+    });
   const a = await start('VN');
   const b = await start('SG').catch(async (error: unknown) => {
     await a.kill();
@@ -61,8 +74,15 @@ async function startCluster(root: string): Promise<Cluster> {
   try {
     await a.pin(b, await b.publishedFingerprint());
     await b.pin(a, await a.publishedFingerprint());
-    const [duty, chief, clerk] = await Promise.all([signIn(a, 'vn.duty', ['duty_officer']), signIn(a, 'vn.chief', ['supervisor']), signIn(b, 'sg.clerk', ['duty_officer'])]);
-    const { token } = await b.expect<{ token: string }>(201, 'POST', '/api/v1/tokens', { as: clerk, body: { name: 'bench', scopes: ['requests:draft'], expiresInDays: 1 } });
+    const [duty, chief, clerk] = await Promise.all([
+      signIn(a, 'vn.duty', ['duty_officer']),
+      signIn(a, 'vn.chief', ['supervisor']),
+      signIn(b, 'sg.clerk', ['duty_officer']),
+    ]);
+    const { token } = await b.expect<{ token: string }>(201, 'POST', '/api/v1/tokens', {
+      as: clerk,
+      body: { name: 'bench', scopes: ['requests:draft'], expiresInDays: 1 },
+    });
     return { a, b, duty, chief, token };
   } catch (error) {
     await Promise.allSettled([a.kill(), b.kill()]);
@@ -70,7 +90,8 @@ async function startCluster(root: string): Promise<Cluster> {
   }
 }
 
-const move = (c: Cluster, as: ProcessSession, id: string, action: string) => c.a.expect(200, 'POST', `/api/v1/requests/${id}/transitions`, { as, body: { action, payload: {} } });
+const move = (c: Cluster, as: ProcessSession, id: string, action: string) =>
+  c.a.expect(200, 'POST', `/api/v1/requests/${id}/transitions`, { as, body: { action, payload: {} } });
 
 /** Drafted, submitted and approved at Viet Nam (four eyes): ready to send. */
 async function approved(c: Cluster): Promise<string> {
@@ -80,8 +101,10 @@ async function approved(c: Cluster): Promise<string> {
   return id;
 }
 
-const timeline = async (c: Cluster, id: string) => (await c.a.expect<{ events: Event[] }>(200, 'GET', `/api/v1/requests/${id}/timeline`, { as: c.duty })).events;
-const at = (events: readonly Event[], action: string) => Date.parse(events.find((e) => e.action === action)?.occurredAt ?? 'missing');
+const timeline = async (c: Cluster, id: string) =>
+  (await c.a.expect<{ events: Event[] }>(200, 'GET', `/api/v1/requests/${id}/timeline`, { as: c.duty })).events;
+const at = (events: readonly Event[], action: string) =>
+  Date.parse(events.find((e) => e.action === action)?.occurredAt ?? 'missing');
 
 /** One request at a time, partner up: commit of the send (message queued) to the verified receipt, on Viet Nam's clock. */
 async function federatedRoundTrips(c: Cluster, count: number): Promise<number[]> {
@@ -89,10 +112,15 @@ async function federatedRoundTrips(c: Cluster, count: number): Promise<number[]>
   for (let i = 0; i < count; i += 1) {
     const id = await approved(c);
     await move(c, c.duty, id, 'send');
-    const events = await waitFor(`receipt for ${id}`, async () => {
-      const all = await timeline(c, id);
-      return all.some((e) => e.action === 'message-delivered') ? all : undefined;
-    }, 30_000, 2);
+    const events = await waitFor(
+      `receipt for ${id}`,
+      async () => {
+        const all = await timeline(c, id);
+        return all.some((e) => e.action === 'message-delivered') ? all : undefined;
+      },
+      30_000,
+      2,
+    );
     samples.push(at(events, 'message-delivered') - at(events, 'message-queued'));
   }
   return samples;
@@ -106,19 +134,31 @@ async function drain(c: Cluster, count: number): Promise<number> {
   for (const id of ids) await move(c, c.duty, id, 'send');
   progress(name, `${count} messages queued at VN while SG is down; starting SG`);
   await c.b.restart();
-  await waitFor('the queue to drain', async () => {
-    const status = await c.a.expect<{ outbox: Record<string, number> }>(200, 'GET', '/api/v1/federation/status', { as: c.duty });
-    return (status.outbox['pending'] ?? 0) === 0 ? status : undefined;
-  }, 300_000, 50);
+  await waitFor(
+    'the queue to drain',
+    async () => {
+      const status = await c.a.expect<{ outbox: Record<string, number> }>(200, 'GET', '/api/v1/federation/status', {
+        as: c.duty,
+      });
+      return (status.outbox['pending'] ?? 0) === 0 ? status : undefined;
+    },
+    300_000,
+    50,
+  );
   const delivered: number[] = [];
   for (const id of ids) {
     const events = await timeline(c, id);
-    if (!events.some((e) => e.action === 'message-delivered')) throw new Error(`request ${id} was not delivered: ${JSON.stringify(events.at(-1))}`);
+    if (!events.some((e) => e.action === 'message-delivered')) {
+      throw new Error(`request ${id} was not delivered: ${JSON.stringify(events.at(-1))}`);
+    }
     delivered.push(at(events, 'message-delivered'));
   }
   const seconds = (Math.max(...delivered) - Math.min(...delivered)) / 1000;
   const rate = (count - 1) / seconds;
-  progress(name, `federated: ${count} messages drained in ${seconds.toFixed(3)} s (first to last receipt) = ${rate.toFixed(1)} messages/s`);
+  progress(
+    name,
+    `federated: ${count} messages drained in ${seconds.toFixed(3)} s (first to last receipt) = ${rate.toFixed(1)} messages/s`,
+  );
   return rate;
 }
 
@@ -127,7 +167,15 @@ async function plainPosts(c: Cluster, count: number, offset: number): Promise<{ 
   const samples: number[] = [];
   const started = process.hrtime.bigint();
   for (let i = 0; i < count; i += 1) {
-    const body = { reference: `VN-BENCH-${String(offset + i).padStart(6, '0')}`, requestingState: 'VN', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', priority: 'urgent', details };
+    const body = {
+      reference: `VN-BENCH-${String(offset + i).padStart(6, '0')}`,
+      requestingState: 'VN',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      priority: 'urgent',
+      details,
+    };
     const one = process.hrtime.bigint();
     await c.b.expect(201, 'POST', '/api/v1/requests/incoming', { token: c.token, body });
     samples.push(Number(process.hrtime.bigint() - one) / 1e6);
@@ -142,11 +190,17 @@ async function run(): Promise<BenchResult> {
   const root = mkdtempSync(join(tmpdir(), 'h247-bench-federation-'));
   const cluster = await startCluster(root);
   try {
-    progress(name, `VN at ${cluster.a.url} and SG at ${cluster.b.url} (SQLite, default settings), pinned with hanoi247 peers add`);
+    progress(
+      name,
+      `VN at ${cluster.a.url} and SG at ${cluster.b.url} (SQLite, default settings), pinned with hanoi247 peers add`,
+    );
     await federatedRoundTrips(cluster, warmUp);
     await plainPosts(cluster, warmUp, 0);
     const federatedLatency = await federatedRoundTrips(cluster, roundTrips);
-    progress(name, latencyLine('federated request -> signed receipt (queued to delivered, VN clock)', federatedLatency));
+    progress(
+      name,
+      latencyLine('federated request -> signed receipt (queued to delivered, VN clock)', federatedLatency),
+    );
     const baseline = await plainPosts(cluster, messages, warmUp);
     progress(name, `baseline: ${messages} plain POSTs in sequence = ${baseline.rate.toFixed(1)} POSTs/s`);
     progress(name, latencyLine('plain POST /api/v1/requests/incoming (client clock)', baseline.samples));
@@ -160,6 +214,7 @@ async function run(): Promise<BenchResult> {
 
 export const federationBenchmark: Benchmark = {
   name,
-  description: 'federated messages/s (outbox drain to a partner back from an outage, signed receipts) vs plain JSON POSTs of the same request',
+  description:
+    'federated messages/s (outbox drain to a partner back from an outage, signed receipts) vs plain JSON POSTs of the same request',
   run,
 };

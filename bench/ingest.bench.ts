@@ -11,7 +11,10 @@ import { positiveNumberFromEnv, progress, type Benchmark, type BenchResult } fro
 
 const name = 'ingest';
 const mib = 1024 * 1024;
-const context: CallContext = { principal: userPrincipal({ id: 'bench-officer', username: 'bench.officer', roles: ['duty_officer'] }, 'session'), requestId: null };
+const context: CallContext = {
+  principal: userPrincipal({ id: 'bench-officer', username: 'bench.officer', roles: ['duty_officer'] }, 'session'),
+  requestId: null,
+};
 const metadata = {
   source: 'seizure',
   dataCategory: 'content',
@@ -53,8 +56,17 @@ interface Ingest {
 
 async function startNode(encryptAtRest: boolean): Promise<Ingest> {
   const database = await createTestDatabase('sqlite');
-  const node = await openNode(testConfig(database, (c) => ({ ...c, evidence: { ...c.evidence, encryptAtRest, maxUploadBytes: 2 ** 36 - 32 } })));
-  const request = await node.services.requests.createDraft(context, { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority: 'urgent', details: {} });
+  const node = await openNode(
+    testConfig(database, (c) => ({ ...c, evidence: { ...c.evidence, encryptAtRest, maxUploadBytes: 2 ** 36 - 32 } })),
+  );
+  const request = await node.services.requests.createDraft(context, {
+    type: 'PRESERVATION_42',
+    legalBasis: 'UN',
+    requestedState: 'SG',
+    language: 'en',
+    priority: 'urgent',
+    details: {},
+  });
   return { node, database, requestId: request.id };
 }
 
@@ -69,13 +81,20 @@ async function timedReadBack(ingest: Ingest, id: string): Promise<number> {
 }
 
 /** One `evidence add` of the file (hash, seal, store, fsync, custody events, audit) with its peak RSS growth. */
-async function timedAdd(ingest: Ingest, file: string): Promise<{ seconds: number; digest: string; rssGrowth: number; readBack: number }> {
+async function timedAdd(
+  ingest: Ingest,
+  file: string,
+): Promise<{ seconds: number; digest: string; rssGrowth: number; readBack: number }> {
   const before = process.memoryUsage.rss();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = process.hrtime.bigint();
   try {
-    const item = await ingest.node.services.evidence.add(context, { requestId: ingest.requestId, filename: 'image.bin', mediaType: 'application/octet-stream', metadata }, createReadStream(file, { highWaterMark: ingestChunkBytes }));
+    const item = await ingest.node.services.evidence.add(
+      context,
+      { requestId: ingest.requestId, filename: 'image.bin', mediaType: 'application/octet-stream', metadata },
+      createReadStream(file, { highWaterMark: ingestChunkBytes }),
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const readBack = await timedReadBack(ingest, item.id);
     // The next run must write the object again rather than find it stored.
@@ -92,7 +111,15 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
   const plain = await startNode(false);
   const sealed = await startNode(true);
   try {
-    const runs = { openssl: [] as number[], plain: [] as number[], sealed: [] as number[], plainRss: [] as number[], sealedRss: [] as number[], readClear: [] as number[], readSealed: [] as number[] };
+    const runs = {
+      openssl: [] as number[],
+      plain: [] as number[],
+      sealed: [] as number[],
+      plainRss: [] as number[],
+      sealedRss: [] as number[],
+      readClear: [] as number[],
+      readSealed: [] as number[],
+    };
     // Warm-up: the file in the page cache for everyone, the code paths compiled.
     const reference = await timedDigest('openssl', ['dgst', '-sha256', file]);
     await timedAdd(plain, file);
@@ -100,7 +127,9 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
       const openssl = await timedDigest('openssl', ['dgst', '-sha256', file]);
       const p = await timedAdd(plain, file);
       const s = await timedAdd(sealed, file);
-      if (p.digest !== reference.digest || s.digest !== reference.digest) throw new Error('the node and openssl disagree on the SHA-256');
+      if (p.digest !== reference.digest || s.digest !== reference.digest) {
+        throw new Error('the node and openssl disagree on the SHA-256');
+      }
       runs.openssl.push(bytes / mib / openssl.seconds);
       runs.plain.push(bytes / mib / p.seconds);
       runs.sealed.push(bytes / mib / s.seconds);
@@ -108,16 +137,33 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
       runs.readSealed.push(bytes / mib / s.readBack);
       runs.plainRss.push(p.rssGrowth);
       runs.sealedRss.push(s.rssGrowth);
-      progress(name, `round ${round + 1}: openssl ${runs.openssl.at(-1)!.toFixed(0)} MiB/s, add ${runs.plain.at(-1)!.toFixed(0)} MiB/s (RSS +${(p.rssGrowth / mib).toFixed(1)} MiB), sealed ${runs.sealed.at(-1)!.toFixed(0)} MiB/s (RSS +${(s.rssGrowth / mib).toFixed(1)} MiB)`);
+      progress(
+        name,
+        `round ${round + 1}: openssl ${runs.openssl.at(-1)!.toFixed(0)} MiB/s, add ${runs.plain.at(-1)!.toFixed(0)} MiB/s (RSS +${(p.rssGrowth / mib).toFixed(1)} MiB), sealed ${runs.sealed.at(-1)!.toFixed(0)} MiB/s (RSS +${(s.rssGrowth / mib).toFixed(1)} MiB)`,
+      );
     }
     const sha256sum = await timedDigest('sha256sum', [file]).catch(() => null);
     const openssl = median(runs.openssl);
     const added = median(runs.plain);
     const withSealing = median(runs.sealed);
-    progress(name, `medians over ${rounds} rounds of ${bytes / mib} MiB: openssl dgst ${openssl.toFixed(0)} MiB/s; evidence add ${added.toFixed(0)} MiB/s (${(added / openssl).toFixed(3)}x); sealed ${withSealing.toFixed(0)} MiB/s (${(withSealing / openssl).toFixed(3)}x)`);
-    progress(name, `reading an item back with its checks: ${median(runs.readClear).toFixed(0)} MiB/s in clear (SHA-256 only: ${(median(runs.readClear) / openssl).toFixed(3)}x openssl, anchor P1), ${median(runs.readSealed).toFixed(0)} MiB/s sealed (GCM + SHA-256)`);
-    if (sha256sum !== null) progress(name, `sha256sum ${(bytes / mib / sha256sum.seconds).toFixed(0)} MiB/s: evidence add is ${(added / (bytes / mib / sha256sum.seconds)).toFixed(2)}x sha256sum`);
-    progress(name, `peak RSS growth during one add: ${(Math.max(...runs.plainRss) / mib).toFixed(1)} MiB in clear, ${(Math.max(...runs.sealedRss) / mib).toFixed(1)} MiB sealed (goal <= 64 MiB)`);
+    progress(
+      name,
+      `medians over ${rounds} rounds of ${bytes / mib} MiB: openssl dgst ${openssl.toFixed(0)} MiB/s; evidence add ${added.toFixed(0)} MiB/s (${(added / openssl).toFixed(3)}x); sealed ${withSealing.toFixed(0)} MiB/s (${(withSealing / openssl).toFixed(3)}x)`,
+    );
+    progress(
+      name,
+      `reading an item back with its checks: ${median(runs.readClear).toFixed(0)} MiB/s in clear (SHA-256 only: ${(median(runs.readClear) / openssl).toFixed(3)}x openssl, anchor P1), ${median(runs.readSealed).toFixed(0)} MiB/s sealed (GCM + SHA-256)`,
+    );
+    if (sha256sum !== null) {
+      progress(
+        name,
+        `sha256sum ${(bytes / mib / sha256sum.seconds).toFixed(0)} MiB/s: evidence add is ${(added / (bytes / mib / sha256sum.seconds)).toFixed(2)}x sha256sum`,
+      );
+    }
+    progress(
+      name,
+      `peak RSS growth during one add: ${(Math.max(...runs.plainRss) / mib).toFixed(1)} MiB in clear, ${(Math.max(...runs.sealedRss) / mib).toFixed(1)} MiB sealed (goal <= 64 MiB)`,
+    );
     return { value: added, baseline: openssl, unit: 'MiB/s' };
   } finally {
     for (const ingest of [plain, sealed]) {
@@ -129,7 +175,8 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
 
 export const ingestBenchmark: Benchmark = {
   name,
-  description: 'evidence add of a 1 GiB file (hash, store, fsync, custody events) vs openssl dgst -sha256 on the same file; also sealed, with RSS growth',
+  description:
+    'evidence add of a 1 GiB file (hash, store, fsync, custody events) vs openssl dgst -sha256 on the same file; also sealed, with RSS growth',
   async run() {
     const sizeMib = positiveNumberFromEnv('BENCH_INGEST_MIB', 1024);
     const rounds = positiveNumberFromEnv('BENCH_INGEST_ROUNDS', 3);

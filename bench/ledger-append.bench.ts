@@ -72,7 +72,14 @@ async function realPath(node: NodeRuntime, batch: readonly Leaf[]): Promise<{ ra
   }, configDefaults.ledger.sequenceIntervalMs);
   const started = performance.now();
   for (const leaf of batch) {
-    await db.transaction().execute((tx) => ledgerPendingRepository.enqueue(tx, { kind: 'custody', refId: leaf.refId, leafData: leaf.leafData, queuedAt: new Date().toISOString() }));
+    await db.transaction().execute((tx) =>
+      ledgerPendingRepository.enqueue(tx, {
+        kind: 'custody',
+        refId: leaf.refId,
+        leafData: leaf.leafData,
+        queuedAt: new Date().toISOString(),
+      }),
+    );
     appendedAt.set(leaf.refId, performance.now());
     await nextTurn();
   }
@@ -80,7 +87,9 @@ async function realPath(node: NodeRuntime, batch: readonly Leaf[]): Promise<{ ra
   await job.running;
   await drain();
   const elapsed = (performance.now() - started) / 1000;
-  if (latencies.length !== batch.length) throw new Error(`${latencies.length} of ${batch.length} appends reached a checkpoint`);
+  if (latencies.length !== batch.length) {
+    throw new Error(`${latencies.length} of ${batch.length} appends reached a checkpoint`);
+  }
   return { rate: batch.length / elapsed, latencies: latencies.sort((a, b) => a - b) };
 }
 
@@ -90,13 +99,28 @@ async function plainInserts(node: NodeRuntime, batch: readonly Leaf[]): Promise<
   const started = performance.now();
   for (const [index, leaf] of batch.entries()) {
     const now = new Date().toISOString();
-    await db.insertInto('ledger_leaves').values({ leaf_index: index, kind: 'custody', ref_id: leaf.refId, leaf_data: leaf.leafData, leaf_hash: leaf.leafHash, queued_at: now, sequenced_at: now }).execute();
+    await db
+      .insertInto('ledger_leaves')
+      .values({
+        leaf_index: index,
+        kind: 'custody',
+        ref_id: leaf.refId,
+        leaf_data: leaf.leafData,
+        leaf_hash: leaf.leafHash,
+        queued_at: now,
+        sequenced_at: now,
+      })
+      .execute();
     await nextTurn();
   }
   return batch.length / ((performance.now() - started) / 1000);
 }
 
-const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** Rounds alternate real path and baseline, each on a fresh database: disk noise hits both alike; medians are reported. */
 async function measure(backend: Backend, count: number, rounds: number): Promise<BenchResult> {
@@ -122,7 +146,10 @@ async function measure(backend: Backend, count: number, rounds: number): Promise
   }
   const [value, baseline] = [median(real), median(plain)];
   const sorted = latencies.sort((a, b) => a - b);
-  progress(name, `${backend}: real path ${real.map((r) => r.toFixed(0)).join(', ')} appends/s; plain INSERT ${plain.map((r) => r.toFixed(0)).join(', ')} rows/s`);
+  progress(
+    name,
+    `${backend}: real path ${real.map((r) => r.toFixed(0)).join(', ')} appends/s; plain INSERT ${plain.map((r) => r.toFixed(0)).join(', ')} rows/s`,
+  );
   progress(
     name,
     `${backend}: median ${value.toFixed(0)} appends/s vs ${baseline.toFixed(0)} rows/s, ratio ${(value / baseline).toFixed(2)} (goal >= 0.5 and >= 2,000/s); append -> signed checkpoint p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms at a ${configDefaults.ledger.sequenceIntervalMs} ms interval (goal p99 <= 2 s)`,
@@ -132,18 +159,25 @@ async function measure(backend: Backend, count: number, rounds: number): Promise
 
 export const ledgerAppendBenchmark: Benchmark = {
   name,
-  description: 'ledger appends (queue in a transaction + sequencer batches into signed checkpoints) vs plain autocommit INSERTs of the same rows; p99 append -> checkpoint',
+  description:
+    'ledger appends (queue in a transaction + sequencer batches into signed checkpoints) vs plain autocommit INSERTs of the same rows; p99 append -> checkpoint',
   async run() {
     const count = Math.floor(positiveNumberFromEnv('BENCH_APPENDS', 5000));
     const rounds = Math.floor(positiveNumberFromEnv('BENCH_ROUNDS', 3));
-    progress(name, `${rounds} rounds of ${count} appends, one at a time, after 200 warm-up appends; SQLite (WAL, synchronous=FULL)`);
+    progress(
+      name,
+      `${rounds} rounds of ${count} appends, one at a time, after 200 warm-up appends; SQLite (WAL, synchronous=FULL)`,
+    );
     const sqlite = await measure('sqlite', count, rounds);
     const pgUrl = process.env['TEST_DATABASE_URL'] ?? process.env['BENCH_DATABASE_URL'];
     if (pgUrl !== undefined && pgUrl !== '') {
       process.env['TEST_DATABASE_URL'] = pgUrl;
       await measure('postgres', count, rounds);
     } else {
-      progress(name, 'PostgreSQL: set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure it too (reported, not the result line)');
+      progress(
+        name,
+        'PostgreSQL: set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure it too (reported, not the result line)',
+      );
     }
     return { value: sqlite.value, baseline: sqlite.baseline, unit: sqlite.unit };
   },

@@ -1,5 +1,13 @@
 import { hash } from 'node:crypto';
-import { inclusionProofNodes, leafHash, nodeHash, rehashProof, rootFromNodes, verifyInclusion, type NodeLookup } from '@hanoi247/core';
+import {
+  inclusionProofNodes,
+  leafHash,
+  nodeHash,
+  rehashProof,
+  rootFromNodes,
+  verifyInclusion,
+  type NodeLookup,
+} from '@hanoi247/core';
 import { positiveNumberFromEnv, progress, type Benchmark, type BenchResult } from './report.js';
 
 const name = 'proof-verify';
@@ -11,7 +19,9 @@ function buildTree(size: number): Buffer[] {
   for (let width = Math.floor(size / 2), l = 1; width >= 1; width = Math.floor(width / 2), l += 1) {
     const below = levels[l - 1]!;
     const level = Buffer.alloc(width * 32);
-    for (let i = 0; i < width; i += 1) level.set(nodeHash(below.subarray(64 * i, 64 * i + 32), below.subarray(64 * i + 32, 64 * i + 64)), i * 32);
+    for (let i = 0; i < width; i += 1) {
+      level.set(nodeHash(below.subarray(64 * i, 64 * i + 32), below.subarray(64 * i + 32, 64 * i + 64)), i * 32);
+    }
     levels.push(level);
   }
   return levels;
@@ -24,7 +34,8 @@ function buildTree(size: number): Buffer[] {
  */
 export const proofVerifyBenchmark: Benchmark = {
   name,
-  description: 'inclusion-proof verifications/s on one core (2^20 leaves) vs the same count of raw one-shot SHA-256 calls',
+  description:
+    'inclusion-proof verifications/s on one core (2^20 leaves) vs the same count of raw one-shot SHA-256 calls',
   async run(): Promise<BenchResult> {
     const size = Math.floor(positiveNumberFromEnv('BENCH_LEAVES', 2 ** 20));
     const verifications = Math.floor(positiveNumberFromEnv('BENCH_VERIFICATIONS', 200_000));
@@ -36,11 +47,20 @@ export const proofVerifyBenchmark: Benchmark = {
     const cases = Array.from({ length: 1000 }, () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       const index = seed % size;
-      return { index, leaf: Buffer.from(lookup({ level: 0, index })), proof: rehashProof(inclusionProofNodes(index, size), lookup) };
+      return {
+        index,
+        leaf: Buffer.from(lookup({ level: 0, index })),
+        proof: rehashProof(inclusionProofNodes(index, size), lookup),
+      };
     });
     const hashesPerProof = cases[0]!.proof.length;
-    progress(name, `tree of ${size} leaves built in ${((performance.now() - built) / 1000).toFixed(1)} s; ${verifications} verifications of ${hashesPerProof}-hash proofs`);
-    for (let i = 0; i < 5000; i += 1) verifyInclusion(cases[i % 1000]!.leaf, cases[i % 1000]!.index, size, cases[i % 1000]!.proof, root);
+    progress(
+      name,
+      `tree of ${size} leaves built in ${((performance.now() - built) / 1000).toFixed(1)} s; ${verifications} verifications of ${hashesPerProof}-hash proofs`,
+    );
+    for (let i = 0; i < 5000; i += 1) {
+      verifyInclusion(cases[i % 1000]!.leaf, cases[i % 1000]!.index, size, cases[i % 1000]!.proof, root);
+    }
 
     // Alternating rounds, medians reported: a noisy neighbour then slows both sides alike.
     const rounds = Math.floor(positiveNumberFromEnv('BENCH_ROUNDS', 3));
@@ -62,8 +82,14 @@ export const proofVerifyBenchmark: Benchmark = {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const [rate, floor] = [median(rates), median(floors)];
-    progress(name, `rounds: ${rates.map((r) => r.toFixed(0)).join(', ')} proofs/s; ${floors.map((r) => r.toFixed(0)).join(', ')} hash sets/s`);
-    progress(name, `verifyInclusion: ${rate.toFixed(0)} proofs/s (${((1e6 / rate)).toFixed(1)} µs each); ${hashesPerProof} raw one-shot SHA-256 calls: ${floor.toFixed(0)} sets/s; goal ≥ 10,000/s and ratio ≥ 0.67 (P7: at most 1.5× the raw hashes)`);
+    progress(
+      name,
+      `rounds: ${rates.map((r) => r.toFixed(0)).join(', ')} proofs/s; ${floors.map((r) => r.toFixed(0)).join(', ')} hash sets/s`,
+    );
+    progress(
+      name,
+      `verifyInclusion: ${rate.toFixed(0)} proofs/s (${(1e6 / rate).toFixed(1)} µs each); ${hashesPerProof} raw one-shot SHA-256 calls: ${floor.toFixed(0)} sets/s; goal ≥ 10,000/s and ratio ≥ 0.67 (P7: at most 1.5× the raw hashes)`,
+    );
     return { value: rate, baseline: floor, unit: 'verifications/s' };
   },
 };

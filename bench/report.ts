@@ -21,7 +21,9 @@ function round(value: number, decimals: number): number {
 
 export function benchReport(bench: string, result: BenchResult): BenchReport {
   if (!Number.isFinite(result.value) || !Number.isFinite(result.baseline) || result.baseline <= 0) {
-    throw new Error(`${bench}: value ${result.value} and baseline ${result.baseline} must be finite, baseline positive`);
+    throw new Error(
+      `${bench}: value ${result.value} and baseline ${result.baseline} must be finite, baseline positive`,
+    );
   }
   const value = round(result.value, 2);
   const baseline = round(result.baseline, 2);
@@ -31,7 +33,13 @@ export function benchReport(bench: string, result: BenchResult): BenchReport {
 
 /** One line, fixed key order: tools read the last line of a benchmark's output. */
 export function formatReportLine(report: BenchReport): string {
-  return JSON.stringify({ bench: report.bench, value: report.value, baseline: report.baseline, ratio: report.ratio, unit: report.unit });
+  return JSON.stringify({
+    bench: report.bench,
+    value: report.value,
+    baseline: report.baseline,
+    ratio: report.ratio,
+    unit: report.unit,
+  });
 }
 
 /** Progress lines are prefixed so they can never be mistaken for the JSON result line. */

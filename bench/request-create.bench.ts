@@ -54,13 +54,29 @@ async function timed(iterations: number, work: (i: number) => Promise<unknown>):
 }
 
 async function measure(node: NodeRuntime, iterations: number): Promise<BenchResult> {
-  const context: CallContext = { principal: userPrincipal({ id: 'bench-officer', username: 'bench.officer', roles: ['duty_officer'] }, 'session'), requestId: null };
-  const create = () => node.services.requests.createDraft(context, { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority: 'urgent', details });
+  const context: CallContext = {
+    principal: userPrincipal({ id: 'bench-officer', username: 'bench.officer', roles: ['duty_officer'] }, 'session'),
+    requestId: null,
+  };
+  const create = () =>
+    node.services.requests.createDraft(context, {
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      requestedState: 'SG',
+      language: 'en',
+      priority: 'urgent',
+      details,
+    });
   for (let i = 0; i < 20; i += 1) await create();
   const service = await timed(iterations, create);
   progress(name, `validate + persist + audit through the request service: ${service.toFixed(0)} requests/s`);
   const rows = Array.from({ length: iterations + 20 }, (_, i) => bareRow(i));
-  for (let i = 0; i < 20; i += 1) await node.database.db.insertInto('requests').values(rows[iterations + i]!).execute();
+  for (let i = 0; i < 20; i += 1) {
+    await node.database.db
+      .insertInto('requests')
+      .values(rows[iterations + i]!)
+      .execute();
+  }
   const bare = await timed(iterations, (i) => node.database.db.insertInto('requests').values(rows[i]!).execute());
   progress(name, `bare insert of the same row: ${bare.toFixed(0)} rows/s`);
   return { value: service, baseline: bare, unit: 'requests/s' };

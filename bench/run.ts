@@ -11,7 +11,18 @@ import { webAnswerLatencyBenchmark } from './web-answer-latency.bench.js';
 import { webInitialJsBenchmark } from './web-initial-js.bench.js';
 
 /** Registration order is run order when no name is given. */
-const benchmarks: readonly Benchmark[] = [authenticatedGetBenchmark, storageWorkloadBenchmark, requestCreateBenchmark, federationBenchmark, ingestBenchmark, evidenceUploadBenchmark, ledgerAppendBenchmark, proofVerifyBenchmark, webInitialJsBenchmark, webAnswerLatencyBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  authenticatedGetBenchmark,
+  storageWorkloadBenchmark,
+  requestCreateBenchmark,
+  federationBenchmark,
+  ingestBenchmark,
+  evidenceUploadBenchmark,
+  ledgerAppendBenchmark,
+  proofVerifyBenchmark,
+  webInitialJsBenchmark,
+  webAnswerLatencyBenchmark,
+];
 
 function printList(): void {
   console.log('available benchmarks:');

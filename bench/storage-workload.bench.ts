@@ -1,7 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import type { AuditEntry } from '@hanoi247/core';
-import { auditRepository, hashSecret, migrateToLatest, openDatabase, sessionRepository, userRepository, type Db } from '@hanoi247/server';
+import {
+  auditRepository,
+  hashSecret,
+  migrateToLatest,
+  openDatabase,
+  sessionRepository,
+  userRepository,
+  type Db,
+} from '@hanoi247/server';
 import { createTestDatabase, type TestDatabase } from '@hanoi247/testkit';
 import { positiveNumberFromEnv, progress, type Benchmark, type BenchResult } from './report.js';
 
@@ -100,7 +108,10 @@ async function measureBackend(database: TestDatabase, iterations: number): Promi
     for (const step of steps) await runIteration(handle.db, step);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rate = iterations / seconds;
-    progress(name, `${database.backend}: ${iterations} iterations in ${seconds.toFixed(3)} s = ${rate.toFixed(1)} iterations/s`);
+    progress(
+      name,
+      `${database.backend}: ${iterations} iterations in ${seconds.toFixed(3)} s = ${rate.toFixed(1)} iterations/s`,
+    );
     return rate;
   } finally {
     await handle.close();
@@ -160,7 +171,10 @@ async function freshPostgres(): Promise<TestDatabase | null> {
 
 async function run(): Promise<BenchResult | null> {
   const iterations = Math.floor(positiveNumberFromEnv('BENCH_ITERATIONS', 300));
-  progress(name, `${iterations} iterations per backend (PostgreSQL, then SQLite), after ${warmUpIterations} warm-up iterations each`);
+  progress(
+    name,
+    `${iterations} iterations per backend (PostgreSQL, then SQLite), after ${warmUpIterations} warm-up iterations each`,
+  );
   // PostgreSQL first: if it is missing there is nothing to compare, so SQLite is not run for nothing.
   const postgres = await freshPostgres();
   if (postgres === null) return null;

@@ -41,7 +41,10 @@ async function officers(node: NodeProcess): Promise<Officers> {
   const cc = node.country.toLowerCase();
   await node.addUser(`${cc}.duty`, ['duty_officer'], password(`${cc}.duty`));
   await node.addUser(`${cc}.chief`, ['supervisor'], password(`${cc}.chief`));
-  return { duty: await node.signInFirstTime(`${cc}.duty`, password(`${cc}.duty`)), chief: await node.signInFirstTime(`${cc}.chief`, password(`${cc}.chief`)) };
+  return {
+    duty: await node.signInFirstTime(`${cc}.duty`, password(`${cc}.duty`)),
+    chief: await node.signInFirstTime(`${cc}.chief`, password(`${cc}.chief`)),
+  };
 }
 
 /** Viet Nam, Singapore and France as three `hanoi247 serve` processes; VN pinned with SG and with FR. */
@@ -56,15 +59,30 @@ export class Federation {
 
   static async start(): Promise<Federation> {
     const root = mkdtempSync(join(tmpdir(), 'h247-federation-'));
-    const start = async (country: string, name: string) => NodeProcess.start({ country, name, dataDir: join(root, country.toLowerCase()), port: await freePort(), env: quickRetries });
-    const starting = await Promise.allSettled([start('VN', 'Viet Nam 24/7'), start('SG', 'Singapore 24/7'), start('FR', 'France 24/7')]);
+    const start = async (country: string, name: string) =>
+      NodeProcess.start({
+        country,
+        name,
+        dataDir: join(root, country.toLowerCase()),
+        port: await freePort(),
+        env: quickRetries,
+      });
+    const starting = await Promise.allSettled([
+      start('VN', 'Viet Nam 24/7'),
+      start('SG', 'Singapore 24/7'),
+      start('FR', 'France 24/7'),
+    ]);
     const started = starting.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     try {
       const failed = starting.find((s) => s.status === 'rejected');
       if (failed !== undefined) throw failed.reason;
       const [vn, sg, fr] = started as [NodeProcess, NodeProcess, NodeProcess];
       // The fingerprint each operator reads out to the partner (the first test checks it against `keys show`).
-      const [vnPrint, sgPrint, frPrint] = await Promise.all([vn.publishedFingerprint(), sg.publishedFingerprint(), fr.publishedFingerprint()]);
+      const [vnPrint, sgPrint, frPrint] = await Promise.all([
+        vn.publishedFingerprint(),
+        sg.publishedFingerprint(),
+        fr.publishedFingerprint(),
+      ]);
       // All settled before any cleanup: a CLI process still running could write into a removed dir.
       const [pinned, signedIn] = await Promise.all([
         Promise.allSettled([vn.pin(sg, sgPrint), vn.pin(fr, frPrint), sg.pin(vn, vnPrint), fr.pin(vn, vnPrint)]),
@@ -72,7 +90,11 @@ export class Federation {
       ]);
       const failure = [...pinned, ...signedIn].find((s) => s.status === 'rejected');
       if (failure !== undefined) throw failure.reason;
-      const [vnUsers, sgUsers, frUsers] = signedIn.map((s) => (s as PromiseFulfilledResult<Officers>).value) as [Officers, Officers, Officers];
+      const [vnUsers, sgUsers, frUsers] = signedIn.map((s) => (s as PromiseFulfilledResult<Officers>).value) as [
+        Officers,
+        Officers,
+        Officers,
+      ];
       return new Federation(root, vn, sg, fr, { VN: vnUsers, SG: sgUsers, FR: frUsers });
     } catch (error) {
       // Never leave node processes behind a failed set-up.
@@ -91,43 +113,90 @@ export class Federation {
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  async act(country: 'VN' | 'SG' | 'FR', who: keyof Officers, id: string, action: string, payload: Record<string, unknown> = {}): Promise<RequestView> {
-    return this.node(country).expect<RequestView>(200, 'POST', `/api/v1/requests/${id}/transitions`, { as: this.users[country][who], body: { action, payload } });
+  async act(
+    country: 'VN' | 'SG' | 'FR',
+    who: keyof Officers,
+    id: string,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<RequestView> {
+    return this.node(country).expect<RequestView>(200, 'POST', `/api/v1/requests/${id}/transitions`, {
+      as: this.users[country][who],
+      body: { action, payload },
+    });
   }
 
   async view(country: 'VN' | 'SG' | 'FR', id: string): Promise<RequestView> {
-    return this.node(country).expect<RequestView>(200, 'GET', `/api/v1/requests/${id}`, { as: this.users[country].duty });
+    return this.node(country).expect<RequestView>(200, 'GET', `/api/v1/requests/${id}`, {
+      as: this.users[country].duty,
+    });
   }
 
   async timeline(country: 'VN' | 'SG' | 'FR', id: string): Promise<TimelineEvent[]> {
-    return (await this.node(country).expect<{ events: TimelineEvent[] }>(200, 'GET', `/api/v1/requests/${id}/timeline`, { as: this.users[country].duty })).events;
+    return (
+      await this.node(country).expect<{ events: TimelineEvent[] }>(200, 'GET', `/api/v1/requests/${id}/timeline`, {
+        as: this.users[country].duty,
+      })
+    ).events;
   }
 
   async incoming(country: 'VN' | 'SG' | 'FR'): Promise<RequestView[]> {
-    return (await this.node(country).expect<{ requests: RequestView[] }>(200, 'GET', '/api/v1/requests?direction=incoming&limit=200', { as: this.users[country].duty })).requests;
+    return (
+      await this.node(country).expect<{ requests: RequestView[] }>(
+        200,
+        'GET',
+        '/api/v1/requests?direction=incoming&limit=200',
+        { as: this.users[country].duty },
+      )
+    ).requests;
   }
 
   /** Waits until `country` holds the request `reference` as incoming. */
   async arrived(country: 'VN' | 'SG' | 'FR', reference: string, timeoutMs = 20_000): Promise<RequestView> {
-    return waitFor(`${reference} at ${country}`, async () => (await this.incoming(country)).find((r) => r.reference === reference), timeoutMs);
+    return waitFor(
+      `${reference} at ${country}`,
+      async () => (await this.incoming(country)).find((r) => r.reference === reference),
+      timeoutMs,
+    );
   }
 
   /** Waits until Viet Nam holds a signed receipt for every message it queued for this request. */
   async delivered(id: string, timeoutMs = 20_000): Promise<TimelineEvent[]> {
-    return waitFor(`receipts for ${id} at VN`, async () => {
-      const events = await this.timeline('VN', id);
-      const queued = events.filter((e) => e.action === 'message-queued').length;
-      const delivered = events.filter((e) => e.action === 'message-delivered').length;
-      return queued > 0 && delivered >= queued ? events : undefined;
-    }, timeoutMs);
+    return waitFor(
+      `receipts for ${id} at VN`,
+      async () => {
+        const events = await this.timeline('VN', id);
+        const queued = events.filter((e) => e.action === 'message-queued').length;
+        const delivered = events.filter((e) => e.action === 'message-delivered').length;
+        return queued > 0 && delivered >= queued ? events : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Draft (duty officer), submit, approve (supervisor, four eyes), send: one outgoing preservation request from VN. */
-  async sendPreservation(to: 'SG' | 'FR', details: Record<string, unknown>, priority: 'normal' | 'urgent' | 'emergency' = 'urgent'): Promise<RequestView> {
-    const urgentReason = priority === 'emergency' ? { emergencyJustification: 'A ransomware crew threatens to publish patient records of a hospital within hours' } : {};
+  async sendPreservation(
+    to: 'SG' | 'FR',
+    details: Record<string, unknown>,
+    priority: 'normal' | 'urgent' | 'emergency' = 'urgent',
+  ): Promise<RequestView> {
+    const urgentReason =
+      priority === 'emergency'
+        ? {
+            emergencyJustification: 'A ransomware crew threatens to publish patient records of a hospital within hours',
+          }
+        : {};
     const draft = await this.vn.expect<RequestView>(201, 'POST', '/api/v1/requests', {
       as: this.users.VN.duty,
-      body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: to, language: 'en', priority, ...urgentReason, details },
+      body: {
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        requestedState: to,
+        language: 'en',
+        priority,
+        ...urgentReason,
+        details,
+      },
     });
     await this.act('VN', 'duty', draft.id, 'submit');
     await this.act('VN', 'chief', draft.id, 'approve');

@@ -44,18 +44,34 @@ interface Writer {
 }
 
 function startWriter(dataDir: string, databaseUrl: string | null, rounds: number): Writer {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', writer, dataDir, databaseUrl ?? '-', String(rounds)], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-  const handle: Writer = { child, output: '', exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', writer, dataDir, databaseUrl ?? '-', String(rounds)],
+    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const handle: Writer = {
+    child,
+    output: '',
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+  };
   child.stdout?.on('data', (chunk: Buffer) => (handle.output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (handle.output += chunk.toString()));
   return handle;
 }
 
 /** Every checkpoint's root, and each one proved a prefix of the next and of the newest. */
-async function checkpointsConsistent(dataDir: string, databaseUrl: string | null, roots: Map<number, string>): Promise<number> {
+async function checkpointsConsistent(
+  dataDir: string,
+  databaseUrl: string | null,
+  roots: Map<number, string>,
+): Promise<number> {
   const node = await openNode(loadStorageConfig({ overrides: { dataDir, databaseUrl } }));
   try {
-    const rows = await node.database.db.selectFrom('ledger_checkpoints').select(['tree_size', 'root_hash']).orderBy('tree_size').execute();
+    const rows = await node.database.db
+      .selectFrom('ledger_checkpoints')
+      .select(['tree_size', 'root_hash'])
+      .orderBy('tree_size')
+      .execute();
     const sizes = rows.map((r) => Number(r.tree_size));
     for (const row of rows) {
       const size = Number(row.tree_size);
@@ -69,7 +85,15 @@ async function checkpointsConsistent(dataDir: string, databaseUrl: string | null
       for (const to of new Set([sizes[i + 1] ?? newest, newest])) {
         if (to === size) continue;
         const { proof } = await node.services.ledger.consistencyProof(size, to);
-        expect(verifyConsistency(size, to, root(size), root(to), proof.map((p) => Buffer.from(p, 'base64')))).toBe(true);
+        expect(
+          verifyConsistency(
+            size,
+            to,
+            root(size),
+            root(to),
+            proof.map((p) => Buffer.from(p, 'base64')),
+          ),
+        ).toBe(true);
       }
     }
     return sizes.length;
@@ -88,7 +112,12 @@ describe('the ledger through kill -9 and concurrent sequencers', () => {
     // Fixed delays, spread over a sequencing cycle's phases: queue, audit, read, hash, sign, commit.
     for (const delay of [37, 180, 95, 410, 260]) {
       const process_ = startWriter(dataDir, null, 0);
-      await waitFor('the writer to start appending', async () => (process_.output.includes('...') ? true : undefined), 15_000, 10);
+      await waitFor(
+        'the writer to start appending',
+        async () => (process_.output.includes('...') ? true : undefined),
+        15_000,
+        10,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
       process_.child.kill('SIGKILL');
       expect(await process_.exited).toBeNull();
@@ -100,33 +129,52 @@ describe('the ledger through kill -9 and concurrent sequencers', () => {
     expect(roots.size).toBeGreaterThan(5);
   });
 
-  it.each(testBackends())('two sequencer processes on one %s store: every leaf logged once, one root per size', async (backend) => {
-    const database = await createTestDatabase(backend);
-    try {
-      // Created and migrated first: two processes creating one SQLite file at once can meet "database is locked" at open.
-      const setup = await openNode(loadStorageConfig({ overrides: { dataDir: database.dataDir, databaseUrl: database.databaseUrl } }));
-      await setup.services.identity.ensureKeys({ principal: operatorPrincipal('test'), requestId: null });
-      await setup.close();
-      const writers = [startWriter(database.dataDir, database.databaseUrl, 25), startWriter(database.dataDir, database.databaseUrl, 25)];
-      const codes = await Promise.all(writers.map((w) => w.exited));
-      expect(writers.map((w) => w.output.replace(/\.+/, ''))).toEqual([expect.stringMatching(/^ conflicts=\d+\n$/), expect.stringMatching(/^ conflicts=\d+\n$/)]);
-      expect(codes).toEqual([0, 0]);
-      const node = await openNode({ ...loadStorageConfig({ overrides: { dataDir: database.dataDir, databaseUrl: database.databaseUrl } }), node: { country: 'VN' } });
+  it.each(testBackends())(
+    'two sequencer processes on one %s store: every leaf logged once, one root per size',
+    async (backend) => {
+      const database = await createTestDatabase(backend);
       try {
-        // A run that lost a race left its leaves queued; the next run logs them.
-        while ((await node.services.ledgerSequencer.sequence()) !== null);
-        const leaves = await node.database.db.selectFrom('ledger_leaves').select(['kind', 'ref_id']).execute();
-        const custody = leaves.filter((l) => l.kind === 'custody');
-        expect(custody).toHaveLength(2 * Array.from({ length: 25 }, (_, i) => 1 + ((i + 1) % 7)).reduce((a, b) => a + b, 0));
-        expect(new Set(leaves.map((l) => `${l.kind}/${l.ref_id}`)).size).toBe(leaves.length);
+        // Created and migrated first: two processes creating one SQLite file at once can meet "database is locked" at open.
+        const setup = await openNode(
+          loadStorageConfig({ overrides: { dataDir: database.dataDir, databaseUrl: database.databaseUrl } }),
+        );
+        await setup.services.identity.ensureKeys({ principal: operatorPrincipal('test'), requestId: null });
+        await setup.close();
+        const writers = [
+          startWriter(database.dataDir, database.databaseUrl, 25),
+          startWriter(database.dataDir, database.databaseUrl, 25),
+        ];
+        const codes = await Promise.all(writers.map((w) => w.exited));
+        expect(writers.map((w) => w.output.replace(/\.+/, ''))).toEqual([
+          expect.stringMatching(/^ conflicts=\d+\n$/),
+          expect.stringMatching(/^ conflicts=\d+\n$/),
+        ]);
+        expect(codes).toEqual([0, 0]);
+        const node = await openNode({
+          ...loadStorageConfig({ overrides: { dataDir: database.dataDir, databaseUrl: database.databaseUrl } }),
+          node: { country: 'VN' },
+        });
+        try {
+          // A run that lost a race left its leaves queued; the next run logs them.
+          while ((await node.services.ledgerSequencer.sequence()) !== null);
+          const leaves = await node.database.db.selectFrom('ledger_leaves').select(['kind', 'ref_id']).execute();
+          const custody = leaves.filter((l) => l.kind === 'custody');
+          expect(custody).toHaveLength(
+            2 * Array.from({ length: 25 }, (_, i) => 1 + ((i + 1) % 7)).reduce((a, b) => a + b, 0),
+          );
+          expect(new Set(leaves.map((l) => `${l.kind}/${l.ref_id}`)).size).toBe(leaves.length);
+        } finally {
+          await node.close();
+        }
+        const args =
+          database.databaseUrl === null
+            ? ['--data', database.dataDir]
+            : ['--data', database.dataDir, '--database-url', database.databaseUrl];
+        expect(await runCli(['ledger', 'verify', ...args])).toMatchObject({ code: 0, stderr: '' });
+        await checkpointsConsistent(database.dataDir, database.databaseUrl, new Map());
       } finally {
-        await node.close();
+        await database.drop();
       }
-      const args = database.databaseUrl === null ? ['--data', database.dataDir] : ['--data', database.dataDir, '--database-url', database.databaseUrl];
-      expect(await runCli(['ledger', 'verify', ...args])).toMatchObject({ code: 0, stderr: '' });
-      await checkpointsConsistent(database.dataDir, database.databaseUrl, new Map());
-    } finally {
-      await database.drop();
-    }
-  });
+    },
+  );
 });

@@ -38,11 +38,24 @@ describe('requests executed through a provider, across node processes', () => {
     providerId = (
       await fed.sg.expect<{ id: string }>(201, 'POST', '/api/v1/providers', {
         as: admin,
-        body: { legalName: 'Example Platform Pte Ltd', country: 'SG', type: 'PLATFORM', contacts: [{ role: 'law-enforcement-desk', name: 'LE team' }], dataCategories: ['subscriber', 'traffic'], channel: 'both', languages: ['en'] },
+        body: {
+          legalName: 'Example Platform Pte Ltd',
+          country: 'SG',
+          type: 'PLATFORM',
+          contacts: [{ role: 'law-enforcement-desk', name: 'LE team' }],
+          dataCategories: ['subscriber', 'traffic'],
+          channel: 'both',
+          languages: ['en'],
+        },
       })
     ).id;
-    const users = await fed.sg.expect<{ users: { id: string; username: string }[] }>(200, 'GET', '/api/v1/users', { as: admin });
-    await fed.sg.expect(200, 'POST', `/api/v1/providers/${providerId}/members`, { as: admin, body: { userId: users.users.find((u) => u.username === 'sg.provider')!.id } });
+    const users = await fed.sg.expect<{ users: { id: string; username: string }[] }>(200, 'GET', '/api/v1/users', {
+      as: admin,
+    });
+    await fed.sg.expect(200, 'POST', `/api/v1/providers/${providerId}/members`, {
+      as: admin,
+      body: { userId: users.users.find((u) => u.username === 'sg.provider')!.id },
+    });
   }, 90_000);
   afterAll(async () => {
     await (fed as Federation | undefined)?.close();
@@ -50,10 +63,21 @@ describe('requests executed through a provider, across node processes', () => {
 
   /** Singapore's side: the order made from the accepted request, authorised by a second officer, served. */
   const servedOrderFor = async (requestId: string, extra: Record<string, unknown> = {}): Promise<OrderView> => {
-    const made = await fed.sg.expect<{ orders: OrderView[] }>(201, 'POST', `/api/v1/requests/${requestId}/domestic-orders`, { as: fed.users.SG.duty, body: { orders: [{ providerId, authorisation, scope: { dateRange }, ...extra }] } });
+    const made = await fed.sg.expect<{ orders: OrderView[] }>(
+      201,
+      'POST',
+      `/api/v1/requests/${requestId}/domestic-orders`,
+      { as: fed.users.SG.duty, body: { orders: [{ providerId, authorisation, scope: { dateRange }, ...extra }] } },
+    );
     const order = made.orders[0]!;
-    await fed.sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, { as: fed.users.SG.chief, body: { action: 'authorise', payload: {} } });
-    return fed.sg.expect<OrderView>(200, 'POST', `/api/v1/orders/${order.id}/transitions`, { as: fed.users.SG.duty, body: { action: 'serve', payload: {} } });
+    await fed.sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
+      as: fed.users.SG.chief,
+      body: { action: 'authorise', payload: {} },
+    });
+    return fed.sg.expect<OrderView>(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
+      as: fed.users.SG.duty,
+      body: { action: 'serve', payload: {} },
+    });
   };
 
   it('preserves through the provider: the provider verifies the order and confirms, Viet Nam reads "preserved until"', async () => {
@@ -65,19 +89,27 @@ describe('requests executed through a provider, across node processes', () => {
     const order = await servedOrderFor(arrived.id);
     expect((await fed.view('SG', arrived.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
 
-    const signed = await fed.sg.expect<SignedOrder>(200, 'GET', `/api/v1/provider/orders/${order.id}/signed`, { as: provider });
+    const signed = await fed.sg.expect<SignedOrder>(200, 'GET', `/api/v1/provider/orders/${order.id}/signed`, {
+      as: provider,
+    });
     const directory = await fed.sg.expect<unknown>(200, 'GET', '/federation/v1/descriptor');
     expect(await verifyOrder(signed, { descriptor: directory })).toMatchObject({ ok: true, node: { country: 'SG' } });
     await fed.sg.expect(200, 'POST', `/api/v1/provider/orders/${order.id}/acknowledge`, { as: provider });
     const until = order.periods[0]!.end;
-    await fed.sg.expect(200, 'POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, { as: provider, body: { preservedUntil: until, what: 'Subscriber record and connection log of the account' } });
+    await fed.sg.expect(200, 'POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, {
+      as: provider,
+      body: { preservedUntil: until, what: 'Subscriber record and connection log of the account' },
+    });
 
     const atVn = await waitFor('PRESERVED at VN', async () => {
       const view = await fed.view('VN', sent.id);
       return view.state === 'PRESERVED' ? view : undefined;
     });
     const answer = (await fed.timeline('VN', sent.id)).find((e) => e.action === 'confirm-preserved');
-    expect(answer?.payload).toMatchObject({ preservedUntil: until, note: expect.stringContaining(order.reference) as unknown });
+    expect(answer?.payload).toMatchObject({
+      preservedUntil: until,
+      note: expect.stringContaining(order.reference) as unknown,
+    });
     expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
     preservation = { vn: sent, sg: arrived };
   });
@@ -85,7 +117,13 @@ describe('requests executed through a provider, across node processes', () => {
   it('follows with the MLA: production order, the provider\u2019s upload with its hash, evidence offered back to Viet Nam', async () => {
     const draft = await fed.vn.expect<RequestView>(201, 'POST', '/api/v1/requests', {
       as: fed.users.VN.duty,
-      body: { type: 'STORED_DATA_44', legalBasis: 'UN', requestedState: 'SG', language: 'en', details: { ...storedDataDetails(), linkedPreservationReference: preservation.vn.reference } },
+      body: {
+        type: 'STORED_DATA_44',
+        legalBasis: 'UN',
+        requestedState: 'SG',
+        language: 'en',
+        details: { ...storedDataDetails(), linkedPreservationReference: preservation.vn.reference },
+      },
     });
     await fed.act('VN', 'duty', draft.id, 'submit');
     await fed.act('VN', 'chief', draft.id, 'approve');
@@ -104,24 +142,59 @@ describe('requests executed through a provider, across node processes', () => {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const upload = await fetch(`${fed.sg.url}/api/v1/provider/orders/${order.id}/production`, {
       method: 'POST',
-      headers: { cookie: provider.cookie, 'x-csrf-token': provider.csrfToken, 'content-type': 'application/octet-stream', 'x-content-sha256': sha256, 'x-filename': 'logins.csv', 'x-data-category': 'traffic' },
+      headers: {
+        cookie: provider.cookie,
+        'x-csrf-token': provider.csrfToken,
+        'content-type': 'application/octet-stream',
+        'x-content-sha256': sha256,
+        'x-filename': 'logins.csv',
+        'x-data-category': 'traffic',
+      },
       body: content,
     });
     expect(upload.status).toBe(201);
     const receipt = (await upload.json()) as { evidence: { id: string; sha256: string } };
     expect(receipt.evidence.sha256).toBe(sha256);
-    const custody = await fed.sg.expect<{ events: { type: string }[] }>(200, 'GET', `/api/v1/evidence/${receipt.evidence.id}/custody`, { as: fed.users.SG.chief });
+    const custody = await fed.sg.expect<{ events: { type: string }[] }>(
+      200,
+      'GET',
+      `/api/v1/evidence/${receipt.evidence.id}/custody`,
+      { as: fed.users.SG.chief },
+    );
     expect(custody.events.map((e) => e.type).slice(0, 2)).toEqual(['collected', 'hashed']);
 
-    await fed.sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, { as: fed.users.SG.chief, body: { action: 'confirm-production-complete', payload: {} } });
-    const timeline = await fed.sg.expect<{ events: { action: string; payload: Record<string, unknown> }[] }>(200, 'GET', `/api/v1/orders/${order.id}/timeline`, { as: fed.users.SG.duty });
-    expect(timeline.events.find((e) => e.action.startsWith('evidence-offer'))).toMatchObject({ action: 'evidence-offered' });
+    await fed.sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
+      as: fed.users.SG.chief,
+      body: { action: 'confirm-production-complete', payload: {} },
+    });
+    const timeline = await fed.sg.expect<{ events: { action: string; payload: Record<string, unknown> }[] }>(
+      200,
+      'GET',
+      `/api/v1/orders/${order.id}/timeline`,
+      { as: fed.users.SG.duty },
+    );
+    expect(timeline.events.find((e) => e.action.startsWith('evidence-offer'))).toMatchObject({
+      action: 'evidence-offered',
+    });
 
-    const atVn = await waitFor('the production as evidence at VN', async () => {
-      const listed = await fed.vn.call<{ items: { id: string; sha256: string }[] }>('GET', `/api/v1/requests/${draft.id}/evidence`, { as: fed.users.VN.duty });
-      return listed.status === 200 ? listed.body.items.find((i) => i.sha256 === sha256) : undefined;
-    }, 60_000);
-    const chain = await fed.vn.expect<{ events: { type: string }[] }>(200, 'GET', `/api/v1/evidence/${atVn.id}/custody`, { as: fed.users.VN.duty });
+    const atVn = await waitFor(
+      'the production as evidence at VN',
+      async () => {
+        const listed = await fed.vn.call<{ items: { id: string; sha256: string }[] }>(
+          'GET',
+          `/api/v1/requests/${draft.id}/evidence`,
+          { as: fed.users.VN.duty },
+        );
+        return listed.status === 200 ? listed.body.items.find((i) => i.sha256 === sha256) : undefined;
+      },
+      60_000,
+    );
+    const chain = await fed.vn.expect<{ events: { type: string }[] }>(
+      200,
+      'GET',
+      `/api/v1/evidence/${atVn.id}/custody`,
+      { as: fed.users.VN.duty },
+    );
     expect(chain.events.map((e) => e.type)).toEqual(expect.arrayContaining(['received', 'hash-verified']));
   });
 });

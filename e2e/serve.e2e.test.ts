@@ -15,7 +15,18 @@ describe('hanoi247 serve, end to end', () => {
   let dataDir: string;
   let serve: ServeProcess;
   let url: string;
-  const args = () => ['--data', dataDir, '--country', 'VN', '--node-name', 'Viet Nam e2e', '--port', '0', '--log-level', 'warn'];
+  const args = () => [
+    '--data',
+    dataDir,
+    '--country',
+    'VN',
+    '--node-name',
+    'Viet Nam e2e',
+    '--port',
+    '0',
+    '--log-level',
+    'warn',
+  ];
 
   const call = async (method: string, path: string, options: { body?: unknown; session?: Session } = {}) => {
     const headers: Record<string, string> = {};
@@ -24,9 +35,17 @@ describe('hanoi247 serve, end to end', () => {
       headers['cookie'] = options.session.cookie;
       headers['x-csrf-token'] = options.session.csrfToken;
     }
-    const response = await fetch(`${url}${path}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>),
+    };
   };
 
   /** First sign-in: password, then enrol the authenticator the node hands out. */
@@ -67,7 +86,9 @@ describe('hanoi247 serve, end to end', () => {
       body: { token, username: 'admin', displayName: 'Quản trị viên', password: 'e2e chief of node passphrase' },
     });
     expect(created.status).toBe(201);
-    const again = await call('POST', '/api/v1/bootstrap', { body: { token, username: 'admin2', displayName: 'x', password: 'another passphrase!' } });
+    const again = await call('POST', '/api/v1/bootstrap', {
+      body: { token, username: 'admin2', displayName: 'x', password: 'another passphrase!' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -80,12 +101,20 @@ describe('hanoi247 serve, end to end', () => {
   it('creates a duty officer and reads the user list through an authenticated route', async () => {
     const created = await call('POST', '/api/v1/users', {
       session: admin,
-      body: { username: 'duty.hanoi', displayName: 'Trực ban Hà Nội', roles: ['duty_officer'], password: 'duty officer passphrase' },
+      body: {
+        username: 'duty.hanoi',
+        displayName: 'Trực ban Hà Nội',
+        roles: ['duty_officer'],
+        password: 'duty officer passphrase',
+      },
     });
     expect(created.status).toBe(201);
     officerId = (created.body as { id: string }).id;
     const users = await call('GET', '/api/v1/users', { session: admin });
-    expect((users.body as { users: { username: string }[] }).users.map((u) => u.username)).toEqual(['admin', 'duty.hanoi']);
+    expect((users.body as { users: { username: string }[] }).users.map((u) => u.username)).toEqual([
+      'admin',
+      'duty.hanoi',
+    ]);
     expect((await call('GET', '/api/v1/users')).status).toBe(401);
   });
 

@@ -6,7 +6,18 @@ import { browserUnavailable, collectConsoleErrors, launchChromium, screenshot } 
 import { DemoProcess } from './web/demo-process.js';
 import { download, verifyOffline } from './web/downloads.js';
 import { focusIndicator, outlineVisible, signInByKeyboard, tabTo } from './web/keyboard.js';
-import { arrivedAt, asOfficer, confirmProductionComplete, custodyCheckpointed, eventually, officersOf, sendPreservationRequest, sendStoredDataRequest, serveOrder, serveOrderOnProvider } from './web/officer-api.js';
+import {
+  arrivedAt,
+  asOfficer,
+  confirmProductionComplete,
+  custodyCheckpointed,
+  eventually,
+  officersOf,
+  sendPreservationRequest,
+  sendStoredDataRequest,
+  serveOrder,
+  serveOrderOnProvider,
+} from './web/officer-api.js';
 import { choose, draftPreservation, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
 
 const skipReason = browserUnavailable();
@@ -31,13 +42,24 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
   const pages = new Map<string, Page>();
   const pageOf = async (country: string, suffix: string, landing?: string): Promise<Page> => {
     const key = `${country}.${suffix}`;
-    const open = pages.get(key) ?? (await signedInOfficer(browser, demo.url(country), demo.account(country, suffix), consoleErrors, landing));
+    const open =
+      pages.get(key) ??
+      (await signedInOfficer(browser, demo.url(country), demo.account(country, suffix), consoleErrors, landing));
     pages.set(key, open);
     return open;
   };
   // What the journeys made, for the ones after them.
   let sentReference: string | undefined;
-  let production: { vnRequestId: string; sgRequestId: string; orderId: string; sgEvidenceId: string; vnEvidenceId: string; sha256: string } | undefined;
+  let production:
+    | {
+        vnRequestId: string;
+        sgRequestId: string;
+        orderId: string;
+        sgEvidenceId: string;
+        vnEvidenceId: string;
+        sha256: string;
+      }
+    | undefined;
 
   beforeAll(async () => {
     [demo, browser] = await Promise.all([DemoProcess.start(), launchChromium()]);
@@ -95,20 +117,41 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await provider.getByTestId('order-state').filter({ hasText: 'Doanh nghiệp đã xác nhận' }).waitFor();
     await provider.getByRole('button', { name: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' }).click();
     // "Preserved until" is prefilled with the end of the ordered period, the least the node accepts.
-    await provider.getByRole('textbox', { name: 'Dữ liệu đã bảo toàn' }).fill('Subscriber record and connection log of the account, 29-31 October 2026');
+    await provider
+      .getByRole('textbox', { name: 'Dữ liệu đã bảo toàn' })
+      .fill('Subscriber record and connection log of the account, 29-31 October 2026');
     await provider.getByRole('button', { name: 'Xác nhận', exact: true }).click();
     await provider.getByTestId('order-state').filter({ hasText: 'Đã bảo toàn dữ liệu' }).waitFor();
     await screenshot(provider, '05-sg-provider-preserved');
 
     const vn = demo.url('VN');
-    const preserved = () => asOfficer<{ requests: { reference: string }[] }>(vn, demo.account('VN', 'duty'), 'GET', '/api/v1/requests?direction=outgoing&state=PRESERVED&limit=200').then((r) => r.requests.map((x) => x.reference));
+    const preserved = () =>
+      asOfficer<{ requests: { reference: string }[] }>(
+        vn,
+        demo.account('VN', 'duty'),
+        'GET',
+        '/api/v1/requests?direction=outgoing&state=PRESERVED&limit=200',
+      ).then((r) => r.requests.map((x) => x.reference));
     await expect.poll(preserved, { timeout: 20_000, interval: 250 }).toContain(reference);
     expect(consoleErrors).toEqual([]);
   });
 
   it('signs in with the keyboard alone (Tab, Shift+Tab, Enter), every focused control showing an outline', async () => {
-    const { page, indicators } = await signInByKeyboard(browser, demo.url('VN'), demo.account('VN', 'central'), consoleErrors, 'Bàn trực 24/7 — yêu cầu đến và đi');
-    expect(indicators.map((i) => i.element)).toEqual(['input[name=username]', 'input[name=password][type=password]', 'input[name=totpCode]', 'input[name=password][type=password]', 'input[name=totpCode]', 'button[type=submit]']);
+    const { page, indicators } = await signInByKeyboard(
+      browser,
+      demo.url('VN'),
+      demo.account('VN', 'central'),
+      consoleErrors,
+      'Bàn trực 24/7 — yêu cầu đến và đi',
+    );
+    expect(indicators.map((i) => i.element)).toEqual([
+      'input[name=username]',
+      'input[name=password][type=password]',
+      'input[name=totpCode]',
+      'input[name=password][type=password]',
+      'input[name=totpCode]',
+      'button[type=submit]',
+    ]);
     expect(indicators.filter((i) => !outlineVisible(i))).toEqual([]);
     // Signed in, the keyboard reaches the main navigation, and the link shows where focus is.
     await tabTo(page, 'nav a[href="#/directory"]', { limit: 25 });
@@ -152,7 +195,9 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
       }
       return route.continue();
     });
-    await provider.locator('input[type="file"]').setInputFiles({ name: 'connection-logs.bin', mimeType: 'application/octet-stream', buffer: content });
+    await provider
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'connection-logs.bin', mimeType: 'application/octet-stream', buffer: content });
     await provider.getByRole('combobox', { name: /^Loại dữ liệu/ }).selectOption('traffic');
     await provider.getByRole('textbox', { name: /^Mô tả/ }).fill('Connection log of the account, 29-31 October 2026');
     await provider.getByRole('button', { name: 'Tải lên' }).click();
@@ -160,7 +205,9 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     const secondChunk = await held;
     const progress = provider.getByRole('progressbar', { name: 'Tiến độ tải lên' });
     // The first chunk is held by the node: at least 4 of 9 MiB, not yet all.
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThanOrEqual(44);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(44);
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await screenshot(provider, '07-sg-provider-uploading');
     const errorsBefore = consoleErrors.length;
@@ -168,7 +215,10 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await provider.getByRole('alert').filter({ hasText: 'Tải lên bị gián đoạn' }).waitFor();
     // The browser reports the dropped request on the console; that one is expected, nothing else.
     const dropReports = consoleErrors.splice(errorsBefore);
-    expect(dropReports.every((e) => /ERR_CONNECTION_RESET|ERR_FAILED/.test(e)), dropReports.join('\n')).toBe(true);
+    expect(
+      dropReports.every((e) => /ERR_CONNECTION_RESET|ERR_FAILED/.test(e)),
+      dropReports.join('\n'),
+    ).toBe(true);
 
     // The same file again: the client asks the node how much it holds and sends only the rest.
     await provider.getByRole('button', { name: 'Tải lên' }).click();
@@ -195,7 +245,15 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await confirmProductionComplete(sg, served.orderId);
     const vnEvidenceId = await eventually(
       'the production as evidence at Viet Nam',
-      async () => (await asOfficer<{ items: { id: string; sha256: string }[] }>(vn.url, vn.duty, 'GET', `/api/v1/requests/${mla.id}/evidence`)).items.find((i) => i.sha256 === sha256)?.id,
+      async () =>
+        (
+          await asOfficer<{ items: { id: string; sha256: string }[] }>(
+            vn.url,
+            vn.duty,
+            'GET',
+            `/api/v1/requests/${mla.id}/evidence`,
+          )
+        ).items.find((i) => i.sha256 === sha256)?.id,
       60_000,
     );
     const duty = await pageOf('VN', 'duty');
@@ -205,7 +263,14 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     expect(await duty.getByTestId('evidence-list').getByLabel(`SHA-256 ${sha256}`).count()).toBe(1);
     await duty.getByTestId('evidence-list').getByText('SG', { exact: true }).waitFor();
     await screenshot(duty, '09-vn-request-evidence');
-    production = { vnRequestId: mla.id, sgRequestId: served.requestId, orderId: served.orderId, sgEvidenceId, vnEvidenceId, sha256 };
+    production = {
+      vnRequestId: mla.id,
+      sgRequestId: served.requestId,
+      orderId: served.orderId,
+      sgEvidenceId,
+      vnEvidenceId,
+      sha256,
+    };
     expect(consoleErrors).toEqual([]);
   });
 
@@ -227,7 +292,12 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
       await expect.poll(() => proved.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(events);
       expect(await timeline.locator('tbody tr').count()).toBe(await proved.count());
       // On a laptop screen the verdicts are read whole, not clipped to "đã chứng …".
-      expect(await proved.evaluateAll((labels: readonly { scrollWidth: number; clientWidth: number }[]) => labels.filter((l) => l.scrollWidth > l.clientWidth).length)).toBe(0);
+      expect(
+        await proved.evaluateAll(
+          (labels: readonly { scrollWidth: number; clientWidth: number }[]) =>
+            labels.filter((l) => l.scrollWidth > l.clientWidth).length,
+        ),
+      ).toBe(0);
       expect(await timeline.getByText('BẰNG CHỨNG KHÔNG HỢP LỆ').count()).toBe(0);
     };
     const sgDesk = await pageOf('SG', 'duty');
@@ -245,18 +315,30 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     const supervisor = await pageOf('VN', 'supervisor');
     await inLanguage(supervisor, 'vi');
     await supervisor.goto(`${demo.url('VN')}/#/requests/${production.vnRequestId}`);
-    await supervisor.getByTestId('evidence-list').getByRole('link', { name: 'Xem chứng cứ connection-logs.bin' }).waitFor();
+    await supervisor
+      .getByTestId('evidence-list')
+      .getByRole('link', { name: 'Xem chứng cứ connection-logs.bin' })
+      .waitFor();
 
-    const pdf = await download(supervisor, () => supervisor.getByRole('link', { name: 'Tải văn bản chính thức (PDF)' }).click());
+    const pdf = await download(supervisor, () =>
+      supervisor.getByRole('link', { name: 'Tải văn bản chính thức (PDF)' }).click(),
+    );
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.filename).toMatch(/\.pdf$/);
 
-    const bundle = await download(supervisor, () => supervisor.getByRole('button', { name: 'Xuất gói chứng cứ' }).click());
+    const bundle = await download(supervisor, () =>
+      supervisor.getByRole('button', { name: 'Xuất gói chứng cứ' }).click(),
+    );
     await supervisor.getByRole('status').filter({ hasText: 'Đã tải gói chứng cứ.' }).waitFor();
     expect(bundle.filename).toMatch(/\.zip$/);
     // Each State's key as the other pinned it, i.e. as published out of band.
     const pinned = async (at: string, of: string) => {
-      const { peers } = await asOfficer<{ peers: { country: string; pinnedFingerprint: string }[] }>(demo.url(at), demo.account(at, 'duty'), 'GET', '/api/v1/peers');
+      const { peers } = await asOfficer<{ peers: { country: string; pinnedFingerprint: string }[] }>(
+        demo.url(at),
+        demo.account(at, 'duty'),
+        'GET',
+        '/api/v1/peers',
+      );
       const peer = peers.find((p) => p.country === of);
       if (peer === undefined) throw new Error(`${at} has not pinned ${of}`);
       return peer.pinnedFingerprint;
@@ -323,7 +405,9 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await byPartner.waitFor();
     await duty.getByRole('img', { name: /^Thời gian đến khi xác nhận đã nhận theo loại yêu cầu: / }).waitFor();
     await duty.getByText('Thời gian đến khi xác nhận đã bảo toàn', { exact: true }).click();
-    await duty.getByRole('img', { name: /^Thời gian đến khi xác nhận đã bảo toàn theo quốc gia đối tác: SG / }).waitFor();
+    await duty
+      .getByRole('img', { name: /^Thời gian đến khi xác nhận đã bảo toàn theo quốc gia đối tác: SG / })
+      .waitFor();
 
     await screenshot(duty, '13-vn-dashboard');
 
@@ -343,7 +427,12 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
 
     await duty.getByRole('link', { name: 'Danh bạ đối tác' }).click();
     await duty.getByRole('heading', { level: 1, name: 'Danh bạ đối tác' }).waitFor();
-    const peers = await asOfficer<{ peers: { country: string; name: string; pinnedFingerprint: string }[] }>(demo.url('VN'), demo.account('VN', 'duty'), 'GET', '/api/v1/peers');
+    const peers = await asOfficer<{ peers: { country: string; name: string; pinnedFingerprint: string }[] }>(
+      demo.url('VN'),
+      demo.account('VN', 'duty'),
+      'GET',
+      '/api/v1/peers',
+    );
     expect(peers.peers.map((p) => p.country)).toContain('SG');
     for (const peer of peers.peers) {
       const card = duty.getByRole('region', { name: peer.name });
@@ -358,10 +447,15 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     if (production === undefined) throw new Error('the upload journey made no evidence');
     const { vnRequestId, vnEvidenceId, orderId } = production;
     const violations: string[] = [];
-    const audit = async (page: Page, where: string) => violations.push(...(await accessibilityViolations(page, where)), ...(await horizontalOverflow(page, where)));
+    const audit = async (page: Page, where: string) =>
+      violations.push(...(await accessibilityViolations(page, where)), ...(await horizontalOverflow(page, where)));
     const vn = demo.url('VN');
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const signIn = await context.newPage();
     collectConsoleErrors(signIn, consoleErrors);
     await signIn.goto(`${vn}/`);
@@ -381,7 +475,10 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await visit(`#/requests/${vnRequestId}`, /^VN-/, 'request (vi)');
     await duty.getByTestId('evidence-list').waitFor();
     await visit(`#/evidence/${vnEvidenceId}`, 'connection-logs.bin', 'evidence (vi)');
-    await duty.getByText(/^đã chứng minh trong điểm chốt/).first().waitFor();
+    await duty
+      .getByText(/^đã chứng minh trong điểm chốt/)
+      .first()
+      .waitFor();
     await visit('#/directory', 'Danh bạ đối tác', 'directory (vi)');
     await visit('#/dashboard', 'Bảng tổng quan', 'dashboard (vi)');
     await inLanguage(duty, 'en');
@@ -397,7 +494,10 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     await provider.getByTestId('order-state').waitFor();
     await audit(provider, 'provider order (vi)');
 
-    expect(violations, `${violations.length} violation(s) of WCAG 2.1 AA (axe-core) or of the laptop width:\n${violations.join('\n')}`).toEqual([]);
+    expect(
+      violations,
+      `${violations.length} violation(s) of WCAG 2.1 AA (axe-core) or of the laptop width:\n${violations.join('\n')}`,
+    ).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -28,12 +28,20 @@ import {
 } from '@hanoi247/core';
 import { decodeProtectedHeader } from 'jose';
 
-const seed = (label: string): string => createHash('sha256').update(`hanoi247 protocol example: ${label}`).digest('base64url');
+const seed = (label: string): string =>
+  createHash('sha256').update(`hanoi247 protocol example: ${label}`).digest('base64url');
 
 function okp(crv: 'Ed25519' | 'X25519', label: string): { privateKey: KeyObject; publicKey: KeyObject; d: string } {
   const d = seed(label);
   // Derive the public half from the seed with Node, then build the private JWK.
-  const bare = createPrivateKey({ key: Buffer.concat([Buffer.from(crv === 'Ed25519' ? '302e020100300506032b657004220420' : '302e020100300506032b656e04220420', 'hex'), Buffer.from(d, 'base64url')]), format: 'der', type: 'pkcs8' });
+  const bare = createPrivateKey({
+    key: Buffer.concat([
+      Buffer.from(crv === 'Ed25519' ? '302e020100300506032b657004220420' : '302e020100300506032b656e04220420', 'hex'),
+      Buffer.from(d, 'base64url'),
+    ]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(bare);
   return { privateKey: bare, publicKey, d };
 }
@@ -61,11 +69,20 @@ function node(country: string) {
 
 const vn = node('VN');
 const sg = node('SG');
-const show = (title: string, value: unknown) => console.log(`\n### ${title}\n\n${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`);
+const show = (title: string, value: unknown) =>
+  console.log(`\n### ${title}\n\n${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`);
 
 show('Test keys (JWK, private parts included: TEST ONLY)', {
-  VN: { keyId: vn.keyId, signing: { kty: 'OKP', crv: 'Ed25519', x: vn.key.signing.publicKey, d: vn.signing.d }, encryption: { kty: 'OKP', crv: 'X25519', x: vn.key.encryption.publicKey, d: vn.encryption.d } },
-  SG: { keyId: sg.keyId, signing: { kty: 'OKP', crv: 'Ed25519', x: sg.key.signing.publicKey, d: sg.signing.d }, encryption: { kty: 'OKP', crv: 'X25519', x: sg.key.encryption.publicKey, d: sg.encryption.d } },
+  VN: {
+    keyId: vn.keyId,
+    signing: { kty: 'OKP', crv: 'Ed25519', x: vn.key.signing.publicKey, d: vn.signing.d },
+    encryption: { kty: 'OKP', crv: 'X25519', x: vn.key.encryption.publicKey, d: vn.encryption.d },
+  },
+  SG: {
+    keyId: sg.keyId,
+    signing: { kty: 'OKP', crv: 'Ed25519', x: sg.key.signing.publicKey, d: sg.signing.d },
+    encryption: { kty: 'OKP', crv: 'X25519', x: sg.key.encryption.publicKey, d: sg.encryption.d },
+  },
 });
 
 const descriptor: NodeDescriptor = {
@@ -113,7 +130,15 @@ const payload = {
 } satisfies JsonValue;
 
 const envelope = await sealEnvelope({
-  header: { messageId: '01a19b7c-a680-7a3e-9c1d-2b7e4f6a8d90', from: 'VN', to: 'SG', type: 'request.sent', createdAt, expiresAt: '2026-11-05T09:00:00.000Z', inReplyTo: null },
+  header: {
+    messageId: '01a19b7c-a680-7a3e-9c1d-2b7e4f6a8d90',
+    from: 'VN',
+    to: 'SG',
+    type: 'request.sent',
+    createdAt,
+    expiresAt: '2026-11-05T09:00:00.000Z',
+    inReplyTo: null,
+  },
   payload,
   sender: { signingKey: vn.signing.privateKey, keyId: vn.keyId },
   recipient: { encryptionKey: sg.encryption.publicKey, keyId: sg.keyId },
@@ -123,9 +148,15 @@ show('Plaintext payload (RFC 8785 canonical form, before encryption)', canonical
 show('POST /federation/v1/inbox body (the envelope, pretty-printed for reading)', JSON.stringify(envelope, null, 2));
 show('The same body, byte for byte as sent (what receipt.envelopeDigest hashes)', body);
 show('Envelope JWS protected header', decodeProtectedHeader(envelope.signature));
-show('Envelope JWS payload (canonical header)', Buffer.from(envelope.signature.split('.')[1]!, 'base64url').toString('utf8'));
+show(
+  'Envelope JWS payload (canonical header)',
+  Buffer.from(envelope.signature.split('.')[1]!, 'base64url').toString('utf8'),
+);
 show('Envelope JWE protected header', decodeProtectedHeader(envelope.payload));
-show('sha256(payload) = header.payloadDigest', `${sha256Hex(envelope.payload)} (${sha256Hex(envelope.payload) === envelope.header.payloadDigest ? 'matches' : 'DIFFERS'})`);
+show(
+  'sha256(payload) = header.payloadDigest',
+  `${sha256Hex(envelope.payload)} (${sha256Hex(envelope.payload) === envelope.header.payloadDigest ? 'matches' : 'DIFFERS'})`,
+);
 
 const opened = await openEnvelope(JSON.parse(body), {
   recipientCountry: 'SG',
@@ -136,9 +167,21 @@ const opened = await openEnvelope(JSON.parse(body), {
 if (canonicalJson(opened.payload as JsonValue) !== canonicalJson(payload)) throw new Error('round trip failed');
 // What the receiving node checks after decryption: the message schema, then the request type's rules.
 const sent = messagePayloadSchemas['request.sent'].parse(opened.payload);
-if (!validateRequestDetails(sent.type, sent.legalBasis, sent.details).ok) throw new Error('the example request would be refused');
+if (!validateRequestDetails(sent.type, sent.legalBasis, sent.details).ok)
+  throw new Error('the example request would be refused');
 
-const receipt = await signReceipt({ v: 1, messageId: envelope.header.messageId, from: 'SG', to: 'VN', receivedAt: '2026-11-02T09:00:02.000Z', envelopeDigest: sha256Hex(body) }, sg.signing.privateKey, sg.keyId);
+const receipt = await signReceipt(
+  {
+    v: 1,
+    messageId: envelope.header.messageId,
+    from: 'SG',
+    to: 'VN',
+    receivedAt: '2026-11-02T09:00:02.000Z',
+    envelopeDigest: sha256Hex(body),
+  },
+  sg.signing.privateKey,
+  sg.keyId,
+);
 await verifyReceipt(receipt, (keyId) => (keyId === sg.keyId ? sg.signing.publicKey : null));
 show('sha256(body bytes) = receipt.envelopeDigest', sha256Hex(body));
 show('200 response', { receipt });
@@ -157,6 +200,10 @@ const transition = {
 messagePayloadSchemas['request.transition'].parse(transition);
 show('request.transition plaintext payload (SG to VN)', canonicalJson(transition));
 
-const pull = await signPullRequest({ v: 1, from: 'SG', to: 'VN', requestedAt: '2026-11-02T09:05:00.000Z', nonce: 'q9Yt3vXo1L0c7bQe2WzK' }, sg.signing.privateKey, sg.keyId);
+const pull = await signPullRequest(
+  { v: 1, from: 'SG', to: 'VN', requestedAt: '2026-11-02T09:05:00.000Z', nonce: 'q9Yt3vXo1L0c7bQe2WzK' },
+  sg.signing.privateKey,
+  sg.keyId,
+);
 show('POST /federation/v1/pull body (SG pulls from VN)', pull);
 show('Pull JWS protected header', decodeProtectedHeader(pull));

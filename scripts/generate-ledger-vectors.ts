@@ -4,7 +4,11 @@
  * generator; packages/core/src/ledger/vectors.test.ts checks the files against it.
  */
 import { writeFileSync } from 'node:fs';
-import { consistencyVectors, inclusionVectors, vectorFileText } from '../packages/core/src/ledger/testdata/vectors.fixtures.js';
+import {
+  consistencyVectors,
+  inclusionVectors,
+  vectorFileText,
+} from '../packages/core/src/ledger/testdata/vectors.fixtures.js';
 
 const dir = new URL('../packages/core/src/ledger/testdata/', import.meta.url);
 writeFileSync(new URL('inclusion.json', dir), vectorFileText(inclusionVectors()));

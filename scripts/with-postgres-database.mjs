@@ -39,7 +39,10 @@ try {
 const url = new URL(server);
 url.pathname = `/${name}`;
 console.log(`PostgreSQL run in fresh database ${name}`);
-const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url.toString(), TEST_BACKEND: 'postgres' } });
+const child = spawn(command, args, {
+  stdio: 'inherit',
+  env: { ...process.env, TEST_DATABASE_URL: url.toString(), TEST_BACKEND: 'postgres' },
+});
 const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 await dropAll();
 process.exit(code);

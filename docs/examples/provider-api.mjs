@@ -38,12 +38,18 @@ const produce = option('--produce', 3);
 async function api(method, path, { body, headers = {}, duplex } = {}) {
   const response = await fetch(new URL(path, base), {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && !(body instanceof Readable) ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined && !(body instanceof Readable) ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: body instanceof Readable ? Readable.toWeb(body) : JSON.stringify(body) }),
     ...(duplex ? { duplex } : {}),
   });
   const answer = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${answer.code ?? ''} ${answer.detail ?? answer}`);
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${answer.code ?? ''} ${answer.detail ?? answer}`);
+  }
   return answer;
 }
 
@@ -62,17 +68,26 @@ function verified(order) {
 const sha256Of = (path) =>
   new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('error', reject).on('data', (chunk) => hash.update(chunk)).on('end', () => resolve(hash.digest('hex')));
+    createReadStream(path)
+      .on('error', reject)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')));
   });
 
 let failed = false;
 const { orders } = await api('GET', '/api/v1/provider/orders?limit=200');
 console.log(`${orders.length} order(s) served on this provider`);
 for (const order of orders) {
-  const due = order.deadlines.filter((d) => d.status === 'open' || d.status === 'warned').map((d) => `${d.ruleId} by ${d.dueAt}`);
-  console.log(`${order.reference} ${order.type} ${order.state}${order.emergencyJustification ? ' EMERGENCY' : ''}${due.length ? ` (${due.join(', ')})` : ''}`);
+  const due = order.deadlines
+    .filter((d) => d.status === 'open' || d.status === 'warned')
+    .map((d) => `${d.ruleId} by ${d.dueAt}`);
+  console.log(
+    `${order.reference} ${order.type} ${order.state}${order.emergencyJustification ? ' EMERGENCY' : ''}${due.length ? ` (${due.join(', ')})` : ''}`,
+  );
   if (!(await verified(order))) {
-    console.error(`${order.reference}: NOT VERIFIED, not acted upon; call the issuing node's duty desk from your directory`);
+    console.error(
+      `${order.reference}: NOT VERIFIED, not acted upon; call the issuing node's duty desk from your directory`,
+    );
     failed = true;
     continue;
   }
@@ -80,7 +95,9 @@ for (const order of orders) {
   if (current.state === 'SERVED') current = await api('POST', `/api/v1/provider/orders/${order.id}/acknowledge`);
   if (preserveWhat !== undefined && current.type === 'PRESERVE_25' && current.state === 'ACKNOWLEDGED') {
     const until = current.periods.at(-1).end;
-    current = await api('POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, { body: { preservedUntil: until, what: preserveWhat } });
+    current = await api('POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, {
+      body: { preservedUntil: until, what: preserveWhat },
+    });
     console.log(`${order.reference}: preserved until ${until}`);
   }
   console.log(`${order.reference}: now ${current.state}`);
@@ -100,6 +117,8 @@ if (produce !== undefined) {
       'x-data-category': category ?? 'other',
     },
   });
-  console.log(`delivered ${receipt.evidence.filename} (${receipt.evidence.size} bytes, sha256 ${receipt.evidence.sha256}) as evidence ${receipt.evidence.id}; order ${receipt.order.state}`);
+  console.log(
+    `delivered ${receipt.evidence.filename} (${receipt.evidence.size} bytes, sha256 ${receipt.evidence.sha256}) as evidence ${receipt.evidence.id}; order ${receipt.order.state}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -27,24 +27,43 @@ interface AxeResults {
 export async function accessibilityViolations(page: Page, where: string): Promise<string[]> {
   // The app routes by URL hash, so one injection serves every page of the same document. Evaluated
   // through DevTools rather than added as a <script>: the node's CSP (script-src 'self') rightly refuses inline scripts.
-  if (!(await page.evaluate(() => (globalThis as unknown as AxeWindow).axe !== undefined))) await page.evaluate(axe.source);
+  if (!(await page.evaluate(() => (globalThis as unknown as AxeWindow).axe !== undefined))) {
+    await page.evaluate(axe.source);
+  }
   const results = await page.evaluate(async (tags) => {
     const browser = globalThis as unknown as AxeWindow;
     if (browser.axe === undefined) throw new Error('axe-core is not on the page');
-    const found = await browser.axe.run(browser.document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const found = await browser.axe.run(browser.document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     // Plain data only: the results hold DOM references that do not cross into Node.
-    return { violations: found.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary ?? '' })) })) };
+    return {
+      violations: found.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary ?? '' })),
+      })),
+    };
   }, wcag21aa);
   return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${where}: ${v.id} (${v.impact ?? 'n/a'}) ${v.help} — ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`),
+    v.nodes.map(
+      (n) =>
+        `${where}: ${v.id} (${v.impact ?? 'n/a'}) ${v.help} — ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`,
+    ),
   );
 }
 
 /** "Works on a laptop screen": the page fits the viewport's width, no sideways scrolling (WCAG 1.4.10 asks it even at 320 px). */
 export async function horizontalOverflow(page: Page, where: string): Promise<string[]> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
   });
-  return scrollWidth > clientWidth ? [`${where}: the page is ${scrollWidth} px wide in a ${clientWidth} px window (sideways scrolling)`] : [];
+  return scrollWidth > clientWidth
+    ? [`${where}: the page is ${scrollWidth} px wide in a ${clientWidth} px window (sideways scrolling)`]
+    : [];
 }

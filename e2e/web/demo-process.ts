@@ -29,7 +29,11 @@ export class DemoProcess {
 
   static async start(timeoutMs = 45_000): Promise<DemoProcess> {
     const dataDir = mkdtempSync(join(tmpdir(), 'h247-web-'));
-    const child = spawn(process.execPath, [cliBin, 'demo', '--data', dataDir, '--base-port', '0', '--log-level', 'warn'], { env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(
+      process.execPath,
+      [cliBin, 'demo', '--data', dataDir, '--base-port', '0', '--log-level', 'warn'],
+      { env: { ...process.env, DATABASE_URL: '' } },
+    );
     const demo = new DemoProcess(child, dataDir);
     demo.urls = await new Promise<Record<string, string>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the demo did not start in time:\n${demo.output}`)), timeoutMs);
@@ -52,7 +56,9 @@ export class DemoProcess {
   }
 
   account(country: string, suffix: string): DemoAccount {
-    const file = JSON.parse(readFileSync(join(this.dataDir, country.toLowerCase(), 'demo-accounts.json'), 'utf8')) as { accounts: DemoAccount[] };
+    const file = JSON.parse(readFileSync(join(this.dataDir, country.toLowerCase(), 'demo-accounts.json'), 'utf8')) as {
+      accounts: DemoAccount[];
+    };
     const found = file.accounts.find((a) => a.username === `${country.toLowerCase()}.${suffix}`);
     if (found === undefined) throw new Error(`no demo account ${country.toLowerCase()}.${suffix}`);
     return found;

@@ -29,14 +29,28 @@ export interface OfflineVerification {
  * `hanoi247 verify --json` on a bundle, as a foreign court would run it: offline, with the
  * fingerprints the States published out of band. Exit 1 (a failed bundle) still yields its report.
  */
-export async function verifyOffline(bundlePath: string, exporter: string, partners: Readonly<Record<string, string>>): Promise<OfflineVerification> {
-  const args = [cliBin, 'verify', '--json', '--expect-fingerprint', exporter, ...Object.entries(partners).flatMap(([country, fp]) => ['--expect-partner-fingerprint', `${country}=${fp}`]), bundlePath];
+export async function verifyOffline(
+  bundlePath: string,
+  exporter: string,
+  partners: Readonly<Record<string, string>>,
+): Promise<OfflineVerification> {
+  const args = [
+    cliBin,
+    'verify',
+    '--json',
+    '--expect-fingerprint',
+    exporter,
+    ...Object.entries(partners).flatMap(([country, fp]) => ['--expect-partner-fingerprint', `${country}=${fp}`]),
+    bundlePath,
+  ];
   try {
     const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
     return { exitCode: 0, report: JSON.parse(stdout) as OfflineVerification['report'] };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number' || failed.stdout === undefined || failed.stdout === '') throw new Error(`hanoi247 verify could not run: ${failed.stderr ?? String(error)}`);
+    if (typeof failed.code !== 'number' || failed.stdout === undefined || failed.stdout === '') {
+      throw new Error(`hanoi247 verify could not run: ${failed.stderr ?? String(error)}`);
+    }
     return { exitCode: failed.code, report: JSON.parse(failed.stdout) as OfflineVerification['report'] };
   }
 }

@@ -12,7 +12,11 @@ interface FocusedElement {
 }
 interface FocusWindow {
   readonly document: { readonly activeElement: FocusedElement | null; readonly body: unknown };
-  getComputedStyle(element: FocusedElement): { readonly outlineStyle: string; readonly outlineWidth: string; readonly outlineColor: string };
+  getComputedStyle(element: FocusedElement): {
+    readonly outlineStyle: string;
+    readonly outlineWidth: string;
+    readonly outlineColor: string;
+  };
 }
 
 /**
@@ -22,10 +26,21 @@ interface FocusWindow {
 export async function tabTo(page: Page, selector: string, { backwards = false, limit = 15 } = {}): Promise<number> {
   for (let presses = 1; presses <= limit; presses++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    if (await page.evaluate((s) => (globalThis as unknown as FocusWindow).document.activeElement?.matches(s) ?? false, selector)) return presses;
+    if (
+      await page.evaluate(
+        (s) => (globalThis as unknown as FocusWindow).document.activeElement?.matches(s) ?? false,
+        selector,
+      )
+    ) {
+      return presses;
+    }
   }
-  const focused = await page.evaluate(() => (globalThis as unknown as FocusWindow).document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
-  throw new Error(`${backwards ? 'Shift+Tab' : 'Tab'} did not reach ${selector} in ${limit} presses; focus is on ${focused}`);
+  const focused = await page.evaluate(
+    () => (globalThis as unknown as FocusWindow).document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing',
+  );
+  throw new Error(
+    `${backwards ? 'Shift+Tab' : 'Tab'} did not reach ${selector} in ${limit} presses; focus is on ${focused}`,
+  );
 }
 
 export interface FocusIndicator {
@@ -39,25 +54,46 @@ export function focusIndicator(page: Page): Promise<FocusIndicator> {
   return page.evaluate(() => {
     const browser = globalThis as unknown as FocusWindow;
     const element = browser.document.activeElement;
-    if (element === null || element === browser.document.body) return { element: 'nothing', focusVisible: false, outline: 'none' };
+    if (element === null || element === browser.document.body) {
+      return { element: 'nothing', focusVisible: false, outline: 'none' };
+    }
     const style = browser.getComputedStyle(element);
     const label = `${element.tagName.toLowerCase()}${element.getAttribute('name') === null ? '' : `[name=${element.getAttribute('name')}]`}${element.getAttribute('type') === null ? '' : `[type=${element.getAttribute('type')}]`}`;
-    return { element: label, focusVisible: element.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` };
+    return {
+      element: label,
+      focusVisible: element.matches(':focus-visible'),
+      outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+    };
   });
 }
 
 /** A visible outline: some style other than none, wider than zero, not transparent. */
 export const outlineVisible = (indicator: FocusIndicator): boolean => {
   const [style = 'none', width = '0px', ...color] = indicator.outline.split(' ');
-  return indicator.focusVisible && style !== 'none' && Number.parseFloat(width) > 0 && !/rgba\(.*,\s*0\)$/.test(color.join(' '));
+  return (
+    indicator.focusVisible &&
+    style !== 'none' &&
+    Number.parseFloat(width) > 0 &&
+    !/rgba\(.*,\s*0\)$/.test(color.join(' '))
+  );
 };
 
 /**
  * Signs in without the mouse: Tab to each field and type, Shift+Tab back once, Enter on the
  * button. Returns the page at its landing heading and the focus indicator of every control on the way.
  */
-export async function signInByKeyboard(browser: Browser, url: string, account: DemoAccount, errors: string[], landing: string): Promise<{ page: Page; indicators: FocusIndicator[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+export async function signInByKeyboard(
+  browser: Browser,
+  url: string,
+  account: DemoAccount,
+  errors: string[],
+  landing: string,
+): Promise<{ page: Page; indicators: FocusIndicator[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   collectConsoleErrors(page, errors);

@@ -3,10 +3,20 @@ import { preservationDetails } from '../../packages/server/src/http/request-fixt
 import type { DemoAccount, DemoProcess } from './demo-process.js';
 
 /** The officers' API with their demo API tokens: the steps the web app has no page for yet. */
-export async function asOfficer<T>(url: string, account: DemoAccount, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function asOfficer<T>(
+  url: string,
+  account: DemoAccount,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(new URL(path, url), {
     method,
-    headers: { accept: 'application/json', authorization: `Bearer ${account.apiToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      authorization: `Bearer ${account.apiToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     signal: AbortSignal.timeout(15_000),
   });
@@ -17,7 +27,13 @@ export async function asOfficer<T>(url: string, account: DemoAccount, method: 'G
 
 /** A demo node's URL and its officers, as the journeys act through the API. */
 export function officersOf(demo: DemoProcess, country: string): Officers {
-  return { url: demo.url(country), duty: demo.account(country, 'duty'), supervisor: demo.account(country, 'supervisor'), admin: demo.account(country, 'admin'), provider: demo.account(country, 'provider') };
+  return {
+    url: demo.url(country),
+    duty: demo.account(country, 'duty'),
+    supervisor: demo.account(country, 'supervisor'),
+    admin: demo.account(country, 'admin'),
+    provider: demo.account(country, 'provider'),
+  };
 }
 
 export interface Officers {
@@ -43,19 +59,31 @@ const journeyProvider = 'Example Platform (web journey)';
 
 /** The journeys' provider in Singapore's registry, the demo provider user acting for it; a second call finds it there. */
 async function registeredProvider(sg: Officers): Promise<string> {
-  const listed = await asOfficer<{ providers: { id: string; legalName: string }[] }>(sg.url, sg.admin, 'GET', '/api/v1/providers?limit=500');
+  const listed = await asOfficer<{ providers: { id: string; legalName: string }[] }>(
+    sg.url,
+    sg.admin,
+    'GET',
+    '/api/v1/providers?limit=500',
+  );
   const existing = listed.providers.find((p) => p.legalName === journeyProvider);
   if (existing !== undefined) return existing.id;
   const provider = await asOfficer<{ id: string }>(sg.url, sg.admin, 'POST', '/api/v1/providers', {
     legalName: journeyProvider,
     country: 'SG',
     type: 'PLATFORM',
-    contacts: [{ role: 'law-enforcement-desk', name: 'Law-enforcement response team', email: 'le-response@platform.example' }],
+    contacts: [
+      { role: 'law-enforcement-desk', name: 'Law-enforcement response team', email: 'le-response@platform.example' },
+    ],
     dataCategories: ['subscriber', 'traffic', 'content'],
     channel: 'both',
     languages: ['en'],
   });
-  const users = await asOfficer<{ users: { id: string; username: string }[] }>(sg.url, sg.admin, 'GET', '/api/v1/users');
+  const users = await asOfficer<{ users: { id: string; username: string }[] }>(
+    sg.url,
+    sg.admin,
+    'GET',
+    '/api/v1/users',
+  );
   const user = users.users.find((u) => u.username === sg.provider.username);
   if (user === undefined) throw new Error(`no user ${sg.provider.username}`);
   await asOfficer(sg.url, sg.admin, 'POST', `/api/v1/providers/${provider.id}/members`, { userId: user.id });
@@ -65,7 +93,12 @@ async function registeredProvider(sg: Officers): Promise<string> {
 /** An incoming request at Singapore by its reference, once it has arrived. */
 export function arrivedAt(node: Officers, reference: string): Promise<{ id: string; reference: string }> {
   return eventually(`${reference} in ${node.duty.username}'s inbox`, async () => {
-    const incoming = await asOfficer<{ requests: { id: string; reference: string }[] }>(node.url, node.duty, 'GET', '/api/v1/requests?direction=incoming&limit=200');
+    const incoming = await asOfficer<{ requests: { id: string; reference: string }[] }>(
+      node.url,
+      node.duty,
+      'GET',
+      '/api/v1/requests?direction=incoming&limit=200',
+    );
     return incoming.requests.find((r) => r.reference === reference);
   });
 }
@@ -81,10 +114,16 @@ export interface ServedOrder {
  * the journeys' provider (as packages/cli/src/demo/provider-steps.ts does): a preservation order
  * after triage, or a production order (UN art. 27) after an MLA request's assessment.
  */
-export async function serveOrder(sg: Officers, reference: string, kind: 'preservation' | 'production'): Promise<ServedOrder> {
-  const call = <T>(who: DemoAccount, method: 'GET' | 'POST', path: string, body?: unknown) => asOfficer<T>(sg.url, who, method, path, body);
+export async function serveOrder(
+  sg: Officers,
+  reference: string,
+  kind: 'preservation' | 'production',
+): Promise<ServedOrder> {
+  const call = <T>(who: DemoAccount, method: 'GET' | 'POST', path: string, body?: unknown) =>
+    asOfficer<T>(sg.url, who, method, path, body);
   const request = await arrivedAt(sg, reference);
-  const move = (who: DemoAccount, action: string) => call(who, 'POST', `/api/v1/requests/${request.id}/transitions`, { action, payload: {} });
+  const move = (who: DemoAccount, action: string) =>
+    call(who, 'POST', `/api/v1/requests/${request.id}/transitions`, { action, payload: {} });
   if (kind === 'preservation') {
     await move(sg.duty, 'triage');
   } else {
@@ -94,16 +133,27 @@ export async function serveOrder(sg: Officers, reference: string, kind: 'preserv
   await move(sg.supervisor, 'accept');
 
   const providerId = await registeredProvider(sg);
-  const made = await call<{ orders: { id: string; reference: string }[] }>(sg.duty, 'POST', `/api/v1/requests/${request.id}/domestic-orders`, {
-    orders: [
-      {
-        providerId,
-        ...(kind === 'production' ? { type: 'PRODUCE_27A' } : {}),
-        authorisation: { body: 'District Court (demo)', reviewType: 'JUDICIAL', decisionReference: 'WEB/2026/42' },
-        scope: { dateRange: { from: '2026-10-29T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' } },
-      },
-    ],
-  });
+  const made = await call<{ orders: { id: string; reference: string }[] }>(
+    sg.duty,
+    'POST',
+    `/api/v1/requests/${request.id}/domestic-orders`,
+    {
+      orders: [
+        {
+          providerId,
+          ...(kind === 'production' ? { type: 'PRODUCE_27A' } : {}),
+          authorisation: { body: 'District Court (demo)', reviewType: 'JUDICIAL', decisionReference: 'WEB/2026/42' },
+          scope: {
+            dateRange: {
+              from: '2026-10-29T00:00:00+07:00',
+              to: '2026-10-31T23:59:59+07:00',
+              timeZone: 'Asia/Ho_Chi_Minh',
+            },
+          },
+        },
+      ],
+    },
+  );
   const order = made.orders[0];
   if (order === undefined) throw new Error('no order was made from the request');
   await call(sg.supervisor, 'POST', `/api/v1/orders/${order.id}/transitions`, { action: 'authorise', payload: {} });
@@ -117,9 +167,18 @@ export async function serveOrderOnProvider(sg: Officers, reference: string): Pro
 }
 
 /** A request from Viet Nam to Singapore through the API: drafted by the duty officer, approved by the supervisor (four eyes), sent. */
-async function sendFromVietNam(vn: Officers, body: Record<string, unknown>): Promise<{ id: string; reference: string }> {
-  const draft = await asOfficer<{ id: string; reference: string }>(vn.url, vn.duty, 'POST', '/api/v1/requests', { legalBasis: 'UN', requestedState: 'SG', language: 'en', ...body });
-  const move = (who: DemoAccount, action: string) => asOfficer(vn.url, who, 'POST', `/api/v1/requests/${draft.id}/transitions`, { action, payload: {} });
+async function sendFromVietNam(
+  vn: Officers,
+  body: Record<string, unknown>,
+): Promise<{ id: string; reference: string }> {
+  const draft = await asOfficer<{ id: string; reference: string }>(vn.url, vn.duty, 'POST', '/api/v1/requests', {
+    legalBasis: 'UN',
+    requestedState: 'SG',
+    language: 'en',
+    ...body,
+  });
+  const move = (who: DemoAccount, action: string) =>
+    asOfficer(vn.url, who, 'POST', `/api/v1/requests/${draft.id}/transitions`, { action, payload: {} });
   await move(vn.duty, 'submit');
   await move(vn.supervisor, 'approve');
   await move(vn.duty, 'send');
@@ -127,8 +186,14 @@ async function sendFromVietNam(vn: Officers, body: Record<string, unknown>): Pro
 }
 
 /** Viet Nam's MLA request for stored data (UN art. 44), following up a preservation if given one. */
-export function sendStoredDataRequest(vn: Officers, linkedPreservationReference?: string): Promise<{ id: string; reference: string }> {
-  const details = { ...storedDataDetails(), ...(linkedPreservationReference === undefined ? {} : { linkedPreservationReference }) };
+export function sendStoredDataRequest(
+  vn: Officers,
+  linkedPreservationReference?: string,
+): Promise<{ id: string; reference: string }> {
+  const details = {
+    ...storedDataDetails(),
+    ...(linkedPreservationReference === undefined ? {} : { linkedPreservationReference }),
+  };
   return sendFromVietNam(vn, { type: 'STORED_DATA_44', details });
 }
 
@@ -139,14 +204,26 @@ export function sendPreservationRequest(vn: Officers): Promise<{ id: string; ref
 
 /** The order's officer side: production complete, so the evidence is offered to the requesting State. */
 export async function confirmProductionComplete(sg: Officers, orderId: string): Promise<void> {
-  await asOfficer(sg.url, sg.supervisor, 'POST', `/api/v1/orders/${orderId}/transitions`, { action: 'confirm-production-complete', payload: {} });
+  await asOfficer(sg.url, sg.supervisor, 'POST', `/api/v1/orders/${orderId}/transitions`, {
+    action: 'confirm-production-complete',
+    payload: {},
+  });
 }
 
 /** Waits until the ledger has signed a checkpoint that includes every custody event of the item, so the browser can prove them all. */
 export async function custodyCheckpointed(node: Officers, evidenceId: string): Promise<number> {
   return eventually(`a checkpoint covering the custody of ${evidenceId}`, async () => {
-    const proofs = await asOfficer<{ checkpoint: { treeSize: number } | null; proofs: { leafIndex: number | null }[] }>(node.url, node.duty, 'GET', `/api/v1/evidence/${evidenceId}/custody/proofs`);
+    const proofs = await asOfficer<{ checkpoint: { treeSize: number } | null; proofs: { leafIndex: number | null }[] }>(
+      node.url,
+      node.duty,
+      'GET',
+      `/api/v1/evidence/${evidenceId}/custody/proofs`,
+    );
     const size = proofs.checkpoint?.treeSize;
-    return size !== undefined && proofs.proofs.length > 0 && proofs.proofs.every((p) => p.leafIndex !== null && p.leafIndex < size) ? proofs.proofs.length : undefined;
+    return size !== undefined &&
+      proofs.proofs.length > 0 &&
+      proofs.proofs.every((p) => p.leafIndex !== null && p.leafIndex < size)
+      ? proofs.proofs.length
+      : undefined;
   });
 }

@@ -6,8 +6,18 @@ import type { DemoAccount } from './demo-process.js';
 const deskHeading = 'Bàn trực 24/7 — yêu cầu đến và đi';
 
 /** One officer (or provider user) in their own browser context (own cookies), signed in with password and TOTP through the UI; waits for the landing page's heading. */
-export async function signedInOfficer(browser: Browser, url: string, account: DemoAccount, errors: string[], landing = deskHeading): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+export async function signedInOfficer(
+  browser: Browser,
+  url: string,
+  account: DemoAccount,
+  errors: string[],
+  landing = deskHeading,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   collectConsoleErrors(page, errors);
   await page.goto(`${url}/`);
@@ -31,11 +41,17 @@ export async function draftPreservation(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Yêu cầu mới' }).click();
   await choose(page, 'Quốc gia được yêu cầu', 'Singapore (SG)');
   await page.getByLabel('Cơ quan đề nghị bảo toàn').fill('Viet Nam 24/7 point of contact (A05)');
-  await page.getByLabel('Tội danh và tóm tắt sự việc').fill('Illegal access (UN art. 7) to a bank’s systems on 30 October 2026');
-  await page.getByLabel('Dữ liệu cần bảo toàn và mối liên hệ với tội phạm').fill('Subscriber and traffic data of the account used to log in');
+  await page
+    .getByLabel('Tội danh và tóm tắt sự việc')
+    .fill('Illegal access (UN art. 7) to a bank’s systems on 30 October 2026');
+  await page
+    .getByLabel('Dữ liệu cần bảo toàn và mối liên hệ với tội phạm')
+    .fill('Subscriber and traffic data of the account used to log in');
   await page.getByLabel('Dữ liệu thuê bao').check();
   await page.getByLabel('Nơi lưu giữ dữ liệu hoặc vị trí hệ thống').fill('Example Platform, Singapore');
-  await page.getByLabel('Sự cần thiết của việc bảo toàn').fill('The platform deletes its connection logs after 30 days');
+  await page
+    .getByLabel('Sự cần thiết của việc bảo toàn')
+    .fill('The platform deletes its connection logs after 30 days');
   await page.getByLabel('Sẽ gửi yêu cầu tương trợ tư pháp tiếp theo').check();
   await page.getByRole('button', { name: 'Thêm định danh' }).click();
   await page.getByLabel('Dịch vụ').fill('Example Platform');

@@ -51,8 +51,12 @@ describe('hanoi247 bundle export', () => {
     const output = join(dir, 'case.zip');
     const orders: BundleExportOrder[] = [];
     const printed = await run(world, ['--request', request.id, '-o', output, '--for', 'sg'], orders);
-    expect(orders).toEqual([{ requestId: request.id, evidenceIds: [], outputPath: output, destinationCountry: 'SG', disclosePersonal: false }]);
-    expect(printed).toMatch(/^wrote .*case\.zip: 1 item\(s\), \d+ bytes\n {2}bundle [0-9a-f-]{36}, SHA-256 [0-9a-f]{64}\n {2}check it with: hanoi247 verify /);
+    expect(orders).toEqual([
+      { requestId: request.id, evidenceIds: [], outputPath: output, destinationCountry: 'SG', disclosePersonal: false },
+    ]);
+    expect(printed).toMatch(
+      /^wrote .*case\.zip: 1 item\(s\), \d+ bytes\n {2}bundle [0-9a-f-]{36}, SHA-256 [0-9a-f]{64}\n {2}check it with: hanoi247 verify /,
+    );
     expect(await verifyBundleFile(output, {}, new Writable({ write: (_c, _e, cb) => cb() }))).toBe(0);
   });
 
@@ -62,7 +66,9 @@ describe('hanoi247 bundle export', () => {
     const existing = join(dir, 'exists.zip');
     writeFileSync(existing, 'x');
     await expect(run(world, ['-o', join(dir, 'a.zip')])).rejects.toThrow(CliError);
-    await expect(run(world, ['--evidence', 'x', '-o', join(dir, 'a.zip'), '--for', 'Singapore'])).rejects.toThrow(/--for takes an ISO 3166-1 alpha-2/);
+    await expect(run(world, ['--evidence', 'x', '-o', join(dir, 'a.zip'), '--for', 'Singapore'])).rejects.toThrow(
+      /--for takes an ISO 3166-1 alpha-2/,
+    );
     await expect(run(world, ['--evidence', 'x', '-o', existing])).rejects.toThrow(/exists already/);
     expect(opened).toBe(before);
   });

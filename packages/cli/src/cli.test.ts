@@ -14,7 +14,9 @@ describe('hanoi247 CLI', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints its version', async () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const result = await runCli(['--version']);
     expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
   });
@@ -42,15 +44,29 @@ describe('hanoi247 CLI', () => {
   });
 
   it('migrates, then reports the schema up to date', async () => {
-    expect((await runCli(['migrate', ...data()])).stdout).toMatch(/applied 0001-foundation, 0002-requests, 0003-federation, 0004-ledger, 0005-evidence, 0006-providers, 0007-order-evidence, 0008-request-assignee;/);
+    expect((await runCli(['migrate', ...data()])).stdout).toMatch(
+      /applied 0001-foundation, 0002-requests, 0003-federation, 0004-ledger, 0005-evidence, 0006-providers, 0007-order-evidence, 0008-request-assignee;/,
+    );
     expect((await runCli(['migrate', ...data()])).stdout).toMatch(/up to date at 0008-request-assignee/);
   });
 
   it('adds, lists, resets and disables users, auditing each change', async () => {
-    const added = await runCli(['users', 'add', 'duty.one', '--role', 'duty_officer', 'supervisor', '--display-name', 'Nguyễn Văn A', ...data()]);
+    const added = await runCli([
+      'users',
+      'add',
+      'duty.one',
+      '--role',
+      'duty_officer',
+      'supervisor',
+      '--display-name',
+      'Nguyễn Văn A',
+      ...data(),
+    ]);
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/one-time password \(shown only now; hand it over in person\): \S{20,}/);
-    const piped = await runCli(['users', 'add', 'auditor.one', '--role', 'auditor', '--password-stdin', ...data()], { input: 'a passphrase from stdin\n' });
+    const piped = await runCli(['users', 'add', 'auditor.one', '--role', 'auditor', '--password-stdin', ...data()], {
+      input: 'a passphrase from stdin\n',
+    });
     expect(piped.code).toBe(0);
     expect(piped.stdout).not.toContain('one-time password');
 
@@ -58,7 +74,9 @@ describe('hanoi247 CLI', () => {
     expect(listed.stdout).toMatch(/duty\.one\s+active\s+no-2fa-yet\s+duty_officer,supervisor\s+Nguyễn Văn A/);
     expect(listed.stdout).toMatch(/auditor\.one\s+active/);
 
-    expect((await runCli(['users', 'reset-2fa', 'duty.one', ...data()])).stdout).toMatch(/second factor cleared for duty\.one/);
+    expect((await runCli(['users', 'reset-2fa', 'duty.one', ...data()])).stdout).toMatch(
+      /second factor cleared for duty\.one/,
+    );
     expect((await runCli(['users', 'disable', 'duty.one', ...data()])).code).toBe(0);
     expect((await runCli(['users', 'list', ...data()])).stdout).toMatch(/duty\.one\s+disabled/);
   });
@@ -67,7 +85,9 @@ describe('hanoi247 CLI', () => {
     const unknownRole = await runCli(['users', 'add', 'x.y', '--role', 'root', ...data()]);
     expect(unknownRole).toMatchObject({ code: 2 });
     expect(unknownRole.stderr).toMatch(/unknown role root; choose from duty_officer/);
-    const weak = await runCli(['users', 'add', 'weak.user', '--role', 'auditor', '--password-stdin', ...data()], { input: 'short\n' });
+    const weak = await runCli(['users', 'add', 'weak.user', '--role', 'auditor', '--password-stdin', ...data()], {
+      input: 'short\n',
+    });
     expect(weak.code).toBe(2);
     expect(weak.stderr).toMatch(/\/password: must be at least 12 characters/);
     const duplicate = await runCli(['users', 'add', 'auditor.one', '--role', 'auditor', ...data()]);
@@ -101,7 +121,9 @@ describe('hanoi247 CLI', () => {
     const port = await runCli(['serve', ...data(), '--country', 'VN', '--node-name', 'n', '--port', '99999']);
     expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/http\.port/);
-    const env = await runCli(['serve', ...data(), '--country', 'VN', '--node-name', 'n'], { env: { HANOI247_LOG_LEVEL: 'loud' } });
+    const env = await runCli(['serve', ...data(), '--country', 'VN', '--node-name', 'n'], {
+      env: { HANOI247_LOG_LEVEL: 'loud' },
+    });
     expect(env.stderr).toMatch(/log\.level/);
   });
 });

@@ -28,8 +28,12 @@ const steps = [
   /VN shows VN-\d{4}-\d{6} PRESERVED/,
 ];
 
-const credentialRows = (stdout: string): string[] => stdout.match(/^ {2}(?:vn|sg|fr)\.[a-z]+ +[a-z_]+ +\S{16} +[A-Z2-7]{32}$/gm) ?? [];
-const keyFiles = (dir: string): string[] => readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const credentialRows = (stdout: string): string[] =>
+  stdout.match(/^ {2}(?:vn|sg|fr)\.[a-z]+ +[a-z_]+ +\S{16} +[A-Z2-7]{32}$/gm) ?? [];
+const keyFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 
 describe('hanoi247 demo', () => {
   let dataDir: string;
@@ -45,7 +49,9 @@ describe('hanoi247 demo', () => {
   it('starts three federated nodes with demo accounts and plays the preservation story to "preserved until"', async () => {
     const result = await runCli(scenario());
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/VN {2}Viet Nam 24\/7 \(demo\) +http:\/\/127\.0\.0\.1:\d+\/ +API docs http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/);
+    expect(result.stdout).toMatch(
+      /VN {2}Viet Nam 24\/7 \(demo\) +http:\/\/127\.0\.0\.1:\d+\/ +API docs http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/,
+    );
     expect(result.stdout).toMatch(/SG {2}Singapore 24\/7 \(demo\)/);
     expect(result.stdout).toMatch(/FR {2}France 24\/7 \(demo\)/);
     expect(result.stdout).toMatch(/created on this first run/);
@@ -74,7 +80,6 @@ describe('hanoi247 demo', () => {
     expect(again.stdout).toMatch(/preserved until /);
     expect(keyFiles(join(dataDir, 'vn', 'keys'))).toEqual(keysBefore);
   });
-
 });
 
 // Each of these is its own short process: run them side by side.

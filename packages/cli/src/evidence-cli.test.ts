@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const metadata = {
   source: 'seizure',
   dataCategory: 'content',
-  acquisition: { method: 'Forensic image of a seized phone', tool: 'imaging station 3', acquiredAt: '2026-11-01T09:30:00+07:00' },
+  acquisition: {
+    method: 'Forensic image of a seized phone',
+    tool: 'imaging station 3',
+    acquiredAt: '2026-11-01T09:30:00+07:00',
+  },
   personalData: true,
   originCountry: 'VN',
   retentionUntil: '2031-12-31',
@@ -31,7 +35,11 @@ describe('hanoi247 evidence (on the data dir)', () => {
     requestId = created.json<{ id: string }>().id;
     // The node stops; the CLI then works on its storage, as an operator does on a server.
     await node.app.close();
-    storage = ['--data', node.config.dataDir, ...(node.config.databaseUrl === null ? [] : ['--database-url', node.config.databaseUrl])];
+    storage = [
+      '--data',
+      node.config.dataDir,
+      ...(node.config.databaseUrl === null ? [] : ['--database-url', node.config.databaseUrl]),
+    ];
     dir = mkdtempSync(join(tmpdir(), 'h247-cli-evidence-'));
     writeFileSync(join(dir, 'metadata.json'), JSON.stringify(metadata));
   });
@@ -47,7 +55,22 @@ describe('hanoi247 evidence (on the data dir)', () => {
     writeFileSync(file, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
 
-    const added = await runCli(['evidence', 'add', file, '--request', requestId, '--metadata', join(dir, 'metadata.json'), '--description', 'Image of the suspect phone', '--sha256', sha256, '--country', 'VN', ...storage]);
+    const added = await runCli([
+      'evidence',
+      'add',
+      file,
+      '--request',
+      requestId,
+      '--metadata',
+      join(dir, 'metadata.json'),
+      '--description',
+      'Image of the suspect phone',
+      '--sha256',
+      sha256,
+      '--country',
+      'VN',
+      ...storage,
+    ]);
     expect(added.stderr).toMatch(/^phone image\.bin: 5\.0 MiB in [\d.]+ s/);
     expect(added.code).toBe(0);
     const id = /^evidence ([0-9a-f-]{36})$/m.exec(added.stdout)?.[1] ?? '';
@@ -68,17 +91,57 @@ describe('hanoi247 evidence (on the data dir)', () => {
     writeFileSync(file, 'small evidence');
     const add = (...args: string[]) => runCli(['evidence', 'add', ...args, ...storage]);
 
-    const missing = await add(join(dir, 'nope.bin'), '--request', requestId, '--metadata', join(dir, 'metadata.json'), '--country', 'VN');
+    const missing = await add(
+      join(dir, 'nope.bin'),
+      '--request',
+      requestId,
+      '--metadata',
+      join(dir, 'metadata.json'),
+      '--country',
+      'VN',
+    );
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/cannot read .*nope\.bin/)]);
 
-    const invalid = await add(file, '--request', requestId, '--metadata', join(dir, 'metadata.json'), '--origin', 'Viet Nam', '--acquired-at', 'yesterday', '--country', 'VN');
+    const invalid = await add(
+      file,
+      '--request',
+      requestId,
+      '--metadata',
+      join(dir, 'metadata.json'),
+      '--origin',
+      'Viet Nam',
+      '--acquired-at',
+      'yesterday',
+      '--country',
+      'VN',
+    );
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(/metadata is not valid[\s\S]*\/metadata\/acquisition\/acquiredAt[\s\S]*\/metadata\/originCountry/);
+    expect(invalid.stderr).toMatch(
+      /metadata is not valid[\s\S]*\/metadata\/acquisition\/acquiredAt[\s\S]*\/metadata\/originCountry/,
+    );
 
-    const unknown = await add(file, '--request', '01900000-0000-7000-8000-000000000000', '--metadata', join(dir, 'metadata.json'), '--country', 'VN');
+    const unknown = await add(
+      file,
+      '--request',
+      '01900000-0000-7000-8000-000000000000',
+      '--metadata',
+      join(dir, 'metadata.json'),
+      '--country',
+      'VN',
+    );
     expect([unknown.code, unknown.stderr]).toEqual([2, 'hanoi247: no such request\n']);
 
-    const wrongHash = await add(file, '--request', requestId, '--metadata', join(dir, 'metadata.json'), '--sha256', '0'.repeat(64), '--country', 'VN');
+    const wrongHash = await add(
+      file,
+      '--request',
+      requestId,
+      '--metadata',
+      join(dir, 'metadata.json'),
+      '--sha256',
+      '0'.repeat(64),
+      '--country',
+      'VN',
+    );
     expect(wrongHash.code).toBe(2);
     expect(wrongHash.stderr).toMatch(/not the declared 0{64}; nothing was kept/);
 

@@ -36,7 +36,8 @@ export function withServerOptions(command: Command): Command {
 }
 
 function sources(options: NodeOptions, env: NodeJS.ProcessEnv): ConfigSources {
-  const dataDirFallback = options.config === undefined && env['HANOI247_DATA_DIR'] === undefined ? defaultDataDir : undefined;
+  const dataDirFallback =
+    options.config === undefined && env['HANOI247_DATA_DIR'] === undefined ? defaultDataDir : undefined;
   return {
     file: options.config,
     env,

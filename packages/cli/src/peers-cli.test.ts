@@ -15,7 +15,17 @@ describe('hanoi247 peers and descriptor', () => {
 
   async function exportDescriptor(cc: string, port: number): Promise<{ file: string; fingerprint: string }> {
     await runCli(['keys', 'show', '--data', dir(cc)]);
-    const result = await runCli(['descriptor', '--data', dir(cc), '--country', cc, '--node-name', `${cc} node`, '--public-url', `http://127.0.0.1:${port}`]);
+    const result = await runCli([
+      'descriptor',
+      '--data',
+      dir(cc),
+      '--country',
+      cc,
+      '--node-name',
+      `${cc} node`,
+      '--public-url',
+      `http://127.0.0.1:${port}`,
+    ]);
     expect(result.code).toBe(0);
     const fingerprint = /fingerprint to read to the partner: (SHA256:\S+)/.exec(result.stderr)?.[1] ?? '';
     const file = join(root, `${cc}.descriptor.json`);
@@ -29,14 +39,24 @@ describe('hanoi247 peers and descriptor', () => {
     const added = await runCli(['peers', 'add', sg.file, '--fingerprint', sg.fingerprint, '--data', dir('VN')]);
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/pinned SG "SG node" at http:\/\/127\.0\.0\.1:9102/);
-    expect((await runCli(['peers', 'list', '--data', dir('VN')])).stdout).toMatch(new RegExp(`SG\\s+active\\s+http://127.0.0.1:9102\\s+${sg.fingerprint.replace(/[+]/g, '\\+')}`));
+    expect((await runCli(['peers', 'list', '--data', dir('VN')])).stdout).toMatch(
+      new RegExp(`SG\\s+active\\s+http://127.0.0.1:9102\\s+${sg.fingerprint.replace(/[+]/g, '\\+')}`),
+    );
     expect((await runCli(['peers', 'remove', 'sg', '--data', dir('VN')])).stdout).toMatch(/removed SG/);
     expect((await runCli(['peers', 'list', '--data', dir('VN')])).stdout).toMatch(/SG\s+removed/);
   });
 
   it('refuses a fingerprint that does not match, a tampered descriptor and an unreadable file', async () => {
     const fr = await exportDescriptor('FR', 9103);
-    const wrong = await runCli(['peers', 'add', fr.file, '--fingerprint', 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '--data', dir('VN')]);
+    const wrong = await runCli([
+      'peers',
+      'add',
+      fr.file,
+      '--fingerprint',
+      'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '--data',
+      dir('VN'),
+    ]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/not the pinned/);
     const tampered = join(root, 'tampered.json');
@@ -45,7 +65,15 @@ describe('hanoi247 peers and descriptor', () => {
     const forged = await runCli(['peers', 'add', tampered, '--fingerprint', fr.fingerprint, '--data', dir('VN')]);
     expect(forged.code).not.toBe(0);
     expect(forged.stderr).toMatch(/signature does not verify/);
-    const missing = await runCli(['peers', 'add', join(root, 'nope.json'), '--fingerprint', fr.fingerprint, '--data', dir('VN')]);
+    const missing = await runCli([
+      'peers',
+      'add',
+      join(root, 'nope.json'),
+      '--fingerprint',
+      fr.fingerprint,
+      '--data',
+      dir('VN'),
+    ]);
     expect(missing.code).toBe(2);
     expect((await runCli(['peers', 'list', '--data', dir('VN')])).stdout).not.toMatch(/^FR/m);
   });

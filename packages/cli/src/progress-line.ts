@@ -1,6 +1,7 @@
 const mib = 1024 * 1024;
 
-const format = (bytes: number) => (bytes >= 1024 * mib ? `${(bytes / (1024 * mib)).toFixed(2)} GiB` : `${(bytes / mib).toFixed(1)} MiB`);
+const format = (bytes: number) =>
+  bytes >= 1024 * mib ? `${(bytes / (1024 * mib)).toFixed(2)} GiB` : `${(bytes / mib).toFixed(1)} MiB`;
 
 /**
  * A one-line progress bar redrawn with \r on a terminal; a single summary line otherwise, so
@@ -16,7 +17,9 @@ export function progressLine(stream: NodeJS.WriteStream, total: number, label: s
     const width = 24;
     const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
     // \x1b[K clears what a longer previous line left behind.
-    stream.write(`\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${format(done)} / ${format(total)} ${format(done / seconds)}/s\x1b[K`);
+    stream.write(
+      `\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${format(done)} / ${format(total)} ${format(done / seconds)}/s\x1b[K`,
+    );
   };
   return {
     update(done: number): void {

@@ -32,13 +32,18 @@ describe('hanoi247 providers', () => {
   it('registers a provider from a file, lists it and links a provider user to it', async () => {
     const added = await runCli(['providers', 'add', file('provider.json', entry), '--data', data]);
     expect(added.code).toBe(0);
-    const id = /registered ([0-9a-f-]{36}) ExampleMail Viet Nam LLC \(PLATFORM, VN\), orders by both/.exec(added.stdout)?.[1];
+    const id = /registered ([0-9a-f-]{36}) ExampleMail Viet Nam LLC \(PLATFORM, VN\), orders by both/.exec(
+      added.stdout,
+    )?.[1];
     expect(id).toBeDefined();
     const listed = await runCli(['providers', 'list', '--data', data]);
     expect(listed.stdout).toMatch(new RegExp(`${id}\\s+PLATFORM\\s+both\\s+active\\s+ExampleMail Viet Nam LLC`));
     expect((await runCli(['users', 'add', 'em.compliance', '--role', 'provider_user', '--data', data])).code).toBe(0);
     const linked = await runCli(['providers', 'link', id as string, 'em.compliance', '--data', data]);
-    expect([linked.code, linked.stdout]).toEqual([0, expect.stringMatching(/linked em.compliance .* members: em.compliance/) as unknown]);
+    expect([linked.code, linked.stdout]).toEqual([
+      0,
+      expect.stringMatching(/linked em.compliance .* members: em.compliance/) as unknown,
+    ]);
   });
 
   it('refuses an entry that is not valid, naming the field, and a duplicate', async () => {

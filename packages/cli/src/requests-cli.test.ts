@@ -30,10 +30,14 @@ describe('hanoi247 requests (API client)', () => {
   const tokens: Record<string, string> = {};
 
   const tokenFor = async (user: SignedInUser, scopes: string[]) => {
-    const response = await node.call('POST', '/api/v1/tokens', { as: user, body: { name: 'cli', scopes, expiresInDays: 7 } });
+    const response = await node.call('POST', '/api/v1/tokens', {
+      as: user,
+      body: { name: 'cli', scopes, expiresInDays: 7 },
+    });
     return response.json<{ token: string }>().token;
   };
-  const cli = (who: string, args: string[]) => runCli(['requests', ...args], { env: { HANOI247_URL: url, HANOI247_TOKEN: tokens[who] ?? '' } });
+  const cli = (who: string, args: string[]) =>
+    runCli(['requests', ...args], { env: { HANOI247_URL: url, HANOI247_TOKEN: tokens[who] ?? '' } });
 
   beforeAll(async () => {
     node = await TestNode.start();
@@ -75,10 +79,14 @@ describe('hanoi247 requests (API client)', () => {
 
   it('explains a refused step with the allowed actions and exits 2', async () => {
     writeFileSync(join(dir, 'draft.json'), JSON.stringify({ ...preservation, details: {} }));
-    const { id } = JSON.parse((await cli('officer', ['create', '--from', join(dir, 'draft.json'), '--json'])).stdout) as { id: string };
+    const { id } = JSON.parse(
+      (await cli('officer', ['create', '--from', join(dir, 'draft.json'), '--json'])).stdout,
+    ) as { id: string };
     const send = await cli('officer', ['transition', id, 'send']);
     expect(send.code).toBe(2);
-    expect(send.stderr).toMatch(/send is not allowed from DRAFT; allowed: submit, withdraw \(request\/illegal-transition\)/);
+    expect(send.stderr).toMatch(
+      /send is not allowed from DRAFT; allowed: submit, withdraw \(request\/illegal-transition\)/,
+    );
     const submit = await cli('officer', ['transition', id, 'submit']);
     expect(submit.code).toBe(2);
     expect(submit.stderr).toMatch(/request\/incomplete/);
@@ -96,7 +104,9 @@ describe('hanoi247 requests (API client)', () => {
     const missing = await cli('officer', ['show', '01900000-0000-7000-8000-000000000000']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/request\/not-found/);
-    const unreachable = await runCli(['requests', 'list'], { env: { HANOI247_URL: 'http://127.0.0.1:9', HANOI247_TOKEN: 'h247_x' } });
+    const unreachable = await runCli(['requests', 'list'], {
+      env: { HANOI247_URL: 'http://127.0.0.1:9', HANOI247_TOKEN: 'h247_x' },
+    });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/cannot reach/);
   });

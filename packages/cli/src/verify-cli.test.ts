@@ -22,13 +22,22 @@ beforeAll(async () => {
   world = await MemoryBundleWorld.create();
   const request = world.addRequest();
   bigContent = randomBytes(300_000);
-  world.addItem({ content: Buffer.from('subscriber of +84 912 345 678\n'), requestId: request.id, filename: 'subscriber.txt' });
+  world.addItem({
+    content: Buffer.from('subscriber of +84 912 345 678\n'),
+    requestId: request.id,
+    filename: 'subscriber.txt',
+  });
   const big = world.addItem({ content: bigContent, requestId: request.id, filename: 'disk.img', originCountry: 'SG' });
   bigSha = world.items.get(big)!.record.sha256;
   await world.addReceipt(request.id);
   world.signCheckpoint();
   bundlePath = join(dir, 'case.zip');
-  await exportBundle(world.ports(), { requestId: request.id, destinationCountry: 'SG', disclosePersonal: true, outputPath: bundlePath });
+  await exportBundle(world.ports(), {
+    requestId: request.id,
+    destinationCountry: 'SG',
+    disclosePersonal: true,
+    outputPath: bundlePath,
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,7 +54,9 @@ async function exportedEntries(): Promise<CraftedEntry[]> {
   const bundle = await openZipBundle(bundlePath);
   try {
     const { entries } = await bundle.source.list();
-    return Promise.all(entries.map(async (e) => ({ name: e.name, data: (await readEntry(bundle.source, e.name, 10_000_000)).bytes })));
+    return Promise.all(
+      entries.map(async (e) => ({ name: e.name, data: (await readEntry(bundle.source, e.name, 10_000_000)).bytes })),
+    );
   } finally {
     bundle.close();
   }
@@ -65,7 +76,11 @@ describe('hanoi247 verify (the built binary)', () => {
     const matching = await runCli(['verify', bundlePath, '--json', '--expect-fingerprint', world.vn.fingerprint]);
     expect(matching.code).toBe(0);
     const report = JSON.parse(matching.stdout) as BundleReport;
-    expect(report).toMatchObject({ ok: true, counts: { fail: 0, warn: 0 }, fingerprints: { VN: world.vn.fingerprint, SG: world.sg.fingerprint } });
+    expect(report).toMatchObject({
+      ok: true,
+      counts: { fail: 0, warn: 0 },
+      fingerprints: { VN: world.vn.fingerprint, SG: world.sg.fingerprint },
+    });
     expect(report.checks.filter((c) => c.id === 'custody.opening' && c.status === 'pass')).toHaveLength(2);
     const other = await runCli(['verify', bundlePath, '--expect-fingerprint', world.sg.fingerprint]);
     expect(other.code).toBe(1);
@@ -74,15 +89,35 @@ describe('hanoi247 verify (the built binary)', () => {
 
   it('verifies a chain that crossed a border, comparing the sending State\u2019s fingerprint when given', async () => {
     const crossed = await MemoryBundleWorld.create();
-    const received = crossed.addReceivedItem({ content: Buffer.from('logs provided by Singapore\n'), filename: 'sg-logs.txt' });
+    const received = crossed.addReceivedItem({
+      content: Buffer.from('logs provided by Singapore\n'),
+      filename: 'sg-logs.txt',
+    });
     crossed.signCheckpoint();
     const path = join(dir, 'received.zip');
-    await exportBundle(crossed.ports(), { evidenceIds: [received], destinationCountry: null, disclosePersonal: false, outputPath: path });
+    await exportBundle(crossed.ports(), {
+      evidenceIds: [received],
+      destinationCountry: null,
+      disclosePersonal: false,
+      outputPath: path,
+    });
     const plain = await runCli(['verify', path]);
     expect(plain.code, plain.stdout).toBe(0);
-    expect(plain.stdout).toContain(`WARN  node SG: not compared: the evidence came from SG; check that ${crossed.sg.fingerprint}`);
-    expect(plain.stdout).toContain(`PASS  item ${received}: SG's chain runs unbroken from its first event (no predecessor) to its transmission to VN`);
-    const matching = await runCli(['verify', path, '--json', '--expect-fingerprint', crossed.vn.fingerprint, '--expect-partner-fingerprint', `SG=${crossed.sg.fingerprint}`]);
+    expect(plain.stdout).toContain(
+      `WARN  node SG: not compared: the evidence came from SG; check that ${crossed.sg.fingerprint}`,
+    );
+    expect(plain.stdout).toContain(
+      `PASS  item ${received}: SG's chain runs unbroken from its first event (no predecessor) to its transmission to VN`,
+    );
+    const matching = await runCli([
+      'verify',
+      path,
+      '--json',
+      '--expect-fingerprint',
+      crossed.vn.fingerprint,
+      '--expect-partner-fingerprint',
+      `SG=${crossed.sg.fingerprint}`,
+    ]);
     expect(JSON.parse(matching.stdout)).toMatchObject({ ok: true, counts: { fail: 0, warn: 0 } });
     const other = await runCli(['verify', path, '--expect-partner-fingerprint', `SG=${crossed.vn.fingerprint}`]);
     expect(other.code).toBe(1);
@@ -120,7 +155,13 @@ describe('hanoi247 verify (the built binary)', () => {
 describe('verify on hostile zips', () => {
   it('still verifies a bundle someone re-zipped with directory entries', async () => {
     const rezipped = join(dir, 'rezipped.zip');
-    writeFileSync(rezipped, craftZip([{ name: 'files/', data: Buffer.alloc(0), unixMode: 0o040755 }, ...(await exportedEntries()).map((e) => ({ ...e, deflate: !e.name.startsWith('files/') }))]));
+    writeFileSync(
+      rezipped,
+      craftZip([
+        { name: 'files/', data: Buffer.alloc(0), unixMode: 0o040755 },
+        ...(await exportedEntries()).map((e) => ({ ...e, deflate: !e.name.startsWith('files/') })),
+      ]),
+    );
     const { code, report } = await verifyInProcess(rezipped);
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(code).toBe(0);
@@ -163,11 +204,15 @@ describe('verify on hostile zips', () => {
   });
 
   it('refuses an entry that inflates past the size it declares', async () => {
-    const entries = (await exportedEntries()).map((e) => (e.name === `files/${bigSha}` ? { ...e, deflate: true, declaredSize: e.data.length - 10 } : e));
+    const entries = (await exportedEntries()).map((e) =>
+      e.name === `files/${bigSha}` ? { ...e, deflate: true, declaredSize: e.data.length - 10 } : e,
+    );
     const path = join(dir, 'liar.zip');
     writeFileSync(path, craftZip(entries));
     const { code, report } = await verifyInProcess(path);
     expect(code).toBe(1);
-    expect(report.checks.find((c) => c.status === 'fail' && c.id === 'file.hash')?.message).toMatch(/cannot be read .*inflates past the \d+ bytes it declares/);
+    expect(report.checks.find((c) => c.status === 'fail' && c.id === 'file.hash')?.message).toMatch(
+      /cannot be read .*inflates past the \d+ bytes it declares/,
+    );
   });
 });

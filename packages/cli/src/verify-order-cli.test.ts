@@ -33,20 +33,37 @@ describe('hanoi247 verify-order', () => {
       const admin = await node.administrator();
       const duty = await node.user(admin, 'vo.duty', ['duty_officer']);
       const supervisor = await node.user(admin, 'vo.supervisor', ['supervisor']);
-      const providerId = (await node.call('POST', '/api/v1/providers', { as: admin, body: providerBody })).json<{ id: string }>().id;
+      const providerId = (await node.call('POST', '/api/v1/providers', { as: admin, body: providerBody })).json<{
+        id: string;
+      }>().id;
       const order = await node.call('POST', '/api/v1/orders', {
         as: duty,
         body: {
           type: 'SUBSCRIBER_27B',
           providerId,
-          authorisation: { body: 'People\u2019s Procuracy of Hà Nội', reviewType: 'PROSECUTORIAL', decisionReference: 'QĐ 7/2026' },
+          authorisation: {
+            body: 'People\u2019s Procuracy of Hà Nội',
+            reviewType: 'PROSECUTORIAL',
+            decisionReference: 'QĐ 7/2026',
+          },
           grounds: 'Identify the holder of the account used in the fraud.',
-          scope: { identifiers: [{ kind: 'email', address: 'suspect@example.net' }], dataCategories: ['subscriber'], dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T00:00:00+07:00', timeZone: 'Asia/Ho_Chi_Minh' } },
+          scope: {
+            identifiers: [{ kind: 'email', address: 'suspect@example.net' }],
+            dataCategories: ['subscriber'],
+            dateRange: {
+              from: '2026-10-01T00:00:00+07:00',
+              to: '2026-10-31T00:00:00+07:00',
+              timeZone: 'Asia/Ho_Chi_Minh',
+            },
+          },
           nonDisclosure: { required: true, until: '2027-06-30' },
         },
       });
       const id = order.json<{ id: string }>().id;
-      await node.call('POST', `/api/v1/orders/${id}/transitions`, { as: supervisor, body: { action: 'authorise', payload: {} } });
+      await node.call('POST', `/api/v1/orders/${id}/transitions`, {
+        as: supervisor,
+        body: { action: 'authorise', payload: {} },
+      });
       await node.call('POST', `/api/v1/orders/${id}/transitions`, { as: duty, body: { action: 'serve', payload: {} } });
       signed = (await node.call('GET', `/api/v1/orders/${id}/signed`, { as: duty })).json<SignedOrder>();
       descriptor = (await node.call('GET', '/federation/v1/descriptor')).json<SignedDescriptor>();
@@ -57,7 +74,12 @@ describe('hanoi247 verify-order', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 for an order checked against the directory\u2019s descriptor, naming who issued it', async () => {
-    const result = await runCli(['verify-order', file('order.json', signed), '--descriptor', file('node.json', descriptor)]);
+    const result = await runCli([
+      'verify-order',
+      file('order.json', signed),
+      '--descriptor',
+      file('node.json', descriptor),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^VALID: order VN-ORD-2026-000001 \(revision 0\)/);
     expect(result.stdout).toContain('anchored by the directory\u2019s descriptor');
@@ -65,17 +87,46 @@ describe('hanoi247 verify-order', () => {
 
   it('exits 0 with the node\u2019s published fingerprint instead of a descriptor file', async () => {
     const fingerprint = currentKey(descriptor.descriptor).signing.fingerprint;
-    const result = await runCli(['verify-order', file('order.json', signed), '--expect-fingerprint', fingerprint, '--json']);
+    const result = await runCli([
+      'verify-order',
+      file('order.json', signed),
+      '--expect-fingerprint',
+      fingerprint,
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, fingerprint, anchoredBy: 'fingerprint' });
   });
 
   it.each([
-    ['altered after signing', () => ({ ...signed, order: { ...signed.order, scope: { ...signed.order.scope, identifiers: [{ kind: 'email', address: 'victim@example.net' }] } } }), 'altered'],
-    ['with its signature swapped', () => ({ ...signed, jws: signed.jws.replace(/\.[^.]+$/, '.AAAA') }), 'signature-invalid'],
-    ['with a forged issuer', () => ({ ...signed, order: { ...signed.order, issuer: { ...signed.order.issuer, country: 'SG' } } }), 'altered'],
+    [
+      'altered after signing',
+      () => ({
+        ...signed,
+        order: {
+          ...signed.order,
+          scope: { ...signed.order.scope, identifiers: [{ kind: 'email', address: 'victim@example.net' }] },
+        },
+      }),
+      'altered',
+    ],
+    [
+      'with its signature swapped',
+      () => ({ ...signed, jws: signed.jws.replace(/\.[^.]+$/, '.AAAA') }),
+      'signature-invalid',
+    ],
+    [
+      'with a forged issuer',
+      () => ({ ...signed, order: { ...signed.order, issuer: { ...signed.order.issuer, country: 'SG' } } }),
+      'altered',
+    ],
   ])('exits 1 for an order %s, naming why', async (_name, forge, reason) => {
-    const result = await runCli(['verify-order', file('forged.json', forge()), '--descriptor', file('node.json', descriptor)]);
+    const result = await runCli([
+      'verify-order',
+      file('forged.json', forge()),
+      '--descriptor',
+      file('node.json', descriptor),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^INVALID \\(${reason}\\): `));
   });

@@ -5,7 +5,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Clock } from '@hanoi247/core';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config/config.schema.js';
 import { registerAuthentication } from './http/authentication.js';
@@ -89,7 +95,11 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'hanoi247 node API', version, description: 'National node for the UN Convention against Cybercrime.' },
+      info: {
+        title: 'hanoi247 node API',
+        version,
+        description: 'National node for the UN Convention against Cybercrime.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: '__Host-h247_session' },
@@ -110,8 +120,11 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
   const node = await openNode(config, {
-    onConnectionError: (error) => app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
-    ...(options.clock === undefined ? {} : { clock: options.clock }), ...(options.transport === undefined ? {} : { transport: options.transport }) });
+    onConnectionError: (error) =>
+      app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+  });
   const version = options.version ?? '0.0.0';
   const app = Fastify({
     logger: {
@@ -143,24 +156,40 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  const cookiePolicy = { secure: config.session.secureCookie, absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds };
+  const cookiePolicy = {
+    secure: config.session.secureCookie,
+    absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
+  };
   registerAuthentication(app, node.services.auth, cookiePolicy);
   await registerDocs(app, version);
 
   const { services } = node;
   const keyring = await services.identity.ensureKeys({ principal: null, requestId: null });
   await app.register(healthRoutes({ db: node.database.db, metrics }));
-  await app.register(authRoutes({ auth: services.auth, bootstrap: services.bootstrap, cookiePolicy, login: config.login }));
+  await app.register(
+    authRoutes({ auth: services.auth, bootstrap: services.bootstrap, cookiePolicy, login: config.login }),
+  );
   await app.register(userRoutes(services.users));
   await app.register(tokenRoutes(services.tokens));
   await app.register(auditRoutes(services.audit));
-  await app.register(nodeRoutes({ country: config.node.country, name: config.node.name, version, keyring: () => keyring }));
+  await app.register(
+    nodeRoutes({ country: config.node.country, name: config.node.name, version, keyring: () => keyring }),
+  );
   await app.register(caseRoutes(services.cases));
-  const documents = createRequestDocumentService({ db: node.database.db, clock: node.clock, ids: uuidV7Ids, keyring: () => keyring });
+  const documents = createRequestDocumentService({
+    db: node.database.db,
+    clock: node.clock,
+    ids: uuidV7Ids,
+    keyring: () => keyring,
+  });
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
   await app.register(referenceRoutes(services.requests));
   // One reader of request_events shared by every open live stream (GET /api/v1/events).
-  const feed = nodeChangeFeed(node.database.db, (error) => app.log.warn({ err: error }, 'the live change feed could not read request events'), options.liveFeedIntervalMs);
+  const feed = nodeChangeFeed(
+    node.database.db,
+    (error) => app.log.warn({ err: error }, 'the live change feed could not read request events'),
+    options.liveFeedIntervalMs,
+  );
   // A commit in this process is read at once; the interval is for other processes (CLI, a second server).
   const stopNudging = node.commits.on('requests', () => feed.nudge());
   app.addHook('onClose', async () => stopNudging());
@@ -168,12 +197,23 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(eventRoutes({ live, feed, secureCookie: config.session.secureCookie }));
   await app.register(statisticsRoutes(services.statistics));
   await app.register(evidenceRoutes(services.evidence));
-  await app.register(evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }));
+  await app.register(
+    evidenceUploadRoutes({ uploads: services.evidenceUploads, maxUploadBytes: config.evidence.maxUploadBytes }),
+  );
   startUploadExpiryJob(app, services.evidenceUploads, services.evidenceCustody);
   startDeadlineScanJob(app, services.deadlineScanner, config.deadlines.scanIntervalSeconds);
   await app.register(ledgerRoutes(services.ledger));
   await app.register(evidenceProofRoutes({ evidence: services.evidence, ledger: services.ledger }));
-  await app.register(evidenceExchangeRoutes({ offers: services.evidenceOffers, content: services.evidenceContent, onwardTransfer: services.onwardTransfer, partnerCheckpoints: services.partnerCheckpoints, bundles: services.bundles, custody: services.evidenceCustody }));
+  await app.register(
+    evidenceExchangeRoutes({
+      offers: services.evidenceOffers,
+      content: services.evidenceContent,
+      onwardTransfer: services.onwardTransfer,
+      partnerCheckpoints: services.partnerCheckpoints,
+      bundles: services.bundles,
+      custody: services.evidenceCustody,
+    }),
+  );
   startLedgerSequencerJob(app, services.ledgerSequencer, config.ledger.sequenceIntervalMs);
   // Our address as partners reach it: the public URL, or where we listen once we know the port.
   const identity: OwnIdentity = {
@@ -191,17 +231,33 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     }
   });
   await app.register(
-    federationRoutes({ identity: () => identity, keyring: () => keyring, now: () => node.clock.now(), inbox: services.inbox, peers: services.peers, status: services.federationStatus, pull: services.pull }),
+    federationRoutes({
+      identity: () => identity,
+      keyring: () => keyring,
+      now: () => node.clock.now(),
+      inbox: services.inbox,
+      peers: services.peers,
+      status: services.federationStatus,
+      pull: services.pull,
+    }),
   );
   // Providers and domestic orders: every signed order travels with this node's descriptor.
   const orderDescriptor = () => ownDescriptor(identity, keyring, node.clock.now().toISOString());
   await app.register(providerRoutes(services.providers));
-  await app.register(orderRoutes({ orders: services.orders, fromRequests: services.ordersFromRequests, descriptor: orderDescriptor }));
+  await app.register(
+    orderRoutes({ orders: services.orders, fromRequests: services.ordersFromRequests, descriptor: orderDescriptor }),
+  );
   await app.register(providerOrderRoutes({ providerOrders: services.providerOrders, descriptor: orderDescriptor }));
   await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));
   startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
-  startFederationJob(app, services, node.commits, config.federation.dispatchIntervalMs, !config.federation.acceptsInbound);
+  startFederationJob(
+    app,
+    services,
+    node.commits,
+    config.federation.dispatchIntervalMs,
+    !config.federation.acceptsInbound,
+  );
   if (config.web.root !== null) {
     const root = config.web.root;
     await app.register(async (web) => {

@@ -16,20 +16,46 @@ export { sessionRepository } from './repositories/session.repository.js';
 export { apiTokenRepository } from './repositories/api-token.repository.js';
 export { auditRepository, type StoredAuditEntry } from './repositories/audit.repository.js';
 export { ownDescriptor, type OwnIdentity } from './federation/own-descriptor.js';
-export { httpTransport, envelopeContentType, type Transport, type TransportResponse } from './federation/http-transport.js';
+export {
+  httpTransport,
+  envelopeContentType,
+  type Transport,
+  type TransportResponse,
+} from './federation/http-transport.js';
 export { outboxRepository } from './repositories/outbox.repository.js';
 export { inboxRepository } from './repositories/inbox.repository.js';
 export { requestRepository } from './repositories/request.repository.js';
 export { requestEventRepository } from './repositories/request-event.repository.js';
 export { exportBundle, type BundleExportInput, type BundleExportResult } from './bundle/bundle-exporter.js';
 export { writeBundle, type BundleWritePlan, type WrittenBundle } from './bundle/bundle-writer.js';
-export type { BundleExportPorts, DeliveredMessage, DescriptorSource, EvidenceSource, ExportableItem, ForeignCustodySource, LedgerProofSource, OnwardTransferAuthorisations, ReceiptSource, RequestSource } from './bundle/bundle-ports.js';
+export type {
+  BundleExportPorts,
+  DeliveredMessage,
+  DescriptorSource,
+  EvidenceSource,
+  ExportableItem,
+  ForeignCustodySource,
+  LedgerProofSource,
+  OnwardTransferAuthorisations,
+  ReceiptSource,
+  RequestSource,
+} from './bundle/bundle-ports.js';
 export type { StoredCustodyEvent } from './repositories/custody-event.repository.js';
 export { ledgerPendingRepository, type PendingLeaf } from './repositories/ledger-pending.repository.js';
 export { verifyLedger, type LedgerVerification } from './ledger/ledger-verifier.js';
 export type { LedgerSequencer, SequenceResult } from './ledger/sequencer.js';
-export type { LedgerService, CheckpointView, InclusionProofView, ConsistencyProofView } from './ledger/ledger.service.js';
-export { ingestChunkBytes, type ContentSource, type ContentStore, type StagedContent } from './evidence/content-store.js';
+export type {
+  LedgerService,
+  CheckpointView,
+  InclusionProofView,
+  ConsistencyProofView,
+} from './ledger/ledger.service.js';
+export {
+  ingestChunkBytes,
+  type ContentSource,
+  type ContentStore,
+  type StagedContent,
+} from './evidence/content-store.js';
 export { fsContentStore } from './evidence/fs-content-store.js';
 export type { EvidenceService } from './services/evidence.service.js';
 export type { UploadService, UploadView } from './services/evidence-upload.service.js';

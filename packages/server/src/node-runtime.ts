@@ -56,9 +56,17 @@ export interface OutboxSignal {
   delivered: (seconds: number) => void;
 }
 
-type NodeConfig = StorageConfig & { readonly node?: { readonly country: string; readonly name?: string; readonly roster?: readonly RosterEntry[] } };
+type NodeConfig = StorageConfig & {
+  readonly node?: { readonly country: string; readonly name?: string; readonly roster?: readonly RosterEntry[] };
+};
 
-function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly commits: CommitHook }, options: NodeRuntimeOptions, signal: OutboxSignal, dialect: Dialect) {
+function buildServices(
+  config: NodeConfig,
+  runtime: ServiceRuntime & { readonly commits: CommitHook },
+  options: NodeRuntimeOptions,
+  signal: OutboxSignal,
+  dialect: Dialect,
+) {
   // Queued messages and offers to fetch: the federation job runs at once (request changes as well, for the live streams).
   const wake = () => runtime.commits.committed('federation', 'requests');
   const hasher = argon2idHasher(config.passwordHashing);
@@ -73,7 +81,9 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly 
   let cachedKeyring: NodeKeyring | null = null;
   const keyring = (): NodeKeyring => {
     cachedKeyring ??= loadKeyring(config.dataDir);
-    if (cachedKeyring === null) throw new DomainError('bug/invariant-violated', 'the node keys have not been generated yet');
+    if (cachedKeyring === null) {
+      throw new DomainError('bug/invariant-violated', 'the node keys have not been generated yet');
+    }
     return cachedKeyring;
   };
   const federation = config.federation;
@@ -81,7 +91,16 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly 
   const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
   const transport = options.transport ?? httpTransport;
-  const inbox = createInbox({ ...runtime, ownCountry, keyring, dataDir: config.dataDir, keyOverlapDays: federation.keyOverlapDays, requests, transitions, onEvidenceOffered: () => runtime.commits.committed('federation') });
+  const inbox = createInbox({
+    ...runtime,
+    ownCountry,
+    keyring,
+    dataDir: config.dataDir,
+    keyOverlapDays: federation.keyOverlapDays,
+    requests,
+    transitions,
+    onEvidenceOffered: () => runtime.commits.committed('federation'),
+  });
   const dispatcher = createDispatcher({
     ...runtime,
     transport,
@@ -99,11 +118,19 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly 
     ...runtime,
     store: evidenceStore,
     keys: storageKeys,
-    system: evidenceCountry === null ? null : { country: evidenceCountry, node: config.node?.name ?? `${evidenceCountry} node` },
+    system:
+      evidenceCountry === null
+        ? null
+        : { country: evidenceCountry, node: config.node?.name ?? `${evidenceCountry} node` },
     settings: config.evidence,
   });
   const ledger = createLedgerService(runtime);
-  const ledgerSequencer = createLedgerSequencer({ ...runtime, dialect, batchSize: config.ledger.batchSize, signer: keyringCheckpointSigner(ownCountry, keyring) });
+  const ledgerSequencer = createLedgerSequencer({
+    ...runtime,
+    dialect,
+    batchSize: config.ledger.batchSize,
+    signer: keyringCheckpointSigner(ownCountry, keyring),
+  });
   const exchange = buildEvidenceExchange({
     runtime,
     ownCountry,
@@ -116,15 +143,30 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly 
     ledger,
     sequencer: ledgerSequencer,
     outbox,
-    federation: { keyOverlapDays: federation.keyOverlapDays, maxAttempts: federation.maxAttempts, retryBaseSeconds: federation.retryBaseSeconds, retryMaxSeconds: federation.retryMaxSeconds },
+    federation: {
+      keyOverlapDays: federation.keyOverlapDays,
+      maxAttempts: federation.maxAttempts,
+      retryBaseSeconds: federation.retryBaseSeconds,
+      retryMaxSeconds: federation.retryMaxSeconds,
+    },
     wake,
   });
   // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
   const orderServices = buildOrderServices({
     runtime,
-    node: evidenceCountry === null ? null : { country: evidenceCountry, name: config.node?.name ?? `${evidenceCountry} node`, roster: config.node?.roster ?? [] },
+    node:
+      evidenceCountry === null
+        ? null
+        : {
+            country: evidenceCountry,
+            name: config.node?.name ?? `${evidenceCountry} node`,
+            roster: config.node?.roster ?? [],
+          },
     // A production is also an evidence item: the smaller limit is the one providers must meet (and are shown).
-    settings: { ...config.orders, maxProductionBytes: Math.min(config.orders.maxProductionBytes, config.evidence.maxUploadBytes) },
+    settings: {
+      ...config.orders,
+      maxProductionBytes: Math.min(config.orders.maxProductionBytes, config.evidence.maxUploadBytes),
+    },
     keyring,
     requestTransitions: transitions,
     evidence,
@@ -137,14 +179,28 @@ function buildServices(config: NodeConfig, runtime: ServiceRuntime & { readonly 
   return {
     ...exchange,
     evidence,
-    evidenceUploads: createUploadService({ ...runtime, store: evidenceStore, evidence, settings: config.evidence, production: orderServices.providerOrders.production }),
+    evidenceUploads: createUploadService({
+      ...runtime,
+      store: evidenceStore,
+      evidence,
+      settings: config.evidence,
+      production: orderServices.providerOrders.production,
+    }),
     cases: createCaseService(runtime),
     requests,
     transitions,
     peers: createPeerService({ ...runtime, ownCountry }),
     inbox,
     dispatcher,
-    pull: createPullService({ ...runtime, ownCountry, keyring, keyOverlapDays: federation.keyOverlapDays, transport, inbox, dispatcher }),
+    pull: createPullService({
+      ...runtime,
+      ownCountry,
+      keyring,
+      keyOverlapDays: federation.keyOverlapDays,
+      transport,
+      inbox,
+      dispatcher,
+    }),
     federationStatus: createFederationStatus(runtime),
     deadlineScanner: createDeadlineScanner(runtime, transitions),
     users,

@@ -53,14 +53,29 @@ async function nodeKey(country: string, name: string): Promise<NodeKey> {
     country,
     name,
     endpoints: { base: `https://${country.toLowerCase()}.example.org`, acceptsInbound: true },
-    keys: [{ keyId, createdAt: '2026-01-01T00:00:00.000Z', retiredAt: null, signing: { publicKey: raw, fingerprint }, encryption: { publicKey: encryption, fingerprint: keyFingerprint(Buffer.from(encryption, 'base64url')) } }],
+    keys: [
+      {
+        keyId,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        retiredAt: null,
+        signing: { publicKey: raw, fingerprint },
+        encryption: { publicKey: encryption, fingerprint: keyFingerprint(Buffer.from(encryption, 'base64url')) },
+      },
+    ],
     roster: [],
     languages: ['en'],
     authorities: [],
     reservations: [],
     issuedAt: '2026-01-01T00:00:00.000Z',
   };
-  return { country, keyId, privateKey, publicKey: raw, fingerprint, descriptorJson: JSON.stringify(await signDescriptor(descriptor, privateKey)) };
+  return {
+    country,
+    keyId,
+    privateKey,
+    publicKey: raw,
+    fingerprint,
+    descriptorJson: JSON.stringify(await signDescriptor(descriptor, privateKey)),
+  };
 }
 
 export interface WorldItem {
@@ -104,7 +119,13 @@ export class MemoryBundleWorld {
   }
 
   addRequest(): BundleRequestSummary {
-    const summary = { id: randomUUID(), reference: `VN-2026-${String(this.requests.size + 1).padStart(5, '0')}`, type: 'MLA_STORED_DATA_44', requestingState: 'SG', requestedState: 'VN' };
+    const summary = {
+      id: randomUUID(),
+      reference: `VN-2026-${String(this.requests.size + 1).padStart(5, '0')}`,
+      type: 'MLA_STORED_DATA_44',
+      requestingState: 'SG',
+      requestedState: 'VN',
+    };
     this.requests.set(summary.id, summary);
     return summary;
   }
@@ -121,9 +142,17 @@ export class MemoryBundleWorld {
       size: options.content.length,
       mediaType: 'application/octet-stream',
       filename: options.filename ?? `item-${this.items.size + 1}.bin`,
-      metadata: { source: 'provider-production', dataCategory: 'traffic', acquisition: { method: 'production order', acquiredAt: '2026-02-01T10:00:00+07:00' }, personalData: true, originCountry, useLimitations: [] },
+      metadata: {
+        source: 'provider-production',
+        dataCategory: 'traffic',
+        acquisition: { method: 'production order', acquiredAt: '2026-02-01T10:00:00+07:00' },
+        personalData: true,
+        originCountry,
+        useLimitations: [],
+      },
       originCountry,
-      onwardTransfer: options.onwardTransfer ?? (originCountry === 'VN' ? 'unrestricted' : 'origin-authorisation-required'),
+      onwardTransfer:
+        options.onwardTransfer ?? (originCountry === 'VN' ? 'unrestricted' : 'origin-authorisation-required'),
       erasedAt: null,
     };
     const custody: StoredCustodyEvent[] = [];
@@ -166,11 +195,19 @@ export class MemoryBundleWorld {
     for (const [step, type] of (['collected', 'hashed', 'sealed', 'transmitted'] as const).entries()) {
       const previous = placed.at(-1);
       const leafData = custodyLeafData({
-        v: 1, id: randomUUID(), evidenceId: sgItem, evidenceSha256: sha256, requestId: null, type,
+        v: 1,
+        id: randomUUID(),
+        evidenceId: sgItem,
+        evidenceSha256: sha256,
+        requestId: null,
+        type,
         occurredAt: new Date(Date.UTC(2026, 0, 20, 2, step)).toISOString(),
-        system: { country: 'SG', node: 'Singapore 24/7' }, actor: { type: 'system', id: null, role: null }, hashes: { sha256 },
+        system: { country: 'SG', node: 'Singapore 24/7' },
+        actor: { type: 'system', id: null, role: null },
+        hashes: { sha256 },
         previous: previous === undefined ? null : custodyEventHash(previous.leafData),
-        details: type === 'transmitted' ? { to: 'VN', transferId } : {}, personalCommitment: null,
+        details: type === 'transmitted' ? { to: 'VN', transferId } : {},
+        personalCommitment: null,
       });
       placed.push({ leafIndex: this.sgLeaves.length, leafData });
       this.sgLeaves.push(leafHash(Buffer.from(leafData, 'utf8')));
@@ -178,10 +215,26 @@ export class MemoryBundleWorld {
     const size = this.sgLeaves.length;
     const origin = ledgerOrigin('SG', this.sg.keyId);
     const root = rootOf(this.sgLeaves);
-    const note = signNote(formatCheckpoint({ origin, size, rootHash: root, extensions: [] }), origin, this.sg.privateKey, this.sg.publicKey);
+    const note = signNote(
+      formatCheckpoint({ origin, size, rootHash: root, extensions: [] }),
+      origin,
+      this.sg.privateKey,
+      this.sg.publicKey,
+    );
     this.partnerNotes.set(`SG/${size}`, [{ note, rootHash: Buffer.from(root).toString('hex') }]);
-    const leaves = placed.map((p) => ({ country: 'SG', leafData: p.leafData, leafIndex: p.leafIndex, proof: inclusionProof(p.leafIndex, this.sgLeaves).map((h) => Buffer.from(h).toString('base64')), checkpointSize: size }));
-    const id = this.addItem({ ...options, originCountry: 'SG', follows: custodyEventHash(placed.at(-1)!.leafData), steps: ['received', 'hash-verified'] });
+    const leaves = placed.map((p) => ({
+      country: 'SG',
+      leafData: p.leafData,
+      leafIndex: p.leafIndex,
+      proof: inclusionProof(p.leafIndex, this.sgLeaves).map((h) => Buffer.from(h).toString('base64')),
+      checkpointSize: size,
+    }));
+    const id = this.addItem({
+      ...options,
+      originCountry: 'SG',
+      follows: custodyEventHash(placed.at(-1)!.leafData),
+      steps: ['received', 'hash-verified'],
+    });
     this.foreignLeaves.set(id, leaves);
     return id;
   }
@@ -197,8 +250,15 @@ export class MemoryBundleWorld {
   async addReceipt(requestId: string, messageType = 'request.sent'): Promise<string> {
     const messageId = randomUUID();
     const envelopeDigest = randomBytes(32).toString('hex');
-    const receipt = await signReceipt({ v: 1, messageId, from: 'SG', to: 'VN', receivedAt: '2026-02-02T00:00:00.000Z', envelopeDigest }, this.sg.privateKey, this.sg.keyId);
-    this.messages.set(requestId, [...(this.messages.get(requestId) ?? []), { messageId, partner: 'SG', messageType, envelopeDigest, receipt }]);
+    const receipt = await signReceipt(
+      { v: 1, messageId, from: 'SG', to: 'VN', receivedAt: '2026-02-02T00:00:00.000Z', envelopeDigest },
+      this.sg.privateKey,
+      this.sg.keyId,
+    );
+    this.messages.set(requestId, [
+      ...(this.messages.get(requestId) ?? []),
+      { messageId, partner: 'SG', messageType, envelopeDigest, receipt },
+    ]);
     return messageId;
   }
 
@@ -209,7 +269,8 @@ export class MemoryBundleWorld {
       ids: randomUUID,
       evidence: {
         item: async (id) => this.items.get(id)?.record ?? null,
-        itemIdsOfRequest: async (requestId) => [...this.items.values()].filter((i) => i.record.requestId === requestId).map((i) => i.record.id),
+        itemIdsOfRequest: async (requestId) =>
+          [...this.items.values()].filter((i) => i.record.requestId === requestId).map((i) => i.record.id),
         openContent: async (item) => Readable.from([this.corrupted.get(item.id) ?? this.items.get(item.id)!.content]),
         custody: async (id) => this.items.get(id)?.custody ?? [],
       },
@@ -223,9 +284,15 @@ export class MemoryBundleWorld {
         inclusionProof: async (index, size) => inclusionProof(index, this.leaves.slice(0, size)),
       },
       receipts: { deliveredMessages: async (requestId) => this.messages.get(requestId) ?? [] },
-      descriptors: { own: async () => this.vn.descriptorJson, partner: async (country) => (country === 'SG' ? this.sg.descriptorJson : null) },
+      descriptors: {
+        own: async () => this.vn.descriptorJson,
+        partner: async (country) => (country === 'SG' ? this.sg.descriptorJson : null),
+      },
       requests: { summary: async (id) => this.requests.get(id) ?? null },
-      authorisations: { find: async (id, country) => (this.authorisations.has(`${id}/${country}`) ? { reference: `consent ${id}/${country}` } : null) },
+      authorisations: {
+        find: async (id, country) =>
+          this.authorisations.has(`${id}/${country}`) ? { reference: `consent ${id}/${country}` } : null,
+      },
       signManifest: (bytes) => signBundleManifest(bytes, this.vn.privateKey, this.vn.keyId),
     };
   }

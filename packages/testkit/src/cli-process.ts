@@ -17,7 +17,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, ...extra };
 }
 
-export async function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: run npm run build`);
   const child = spawn(process.execPath, [cliBin, ...args], { env: cleanEnv(options.env ?? {}) });
   let stdout = '';
@@ -38,7 +41,11 @@ export class ServeProcess {
   }
 
   /** `env` adds variables to the child's (cleaned) environment, e.g. quick federation retries. */
-  static async start(args: readonly string[], timeoutMs = 30_000, options: { env?: Record<string, string> } = {}): Promise<{ process: ServeProcess; url: string }> {
+  static async start(
+    args: readonly string[],
+    timeoutMs = 30_000,
+    options: { env?: Record<string, string> } = {},
+  ): Promise<{ process: ServeProcess; url: string }> {
     const child = spawn(process.execPath, [cliBin, 'serve', ...args], { env: cleanEnv(options.env ?? {}) });
     const serve = new ServeProcess(child);
     const url = await new Promise<string>((resolve, reject) => {

@@ -6,7 +6,9 @@ export async function federate(nodes: readonly TestNode[]): Promise<void> {
   const descriptors = new Map<TestNode, { descriptor: NodeDescriptor; signature: string }>();
   for (const node of nodes) {
     const response = await node.call('GET', '/federation/v1/descriptor');
-    if (response.statusCode !== 200) throw new Error(`descriptor of ${node.config.node.country}: ${response.statusCode}`);
+    if (response.statusCode !== 200) {
+      throw new Error(`descriptor of ${node.config.node.country}: ${response.statusCode}`);
+    }
     descriptors.set(node, response.json());
   }
   const operator = { principal: operatorPrincipal('test'), requestId: null };

@@ -27,7 +27,14 @@ export async function queueCustodyLeaves(node: NodeRuntime, count: number): Prom
   const events = Array.from({ length: count }, (_, i) => sampleCustodyEvent(i));
   const queuedAt = node.clock.now().toISOString();
   await node.database.db.transaction().execute(async (tx) => {
-    for (const event of events) await ledgerPendingRepository.enqueue(tx, { kind: 'custody', refId: event.id, leafData: custodyLeafData(event), queuedAt });
+    for (const event of events) {
+      await ledgerPendingRepository.enqueue(tx, {
+        kind: 'custody',
+        refId: event.id,
+        leafData: custodyLeafData(event),
+        queuedAt,
+      });
+    }
   });
   return events.map((e) => e.id);
 }

@@ -39,7 +39,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `probe` until it returns something other than undefined, or fails naming what it waited for. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -51,7 +56,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 async function runOrThrow(args: readonly string[], input?: string): Promise<string> {
   const result = await runCli(args, input === undefined ? {} : { input });
-  if (result.code !== 0) throw new Error(`hanoi247 ${args.join(' ')} exited with ${String(result.code)}:\n${result.stdout}${result.stderr}`);
+  if (result.code !== 0) {
+    throw new Error(`hanoi247 ${args.join(' ')} exited with ${String(result.code)}:\n${result.stdout}${result.stderr}`);
+  }
   return result.stdout;
 }
 
@@ -96,12 +103,27 @@ export class NodeProcess {
   /** The same arguments every time: restarts find the same data dir and port. */
   args(): string[] {
     const { dataDir, country, name, port } = this.options;
-    return ['--data', dataDir, '--country', country, '--node-name', name, '--port', String(port), '--log-level', 'warn'];
+    return [
+      '--data',
+      dataDir,
+      '--country',
+      country,
+      '--node-name',
+      name,
+      '--port',
+      String(port),
+      '--log-level',
+      'warn',
+    ];
   }
 
   async restart(): Promise<void> {
     if (this.serve !== null) throw new Error(`${this.country} is already running`);
-    const started = await ServeProcess.start(this.args(), 30_000, this.options.env === undefined ? {} : { env: this.options.env });
+    const started = await ServeProcess.start(
+      this.args(),
+      30_000,
+      this.options.env === undefined ? {} : { env: this.options.env },
+    );
     if (started.url !== this.url) throw new Error(`${this.country} listens on ${started.url}, expected ${this.url}`);
     this.serve = started.process;
   }
@@ -137,32 +159,61 @@ export class NodeProcess {
 
   /** `hanoi247 peers add <partner url> --fingerprint <fp>`: trust the partner, pinned by its key. */
   async pin(partner: NodeProcess, fingerprint?: string): Promise<void> {
-    await this.cli(['peers', 'add', partner.url, '--fingerprint', fingerprint ?? (await partner.fingerprint()), '--data', this.options.dataDir]);
+    await this.cli([
+      'peers',
+      'add',
+      partner.url,
+      '--fingerprint',
+      fingerprint ?? (await partner.fingerprint()),
+      '--data',
+      this.options.dataDir,
+    ]);
   }
 
   /** `hanoi247 users add NAME --role R --password-stdin`, on the running node's data dir. */
   async addUser(username: string, roles: readonly string[], password: string): Promise<void> {
-    await this.cli(['users', 'add', username, '--role', ...roles, '--password-stdin', '--data', this.options.dataDir], `${password}\n`);
+    await this.cli(
+      ['users', 'add', username, '--role', ...roles, '--password-stdin', '--data', this.options.dataDir],
+      `${password}\n`,
+    );
   }
 
   /** First sign-in: password, then enrolment of the TOTP secret the node hands out. */
   async signInFirstTime(username: string, password: string): Promise<ProcessSession> {
-    const first = await this.call<{ status?: string; enrolmentToken?: string; secret?: string }>('POST', '/api/v1/auth/login', { body: { username, password } });
-    if (first.status !== 200 || first.body.status !== 'totp-enrolment-required') throw new Error(`${username} at ${this.country}: ${first.status} ${JSON.stringify(first.body)}`);
+    const first = await this.call<{ status?: string; enrolmentToken?: string; secret?: string }>(
+      'POST',
+      '/api/v1/auth/login',
+      { body: { username, password } },
+    );
+    if (first.status !== 200 || first.body.status !== 'totp-enrolment-required') {
+      throw new Error(`${username} at ${this.country}: ${first.status} ${JSON.stringify(first.body)}`);
+    }
     const enrolled = await fetch(`${this.url}/api/v1/auth/totp/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrolmentToken: first.body.enrolmentToken, totpCode: totpCodeAt(first.body.secret ?? '', new Date()) }),
+      body: JSON.stringify({
+        enrolmentToken: first.body.enrolmentToken,
+        totpCode: totpCodeAt(first.body.secret ?? '', new Date()),
+      }),
     });
     const text = await enrolled.text();
-    if (enrolled.status !== 200) throw new Error(`TOTP enrolment of ${username} at ${this.country}: ${enrolled.status} ${text}`);
-    const cookie = enrolled.headers.getSetCookie().find((c) => c.startsWith('__Host-h247_session='))?.split(';')[0];
+    if (enrolled.status !== 200) {
+      throw new Error(`TOTP enrolment of ${username} at ${this.country}: ${enrolled.status} ${text}`);
+    }
+    const cookie = enrolled.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-h247_session='))
+      ?.split(';')[0];
     if (cookie === undefined) throw new Error(`no session cookie for ${username}`);
     return { username, cookie, csrfToken: (JSON.parse(text) as { csrfToken: string }).csrfToken };
   }
 
   /** JSON over HTTP, as a session (cookie + CSRF header) or with a Bearer token. */
-  async call<T = unknown>(method: string, path: string, options: { as?: ProcessSession; token?: string; body?: unknown } = {}): Promise<ProcessReply<T>> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    options: { as?: ProcessSession; token?: string; body?: unknown } = {},
+  ): Promise<ProcessReply<T>> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.as !== undefined) {
@@ -170,15 +221,28 @@ export class NodeProcess {
       headers['x-csrf-token'] = options.as.csrfToken;
     }
     if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-    const response = await fetch(`${this.url}${path}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
     const text = await response.text();
     return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
   }
 
   /** Like `call`, but anything other than the expected status throws with the problem details. */
-  async expect<T = unknown>(status: number, method: string, path: string, options: { as?: ProcessSession; token?: string; body?: unknown } = {}): Promise<T> {
+  async expect<T = unknown>(
+    status: number,
+    method: string,
+    path: string,
+    options: { as?: ProcessSession; token?: string; body?: unknown } = {},
+  ): Promise<T> {
     const reply = await this.call<T>(method, path, options);
-    if (reply.status !== status) throw new Error(`${method} ${path} at ${this.country}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== status) {
+      throw new Error(
+        `${method} ${path} at ${this.country}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`,
+      );
+    }
     return reply.body;
   }
 }

@@ -52,7 +52,14 @@ export class TestNode {
   static async start(options: TestNodeOptions = {}): Promise<TestNode> {
     const database = await createTestDatabase(options.backend);
     const clock = new ManualClock(options.start ?? '2026-11-01T08:00:00Z');
-    const config = testConfig({ ...database, ...(options.country === undefined ? {} : { country: options.country }), ...(options.name === undefined ? {} : { name: options.name }) }, options.configure);
+    const config = testConfig(
+      {
+        ...database,
+        ...(options.country === undefined ? {} : { country: options.country }),
+        ...(options.name === undefined ? {} : { name: options.name }),
+      },
+      options.configure,
+    );
     let token: string | null = null;
     const app = await buildApp(config, {
       clock,
@@ -111,7 +118,14 @@ export class TestNode {
     const cookie = response.cookies.find((c) => c.name.endsWith('h247_session'));
     const signedIn = response.json<{ csrfToken: string; user: { id: string } }>();
     if (cookie === undefined) throw new Error('no session cookie was set');
-    return { username, password, totpSecret: secret, cookie: `${cookie.name}=${cookie.value}`, csrfToken: signedIn.csrfToken, userId: signedIn.user.id };
+    return {
+      username,
+      password,
+      totpSecret: secret,
+      cookie: `${cookie.name}=${cookie.value}`,
+      csrfToken: signedIn.csrfToken,
+      userId: signedIn.user.id,
+    };
   }
 
   /** Bootstraps the first administrator and signs them in. */
@@ -125,9 +139,19 @@ export class TestNode {
   }
 
   /** Creates a user through the API as `admin` and signs them in. */
-  async user(admin: SignedInUser, username: string, roles: readonly Role[], password = `${[...username].reverse().join("")} uses a long passphrase`): Promise<SignedInUser> {
-    const response = await this.call('POST', '/api/v1/users', { as: admin, body: { username, displayName: username, roles, password } });
-    if (response.statusCode !== 201) throw new Error(`creating ${username} failed: ${response.statusCode} ${response.body}`);
+  async user(
+    admin: SignedInUser,
+    username: string,
+    roles: readonly Role[],
+    password = `${[...username].reverse().join('')} uses a long passphrase`,
+  ): Promise<SignedInUser> {
+    const response = await this.call('POST', '/api/v1/users', {
+      as: admin,
+      body: { username, displayName: username, roles, password },
+    });
+    if (response.statusCode !== 201) {
+      throw new Error(`creating ${username} failed: ${response.statusCode} ${response.body}`);
+    }
     return this.signIn(username, password);
   }
 }

@@ -36,12 +36,22 @@ async function readCentralDirectory(zip: ZipFile): Promise<Entry[]> {
 export async function openZipBundle(path: string, limits: ZipLimits = defaultZipLimits): Promise<ZipBundle> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: true });
+    zip = await yauzl.openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: false,
+      strictFileNames: true,
+    });
   } catch (error) {
     throw new UnusableBundleError(`${path} is not a readable zip file: ${messageOf(error)}`);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw new UnusableBundleError(`${path} holds ${zip.entryCount} entries, more than the ${limits.maxEntries} a bundle may have`);
+    if (zip.entryCount > limits.maxEntries) {
+      throw new UnusableBundleError(
+        `${path} holds ${zip.entryCount} entries, more than the ${limits.maxEntries} a bundle may have`,
+      );
+    }
     let raw: Entry[];
     try {
       raw = await readCentralDirectory(zip);
@@ -61,8 +71,9 @@ export async function openZipBundle(path: string, limits: ZipLimits = defaultZip
       const copies = byKey.get(collisionKey(j.name)) ?? 0;
       if (j.verdict.kind === 'refused') refused.push({ name: j.name, reason: j.verdict.reason });
       else if (copies > 1) refused.push({ name: j.name, reason: `${copies} entries would extract to this same name` });
-      else if (overlapping.has(j)) refused.push({ name: j.name, reason: 'its data overlaps another entry (overlapping-entries zip bomb)' });
-      else if (j.verdict.kind === 'file') files.set(j.name, j.entry);
+      else if (overlapping.has(j)) {
+        refused.push({ name: j.name, reason: 'its data overlaps another entry (overlapping-entries zip bomb)' });
+      } else if (j.verdict.kind === 'file') files.set(j.name, j.entry);
     }
     const entries: BundleEntry[] = [...files].map(([name, entry]) => ({ name, size: entry.uncompressedSize }));
     return {
@@ -87,10 +98,14 @@ async function* readEntryStream(zip: ZipFile, entry: Entry | undefined, name: st
     for await (const chunk of stream) {
       const bytes = chunk as Buffer;
       seen += bytes.length;
-      if (seen > entry.uncompressedSize) throw new Error(`${name} inflates past the ${entry.uncompressedSize} bytes it declares`);
+      if (seen > entry.uncompressedSize) {
+        throw new Error(`${name} inflates past the ${entry.uncompressedSize} bytes it declares`);
+      }
       yield bytes;
     }
-    if (seen !== entry.uncompressedSize) throw new Error(`${name} holds ${seen} bytes, not the ${entry.uncompressedSize} it declares`);
+    if (seen !== entry.uncompressedSize) {
+      throw new Error(`${name} holds ${seen} bytes, not the ${entry.uncompressedSize} it declares`);
+    }
   } finally {
     stream.destroy();
   }

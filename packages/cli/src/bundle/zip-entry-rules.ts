@@ -40,7 +40,8 @@ export function unsafeName(name: string): string | null {
   return null;
 }
 
-export type EntryVerdict = { readonly kind: 'file' } | { readonly kind: 'directory' } | { readonly kind: 'refused'; readonly reason: string };
+export type EntryVerdict =
+  { readonly kind: 'file' } | { readonly kind: 'directory' } | { readonly kind: 'refused'; readonly reason: string };
 
 /** Judges one central-directory entry on its own (duplicates and overlaps are judged across entries). */
 export function judgeEntry(entry: Entry, name: string, limits: ZipLimits): EntryVerdict {
@@ -49,14 +50,29 @@ export function judgeEntry(entry: Entry, name: string, limits: ZipLimits): Entry
   if (unsafe !== null) return refuse(unsafe);
   const type = (entry.externalFileAttributes >>> 16) & unixFileType;
   if (entry.versionMadeBy >> 8 === madeByUnix && type === unixSymlink) return refuse('it is a symbolic link');
-  if (name.endsWith('/')) return entry.uncompressedSize === 0 ? { kind: 'directory' } : refuse('a directory entry with content');
-  if (entry.versionMadeBy >> 8 === madeByUnix && type !== 0 && type !== unixRegular && type !== unixDirectory) return refuse('it is not a regular file');
+  if (name.endsWith('/')) {
+    return entry.uncompressedSize === 0 ? { kind: 'directory' } : refuse('a directory entry with content');
+  }
+  if (entry.versionMadeBy >> 8 === madeByUnix && type !== 0 && type !== unixRegular && type !== unixDirectory) {
+    return refuse('it is not a regular file');
+  }
   if (entry.isEncrypted()) return refuse('it is encrypted');
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return refuse(`it uses compression method ${entry.compressionMethod} (only stored and deflate are read)`);
-  if (entry.uncompressedSize > limits.maxEntryBytes) return refuse(`it declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
-  if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize) return refuse('it is stored, yet its compressed and uncompressed sizes differ');
-  if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
-    return refuse(`it would inflate ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))} times (zip bomb)`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    return refuse(`it uses compression method ${entry.compressionMethod} (only stored and deflate are read)`);
+  }
+  if (entry.uncompressedSize > limits.maxEntryBytes) {
+    return refuse(`it declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
+  }
+  if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize) {
+    return refuse('it is stored, yet its compressed and uncompressed sizes differ');
+  }
+  if (
+    entry.uncompressedSize > limits.ratioFloorBytes &&
+    entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio
+  ) {
+    return refuse(
+      `it would inflate ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))} times (zip bomb)`,
+    );
   }
   return { kind: 'file' };
 }
@@ -76,7 +92,8 @@ export function overlappingEntries<T extends { readonly entry: Entry }>(entries:
   for (let i = 1; i < sorted.length; i += 1) {
     const previous = sorted[i - 1]!;
     const current = sorted[i]!;
-    const previousEnd = previous.entry.relativeOffsetOfLocalHeader + 30 + previous.entry.fileNameLength + previous.entry.compressedSize;
+    const previousEnd =
+      previous.entry.relativeOffsetOfLocalHeader + 30 + previous.entry.fileNameLength + previous.entry.compressedSize;
     if (previousEnd > current.entry.relativeOffsetOfLocalHeader) {
       overlapping.add(previous);
       overlapping.add(current);

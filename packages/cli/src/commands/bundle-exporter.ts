@@ -7,7 +7,9 @@ import type { BundleExporterFactory } from './bundle.command.js';
 
 /** The real exporter: the node on the data dir, acting as the operator at its console. */
 export const nodeBundleExporter: BundleExporterFactory = async (options: NodeOptions) => {
-  if (options.country !== undefined && !isCountryCode(options.country)) throw new CliError(`--country ${options.country} is not an ISO 3166-1 alpha-2 code in capitals, such as VN`);
+  if (options.country !== undefined && !isCountryCode(options.country)) {
+    throw new CliError(`--country ${options.country} is not an ISO 3166-1 alpha-2 code in capitals, such as VN`);
+  }
   const node = await openNode(storageConfigFrom(options, process.env));
   const context = { principal: operatorPrincipal(userInfo().username), requestId: null };
   return {

@@ -32,19 +32,37 @@ interface ExportOptions extends NodeOptions {
 }
 
 export function bundleCommand(openExporter: BundleExporterFactory): Command {
-  const bundle = new Command('bundle').description('evidence bundles a foreign court or a defence expert can verify offline with hanoi247 verify');
+  const bundle = new Command('bundle').description(
+    'evidence bundles a foreign court or a defence expert can verify offline with hanoi247 verify',
+  );
   bundle.addCommand(
     withStorageOptions(new Command('export'))
-      .description('write the evidence of a request (or the items named) with custody proofs, signed checkpoint and receipts into one zip')
+      .description(
+        'write the evidence of a request (or the items named) with custody proofs, signed checkpoint and receipts into one zip',
+      )
       .addOption(new Option('--request <id>', 'export the evidence of this request, with its delivery receipts'))
       .addOption(new Option('--evidence <id...>', 'export these evidence items'))
       .addOption(new Option('-o, --output <file>', 'the zip to write (must not exist yet)').makeOptionMandatory())
-      .addOption(new Option('--for <country>', 'the State the bundle goes to; evidence another State provided needs its authorisation (Art. 36)'))
-      .addOption(new Option('--disclose-personal', 'include the names and notes behind the custody events (their salted commitments are always included)'))
+      .addOption(
+        new Option(
+          '--for <country>',
+          'the State the bundle goes to; evidence another State provided needs its authorisation (Art. 36)',
+        ),
+      )
+      .addOption(
+        new Option(
+          '--disclose-personal',
+          'include the names and notes behind the custody events (their salted commitments are always included)',
+        ),
+      )
       .action(async (options: ExportOptions) => {
-        if (options.request === undefined && (options.evidence ?? []).length === 0) throw new CliError('name a request (--request ID) or evidence items (--evidence ID...)');
+        if (options.request === undefined && (options.evidence ?? []).length === 0) {
+          throw new CliError('name a request (--request ID) or evidence items (--evidence ID...)');
+        }
         const destination = options.for?.toUpperCase() ?? null;
-        if (destination !== null && !/^[A-Z]{2}$/.test(destination)) throw new CliError('--for takes an ISO 3166-1 alpha-2 country code');
+        if (destination !== null && !/^[A-Z]{2}$/.test(destination)) {
+          throw new CliError('--for takes an ISO 3166-1 alpha-2 country code');
+        }
         const outputPath = resolve(options.output);
         if (existsSync(outputPath)) throw new CliError(`${outputPath} exists already; bundles are never overwritten`);
         const exporter = await openExporter(options);

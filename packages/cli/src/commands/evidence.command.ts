@@ -17,7 +17,9 @@ interface EvidenceNodeOptions extends NodeOptions {
 }
 
 async function withNode<T>(options: NodeOptions, work: (node: NodeRuntime) => Promise<T>): Promise<T> {
-  if (options.country !== undefined && !isCountryCode(options.country)) throw new CliError(`--country ${options.country} is not an ISO 3166-1 alpha-2 code in capitals, such as VN`);
+  if (options.country !== undefined && !isCountryCode(options.country)) {
+    throw new CliError(`--country ${options.country} is not an ISO 3166-1 alpha-2 code in capitals, such as VN`);
+  }
   const node = await openNode(storageConfigFrom(options, process.env));
   try {
     return await work(node);
@@ -26,7 +28,8 @@ async function withNode<T>(options: NodeOptions, work: (node: NodeRuntime) => Pr
   }
 }
 
-const itemLine = (item: EvidenceView) => `${item.id}  ${String(item.size).padStart(12)}  ${item.sha256}  ${item.sealed ? 'sealed' : 'clear '}  ${item.filename}`;
+const itemLine = (item: EvidenceView) =>
+  `${item.id}  ${String(item.size).padStart(12)}  ${item.sha256}  ${item.sealed ? 'sealed' : 'clear '}  ${item.filename}`;
 
 function describe(item: EvidenceView): string {
   const m = item.metadata;
@@ -45,11 +48,23 @@ function describe(item: EvidenceView): string {
 
 function addCommand(): Command {
   return withMetadataOptions(withStorageOptions(new Command('add')))
-    .description('store a file as evidence of a request: streamed, hashed, sealed, with its custody events (acts on the data dir as the operator)')
+    .description(
+      'store a file as evidence of a request: streamed, hashed, sealed, with its custody events (acts on the data dir as the operator)',
+    )
     .argument('<file>', 'the file to add')
     .addOption(new Option('--request <id>', 'the request the evidence belongs to').makeOptionMandatory())
-    .addOption(new Option('--country <cc>', 'this node\u2019s State, if the configuration does not name it (custody events record it)'))
-    .addOption(new Option('--node-name <name>', 'this node\u2019s name for custody events, if the configuration does not name it'))
+    .addOption(
+      new Option(
+        '--country <cc>',
+        'this node\u2019s State, if the configuration does not name it (custody events record it)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--node-name <name>',
+        'this node\u2019s name for custody events, if the configuration does not name it',
+      ),
+    )
     .addOption(new Option('--json', 'print the item as JSON'))
     .action(async (file: string, options: EvidenceNodeOptions & MetadataOptions & { request: string }) => {
       const size = await stat(file).then(
@@ -66,7 +81,13 @@ function addCommand(): Command {
         try {
           item = await node.services.evidence.add(
             operator(),
-            { requestId: options.request, filename: options.filename ?? basename(file), mediaType: options.mediaType, metadata, declaredSha256: options.sha256 ?? null },
+            {
+              requestId: options.request,
+              filename: options.filename ?? basename(file),
+              mediaType: options.mediaType,
+              metadata,
+              declaredSha256: options.sha256 ?? null,
+            },
             content,
             { onProgress: (bytes) => progress.update(bytes) },
           );
@@ -75,13 +96,19 @@ function addCommand(): Command {
           throw error;
         }
         progress.finish(item.size);
-        process.stdout.write(options.json === true ? `${JSON.stringify(item, null, 2)}\n` : `evidence ${item.id}\nsha256 ${item.sha256}\nsize ${item.size}\n`);
+        process.stdout.write(
+          options.json === true
+            ? `${JSON.stringify(item, null, 2)}\n`
+            : `evidence ${item.id}\nsha256 ${item.sha256}\nsize ${item.size}\n`,
+        );
       });
     });
 }
 
 export function evidenceCommand(): Command {
-  const evidence = new Command('evidence').description('evidence items and their chain of custody (on the data dir, as the operator; every read is audited)');
+  const evidence = new Command('evidence').description(
+    'evidence items and their chain of custody (on the data dir, as the operator; every read is audited)',
+  );
   evidence.addCommand(addCommand());
 
   evidence.addCommand(
@@ -93,7 +120,11 @@ export function evidenceCommand(): Command {
         withNode(options, async (node) => {
           const items = await node.services.evidence.listForRequest(operator(), options.request, 'operator console');
           if (options.json === true) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
-          else process.stdout.write(`${'ID'.padEnd(36)}  ${'BYTES'.padStart(12)}  ${'SHA-256'.padEnd(64)}  STORED  FILE\n${items.map((i) => `${itemLine(i)}\n`).join('')}`);
+          else {
+            process.stdout.write(
+              `${'ID'.padEnd(36)}  ${'BYTES'.padStart(12)}  ${'SHA-256'.padEnd(64)}  STORED  FILE\n${items.map((i) => `${itemLine(i)}\n`).join('')}`,
+            );
+          }
         }),
       ),
   );
@@ -110,7 +141,10 @@ export function evidenceCommand(): Command {
             process.stdout.write(`${JSON.stringify({ item, custody: events }, null, 2)}\n`);
             return;
           }
-          const timeline = events.map((e) => `  ${e.occurredAt}  ${e.type.padEnd(12)} ${e.system.country}  ${e.personal?.actorName ?? '(erased)'}  ${e.eventHash.slice(0, 16)}`);
+          const timeline = events.map(
+            (e) =>
+              `  ${e.occurredAt}  ${e.type.padEnd(12)} ${e.system.country}  ${e.personal?.actorName ?? '(erased)'}  ${e.eventHash.slice(0, 16)}`,
+          );
           process.stdout.write(`${describe(item)}\ncustody\n${timeline.join('\n')}\n`);
         }),
       ),

@@ -13,11 +13,17 @@ export function ledgerCommand(): Command {
 
   ledger.addCommand(
     withStorageOptions(new Command('verify'))
-      .description('recompute the whole ledger: every leaf hash from its data, every stored subtree, the root and signature of every checkpoint')
+      .description(
+        'recompute the whole ledger: every leaf hash from its data, every stored subtree, the root and signature of every checkpoint',
+      )
       .action(async (options: NodeOptions) => {
         const config = storageConfigFrom(options, process.env);
         const keyring = loadKeyring(config.dataDir);
-        if (keyring === null) throw new CliError(`no keys in ${config.dataDir}: the node's public keys are needed to check checkpoint signatures`);
+        if (keyring === null) {
+          throw new CliError(
+            `no keys in ${config.dataDir}: the node's public keys are needed to check checkpoint signatures`,
+          );
+        }
         const node = await openNode(config);
         try {
           const result = await verifyLedger(node.database.db, keyring);

@@ -10,7 +10,9 @@ export function migrateCommand(): Command {
       try {
         const { applied, current } = node.migrations;
         process.stdout.write(
-          applied.length === 0 ? `schema is up to date at ${current ?? 'none'}\n` : `applied ${applied.join(', ')}; schema now at ${current ?? 'none'}\n`,
+          applied.length === 0
+            ? `schema is up to date at ${current ?? 'none'}\n`
+            : `applied ${applied.join(', ')}; schema now at ${current ?? 'none'}\n`,
         );
       } finally {
         await node.close();

@@ -4,20 +4,31 @@ import { operatorPrincipal } from '@hanoi247/core';
 import { loadKeyring, openNode, ownDescriptor } from '@hanoi247/server';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
-import { serverConfigFrom, storageConfigFrom, withServerOptions, withStorageOptions, type NodeOptions } from '../node-options.js';
+import {
+  serverConfigFrom,
+  storageConfigFrom,
+  withServerOptions,
+  withStorageOptions,
+  type NodeOptions,
+} from '../node-options.js';
 
 const operator = () => ({ principal: operatorPrincipal(userInfo().username), requestId: null });
 
 async function readDescriptor(source: string): Promise<unknown> {
   let text: string;
   if (/^https?:\/\//.test(source)) {
-    const url = source.includes('/federation/v1/descriptor') ? source : new URL('/federation/v1/descriptor', source).toString();
+    const url = source.includes('/federation/v1/descriptor')
+      ? source
+      : new URL('/federation/v1/descriptor', source).toString();
     try {
       const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       text = await response.text();
     } catch (error) {
-      throw new CliError(`cannot fetch the descriptor from ${url}: ${error instanceof Error ? error.message : String(error)}`, 1);
+      throw new CliError(
+        `cannot fetch the descriptor from ${url}: ${error instanceof Error ? error.message : String(error)}`,
+        1,
+      );
     }
   } else {
     try {
@@ -38,15 +49,24 @@ export function peersCommand(): Command {
 
   peers.addCommand(
     withStorageOptions(new Command('add'))
-      .description('pin a partner node: its signed descriptor (file or URL) and the fingerprint its operator gave you out of band')
+      .description(
+        'pin a partner node: its signed descriptor (file or URL) and the fingerprint its operator gave you out of band',
+      )
       .argument('<descriptor>', 'descriptor file, or the partner node\u2019s URL')
-      .addOption(new Option('--fingerprint <SHA256:...>', 'the partner\u2019s signing-key fingerprint, confirmed by phone or in person').makeOptionMandatory())
+      .addOption(
+        new Option(
+          '--fingerprint <SHA256:...>',
+          'the partner\u2019s signing-key fingerprint, confirmed by phone or in person',
+        ).makeOptionMandatory(),
+      )
       .action(async (source: string, options: NodeOptions & { fingerprint: string }) => {
         const descriptor = await readDescriptor(source);
         const node = await openNode(storageConfigFrom(options, process.env));
         try {
           const peer = await node.services.peers.pin(operator(), descriptor, options.fingerprint);
-          process.stdout.write(`pinned ${peer.country} "${peer.name}" at ${peer.baseUrl}\n  signing key ${peer.pinnedFingerprint}\n  languages ${peer.languages.join(', ')}\n`);
+          process.stdout.write(
+            `pinned ${peer.country} "${peer.name}" at ${peer.baseUrl}\n  signing key ${peer.pinnedFingerprint}\n  languages ${peer.languages.join(', ')}\n`,
+          );
         } finally {
           await node.close();
         }
@@ -60,8 +80,14 @@ export function peersCommand(): Command {
         const node = await openNode(storageConfigFrom(options, process.env));
         try {
           const all = await node.services.peers.list(operator());
-          process.stdout.write(`${'COUNTRY'.padEnd(8)} ${'STATUS'.padEnd(8)} ${'URL'.padEnd(32)} ${'SIGNING KEY'.padEnd(52)} NAME\n`);
-          for (const p of all) process.stdout.write(`${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ${p.pinnedFingerprint.padEnd(52)} ${p.name}\n`);
+          process.stdout.write(
+            `${'COUNTRY'.padEnd(8)} ${'STATUS'.padEnd(8)} ${'URL'.padEnd(32)} ${'SIGNING KEY'.padEnd(52)} NAME\n`,
+          );
+          for (const p of all) {
+            process.stdout.write(
+              `${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ${p.pinnedFingerprint.padEnd(52)} ${p.name}\n`,
+            );
+          }
         } finally {
           await node.close();
         }
@@ -91,9 +117,15 @@ export function descriptorCommand(): Command {
     .action(async (options: NodeOptions) => {
       const config = serverConfigFrom(options, process.env);
       const keyring = loadKeyring(config.dataDir);
-      if (keyring === null) throw new CliError(`no keys in ${config.dataDir}: run hanoi247 keys show or start the node once`);
+      if (keyring === null) {
+        throw new CliError(`no keys in ${config.dataDir}: run hanoi247 keys show or start the node once`);
+      }
       const baseUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
-      const signed = await ownDescriptor({ country: config.node.country, name: config.node.name, baseUrl, roster: config.node.roster }, keyring, new Date().toISOString());
+      const signed = await ownDescriptor(
+        { country: config.node.country, name: config.node.name, baseUrl, roster: config.node.roster },
+        keyring,
+        new Date().toISOString(),
+      );
       process.stdout.write(`${JSON.stringify(signed, null, 2)}\n`);
       process.stderr.write(`fingerprint to read to the partner: ${keyring.current.signing.fingerprint}\n`);
     });

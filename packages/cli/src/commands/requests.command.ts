@@ -68,7 +68,9 @@ function describe(request: RequestView): string {
   ];
   for (const m of request.missing) lines.push(`  missing ${m.path}: ${m.message}`);
   for (const w of request.warnings) lines.push(`  warning: ${w}`);
-  for (const d of request.deadlines.filter((x) => x.status === 'open' || x.status === 'warned')) lines.push(`  clock ${d.ruleId} due ${d.dueAt} (${d.status})`);
+  for (const d of request.deadlines.filter((x) => x.status === 'open' || x.status === 'warned')) {
+    lines.push(`  clock ${d.ruleId} due ${d.dueAt} (${d.status})`);
+  }
   return lines.join('\n');
 }
 
@@ -82,15 +84,27 @@ export function requestsCommand(): Command {
       .option('--type <type>', 'request type code, e.g. PRESERVATION_42')
       .option('--state <state>', 'state, e.g. SENT')
       .action(async (options: ClientOptions & { direction?: string; type?: string; state?: string }) => {
-        const query = new URLSearchParams(Object.entries({ direction: options.direction, type: options.type, state: options.state }).filter((e): e is [string, string] => e[1] !== undefined));
-        const { requests: items } = await callApi<{ requests: QueueItem[] }>(target(options), 'GET', `/api/v1/requests?${query.toString()}`);
+        const query = new URLSearchParams(
+          Object.entries({ direction: options.direction, type: options.type, state: options.state }).filter(
+            (e): e is [string, string] => e[1] !== undefined,
+          ),
+        );
+        const { requests: items } = await callApi<{ requests: QueueItem[] }>(
+          target(options),
+          'GET',
+          `/api/v1/requests?${query.toString()}`,
+        );
         if (options.json === true) {
           print(JSON.stringify(items, null, 2));
           return;
         }
-        print(`${'REFERENCE'.padEnd(18)} ${'TYPE'.padEnd(22)} ${'DIR'.padEnd(8)} ${'STATE'.padEnd(24)} ${'PRIORITY'.padEnd(9)} ${'ROUTE'.padEnd(8)} NEXT DEADLINE`);
+        print(
+          `${'REFERENCE'.padEnd(18)} ${'TYPE'.padEnd(22)} ${'DIR'.padEnd(8)} ${'STATE'.padEnd(24)} ${'PRIORITY'.padEnd(9)} ${'ROUTE'.padEnd(8)} NEXT DEADLINE`,
+        );
         for (const r of items) {
-          print(`${r.reference.padEnd(18)} ${r.type.padEnd(22)} ${r.direction.padEnd(8)} ${r.state.padEnd(24)} ${r.priority.padEnd(9)} ${`${r.requestingState}→${r.requestedState}`.padEnd(8)} ${r.nextDueAt ?? '-'}`);
+          print(
+            `${r.reference.padEnd(18)} ${r.type.padEnd(22)} ${r.direction.padEnd(8)} ${r.state.padEnd(24)} ${r.priority.padEnd(9)} ${`${r.requestingState}→${r.requestedState}`.padEnd(8)} ${r.nextDueAt ?? '-'}`,
+          );
         }
       }),
   );
@@ -101,10 +115,17 @@ export function requestsCommand(): Command {
       .argument('<id>', 'request id')
       .option('--pdf <file>', 'also save the formal document (PDF) to this file')
       .action(async (id: string, options: ClientOptions & { pdf?: string }) => {
-        const request = await callApi<RequestView>(target(options), 'GET', `/api/v1/requests/${encodeURIComponent(id)}`);
+        const request = await callApi<RequestView>(
+          target(options),
+          'GET',
+          `/api/v1/requests/${encodeURIComponent(id)}`,
+        );
         print(options.json === true ? JSON.stringify(request, null, 2) : describe(request));
         if (options.pdf !== undefined) {
-          await writeFile(options.pdf, await downloadApi(target(options), `/api/v1/requests/${encodeURIComponent(id)}/document.pdf`));
+          await writeFile(
+            options.pdf,
+            await downloadApi(target(options), `/api/v1/requests/${encodeURIComponent(id)}/document.pdf`),
+          );
           print(`formal document written to ${options.pdf}`);
         }
       }),
@@ -112,12 +133,19 @@ export function requestsCommand(): Command {
 
   requests.addCommand(
     withClient(new Command('create'))
-      .description('draft an outgoing request (or record an incoming one) from a JSON file shaped like POST /api/v1/requests')
+      .description(
+        'draft an outgoing request (or record an incoming one) from a JSON file shaped like POST /api/v1/requests',
+      )
       .requiredOption('--from <file>', 'JSON file with the request')
       .option('--incoming', 'record a request received outside the network (POST /api/v1/requests/incoming)')
       .action(async (options: ClientOptions & { from: string; incoming?: boolean }) => {
         const body = await readJsonFile(options.from);
-        const created = await callApi<RequestView>(target(options), 'POST', options.incoming === true ? '/api/v1/requests/incoming' : '/api/v1/requests', body);
+        const created = await callApi<RequestView>(
+          target(options),
+          'POST',
+          options.incoming === true ? '/api/v1/requests/incoming' : '/api/v1/requests',
+          body,
+        );
         print(options.json === true ? JSON.stringify(created, null, 2) : `created\n${describe(created)}`);
       }),
   );
@@ -129,13 +157,25 @@ export function requestsCommand(): Command {
       .argument('<action>', 'action name, as listed under "next actions"')
       .option('--payload <file>', 'JSON file with the payload (reasonCodes, reasons, conditions, preservedUntil, …)')
       .option('--information <text>', 'information or reasons carried by this step')
-      .action(async (id: string, action: string, options: ClientOptions & { payload?: string; information?: string }) => {
-        const fromFile = options.payload === undefined ? {} : await readJsonFile(options.payload);
-        if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) throw new CliError('--payload must hold a JSON object');
-        const payload = { ...(fromFile as Record<string, unknown>), ...(options.information === undefined ? {} : { information: options.information }) };
-        const next = await callApi<RequestView>(target(options), 'POST', `/api/v1/requests/${encodeURIComponent(id)}/transitions`, { action, payload });
-        print(options.json === true ? JSON.stringify(next, null, 2) : describe(next));
-      }),
+      .action(
+        async (id: string, action: string, options: ClientOptions & { payload?: string; information?: string }) => {
+          const fromFile = options.payload === undefined ? {} : await readJsonFile(options.payload);
+          if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+            throw new CliError('--payload must hold a JSON object');
+          }
+          const payload = {
+            ...(fromFile as Record<string, unknown>),
+            ...(options.information === undefined ? {} : { information: options.information }),
+          };
+          const next = await callApi<RequestView>(
+            target(options),
+            'POST',
+            `/api/v1/requests/${encodeURIComponent(id)}/transitions`,
+            { action, payload },
+          );
+          print(options.json === true ? JSON.stringify(next, null, 2) : describe(next));
+        },
+      ),
   );
   return requests;
 }

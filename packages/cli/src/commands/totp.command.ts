@@ -9,7 +9,9 @@ export function normaliseTotpSecret(text: string): string {
   const secret = text.replace(/[\s-]/g, '').toUpperCase();
   // 16 base32 characters are 80 bits, the least RFC 4226 allows; padding is optional.
   if (!/^[A-Z2-7]{16,}=*$/.test(secret)) {
-    throw new CliError('the TOTP secret must be base32 (letters A-Z and digits 2-7), at least 16 characters, as the node showed it');
+    throw new CliError(
+      'the TOTP secret must be base32 (letters A-Z and digits 2-7), at least 16 characters, as the node showed it',
+    );
   }
   return secret;
 }

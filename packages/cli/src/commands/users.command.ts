@@ -57,10 +57,17 @@ export function usersCommand(): Command {
         const generated = options.passwordStdin !== true;
         const password = generated ? randomBytes(18).toString('base64url') : await readPasswordFromStdin();
         const user = await withNode(options, (node) =>
-          node.services.users.createUser(operator(), { username, displayName: options.displayName ?? username, roles: chosenRoles, password }),
+          node.services.users.createUser(operator(), {
+            username,
+            displayName: options.displayName ?? username,
+            roles: chosenRoles,
+            password,
+          }),
         );
         process.stdout.write(`created ${line(user)}\n`);
-        if (generated) process.stdout.write(`one-time password (shown only now; hand it over in person): ${password}\n`);
+        if (generated) {
+          process.stdout.write(`one-time password (shown only now; hand it over in person): ${password}\n`);
+        }
       }),
   );
 
@@ -69,8 +76,12 @@ export function usersCommand(): Command {
       .description('list users (this consultation is audited)')
       .option('--purpose <text>', 'why you are looking, for the audit log')
       .action(async (options: NodeOptions & { purpose?: string }) => {
-        const all = await withNode(options, (node) => node.services.users.listUsers(operator(), options.purpose ?? null));
-        process.stdout.write(`${'USERNAME'.padEnd(24)} ${'STATUS'.padEnd(9)} ${'2FA'.padEnd(11)} ${'ROLES'.padEnd(40)} NAME\n`);
+        const all = await withNode(options, (node) =>
+          node.services.users.listUsers(operator(), options.purpose ?? null),
+        );
+        process.stdout.write(
+          `${'USERNAME'.padEnd(24)} ${'STATUS'.padEnd(9)} ${'2FA'.padEnd(11)} ${'ROLES'.padEnd(40)} NAME\n`,
+        );
         for (const user of all) process.stdout.write(`${line(user)}\n`);
       }),
   );

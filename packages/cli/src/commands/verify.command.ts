@@ -17,7 +17,11 @@ function partnerFingerprints(values: readonly string[]): Record<string, string> 
   const byCountry: Record<string, string> = {};
   for (const value of values) {
     const match = /^([A-Z]{2})=(.+)$/.exec(value);
-    if (match === null || !fingerprintPattern.test(match[2]!)) throw new CliError(`--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256: followed by 43 base64url characters (not ${value})`);
+    if (match === null || !fingerprintPattern.test(match[2]!)) {
+      throw new CliError(
+        `--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256: followed by 43 base64url characters (not ${value})`,
+      );
+    }
     if (byCountry[match[1]!] !== undefined) throw new CliError(`--expect-partner-fingerprint names ${match[1]!} twice`);
     byCountry[match[1]!] = match[2]!;
   }
@@ -28,7 +32,11 @@ function partnerFingerprints(values: readonly string[]): Record<string, string> 
  * Verifies a bundle file with core alone: no server, no database, no network. Exit 0 only if
  * every check passes, 1 if any fails (the report says which), 2 if the file is not a usable zip.
  */
-export async function verifyBundleFile(path: string, options: VerifyOptions, stdout: NodeJS.WritableStream): Promise<number> {
+export async function verifyBundleFile(
+  path: string,
+  options: VerifyOptions,
+  stdout: NodeJS.WritableStream,
+): Promise<number> {
   let bundle;
   try {
     bundle = await openZipBundle(path);
@@ -52,10 +60,15 @@ export async function verifyBundleFile(path: string, options: VerifyOptions, std
 
 export function verifyCommand(): Command {
   return new Command('verify')
-    .description('verify an evidence bundle offline: every file hash, custody link, ledger proof and signature (exit 0 only if all check)')
+    .description(
+      'verify an evidence bundle offline: every file hash, custody link, ledger proof and signature (exit 0 only if all check)',
+    )
     .argument('<bundle>', 'the bundle zip file (case.zip)')
     .option('--json', 'print the report as JSON')
-    .option('--expect-fingerprint <SHA256:...>', 'the exporting node\u2019s signing-key fingerprint as published out of band; a mismatch fails the bundle')
+    .option(
+      '--expect-fingerprint <SHA256:...>',
+      'the exporting node\u2019s signing-key fingerprint as published out of band; a mismatch fails the bundle',
+    )
     .option(
       '--expect-partner-fingerprint <CC=SHA256:...>',
       'for evidence another State sent: that State\u2019s signing-key fingerprint as it published it (repeatable, one per State); a mismatch fails the bundle',

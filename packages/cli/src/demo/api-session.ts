@@ -27,10 +27,20 @@ export class ApiError extends Error {
 const stepMs = 30_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function send(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Response> {
+async function send(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<Response> {
   return fetch(new URL(path, baseUrl), {
     method,
-    headers: { accept: 'application/json', ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      ...headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     redirect: 'error',
     signal: AbortSignal.timeout(15_000),
@@ -43,7 +53,14 @@ async function parsed<T>(response: Response, what: string): Promise<T> {
   if (!response.ok) {
     const problem = (json ?? {}) as Problem;
     const issues = (problem.errors ?? []).map((e) => `; ${e.path}: ${e.message}`).join('');
-    throw new ApiError(`${what}: HTTP ${response.status} ${problem.code ?? ''} ${problem.detail ?? response.statusText}${issues}`.replace(/\s+/g, ' '), response.status, problem.code ?? null);
+    throw new ApiError(
+      `${what}: HTTP ${response.status} ${problem.code ?? ''} ${problem.detail ?? response.statusText}${issues}`.replace(
+        /\s+/g,
+        ' ',
+      ),
+      response.status,
+      problem.code ?? null,
+    );
   }
   return json as T;
 }
@@ -56,7 +73,11 @@ async function attempt(baseUrl: string, username: string, password: string, totp
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => c.split('=')[0]?.endsWith('h247_session') === true);
   if (body.status !== 'signed-in' || body.csrfToken === undefined || cookie === undefined) {
-    throw new ApiError(`sign-in of ${username}: the node asked for ${body.status}, not a signed-in session`, response.status, null);
+    throw new ApiError(
+      `sign-in of ${username}: the node asked for ${body.status}, not a signed-in session`,
+      response.status,
+      null,
+    );
   }
   return { baseUrl, username, cookie, csrfToken: body.csrfToken };
 }
@@ -66,7 +87,13 @@ async function attempt(baseUrl: string, username: string, password: string, totp
  * (replay protection), so when an earlier run already used this step's code, the code of the
  * next step, which the node accepts for clock drift, is tried; failing that, the next step is awaited.
  */
-export async function signIn(baseUrl: string, username: string, password: string, totpSecret: string, onWait: (ms: number) => void = () => undefined): Promise<ApiSession> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+  totpSecret: string,
+  onWait: (ms: number) => void = () => undefined,
+): Promise<ApiSession> {
   let lastError: unknown;
   for (let round = 0; round < 2; round += 1) {
     for (const offset of [0, stepMs]) {
@@ -89,5 +116,8 @@ export async function call<T>(session: ApiSession, method: 'GET' | 'POST', path:
   const headers: Record<string, string> = { cookie: session.cookie };
   // The synchronizer token proves the caller read the node's answer, as the web page does.
   if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
-  return parsed<T>(await send(session.baseUrl, method, path, headers, body), `${method} ${path} as ${session.username}`);
+  return parsed<T>(
+    await send(session.baseUrl, method, path, headers, body),
+    `${method} ${path} as ${session.username}`,
+  );
 }

@@ -1,7 +1,16 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { currentKey, operatorPrincipal, type NodeDescriptor } from '@hanoi247/core';
-import { buildApp, loadConfig, openNode, seedDemoAccounts, type App, type CallContext, type Config, type SeededDemoAccount } from '@hanoi247/server';
+import {
+  buildApp,
+  loadConfig,
+  openNode,
+  seedDemoAccounts,
+  type App,
+  type CallContext,
+  type Config,
+  type SeededDemoAccount,
+} from '@hanoi247/server';
 import { webRoot } from '@hanoi247/web';
 import { CliError } from '../cli-error.js';
 import { demoAccountsFor, readDemoAccounts, writeDemoAccounts } from './demo-accounts.js';
@@ -39,8 +48,19 @@ function demoRoster(country: string) {
   const cc = country.toLowerCase();
   const code = callingCodes[country] ?? '1';
   return [
-    { role: '24/7 duty officer', name: `${countryName(country)} 24/7 duty desk`, phone: `+${code} 000 000 000`, email: `desk@${cc}.demo.invalid` },
-    { role: 'duty officer', name: `${cc}.duty (demo)`, phone: `+${code} 000 000 001`, email: `duty@${cc}.demo.invalid`, username: `${cc}.duty` },
+    {
+      role: '24/7 duty officer',
+      name: `${countryName(country)} 24/7 duty desk`,
+      phone: `+${code} 000 000 000`,
+      email: `desk@${cc}.demo.invalid`,
+    },
+    {
+      role: 'duty officer',
+      name: `${cc}.duty (demo)`,
+      phone: `+${code} 000 000 001`,
+      email: `duty@${cc}.demo.invalid`,
+      username: `${cc}.duty`,
+    },
   ];
 }
 
@@ -81,7 +101,12 @@ async function prepareAccounts(config: Config): Promise<{ accounts: SeededDemoAc
   }
 }
 
-async function startNode(options: DemoOptions, country: string, index: number, version: string): Promise<Omit<DemoNode, 'url'>> {
+async function startNode(
+  options: DemoOptions,
+  country: string,
+  index: number,
+  version: string,
+): Promise<Omit<DemoNode, 'url'>> {
   const config = demoConfig(options, country, index);
   const { accounts, seededNow } = await prepareAccounts(config);
   const app = await buildApp(config, { version });
@@ -94,7 +119,10 @@ async function listen(node: Omit<DemoNode, 'url'>, port: number): Promise<DemoNo
     return { ...node, url };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new CliError(`port ${port} is already in use (another hanoi247?); stop it or choose another --base-port`, 1);
+      throw new CliError(
+        `port ${port} is already in use (another hanoi247?); stop it or choose another --base-port`,
+        1,
+      );
     }
     throw error;
   }
@@ -104,7 +132,9 @@ async function listen(node: Omit<DemoNode, 'url'>, port: number): Promise<DemoNo
 async function pinAll(nodes: readonly DemoNode[]): Promise<void> {
   const published = await Promise.all(
     nodes.map(async (node) => {
-      const response = await fetch(new URL('/federation/v1/descriptor', node.url), { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(new URL('/federation/v1/descriptor', node.url), {
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!response.ok) throw new Error(`the descriptor of ${node.country} answered HTTP ${response.status}`);
       return { node, signed: (await response.json()) as { descriptor: NodeDescriptor; signature: string } };
     }),
@@ -125,14 +155,18 @@ export async function closeDemoNetwork(apps: readonly App[]): Promise<void> {
 
 /** Starts, seeds, listens and federates; on any failure closes what already started. */
 export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNode[]> {
-  const started = await Promise.allSettled(options.countries.map((country, index) => startNode(options, country, index, version)));
+  const started = await Promise.allSettled(
+    options.countries.map((country, index) => startNode(options, country, index, version)),
+  );
   const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.app] : []));
   try {
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
     const prepared = started.map((s) => (s as PromiseFulfilledResult<Omit<DemoNode, 'url'>>).value);
     const nodes: DemoNode[] = [];
-    for (const [index, node] of prepared.entries()) nodes.push(await listen(node, options.basePort === 0 ? 0 : options.basePort + index));
+    for (const [index, node] of prepared.entries()) {
+      nodes.push(await listen(node, options.basePort === 0 ? 0 : options.basePort + index));
+    }
     await pinAll(nodes);
     return nodes;
   } catch (error) {

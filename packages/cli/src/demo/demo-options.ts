@@ -37,18 +37,26 @@ function parseCountries(text: string): string[] {
   const invalid = countries.filter((c) => !isCountryCode(c));
   if (invalid.length > 0) {
     const shown = invalid.map((c) => (c === '' ? '(empty)' : c)).join(', ');
-    throw new CliError(`--countries: ${shown} ${invalid.length === 1 ? 'is not an' : 'are not'} ISO 3166-1 alpha-2 country code${invalid.length === 1 ? '' : 's'} (such as VN, SG, FR)`);
+    throw new CliError(
+      `--countries: ${shown} ${invalid.length === 1 ? 'is not an' : 'are not'} ISO 3166-1 alpha-2 country code${invalid.length === 1 ? '' : 's'} (such as VN, SG, FR)`,
+    );
   }
   const repeated = countries.filter((c, i) => countries.indexOf(c) !== i);
-  if (repeated.length > 0) throw new CliError(`--countries: ${[...new Set(repeated)].join(', ')} is listed twice; each country runs one node`);
-  if (countries.length < 2 || countries.length > maxCountries) throw new CliError(`--countries: give 2 to ${maxCountries} countries, such as VN,SG,FR`);
+  if (repeated.length > 0) {
+    throw new CliError(`--countries: ${[...new Set(repeated)].join(', ')} is listed twice; each country runs one node`);
+  }
+  if (countries.length < 2 || countries.length > maxCountries) {
+    throw new CliError(`--countries: give 2 to ${maxCountries} countries, such as VN,SG,FR`);
+  }
   return countries;
 }
 
 function parseBasePort(text: string, nodes: number): number {
   const port = /^\d{1,5}$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65535 || (port !== 0 && port + nodes - 1 > 65535)) {
-    throw new CliError(`--base-port: ${text} is not a TCP port with room for ${nodes} consecutive ports (0: any free ports)`);
+    throw new CliError(
+      `--base-port: ${text} is not a TCP port with room for ${nodes} consecutive ports (0: any free ports)`,
+    );
   }
   return port;
 }
@@ -60,7 +68,9 @@ export function parseDemoOptions(raw: RawDemoOptions): DemoOptions {
     throw new CliError(`--scenario: unknown scenario ${scenario}; choose from ${demoScenarios.join(', ')}`);
   }
   const logLevel = raw.logLevel ?? 'error';
-  if (!(logLevels as readonly string[]).includes(logLevel)) throw new CliError(`--log-level: choose from ${logLevels.join(', ')}`);
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new CliError(`--log-level: choose from ${logLevels.join(', ')}`);
+  }
   const dataDir = raw.data ?? defaultDemoDataDir;
   if (dataDir.trim() === '') throw new CliError('--data: give a directory');
   return {

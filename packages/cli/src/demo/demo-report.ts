@@ -18,7 +18,10 @@ export function describeNodes(nodes: readonly DemoNode[], version: string): stri
   const lines = [
     `hanoi247 ${version} demo network: ${nodes.length} nodes in this process, each pinned to every other by key fingerprint`,
     '',
-    ...nodes.map((n) => `  ${n.country}  ${n.name.padEnd(width)}  ${n.url}/   API docs ${n.url}/api/v1/docs   data ${shownPath(n.dataDir)}`),
+    ...nodes.map(
+      (n) =>
+        `  ${n.country}  ${n.name.padEnd(width)}  ${n.url}/   API docs ${n.url}/api/v1/docs   data ${shownPath(n.dataDir)}`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -33,10 +36,14 @@ export function describeAccounts(nodes: readonly DemoNode[]): string {
   ];
   for (const node of nodes) {
     if (node.accounts === null) {
-      lines.push(`  ${node.country}: ${shownPath(node.dataDir)} has accounts but no demo-accounts.json, so their credentials are unknown (delete the directory to start afresh)`);
+      lines.push(
+        `  ${node.country}: ${shownPath(node.dataDir)} has accounts but no demo-accounts.json, so their credentials are unknown (delete the directory to start afresh)`,
+      );
       continue;
     }
-    for (const a of node.accounts) lines.push(`  ${a.username.padEnd(16)} ${a.role.padEnd(26)} ${a.password.padEnd(17)} ${a.totpSecret}`);
+    for (const a of node.accounts) {
+      lines.push(`  ${a.username.padEnd(16)} ${a.role.padEnd(26)} ${a.password.padEnd(17)} ${a.totpSecret}`);
+    }
   }
   return lines.join('\n');
 }

@@ -62,7 +62,11 @@ const pad = (ms: number, width: number): string => Math.round(ms).toString().pad
  * (UN art. 42); the second executes it through a domestic order its provider answers, and the
  * first watches the answer come back over the network until "preserved until".
  */
-export async function runPreservationScenario(nodes: readonly DemoNode[], print: (line: string) => void, timeoutMs: number): Promise<ScenarioResult> {
+export async function runPreservationScenario(
+  nodes: readonly DemoNode[],
+  print: (line: string) => void,
+  timeoutMs: number,
+): Promise<ScenarioResult> {
   const [home, partner] = nodes;
   const started = performance.now();
   const deadline = started + timeoutMs;
@@ -91,37 +95,64 @@ export async function runPreservationScenario(nodes: readonly DemoNode[], print:
     const login = async (node: DemoNode, suffix: string): Promise<ApiSession> => {
       const username = demoUsername(node.country, suffix);
       const account = node.accounts?.find((a) => a.username === username);
-      if (account === undefined) throw new Error(`the password and TOTP secret of ${username} are unknown: ${node.dataDir} has no demo-accounts.json; use a fresh --data`);
-      const waiting = (ms: number) => print(`  (each TOTP code signs in once and ${username} used this one already: waiting ${Math.ceil(ms / 1000)} s for the next)`);
+      if (account === undefined) {
+        throw new Error(
+          `the password and TOTP secret of ${username} are unknown: ${node.dataDir} has no demo-accounts.json; use a fresh --data`,
+        );
+      }
+      const waiting = (ms: number) =>
+        print(
+          `  (each TOTP code signs in once and ${username} used this one already: waiting ${Math.ceil(ms / 1000)} s for the next)`,
+        );
       return signIn(node.url, username, account.password, account.totpSecret, waiting);
     };
     const [duty, chief, theirDuty, theirChief] = await step(
       'sign in',
-      () => Promise.all([login(home, 'duty'), login(home, 'supervisor'), login(partner, 'duty'), login(partner, 'supervisor')]),
+      () =>
+        Promise.all([
+          login(home, 'duty'),
+          login(home, 'supervisor'),
+          login(partner, 'duty'),
+          login(partner, 'supervisor'),
+        ]),
       (s) => `signed in ${s.map((x) => x.username).join(', ')} (password + TOTP code)`,
     );
     const act = (who: ApiSession, id: string, action: string, payload: Record<string, unknown> = {}) =>
       call<RequestView>(who, 'POST', `/api/v1/requests/${id}/transitions`, { action, payload });
     const queue = (who: ApiSession, direction: string, state: string) =>
-      call<{ requests: QueueItem[] }>(who, 'GET', `/api/v1/requests?direction=${direction}&state=${state}&limit=200`).then((r) => r.requests);
+      call<{ requests: QueueItem[] }>(
+        who,
+        'GET',
+        `/api/v1/requests?direction=${direction}&state=${state}&limit=200`,
+      ).then((r) => r.requests);
 
     const draft = await step(
       'draft',
       async () => {
         const created = await call<RequestView>(duty, 'POST', '/api/v1/requests', preservationRequest(from, to));
-        if (created.missing.length > 0) throw new Error(`the draft is incomplete: ${created.missing.map((m) => m.path).join(', ')}`);
+        if (created.missing.length > 0) {
+          throw new Error(`the draft is incomplete: ${created.missing.map((m) => m.path).join(', ')}`);
+        }
         return created;
       },
-      (r) => `${duty.username} drafted ${r.reference}: expedited preservation (UN art. 42) ${from} \u2192 ${to}, urgent`,
+      (r) =>
+        `${duty.username} drafted ${r.reference}: expedited preservation (UN art. 42) ${from} \u2192 ${to}, urgent`,
     );
     const move = (who: ApiSession, id: string, action: string, payload: Record<string, unknown> = {}) =>
-      step(action, () => act(who, id, action, payload), (r) => `${who.username} ${action} \u2192 ${r.state}`);
+      step(
+        action,
+        () => act(who, id, action, payload),
+        (r) => `${who.username} ${action} \u2192 ${r.state}`,
+      );
     await move(duty, draft.id, 'submit');
     await move(chief, draft.id, 'approve');
     await move(duty, draft.id, 'send');
     const arrived = await step(
       `wait for ${to}`,
-      () => waitFor(async () => (await queue(theirDuty, 'incoming', 'RECEIVED')).find((r) => r.reference === draft.reference)),
+      () =>
+        waitFor(async () =>
+          (await queue(theirDuty, 'incoming', 'RECEIVED')).find((r) => r.reference === draft.reference),
+        ),
       (r) => `arrived at ${to}: ${r.reference} is incoming, ${r.state} (signed envelope, receipt returned)`,
     );
     await move(theirDuty, arrived.id, 'acknowledge');
@@ -137,14 +168,23 @@ export async function runPreservationScenario(nodes: readonly DemoNode[], print:
       () => Promise.all([login(partner, 'admin'), login(partner, 'provider')]),
       (s) => `signed in ${s.map((x) => x.username).join(', ')} (password + TOTP code)`,
     );
-    await preserveThroughProvider(step, { duty: theirDuty, chief: theirChief, admin: theirAdmin, provider: theirProvider }, arrived.id, partner.url);
+    await preserveThroughProvider(
+      step,
+      { duty: theirDuty, chief: theirChief, admin: theirAdmin, provider: theirProvider },
+      arrived.id,
+      partner.url,
+    );
     await step(
       `wait for ${from} to see PRESERVED`,
       () => waitFor(async () => (await queue(duty, 'outgoing', 'PRESERVED')).find((r) => r.id === draft.id)),
       (r) => `${from} shows ${r.reference} ${r.state}`,
     );
     // What the requesting node recorded from the partner's signed message, not what we sent.
-    const events = await call<{ events: { action: string; payload: Record<string, unknown> }[] }>(duty, 'GET', `/api/v1/requests/${draft.id}/timeline`);
+    const events = await call<{ events: { action: string; payload: Record<string, unknown> }[] }>(
+      duty,
+      'GET',
+      `/api/v1/requests/${draft.id}/timeline`,
+    );
     const recorded = events.events.filter((e) => e.action === 'confirm-preserved').at(-1)?.payload['preservedUntil'];
     if (typeof recorded !== 'string') throw new Error(`${from} recorded no "preserved until"`);
     return recorded;
@@ -162,7 +202,12 @@ export async function runPreservationScenario(nodes: readonly DemoNode[], print:
     return { ok: true, totalMs: performance.now() - started, preservedUntil, failure: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, totalMs: performance.now() - started, preservedUntil: null, failure: { step: current, reason } };
+    return {
+      ok: false,
+      totalMs: performance.now() - started,
+      preservedUntil: null,
+      failure: { step: current, reason },
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -37,7 +37,13 @@ async function registeredProvider(admin: ApiSession, providerUser: string, count
       legalName: demoProviderName,
       country,
       type: 'PLATFORM',
-      contacts: [{ role: 'law-enforcement-desk', name: 'Law-enforcement response team (demo)', email: 'le-response@platform.example' }],
+      contacts: [
+        {
+          role: 'law-enforcement-desk',
+          name: 'Law-enforcement response team (demo)',
+          email: 'le-response@platform.example',
+        },
+      ],
       dataCategories: ['subscriber', 'traffic', 'content'],
       channel: 'both',
       languages: ['en'],
@@ -55,47 +61,86 @@ async function registeredProvider(admin: ApiSession, providerUser: string, count
  * served signed; the provider verifies it offline, acknowledges and confirms preservation,
  * which becomes the request's "preserved until" for the requesting State.
  */
-export async function preserveThroughProvider(step: Step, actors: ProviderActors, requestId: string, partnerUrl: string): Promise<void> {
+export async function preserveThroughProvider(
+  step: Step,
+  actors: ProviderActors,
+  requestId: string,
+  partnerUrl: string,
+): Promise<void> {
   const { duty, chief, admin, provider } = actors;
   const country = /^([a-z]{2})\./.exec(admin.username)?.[1]?.toUpperCase() ?? 'ZZ';
-  const registered = await step('register the provider', () => registeredProvider(admin, provider.username, country), (p) => `${admin.username} has ${p.legalName} in the provider registry, ${provider.username} acting for it`);
+  const registered = await step(
+    'register the provider',
+    () => registeredProvider(admin, provider.username, country),
+    (p) => `${admin.username} has ${p.legalName} in the provider registry, ${provider.username} acting for it`,
+  );
   const order = await step(
     'issue the domestic order',
     async () => {
-      const made = await call<{ requestState: string; orders: OrderView[] }>(duty, 'POST', `/api/v1/requests/${requestId}/domestic-orders`, {
-        orders: [
-          {
-            providerId: registered.id,
-            authorisation: { body: 'District Court (demo)', reviewType: 'JUDICIAL', decisionReference: 'DEMO/2026/42' },
-            scope: { dateRange: { from: '2026-10-29T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' } },
-          },
-        ],
-      });
+      const made = await call<{ requestState: string; orders: OrderView[] }>(
+        duty,
+        'POST',
+        `/api/v1/requests/${requestId}/domestic-orders`,
+        {
+          orders: [
+            {
+              providerId: registered.id,
+              authorisation: {
+                body: 'District Court (demo)',
+                reviewType: 'JUDICIAL',
+                decisionReference: 'DEMO/2026/42',
+              },
+              scope: {
+                dateRange: {
+                  from: '2026-10-29T00:00:00+07:00',
+                  to: '2026-10-31T23:59:59+07:00',
+                  timeZone: 'Asia/Ho_Chi_Minh',
+                },
+              },
+            },
+          ],
+        },
+      );
       const first = made.orders[0];
       if (first === undefined) throw new Error('no order was made from the request');
       return { ...first, requestState: made.requestState };
     },
-    (o) => `${duty.username} made domestic order ${o.reference} (UN art. 25) from the request in one step \u2192 request ${o.requestState}`,
+    (o) =>
+      `${duty.username} made domestic order ${o.reference} (UN art. 25) from the request in one step \u2192 request ${o.requestState}`,
   );
   const move = (who: ApiSession, action: string) =>
-    step(action, () => call<OrderView>(who, 'POST', `/api/v1/orders/${order.id}/transitions`, { action, payload: {} }), (o) => `${who.username} ${action} ${o.reference} \u2192 ${o.state}`);
+    step(
+      action,
+      () => call<OrderView>(who, 'POST', `/api/v1/orders/${order.id}/transitions`, { action, payload: {} }),
+      (o) => `${who.username} ${action} ${o.reference} \u2192 ${o.state}`,
+    );
   await move(chief, 'authorise');
   await move(duty, 'serve');
   await step(
     'verify the order',
     async () => {
       const signed = await call<SignedOrder>(provider, 'GET', `/api/v1/provider/orders/${order.id}/signed`);
-      const directory: unknown = await (await fetch(new URL('/federation/v1/descriptor', partnerUrl), { signal: AbortSignal.timeout(15_000) })).json();
+      const directory: unknown = await (
+        await fetch(new URL('/federation/v1/descriptor', partnerUrl), { signal: AbortSignal.timeout(15_000) })
+      ).json();
       const result = await verifyOrder(signed, { descriptor: directory });
       if (!result.ok) throw new Error(`the served order does not verify: ${result.reason}: ${result.message}`);
       return result;
     },
-    (r) => `${provider.username} verified ${order.reference} offline: signed by node ${r.node.country} key ${r.keyId}, not altered`,
+    (r) =>
+      `${provider.username} verified ${order.reference} offline: signed by node ${r.node.country} key ${r.keyId}, not altered`,
   );
   const respond = (path: string, body?: unknown) =>
-    step(path, () => call<OrderView>(provider, 'POST', `/api/v1/provider/orders/${order.id}/${path}`, body), (o) => `${provider.username} ${path} \u2192 ${o.state}`);
+    step(
+      path,
+      () => call<OrderView>(provider, 'POST', `/api/v1/provider/orders/${order.id}/${path}`, body),
+      (o) => `${provider.username} ${path} \u2192 ${o.state}`,
+    );
   const acknowledged = await respond('acknowledge');
   const until = acknowledged.periods.at(-1)?.end;
   if (until === undefined) throw new Error('the served preservation order has no period');
-  await respond('confirm-preservation', { preservedUntil: until, what: 'Subscriber record and connection log of the account, 29-31 October 2026' });
+  await respond('confirm-preservation', {
+    preservedUntil: until,
+    what: 'Subscriber record and connection log of the account, 29-31 October 2026',
+  });
 }

@@ -71,7 +71,9 @@ describe('canonicalAuditEntry', () => {
   });
 
   it('tells null apart from the string "null"', () => {
-    expect(canonicalAuditEntry({ ...entry, actorId: 'null' })).not.toBe(canonicalAuditEntry({ ...entry, actorId: null }));
+    expect(canonicalAuditEntry({ ...entry, actorId: 'null' })).not.toBe(
+      canonicalAuditEntry({ ...entry, actorId: null }),
+    );
   });
 
   it('keeps the actor and the object apart', () => {
@@ -100,7 +102,9 @@ describe('auditEntryDigest', () => {
   });
 
   it('hashes non-ASCII text as UTF-8', () => {
-    const utf8 = createHash('sha256').update(Buffer.from([0x22, 0xc3, 0xa0, 0x22])).digest('hex');
+    const utf8 = createHash('sha256')
+      .update(Buffer.from([0x22, 0xc3, 0xa0, 0x22]))
+      .digest('hex');
     expect(auditEntryDigest('"à"')).toBe(utf8);
   });
 
@@ -132,9 +136,7 @@ describe('auditEntryDigest', () => {
       requestId: nullableText,
       details: fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<JsonValue>),
     };
-    const change = fc.constantFrom(...fields).chain((field) =>
-      arbitraryFor[field].map((value) => ({ field, value })),
-    );
+    const change = fc.constantFrom(...fields).chain((field) => arbitraryFor[field].map((value) => ({ field, value })));
     const before = auditEntryDigest(expectedCanonical);
     fc.assert(
       fc.property(change, ({ field, value }) => {

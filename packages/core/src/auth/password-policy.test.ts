@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { passwordIssues, passwordPolicy, usernamePattern } from './password-policy.js';
 
 const runs = { seed: 0x12345, numRuns: 200 } as const;
-const messagesOf = (password: string, username: string): string[] => passwordIssues(password, username).map((issue) => issue.message);
+const messagesOf = (password: string, username: string): string[] =>
+  passwordIssues(password, username).map((issue) => issue.message);
 
 describe('passwordIssues', () => {
   it('accepts a long passphrase', () => {
@@ -62,7 +63,10 @@ describe('passwordIssues', () => {
   it('accepts any password of allowed length with enough distinct characters and no username (property)', () => {
     const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#%&*+,;=?@^~'];
     const password = fc
-      .tuple(fc.shuffledSubarray(alphabet, { minLength: 5, maxLength: 5 }), fc.array(fc.constantFrom(...alphabet), { minLength: 7, maxLength: 251 }))
+      .tuple(
+        fc.shuffledSubarray(alphabet, { minLength: 5, maxLength: 5 }),
+        fc.array(fc.constantFrom(...alphabet), { minLength: 7, maxLength: 251 }),
+      )
       .map(([distinct, rest]) => [...distinct, ...rest].join(''));
     fc.assert(
       fc.property(password, (candidate) => {
@@ -80,10 +84,19 @@ describe('usernamePattern', () => {
     expect(usernamePattern.test(name)).toBe(true);
   });
 
-  it.each(['', 'Alice', '.alice', 'alice.', '-alice', 'alice_', 'al ice', 'al@ice', 'nguyễn', 'a'.repeat(65), 'alice\n'])(
-    'rejects %j',
-    (name) => {
-      expect(usernamePattern.test(name)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'Alice',
+    '.alice',
+    'alice.',
+    '-alice',
+    'alice_',
+    'al ice',
+    'al@ice',
+    'nguyễn',
+    'a'.repeat(65),
+    'alice\n',
+  ])('rejects %j', (name) => {
+    expect(usernamePattern.test(name)).toBe(false);
+  });
 });

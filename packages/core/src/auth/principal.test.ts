@@ -9,7 +9,13 @@ const user = { id: 'u-1', username: 'tran.thi.b', roles: ['supervisor'] as const
 describe('userPrincipal', () => {
   it('gives a session principal everything its roles grant', () => {
     const principal = userPrincipal(user, 'session');
-    expect(principal).toMatchObject({ kind: 'user', userId: 'u-1', username: 'tran.thi.b', roles: ['supervisor'], via: 'session' });
+    expect(principal).toMatchObject({
+      kind: 'user',
+      userId: 'u-1',
+      username: 'tran.thi.b',
+      roles: ['supervisor'],
+      via: 'session',
+    });
     expect(can(principal, 'requests:approve')).toBe(true);
     expect(can(principal, 'requests:read')).toBe(true);
     expect(can(principal, 'audit:read')).toBe(false);
@@ -44,17 +50,21 @@ describe('userPrincipal', () => {
 
   it("has a token's permissions equal the intersection of scopes and role grants (property)", () => {
     fc.assert(
-      fc.property(fc.subarray([...roles]), fc.array(fc.constantFrom(...permissions), { maxLength: 15 }), (held, scopes) => {
-        const principal = userPrincipal({ id: 'u', username: 'someone', roles: held }, 'api-token', scopes);
-        for (const permission of permissions) {
-          const expected = scopes.includes(permission) && held.some((role) => roleGrants(role, permission));
-          expect(can(principal, permission)).toBe(expected);
-        }
-        const granted = permissionsOf(held);
-        for (const permission of principal.permissions) {
-          expect(granted.has(permission) && scopes.includes(permission)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.subarray([...roles]),
+        fc.array(fc.constantFrom(...permissions), { maxLength: 15 }),
+        (held, scopes) => {
+          const principal = userPrincipal({ id: 'u', username: 'someone', roles: held }, 'api-token', scopes);
+          for (const permission of permissions) {
+            const expected = scopes.includes(permission) && held.some((role) => roleGrants(role, permission));
+            expect(can(principal, permission)).toBe(expected);
+          }
+          const granted = permissionsOf(held);
+          for (const permission of principal.permissions) {
+            expect(granted.has(permission) && scopes.includes(permission)).toBe(true);
+          }
+        },
+      ),
       runs,
     );
   });
@@ -76,7 +86,13 @@ describe('userPrincipal', () => {
 describe('operatorPrincipal', () => {
   it('is a system principal at the console with administrator rights', () => {
     const principal = operatorPrincipal('root');
-    expect(principal).toMatchObject({ kind: 'system', userId: null, username: 'cli:root', roles: ['administrator'], via: 'cli' });
+    expect(principal).toMatchObject({
+      kind: 'system',
+      userId: null,
+      username: 'cli:root',
+      roles: ['administrator'],
+      via: 'cli',
+    });
     expect(can(principal, 'users:manage')).toBe(true);
     expect(can(principal, 'node:read')).toBe(true);
   });

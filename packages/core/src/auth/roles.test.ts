@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOfficerRole, isRole, permissions, permissionsOf, roleGrants, roles, type Permission, type Role } from './roles.js';
+import {
+  isOfficerRole,
+  isRole,
+  permissions,
+  permissionsOf,
+  roleGrants,
+  roles,
+  type Permission,
+  type Role,
+} from './roles.js';
 
 const runs = { seed: 0x501e5, numRuns: 200 } as const;
 const roleSet = fc.subarray([...roles]);
@@ -30,10 +39,13 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
 };
 
 describe('roleGrants', () => {
-  it.each(permissions.map((permission) => [permission] as const))('grants %s to exactly the expected roles', (permission) => {
-    const granted = roles.filter((role) => roleGrants(role, permission));
-    expect([...granted].sort()).toEqual([...holders[permission]].sort());
-  });
+  it.each(permissions.map((permission) => [permission] as const))(
+    'grants %s to exactly the expected roles',
+    (permission) => {
+      const granted = roles.filter((role) => roleGrants(role, permission));
+      expect([...granted].sort()).toEqual([...holders[permission]].sort());
+    },
+  );
 
   it('gives requests:approve to the supervisor only', () => {
     expect(roles.filter((role) => roleGrants(role, 'requests:approve'))).toEqual(['supervisor']);
@@ -44,7 +56,14 @@ describe('roleGrants', () => {
   });
 
   it('never lets a provider user read, draft or approve requests, nor see the node', () => {
-    for (const permission of ['requests:read', 'requests:draft', 'requests:approve', 'node:read', 'audit:read', 'users:read'] as const) {
+    for (const permission of [
+      'requests:read',
+      'requests:draft',
+      'requests:approve',
+      'node:read',
+      'audit:read',
+      'users:read',
+    ] as const) {
       expect(roleGrants('provider_user', permission)).toBe(false);
     }
     expect(roleGrants('provider_user', 'provider-orders:respond')).toBe(true);
@@ -64,7 +83,11 @@ describe('permissionsOf', () => {
   });
 
   it('gives a provider user only its own profile, tokens and orders', () => {
-    expect([...permissionsOf(['provider_user'])].sort()).toEqual(['profile:read', 'provider-orders:respond', 'tokens:manage-own']);
+    expect([...permissionsOf(['provider_user'])].sort()).toEqual([
+      'profile:read',
+      'provider-orders:respond',
+      'tokens:manage-own',
+    ]);
   });
 
   it('holds a permission exactly when some held role grants it (property)', () => {
@@ -99,9 +122,12 @@ describe('isRole and isOfficerRole', () => {
     for (const role of roles) expect(isRole(role)).toBe(true);
   });
 
-  it.each(['', 'admin', 'Supervisor', 'supervisor ', 'provider-user', 'toString', '__proto__'])('rejects %j', (value) => {
-    expect(isRole(value)).toBe(false);
-  });
+  it.each(['', 'admin', 'Supervisor', 'supervisor ', 'provider-user', 'toString', '__proto__'])(
+    'rejects %j',
+    (value) => {
+      expect(isRole(value)).toBe(false);
+    },
+  );
 
   it('treats every role but provider_user as an officer role', () => {
     expect(roles.filter((role) => !isOfficerRole(role))).toEqual(['provider_user']);

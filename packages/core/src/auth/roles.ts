@@ -75,7 +75,12 @@ export function roleGrants(role: Role, permission: Permission): boolean {
       return role === 'central_authority_officer';
     // The registry of service providers is the node's reference data, kept by its operators.
     case 'providers:read':
-      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor' || role === 'administrator';
+      return (
+        role === 'duty_officer' ||
+        role === 'central_authority_officer' ||
+        role === 'supervisor' ||
+        role === 'administrator'
+      );
     case 'providers:manage':
       return role === 'administrator' || role === 'central_authority_officer';
     case 'orders:issue':

@@ -38,7 +38,11 @@ export interface ForeignCustodyInput {
   /** Tree size of the sending State's checkpoint the proofs are against (one of BundleInput.partnerCheckpoints). */
   readonly checkpoint: number;
   /** The sender's leaves, oldest first, ending with its transmission to the exporter. */
-  readonly events: readonly { readonly leafIndex: number; readonly leaf: string; readonly proof: readonly Uint8Array[] }[];
+  readonly events: readonly {
+    readonly leafIndex: number;
+    readonly leaf: string;
+    readonly proof: readonly Uint8Array[];
+  }[];
 }
 
 export interface BundleItemInput {
@@ -66,8 +70,18 @@ export interface BundleInput {
   readonly checkpoints: readonly { readonly size: number; readonly note: string }[];
   /** Sending States' signed checkpoint notes, as received, that the items' foreign custody is proved in. */
   readonly partnerCheckpoints?: readonly { readonly country: string; readonly size: number; readonly note: string }[];
-  readonly consistency: readonly { readonly from: number; readonly to: number; readonly proof: readonly Uint8Array[] }[];
-  readonly receipts: readonly { readonly messageId: string; readonly partner: string; readonly messageType: string; readonly envelopeDigest: string; readonly jws: string }[];
+  readonly consistency: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly proof: readonly Uint8Array[];
+  }[];
+  readonly receipts: readonly {
+    readonly messageId: string;
+    readonly partner: string;
+    readonly messageType: string;
+    readonly envelopeDigest: string;
+    readonly jws: string;
+  }[];
   /** Signed descriptors as JSON text exactly as served: their signature covers the canonical form of what was sent. */
   readonly descriptors: readonly { readonly country: string; readonly json: string }[];
 }
@@ -101,14 +115,22 @@ export function assembleBundle(input: BundleInput): AssembledBundle {
     const custody = custodyFileSchema.parse({
       v: 1,
       evidenceId: item.id,
-      events: item.custody.map((e) => ({ leafIndex: e.leafIndex, leaf: e.leaf, checkpoint: e.checkpoint, proof: e.proof.map(base64) })),
+      events: item.custody.map((e) => ({
+        leafIndex: e.leafIndex,
+        leaf: e.leaf,
+        checkpoint: e.checkpoint,
+        proof: e.proof.map(base64),
+      })),
       openings: item.openings.map((o) => ({ eventId: o.eventId, salt: o.salt, personal: o.personal })),
     });
     custodyFiles.set(item.id, custody);
     const bytes = jsonBytes(custody);
     records.set(bundlePaths.custody(item.id), bytes);
     files.set(item.sha256, { path: bundlePaths.file(item.sha256), sha256: item.sha256, size: item.size });
-    const foreign = item.foreignCustody === undefined ? undefined : foreignCustodyEntry(item.id, item.foreignCustody, partnerSizes, records, foreignFiles);
+    const foreign =
+      item.foreignCustody === undefined
+        ? undefined
+        : foreignCustodyEntry(item.id, item.foreignCustody, partnerSizes, records, foreignFiles);
     return {
       id: item.id,
       filename: sanitiseFilename(item.filename),
@@ -136,7 +158,9 @@ export function assembleBundle(input: BundleInput): AssembledBundle {
     destination: input.destination,
     request: input.request,
     items,
-    checkpoints: [...input.checkpoints].sort((a, b) => a.size - b.size).map((c) => ({ size: c.size, ...listed(bundlePaths.checkpoint(c.size), Buffer.from(c.note, 'utf8')) })),
+    checkpoints: [...input.checkpoints]
+      .sort((a, b) => a.size - b.size)
+      .map((c) => ({ size: c.size, ...listed(bundlePaths.checkpoint(c.size), Buffer.from(c.note, 'utf8')) })),
     consistency: input.consistency.map((c) => ({ from: c.from, to: c.to, proof: c.proof.map(base64) })),
     receipts: input.receipts.map((r) => ({
       messageId: r.messageId,
@@ -145,23 +169,35 @@ export function assembleBundle(input: BundleInput): AssembledBundle {
       envelopeDigest: r.envelopeDigest,
       ...listed(bundlePaths.receipt(r.messageId), Buffer.from(`${r.jws}\n`, 'utf8')),
     })),
-    descriptors: input.descriptors.map((d) => ({ country: d.country, ...listed(bundlePaths.descriptor(d.country), Buffer.from(d.json, 'utf8')) })),
+    descriptors: input.descriptors.map((d) => ({
+      country: d.country,
+      ...listed(bundlePaths.descriptor(d.country), Buffer.from(d.json, 'utf8')),
+    })),
     annexes: [],
     ...(foreignCustody
       ? {
           partnerCheckpoints: [...(input.partnerCheckpoints ?? [])]
             .sort((a, b) => a.country.localeCompare(b.country) || a.size - b.size)
-            .map((c) => ({ country: c.country, size: c.size, ...listed(bundlePaths.partnerCheckpoint(c.country, c.size), Buffer.from(c.note, 'utf8')) })),
+            .map((c) => ({
+              country: c.country,
+              size: c.size,
+              ...listed(bundlePaths.partnerCheckpoint(c.country, c.size), Buffer.from(c.note, 'utf8')),
+            })),
         }
       : {}),
   };
   const checked = bundleManifestSchema.safeParse(draft);
   if (!checked.success) {
-    throw new DomainError('bug/invariant-violated', 'the bundle manifest would not be valid', { issues: checked.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })) });
+    throw new DomainError('bug/invariant-violated', 'the bundle manifest would not be valid', {
+      issues: checked.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+    });
   }
   const annex = jsonBytes(caseUcoJsonLd(checked.data, custodyFiles, foreignFiles));
   records.set(caseUcoPath, annex);
-  const manifest: BundleManifest = { ...checked.data, annexes: [{ path: caseUcoPath, sha256: sha256(annex), mediaType: 'application/ld+json' }] };
+  const manifest: BundleManifest = {
+    ...checked.data,
+    annexes: [{ path: caseUcoPath, sha256: sha256(annex), mediaType: 'application/ld+json' }],
+  };
   return { manifest, manifestBytes: jsonBytes(manifest), records, files: [...files.values()] };
 }
 
@@ -175,7 +211,10 @@ function foreignCustodyEntry(
 ): { country: string; checkpoint: number; path: string; sha256: string } {
   // A chain proved in a checkpoint the bundle does not carry could never verify: that is the caller's bug.
   if (!partnerSizes.has(`${foreign.country}/${foreign.checkpoint}`)) {
-    throw new DomainError('bug/invariant-violated', `item ${evidenceId}: ${foreign.country}'s checkpoint ${foreign.checkpoint} is not among the partner checkpoints`);
+    throw new DomainError(
+      'bug/invariant-violated',
+      `item ${evidenceId}: ${foreign.country}'s checkpoint ${foreign.checkpoint} is not among the partner checkpoints`,
+    );
   }
   const file = foreignCustodyFileSchema.parse({
     v: 1,

@@ -54,22 +54,39 @@ const foreignCustodyRef = entryRef.extend({ country, checkpoint: size.min(1) });
 export const bundleItemSchema = z
   .strictObject({
     id: uuid,
-    filename: z.string().min(1).max(200).refine((name) => sanitiseFilename(name) === name, 'must be a sanitised file name'),
+    filename: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((name) => sanitiseFilename(name) === name, 'must be a sanitised file name'),
     size,
     sha256: sha256Hex,
-    mediaType: z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/, 'must be a media type'),
+    mediaType: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/, 'must be a media type'),
     metadata: evidenceMetadataSchema,
     path: z.string(),
     custody: entryRef,
     /** Version 2: present only for an item received from another State. */
     foreignCustody: foreignCustodyRef.optional(),
   })
-  .refine((item) => item.path === bundlePaths.file(item.sha256), { message: 'path must be files/<sha256>', path: ['path'] })
-  .refine((item) => item.custody.path === bundlePaths.custody(item.id), { message: 'custody path must be custody/<id>.json', path: ['custody', 'path'] })
-  .refine((item) => item.foreignCustody === undefined || item.foreignCustody.path === bundlePaths.foreignCustody(item.id, item.foreignCustody.country), {
-    message: 'foreign custody path must be custody/<id>.<COUNTRY>.json',
-    path: ['foreignCustody', 'path'],
-  });
+  .refine((item) => item.path === bundlePaths.file(item.sha256), {
+    message: 'path must be files/<sha256>',
+    path: ['path'],
+  })
+  .refine((item) => item.custody.path === bundlePaths.custody(item.id), {
+    message: 'custody path must be custody/<id>.json',
+    path: ['custody', 'path'],
+  })
+  .refine(
+    (item) =>
+      item.foreignCustody === undefined ||
+      item.foreignCustody.path === bundlePaths.foreignCustody(item.id, item.foreignCustody.country),
+    {
+      message: 'foreign custody path must be custody/<id>.<COUNTRY>.json',
+      path: ['foreignCustody', 'path'],
+    },
+  );
 export type BundleItem = z.infer<typeof bundleItemSchema>;
 
 export const bundleRequestSummarySchema = z.strictObject({
@@ -81,24 +98,40 @@ export const bundleRequestSummarySchema = z.strictObject({
 });
 export type BundleRequestSummary = z.infer<typeof bundleRequestSummarySchema>;
 
-const checkpointRef = entryRef.extend({ size: size.min(1) }).refine((c) => c.path === bundlePaths.checkpoint(c.size), { message: 'path must be checkpoints/<size>.note', path: ['path'] });
+const checkpointRef = entryRef.extend({ size: size.min(1) }).refine((c) => c.path === bundlePaths.checkpoint(c.size), {
+  message: 'path must be checkpoints/<size>.note',
+  path: ['path'],
+});
 const consistencyProof = z.strictObject({ from: size.min(1), to: size.min(1), proof: z.array(base64Hash).max(128) });
 const receiptRef = entryRef
   .extend({ messageId: uuid, partner: country, messageType: z.string().min(1).max(80), envelopeDigest: sha256Hex })
-  .refine((r) => r.path === bundlePaths.receipt(r.messageId), { message: 'path must be receipts/<messageId>.jws', path: ['path'] });
+  .refine((r) => r.path === bundlePaths.receipt(r.messageId), {
+    message: 'path must be receipts/<messageId>.jws',
+    path: ['path'],
+  });
 const partnerCheckpointRef = entryRef
   .extend({ country, size: size.min(1) })
-  .refine((c) => c.path === bundlePaths.partnerCheckpoint(c.country, c.size), { message: 'path must be checkpoints/<COUNTRY>/<size>.note', path: ['path'] });
-const descriptorRef = entryRef.extend({ country }).refine((d) => d.path === bundlePaths.descriptor(d.country), { message: 'path must be descriptors/<country>.json', path: ['path'] });
-const annexRef = entryRef.extend({ mediaType: z.literal('application/ld+json') }).refine((a) => a.path === caseUcoPath, { message: `the only annex is ${caseUcoPath}`, path: ['path'] });
+  .refine((c) => c.path === bundlePaths.partnerCheckpoint(c.country, c.size), {
+    message: 'path must be checkpoints/<COUNTRY>/<size>.note',
+    path: ['path'],
+  });
+const descriptorRef = entryRef.extend({ country }).refine((d) => d.path === bundlePaths.descriptor(d.country), {
+  message: 'path must be descriptors/<country>.json',
+  path: ['path'],
+});
+const annexRef = entryRef
+  .extend({ mediaType: z.literal('application/ld+json') })
+  .refine((a) => a.path === caseUcoPath, { message: `the only annex is ${caseUcoPath}`, path: ['path'] });
 
-const unique = <T>(key: (value: T) => string, what: string) => (values: readonly T[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.has(key(value))) ctx.addIssue({ code: 'custom', message: `${what} ${key(value)} is listed twice` });
-    seen.add(key(value));
-  }
-};
+const unique =
+  <T>(key: (value: T) => string, what: string) =>
+  (values: readonly T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const value of values) {
+      if (seen.has(key(value))) ctx.addIssue({ code: 'custom', message: `${what} ${key(value)} is listed twice` });
+      seen.add(key(value));
+    }
+  };
 
 export const bundleManifestSchema = z
   .strictObject({
@@ -110,24 +143,59 @@ export const bundleManifestSchema = z
     /** The State the bundle is prepared for (Art. 36 onward transfer), or null for the exporter's own authorities. */
     destination: country.nullable(),
     request: bundleRequestSummarySchema.nullable(),
-    items: z.array(bundleItemSchema).min(1).max(100_000).superRefine(unique((i) => i.id, 'item')),
-    checkpoints: z.array(checkpointRef).min(1).max(100).superRefine(unique((c) => String(c.size), 'checkpoint')),
+    items: z
+      .array(bundleItemSchema)
+      .min(1)
+      .max(100_000)
+      .superRefine(unique((i) => i.id, 'item')),
+    checkpoints: z
+      .array(checkpointRef)
+      .min(1)
+      .max(100)
+      .superRefine(unique((c) => String(c.size), 'checkpoint')),
     consistency: z.array(consistencyProof).max(100),
-    receipts: z.array(receiptRef).max(100_000).superRefine(unique((r) => r.messageId, 'receipt')),
-    descriptors: z.array(descriptorRef).min(1).max(200).superRefine(unique((d) => d.country, 'descriptor')),
+    receipts: z
+      .array(receiptRef)
+      .max(100_000)
+      .superRefine(unique((r) => r.messageId, 'receipt')),
+    descriptors: z
+      .array(descriptorRef)
+      .min(1)
+      .max(200)
+      .superRefine(unique((d) => d.country, 'descriptor')),
     annexes: z.array(annexRef).max(1),
     /** Version 2: the sending States' checkpoints the items' foreign custody is proved in. */
-    partnerCheckpoints: z.array(partnerCheckpointRef).max(10_000).superRefine(unique((c) => `${c.country}/${c.size}`, 'partner checkpoint')).optional(),
+    partnerCheckpoints: z
+      .array(partnerCheckpointRef)
+      .max(10_000)
+      .superRefine(unique((c) => `${c.country}/${c.size}`, 'partner checkpoint'))
+      .optional(),
   })
   .superRefine((m, ctx) => {
-    const foreign = m.items.flatMap((item, i) => (item.foreignCustody === undefined ? [] : [{ i, country: item.foreignCustody.country }]));
+    const foreign = m.items.flatMap((item, i) =>
+      item.foreignCustody === undefined ? [] : [{ i, country: item.foreignCustody.country }],
+    );
     // A version 1 verifier would not know to check these: a bundle that has them says so in its version.
-    if (m.v === 1 && (m.partnerCheckpoints !== undefined || foreign.length > 0)) ctx.addIssue({ code: 'custom', message: 'foreign custody needs a version 2 manifest', path: ['v'] });
+    if (m.v === 1 && (m.partnerCheckpoints !== undefined || foreign.length > 0)) {
+      ctx.addIssue({ code: 'custom', message: 'foreign custody needs a version 2 manifest', path: ['v'] });
+    }
     for (const { i, country: from } of foreign) {
-      if (from === m.exporter.country) ctx.addIssue({ code: 'custom', message: 'foreign custody must come from another State than the exporter', path: ['items', i, 'foreignCustody', 'country'] });
+      if (from === m.exporter.country) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'foreign custody must come from another State than the exporter',
+          path: ['items', i, 'foreignCustody', 'country'],
+        });
+      }
     }
     for (const [i, c] of (m.partnerCheckpoints ?? []).entries()) {
-      if (c.country === m.exporter.country) ctx.addIssue({ code: 'custom', message: 'the exporter\u2019s own checkpoints are listed under checkpoints', path: ['partnerCheckpoints', i, 'country'] });
+      if (c.country === m.exporter.country) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the exporter\u2019s own checkpoints are listed under checkpoints',
+          path: ['partnerCheckpoints', i, 'country'],
+        });
+      }
     }
   });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
@@ -142,7 +210,10 @@ export const custodyFileSchema = z.strictObject({
       z.strictObject({
         leafIndex: size,
         /** The ledger leaf exactly as hashed: canonical JSON text (see custodyLeafData). */
-        leaf: z.string().min(1).max(1024 * 1024),
+        leaf: z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
         /** Tree size of the checkpoint the proof is against. */
         checkpoint: size.min(1),
         proof: z.array(base64Hash).max(64),
@@ -174,7 +245,16 @@ export const foreignCustodyFileSchema = z.strictObject({
   evidenceId: uuid,
   country,
   events: z
-    .array(z.strictObject({ leafIndex: size, leaf: z.string().min(1).max(1024 * 1024), proof: z.array(base64Hash).max(64) }))
+    .array(
+      z.strictObject({
+        leafIndex: size,
+        leaf: z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
+        proof: z.array(base64Hash).max(64),
+      }),
+    )
     .min(1)
     .max(100_000),
 });
@@ -188,6 +268,14 @@ export function listedEntries(manifest: BundleManifest): Map<string, string> {
     listed.set(item.custody.path, item.custody.sha256);
     if (item.foreignCustody !== undefined) listed.set(item.foreignCustody.path, item.foreignCustody.sha256);
   }
-  for (const ref of [...manifest.checkpoints, ...(manifest.partnerCheckpoints ?? []), ...manifest.receipts, ...manifest.descriptors, ...manifest.annexes]) listed.set(ref.path, ref.sha256);
+  for (const ref of [
+    ...manifest.checkpoints,
+    ...(manifest.partnerCheckpoints ?? []),
+    ...manifest.receipts,
+    ...manifest.descriptors,
+    ...manifest.annexes,
+  ]) {
+    listed.set(ref.path, ref.sha256);
+  }
   return listed;
 }

@@ -47,7 +47,11 @@ export async function digestEntry(source: BundleSource, name: string): Promise<E
 export class EntryTooLargeError extends Error {}
 
 /** Reads a small entry whole, refusing it as soon as it passes the cap (the declared size may lie). */
-export async function readEntry(source: BundleSource, name: string, cap: number): Promise<{ readonly bytes: Buffer; readonly sha256: string }> {
+export async function readEntry(
+  source: BundleSource,
+  name: string,
+  cap: number,
+): Promise<{ readonly bytes: Buffer; readonly sha256: string }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of source.open(name)) {
@@ -65,7 +69,10 @@ export function utf8Text(bytes: Uint8Array): string {
 }
 
 /** A bundle held in memory, for tests and small tools. */
-export function memoryBundleSource(entries: ReadonlyMap<string, Uint8Array | string>, refused: readonly RefusedEntry[] = []): BundleSource {
+export function memoryBundleSource(
+  entries: ReadonlyMap<string, Uint8Array | string>,
+  refused: readonly RefusedEntry[] = [],
+): BundleSource {
   const bytesOf = (value: Uint8Array | string) => (typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
   return {
     async list() {

@@ -1,5 +1,13 @@
 import { createHash, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
-import { auditLeafData, custodyEventHash, custodyLeafData, personalCommitment, type CustodyEvent, type CustodyEventType, type CustodyPersonal } from '../evidence/custody-event.js';
+import {
+  auditLeafData,
+  custodyEventHash,
+  custodyLeafData,
+  personalCommitment,
+  type CustodyEvent,
+  type CustodyEventType,
+  type CustodyPersonal,
+} from '../evidence/custody-event.js';
 import { rawPublicKey } from '../federation/keys.js';
 import { signDescriptor, type NodeDescriptor } from '../federation/node-descriptor.js';
 import { signReceipt } from '../federation/receipt.js';
@@ -17,7 +25,12 @@ import { signBundleManifest } from './manifest-signature.js';
 /** A node's key generations as the federation keeps them: the last one current. */
 export interface TestNodeKeys {
   readonly country: string;
-  readonly generations: readonly { readonly keyId: string; readonly privateKey: KeyObject; readonly publicKey: string; readonly retiredAt: string | null }[];
+  readonly generations: readonly {
+    readonly keyId: string;
+    readonly privateKey: KeyObject;
+    readonly publicKey: string;
+    readonly retiredAt: string | null;
+  }[];
 }
 
 export function testNodeKeys(country: string, generations = 1): TestNodeKeys {
@@ -26,7 +39,12 @@ export function testNodeKeys(country: string, generations = 1): TestNodeKeys {
     generations: Array.from({ length: generations }, (_, i) => {
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const raw = rawPublicKey(publicKey);
-      return { keyId: keyIdOf(Buffer.from(raw, 'base64url')), privateKey, publicKey: raw, retiredAt: i < generations - 1 ? '2026-01-01T00:00:00.000Z' : null };
+      return {
+        keyId: keyIdOf(Buffer.from(raw, 'base64url')),
+        privateKey,
+        publicKey: raw,
+        retiredAt: i < generations - 1 ? '2026-01-01T00:00:00.000Z' : null,
+      };
     }),
   };
 }
@@ -129,7 +147,12 @@ export async function buildBundleFixture(options: BundleFixtureOptions = {}): Pr
   const origin = options.origin ?? ledgerOrigin('VN', vn.generations[0]!.keyId);
   const olderSize = 5;
   const checkpointNote = (size: number, key: TestNodeKeys['generations'][number]) =>
-    signNote(formatCheckpoint({ origin, size, rootHash: rootOf(hashes.slice(0, size)), extensions: [] }), origin, key.privateKey, key.publicKey);
+    signNote(
+      formatCheckpoint({ origin, size, rootHash: rootOf(hashes.slice(0, size)), extensions: [] }),
+      origin,
+      key.privateKey,
+      key.publicKey,
+    );
 
   const firstEventId = JSON.parse(placed.get(itemIds[0]!)![0]!.leaf) as { event: { id: string } };
   const items: BundleItemInput[] = itemIds.map((id, i) => ({
@@ -138,23 +161,41 @@ export async function buildBundleFixture(options: BundleFixtureOptions = {}): Pr
     size: contents[i]!.length,
     sha256: createHash('sha256').update(contents[i]!).digest('hex'),
     mediaType: i === 0 ? 'text/plain' : 'application/octet-stream',
-    metadata: { source: 'provider-production', dataCategory: 'subscriber', acquisition: { method: 'production order', acquiredAt: '2026-03-02T09:00:00+07:00' }, personalData: true, originCountry: 'VN' },
+    metadata: {
+      source: 'provider-production',
+      dataCategory: 'subscriber',
+      acquisition: { method: 'production order', acquiredAt: '2026-03-02T09:00:00+07:00' },
+      personalData: true,
+      originCountry: 'VN',
+    },
     // The first event of each item is proven against the older checkpoint when it is inside it.
     custody: placed.get(id)!.map(({ index, leaf }) => {
       const size = index < olderSize ? olderSize : hashes.length;
       return { leafIndex: index, leaf, checkpoint: size, proof: inclusionProof(index, hashes.slice(0, size)) };
     }),
-    openings: i === 0 ? [{ eventId: firstEventId.event.id, salt: firstSalt, personal: options.wrongOpening ?? firstPersonal }] : [],
+    openings:
+      i === 0
+        ? [{ eventId: firstEventId.event.id, salt: firstSalt, personal: options.wrongOpening ?? firstPersonal }]
+        : [],
   }));
   const receiptId = randomUUID();
-  const receiptKey = options.forgedReceipt === true ? { privateKey: generateKeyPairSync('ed25519').privateKey, keyId: current(sg).keyId } : current(sg);
+  const receiptKey =
+    options.forgedReceipt === true
+      ? { privateKey: generateKeyPairSync('ed25519').privateKey, keyId: current(sg).keyId }
+      : current(sg);
   const envelopeDigest = 'b'.repeat(64);
   const input: BundleInput = {
     id: randomUUID(),
     createdAt: '2026-03-03T02:00:00.000Z',
     exporter: { country: 'VN', node: 'Viet Nam 24/7' },
     destination: 'SG',
-    request: { id: randomUUID(), reference: 'VN-2026-00042', type: 'PRESERVATION_42', requestingState: 'SG', requestedState: 'VN' },
+    request: {
+      id: randomUUID(),
+      reference: 'VN-2026-00042',
+      type: 'PRESERVATION_42',
+      requestingState: 'SG',
+      requestedState: 'VN',
+    },
     items,
     checkpoints: [
       { size: olderSize, note: checkpointNote(olderSize, vn.generations[0]!) },
@@ -167,18 +208,27 @@ export async function buildBundleFixture(options: BundleFixtureOptions = {}): Pr
         partner: 'SG',
         messageType: 'request.transition',
         envelopeDigest,
-        jws: await signReceipt({ v: 1, messageId: receiptId, from: 'SG', to: 'VN', receivedAt: '2026-03-03T01:00:00.000Z', envelopeDigest }, receiptKey.privateKey, receiptKey.keyId),
+        jws: await signReceipt(
+          { v: 1, messageId: receiptId, from: 'SG', to: 'VN', receivedAt: '2026-03-03T01:00:00.000Z', envelopeDigest },
+          receiptKey.privateKey,
+          receiptKey.keyId,
+        ),
       },
     ],
     descriptors: [
       { country: 'VN', json: await testDescriptorJson(vn, 'Viet Nam 24/7') },
-      ...(options.includePartnerDescriptor === false ? [] : [{ country: 'SG', json: await testDescriptorJson(sg, 'Singapore 24/7') }]),
+      ...(options.includePartnerDescriptor === false
+        ? []
+        : [{ country: 'SG', json: await testDescriptorJson(sg, 'Singapore 24/7') }]),
     ],
   };
   const assembled = assembleBundle(input);
   const entries = new Map<string, Buffer>([
     ['manifest.json', assembled.manifestBytes],
-    ['manifest.jws', Buffer.from(await signBundleManifest(assembled.manifestBytes, current(vn).privateKey, current(vn).keyId))],
+    [
+      'manifest.jws',
+      Buffer.from(await signBundleManifest(assembled.manifestBytes, current(vn).privateKey, current(vn).keyId)),
+    ],
     ...assembled.records,
     ...items.map((item, i) => [`files/${item.sha256}`, contents[i]!] as [string, Buffer]),
   ]);

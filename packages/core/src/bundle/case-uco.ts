@@ -57,29 +57,49 @@ export function caseUcoJsonLd(
       '@type': 'uco-observable:File',
       'uco-core:name': item.filename,
       'uco-core:hasFacet': [
-        { '@id': `kb:file-facet-${item.id}`, '@type': 'uco-observable:FileFacet', 'uco-observable:fileName': item.filename, 'uco-observable:sizeInBytes': typed('xsd:integer', item.size) },
+        {
+          '@id': `kb:file-facet-${item.id}`,
+          '@type': 'uco-observable:FileFacet',
+          'uco-observable:fileName': item.filename,
+          'uco-observable:sizeInBytes': typed('xsd:integer', item.size),
+        },
         {
           '@id': `kb:content-data-facet-${item.id}`,
           '@type': 'uco-observable:ContentDataFacet',
           'uco-observable:mimeType': item.mediaType,
           'uco-observable:sizeInBytes': typed('xsd:integer', item.size),
-          'uco-observable:hash': [{ '@id': `kb:hash-sha256-${item.id}`, '@type': 'uco-types:Hash', 'uco-types:hashMethod': typed('uco-vocabulary:HashNameVocab', 'SHA256'), 'uco-types:hashValue': typed('xsd:hexBinary', item.sha256) }],
+          'uco-observable:hash': [
+            {
+              '@id': `kb:hash-sha256-${item.id}`,
+              '@type': 'uco-types:Hash',
+              'uco-types:hashMethod': typed('uco-vocabulary:HashNameVocab', 'SHA256'),
+              'uco-types:hashValue': typed('xsd:hexBinary', item.sha256),
+            },
+          ],
         },
       ],
     });
     const file = custody.get(item.id);
     if (file === undefined) throw new DomainError('bug/invariant-violated', `no custody record for item ${item.id}`);
     const received = foreign.get(item.id);
-    if (item.foreignCustody !== undefined && received === undefined) throw new DomainError('bug/invariant-violated', `no foreign custody record for item ${item.id}`);
+    if (item.foreignCustody !== undefined && received === undefined) {
+      throw new DomainError('bug/invariant-violated', `no foreign custody record for item ${item.id}`);
+    }
     // The sender's events first (no checkpoint of the exporter's: theirs is in the ledger facet), then the exporter's.
     const chain = [
-      ...(received?.events ?? []).map((e) => ({ ...e, checkpoint: item.foreignCustody!.checkpoint, ledger: received!.country })),
+      ...(received?.events ?? []).map((e) => ({
+        ...e,
+        checkpoint: item.foreignCustody!.checkpoint,
+        ledger: received!.country,
+      })),
       ...file.events.map((e) => ({ ...e, ledger: null })),
     ];
     let previousRecord: string | null = null;
     for (const entry of chain) {
       const event = parseCustodyLeaf(entry.leaf);
-      if (event === null) throw new DomainError('bug/invariant-violated', `item ${item.id} has a custody leaf that is not canonical`);
+      if (event === null) {
+        throw new DomainError('bug/invariant-violated', `item ${item.id} has a custody leaf that is not canonical`);
+      }
       const recordId = `kb:provenance-record-${event.id}`;
       investigationObjects.push(ref(recordId));
       graph.push({
@@ -109,7 +129,9 @@ export function caseUcoJsonLd(
             'h247:leafIndex': typed('xsd:integer', entry.leafIndex),
             'h247:checkpointTreeSize': typed('xsd:integer', entry.checkpoint),
             // Only for events logged by another State: whose ledger, and the item's id there.
-            ...(entry.ledger === null ? {} : { 'h247:ledgerCountry': entry.ledger, 'h247:ledgerEvidenceId': event.evidenceId }),
+            ...(entry.ledger === null
+              ? {}
+              : { 'h247:ledgerCountry': entry.ledger, 'h247:ledgerEvidenceId': event.evidenceId }),
           },
         ],
       });

@@ -1,5 +1,11 @@
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { auditLeafData, custodyEventHash, custodyLeafData, type CustodyEvent, type CustodyEventType } from '../evidence/custody-event.js';
+import {
+  auditLeafData,
+  custodyEventHash,
+  custodyLeafData,
+  type CustodyEvent,
+  type CustodyEventType,
+} from '../evidence/custody-event.js';
 import type { EvidenceMetadataInput } from '../evidence/evidence-metadata.js';
 import type { JsonValue } from '../support/canonical-json.js';
 import { rawPublicKey } from '../federation/keys.js';
@@ -43,7 +49,10 @@ class TestLog {
 
   append(leaf: string): number {
     const index = this.leaves.length;
-    this.leaves.push(leaf, auditLeafData({ id: randomUUID(), digest: createHash('sha256').update(leaf).digest('hex') }));
+    this.leaves.push(
+      leaf,
+      auditLeafData({ id: randomUUID(), digest: createHash('sha256').update(leaf).digest('hex') }),
+    );
     return index;
   }
 
@@ -59,7 +68,15 @@ interface Step {
 }
 
 /** Appends an item's chain to a log; `previous` is where it starts (null at its origin). */
-function chain(log: TestLog, country: string, node: string, evidenceId: string, sha256: string, previous: string | null, steps: readonly Step[]) {
+function chain(
+  log: TestLog,
+  country: string,
+  node: string,
+  evidenceId: string,
+  sha256: string,
+  previous: string | null,
+  steps: readonly Step[],
+) {
   const placed: { leafIndex: number; leaf: string }[] = [];
   let link = previous;
   for (const step of steps) {
@@ -85,8 +102,17 @@ function chain(log: TestLog, country: string, node: string, evidenceId: string, 
   return placed;
 }
 
-const signedCheckpoint = (log: TestLog, origin: string, key: { privateKey: Parameters<typeof signNote>[2]; publicKey: string }) =>
-  signNote(formatCheckpoint({ origin, size: log.leaves.length, rootHash: rootOf(log.hashes), extensions: [] }), origin, key.privateKey, key.publicKey);
+const signedCheckpoint = (
+  log: TestLog,
+  origin: string,
+  key: { privateKey: Parameters<typeof signNote>[2]; publicKey: string },
+) =>
+  signNote(
+    formatCheckpoint({ origin, size: log.leaves.length, rootHash: rootOf(log.hashes), extensions: [] }),
+    origin,
+    key.privateKey,
+    key.publicKey,
+  );
 
 /**
  * A bundle Viet Nam exports of an item Singapore sent it: Singapore's five custody events in
@@ -108,11 +134,18 @@ export async function buildForeignBundleFixture(options: ForeignBundleOptions = 
     { type: 'hashed', at: '2026-03-01T09:01:00.000+08:00' },
     { type: 'sealed', at: '2026-03-01T09:02:00.000+08:00' },
     { type: 'packaged', at: '2026-03-02T10:00:00.000+08:00' },
-    { type: 'transmitted', at: '2026-03-02T10:01:00.000+08:00', details: { to: options.transmittedTo ?? 'VN', transferId } },
+    {
+      type: 'transmitted',
+      at: '2026-03-02T10:01:00.000+08:00',
+      details: { to: options.transmittedTo ?? 'VN', transferId },
+    },
   ]);
   const sgOrigin = ledgerOrigin('SG', sg.generations[0]!.keyId);
   const unlisted = generateKeyPairSync('ed25519');
-  const sgKey = options.senderKeyUnlisted === true ? { privateKey: unlisted.privateKey, publicKey: rawPublicKey(unlisted.publicKey) } : sg.generations[0]!;
+  const sgKey =
+    options.senderKeyUnlisted === true
+      ? { privateKey: unlisted.privateKey, publicKey: rawPublicKey(unlisted.publicKey) }
+      : sg.generations[0]!;
   const sgNote = signedCheckpoint(sgLog, sgOrigin, sgKey);
   const sgSize = sgLog.leaves.length;
 
@@ -123,17 +156,39 @@ export async function buildForeignBundleFixture(options: ForeignBundleOptions = 
   ]);
   const follows = custodyEventHash(sent.at(options.brokenLink === true ? -2 : -1)!.leaf);
   const receivedChain = chain(vnLog, 'VN', 'Viet Nam 24/7', receivedId, sha(content), follows, [
-    { type: 'received', at: '2026-03-02T09:30:00.000+07:00', details: { from: 'SG', transferId, senderEvidenceId: sgItemId } },
+    {
+      type: 'received',
+      at: '2026-03-02T09:30:00.000+07:00',
+      details: { from: 'SG', transferId, senderEvidenceId: sgItemId },
+    },
     { type: 'hash-verified', at: '2026-03-02T09:30:01.000+07:00' },
     { type: 'sealed', at: '2026-03-02T09:31:00.000+07:00' },
   ]);
   const vnSize = vnLog.leaves.length;
   const vnNote = signedCheckpoint(vnLog, ledgerOrigin('VN', vn.generations[0]!.keyId), current(vn));
-  const proved = (log: TestLog, size: number) => (e: { leafIndex: number; leaf: string }) => ({ ...e, proof: inclusionProof(e.leafIndex, log.hashes.slice(0, size)) });
+  const proved = (log: TestLog, size: number) => (e: { leafIndex: number; leaf: string }) => ({
+    ...e,
+    proof: inclusionProof(e.leafIndex, log.hashes.slice(0, size)),
+  });
 
-  const metadata: EvidenceMetadataInput = { source: 'partner-transfer', dataCategory: 'subscriber', acquisition: { method: 'evidence.offered', acquiredAt: '2026-03-02T09:30:00+07:00' }, personalData: true, originCountry: 'SG' };
+  const metadata: EvidenceMetadataInput = {
+    source: 'partner-transfer',
+    dataCategory: 'subscriber',
+    acquisition: { method: 'evidence.offered', acquiredAt: '2026-03-02T09:30:00+07:00' },
+    personalData: true,
+    originCountry: 'SG',
+  };
   const items: BundleItemInput[] = [
-    { id: ownId, filename: 'own.bin', size: own.length, sha256: sha(own), mediaType: 'application/octet-stream', metadata: { ...metadata, originCountry: 'VN' }, custody: ownChain.map(proved(vnLog, vnSize)).map((e) => ({ ...e, checkpoint: vnSize })), openings: [] },
+    {
+      id: ownId,
+      filename: 'own.bin',
+      size: own.length,
+      sha256: sha(own),
+      mediaType: 'application/octet-stream',
+      metadata: { ...metadata, originCountry: 'VN' },
+      custody: ownChain.map(proved(vnLog, vnSize)).map((e) => ({ ...e, checkpoint: vnSize })),
+      openings: [],
+    },
     {
       id: receivedId,
       filename: 'subscriber-records.csv',
@@ -159,12 +214,17 @@ export async function buildForeignBundleFixture(options: ForeignBundleOptions = 
     receipts: [],
     descriptors: [
       { country: 'VN', json: await testDescriptorJson(vn, 'Viet Nam 24/7') },
-      ...(options.withoutSenderDescriptor === true ? [] : [{ country: 'SG', json: await testDescriptorJson(sg, 'Singapore 24/7') }]),
+      ...(options.withoutSenderDescriptor === true
+        ? []
+        : [{ country: 'SG', json: await testDescriptorJson(sg, 'Singapore 24/7') }]),
     ],
   });
   const entries = new Map<string, Buffer>([
     ['manifest.json', assembled.manifestBytes],
-    ['manifest.jws', Buffer.from(await signBundleManifest(assembled.manifestBytes, current(vn).privateKey, current(vn).keyId))],
+    [
+      'manifest.jws',
+      Buffer.from(await signBundleManifest(assembled.manifestBytes, current(vn).privateKey, current(vn).keyId)),
+    ],
     ...assembled.records,
     [`files/${sha(content)}`, content],
     [`files/${sha(own)}`, own],

@@ -10,29 +10,54 @@ export const manifestSignatureType = 'hanoi247-bundle-manifest+jws';
  * (RFC 7515 Appendix F: "<header>..<signature>"), so the manifest stays a readable JSON file
  * and the signature covers its bytes as written, not a re-serialisation of them.
  */
-export async function signBundleManifest(manifestBytes: Uint8Array, signingKey: KeyObject, keyId: string): Promise<string> {
-  const jws = await new CompactSign(manifestBytes).setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: manifestSignatureType }).sign(signingKey);
+export async function signBundleManifest(
+  manifestBytes: Uint8Array,
+  signingKey: KeyObject,
+  keyId: string,
+): Promise<string> {
+  const jws = await new CompactSign(manifestBytes)
+    .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: manifestSignatureType })
+    .sign(signingKey);
   const [header, , signature] = jws.split('.');
   return `${header ?? ''}..${signature ?? ''}`;
 }
 
-export type ManifestSignatureResult = { readonly ok: true; readonly keyId: string; readonly retired: boolean } | { readonly ok: false; readonly reason: string };
+export type ManifestSignatureResult =
+  | { readonly ok: true; readonly keyId: string; readonly retired: boolean }
+  | { readonly ok: false; readonly reason: string };
 
 /** Verifies with any signing key generation the descriptor lists: rotation keeps old keys so old bundles still verify. */
-export async function verifyBundleManifest(manifestBytes: Uint8Array, detachedJws: string, descriptor: NodeDescriptor): Promise<ManifestSignatureResult> {
+export async function verifyBundleManifest(
+  manifestBytes: Uint8Array,
+  detachedJws: string,
+  descriptor: NodeDescriptor,
+): Promise<ManifestSignatureResult> {
   const parts = detachedJws.trim().split('.');
-  if (parts.length !== 3 || parts[1] !== '') return { ok: false, reason: 'manifest.jws is not a detached JWS (<header>..<signature>)' };
+  if (parts.length !== 3 || parts[1] !== '') {
+    return { ok: false, reason: 'manifest.jws is not a detached JWS (<header>..<signature>)' };
+  }
   let header;
   try {
     header = decodeProtectedHeader(detachedJws.trim());
   } catch {
     return { ok: false, reason: 'manifest.jws has no readable JWS header' };
   }
-  if (header.alg !== 'EdDSA' || header.typ !== manifestSignatureType) return { ok: false, reason: `manifest.jws must be EdDSA with typ ${manifestSignatureType}` };
+  if (header.alg !== 'EdDSA' || header.typ !== manifestSignatureType) {
+    return { ok: false, reason: `manifest.jws must be EdDSA with typ ${manifestSignatureType}` };
+  }
   const key = descriptor.keys.find((k) => k.keyId === header.kid);
-  if (key === undefined) return { ok: false, reason: `manifest.jws names key ${String(header.kid)}, which node ${descriptor.country} does not list` };
+  if (key === undefined) {
+    return {
+      ok: false,
+      reason: `manifest.jws names key ${String(header.kid)}, which node ${descriptor.country} does not list`,
+    };
+  }
   try {
-    await compactVerify(`${parts[0]}.${Buffer.from(manifestBytes).toString('base64url')}.${parts[2]}`, ed25519PublicKey(key.signing.publicKey), { algorithms: ['EdDSA'] });
+    await compactVerify(
+      `${parts[0]}.${Buffer.from(manifestBytes).toString('base64url')}.${parts[2]}`,
+      ed25519PublicKey(key.signing.publicKey),
+      { algorithms: ['EdDSA'] },
+    );
   } catch {
     return { ok: false, reason: `the signature does not verify with key ${key.keyId} of node ${descriptor.country}` };
   }

@@ -1,4 +1,12 @@
-import { bundleManifestSchema, entryCaps, listedEntries, manifestPath, manifestSignaturePath, type BundleItem, type BundleManifest } from './bundle-manifest.js';
+import {
+  bundleManifestSchema,
+  entryCaps,
+  listedEntries,
+  manifestPath,
+  manifestSignaturePath,
+  type BundleItem,
+  type BundleManifest,
+} from './bundle-manifest.js';
 import { CheckLog, type BundleReport } from './bundle-report.js';
 import { digestEntry, utf8Text, type BundleSource, type EntryDigest } from './bundle-source.js';
 import { verifyBundleManifest } from './manifest-signature.js';
@@ -32,13 +40,25 @@ export async function verifyBundle(source: BundleSource, options: VerifyBundleOp
   const manifestRead = await readManifest(ctx);
   if (manifestRead === null) return log.report(null, {});
   const { manifest, bytes } = manifestRead;
-  const summary = { id: manifest.id, createdAt: manifest.createdAt, exporter: manifest.exporter, destination: manifest.destination, request: manifest.request, items: manifest.items.length };
+  const summary = {
+    id: manifest.id,
+    createdAt: manifest.createdAt,
+    exporter: manifest.exporter,
+    destination: manifest.destination,
+    request: manifest.request,
+    items: manifest.items.length,
+  };
 
   checkEntrySet(ctx, manifest);
   const descriptors = await verifyDescriptors(ctx, manifest, options.expectFingerprint);
   await checkManifestSignature(ctx, bytes, descriptors.exporter);
   const checkpoints = await verifyCheckpoints(ctx, manifest, descriptors.exporter);
-  const partnerCheckpoints = await verifyPartnerCheckpoints(ctx, manifest, descriptors.byCountry, options.expectPartnerFingerprints);
+  const partnerCheckpoints = await verifyPartnerCheckpoints(
+    ctx,
+    manifest,
+    descriptors.byCountry,
+    options.expectPartnerFingerprints,
+  );
   const listedSizes = new Set(manifest.checkpoints.map((c) => c.size));
   const digests = new Map<string, Promise<EntryDigest | string>>();
   for (const item of manifest.items) {
@@ -48,13 +68,19 @@ export async function verifyBundle(source: BundleSource, options: VerifyBundleOp
   }
   await verifyReceipts(ctx, manifest, descriptors.byCountry);
   for (const annex of manifest.annexes) await checkAnnex(ctx, annex);
-  if (!log.checks.some((c) => c.id === 'entry.digest' && c.status === 'fail')) log.pass('entry.digest', 'bundle', 'every record the manifest lists matches its SHA-256');
+  if (!log.checks.some((c) => c.id === 'entry.digest' && c.status === 'fail')) {
+    log.pass('entry.digest', 'bundle', 'every record the manifest lists matches its SHA-256');
+  }
   return log.report(summary, descriptors.fingerprints);
 }
 
 async function readManifest(ctx: VerifyContext): Promise<{ manifest: BundleManifest; bytes: Buffer } | null> {
   if (!ctx.present.has(manifestPath)) {
-    ctx.log.fail('manifest', manifestPath, 'the bundle has no manifest.json: it is not an evidence bundle, or it was damaged');
+    ctx.log.fail(
+      'manifest',
+      manifestPath,
+      'the bundle has no manifest.json: it is not an evidence bundle, or it was damaged',
+    );
     return null;
   }
   const bytes = await ctx.read(manifestPath, null, entryCaps.manifest, 'manifest', manifestPath);
@@ -68,13 +94,21 @@ async function readManifest(ctx: VerifyContext): Promise<{ manifest: BundleManif
   }
   const parsed = bundleManifestSchema.safeParse(input);
   if (!parsed.success) {
-    ctx.log.fail('manifest', manifestPath, `is not a bundle manifest of version 1 or 2: ${issuesText(parsed.error.issues)}`);
+    ctx.log.fail(
+      'manifest',
+      manifestPath,
+      `is not a bundle manifest of version 1 or 2: ${issuesText(parsed.error.issues)}`,
+    );
     return null;
   }
   const m = parsed.data;
   const received = m.items.filter((i) => i.foreignCustody !== undefined).length;
   const foreign = received === 0 ? '' : `, ${received} of them received from another State with its custody there`;
-  ctx.log.pass('manifest', manifestPath, `version ${m.v}: lists ${m.items.length} item(s)${foreign}, ${m.checkpoints.length} checkpoint(s), ${m.receipts.length} receipt(s) and ${m.descriptors.length} descriptor(s)`);
+  ctx.log.pass(
+    'manifest',
+    manifestPath,
+    `version ${m.v}: lists ${m.items.length} item(s)${foreign}, ${m.checkpoints.length} checkpoint(s), ${m.receipts.length} receipt(s) and ${m.descriptors.length} descriptor(s)`,
+  );
   return { manifest: m, bytes };
 }
 
@@ -93,17 +127,37 @@ function checkEntrySet(ctx: VerifyContext, manifest: BundleManifest): void {
   for (const name of ctx.present.keys()) {
     if (listed.has(name)) continue;
     extra += 1;
-    ctx.log.fail('entry.unlisted', name, 'the bundle contains this entry but the manifest does not list it: something was added after export');
+    ctx.log.fail(
+      'entry.unlisted',
+      name,
+      'the bundle contains this entry but the manifest does not list it: something was added after export',
+    );
   }
-  if (missing === 0) ctx.log.pass('entry.missing', 'bundle', `all ${listed.size} entries the manifest names are present`);
+  if (missing === 0) {
+    ctx.log.pass('entry.missing', 'bundle', `all ${listed.size} entries the manifest names are present`);
+  }
   if (extra === 0) ctx.log.pass('entry.unlisted', 'bundle', 'no entry outside the manifest');
 }
 
-async function checkManifestSignature(ctx: VerifyContext, manifestBytes: Buffer, exporter: Parameters<typeof verifyBundleManifest>[2] | null): Promise<void> {
-  const bytes = await ctx.read(manifestSignaturePath, null, entryCaps.signature, 'manifest.signature', manifestSignaturePath);
+async function checkManifestSignature(
+  ctx: VerifyContext,
+  manifestBytes: Buffer,
+  exporter: Parameters<typeof verifyBundleManifest>[2] | null,
+): Promise<void> {
+  const bytes = await ctx.read(
+    manifestSignaturePath,
+    null,
+    entryCaps.signature,
+    'manifest.signature',
+    manifestSignaturePath,
+  );
   if (bytes === null) return;
   if (exporter === null) {
-    ctx.log.fail('manifest.signature', manifestSignaturePath, 'cannot be checked without the exporting node\u2019s descriptor');
+    ctx.log.fail(
+      'manifest.signature',
+      manifestSignaturePath,
+      'cannot be checked without the exporting node\u2019s descriptor',
+    );
     return;
   }
   let jws: string;
@@ -114,12 +168,21 @@ async function checkManifestSignature(ctx: VerifyContext, manifestBytes: Buffer,
     return;
   }
   const result = await verifyBundleManifest(manifestBytes, jws, exporter);
-  if (result.ok) ctx.log.pass('manifest.signature', manifestPath, `signed by node ${exporter.country} with key ${result.keyId}${result.retired ? ' (since retired)' : ''}`);
-  else ctx.log.fail('manifest.signature', manifestPath, result.reason);
+  if (result.ok) {
+    ctx.log.pass(
+      'manifest.signature',
+      manifestPath,
+      `signed by node ${exporter.country} with key ${result.keyId}${result.retired ? ' (since retired)' : ''}`,
+    );
+  } else ctx.log.fail('manifest.signature', manifestPath, result.reason);
 }
 
 /** Hashes each distinct file once (items may share content), streaming it: memory stays flat whatever its size. */
-async function checkFile(ctx: VerifyContext, item: BundleItem, digests: Map<string, Promise<EntryDigest | string>>): Promise<void> {
+async function checkFile(
+  ctx: VerifyContext,
+  item: BundleItem,
+  digests: Map<string, Promise<EntryDigest | string>>,
+): Promise<void> {
   const entry = ctx.present.get(item.path);
   const subject = item.path;
   const label = `item ${item.id} "${item.filename}"`;
@@ -131,9 +194,15 @@ async function checkFile(ctx: VerifyContext, item: BundleItem, digests: Map<stri
   }
   const digest = await pending;
   if (typeof digest === 'string') ctx.log.fail('file.hash', subject, `cannot be read (${label}): ${digest}`);
-  else if (digest.sha256 !== item.sha256) ctx.log.fail('file.hash', subject, `SHA-256 does not match the manifest (${label}): the content is ${digest.sha256}`);
-  else if (digest.size !== item.size) ctx.log.fail('file.hash', subject, `holds ${digest.size} bytes, the manifest says ${item.size} (${label})`);
-  else ctx.log.pass('file.hash', subject, `${label}: ${item.size} bytes, SHA-256 matches`);
+  else if (digest.sha256 !== item.sha256) {
+    ctx.log.fail(
+      'file.hash',
+      subject,
+      `SHA-256 does not match the manifest (${label}): the content is ${digest.sha256}`,
+    );
+  } else if (digest.size !== item.size) {
+    ctx.log.fail('file.hash', subject, `holds ${digest.size} bytes, the manifest says ${item.size} (${label})`);
+  } else ctx.log.pass('file.hash', subject, `${label}: ${item.size} bytes, SHA-256 matches`);
 }
 
 /** The CASE/UCO annex is derived from the manifest and informative: its digest is what binds it. */
@@ -141,7 +210,13 @@ async function checkAnnex(ctx: VerifyContext, annex: BundleManifest['annexes'][n
   if (!ctx.present.has(annex.path)) return;
   try {
     const digest = await digestEntry(ctx.source, annex.path);
-    if (digest.sha256 !== annex.sha256) ctx.log.fail('entry.digest', annex.path, `SHA-256 is ${digest.sha256}, the manifest says ${annex.sha256}: the entry was changed after export`);
+    if (digest.sha256 !== annex.sha256) {
+      ctx.log.fail(
+        'entry.digest',
+        annex.path,
+        `SHA-256 is ${digest.sha256}, the manifest says ${annex.sha256}: the entry was changed after export`,
+      );
+    }
   } catch (error) {
     ctx.log.fail('entry.digest', annex.path, `cannot be read: ${messageOf(error)}`);
   }

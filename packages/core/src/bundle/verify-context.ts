@@ -14,20 +14,42 @@ export class VerifyContext {
    * and still returns the bytes: the content checks that follow then say what exactly changed.
    * Null when the entry is absent (already reported as missing) or cannot be read (reported here).
    */
-  async read(path: string, expectedSha256: string | null, cap: number, check: CheckId, subject: string): Promise<Buffer | null> {
+  async read(
+    path: string,
+    expectedSha256: string | null,
+    cap: number,
+    check: CheckId,
+    subject: string,
+  ): Promise<Buffer | null> {
     if (!this.present.has(path)) return null;
     try {
       const { bytes, sha256 } = await readEntry(this.source, path, cap);
-      if (expectedSha256 !== null && sha256 !== expectedSha256) this.log.fail('entry.digest', path, `SHA-256 is ${sha256}, the manifest says ${expectedSha256}: the entry was changed after export`);
+      if (expectedSha256 !== null && sha256 !== expectedSha256) {
+        this.log.fail(
+          'entry.digest',
+          path,
+          `SHA-256 is ${sha256}, the manifest says ${expectedSha256}: the entry was changed after export`,
+        );
+      }
       return bytes;
     } catch (error) {
-      this.log.fail(check, subject, error instanceof EntryTooLargeError ? error.message : `${path} cannot be read: ${messageOf(error)}`);
+      this.log.fail(
+        check,
+        subject,
+        error instanceof EntryTooLargeError ? error.message : `${path} cannot be read: ${messageOf(error)}`,
+      );
       return null;
     }
   }
 
   /** The entry as UTF-8 JSON; undefined (never a JSON value) when it is absent or unreadable, the reason logged. */
-  async readJson(path: string, expectedSha256: string | null, cap: number, check: CheckId, subject: string): Promise<unknown> {
+  async readJson(
+    path: string,
+    expectedSha256: string | null,
+    cap: number,
+    check: CheckId,
+    subject: string,
+  ): Promise<unknown> {
     const bytes = await this.read(path, expectedSha256, cap, check, subject);
     if (bytes === null) return undefined;
     try {
@@ -44,7 +66,9 @@ export function messageOf(error: unknown): string {
 }
 
 /** Zod issues in one line: "items/0/sha256: must be a lower-case hex SHA-256; ...". */
-export function issuesText(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
+export function issuesText(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): string {
   return issues
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join('/') || '(root)'}: ${i.message}`)

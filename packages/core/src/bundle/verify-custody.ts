@@ -1,4 +1,10 @@
-import { custodyEventHash, parseCustodyLeaf, personalCommitment, type CustodyEvent, type CustodyPersonal } from '../evidence/custody-event.js';
+import {
+  custodyEventHash,
+  parseCustodyLeaf,
+  personalCommitment,
+  type CustodyEvent,
+  type CustodyPersonal,
+} from '../evidence/custody-event.js';
 import type { Checkpoint } from '../ledger/checkpoint.js';
 import { leafHash } from '../ledger/hasher.js';
 import { verifyInclusion } from '../ledger/verify-proofs.js';
@@ -21,11 +27,21 @@ export async function verifyItemCustody(
   follows: ForeignLink | null = null,
 ): Promise<void> {
   const subject = `item ${item.id}`;
-  const input = await ctx.readJson(item.custody.path, item.custody.sha256, entryCaps.custody, 'custody.record', subject);
+  const input = await ctx.readJson(
+    item.custody.path,
+    item.custody.sha256,
+    entryCaps.custody,
+    'custody.record',
+    subject,
+  );
   if (input === undefined) return;
   const parsed = custodyFileSchema.safeParse(input);
   if (!parsed.success) {
-    ctx.log.fail('custody.record', subject, `${item.custody.path} is not a custody record: ${issuesText(parsed.error.issues)}`);
+    ctx.log.fail(
+      'custody.record',
+      subject,
+      `${item.custody.path} is not a custody record: ${issuesText(parsed.error.issues)}`,
+    );
     return;
   }
   const file = parsed.data;
@@ -52,25 +68,57 @@ export async function verifyItemCustody(
       events.set(event.id, event);
       const named = `${what} (${event.type}, ${event.id})`;
       if (event.evidenceId !== item.id) fail('custody.leaf', named, `is about item ${event.evidenceId}`);
-      if (event.evidenceSha256 !== item.sha256) fail('custody.leaf', named, `records SHA-256 ${event.evidenceSha256}, but the item's is ${item.sha256}`);
-      if (i === 0 && follows === null && event.previous !== null) fail('custody.chain', named, `is the first event in the bundle but links to an earlier one (${event.previous}): events are missing`);
-      if (i === 0 && follows !== null) checkBorderLink(event, follows, (message) => fail('custody.chain', subject, message));
-      if (i > 0 && event.previous !== previousHash) fail('custody.chain', named, `previous-hash link broken: it links to ${String(event.previous)}, the event before it hashes to ${String(previousHash)}`);
+      if (event.evidenceSha256 !== item.sha256) {
+        fail('custody.leaf', named, `records SHA-256 ${event.evidenceSha256}, but the item's is ${item.sha256}`);
+      }
+      if (i === 0 && follows === null && event.previous !== null) {
+        fail(
+          'custody.chain',
+          named,
+          `is the first event in the bundle but links to an earlier one (${event.previous}): events are missing`,
+        );
+      }
+      if (i === 0 && follows !== null) {
+        checkBorderLink(event, follows, (message) => fail('custody.chain', subject, message));
+      }
+      if (i > 0 && event.previous !== previousHash) {
+        fail(
+          'custody.chain',
+          named,
+          `previous-hash link broken: it links to ${String(event.previous)}, the event before it hashes to ${String(previousHash)}`,
+        );
+      }
       const time = Date.parse(event.occurredAt);
       if (Number.isNaN(time)) fail('custody.order', named, `has no valid time (${event.occurredAt})`);
-      else if (previousTime !== null && time < previousTime) fail('custody.order', named, `happened at ${event.occurredAt}, before the event preceding it`);
+      else if (previousTime !== null && time < previousTime) {
+        fail('custody.order', named, `happened at ${event.occurredAt}, before the event preceding it`);
+      }
       previousTime = Number.isNaN(time) ? previousTime : time;
     }
     previousHash = hash;
 
     const checkpoint = checkpoints.get(entry.checkpoint);
     if (checkpoint === undefined) {
-      const why = listedSizes.has(entry.checkpoint) ? 'which did not verify (see above)' : 'which the bundle does not include';
+      const why = listedSizes.has(entry.checkpoint)
+        ? 'which did not verify (see above)'
+        : 'which the bundle does not include';
       fail('custody.inclusion', what, `refers to checkpoint ${entry.checkpoint}, ${why}`);
     } else {
       const proof = entry.proof.map((p) => Buffer.from(p, 'base64'));
-      if (!verifyInclusion(leafHash(Buffer.from(entry.leaf, 'utf8')), entry.leafIndex, checkpoint.size, proof, checkpoint.rootHash)) {
-        fail('custody.inclusion', what, `inclusion proof for leaf ${entry.leafIndex} does not verify against checkpoint ${entry.checkpoint}`);
+      if (
+        !verifyInclusion(
+          leafHash(Buffer.from(entry.leaf, 'utf8')),
+          entry.leafIndex,
+          checkpoint.size,
+          proof,
+          checkpoint.rootHash,
+        )
+      ) {
+        fail(
+          'custody.inclusion',
+          what,
+          `inclusion proof for leaf ${entry.leafIndex} does not verify against checkpoint ${entry.checkpoint}`,
+        );
       }
     }
   }
@@ -78,9 +126,17 @@ export async function verifyItemCustody(
   const n = file.events.length;
   const passes: [CheckId, string][] = [
     ['custody.leaf', `${n} custody event(s), each a canonical leaf about this item and SHA-256 ${item.sha256}`],
-    ['custody.chain', follows === null ? `the chain runs unbroken from its first event (no predecessor) through all ${n} event(s)` : `the chain continues ${follows.country}'s transmission and runs unbroken through all ${n} event(s) here`],
+    [
+      'custody.chain',
+      follows === null
+        ? `the chain runs unbroken from its first event (no predecessor) through all ${n} event(s)`
+        : `the chain continues ${follows.country}'s transmission and runs unbroken through all ${n} event(s) here`,
+    ],
     ['custody.order', 'the events are in time order'],
-    ['custody.inclusion', `every event is in the ledger (inclusion proofs verify against checkpoint ${[...new Set(file.events.map((e) => e.checkpoint))].join(', ')})`],
+    [
+      'custody.inclusion',
+      `every event is in the ledger (inclusion proofs verify against checkpoint ${[...new Set(file.events.map((e) => e.checkpoint))].join(', ')})`,
+    ],
   ];
   for (const [id, message] of passes) if (!failed.has(id)) ctx.log.pass(id, subject, message);
   checkOpenings(ctx, item, file, events);
@@ -89,14 +145,22 @@ export async function verifyItemCustody(
 /** The exporter's first event must link to the sending State's last one: one chain across the border. */
 function checkBorderLink(first: CustodyEvent, follows: ForeignLink, fail: (message: string) => void): void {
   const which = `the first local event (${first.type}, ${first.id})`;
-  if (follows.lastHash === null) fail(`${which} cannot be linked to ${follows.country}'s custody, whose record could not be read (see above)`);
-  else if (first.previous !== follows.lastHash) {
+  if (follows.lastHash === null) {
+    fail(`${which} cannot be linked to ${follows.country}'s custody, whose record could not be read (see above)`);
+  } else if (first.previous !== follows.lastHash) {
     const links = first.previous === null ? 'it has no predecessor' : `it links to ${first.previous}`;
-    fail(`${which} does not follow ${follows.country}'s transmission: ${links}, ${follows.country}'s last event hashes to ${follows.lastHash}`);
+    fail(
+      `${which} does not follow ${follows.country}'s transmission: ${links}, ${follows.country}'s last event hashes to ${follows.lastHash}`,
+    );
   }
 }
 
-function checkOpenings(ctx: VerifyContext, item: BundleItem, file: CustodyFile, events: ReadonlyMap<string, CustodyEvent>): void {
+function checkOpenings(
+  ctx: VerifyContext,
+  item: BundleItem,
+  file: CustodyFile,
+  events: ReadonlyMap<string, CustodyEvent>,
+): void {
   let failed = false;
   for (const opening of file.openings) {
     const what = `personal opening of event ${opening.eventId} (item ${item.id})`;
@@ -107,7 +171,15 @@ function checkOpenings(ctx: VerifyContext, item: BundleItem, file: CustodyFile, 
     };
     if (event === undefined) fail('names an event this record does not hold');
     else if (event.personalCommitment === null) fail('the event commits to no personal part');
-    else if (personalCommitment(opening.salt, opening.personal as CustodyPersonal) !== event.personalCommitment) fail('does not match the commitment in the event: the disclosed details are not the ones recorded');
+    else if (personalCommitment(opening.salt, opening.personal as CustodyPersonal) !== event.personalCommitment) {
+      fail('does not match the commitment in the event: the disclosed details are not the ones recorded');
+    }
   }
-  if (file.openings.length > 0 && !failed) ctx.log.pass('custody.opening', `item ${item.id}`, `${file.openings.length} disclosed personal part(s) match their commitments`);
+  if (file.openings.length > 0 && !failed) {
+    ctx.log.pass(
+      'custody.opening',
+      `item ${item.id}`,
+      `${file.openings.length} disclosed personal part(s) match their commitments`,
+    );
+  }
 }

@@ -13,7 +13,11 @@ export interface VerifiedDescriptors {
  * fingerprint matching its key). Self-signed is not trusted: the court anchors the exporter by
  * comparing its fingerprint with the one published out of band, or passes --expect-fingerprint.
  */
-export async function verifyDescriptors(ctx: VerifyContext, manifest: BundleManifest, expectFingerprint: string | undefined): Promise<VerifiedDescriptors> {
+export async function verifyDescriptors(
+  ctx: VerifyContext,
+  manifest: BundleManifest,
+  expectFingerprint: string | undefined,
+): Promise<VerifiedDescriptors> {
   const byCountry = new Map<string, NodeDescriptor>();
   const fingerprints: Record<string, string> = {};
   for (const ref of manifest.descriptors) {
@@ -29,7 +33,11 @@ export async function verifyDescriptors(ctx: VerifyContext, manifest: BundleMani
       const fingerprint = currentKey(descriptor).signing.fingerprint;
       byCountry.set(ref.country, descriptor);
       fingerprints[ref.country] = fingerprint;
-      ctx.log.pass('descriptor', subject, `"${descriptor.name}" is self-signed by its current key ${fingerprint} and lists ${descriptor.keys.length} key generation(s)`);
+      ctx.log.pass(
+        'descriptor',
+        subject,
+        `"${descriptor.name}" is self-signed by its current key ${fingerprint} and lists ${descriptor.keys.length} key generation(s)`,
+      );
     } catch (error) {
       ctx.log.fail('descriptor', subject, `${ref.path} does not verify: ${messageOf(error)}`);
     }
@@ -39,15 +47,27 @@ export async function verifyDescriptors(ctx: VerifyContext, manifest: BundleMani
   const exporter = byCountry.get(exporterCountry) ?? null;
   const subject = `node ${exporterCountry}`;
   if (exporter === null) {
-    ctx.log.fail('descriptor', subject, `the exporting node's descriptor is missing or does not verify, so no signature in the bundle can be checked`);
+    ctx.log.fail(
+      'descriptor',
+      subject,
+      `the exporting node's descriptor is missing or does not verify, so no signature in the bundle can be checked`,
+    );
   } else {
     const actual = currentKey(exporter).signing.fingerprint;
     if (expectFingerprint === undefined) {
-      ctx.log.warn('descriptor.fingerprint', subject, `not compared: check that ${actual} is the signing-key fingerprint ${exporterCountry} published (or run with --expect-fingerprint)`);
+      ctx.log.warn(
+        'descriptor.fingerprint',
+        subject,
+        `not compared: check that ${actual} is the signing-key fingerprint ${exporterCountry} published (or run with --expect-fingerprint)`,
+      );
     } else if (expectFingerprint === actual) {
       ctx.log.pass('descriptor.fingerprint', subject, `the signing key is ${actual}, as expected`);
     } else {
-      ctx.log.fail('descriptor.fingerprint', subject, `the signing key is ${actual}, not the expected ${expectFingerprint}: the bundle may come from another node`);
+      ctx.log.fail(
+        'descriptor.fingerprint',
+        subject,
+        `the signing key is ${actual}, not the expected ${expectFingerprint}: the bundle may come from another node`,
+      );
     }
   }
   return { byCountry, fingerprints, exporter };

@@ -31,7 +31,9 @@ export async function verifyPartnerCheckpoints(
   descriptors: ReadonlyMap<string, NodeDescriptor>,
   expectFingerprints: { readonly [country: string]: string } = {},
 ): Promise<PartnerCheckpoints> {
-  for (const country of sendingStates(manifest)) checkSendingState(ctx, manifest, country, descriptors.get(country), expectFingerprints[country]);
+  for (const country of sendingStates(manifest)) {
+    checkSendingState(ctx, manifest, country, descriptors.get(country), expectFingerprints[country]);
+  }
   const verified = new Map<string, Checkpoint>();
   for (const ref of manifest.partnerCheckpoints ?? []) {
     const subject = `checkpoint ${ref.country}/${ref.size}`;
@@ -47,7 +49,11 @@ export async function verifyPartnerCheckpoints(
       note = utf8Text(bytes);
       const size = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size;
       if (size !== ref.size) {
-        ctx.log.fail('foreign.checkpoint', subject, `${ref.path} is ${ref.country}'s checkpoint of size ${size}, not ${ref.size}`);
+        ctx.log.fail(
+          'foreign.checkpoint',
+          subject,
+          `${ref.path} is ${ref.country}'s checkpoint of size ${size}, not ${ref.size}`,
+        );
         continue;
       }
     } catch (error) {
@@ -56,11 +62,22 @@ export async function verifyPartnerCheckpoints(
     }
     const origin = descriptorLedgerOrigin(descriptor);
     try {
-      const checkpoint = openCheckpoint(note, origin, descriptor.keys.map((k) => k.signing.publicKey));
+      const checkpoint = openCheckpoint(
+        note,
+        origin,
+        descriptor.keys.map((k) => k.signing.publicKey),
+      );
       verified.set(partnerCheckpointKey(ref.country, ref.size), checkpoint);
-      ctx.log.pass('foreign.checkpoint', subject, `${ref.country}'s log "${origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, signed by a key of node ${ref.country}`);
+      ctx.log.pass(
+        'foreign.checkpoint',
+        subject,
+        `${ref.country}'s log "${origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, signed by a key of node ${ref.country}`,
+      );
     } catch (error) {
-      const why = isDomainError(error) && error.code === 'ledger/invalid-checkpoint' ? `is not of ${ref.country}'s log ("${origin}"): ${error.message}` : `signature does not verify with any key of node ${ref.country} (${messageOf(error)})`;
+      const why =
+        isDomainError(error) && error.code === 'ledger/invalid-checkpoint'
+          ? `is not of ${ref.country}'s log ("${origin}"): ${error.message}`
+          : `signature does not verify with any key of node ${ref.country} (${messageOf(error)})`;
       ctx.log.fail('foreign.checkpoint', subject, why);
     }
   }
@@ -68,20 +85,40 @@ export async function verifyPartnerCheckpoints(
 }
 
 /** The sending State's descriptor must be in the bundle, and its fingerprint is the second one the court compares. */
-function checkSendingState(ctx: VerifyContext, manifest: BundleManifest, country: string, descriptor: NodeDescriptor | undefined, expected: string | undefined): void {
+function checkSendingState(
+  ctx: VerifyContext,
+  manifest: BundleManifest,
+  country: string,
+  descriptor: NodeDescriptor | undefined,
+  expected: string | undefined,
+): void {
   const subject = `node ${country}`;
   if (descriptor === undefined) {
     const listed = manifest.descriptors.some((d) => d.country === country);
-    const why = listed ? `${bundlePaths.descriptor(country)} does not verify (see above)` : `the bundle does not include ${bundlePaths.descriptor(country)}`;
-    ctx.log.fail('foreign.checkpoint', subject, `${why}: without the descriptor of ${country}, the custody events ${country} recorded before sending the evidence cannot be checked`);
+    const why = listed
+      ? `${bundlePaths.descriptor(country)} does not verify (see above)`
+      : `the bundle does not include ${bundlePaths.descriptor(country)}`;
+    ctx.log.fail(
+      'foreign.checkpoint',
+      subject,
+      `${why}: without the descriptor of ${country}, the custody events ${country} recorded before sending the evidence cannot be checked`,
+    );
     return;
   }
   const actual = currentKey(descriptor).signing.fingerprint;
   if (expected === undefined) {
-    ctx.log.warn('foreign.fingerprint', subject, `not compared: the evidence came from ${country}; check that ${actual} is the signing-key fingerprint ${country} published (or run with --expect-partner-fingerprint ${country}=${actual})`);
+    ctx.log.warn(
+      'foreign.fingerprint',
+      subject,
+      `not compared: the evidence came from ${country}; check that ${actual} is the signing-key fingerprint ${country} published (or run with --expect-partner-fingerprint ${country}=${actual})`,
+    );
   } else if (expected === actual) {
     ctx.log.pass('foreign.fingerprint', subject, `the signing key of ${country} is ${actual}, as expected`);
   } else {
-    ctx.log.fail('foreign.fingerprint', subject, `the signing key of ${country} is ${actual}, not the expected ${expected}: ${country}'s part of the custody chain may be forged`);
+    ctx.log.fail(
+      'foreign.fingerprint',
+      subject,
+      `the signing key of ${country} is ${actual}, not the expected ${expected}: ${country}'s part of the custody chain may be forged`,
+    );
   }
 }

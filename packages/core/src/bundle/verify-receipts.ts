@@ -10,7 +10,11 @@ import type { VerifyContext } from './verify-context.js';
  * so they verify only with the partner's descriptor. Without it a receipt is reported as
  * present but unverifiable: a warning, since the exporter cannot sign for its partner.
  */
-export async function verifyReceipts(ctx: VerifyContext, manifest: BundleManifest, descriptors: ReadonlyMap<string, NodeDescriptor>): Promise<void> {
+export async function verifyReceipts(
+  ctx: VerifyContext,
+  manifest: BundleManifest,
+  descriptors: ReadonlyMap<string, NodeDescriptor>,
+): Promise<void> {
   for (const ref of manifest.receipts) {
     const subject = `receipt ${ref.messageId}`;
     const bytes = await ctx.read(ref.path, ref.sha256, entryCaps.receipt, 'receipt', subject);
@@ -24,7 +28,11 @@ export async function verifyReceipts(ctx: VerifyContext, manifest: BundleManifes
     }
     const partner = descriptors.get(ref.partner);
     if (partner === undefined) {
-      ctx.log.warn('receipt', subject, `present, not verifiable without the descriptor of ${ref.partner} (message ${ref.messageType})`);
+      ctx.log.warn(
+        'receipt',
+        subject,
+        `present, not verifiable without the descriptor of ${ref.partner} (message ${ref.messageType})`,
+      );
       continue;
     }
     let receipt;
@@ -41,10 +49,25 @@ export async function verifyReceipts(ctx: VerifyContext, manifest: BundleManifes
     const mismatches = [
       receipt.messageId === ref.messageId ? null : `it is for message ${receipt.messageId}`,
       receipt.from === ref.partner ? null : `it was issued by ${receipt.from}, not ${ref.partner}`,
-      receipt.to === manifest.exporter.country ? null : `it acknowledges a message to ${receipt.to}, not from ${manifest.exporter.country}`,
-      receipt.envelopeDigest === ref.envelopeDigest ? null : `it acknowledges bytes with SHA-256 ${receipt.envelopeDigest}, the manifest says ${ref.envelopeDigest}`,
+      receipt.to === manifest.exporter.country
+        ? null
+        : `it acknowledges a message to ${receipt.to}, not from ${manifest.exporter.country}`,
+      receipt.envelopeDigest === ref.envelopeDigest
+        ? null
+        : `it acknowledges bytes with SHA-256 ${receipt.envelopeDigest}, the manifest says ${ref.envelopeDigest}`,
     ].filter((m): m is string => m !== null);
-    if (mismatches.length > 0) ctx.log.fail('receipt', subject, `signed by ${ref.partner} but does not match the manifest: ${mismatches.join('; ')}`);
-    else ctx.log.pass('receipt', subject, `${ref.partner} acknowledged message ${ref.messageType} (SHA-256 ${ref.envelopeDigest}) at ${receipt.receivedAt}`);
+    if (mismatches.length > 0) {
+      ctx.log.fail(
+        'receipt',
+        subject,
+        `signed by ${ref.partner} but does not match the manifest: ${mismatches.join('; ')}`,
+      );
+    } else {
+      ctx.log.pass(
+        'receipt',
+        subject,
+        `${ref.partner} acknowledged message ${ref.messageType} (SHA-256 ${ref.envelopeDigest}) at ${receipt.receivedAt}`,
+      );
+    }
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditLeafData, custodyEventHash, custodyLeafData, parseCustodyLeaf, personalCommitment, type CustodyEvent } from './custody-event.js';
+import {
+  auditLeafData,
+  custodyEventHash,
+  custodyLeafData,
+  parseCustodyLeaf,
+  personalCommitment,
+  type CustodyEvent,
+} from './custody-event.js';
 import { evidenceMetadataSchema, onwardTransferStatusFor, sanitiseFilename } from './evidence-metadata.js';
 import { decideOnwardTransfer, onwardTransferAuthorisationInputSchema } from './onward-transfer.js';
 
@@ -57,7 +64,11 @@ describe('evidence metadata', () => {
   const valid = {
     source: 'provider-production',
     dataCategory: 'traffic',
-    acquisition: { method: 'Production order under Art. 27(a)', tool: 'provider portal', acquiredAt: '2026-11-01T15:00:00+07:00' },
+    acquisition: {
+      method: 'Production order under Art. 27(a)',
+      tool: 'provider portal',
+      acquiredAt: '2026-11-01T15:00:00+07:00',
+    },
     personalData: true,
     originCountry: 'SG',
   };
@@ -98,7 +109,10 @@ describe('onward transfer (Art. 36)', () => {
   const foreign = { originCountry: 'SG', onwardTransfer: 'origin-authorisation-required' } as const;
 
   it('lets our own evidence go anywhere and foreign evidence back to its origin', () => {
-    expect(decideOnwardTransfer({ originCountry: 'VN', onwardTransfer: 'unrestricted' }, 'FR', [])).toMatchObject({ allowed: true, because: 'own-evidence' });
+    expect(decideOnwardTransfer({ originCountry: 'VN', onwardTransfer: 'unrestricted' }, 'FR', [])).toMatchObject({
+      allowed: true,
+      because: 'own-evidence',
+    });
     expect(decideOnwardTransfer(foreign, 'SG', [])).toMatchObject({ allowed: true, because: 'return-to-origin' });
   });
 
@@ -106,12 +120,20 @@ describe('onward transfer (Art. 36)', () => {
     const refused = decideOnwardTransfer(foreign, 'FR', [{ destination: 'INTERPOL', reference: 'SG-MFA-1' }]);
     expect(refused).toMatchObject({ allowed: false, legalSource: { instrument: 'UN', article: '36' } });
     expect(refused.allowed ? '' : refused.reason).toMatch(/came from SG.*FR.*authorisation/);
-    expect(decideOnwardTransfer(foreign, 'INTERPOL', [{ destination: 'INTERPOL', reference: 'SG-MFA-1' }])).toEqual({ allowed: true, because: 'authorised', authorisationReference: 'SG-MFA-1' });
+    expect(decideOnwardTransfer(foreign, 'INTERPOL', [{ destination: 'INTERPOL', reference: 'SG-MFA-1' }])).toEqual({
+      allowed: true,
+      because: 'authorised',
+      authorisationReference: 'SG-MFA-1',
+    });
   });
 
   it('accepts States and known organisations as destinations only', () => {
-    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'EUROPOL', reference: 'ref' }).success).toBe(true);
-    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'ACME', reference: 'ref' }).success).toBe(false);
+    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'EUROPOL', reference: 'ref' }).success).toBe(
+      true,
+    );
+    expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'ACME', reference: 'ref' }).success).toBe(
+      false,
+    );
     expect(onwardTransferAuthorisationInputSchema.safeParse({ destination: 'FR', reference: '' }).success).toBe(false);
   });
 });

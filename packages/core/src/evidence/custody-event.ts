@@ -38,7 +38,11 @@ export interface CustodyEvent {
   readonly occurredAt: string;
   /** The acting node: country and node name. */
   readonly system: { readonly country: string; readonly node: string };
-  readonly actor: { readonly type: 'user' | 'operator' | 'system' | 'partner'; readonly id: string | null; readonly role: string | null };
+  readonly actor: {
+    readonly type: 'user' | 'operator' | 'system' | 'partner';
+    readonly id: string | null;
+    readonly role: string | null;
+  };
   /** Hashes observed at this step (sha256 of the content at least), lower-case hex. */
   readonly hashes: { readonly [algorithm: string]: string };
   /** The event hash of the item's previous custody event: the chain a court follows. Null for the first. */
@@ -90,7 +94,16 @@ export function parseCustodyLeaf(leafData: string): CustodyEvent | null {
   const event = (parsed as { event?: unknown }).event;
   if (typeof event !== 'object' || event === null) return null;
   const e = event as Partial<CustodyEvent>;
-  if (e.v !== 1 || typeof e.id !== 'string' || typeof e.evidenceId !== 'string' || typeof e.evidenceSha256 !== 'string' || typeof e.type !== 'string' || !isCustodyEventType(e.type)) return null;
+  if (
+    e.v !== 1 ||
+    typeof e.id !== 'string' ||
+    typeof e.evidenceId !== 'string' ||
+    typeof e.evidenceSha256 !== 'string' ||
+    typeof e.type !== 'string' ||
+    !isCustodyEventType(e.type)
+  ) {
+    return null;
+  }
   if (typeof e.occurredAt !== 'string' || (e.previous !== null && typeof e.previous !== 'string')) return null;
   // Only the exact canonical form counts: a re-serialised leaf would hash differently.
   if (custodyLeafData(e as CustodyEvent) !== leafData) return null;

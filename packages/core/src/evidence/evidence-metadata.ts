@@ -3,7 +3,13 @@ import { isCountryCode } from '../identity/country-codes.js';
 import { boundedText } from '../support/bounded-text.js';
 
 /** Where an item came from. */
-export const evidenceSources = ['provider-production', 'seizure', 'intercept-batch', 'partner-transfer', 'open-source'] as const;
+export const evidenceSources = [
+  'provider-production',
+  'seizure',
+  'intercept-batch',
+  'partner-transfer',
+  'open-source',
+] as const;
 export type EvidenceSource = (typeof evidenceSources)[number];
 
 /** Art. 2 data categories: the category decides which legal basis and safeguards apply. */
@@ -20,7 +26,10 @@ export type OnwardTransferStatus = (typeof onwardTransferStatuses)[number];
 /** An ISO-8601 instant that keeps its zone offset as written (the zone is evidence too). */
 export const zonedInstant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO-8601 date-time with a zone (Z or ±hh:mm)')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an ISO-8601 date-time with a zone (Z or ±hh:mm)',
+  )
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real date-time');
 
 const country = z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code');
@@ -40,7 +49,10 @@ export const evidenceMetadataSchema = z.strictObject({
   originCountry: country,
   useLimitations: z.array(boundedText(500)).max(20).default([]),
   /** The date after which the item must be erased (YYYY-MM-DD). */
-  retentionUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+  retentionUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
   description: boundedText(2000, { multiline: true }).optional(),
 });
 export type EvidenceMetadata = z.infer<typeof evidenceMetadataSchema>;
@@ -57,7 +69,12 @@ export function onwardTransferStatusFor(originCountry: string, ownCountry: strin
  */
 export function sanitiseFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
+  const cleaned = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
   return cleaned.length === 0 ? 'unnamed' : cleaned;
 }

@@ -10,7 +10,10 @@ export const internationalOrganisations = ['INTERPOL', 'EUROPOL', 'EUROJUST', 'U
 /** A State (ISO 3166 alpha-2) or an international organisation. */
 export const transferDestination = z
   .string()
-  .refine((value) => isCountryCode(value) || (internationalOrganisations as readonly string[]).includes(value), 'must be an ISO 3166-1 alpha-2 country code or one of ' + internationalOrganisations.join(', '));
+  .refine(
+    (value) => isCountryCode(value) || (internationalOrganisations as readonly string[]).includes(value),
+    'must be an ISO 3166-1 alpha-2 country code or one of ' + internationalOrganisations.join(', '),
+  );
 
 /** Rule source: onward transfer needs the original transferring State's prior authorisation. */
 export const onwardTransferRule: LegalSource = un(36, undefined, false);
@@ -28,7 +31,11 @@ export interface OnwardTransferItem {
 }
 
 export type OnwardTransferDecision =
-  | { readonly allowed: true; readonly because: 'own-evidence' | 'return-to-origin' | 'authorised'; readonly authorisationReference?: string }
+  | {
+      readonly allowed: true;
+      readonly because: 'own-evidence' | 'return-to-origin' | 'authorised';
+      readonly authorisationReference?: string;
+    }
   | { readonly allowed: false; readonly reason: string; readonly legalSource: LegalSource };
 
 /**
@@ -36,11 +43,17 @@ export type OnwardTransferDecision =
  * its origin State, or elsewhere only with the origin State's recorded authorisation for
  * that very destination.
  */
-export function decideOnwardTransfer(item: OnwardTransferItem, destination: string, authorisations: readonly { readonly destination: string; readonly reference: string }[]): OnwardTransferDecision {
+export function decideOnwardTransfer(
+  item: OnwardTransferItem,
+  destination: string,
+  authorisations: readonly { readonly destination: string; readonly reference: string }[],
+): OnwardTransferDecision {
   if (item.onwardTransfer === 'unrestricted') return { allowed: true, because: 'own-evidence' };
   if (destination === item.originCountry) return { allowed: true, because: 'return-to-origin' };
   const authorisation = authorisations.find((a) => a.destination === destination);
-  if (authorisation !== undefined) return { allowed: true, because: 'authorised', authorisationReference: authorisation.reference };
+  if (authorisation !== undefined) {
+    return { allowed: true, because: 'authorised', authorisationReference: authorisation.reference };
+  }
   return {
     allowed: false,
     reason: `this evidence came from ${item.originCountry}; sending it to ${destination} needs ${item.originCountry}'s prior authorisation, and none is recorded`,

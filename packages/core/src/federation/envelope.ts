@@ -50,7 +50,9 @@ export interface SealInput {
 /** Encrypt to the recipient (ECDH-ES+A256KW over X25519, A256GCM), then sign the canonical header (EdDSA). */
 export async function sealEnvelope(input: SealInput): Promise<Envelope> {
   const plaintext = new TextEncoder().encode(canonicalJson(input.payload));
-  const payload = await new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', kid: input.recipient.keyId, cty: input.header.type }).encrypt(input.recipient.encryptionKey);
+  const payload = await new CompactEncrypt(plaintext)
+    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', kid: input.recipient.keyId, cty: input.header.type })
+    .encrypt(input.recipient.encryptionKey);
   const header: EnvelopeHeader = { v: 1, ...input.header, payloadDigest: sha256Hex(payload) };
   const signature = await new CompactSign(new TextEncoder().encode(canonicalJson(header)))
     .setProtectedHeader({ alg: 'EdDSA', kid: input.sender.keyId, typ: 'hanoi247-envelope+jws' })
@@ -72,7 +74,18 @@ export interface OpenedEnvelope {
   readonly payload: unknown;
 }
 
-function fail(code: 'federation/invalid-envelope' | 'federation/unknown-signer' | 'federation/bad-signature' | 'federation/wrong-recipient' | 'federation/expired' | 'federation/not-yet-valid' | 'federation/digest-mismatch' | 'federation/undecryptable', detail: string): never {
+function fail(
+  code:
+    | 'federation/invalid-envelope'
+    | 'federation/unknown-signer'
+    | 'federation/bad-signature'
+    | 'federation/wrong-recipient'
+    | 'federation/expired'
+    | 'federation/not-yet-valid'
+    | 'federation/digest-mismatch'
+    | 'federation/undecryptable',
+  detail: string,
+): never {
   throw new DomainError(code, detail);
 }
 
@@ -88,9 +101,16 @@ export function peekHeader(input: unknown): EnvelopeHeader | null {
  */
 export async function openEnvelope(input: unknown, context: OpenContext): Promise<OpenedEnvelope> {
   const parsed = envelopeSchema.safeParse(input);
-  if (!parsed.success) fail('federation/invalid-envelope', `not an envelope: ${parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ')}`);
+  if (!parsed.success) {
+    fail(
+      'federation/invalid-envelope',
+      `not an envelope: ${parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ')}`,
+    );
+  }
   const { header, payload, signature } = parsed.data;
-  if (header.to !== context.recipientCountry) fail('federation/wrong-recipient', `addressed to ${header.to}, this node is ${context.recipientCountry}`);
+  if (header.to !== context.recipientCountry) {
+    fail('federation/wrong-recipient', `addressed to ${header.to}, this node is ${context.recipientCountry}`);
+  }
   let kid: unknown;
   try {
     const protectedHeader = decodeProtectedHeader(signature);
@@ -107,16 +127,27 @@ export async function openEnvelope(input: unknown, context: OpenContext): Promis
   } catch {
     fail('federation/bad-signature', 'the signature does not verify over the header');
   }
-  if (sha256Hex(payload) !== header.payloadDigest) fail('federation/digest-mismatch', 'the payload does not match the signed digest');
+  if (sha256Hex(payload) !== header.payloadDigest) {
+    fail('federation/digest-mismatch', 'the payload does not match the signed digest');
+  }
   const now = context.now.getTime();
-  if (Date.parse(header.createdAt) - clockSkewToleranceMs > now) fail('federation/not-yet-valid', `created at ${header.createdAt}, in the future beyond the tolerated skew`);
+  if (Date.parse(header.createdAt) - clockSkewToleranceMs > now) {
+    fail('federation/not-yet-valid', `created at ${header.createdAt}, in the future beyond the tolerated skew`);
+  }
   if (refusedAsExpired(header.expiresAt, context.now)) fail('federation/expired', `expired at ${header.expiresAt}`);
   let plaintext: Uint8Array;
   try {
     const jweHeader = decodeProtectedHeader(payload);
     const decryptionKey = typeof jweHeader.kid === 'string' ? context.decryptionKey(jweHeader.kid) : null;
-    if (decryptionKey === null || jweHeader.alg !== 'ECDH-ES+A256KW' || jweHeader.enc !== 'A256GCM') throw new Error('key');
-    plaintext = (await compactDecrypt(payload, decryptionKey, { keyManagementAlgorithms: ['ECDH-ES+A256KW'], contentEncryptionAlgorithms: ['A256GCM'] })).plaintext;
+    if (decryptionKey === null || jweHeader.alg !== 'ECDH-ES+A256KW' || jweHeader.enc !== 'A256GCM') {
+      throw new Error('key');
+    }
+    plaintext = (
+      await compactDecrypt(payload, decryptionKey, {
+        keyManagementAlgorithms: ['ECDH-ES+A256KW'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      })
+    ).plaintext;
   } catch {
     fail('federation/undecryptable', 'the payload cannot be decrypted with this node\u2019s keys');
   }

@@ -22,14 +22,23 @@ export type EvidenceFetch = z.infer<typeof evidenceFetchSchema>;
 const fetchType = 'hanoi247-evidence-fetch+jws';
 
 export async function signEvidenceFetch(fetch: EvidenceFetch, signingKey: KeyObject, keyId: string): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(canonicalJson(fetch))).setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: fetchType }).sign(signingKey);
+  return new CompactSign(new TextEncoder().encode(canonicalJson(fetch)))
+    .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: fetchType })
+    .sign(signingKey);
 }
 
-export async function verifyEvidenceFetch(jws: string, expectedTo: string, now: Date, resolveKey: (country: string, keyId: string) => KeyObject | null): Promise<EvidenceFetch> {
+export async function verifyEvidenceFetch(
+  jws: string,
+  expectedTo: string,
+  now: Date,
+  resolveKey: (country: string, keyId: string) => KeyObject | null,
+): Promise<EvidenceFetch> {
   try {
     const header = decodeProtectedHeader(jws);
     if (header.typ !== fetchType || header.alg !== 'EdDSA' || typeof header.kid !== 'string') throw new Error('header');
-    const claimed = evidenceFetchSchema.parse(JSON.parse(new TextDecoder().decode(Buffer.from(jws.split('.')[1] ?? '', 'base64url'))));
+    const claimed = evidenceFetchSchema.parse(
+      JSON.parse(new TextDecoder().decode(Buffer.from(jws.split('.')[1] ?? '', 'base64url'))),
+    );
     const key = resolveKey(claimed.from, header.kid);
     if (key === null) throw new Error('key');
     const { payload } = await compactVerify(jws, key, { algorithms: ['EdDSA'] });
@@ -38,6 +47,9 @@ export async function verifyEvidenceFetch(jws: string, expectedTo: string, now: 
     if (Math.abs(Date.parse(fetch.requestedAt) - now.getTime()) > clockSkewToleranceMs) throw new Error('stale');
     return fetch;
   } catch {
-    throw new DomainError('federation/bad-signature', 'the evidence fetch is not signed by a trusted key of a partner node, or is stale');
+    throw new DomainError(
+      'federation/bad-signature',
+      'the evidence fetch is not signed by a trusted key of a partner node, or is stale',
+    );
   }
 }

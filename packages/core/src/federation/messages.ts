@@ -17,7 +17,9 @@ export const requestSentPayloadSchema = z.strictObject({
   requestingState: country,
   requestedState: country,
   language: z.string().regex(/^[a-z]{2,3}$/),
-  translations: z.array(z.strictObject({ language: z.string(), status: z.enum(['pending', 'machine', 'certified']) })).max(10),
+  translations: z
+    .array(z.strictObject({ language: z.string(), status: z.enum(['pending', 'machine', 'certified']) }))
+    .max(10),
   priority: z.enum(['emergency', 'urgent', 'normal']),
   emergencyJustification: z.string().max(4000).nullable(),
   details: z.record(z.string(), z.unknown()),

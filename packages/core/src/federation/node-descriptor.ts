@@ -7,7 +7,10 @@ import { canonicalJson, type JsonValue } from '../support/canonical-json.js';
 import { ed25519PublicKey } from './keys.js';
 
 const country = z.string().regex(/^[A-Z]{2}$/);
-const publicKey = z.strictObject({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9_-]{43}$/) });
+const publicKey = z.strictObject({
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9_-]{43}$/),
+});
 
 /**
  * What a node says about itself, signed with its own key. Partners pin it by the
@@ -23,11 +26,31 @@ export const nodeDescriptorSchema = z.strictObject({
     acceptsInbound: z.boolean().default(true),
   }),
   keys: z
-    .array(z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/), createdAt: z.iso.datetime(), retiredAt: z.iso.datetime().nullable(), signing: publicKey, encryption: publicKey }))
+    .array(
+      z.strictObject({
+        keyId: z.string().regex(/^[0-9a-f]{16}$/),
+        createdAt: z.iso.datetime(),
+        retiredAt: z.iso.datetime().nullable(),
+        signing: publicKey,
+        encryption: publicKey,
+      }),
+    )
     .min(1)
     .max(20),
-  roster: z.array(z.strictObject({ role: z.string().max(80), name: z.string().max(120), phone: z.string().max(40).optional(), email: z.string().max(200).optional() })).max(50),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(10),
+  roster: z
+    .array(
+      z.strictObject({
+        role: z.string().max(80),
+        name: z.string().max(120),
+        phone: z.string().max(40).optional(),
+        email: z.string().max(200).optional(),
+      }),
+    )
+    .max(50),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/))
+    .min(1)
+    .max(10),
   authorities: z.array(z.strictObject({ kind: z.string().max(40), name: z.string().max(200) })).max(20),
   reservations: z.array(z.strictObject({ code: z.string().max(60), description: z.string().max(500) })).max(50),
   issuedAt: z.iso.datetime(),
@@ -42,13 +65,17 @@ export interface SignedDescriptor {
 
 export function currentKey(descriptor: NodeDescriptor): NodeDescriptor['keys'][number] {
   const current = descriptor.keys.find((k) => k.retiredAt === null);
-  if (current === undefined) throw new DomainError('federation/invalid-descriptor', 'the descriptor lists no current key');
+  if (current === undefined) {
+    throw new DomainError('federation/invalid-descriptor', 'the descriptor lists no current key');
+  }
   return current;
 }
 
 export async function signDescriptor(descriptor: NodeDescriptor, signingKey: KeyObject): Promise<SignedDescriptor> {
   const payload = new TextEncoder().encode(canonicalJson(descriptor as unknown as JsonValue));
-  const signature = await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', kid: currentKey(descriptor).keyId, typ: 'hanoi247-descriptor+jws' }).sign(signingKey);
+  const signature = await new CompactSign(payload)
+    .setProtectedHeader({ alg: 'EdDSA', kid: currentKey(descriptor).keyId, typ: 'hanoi247-descriptor+jws' })
+    .sign(signingKey);
   return { descriptor, signature };
 }
 
@@ -58,19 +85,31 @@ export async function signDescriptor(descriptor: NodeDescriptor, signingKey: Key
  * current signing key is the one the operator was told.
  */
 export async function verifyDescriptor(input: unknown, pinnedFingerprint?: string): Promise<NodeDescriptor> {
-  const envelope = z.strictObject({ descriptor: nodeDescriptorSchema, signature: z.string().max(10_000) }).safeParse(input);
+  const envelope = z
+    .strictObject({ descriptor: nodeDescriptorSchema, signature: z.string().max(10_000) })
+    .safeParse(input);
   if (!envelope.success) {
-    throw new DomainError('federation/invalid-descriptor', 'not a node descriptor', { issues: envelope.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })) });
+    throw new DomainError('federation/invalid-descriptor', 'not a node descriptor', {
+      issues: envelope.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+    });
   }
   const { descriptor, signature } = envelope.data;
   for (const key of descriptor.keys) {
     for (const part of [key.signing, key.encryption]) {
-      if (keyFingerprint(Buffer.from(part.publicKey, 'base64url')) !== part.fingerprint) throw new DomainError('federation/invalid-descriptor', `fingerprint of key ${key.keyId} does not match its public key`);
+      if (keyFingerprint(Buffer.from(part.publicKey, 'base64url')) !== part.fingerprint) {
+        throw new DomainError(
+          'federation/invalid-descriptor',
+          `fingerprint of key ${key.keyId} does not match its public key`,
+        );
+      }
     }
   }
   const current = currentKey(descriptor);
   if (pinnedFingerprint !== undefined && pinnedFingerprint !== current.signing.fingerprint) {
-    throw new DomainError('federation/fingerprint-mismatch', `the descriptor's signing key is ${current.signing.fingerprint}, not the pinned ${pinnedFingerprint}`);
+    throw new DomainError(
+      'federation/fingerprint-mismatch',
+      `the descriptor's signing key is ${current.signing.fingerprint}, not the pinned ${pinnedFingerprint}`,
+    );
   }
   let header;
   try {
@@ -78,9 +117,13 @@ export async function verifyDescriptor(input: unknown, pinnedFingerprint?: strin
   } catch {
     throw new DomainError('federation/bad-signature', 'the descriptor signature is not a JWS');
   }
-  if (header.alg !== 'EdDSA' || header.kid !== current.keyId) throw new DomainError('federation/bad-signature', 'the descriptor must be signed with its current key');
+  if (header.alg !== 'EdDSA' || header.kid !== current.keyId) {
+    throw new DomainError('federation/bad-signature', 'the descriptor must be signed with its current key');
+  }
   try {
-    const { payload } = await compactVerify(signature, ed25519PublicKey(current.signing.publicKey), { algorithms: ['EdDSA'] });
+    const { payload } = await compactVerify(signature, ed25519PublicKey(current.signing.publicKey), {
+      algorithms: ['EdDSA'],
+    });
     // The signature covers the descriptor as sent, before defaults (`acceptsInbound`) were filled in.
     const asSent = (input as { descriptor: JsonValue }).descriptor;
     if (new TextDecoder().decode(payload) !== canonicalJson(asSent)) throw new Error('payload differs');

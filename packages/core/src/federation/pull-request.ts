@@ -19,13 +19,22 @@ export const pullRequestSchema = z.strictObject({
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 export async function signPullRequest(request: PullRequest, signingKey: KeyObject, keyId: string): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(canonicalJson(request))).setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: 'hanoi247-pull+jws' }).sign(signingKey);
+  return new CompactSign(new TextEncoder().encode(canonicalJson(request)))
+    .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: 'hanoi247-pull+jws' })
+    .sign(signingKey);
 }
 
-export async function verifyPullRequest(jws: string, expectedTo: string, now: Date, resolveKey: (country: string, keyId: string) => KeyObject | null): Promise<PullRequest> {
+export async function verifyPullRequest(
+  jws: string,
+  expectedTo: string,
+  now: Date,
+  resolveKey: (country: string, keyId: string) => KeyObject | null,
+): Promise<PullRequest> {
   try {
     const header = decodeProtectedHeader(jws);
-    const claimed = pullRequestSchema.parse(JSON.parse(new TextDecoder().decode(Buffer.from(jws.split('.')[1] ?? '', 'base64url'))));
+    const claimed = pullRequestSchema.parse(
+      JSON.parse(new TextDecoder().decode(Buffer.from(jws.split('.')[1] ?? '', 'base64url'))),
+    );
     const key = typeof header.kid === 'string' ? resolveKey(claimed.from, header.kid) : null;
     if (key === null || header.alg !== 'EdDSA') throw new Error('key');
     const { payload } = await compactVerify(jws, key, { algorithms: ['EdDSA'] });
@@ -34,6 +43,9 @@ export async function verifyPullRequest(jws: string, expectedTo: string, now: Da
     if (Math.abs(Date.parse(request.requestedAt) - now.getTime()) > clockSkewToleranceMs) throw new Error('stale');
     return request;
   } catch {
-    throw new DomainError('federation/bad-signature', 'the pull request is not signed by a trusted key of a partner node, or is stale');
+    throw new DomainError(
+      'federation/bad-signature',
+      'the pull request is not signed by a trusted key of a partner node, or is stale',
+    );
   }
 }

@@ -19,7 +19,9 @@ export const receiptSchema = z.strictObject({
 export type Receipt = z.infer<typeof receiptSchema>;
 
 export async function signReceipt(receipt: Receipt, signingKey: KeyObject, keyId: string): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(canonicalJson(receipt))).setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: 'hanoi247-receipt+jws' }).sign(signingKey);
+  return new CompactSign(new TextEncoder().encode(canonicalJson(receipt)))
+    .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: 'hanoi247-receipt+jws' })
+    .sign(signingKey);
 }
 
 export async function verifyReceipt(jws: string, resolveKey: (keyId: string) => KeyObject | null): Promise<Receipt> {
@@ -33,6 +35,9 @@ export async function verifyReceipt(jws: string, resolveKey: (keyId: string) => 
     if (canonicalJson(receipt) !== text) throw new Error('not canonical');
     return receipt;
   } catch {
-    throw new DomainError('federation/invalid-receipt', 'the receipt is not signed by a trusted key of the receiving node');
+    throw new DomainError(
+      'federation/invalid-receipt',
+      'the receipt is not signed by a trusted key of the receiving node',
+    );
   }
 }

@@ -23,11 +23,27 @@ export type CheckpointJudgement =
   | { readonly kind: 'split-view'; readonly known: KnownCheckpoint }
   | { readonly kind: 'inconsistent'; readonly known: KnownCheckpoint };
 
-export function judgeCheckpoint(known: KnownCheckpoint | null, incoming: Checkpoint, proof: readonly Uint8Array[] | null): CheckpointJudgement {
+export function judgeCheckpoint(
+  known: KnownCheckpoint | null,
+  incoming: Checkpoint,
+  proof: readonly Uint8Array[] | null,
+): CheckpointJudgement {
   if (known === null) return { kind: 'first' };
-  if (incoming.size === known.size) return bytesEqual(incoming.rootHash, known.rootHash) ? { kind: 'same' } : { kind: 'split-view', known };
+  if (incoming.size === known.size) {
+    return bytesEqual(incoming.rootHash, known.rootHash) ? { kind: 'same' } : { kind: 'split-view', known };
+  }
   const newer = incoming.size > known.size;
-  const [small, large] = newer ? [{ size: known.size, root: known.rootHash }, { size: incoming.size, root: incoming.rootHash }] : [{ size: incoming.size, root: incoming.rootHash }, { size: known.size, root: known.rootHash }];
+  const [small, large] = newer
+    ? [
+        { size: known.size, root: known.rootHash },
+        { size: incoming.size, root: incoming.rootHash },
+      ]
+    : [
+        { size: incoming.size, root: incoming.rootHash },
+        { size: known.size, root: known.rootHash },
+      ];
   if (proof === null) return { kind: 'needs-proof', from: small.size, to: large.size };
-  return verifyConsistency(small.size, large.size, small.root, large.root, proof) ? { kind: 'consistent', newer } : { kind: 'inconsistent', known };
+  return verifyConsistency(small.size, large.size, small.root, large.root, proof)
+    ? { kind: 'consistent', newer }
+    : { kind: 'inconsistent', known };
 }

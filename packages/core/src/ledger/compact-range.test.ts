@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendToRange, compactRange, emptyCompactRange, rangeRoot, type CompactRange, type HashedNode } from './compact-range.js';
+import {
+  appendToRange,
+  compactRange,
+  emptyCompactRange,
+  rangeRoot,
+  type CompactRange,
+  type HashedNode,
+} from './compact-range.js';
 import { emptyRoot, leafHash, nodeHash } from './hasher.js';
 import { rootOf } from './merkle-tree.js';
 import { referenceLeaves, referenceRoots } from './rfc6962.fixtures.js';

@@ -21,9 +21,18 @@ export const emptyCompactRange: CompactRange = { size: 0, nodes: [] };
 /** Checks that stored nodes are exactly the border of a tree of `size` leaves, in order. */
 export function compactRange(size: number, nodes: readonly HashedNode[]): CompactRange {
   const expected = rangeNodes(0, size);
-  const matches = expected.length === nodes.length && expected.every((id, i) => nodes[i]!.level === id.level && nodes[i]!.index === id.index);
-  if (!matches) throw new DomainError('bug/invariant-violated', `nodes ${nodes.map(nodeKey).join(', ')} are not the border of a tree of ${size} leaves`);
-  if (nodes.some((n) => n.hash.length !== hashSize)) throw new DomainError('bug/invariant-violated', 'a border node is not a 32-byte hash');
+  const matches =
+    expected.length === nodes.length &&
+    expected.every((id, i) => nodes[i]!.level === id.level && nodes[i]!.index === id.index);
+  if (!matches) {
+    throw new DomainError(
+      'bug/invariant-violated',
+      `nodes ${nodes.map(nodeKey).join(', ')} are not the border of a tree of ${size} leaves`,
+    );
+  }
+  if (nodes.some((n) => n.hash.length !== hashSize)) {
+    throw new DomainError('bug/invariant-violated', 'a border node is not a 32-byte hash');
+  }
   return { size, nodes };
 }
 

@@ -19,7 +19,9 @@ export function leafHash(data: Uint8Array): Uint8Array {
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  if (left.length !== hashSize || right.length !== hashSize) return hash('sha256', Buffer.concat([nodePrefix, left, right]), 'buffer');
+  if (left.length !== hashSize || right.length !== hashSize) {
+    return hash('sha256', Buffer.concat([nodePrefix, left, right]), 'buffer');
+  }
   nodeInput.set(left, 1);
   nodeInput.set(right, 1 + hashSize);
   return hash('sha256', nodeInput, 'buffer');

@@ -38,11 +38,18 @@ describe('checkpoints of a node\u2019s ledger', () => {
 
   it('refuses another log, an unknown key and an altered note', () => {
     const note = signCheckpoint(checkpoint, current.privateKey, keys[1]!);
-    expect(codeOf(() => openCheckpoint(note, ledgerOrigin('SG', '0123456789abcdef'), keys))).toBe('federation/unknown-signer');
+    expect(codeOf(() => openCheckpoint(note, ledgerOrigin('SG', '0123456789abcdef'), keys))).toBe(
+      'federation/unknown-signer',
+    );
     expect(codeOf(() => openCheckpoint(note, origin, [keys[0]!]))).toBe('federation/unknown-signer');
     expect(codeOf(() => openCheckpoint(note.replace('\n8\n', '\n7\n'), origin, keys))).toBe('federation/bad-signature');
     // Signed under the right key name but naming another origin: a note of a different log.
-    const foreign = signNote(formatCheckpoint({ ...checkpoint, origin: 'hanoi247/SG/0123456789abcdef' }), origin, current.privateKey, keys[1]!);
+    const foreign = signNote(
+      formatCheckpoint({ ...checkpoint, origin: 'hanoi247/SG/0123456789abcdef' }),
+      origin,
+      current.privateKey,
+      keys[1]!,
+    );
     expect(codeOf(() => openCheckpoint(foreign, origin, keys))).toBe('ledger/invalid-checkpoint');
   });
 });

@@ -13,7 +13,9 @@ import { openNote, signNote, type NoteVerifier } from './signed-note.js';
  * key it ever published (docs/protocols/ledger.md §5).
  */
 export function ledgerOrigin(country: string, firstKeyId: string): string {
-  if (!/^[A-Z]{2}$/.test(country) || !/^[0-9a-f]{16}$/.test(firstKeyId)) throw new DomainError('bug/invariant-violated', 'a ledger origin needs a country code and a key id');
+  if (!/^[A-Z]{2}$/.test(country) || !/^[0-9a-f]{16}$/.test(firstKeyId)) {
+    throw new DomainError('bug/invariant-violated', 'a ledger origin needs a country code and a key id');
+  }
   return `hanoi247/${country}/${firstKeyId}`;
 }
 
@@ -42,6 +44,11 @@ export function signCheckpoint(checkpoint: Checkpoint, privateKey: KeyObject, pu
 export function openCheckpoint(note: string, origin: string, signingPublicKeys: readonly string[]): Checkpoint {
   const opened = openNote(note, checkpointVerifiers(origin, signingPublicKeys));
   const checkpoint = parseCheckpoint(opened.text);
-  if (checkpoint.origin !== origin) throw new DomainError('ledger/invalid-checkpoint', `the checkpoint is of log "${checkpoint.origin}", not "${origin}"`);
+  if (checkpoint.origin !== origin) {
+    throw new DomainError(
+      'ledger/invalid-checkpoint',
+      `the checkpoint is of log "${checkpoint.origin}", not "${origin}"`,
+    );
+  }
   return checkpoint;
 }

@@ -17,22 +17,30 @@ export function rootOf(leaves: readonly Uint8Array[]): Uint8Array {
 
 /** PATH(m, D[n]) (RFC 9162 §2.1.3.1): the audit path for leaf m, leaf-side first. */
 export function inclusionProof(index: number, leaves: readonly Uint8Array[]): Uint8Array[] {
-  if (!Number.isSafeInteger(index) || index < 0 || index >= leaves.length) throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= leaves.length) {
+    throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
+  }
   if (leaves.length === 1) return [];
   const k = splitPoint(leaves.length);
-  return index < k ? [...inclusionProof(index, leaves.slice(0, k)), rootOf(leaves.slice(k))] : [...inclusionProof(index - k, leaves.slice(k)), rootOf(leaves.slice(0, k))];
+  return index < k
+    ? [...inclusionProof(index, leaves.slice(0, k)), rootOf(leaves.slice(k))]
+    : [...inclusionProof(index - k, leaves.slice(k)), rootOf(leaves.slice(0, k))];
 }
 
 function subproof(m: number, leaves: readonly Uint8Array[], complete: boolean): Uint8Array[] {
   const n = leaves.length;
   if (m === n) return complete ? [] : [rootOf(leaves)];
   const k = splitPoint(n);
-  return m <= k ? [...subproof(m, leaves.slice(0, k), complete), rootOf(leaves.slice(k))] : [...subproof(m - k, leaves.slice(k), false), rootOf(leaves.slice(0, k))];
+  return m <= k
+    ? [...subproof(m, leaves.slice(0, k), complete), rootOf(leaves.slice(k))]
+    : [...subproof(m - k, leaves.slice(k), false), rootOf(leaves.slice(0, k))];
 }
 
 /** PROOF(m, D[n]) (RFC 9162 §2.1.4.1): that the first m leaves are a prefix of the n. */
 export function consistencyProof(oldSize: number, leaves: readonly Uint8Array[]): Uint8Array[] {
-  if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > leaves.length) throw new RangeError(`size ${oldSize} is not within a tree of ${leaves.length}`);
+  if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > leaves.length) {
+    throw new RangeError(`size ${oldSize} is not within a tree of ${leaves.length}`);
+  }
   if (oldSize === 0 || oldSize === leaves.length) return [];
   return subproof(oldSize, leaves, true);
 }

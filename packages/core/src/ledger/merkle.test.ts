@@ -16,9 +16,12 @@ const runs = { seed: 9162, numRuns: 150 } as const;
 const tree = (n: number) => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`leaf ${i}`)));
 
 describe('RFC 9162 Merkle tree', () => {
-  it.each(roots.map((root, i) => [i + 1, root] as const))('the reference tree of %i leaves has the published root', (size, root) => {
-    expect(hex(rootOf(leaves.slice(0, size)))).toBe(root);
-  });
+  it.each(roots.map((root, i) => [i + 1, root] as const))(
+    'the reference tree of %i leaves has the published root',
+    (size, root) => {
+      expect(hex(rootOf(leaves.slice(0, size)))).toBe(root);
+    },
+  );
 
   it('verifies every inclusion proof of the reference tree and refuses it for any other leaf, index or size', () => {
     for (let size = 1; size <= 8; size += 1) {
@@ -70,7 +73,7 @@ describe('RFC 9162 Merkle tree', () => {
         if (proof.length === 0) return true;
         const flipped = proof.map((p) => Uint8Array.from(p));
         const target = flipped[bit % flipped.length]!;
-        target[bit % 32] = target[bit % 32]! ^ (1 << bit % 8);
+        target[bit % 32] = target[bit % 32]! ^ (1 << (bit % 8));
         return !verifyInclusion(all[index]!, index, n, flipped, root);
       }),
       runs,
@@ -92,7 +95,9 @@ describe('checkpoints as C2SP signed notes', () => {
 
   it('refuses a changed checkpoint, an unknown key and a malformed note', () => {
     const note = signNote(formatCheckpoint(checkpoint), 'hanoi247.vn', privateKey, raw);
-    expect(() => openNote(note.replace('\n8\n', '\n9\n'), [{ name: 'hanoi247.vn', publicKey: raw }])).toThrow(/does not verify/);
+    expect(() => openNote(note.replace('\n8\n', '\n9\n'), [{ name: 'hanoi247.vn', publicKey: raw }])).toThrow(
+      /does not verify/,
+    );
     const other = rawPublicKey(generateKeyPairSync('ed25519').publicKey);
     expect(() => openNote(note, [{ name: 'hanoi247.vn', publicKey: other }])).toThrow(/no known key/);
     expect(() => openNote('no signature here\n', [])).toThrow(/not a signed note/);

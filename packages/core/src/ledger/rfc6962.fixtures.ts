@@ -5,7 +5,16 @@ import { leafHash } from './hasher.js';
  * merkle tree tests, also transparency-dev/merkle's testdata): the one fixed point every
  * other ledger test and the committed vectors are checked against.
  */
-export const referenceInputs = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'] as const;
+export const referenceInputs = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+] as const;
 
 /** roots[n - 1] is the root of the first n leaves, hex. */
 export const referenceRoots = [

@@ -25,7 +25,9 @@ export function noteKeyHash(name: string, publicKey: string): Buffer {
 }
 
 function checkName(name: string): void {
-  if (name.length === 0 || /[\s+]/.test(name)) throw new DomainError('bug/invariant-violated', 'a note key name has no spaces or plus signs');
+  if (name.length === 0 || /[\s+]/.test(name)) {
+    throw new DomainError('bug/invariant-violated', 'a note key name has no spaces or plus signs');
+  }
 }
 
 export function signNote(text: string, name: string, privateKey: KeyObject, publicKey: string): string {
@@ -53,9 +55,14 @@ export function openNote(note: string, verifiers: readonly NoteVerifier[]): Open
     if (match === null) throw new DomainError('federation/bad-signature', 'malformed signature line in note');
     const [, name, encoded] = match as unknown as [string, string, string];
     const blob = Buffer.from(encoded, 'base64');
-    const verifier = verifiers.find((v) => v.name === name && noteKeyHash(v.name, v.publicKey).equals(blob.subarray(0, 4)));
+    const verifier = verifiers.find(
+      (v) => v.name === name && noteKeyHash(v.name, v.publicKey).equals(blob.subarray(0, 4)),
+    );
     if (verifier === undefined) continue;
-    if (blob.length !== 68 || !verify(null, Buffer.from(text, 'utf8'), ed25519PublicKey(verifier.publicKey), blob.subarray(4))) {
+    if (
+      blob.length !== 68 ||
+      !verify(null, Buffer.from(text, 'utf8'), ed25519PublicKey(verifier.publicKey), blob.subarray(4))
+    ) {
       throw new DomainError('federation/bad-signature', `the signature of ${name} does not verify`);
     }
     signedBy.push(name);

@@ -4,7 +4,18 @@ import { DomainError } from '../errors/domain-error.js';
 import { leafHash, nodeHash } from './hasher.js';
 import { consistencyProof, inclusionProof, rootOf } from './merkle-tree.js';
 import { referenceLeaves, referenceRoots } from './rfc6962.fixtures.js';
-import { consistencyProofNodes, inclusionProofNodes, mapLookup, nodeKey, rangeNodes, rehashProof, rootFromNodes, rootNodes, type NodeId, type NodeLookup } from './tree-nodes.js';
+import {
+  consistencyProofNodes,
+  inclusionProofNodes,
+  mapLookup,
+  nodeKey,
+  rangeNodes,
+  rehashProof,
+  rootFromNodes,
+  rootNodes,
+  type NodeId,
+  type NodeLookup,
+} from './tree-nodes.js';
 import { verifyConsistency, verifyInclusion } from './verify-proofs.js';
 
 const runs = { seed: 6962, numRuns: 200 } as const;
@@ -18,7 +29,9 @@ function storedNodes(leaves: readonly Uint8Array[]): Map<string, Uint8Array> {
   while (level.length > 0) {
     for (const n of level) nodes.set(nodeKey(n), n.hash);
     const next = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push({ level: level[i]!.level + 1, index: i / 2, hash: nodeHash(level[i]!.hash, level[i + 1]!.hash) });
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      next.push({ level: level[i]!.level + 1, index: i / 2, hash: nodeHash(level[i]!.hash, level[i + 1]!.hash) });
+    }
     level = next;
   }
   return nodes;
@@ -34,7 +47,9 @@ function counting(nodes: Map<string, Uint8Array>): { lookup: NodeLookup; read: N
 describe('proofs and roots from stored perfect subtrees', () => {
   it('gives the published roots of the RFC 6962 reference tree', () => {
     const nodes = storedNodes(referenceLeaves);
-    for (let size = 1; size <= 8; size += 1) expect(hex(rootFromNodes(size, mapLookup(nodes)))).toBe(referenceRoots[size - 1]);
+    for (let size = 1; size <= 8; size += 1) {
+      expect(hex(rootFromNodes(size, mapLookup(nodes)))).toBe(referenceRoots[size - 1]);
+    }
   });
 
   it('property: root, inclusion and consistency proofs equal the naive RFC 9162 ones and read only O(log n) planned nodes', () => {
@@ -95,13 +110,19 @@ describe('proofs and roots from stored perfect subtrees', () => {
       naiveRoot.set(n, cached);
       return cached;
     };
-    for (const [index, size] of [[2 ** 40 + 5, 2 ** 41 + 3], [2 ** 32, 2 ** 32 + 1], [0, 2 ** 52 - 1]] as const) {
+    for (const [index, size] of [
+      [2 ** 40 + 5, 2 ** 41 + 3],
+      [2 ** 32, 2 ** 32 + 1],
+      [0, 2 ** 52 - 1],
+    ] as const) {
       const root = rootFromNodes(size, lookup);
       expect(hex(root)).toBe(hex(mth(size)));
       const proof = rehashProof(inclusionProofNodes(index, size), lookup);
       expect(verifyInclusion(perLevel[0]!, index, size, proof, root)).toBe(true);
       const old = Math.floor(size / 3) + 1;
-      expect(verifyConsistency(old, size, mth(old), root, rehashProof(consistencyProofNodes(old, size), lookup))).toBe(true);
+      expect(verifyConsistency(old, size, mth(old), root, rehashProof(consistencyProofNodes(old, size), lookup))).toBe(
+        true,
+      );
     }
   });
 

@@ -99,7 +99,10 @@ export function inclusionProofNodes(index: number, size: number): ProofNodes {
 
 /** PROOF(oldSize, D[newSize]) of RFC 9162 §2.1.4.1 (SUBPROOF unrolled) as node addresses. */
 export function consistencyProofNodes(oldSize: number, newSize: number): ProofNodes {
-  checkRange(isSize(oldSize) && isSize(newSize) && oldSize <= newSize, `size ${oldSize} is not within a tree of ${newSize} leaves`);
+  checkRange(
+    isSize(oldSize) && isSize(newSize) && oldSize <= newSize,
+    `size ${oldSize} is not within a tree of ${newSize} leaves`,
+  );
   if (oldSize === 0 || oldSize === newSize) return { elements: [], ids: [] };
   const outerFirst: NodeId[][] = [];
   let lo = 0;
@@ -123,7 +126,9 @@ export function consistencyProofNodes(oldSize: number, newSize: number): ProofNo
 
 function fetch(lookup: NodeLookup, id: NodeId): Uint8Array {
   const hash = lookup(id);
-  if (hash.length !== hashSize) throw new DomainError('bug/invariant-violated', `node ${nodeKey(id)} is not a 32-byte hash`);
+  if (hash.length !== hashSize) {
+    throw new DomainError('bug/invariant-violated', `node ${nodeKey(id)} is not a 32-byte hash`);
+  }
   return hash;
 }
 

@@ -4,7 +4,13 @@ import { bytesEqual, hashSize, nodeHash } from './hasher.js';
  * Proof verification exactly as RFC 9162 §2.1.3.2 and §2.1.4.2 describe it: pure, no
  * recursion over data the attacker controls, every length and index checked first.
  */
-export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  treeSize: number,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || index >= treeSize) return false;
   if (leaf.length !== hashSize || root.length !== hashSize || proof.some((p) => p.length !== hashSize)) return false;
   let fn = index;
@@ -29,9 +35,19 @@ export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: numbe
   return sn === 0 && bytesEqual(r, root);
 }
 
-export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Uint8Array, newRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
-  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
-  if (oldRoot.length !== hashSize || newRoot.length !== hashSize || proof.some((p) => p.length !== hashSize)) return false;
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
+  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) {
+    return false;
+  }
+  if (oldRoot.length !== hashSize || newRoot.length !== hashSize || proof.some((p) => p.length !== hashSize)) {
+    return false;
+  }
   if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
   if (oldSize === 0) return proof.length === 0;
   if (proof.length === 0) return false;

@@ -3,7 +3,14 @@ import type { Duration } from '../requests/deadlines/deadline-rules.js';
 import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
 import { un, type LegalSource } from '../requests/legal-source.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
-import { orderClocks, orderClockSource, orderTypes, type OrderDeadlineSettings, type OrderKind, type OrderTypeCode } from './order-types.js';
+import {
+  orderClocks,
+  orderClockSource,
+  orderTypes,
+  type OrderDeadlineSettings,
+  type OrderKind,
+  type OrderTypeCode,
+} from './order-types.js';
 
 export interface OrderClockSubject {
   readonly type: OrderTypeCode;
@@ -55,7 +62,10 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
   },
   {
     id: 'order-fulfilment',
-    title: { en: 'Provider preserves, produces or starts collection', vi: 'Doanh nghiệp bảo toàn, cung cấp hoặc bắt đầu thu thập' },
+    title: {
+      en: 'Provider preserves, produces or starts collection',
+      vi: 'Doanh nghiệp bảo toàn, cung cấp hoặc bắt đầu thu thập',
+    },
     legalSource: orderClockSource,
     kind: 'sla',
     kinds: ['preservation', 'production', 'collection'],
@@ -94,7 +104,9 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
   },
 ];
 
-export const orderDeadlineRuleById: ReadonlyMap<string, OrderDeadlineRule> = new Map(orderDeadlineRules.map((r) => [r.id, r]));
+export const orderDeadlineRuleById: ReadonlyMap<string, OrderDeadlineRule> = new Map(
+  orderDeadlineRules.map((r) => [r.id, r]),
+);
 
 export type OrderClockEffect =
   | { readonly kind: 'start'; readonly ruleId: string; readonly dueAt: string; readonly warnAt: string }
@@ -104,16 +116,32 @@ export type OrderClockEffect =
  * The clock changes one action causes. Starting a running rule restarts it (a renewal moves
  * the lapse; serving an amended order restarts the provider's clocks).
  */
-export function orderClockEffects(subject: OrderClockSubject, action: string, settings: OrderDeadlineSettings, now: Date): OrderClockEffect[] {
+export function orderClockEffects(
+  subject: OrderClockSubject,
+  action: string,
+  settings: OrderDeadlineSettings,
+  now: Date,
+): OrderClockEffect[] {
   const kind = orderTypes[subject.type].kind;
   const effects: OrderClockEffect[] = [];
   for (const rule of orderDeadlineRules.filter((r) => r.kinds.includes(kind))) {
-    if (rule.closeOn.includes(action)) effects.push({ kind: 'close', ruleId: rule.id, outcome: action === 'withdraw' || action === 'object' ? 'cancelled' : 'met' });
+    if (rule.closeOn.includes(action)) {
+      effects.push({
+        kind: 'close',
+        ruleId: rule.id,
+        outcome: action === 'withdraw' || action === 'object' ? 'cancelled' : 'met',
+      });
+    }
     if (rule.startOn.includes(action)) {
       const due = rule.due(subject, settings, now);
       if (due === null || Number.isNaN(due)) continue;
       const warn = Math.max(now.getTime(), due - durationMs(rule.warnBefore(subject, settings)));
-      effects.push({ kind: 'start', ruleId: rule.id, dueAt: new Date(due).toISOString(), warnAt: new Date(warn).toISOString() });
+      effects.push({
+        kind: 'start',
+        ruleId: rule.id,
+        dueAt: new Date(due).toISOString(),
+        warnAt: new Date(warn).toISOString(),
+      });
     }
   }
   return effects;
@@ -150,12 +178,29 @@ export function scanOrderDeadlines(deadlines: readonly OrderDeadlineInstance[], 
   for (const d of deadlines) {
     const rule = orderDeadlineRuleById.get(d.ruleId);
     if (rule === undefined || (d.status !== 'open' && d.status !== 'warned')) continue;
-    const base = { deadlineId: d.id, orderId: d.orderId, ruleId: d.ruleId, escalateTo: rule.escalateTo, renewIfLinkedRequestPending: rule.renewWhileLinkedRequestPending === true };
+    const base = {
+      deadlineId: d.id,
+      orderId: d.orderId,
+      ruleId: d.ruleId,
+      escalateTo: rule.escalateTo,
+      renewIfLinkedRequestPending: rule.renewWhileLinkedRequestPending === true,
+    };
     const due = t >= Date.parse(d.dueAt);
-    if (due && rule.kind === 'hard-stop') alarms.push({ ...base, alarm: 'hard-stop', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
-    else if (due && rule.kind === 'expiry' && d.status === 'warned') alarms.push({ ...base, alarm: 'expiry', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
-    else if (due && rule.kind === 'sla') alarms.push({ ...base, alarm: 'breach', nextStatus: 'breached', systemAction: null, renewIfLinkedRequestPending: false });
-    else if (d.status === 'open' && t >= Date.parse(d.warnAt)) alarms.push({ ...base, alarm: 'warning', nextStatus: 'warned', systemAction: null });
+    if (due && rule.kind === 'hard-stop') {
+      alarms.push({ ...base, alarm: 'hard-stop', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
+    } else if (due && rule.kind === 'expiry' && d.status === 'warned') {
+      alarms.push({ ...base, alarm: 'expiry', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
+    } else if (due && rule.kind === 'sla') {
+      alarms.push({
+        ...base,
+        alarm: 'breach',
+        nextStatus: 'breached',
+        systemAction: null,
+        renewIfLinkedRequestPending: false,
+      });
+    } else if (d.status === 'open' && t >= Date.parse(d.warnAt)) {
+      alarms.push({ ...base, alarm: 'warning', nextStatus: 'warned', systemAction: null });
+    }
   }
   return alarms;
 }

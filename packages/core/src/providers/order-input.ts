@@ -17,7 +17,10 @@ export const reviewTypeLabels: Readonly<Record<ReviewType, Bilingual>> = {
   SUPERVISORY: { en: 'Supervisory authorisation within the agency', vi: 'Thủ trưởng cơ quan phê duyệt' },
 };
 
-const zoned = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 timestamp with its zone, such as 2026-11-02T14:03:11+07:00' });
+const zoned = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 timestamp with its zone, such as 2026-11-02T14:03:11+07:00',
+});
 
 /** An IANA zone name: provider logs are kept in local time, and an offset alone misses daylight saving. */
 const timeZone = z
@@ -34,7 +37,10 @@ const timeZone = z
 
 export const orderScopeSchema = z.strictObject({
   identifiers: z.array(identifierSchema).min(1, 'name at least one identifier').max(500),
-  dataCategories: z.array(z.enum(['subscriber', 'traffic', 'content', 'other'])).min(1).max(4),
+  dataCategories: z
+    .array(z.enum(['subscriber', 'traffic', 'content', 'other']))
+    .min(1)
+    .max(4),
   dateRange: z
     .strictObject({ from: zoned, to: zoned, timeZone })
     .refine((r) => Date.parse(r.from) <= Date.parse(r.to), 'from must not be after to'),
@@ -51,7 +57,11 @@ export const orderAuthorisationSchema = z.strictObject({
 export const nonDisclosureSchema = z.strictObject({
   required: z.boolean(),
   /** The duty lasts until this date (YYYY-MM-DD); null while the proceedings decide. */
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').nullable().default(null),
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .nullable()
+    .default(null),
 });
 
 /** What an officer writes when drafting an order (Art. 24: body, review, grounds, scope, duration). */
@@ -81,20 +91,40 @@ export function checkOrderInput(input: OrderInput, now: Date): void {
   const type = orderTypes[input.type];
   const issues: FieldIssue[] = [];
   if (type.maxDurationDays !== null) {
-    if (input.durationDays === undefined) issues.push({ path: '/durationDays', message: `required: at most ${type.maxDurationDays} days` });
-    else if (input.durationDays > type.maxDurationDays) {
-      throw new DomainError('order/duration-exceeded', `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; renew it for longer (${citeLegalSource(un(25, '2', false))})`, {
-        issues: [{ path: '/durationDays', message: `at most ${type.maxDurationDays}` }],
-      });
+    if (input.durationDays === undefined) {
+      issues.push({ path: '/durationDays', message: `required: at most ${type.maxDurationDays} days` });
+    } else if (input.durationDays > type.maxDurationDays) {
+      throw new DomainError(
+        'order/duration-exceeded',
+        `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; renew it for longer (${citeLegalSource(un(25, '2', false))})`,
+        {
+          issues: [{ path: '/durationDays', message: `at most ${type.maxDurationDays}` }],
+        },
+      );
     }
-  } else if (input.durationDays !== undefined) issues.push({ path: '/durationDays', message: 'only preservation orders have a duration; production is due by its clock' });
+  } else if (input.durationDays !== undefined) {
+    issues.push({
+      path: '/durationDays',
+      message: 'only preservation orders have a duration; production is due by its clock',
+    });
+  }
   if (type.authorisedPeriod) {
     const period = input.authorisedPeriod;
-    if (period === undefined) issues.push({ path: '/authorisedPeriod', message: 'required: the authorised start and end' });
-    else if (Date.parse(period.start) >= Date.parse(period.end) || Date.parse(period.end) <= now.getTime()) {
-      throw new DomainError('order/invalid-period', 'the authorised end must come after the start and lie in the future', { issues: [{ path: '/authorisedPeriod/end', message: 'after start and in the future' }] });
+    if (period === undefined) {
+      issues.push({ path: '/authorisedPeriod', message: 'required: the authorised start and end' });
+    } else if (Date.parse(period.start) >= Date.parse(period.end) || Date.parse(period.end) <= now.getTime()) {
+      throw new DomainError(
+        'order/invalid-period',
+        'the authorised end must come after the start and lie in the future',
+        { issues: [{ path: '/authorisedPeriod/end', message: 'after start and in the future' }] },
+      );
     }
-  } else if (input.authorisedPeriod !== undefined) issues.push({ path: '/authorisedPeriod', message: `only real-time collection and interception orders have an authorised period` });
+  } else if (input.authorisedPeriod !== undefined) {
+    issues.push({
+      path: '/authorisedPeriod',
+      message: `only real-time collection and interception orders have an authorised period`,
+    });
+  }
   if (issues.length > 0) throw new DomainError('order/invalid', 'the order is not complete', { issues });
 }
 
@@ -102,9 +132,13 @@ export function checkOrderInput(input: OrderInput, now: Date): void {
 export function checkEmergency(justification: string | undefined | null): string | null {
   if (justification === undefined || justification === null) return null;
   if (justification.trim().length < minimumEmergencyJustification) {
-    throw new DomainError('order/emergency-justification-required', 'an emergency order needs a justification: the significant and imminent risk to life or safety (UN art. 2)', {
-      issues: [{ path: '/emergencyJustification', message: `at least ${minimumEmergencyJustification} characters` }],
-    });
+    throw new DomainError(
+      'order/emergency-justification-required',
+      'an emergency order needs a justification: the significant and imminent risk to life or safety (UN art. 2)',
+      {
+        issues: [{ path: '/emergencyJustification', message: `at least ${minimumEmergencyJustification} characters` }],
+      },
+    );
   }
   return justification.trim();
 }

@@ -3,10 +3,20 @@ import { DomainError } from '../errors/domain-error.js';
 import { clock, dayMs, drafter, orderSnapshot, provider, supervisor, t0 } from './order.fixtures.js';
 import { orderStates, orderTransitions, orderTransitionsFor, type OrderSide } from './order.machine.js';
 import { orderTypeCodes, orderTypes, type OrderTypeCode } from './order-types.js';
-import { planOrderTransition, type OrderActor, type OrderPayload, type OrderSnapshot } from './plan-order-transition.js';
+import {
+  planOrderTransition,
+  type OrderActor,
+  type OrderPayload,
+  type OrderSnapshot,
+} from './plan-order-transition.js';
 
 const actors: Record<OrderSide, OrderActor> = { officer: supervisor, provider, system: clock };
-const period = { n: 0, start: t0.toISOString(), end: new Date(t0.getTime() + 90 * dayMs).toISOString(), renewedBy: null };
+const period = {
+  n: 0,
+  start: t0.toISOString(),
+  end: new Date(t0.getTime() + 90 * dayMs).toISOString(),
+  renewedBy: null,
+};
 
 /** A payload that satisfies every guard of an action, written per action rather than derived. */
 function payloadFor(action: string): OrderPayload {
@@ -24,7 +34,11 @@ function payloadFor(action: string): OrderPayload {
 }
 
 function attempt(type: OrderTypeCode, state: string, action: string, side: OrderSide): string | DomainError {
-  const order: OrderSnapshot = orderSnapshot({ type, state, periods: orderTypes[type].kind === 'preservation' ? [period] : [] });
+  const order: OrderSnapshot = orderSnapshot({
+    type,
+    state,
+    periods: orderTypes[type].kind === 'preservation' ? [period] : [],
+  });
   try {
     return planOrderTransition(order, action, payloadFor(action), actors[side], t0).to;
   } catch (error) {
@@ -42,7 +56,11 @@ describe.each(orderTypeCodes)('%s: the whole order machine', (type) => {
     for (const t of mine) {
       for (const from of t.from) {
         const result = attempt(type, from, t.action, t.by);
-        if (result !== (t.to ?? from)) failures.push(`${t.action} from ${from}: ${typeof result === 'string' ? `landed in ${result}` : result.message}`);
+        if (result !== (t.to ?? from)) {
+          failures.push(
+            `${t.action} from ${from}: ${typeof result === 'string' ? `landed in ${result}` : result.message}`,
+          );
+        }
       }
     }
     expect(failures).toEqual([]);
@@ -56,7 +74,9 @@ describe.each(orderTypeCodes)('%s: the whole order machine', (type) => {
         const allowed = new Set(orderTransitionsFor(kind, state, side).map((t) => t.action));
         for (const action of actions.filter((a) => !allowed.has(a))) {
           const result = attempt(type, state, action, side);
-          if (!(result instanceof DomainError && result.code === 'order/illegal-transition')) wrong.push(`${side} ${action} from ${state}`);
+          if (!(result instanceof DomainError && result.code === 'order/illegal-transition')) {
+            wrong.push(`${side} ${action} from ${state}`);
+          }
         }
       }
     }
@@ -65,14 +85,20 @@ describe.each(orderTypeCodes)('%s: the whole order machine', (type) => {
 
   it('lets nothing leave a terminal state except by no one', () => {
     for (const terminal of orderStates.filter((s) => s.terminal)) {
-      for (const side of ['officer', 'provider', 'system'] as const) expect(orderTransitionsFor(kind, terminal.name, side)).toEqual([]);
+      for (const side of ['officer', 'provider', 'system'] as const) {
+        expect(orderTransitionsFor(kind, terminal.name, side)).toEqual([]);
+      }
     }
   });
 });
 
 describe('who may act', () => {
   it('keeps the provider to its own side: it can neither authorise, serve nor withdraw', () => {
-    for (const [state, action] of [['CREATED', 'authorise'], ['AUTHORISED', 'serve'], ['SERVED', 'withdraw']] as const) {
+    for (const [state, action] of [
+      ['CREATED', 'authorise'],
+      ['AUTHORISED', 'serve'],
+      ['SERVED', 'withdraw'],
+    ] as const) {
       const refused = attempt('PRESERVE_25', state, action, 'provider');
       expect(refused).toBeInstanceOf(DomainError);
       expect((refused as DomainError).code).toBe('order/illegal-transition');
@@ -81,15 +107,25 @@ describe('who may act', () => {
 
   it('requires the authorising permission to authorise, renew and refer for enforcement', () => {
     const duty: OrderActor = { ...drafter, userId: 'another-duty-officer' };
-    for (const [state, action, payload] of [['CREATED', 'authorise', {}], ['PRESERVED', 'renew', {}], ['REVIEW', 'enforce', { note: 'refused without grounds' }]] as const) {
-      expect(() => planOrderTransition(orderSnapshot({ state, periods: [period] }), action, payload, duty, t0)).toThrow(expect.objectContaining({ code: 'auth/forbidden' }) as Error);
+    for (const [state, action, payload] of [
+      ['CREATED', 'authorise', {}],
+      ['PRESERVED', 'renew', {}],
+      ['REVIEW', 'enforce', { note: 'refused without grounds' }],
+    ] as const) {
+      expect(() => planOrderTransition(orderSnapshot({ state, periods: [period] }), action, payload, duty, t0)).toThrow(
+        expect.objectContaining({ code: 'auth/forbidden' }) as Error,
+      );
     }
   });
 
   it('lets a duty officer serve, release and withdraw', () => {
     expect(planOrderTransition(orderSnapshot({ state: 'AUTHORISED' }), 'serve', {}, drafter, t0).to).toBe('SERVED');
-    expect(planOrderTransition(orderSnapshot({ state: 'PRESERVED', periods: [period] }), 'release', {}, drafter, t0).to).toBe('RELEASED');
-    expect(planOrderTransition(orderSnapshot({ state: 'ACKNOWLEDGED' }), 'withdraw', {}, drafter, t0).to).toBe('WITHDRAWN');
+    expect(
+      planOrderTransition(orderSnapshot({ state: 'PRESERVED', periods: [period] }), 'release', {}, drafter, t0).to,
+    ).toBe('RELEASED');
+    expect(planOrderTransition(orderSnapshot({ state: 'ACKNOWLEDGED' }), 'withdraw', {}, drafter, t0).to).toBe(
+      'WITHDRAWN',
+    );
   });
 
   it('gives every state and transition a label in both languages', () => {

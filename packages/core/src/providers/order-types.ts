@@ -3,7 +3,14 @@ import type { Duration } from '../requests/deadlines/deadline-rules.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 
 /** Brief §3.1 DomesticOrder: the orders this node serves on providers (Arts. 25-30). */
-export const orderTypeCodes = ['PRESERVE_25', 'PARTIAL_TRAFFIC_26', 'PRODUCE_27A', 'SUBSCRIBER_27B', 'RT_TRAFFIC_29', 'INTERCEPT_30'] as const;
+export const orderTypeCodes = [
+  'PRESERVE_25',
+  'PARTIAL_TRAFFIC_26',
+  'PRODUCE_27A',
+  'SUBSCRIBER_27B',
+  'RT_TRAFFIC_29',
+  'INTERCEPT_30',
+] as const;
 export type OrderTypeCode = (typeof orderTypeCodes)[number];
 
 /**
@@ -38,7 +45,9 @@ const days = (value: number): Duration => ({ value, unit: 'days' });
 const acknowledge: OrderClock = { standard: hours(24), emergency: hours(1) };
 
 /** Service levels are node settings, defaults here (brief §4: "expeditiously" is measured, not a legal constant). */
-export const orderClockSource = practice('service levels set by the node; SAP art. 8 and EU 2023/1543 art. 10 inspire the defaults');
+export const orderClockSource = practice(
+  'service levels set by the node; SAP art. 8 and EU 2023/1543 art. 10 inspire the defaults',
+);
 
 export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = {
   PRESERVE_25: {
@@ -54,7 +63,10 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   },
   PARTIAL_TRAFFIC_26: {
     code: 'PARTIAL_TRAFFIC_26',
-    title: { en: 'Order for partial disclosure of traffic data (other providers in the path)', vi: 'Lệnh tiết lộ một phần dữ liệu lưu lượng' },
+    title: {
+      en: 'Order for partial disclosure of traffic data (other providers in the path)',
+      vi: 'Lệnh tiết lộ một phần dữ liệu lưu lượng',
+    },
     legalSource: un(26),
     kind: 'production',
     maxDurationDays: null,
@@ -87,7 +99,10 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   },
   RT_TRAFFIC_29: {
     code: 'RT_TRAFFIC_29',
-    title: { en: 'Order for real-time collection of traffic data', vi: 'Lệnh thu thập dữ liệu lưu lượng theo thời gian thực' },
+    title: {
+      en: 'Order for real-time collection of traffic data',
+      vi: 'Lệnh thu thập dữ liệu lưu lượng theo thời gian thực',
+    },
     legalSource: un(29),
     kind: 'collection',
     maxDurationDays: null,
@@ -126,13 +141,24 @@ export interface OrderDeadlineSettings {
 export const defaultOrderDeadlineSettings: OrderDeadlineSettings = { clocks: {}, lapseReminderDays: 10 };
 
 /** The acknowledgement and fulfilment durations that apply to one order, overrides included. */
-export function orderClocks(type: OrderTypeCode, emergency: boolean, settings: OrderDeadlineSettings): { acknowledge: Duration; fulfil: Duration } {
+export function orderClocks(
+  type: OrderTypeCode,
+  emergency: boolean,
+  settings: OrderDeadlineSettings,
+): { acknowledge: Duration; fulfil: Duration } {
   const definition = orderTypes[type];
   const override = settings.clocks[type] ?? {};
-  const pick = (hoursOverride: number | undefined, fallback: Duration): Duration => (hoursOverride === undefined ? fallback : hours(hoursOverride));
+  const pick = (hoursOverride: number | undefined, fallback: Duration): Duration =>
+    hoursOverride === undefined ? fallback : hours(hoursOverride);
   return emergency
-    ? { acknowledge: pick(override.acknowledgeEmergencyHours, definition.acknowledge.emergency), fulfil: pick(override.fulfilEmergencyHours, definition.fulfil.emergency) }
-    : { acknowledge: pick(override.acknowledgeHours, definition.acknowledge.standard), fulfil: pick(override.fulfilHours, definition.fulfil.standard) };
+    ? {
+        acknowledge: pick(override.acknowledgeEmergencyHours, definition.acknowledge.emergency),
+        fulfil: pick(override.fulfilEmergencyHours, definition.fulfil.emergency),
+      }
+    : {
+        acknowledge: pick(override.acknowledgeHours, definition.acknowledge.standard),
+        fulfil: pick(override.fulfilHours, definition.fulfil.standard),
+      };
 }
 
 export function isOrderTypeCode(value: string): value is OrderTypeCode {

@@ -7,9 +7,21 @@ export const t0 = new Date('2026-11-02T08:00:00.000Z');
 export const dayMs = 86_400_000;
 export const hourMs = 3_600_000;
 
-export const drafter: OrderActor = { side: 'officer', userId: 'officer-drafter', permissions: permissionsOf(['duty_officer']) };
-export const supervisor: OrderActor = { side: 'officer', userId: 'officer-supervisor', permissions: permissionsOf(['supervisor']) };
-export const provider: OrderActor = { side: 'provider', userId: 'provider-user', permissions: permissionsOf(['provider_user']) };
+export const drafter: OrderActor = {
+  side: 'officer',
+  userId: 'officer-drafter',
+  permissions: permissionsOf(['duty_officer']),
+};
+export const supervisor: OrderActor = {
+  side: 'officer',
+  userId: 'officer-supervisor',
+  permissions: permissionsOf(['supervisor']),
+};
+export const provider: OrderActor = {
+  side: 'provider',
+  userId: 'provider-user',
+  permissions: permissionsOf(['provider_user']),
+};
 export const clock: OrderActor = { side: 'system', userId: null, permissions: permissionsOf([]) };
 
 export function orderSnapshot(overrides: Partial<OrderSnapshot> & { type?: OrderTypeCode } = {}): OrderSnapshot {
@@ -21,7 +33,10 @@ export function orderSnapshot(overrides: Partial<OrderSnapshot> & { type?: Order
     draftedBy: ['officer-drafter'],
     durationDays: type === 'PRESERVE_25' ? 90 : null,
     periods: [],
-    authorisedPeriod: type === 'RT_TRAFFIC_29' || type === 'INTERCEPT_30' ? { start: '2026-11-01T00:00:00+07:00', end: '2026-12-01T00:00:00+07:00' } : null,
+    authorisedPeriod:
+      type === 'RT_TRAFFIC_29' || type === 'INTERCEPT_30'
+        ? { start: '2026-11-01T00:00:00+07:00', end: '2026-12-01T00:00:00+07:00' }
+        : null,
     ...overrides,
   };
 }
@@ -31,8 +46,13 @@ export function orderInput(overrides: Partial<OrderInput> = {}): OrderInput {
   return {
     type: 'PRESERVE_25',
     providerId: '0190f1c2-0000-7000-8000-0000000000a1',
-    authorisation: { body: 'People\u2019s Procuracy of Hà Nội', reviewType: 'PROSECUTORIAL', decisionReference: 'QĐ 12/2026/VKS' },
-    grounds: 'Preservation requested by France (Art. 42) in a ransomware investigation; the logs are deleted after 30 days.',
+    authorisation: {
+      body: 'People\u2019s Procuracy of Hà Nội',
+      reviewType: 'PROSECUTORIAL',
+      decisionReference: 'QĐ 12/2026/VKS',
+    },
+    grounds:
+      'Preservation requested by France (Art. 42) in a ransomware investigation; the logs are deleted after 30 days.',
     scope: {
       identifiers: [{ kind: 'account', service: 'ExampleMail', handle: 'suspect@example.net' }],
       dataCategories: ['subscriber', 'traffic'],

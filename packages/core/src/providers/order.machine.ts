@@ -9,7 +9,14 @@ import type { OrderKind } from './order-types.js';
  */
 export type OrderSide = 'officer' | 'provider' | 'system';
 
-export const orderGuardIds = ['four-eyes', 'preservation-confirmation', 'renewal-period', 'objection-grounds', 'within-authorised-period', 'note'] as const;
+export const orderGuardIds = [
+  'four-eyes',
+  'preservation-confirmation',
+  'renewal-period',
+  'objection-grounds',
+  'within-authorised-period',
+  'note',
+] as const;
 export type OrderGuardId = (typeof orderGuardIds)[number];
 
 export interface OrderStateDefinition {
@@ -32,7 +39,11 @@ export interface OrderTransitionDefinition {
   readonly legalSource?: LegalSource;
 }
 
-const state = (name: string, en: string, vi: string, terminal = false): OrderStateDefinition => ({ name, terminal, label: { en, vi } });
+const state = (name: string, en: string, vi: string, terminal = false): OrderStateDefinition => ({
+  name,
+  terminal,
+  label: { en, vi },
+});
 
 /** Brief §3.2 E, with collection (Arts. 29, 30) as a running state ended by a hard stop. */
 export const orderStates: readonly OrderStateDefinition[] = [
@@ -60,37 +71,184 @@ const issue: Permission = 'orders:issue';
 const authorise: Permission = 'orders:authorise';
 const respond: Permission = 'provider-orders:respond';
 
-function transition(action: string, from: readonly string[], to: string | null, by: OrderSide, kinds: readonly OrderKind[], label: Bilingual, extra: { guards?: readonly OrderGuardId[]; legalSource?: LegalSource } = {}): OrderTransitionDefinition {
+function transition(
+  action: string,
+  from: readonly string[],
+  to: string | null,
+  by: OrderSide,
+  kinds: readonly OrderKind[],
+  label: Bilingual,
+  extra: { guards?: readonly OrderGuardId[]; legalSource?: LegalSource } = {},
+): OrderTransitionDefinition {
   const permission = by === 'system' ? null : by === 'provider' ? respond : issue;
-  return { action, from, to, by, kinds, permission, guards: extra.guards ?? [], label, ...(extra.legalSource === undefined ? {} : { legalSource: extra.legalSource }) };
+  return {
+    action,
+    from,
+    to,
+    by,
+    kinds,
+    permission,
+    guards: extra.guards ?? [],
+    label,
+    ...(extra.legalSource === undefined ? {} : { legalSource: extra.legalSource }),
+  };
 }
 
-const withPermission = (definition: OrderTransitionDefinition, permission: Permission): OrderTransitionDefinition => ({ ...definition, permission });
+const withPermission = (definition: OrderTransitionDefinition, permission: Permission): OrderTransitionDefinition => ({
+  ...definition,
+  permission,
+});
 
 const openStates = orderStates.filter((s) => !s.terminal).map((s) => s.name);
 
 export const orderTransitions: readonly OrderTransitionDefinition[] = [
   // Art. 24: not servable until reviewed; the officer who recorded the authorisation is not the drafter.
-  withPermission(transition('authorise', ['CREATED', 'AMENDED'], 'AUTHORISED', 'officer', all, { en: 'Record the authorisation', vi: 'Ghi nhận phê duyệt' }, { guards: ['four-eyes'], legalSource: un(24) }), authorise),
-  transition('serve', ['AUTHORISED'], 'SERVED', 'officer', all, { en: 'Serve on the provider', vi: 'Tống đạt cho doanh nghiệp' }),
-  transition('acknowledge', ['SERVED'], 'ACKNOWLEDGED', 'provider', all, { en: 'Acknowledge receipt', vi: 'Xác nhận đã nhận lệnh' }),
-  transition('confirm-preservation', ['ACKNOWLEDGED'], 'PRESERVED', 'provider', ['preservation'], { en: 'Confirm what was preserved, until when', vi: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' }, { guards: ['preservation-confirmation'], legalSource: un(25) }),
-  transition('confirm-preservation', ['RENEWED'], null, 'provider', ['preservation'], { en: 'Confirm the renewed preservation', vi: 'Xác nhận bảo toàn sau gia hạn' }, { guards: ['preservation-confirmation'], legalSource: un(25) }),
-  withPermission(transition('renew', ['PRESERVED', 'RENEWED'], 'RENEWED', 'officer', ['preservation'], { en: 'Renew the preservation', vi: 'Gia hạn bảo toàn' }, { guards: ['renewal-period'], legalSource: un(25, '2', false) }), authorise),
+  withPermission(
+    transition(
+      'authorise',
+      ['CREATED', 'AMENDED'],
+      'AUTHORISED',
+      'officer',
+      all,
+      { en: 'Record the authorisation', vi: 'Ghi nhận phê duyệt' },
+      { guards: ['four-eyes'], legalSource: un(24) },
+    ),
+    authorise,
+  ),
+  transition('serve', ['AUTHORISED'], 'SERVED', 'officer', all, {
+    en: 'Serve on the provider',
+    vi: 'Tống đạt cho doanh nghiệp',
+  }),
+  transition('acknowledge', ['SERVED'], 'ACKNOWLEDGED', 'provider', all, {
+    en: 'Acknowledge receipt',
+    vi: 'Xác nhận đã nhận lệnh',
+  }),
+  transition(
+    'confirm-preservation',
+    ['ACKNOWLEDGED'],
+    'PRESERVED',
+    'provider',
+    ['preservation'],
+    { en: 'Confirm what was preserved, until when', vi: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' },
+    { guards: ['preservation-confirmation'], legalSource: un(25) },
+  ),
+  transition(
+    'confirm-preservation',
+    ['RENEWED'],
+    null,
+    'provider',
+    ['preservation'],
+    { en: 'Confirm the renewed preservation', vi: 'Xác nhận bảo toàn sau gia hạn' },
+    { guards: ['preservation-confirmation'], legalSource: un(25) },
+  ),
+  withPermission(
+    transition(
+      'renew',
+      ['PRESERVED', 'RENEWED'],
+      'RENEWED',
+      'officer',
+      ['preservation'],
+      { en: 'Renew the preservation', vi: 'Gia hạn bảo toàn' },
+      { guards: ['renewal-period'], legalSource: un(25, '2', false) },
+    ),
+    authorise,
+  ),
   // While a follow-up MLA request is pending the data must stay preserved (Art. 42(7)): the clock renews.
-  transition('renew', ['PRESERVED', 'RENEWED'], 'RENEWED', 'system', ['preservation'], { en: 'Renewed automatically: the follow-up MLA request is pending', vi: 'Tự động gia hạn: yêu cầu tương trợ đang chờ' }, { guards: ['renewal-period'], legalSource: un(42, '7', false) }),
-  transition('release', ['PRESERVED', 'RENEWED'], 'RELEASED', 'officer', ['preservation'], { en: 'Release the preserved data', vi: 'Giải tỏa dữ liệu đã bảo toàn' }),
-  transition('expire', ['PRESERVED', 'RENEWED'], 'EXPIRED', 'system', ['preservation'], { en: 'Preservation period ended', vi: 'Hết thời hạn bảo toàn' }, { legalSource: un(25, '2', false) }),
-  transition('deliver-production', ['ACKNOWLEDGED', 'PRODUCED'], 'PRODUCED', 'provider', ['production'], { en: 'Deliver production', vi: 'Cung cấp dữ liệu' }, { legalSource: un(27) }),
-  transition('deliver-production', ['COLLECTING'], null, 'provider', ['collection'], { en: 'Deliver a batch of collected data', vi: 'Cung cấp một đợt dữ liệu thu thập' }),
-  transition('confirm-production-complete', ['PRODUCED'], 'EVIDENCE_INGESTED', 'officer', ['production'], { en: 'Production complete: evidence ingested', vi: 'Xác nhận đã nhận đủ dữ liệu' }),
-  transition('start-collection', ['ACKNOWLEDGED'], 'COLLECTING', 'provider', ['collection'], { en: 'Start collection', vi: 'Bắt đầu thu thập' }, { guards: ['within-authorised-period'] }),
-  transition('end-collection', ['COLLECTING'], 'ENDED', 'officer', ['collection'], { en: 'End collection early', vi: 'Kết thúc thu thập sớm' }),
-  transition('hard-stop', ['SERVED', 'ACKNOWLEDGED', 'COLLECTING'], 'ENDED', 'system', ['collection'], { en: 'Authorised period ended (hard stop)', vi: 'Hết thời hạn được phép (dừng bắt buộc)' }, { legalSource: un(29) }),
-  transition('object', ['SERVED', 'ACKNOWLEDGED'], 'OBJECTED', 'provider', all, { en: 'Object to the order', vi: 'Phản đối lệnh' }, { guards: ['objection-grounds'] }),
+  transition(
+    'renew',
+    ['PRESERVED', 'RENEWED'],
+    'RENEWED',
+    'system',
+    ['preservation'],
+    {
+      en: 'Renewed automatically: the follow-up MLA request is pending',
+      vi: 'Tự động gia hạn: yêu cầu tương trợ đang chờ',
+    },
+    { guards: ['renewal-period'], legalSource: un(42, '7', false) },
+  ),
+  transition('release', ['PRESERVED', 'RENEWED'], 'RELEASED', 'officer', ['preservation'], {
+    en: 'Release the preserved data',
+    vi: 'Giải tỏa dữ liệu đã bảo toàn',
+  }),
+  transition(
+    'expire',
+    ['PRESERVED', 'RENEWED'],
+    'EXPIRED',
+    'system',
+    ['preservation'],
+    { en: 'Preservation period ended', vi: 'Hết thời hạn bảo toàn' },
+    { legalSource: un(25, '2', false) },
+  ),
+  transition(
+    'deliver-production',
+    ['ACKNOWLEDGED', 'PRODUCED'],
+    'PRODUCED',
+    'provider',
+    ['production'],
+    { en: 'Deliver production', vi: 'Cung cấp dữ liệu' },
+    { legalSource: un(27) },
+  ),
+  transition('deliver-production', ['COLLECTING'], null, 'provider', ['collection'], {
+    en: 'Deliver a batch of collected data',
+    vi: 'Cung cấp một đợt dữ liệu thu thập',
+  }),
+  transition('confirm-production-complete', ['PRODUCED'], 'EVIDENCE_INGESTED', 'officer', ['production'], {
+    en: 'Production complete: evidence ingested',
+    vi: 'Xác nhận đã nhận đủ dữ liệu',
+  }),
+  transition(
+    'start-collection',
+    ['ACKNOWLEDGED'],
+    'COLLECTING',
+    'provider',
+    ['collection'],
+    { en: 'Start collection', vi: 'Bắt đầu thu thập' },
+    { guards: ['within-authorised-period'] },
+  ),
+  transition('end-collection', ['COLLECTING'], 'ENDED', 'officer', ['collection'], {
+    en: 'End collection early',
+    vi: 'Kết thúc thu thập sớm',
+  }),
+  transition(
+    'hard-stop',
+    ['SERVED', 'ACKNOWLEDGED', 'COLLECTING'],
+    'ENDED',
+    'system',
+    ['collection'],
+    { en: 'Authorised period ended (hard stop)', vi: 'Hết thời hạn được phép (dừng bắt buộc)' },
+    { legalSource: un(29) },
+  ),
+  transition(
+    'object',
+    ['SERVED', 'ACKNOWLEDGED'],
+    'OBJECTED',
+    'provider',
+    all,
+    { en: 'Object to the order', vi: 'Phản đối lệnh' },
+    { guards: ['objection-grounds'] },
+  ),
   transition('review', ['OBJECTED'], 'REVIEW', 'officer', all, { en: 'Review the objection', vi: 'Xem xét phản đối' }),
-  transition('amend', ['REVIEW'], 'AMENDED', 'officer', all, { en: 'Amend the order (authorise again)', vi: 'Sửa đổi lệnh' }, { guards: ['note'] }),
-  withPermission(transition('enforce', ['REVIEW'], 'ENFORCEMENT', 'officer', all, { en: 'Refer for enforcement', vi: 'Chuyển cưỡng chế thi hành' }, { guards: ['note'] }), authorise),
+  transition(
+    'amend',
+    ['REVIEW'],
+    'AMENDED',
+    'officer',
+    all,
+    { en: 'Amend the order (authorise again)', vi: 'Sửa đổi lệnh' },
+    { guards: ['note'] },
+  ),
+  withPermission(
+    transition(
+      'enforce',
+      ['REVIEW'],
+      'ENFORCEMENT',
+      'officer',
+      all,
+      { en: 'Refer for enforcement', vi: 'Chuyển cưỡng chế thi hành' },
+      { guards: ['note'] },
+    ),
+    authorise,
+  ),
   transition('withdraw', openStates, 'WITHDRAWN', 'officer', all, { en: 'Withdraw the order', vi: 'Thu hồi lệnh' }),
 ];
 

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEmergency, checkOrderInput, orderInputSchema } from './order-input.js';
-import { clock, dayMs, drafter, hourMs, orderInput, orderSnapshot, provider, supervisor, t0 } from './order.fixtures.js';
+import {
+  clock,
+  dayMs,
+  drafter,
+  hourMs,
+  orderInput,
+  orderSnapshot,
+  provider,
+  supervisor,
+  t0,
+} from './order.fixtures.js';
 import { chainDays, planOrderTransition, type OrderSnapshot } from './plan-order-transition.js';
 import { orderClocks } from './order-types.js';
 
@@ -16,19 +26,25 @@ const served = (overrides: Partial<OrderSnapshot> = {}) => {
 describe('four-eyes (Art. 24)', () => {
   it('refuses the drafter and anyone who amended the order, and accepts a second officer', () => {
     const order = orderSnapshot({ draftedBy: ['officer-drafter', 'officer-supervisor'] });
-    expect(() => planOrderTransition(order, 'authorise', {}, supervisor, t0)).toThrow(expect.objectContaining({ code: 'order/four-eyes' }) as Error);
+    expect(() => planOrderTransition(order, 'authorise', {}, supervisor, t0)).toThrow(
+      expect.objectContaining({ code: 'order/four-eyes' }) as Error,
+    );
     const other = { ...supervisor, userId: 'second-supervisor' };
     expect(planOrderTransition(order, 'authorise', {}, other, t0).to).toBe('AUTHORISED');
   });
 
   it('refuses an actor without a user (a token or tool acting for no one)', () => {
-    expect(() => planOrderTransition(orderSnapshot(), 'authorise', {}, { ...supervisor, userId: null }, t0)).toThrow(expect.objectContaining({ code: 'order/four-eyes' }) as Error);
+    expect(() => planOrderTransition(orderSnapshot(), 'authorise', {}, { ...supervisor, userId: null }, t0)).toThrow(
+      expect.objectContaining({ code: 'order/four-eyes' }) as Error,
+    );
   });
 });
 
 describe('order input', () => {
   it('refuses a preservation order longer than 90 days, and one without a duration', () => {
-    expect(() => checkOrderInput(orderInput({ durationDays: 91 }), t0)).toThrow(expect.objectContaining({ code: 'order/duration-exceeded' }) as Error);
+    expect(() => checkOrderInput(orderInput({ durationDays: 91 }), t0)).toThrow(
+      expect.objectContaining({ code: 'order/duration-exceeded' }) as Error,
+    );
     const { durationDays: _d, ...without } = orderInput();
     expect(() => checkOrderInput(without, t0)).toThrow(expect.objectContaining({ code: 'order/invalid' }) as Error);
     expect(() => checkOrderInput(orderInput({ durationDays: 90 }), t0)).not.toThrow();
@@ -37,22 +53,53 @@ describe('order input', () => {
   it('requires an authorised start and end, in the future, for collection only', () => {
     const rt = orderInput({ type: 'RT_TRAFFIC_29', durationDays: undefined });
     expect(() => checkOrderInput(rt, t0)).toThrow(expect.objectContaining({ code: 'order/invalid' }) as Error);
-    expect(() => checkOrderInput({ ...rt, authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-11-02T00:00:00+07:00' } }, t0)).toThrow(expect.objectContaining({ code: 'order/invalid-period' }) as Error);
-    expect(() => checkOrderInput({ ...rt, authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-12-03T00:00:00+07:00' } }, t0)).not.toThrow();
-    expect(() => checkOrderInput(orderInput({ authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-12-03T00:00:00+07:00' } }), t0)).toThrow(expect.objectContaining({ code: 'order/invalid' }) as Error);
+    expect(() =>
+      checkOrderInput(
+        { ...rt, authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-11-02T00:00:00+07:00' } },
+        t0,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'order/invalid-period' }) as Error);
+    expect(() =>
+      checkOrderInput(
+        { ...rt, authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-12-03T00:00:00+07:00' } },
+        t0,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkOrderInput(
+        orderInput({ authorisedPeriod: { start: '2026-11-03T00:00:00+07:00', end: '2026-12-03T00:00:00+07:00' } }),
+        t0,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'order/invalid' }) as Error);
   });
 
   it('needs a date range with an IANA zone and identifiers in their strict formats', () => {
-    const bad = { ...orderInput(), scope: { ...orderInput().scope, dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-02T00:00:00+07:00', timeZone: 'Mars/Olympus' } } };
+    const bad = {
+      ...orderInput(),
+      scope: {
+        ...orderInput().scope,
+        dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-02T00:00:00+07:00', timeZone: 'Mars/Olympus' },
+      },
+    };
     expect(orderInputSchema.safeParse(bad).success).toBe(false);
-    const noZone = { ...orderInput(), scope: { ...orderInput().scope, dateRange: { from: '2026-10-01T00:00:00', to: '2026-10-02T00:00:00', timeZone: 'UTC' } } };
+    const noZone = {
+      ...orderInput(),
+      scope: {
+        ...orderInput().scope,
+        dateRange: { from: '2026-10-01T00:00:00', to: '2026-10-02T00:00:00', timeZone: 'UTC' },
+      },
+    };
     expect(orderInputSchema.safeParse(noZone).success).toBe(false);
     expect(orderInputSchema.safeParse(orderInput()).success).toBe(true);
   });
 
   it('asks an emergency to explain the risk to life or safety', () => {
-    expect(() => checkEmergency('urgent!')).toThrow(expect.objectContaining({ code: 'order/emergency-justification-required' }) as Error);
-    expect(checkEmergency('  A child is in contact with the suspect right now  ')).toBe('A child is in contact with the suspect right now');
+    expect(() => checkEmergency('urgent!')).toThrow(
+      expect.objectContaining({ code: 'order/emergency-justification-required' }) as Error,
+    );
+    expect(checkEmergency('  A child is in contact with the suspect right now  ')).toBe(
+      'A child is in contact with the suspect right now',
+    );
     expect(checkEmergency(undefined)).toBeNull();
   });
 });
@@ -60,7 +107,9 @@ describe('order input', () => {
 describe('preservation periods and renewals', () => {
   it('starts the first period when the order is served, for its duration', () => {
     const order = served({ durationDays: 60 });
-    expect(order.periods).toEqual([{ n: 0, start: t0.toISOString(), end: iso(t0.getTime() + 60 * dayMs), renewedBy: null }]);
+    expect(order.periods).toEqual([
+      { n: 0, start: t0.toISOString(), end: iso(t0.getTime() + 60 * dayMs), renewedBy: null },
+    ]);
   });
 
   it('chains each renewal to the end of the previous period, whoever renews, never longer than 90 days', () => {
@@ -74,7 +123,9 @@ describe('preservation periods and renewals', () => {
       [2, iso(t0.getTime() + 180 * dayMs), iso(t0.getTime() + 210 * dayMs), 'system'],
     ]);
     expect(chainDays(order.periods)).toBe(210);
-    expect(() => planOrderTransition(order, 'renew', { renewalDays: 91 }, supervisor, later)).toThrow(expect.objectContaining({ code: 'order/duration-exceeded' }) as Error);
+    expect(() => planOrderTransition(order, 'renew', { renewalDays: 91 }, supervisor, later)).toThrow(
+      expect.objectContaining({ code: 'order/duration-exceeded' }) as Error,
+    );
   });
 
   it('keeps every chain contiguous with each period at most 90 days (property)', () => {
@@ -83,7 +134,11 @@ describe('preservation periods and renewals', () => {
         let order: OrderSnapshot = { ...served(), state: 'PRESERVED' };
         for (const days of renewals) {
           try {
-            order = { ...order, periods: planOrderTransition(order, 'renew', { renewalDays: days }, supervisor, t0).periods, state: 'RENEWED' };
+            order = {
+              ...order,
+              periods: planOrderTransition(order, 'renew', { renewalDays: days }, supervisor, t0).periods,
+              state: 'RENEWED',
+            };
           } catch {
             expect(days).toBeGreaterThan(90);
           }
@@ -103,25 +158,59 @@ describe('preservation periods and renewals', () => {
     const order = { ...served(), state: 'ACKNOWLEDGED' };
     const end = order.periods[0]!.end;
     const short = { preservedUntil: iso(Date.parse(end) - hourMs), preservedWhat: 'login log' };
-    expect(() => planOrderTransition(order, 'confirm-preservation', short, provider, t0)).toThrow(expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error);
-    expect(() => planOrderTransition(order, 'confirm-preservation', { preservedUntil: end }, provider, t0)).toThrow(expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error);
-    expect(planOrderTransition(order, 'confirm-preservation', { preservedUntil: end, preservedWhat: 'login log' }, provider, t0).to).toBe('PRESERVED');
+    expect(() => planOrderTransition(order, 'confirm-preservation', short, provider, t0)).toThrow(
+      expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
+    );
+    expect(() => planOrderTransition(order, 'confirm-preservation', { preservedUntil: end }, provider, t0)).toThrow(
+      expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
+    );
+    expect(
+      planOrderTransition(
+        order,
+        'confirm-preservation',
+        { preservedUntil: end, preservedWhat: 'login log' },
+        provider,
+        t0,
+      ).to,
+    ).toBe('PRESERVED');
   });
 });
 
 describe('objections and collection', () => {
   it('requires a provider ground and an explanation', () => {
     const order = orderSnapshot({ state: 'SERVED' });
-    expect(() => planOrderTransition(order, 'object', { note: 'no' }, provider, t0)).toThrow(expect.objectContaining({ code: 'order/objection-grounds-invalid' }) as Error);
-    expect(() => planOrderTransition(order, 'object', { reasonCode: 'NOT_ADDRESSEE', note: '   ' }, provider, t0)).toThrow(expect.objectContaining({ code: 'order/objection-grounds-invalid' }) as Error);
-    expect(planOrderTransition(order, 'object', { reasonCode: 'NOT_ADDRESSEE', note: 'The account is run by our subsidiary abroad' }, provider, t0).to).toBe('OBJECTED');
+    expect(() => planOrderTransition(order, 'object', { note: 'no' }, provider, t0)).toThrow(
+      expect.objectContaining({ code: 'order/objection-grounds-invalid' }) as Error,
+    );
+    expect(() =>
+      planOrderTransition(order, 'object', { reasonCode: 'NOT_ADDRESSEE', note: '   ' }, provider, t0),
+    ).toThrow(expect.objectContaining({ code: 'order/objection-grounds-invalid' }) as Error);
+    expect(
+      planOrderTransition(
+        order,
+        'object',
+        { reasonCode: 'NOT_ADDRESSEE', note: 'The account is run by our subsidiary abroad' },
+        provider,
+        t0,
+      ).to,
+    ).toBe('OBJECTED');
   });
 
   it('starts collection only inside the authorised period', () => {
-    const order = orderSnapshot({ type: 'INTERCEPT_30', state: 'ACKNOWLEDGED', authorisedPeriod: { start: '2026-11-03T00:00:00Z', end: '2026-11-10T00:00:00Z' } });
-    expect(() => planOrderTransition(order, 'start-collection', {}, provider, t0)).toThrow(expect.objectContaining({ code: 'order/invalid-period' }) as Error);
-    expect(planOrderTransition(order, 'start-collection', {}, provider, new Date('2026-11-04T00:00:00Z')).to).toBe('COLLECTING');
-    expect(() => planOrderTransition(order, 'start-collection', {}, provider, new Date('2026-11-10T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'order/invalid-period' }) as Error);
+    const order = orderSnapshot({
+      type: 'INTERCEPT_30',
+      state: 'ACKNOWLEDGED',
+      authorisedPeriod: { start: '2026-11-03T00:00:00Z', end: '2026-11-10T00:00:00Z' },
+    });
+    expect(() => planOrderTransition(order, 'start-collection', {}, provider, t0)).toThrow(
+      expect.objectContaining({ code: 'order/invalid-period' }) as Error,
+    );
+    expect(planOrderTransition(order, 'start-collection', {}, provider, new Date('2026-11-04T00:00:00Z')).to).toBe(
+      'COLLECTING',
+    );
+    expect(() =>
+      planOrderTransition(order, 'start-collection', {}, provider, new Date('2026-11-10T00:00:00Z')),
+    ).toThrow(expect.objectContaining({ code: 'order/invalid-period' }) as Error);
   });
 });
 
@@ -129,11 +218,32 @@ describe('clocks', () => {
   it('starts acknowledgement, fulfilment and lapse on service, emergencies in hours', () => {
     const normal = planOrderTransition(orderSnapshot({ state: 'AUTHORISED' }), 'serve', {}, drafter, t0).clocks;
     expect(normal).toEqual([
-      { kind: 'start', ruleId: 'order-acknowledgement', dueAt: iso(t0.getTime() + 24 * hourMs), warnAt: iso(t0.getTime() + 18 * hourMs) },
-      { kind: 'start', ruleId: 'order-fulfilment', dueAt: iso(t0.getTime() + 24 * hourMs), warnAt: iso(t0.getTime() + 18 * hourMs) },
-      { kind: 'start', ruleId: 'order-preservation-lapse', dueAt: iso(t0.getTime() + 90 * dayMs), warnAt: iso(t0.getTime() + 80 * dayMs) },
+      {
+        kind: 'start',
+        ruleId: 'order-acknowledgement',
+        dueAt: iso(t0.getTime() + 24 * hourMs),
+        warnAt: iso(t0.getTime() + 18 * hourMs),
+      },
+      {
+        kind: 'start',
+        ruleId: 'order-fulfilment',
+        dueAt: iso(t0.getTime() + 24 * hourMs),
+        warnAt: iso(t0.getTime() + 18 * hourMs),
+      },
+      {
+        kind: 'start',
+        ruleId: 'order-preservation-lapse',
+        dueAt: iso(t0.getTime() + 90 * dayMs),
+        warnAt: iso(t0.getTime() + 80 * dayMs),
+      },
     ]);
-    const emergency = planOrderTransition(orderSnapshot({ state: 'AUTHORISED', type: 'SUBSCRIBER_27B', emergency: true }), 'serve', {}, drafter, t0).clocks;
+    const emergency = planOrderTransition(
+      orderSnapshot({ state: 'AUTHORISED', type: 'SUBSCRIBER_27B', emergency: true }),
+      'serve',
+      {},
+      drafter,
+      t0,
+    ).clocks;
     expect(emergency.map((c) => [c.ruleId, c.kind === 'start' ? c.dueAt : null])).toEqual([
       ['order-acknowledgement', iso(t0.getTime() + hourMs)],
       ['order-fulfilment', iso(t0.getTime() + 8 * hourMs)],
@@ -141,19 +251,41 @@ describe('clocks', () => {
   });
 
   it('takes the node\u2019s configured durations over the defaults', () => {
-    const settings = { clocks: { SUBSCRIBER_27B: { fulfilHours: 72, acknowledgeEmergencyHours: 0.5 } }, lapseReminderDays: 10 };
+    const settings = {
+      clocks: { SUBSCRIBER_27B: { fulfilHours: 72, acknowledgeEmergencyHours: 0.5 } },
+      lapseReminderDays: 10,
+    };
     expect(orderClocks('SUBSCRIBER_27B', false, settings).fulfil).toEqual({ value: 72, unit: 'hours' });
     expect(orderClocks('SUBSCRIBER_27B', true, settings).acknowledge).toEqual({ value: 0.5, unit: 'hours' });
     expect(orderClocks('PRODUCE_27A', false, settings).fulfil).toEqual({ value: 20, unit: 'days' });
   });
 
   it('closes the provider\u2019s clocks when it acts, cancels them when it objects, and starts the hard stop of collection', () => {
-    expect(planOrderTransition(orderSnapshot({ state: 'SERVED' }), 'acknowledge', {}, provider, t0).clocks).toEqual([{ kind: 'close', ruleId: 'order-acknowledgement', outcome: 'met' }]);
-    expect(planOrderTransition(orderSnapshot({ state: 'SERVED' }), 'object', { reasonCode: 'TECHNICAL_IMPOSSIBILITY', note: 'not logged' }, provider, t0).clocks).toEqual([
+    expect(planOrderTransition(orderSnapshot({ state: 'SERVED' }), 'acknowledge', {}, provider, t0).clocks).toEqual([
+      { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'met' },
+    ]);
+    expect(
+      planOrderTransition(
+        orderSnapshot({ state: 'SERVED' }),
+        'object',
+        { reasonCode: 'TECHNICAL_IMPOSSIBILITY', note: 'not logged' },
+        provider,
+        t0,
+      ).clocks,
+    ).toEqual([
       { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'cancelled' },
       { kind: 'close', ruleId: 'order-fulfilment', outcome: 'cancelled' },
     ]);
-    const rt = planOrderTransition(orderSnapshot({ type: 'RT_TRAFFIC_29', state: 'AUTHORISED' }), 'serve', {}, drafter, t0).clocks;
-    expect(rt.find((c) => c.ruleId === 'order-hard-stop')).toMatchObject({ kind: 'start', dueAt: '2026-11-30T17:00:00.000Z' });
+    const rt = planOrderTransition(
+      orderSnapshot({ type: 'RT_TRAFFIC_29', state: 'AUTHORISED' }),
+      'serve',
+      {},
+      drafter,
+      t0,
+    ).clocks;
+    expect(rt.find((c) => c.ruleId === 'order-hard-stop')).toMatchObject({
+      kind: 'start',
+      dueAt: '2026-11-30T17:00:00.000Z',
+    });
   });
 });

@@ -5,8 +5,18 @@ import { providerObjectionCodes } from '../requests/reason-codes.js';
 import { citeLegalSource, un } from '../requests/legal-source.js';
 import { boundedText } from '../support/bounded-text.js';
 import { durationMs, orderClockEffects, type OrderClockEffect } from './order-deadlines.js';
-import { orderTransitions, type OrderGuardId, type OrderSide, type OrderTransitionDefinition } from './order.machine.js';
-import { defaultOrderDeadlineSettings, orderTypes, type OrderDeadlineSettings, type OrderTypeCode } from './order-types.js';
+import {
+  orderTransitions,
+  type OrderGuardId,
+  type OrderSide,
+  type OrderTransitionDefinition,
+} from './order.machine.js';
+import {
+  defaultOrderDeadlineSettings,
+  orderTypes,
+  type OrderDeadlineSettings,
+  type OrderTypeCode,
+} from './order-types.js';
 
 /** One period of preservation. Renewals chain: each starts where the previous one ended. */
 export interface OrderPeriod {
@@ -56,17 +66,26 @@ export interface OrderPlan {
   readonly clocks: readonly OrderClockEffect[];
 }
 
-export const currentPeriod = (order: Pick<OrderSnapshot, 'periods'>): OrderPeriod | null => order.periods.at(-1) ?? null;
+export const currentPeriod = (order: Pick<OrderSnapshot, 'periods'>): OrderPeriod | null =>
+  order.periods.at(-1) ?? null;
 
 const dayMs = 86_400_000;
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
 
-type GuardContext = { readonly order: OrderSnapshot; readonly actor: OrderActor; readonly payload: OrderPayload; readonly now: Date };
+type GuardContext = {
+  readonly order: OrderSnapshot;
+  readonly actor: OrderActor;
+  readonly payload: OrderPayload;
+  readonly now: Date;
+};
 
 const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
   'four-eyes': ({ order, actor }) => {
     if (actor.userId === null || order.draftedBy.includes(actor.userId)) {
-      throw new DomainError('order/four-eyes', `whoever drafted or amended an order cannot record its authorisation: a second officer must (${citeLegalSource(un(24))})`);
+      throw new DomainError(
+        'order/four-eyes',
+        `whoever drafted or amended an order cannot record its authorisation: a second officer must (${citeLegalSource(un(24))})`,
+      );
     }
   },
   'preservation-confirmation': ({ order, payload }) => {
@@ -74,24 +93,43 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     const until = payload.preservedUntil === undefined ? Number.NaN : Date.parse(payload.preservedUntil);
     const issues = [
       ...(blank(payload.preservedWhat) ? [{ path: '/payload/preservedWhat', message: 'say what was preserved' }] : []),
-      ...(Number.isNaN(until) || (period !== null && until < Date.parse(period.end)) ? [{ path: '/payload/preservedUntil', message: `on or after ${period?.end ?? 'the end of the ordered period'}` }] : []),
+      ...(Number.isNaN(until) || (period !== null && until < Date.parse(period.end))
+        ? [
+            {
+              path: '/payload/preservedUntil',
+              message: `on or after ${period?.end ?? 'the end of the ordered period'}`,
+            },
+          ]
+        : []),
     ];
-    if (issues.length > 0) throw new DomainError('order/preservation-confirmation-invalid', 'confirm what was preserved, and until at least the end of the ordered period', { issues });
+    if (issues.length > 0) {
+      throw new DomainError(
+        'order/preservation-confirmation-invalid',
+        'confirm what was preserved, and until at least the end of the ordered period',
+        { issues },
+      );
+    }
   },
   'renewal-period': ({ order, payload }) => {
     const max = orderTypes[order.type].maxDurationDays ?? 0;
     const days = payload.renewalDays ?? order.durationDays ?? max;
     if (days > max || currentPeriod(order) === null) {
-      throw new DomainError('order/duration-exceeded', `each renewal runs at most ${max} days from the end of the current period (${citeLegalSource(un(25, '2', false))})`, {
-        issues: [{ path: '/payload/renewalDays', message: `at most ${max}` }],
-      });
+      throw new DomainError(
+        'order/duration-exceeded',
+        `each renewal runs at most ${max} days from the end of the current period (${citeLegalSource(un(25, '2', false))})`,
+        {
+          issues: [{ path: '/payload/renewalDays', message: `at most ${max}` }],
+        },
+      );
     }
   },
   'objection-grounds': ({ payload }) => {
     if (payload.reasonCode === undefined || blank(payload.note)) {
       throw new DomainError('order/objection-grounds-invalid', 'an objection names its ground and explains it', {
         issues: [
-          ...(payload.reasonCode === undefined ? [{ path: '/payload/reasonCode', message: `one of ${providerObjectionCodes.join(', ')}` }] : []),
+          ...(payload.reasonCode === undefined
+            ? [{ path: '/payload/reasonCode', message: `one of ${providerObjectionCodes.join(', ')}` }]
+            : []),
           ...(blank(payload.note) ? [{ path: '/payload/note', message: 'explain the objection' }] : []),
         ],
       });
@@ -101,41 +139,70 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     const period = order.authorisedPeriod;
     const t = now.getTime();
     if (period === null || t < Date.parse(period.start) || t >= Date.parse(period.end)) {
-      throw new DomainError('order/invalid-period', `collection may run only within the authorised period${period === null ? '' : `, ${period.start} to ${period.end}`}`);
+      throw new DomainError(
+        'order/invalid-period',
+        `collection may run only within the authorised period${period === null ? '' : `, ${period.start} to ${period.end}`}`,
+      );
     }
   },
   note: ({ payload }) => {
-    if (blank(payload.note)) throw new DomainError('order/invalid', 'write the note this step carries', { issues: [{ path: '/payload/note', message: 'required' }] });
+    if (blank(payload.note)) {
+      throw new DomainError('order/invalid', 'write the note this step carries', {
+        issues: [{ path: '/payload/note', message: 'required' }],
+      });
+    }
   },
 };
 
 function findTransition(order: OrderSnapshot, action: string, actor: OrderActor): OrderTransitionDefinition {
   const kind = orderTypes[order.type].kind;
-  const candidates = orderTransitions.filter((t) => t.by === actor.side && t.kinds.includes(kind) && t.from.includes(order.state));
+  const candidates = orderTransitions.filter(
+    (t) => t.by === actor.side && t.kinds.includes(kind) && t.from.includes(order.state),
+  );
   const found = candidates.find((t) => t.action === action);
   if (found === undefined) {
     const allowed = candidates.map((t) => t.action);
-    throw new DomainError('order/illegal-transition', `${action} is not allowed from ${order.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : `none for the ${actor.side} side`}`, {
-      issues: allowed.map((a) => ({ path: '/action', message: a })),
-    });
+    throw new DomainError(
+      'order/illegal-transition',
+      `${action} is not allowed from ${order.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : `none for the ${actor.side} side`}`,
+      {
+        issues: allowed.map((a) => ({ path: '/action', message: a })),
+      },
+    );
   }
   return found;
 }
 
 /** Serving starts the first preservation period; a renewal chains the next one to its end. */
-function nextPeriods(order: OrderSnapshot, action: string, payload: OrderPayload, side: OrderSide, now: Date): readonly OrderPeriod[] {
+function nextPeriods(
+  order: OrderSnapshot,
+  action: string,
+  payload: OrderPayload,
+  side: OrderSide,
+  now: Date,
+): readonly OrderPeriod[] {
   const max = orderTypes[order.type].maxDurationDays;
   if (max === null) return order.periods;
   if (action === 'serve' && order.periods.length === 0) {
     const days = order.durationDays ?? max;
-    return [{ n: 0, start: now.toISOString(), end: new Date(now.getTime() + days * dayMs).toISOString(), renewedBy: null }];
+    return [
+      { n: 0, start: now.toISOString(), end: new Date(now.getTime() + days * dayMs).toISOString(), renewedBy: null },
+    ];
   }
   if (action === 'renew') {
     const last = currentPeriod(order);
     if (last === null) return order.periods;
     const days = payload.renewalDays ?? order.durationDays ?? max;
     const start = last.end;
-    return [...order.periods, { n: last.n + 1, start, end: new Date(Date.parse(start) + days * dayMs).toISOString(), renewedBy: side === 'system' ? 'system' : 'officer' }];
+    return [
+      ...order.periods,
+      {
+        n: last.n + 1,
+        start,
+        end: new Date(Date.parse(start) + days * dayMs).toISOString(),
+        renewedBy: side === 'system' ? 'system' : 'officer',
+      },
+    ];
   }
   return order.periods;
 }
@@ -144,7 +211,14 @@ function nextPeriods(order: OrderSnapshot, action: string, payload: OrderPayload
  * The one gate every change of an order passes: is the action allowed from this state, for
  * this kind of order, by this side, with this permission and these grounds? Pure.
  */
-export function planOrderTransition(order: OrderSnapshot, action: string, payload: OrderPayload, actor: OrderActor, now: Date, settings: OrderDeadlineSettings = defaultOrderDeadlineSettings): OrderPlan {
+export function planOrderTransition(
+  order: OrderSnapshot,
+  action: string,
+  payload: OrderPayload,
+  actor: OrderActor,
+  now: Date,
+  settings: OrderDeadlineSettings = defaultOrderDeadlineSettings,
+): OrderPlan {
   const transition = findTransition(order, action, actor);
   if (transition.permission !== null && !actor.permissions.has(transition.permission)) {
     throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
@@ -153,7 +227,17 @@ export function planOrderTransition(order: OrderSnapshot, action: string, payloa
   const periods = nextPeriods(order, action, payload, actor.side, now);
   const to = transition.to ?? order.state;
   const last = periods.at(-1) ?? null;
-  const clocks = orderClockEffects({ type: order.type, emergency: order.emergency, periodEnd: last?.end ?? null, authorisedEnd: order.authorisedPeriod?.end ?? null }, action, settings, now);
+  const clocks = orderClockEffects(
+    {
+      type: order.type,
+      emergency: order.emergency,
+      periodEnd: last?.end ?? null,
+      authorisedEnd: order.authorisedPeriod?.end ?? null,
+    },
+    action,
+    settings,
+    now,
+  );
   return { action, from: order.state, to, transition, periods, clocks };
 }
 
@@ -166,5 +250,7 @@ export function preservedThrough(order: Pick<OrderSnapshot, 'periods'>): string 
 export function chainDays(periods: readonly OrderPeriod[]): number {
   const first = periods[0];
   const last = periods.at(-1);
-  return first === undefined || last === undefined ? 0 : (Date.parse(last.end) - Date.parse(first.start)) / durationMs({ value: 1, unit: 'days' });
+  return first === undefined || last === undefined
+    ? 0
+    : (Date.parse(last.end) - Date.parse(first.start)) / durationMs({ value: 1, unit: 'days' });
 }

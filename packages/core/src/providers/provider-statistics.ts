@@ -37,12 +37,17 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[rank - 1] ?? null;
 }
 
-const hours = (from: string | null, to: string | null): number | null => (from === null || to === null ? null : (Date.parse(to) - Date.parse(from)) / 3_600_000);
+const hours = (from: string | null, to: string | null): number | null =>
+  from === null || to === null ? null : (Date.parse(to) - Date.parse(from)) / 3_600_000;
 const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
 
 function summary(values: readonly (number | null)[]): DurationSummary {
   const present = values.filter((v): v is number => v !== null && v >= 0);
-  return { count: present.length, medianHours: round(percentile(present, 50)), p90Hours: round(percentile(present, 90)) };
+  return {
+    count: present.length,
+    medianHours: round(percentile(present, 50)),
+    p90Hours: round(percentile(present, 90)),
+  };
 }
 
 function tally(keys: readonly (string | null)[]): Record<string, number> {

@@ -4,7 +4,15 @@ import { boundedText } from '../support/bounded-text.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 
 /** Brief §3.1 ServiceProvider: who holds the data an order reaches. */
-export const providerTypes = ['TELECOM', 'ISP', 'HOSTING', 'PLATFORM', 'DOMAIN_REGISTRAR', 'VASP', 'BANK_OR_PAYMENT'] as const;
+export const providerTypes = [
+  'TELECOM',
+  'ISP',
+  'HOSTING',
+  'PLATFORM',
+  'DOMAIN_REGISTRAR',
+  'VASP',
+  'BANK_OR_PAYMENT',
+] as const;
 export type ProviderType = (typeof providerTypes)[number];
 
 export const providerTypeLabels: Readonly<Record<ProviderType, Bilingual>> = {
@@ -41,7 +49,10 @@ export const providerInputSchema = z.strictObject({
   contacts: z.array(providerContactSchema).min(1, 'give at least one contact').max(20),
   dataCategories: z.array(z.enum(providerDataCategories)).min(1).max(4),
   channel: z.enum(providerChannels),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code')).min(1).max(10),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code'))
+    .min(1)
+    .max(10),
   /** Where the provider serves the territory through an establishment or a legal representative. */
   legalRepresentative: boundedText(300).optional(),
 });

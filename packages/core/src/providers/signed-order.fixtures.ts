@@ -19,11 +19,20 @@ export function signingKey(retiredAt: string | null = null): OrderSigningKey {
   return { keyId: keyIdOf(Buffer.from(raw, 'base64url')), privateKey, publicKey: raw, retiredAt };
 }
 
-export const dutyDesk = { role: '24/7 duty officer', name: 'A05 duty desk', phone: '+842400000000', email: 'duty@a05.example.vn' };
+export const dutyDesk = {
+  role: '24/7 duty officer',
+  name: 'A05 duty desk',
+  phone: '+842400000000',
+  email: 'duty@a05.example.vn',
+};
 export const issuingAuthority = { kind: 'POC_24_7', name: 'A05, Ministry of Public Security' };
 
 /** A node's descriptor as its directory publishes it; the last key is the current one. */
-export async function descriptorOf(country: string, keys: readonly OrderSigningKey[], overrides: Partial<NodeDescriptor> = {}): Promise<SignedDescriptor> {
+export async function descriptorOf(
+  country: string,
+  keys: readonly OrderSigningKey[],
+  overrides: Partial<NodeDescriptor> = {},
+): Promise<SignedDescriptor> {
   const descriptor: NodeDescriptor = {
     v: 1,
     country,
@@ -77,6 +86,15 @@ export function orderDocument(overrides: Partial<OrderDocument> = {}): OrderDocu
   };
 }
 
-export async function signedOrderWith(order: OrderDocument, key: OrderSigningKey, descriptor?: SignedDescriptor): Promise<SignedOrder> {
-  return { format: signedOrderFormat, order, jws: await signOrder(order, key.privateKey, key.keyId), ...(descriptor === undefined ? {} : { descriptor: descriptor as unknown as JsonValue }) };
+export async function signedOrderWith(
+  order: OrderDocument,
+  key: OrderSigningKey,
+  descriptor?: SignedDescriptor,
+): Promise<SignedOrder> {
+  return {
+    format: signedOrderFormat,
+    order,
+    jws: await signOrder(order, key.privateKey, key.keyId),
+    ...(descriptor === undefined ? {} : { descriptor: descriptor as unknown as JsonValue }),
+  };
 }

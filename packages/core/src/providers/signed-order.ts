@@ -16,7 +16,12 @@ const instant = z.iso.datetime({ offset: true });
 const bilingual = z.strictObject({ en: text(500), vi: text(500) });
 
 /** The directory entry a provider calls back on before acting on an emergency order. */
-export const callbackSchema = z.strictObject({ role: text(80), name: text(120), phone: z.string().max(40).optional(), email: z.string().max(200).optional() });
+export const callbackSchema = z.strictObject({
+  role: text(80),
+  name: text(120),
+  phone: z.string().max(40).optional(),
+  email: z.string().max(200).optional(),
+});
 export type OrderCallback = z.infer<typeof callbackSchema>;
 
 /**
@@ -32,12 +37,30 @@ export const orderDocumentSchema = z.strictObject({
   type: z.enum(orderTypeCodes),
   title: bilingual,
   legalSource: text(300),
-  issuer: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), node: text(120), authority: z.strictObject({ kind: text(40), name: text(200) }) }),
+  issuer: z.strictObject({
+    country: z.string().regex(/^[A-Z]{2}$/),
+    node: text(120),
+    authority: z.strictObject({ kind: text(40), name: text(200) }),
+  }),
   provider: z.strictObject({ id: z.uuid(), legalName: text(300), country: z.string().regex(/^[A-Z]{2}$/) }),
-  authorisation: z.strictObject({ body: text(300), reviewType: z.enum(reviewTypes), decisionReference: text(200), recordedAt: instant }),
+  authorisation: z.strictObject({
+    body: text(300),
+    reviewType: z.enum(reviewTypes),
+    decisionReference: text(200),
+    recordedAt: instant,
+  }),
   grounds: text(5000),
   scope: orderScopeSchema,
-  periods: z.array(z.strictObject({ n: z.number().int().min(0), start: instant, end: instant, renewedBy: z.enum(['officer', 'system']).nullable() })).max(1000),
+  periods: z
+    .array(
+      z.strictObject({
+        n: z.number().int().min(0),
+        start: instant,
+        end: instant,
+        renewedBy: z.enum(['officer', 'system']).nullable(),
+      }),
+    )
+    .max(1000),
   authorisedPeriod: z.strictObject({ start: instant, end: instant }).nullable(),
   nonDisclosure: z.strictObject({ required: z.boolean(), until: z.string().nullable() }),
   /** An emergency names the officer who issued it and the directory contact to call back before acting. */
@@ -65,5 +88,7 @@ export interface SignedOrder {
 
 export async function signOrder(order: OrderDocument, signingKey: KeyObject, keyId: string): Promise<string> {
   const payload = new TextEncoder().encode(canonicalJson(order as unknown as JsonValue));
-  return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: orderSignatureType }).sign(signingKey);
+  return new CompactSign(payload)
+    .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: orderSignatureType })
+    .sign(signingKey);
 }

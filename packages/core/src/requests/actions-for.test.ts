@@ -7,7 +7,8 @@ import type { TransitionActor } from './request-snapshot.js';
 import { requestTypeCodes } from './request-type-codes.js';
 import { fourEyesAllows } from './transition-guards.js';
 
-const actions = (actor: TransitionActor, draftedBy: readonly string[] = [ids.drafter]) => actionsFor(snapshot({ type: 'MLA_40', state: 'SUBMITTED', draftedBy }), actor).map((t) => t.action);
+const actions = (actor: TransitionActor, draftedBy: readonly string[] = [ids.drafter]) =>
+  actionsFor(snapshot({ type: 'MLA_40', state: 'SUBMITTED', draftedBy }), actor).map((t) => t.action);
 
 /** Errors that mean "not this caller": the ones `actionsFor` must foresee. */
 const callerRefusals = new Set(['auth/forbidden', 'request/four-eyes']);
@@ -39,20 +40,41 @@ describe('actionsFor', () => {
   });
 
   it('agrees with planTransition for every type, state and side: offered exactly when the caller is not refused', () => {
-    const callers = [drafter, supervisor, userActor(ids.otherSupervisor, ['supervisor']), userActor(ids.caOfficer, ['central_authority_officer']), userActor('u-provider', ['provider_user'])];
+    const callers = [
+      drafter,
+      supervisor,
+      userActor(ids.otherSupervisor, ['supervisor']),
+      userActor(ids.caOfficer, ['central_authority_officer']),
+      userActor('u-provider', ['provider_user']),
+    ];
     let offered = 0;
     let withheld = 0;
     for (const type of requestTypeCodes) {
       for (const { name: state } of machineFor(type).states) {
         for (const direction of ['outgoing', 'incoming'] as const) {
-          const request = snapshot({ type, state, direction, draftedBy: [ids.drafter, ids.supervisor], consultationRecorded: true });
-          const sideActions = new Set(machineFor(type).transitions.filter((t) => t.by === (direction === 'outgoing' ? 'requesting' : 'requested') && t.from.includes(state)).map((t) => t.action));
+          const request = snapshot({
+            type,
+            state,
+            direction,
+            draftedBy: [ids.drafter, ids.supervisor],
+            consultationRecorded: true,
+          });
+          const sideActions = new Set(
+            machineFor(type)
+              .transitions.filter(
+                (t) => t.by === (direction === 'outgoing' ? 'requesting' : 'requested') && t.from.includes(state),
+              )
+              .map((t) => t.action),
+          );
           for (const actor of callers) {
             const listed = new Set(actionsFor(request, actor).map((t) => t.action));
             for (const action of sideActions) {
               const refusal = refusalOf(() => planTransition(request, action, payloadFor(action, t0), actor, t0));
               const refused = refusal !== null && callerRefusals.has(refusal);
-              expect(listed.has(action), `${type} ${state} ${direction} ${action} by ${actor.userId ?? '?'}: ${refusal ?? 'ok'}`).toBe(!refused);
+              expect(
+                listed.has(action),
+                `${type} ${state} ${direction} ${action} by ${actor.userId ?? '?'}: ${refusal ?? 'ok'}`,
+              ).toBe(!refused);
               if (refused) withheld += 1;
               else offered += 1;
             }

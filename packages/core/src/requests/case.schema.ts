@@ -13,13 +13,26 @@ export const offenceSchema = z.strictObject({
   viaIct: z.boolean().optional(),
 });
 
-export const jurisdictionBases = ['territory', 'flag-ship', 'aircraft', 'victim-national', 'offender-national', 'stateless-resident', 'laundering-preparatory', 'against-state', 'aut-dedere'] as const;
+export const jurisdictionBases = [
+  'territory',
+  'flag-ship',
+  'aircraft',
+  'victim-national',
+  'offender-national',
+  'stateless-resident',
+  'laundering-preparatory',
+  'against-state',
+  'aut-dedere',
+] as const;
 
 export const personSchema = z.strictObject({
   role: z.enum(['suspect', 'victim', 'witness']),
   name: text(200),
   dateOfBirth: z.iso.date().optional(),
-  nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   notes: text(2000).optional(),
   /** A protected witness is visible only to the officers named here (user ids). */
   protectedWitness: z.boolean().default(false),
@@ -35,7 +48,14 @@ export const caseInputSchema = z.strictObject({
   identifiers: z.array(identifierSchema).max(500).default([]),
   jurisdictionBases: z.array(z.enum(jurisdictionBases)).max(9).default([]),
   parallelProceedings: z
-    .array(z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), authority: text(200), reference: text(100).optional(), notes: text(2000).optional() }))
+    .array(
+      z.strictObject({
+        country: z.string().regex(/^[A-Z]{2}$/),
+        authority: text(200),
+        reference: text(100).optional(),
+        notes: text(2000).optional(),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -48,4 +68,3 @@ export type Person = z.output<typeof personSchema>;
 export function visiblePersons(persons: readonly Person[], userId: string | null): Person[] {
   return persons.filter((p) => !p.protectedWitness || (userId !== null && p.visibleTo.includes(userId)));
 }
-

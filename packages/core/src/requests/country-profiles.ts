@@ -39,7 +39,13 @@ export const countryProfiles: Readonly<Record<string, CountryProfile>> = {
     country: 'SG',
     name: { en: 'Singapore', vi: 'Singapore' },
     languages: ['en'],
-    reservations: [{ code: 'ART42_DUAL_CRIMINALITY', description: 'may refuse preservation for non-Convention offences where dual criminality will fail', legalSource: un(42, '4', false) }],
+    reservations: [
+      {
+        code: 'ART42_DUAL_CRIMINALITY',
+        description: 'may refuse preservation for non-Convention offences where dual criminality will fail',
+        legalSource: un(42, '4', false),
+      },
+    ],
     acceptedBases: ['UN', 'BILATERAL'],
     authorities: [
       { kind: 'POC_24_7', name: 'Singapore Police Force 24/7 desk' },
@@ -61,7 +67,15 @@ export const countryProfiles: Readonly<Record<string, CountryProfile>> = {
   },
 };
 
-const languageNames: Readonly<Record<string, string>> = { en: 'English', vi: 'Vietnamese', fr: 'French', zh: 'Chinese', ar: 'Arabic', ru: 'Russian', es: 'Spanish' };
+const languageNames: Readonly<Record<string, string>> = {
+  en: 'English',
+  vi: 'Vietnamese',
+  fr: 'French',
+  zh: 'Chinese',
+  ar: 'Arabic',
+  ru: 'Russian',
+  es: 'Spanish',
+};
 
 export interface DraftForChecks {
   readonly type: RequestTypeCode;
@@ -79,17 +93,37 @@ export interface DraftingWarning {
 /** Checks run as the officer types: warnings, because the officer may know better. */
 export function draftingWarnings(draft: DraftForChecks, requestedState: string): DraftingWarning[] {
   const profile = countryProfiles[requestedState];
-  if (profile === undefined) return [{ code: 'unknown-state', message: `no directory profile for ${requestedState}: languages and reservations cannot be checked` }];
+  if (profile === undefined) {
+    return [
+      {
+        code: 'unknown-state',
+        message: `no directory profile for ${requestedState}: languages and reservations cannot be checked`,
+      },
+    ];
+  }
   const warnings: DraftingWarning[] = [];
   if (!draft.languages.some((l) => profile.languages.includes(l))) {
     const names = profile.languages.map((l) => languageNames[l] ?? l).join(' or ');
-    warnings.push({ code: 'language-not-accepted', message: `${profile.name.en} accepts ${names}; this request has no ${names} text (UN art. 40(14))` });
+    warnings.push({
+      code: 'language-not-accepted',
+      message: `${profile.name.en} accepts ${names}; this request has no ${names} text (UN art. 40(14))`,
+    });
   }
   if (!profile.acceptedBases.includes(draft.legalBasis)) {
-    warnings.push({ code: 'basis-not-accepted', message: `${profile.name.en} does not cooperate on the ${draft.legalBasis} basis; use ${profile.acceptedBases.join(', ')}` });
+    warnings.push({
+      code: 'basis-not-accepted',
+      message: `${profile.name.en} does not cooperate on the ${draft.legalBasis} basis; use ${profile.acceptedBases.join(', ')}`,
+    });
   }
-  if (draft.type === 'PRESERVATION_42' && draft.conventionOffence === false && profile.reservations.some((r) => r.code === 'ART42_DUAL_CRIMINALITY')) {
-    warnings.push({ code: 'reservation-applies', message: `${profile.name.en} reserved the right to refuse preservation for non-Convention offences without dual criminality (UN art. 42(4))` });
+  if (
+    draft.type === 'PRESERVATION_42' &&
+    draft.conventionOffence === false &&
+    profile.reservations.some((r) => r.code === 'ART42_DUAL_CRIMINALITY')
+  ) {
+    warnings.push({
+      code: 'reservation-applies',
+      message: `${profile.name.en} reserved the right to refuse preservation for non-Convention offences without dual criminality (UN art. 42(4))`,
+    });
   }
   return warnings;
 }

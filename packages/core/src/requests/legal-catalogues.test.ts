@@ -13,7 +13,10 @@ describe('citeLegalSource', () => {
     [un(42, '3'), 'UN Convention against Cybercrime art. 42(3)'],
     [un(42, '3(c)', false), 'UN Convention against Cybercrime art. 42(3)(c) [unverified]'],
     [un(2, 'h'), 'UN Convention against Cybercrime art. 2(h)'],
-    [{ instrument: 'BUDAPEST', article: '29', paragraph: '2', verified: true } as const, 'Budapest Convention art. 29(2)'],
+    [
+      { instrument: 'BUDAPEST', article: '29', paragraph: '2', verified: true } as const,
+      'Budapest Convention art. 29(2)',
+    ],
     [practice('G8 checklist'), 'operational practice (G8/UNODC): G8 checklist'],
   ])('cites %j as %s', (source, expected) => {
     expect(citeLegalSource(source)).toBe(expected);
@@ -31,12 +34,22 @@ describe('the reason codes', () => {
   });
 
   it('mark exactly fiscal matters and bank secrecy as never a sole ground', () => {
-    expect([...reasonCodeCatalogue.values()].filter((d) => d.forbiddenAsSoleGround === true).map((d) => d.code)).toEqual(['FISCAL_MATTER', 'BANK_SECRECY']);
+    expect(
+      [...reasonCodeCatalogue.values()].filter((d) => d.forbiddenAsSoleGround === true).map((d) => d.code),
+    ).toEqual(['FISCAL_MATTER', 'BANK_SECRECY']);
   });
 
   it.each(requestTypeCodes)('give %s refusal grounds and exactly one postponement ground', (type) => {
     const refuse = reasonCodesFor(type, 'refuse').map((d) => d.code);
-    expect(refuse).toEqual(expect.arrayContaining(['DISCRIMINATORY_PURPOSE', 'DP_TRANSFER_UNLAWFUL', 'POLITICAL_OFFENCE', 'FISCAL_MATTER', 'BANK_SECRECY']));
+    expect(refuse).toEqual(
+      expect.arrayContaining([
+        'DISCRIMINATORY_PURPOSE',
+        'DP_TRANSFER_UNLAWFUL',
+        'POLITICAL_OFFENCE',
+        'FISCAL_MATTER',
+        'BANK_SECRECY',
+      ]),
+    );
     expect(refuse).not.toContain('INTERFERES_WITH_PROCEEDINGS');
     expect(reasonCodesFor(type, 'postpone').map((d) => d.code)).toEqual(['INTERFERES_WITH_PROCEEDINGS']);
   });
@@ -52,7 +65,9 @@ describe('the reason codes', () => {
 
 describe('conditions', () => {
   it('carry a legal source per kind and need words', () => {
-    for (const kind of conditionKinds) expect(citeLegalSource(conditionSources[kind])).toMatch(/^UN Convention against Cybercrime art\. (36|40)/);
+    for (const kind of conditionKinds) {
+      expect(citeLegalSource(conditionSources[kind])).toMatch(/^UN Convention against Cybercrime art\. (36|40)/);
+    }
     expect(conditionSchema.safeParse({ kind: 'CONFIDENTIALITY', text: 'Keep it confidential' }).success).toBe(true);
     expect(conditionSchema.safeParse({ kind: 'CONFIDENTIALITY', text: '  ' }).success).toBe(false);
     expect(conditionSchema.safeParse({ kind: 'EMBARGO', text: 'x' }).success).toBe(false);
@@ -68,9 +83,15 @@ describe('draftingWarnings', () => {
   });
 
   it('warns about a language, a basis or a reservation of the requested State', () => {
-    expect(draftingWarnings({ ...draft, languages: ['vi'] }, 'SG').map((w) => w.code)).toEqual(['language-not-accepted']);
-    expect(draftingWarnings({ ...draft, legalBasis: 'RECIPROCITY' }, 'SG').map((w) => w.code)).toEqual(['basis-not-accepted']);
-    expect(draftingWarnings({ ...draft, legalBasis: 'BUDAPEST' }, 'VN').map((w) => w.code)).toEqual(['basis-not-accepted']);
+    expect(draftingWarnings({ ...draft, languages: ['vi'] }, 'SG').map((w) => w.code)).toEqual([
+      'language-not-accepted',
+    ]);
+    expect(draftingWarnings({ ...draft, legalBasis: 'RECIPROCITY' }, 'SG').map((w) => w.code)).toEqual([
+      'basis-not-accepted',
+    ]);
+    expect(draftingWarnings({ ...draft, legalBasis: 'BUDAPEST' }, 'VN').map((w) => w.code)).toEqual([
+      'basis-not-accepted',
+    ]);
     const reserved = draftingWarnings({ ...draft, conventionOffence: false }, 'SG');
     expect(reserved.map((w) => w.code)).toEqual(['reservation-applies']);
     expect(reserved[0]?.message).toContain('UN art. 42(4)');
@@ -87,10 +108,20 @@ describe('draftingWarnings', () => {
 });
 
 describe('case files', () => {
-  const base = { domesticReference: 'VKS-2026-17', title: 'Hospital ransomware', summary: 'Encrypted on 30 October', offences: [{ code: 'ART_9', statutoryMaxPenaltyYears: 7, conductDescription: 'Encrypted the data' }] };
+  const base = {
+    domesticReference: 'VKS-2026-17',
+    title: 'Hospital ransomware',
+    summary: 'Encrypted on 30 October',
+    offences: [{ code: 'ART_9', statutoryMaxPenaltyYears: 7, conductDescription: 'Encrypted the data' }],
+  };
 
   it('parses a minimal case and fills the defaults', () => {
-    expect(caseInputSchema.parse(base)).toMatchObject({ persons: [], identifiers: [], jurisdictionBases: [], parallelProceedings: [] });
+    expect(caseInputSchema.parse(base)).toMatchObject({
+      persons: [],
+      identifiers: [],
+      jurisdictionBases: [],
+      parallelProceedings: [],
+    });
   });
 
   it('refuses no offence, control characters and unknown fields', () => {
@@ -100,7 +131,13 @@ describe('case files', () => {
   });
 
   it('shows a protected witness only to the officers named', () => {
-    const parsed = caseInputSchema.parse({ ...base, persons: [{ role: 'suspect', name: 'A' }, { role: 'witness', name: 'B', protectedWitness: true, visibleTo: [ids.caOfficer] }] });
+    const parsed = caseInputSchema.parse({
+      ...base,
+      persons: [
+        { role: 'suspect', name: 'A' },
+        { role: 'witness', name: 'B', protectedWitness: true, visibleTo: [ids.caOfficer] },
+      ],
+    });
     expect(visiblePersons(parsed.persons, ids.caOfficer).map((p) => p.name)).toEqual(['A', 'B']);
     expect(visiblePersons(parsed.persons, ids.drafter).map((p) => p.name)).toEqual(['A']);
     expect(visiblePersons(parsed.persons, null).map((p) => p.name)).toEqual(['A']);

@@ -36,7 +36,11 @@ export function practice(note: string): LegalSource {
 export function citeLegalSource(source: LegalSource): string {
   if (source.instrument === 'PRACTICE') return `${instrumentNames.PRACTICE}: ${source.note ?? ''}`.trim();
   // No article to cite (a bilateral treaty, reciprocity): the instrument and why it applies.
-  if (source.article === '-') return source.note === undefined ? instrumentNames[source.instrument] : `${instrumentNames[source.instrument]}: ${source.note}`;
+  if (source.article === '-') {
+    return source.note === undefined
+      ? instrumentNames[source.instrument]
+      : `${instrumentNames[source.instrument]}: ${source.note}`;
+  }
   // '3(a)' prints as (3)(a), the way the articles are cited.
   const paragraph = source.paragraph === undefined ? '' : source.paragraph.replace(/^([^(]+)/, '($1)');
   const unverified = source.verified ? '' : ' [unverified]';

@@ -1,13 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citeLegalSource } from './legal-source.js';
-import { checkEligibility, extraditionThresholdYears, offenceCatalogue, offenceCodes, seriousCrimeSource, seriousCrimeThresholdYears, type OffenceForEligibility } from './offences.js';
+import {
+  checkEligibility,
+  extraditionThresholdYears,
+  offenceCatalogue,
+  offenceCodes,
+  seriousCrimeSource,
+  seriousCrimeThresholdYears,
+  type OffenceForEligibility,
+} from './offences.js';
 
 const other = (years: number | null): OffenceForEligibility => ({ code: 'OTHER', statutoryMaxPenaltyYears: years });
 
 describe('the offence catalogue', () => {
   it('lists Arts 7-17 of the Convention, each with its article, and OTHER without one', () => {
-    expect(offenceCodes).toEqual(['ART_7', 'ART_8', 'ART_9', 'ART_10', 'ART_11', 'ART_12', 'ART_13', 'ART_14', 'ART_15', 'ART_16', 'ART_17', 'OTHER']);
+    expect(offenceCodes).toEqual([
+      'ART_7',
+      'ART_8',
+      'ART_9',
+      'ART_10',
+      'ART_11',
+      'ART_12',
+      'ART_13',
+      'ART_14',
+      'ART_15',
+      'ART_16',
+      'ART_17',
+      'OTHER',
+    ]);
     for (const code of offenceCodes.filter((c) => c !== 'OTHER')) {
       expect(offenceCatalogue[code].legalSource).toEqual({ instrument: 'UN', article: code.slice(4), verified: true });
       expect(offenceCatalogue[code].title.en.length).toBeGreaterThan(0);
@@ -25,8 +46,16 @@ describe('the offence catalogue', () => {
 
 describe('checkEligibility', () => {
   it('finds a Convention offence eligible, whatever else is recorded', () => {
-    expect(checkEligibility([{ code: 'ART_13', statutoryMaxPenaltyYears: 2 }])).toEqual({ eligible: true, basis: 'convention-offence', warnings: [] });
-    expect(checkEligibility([other(1), { code: 'ART_7', statutoryMaxPenaltyYears: null }])).toEqual({ eligible: true, basis: 'convention-offence', warnings: [] });
+    expect(checkEligibility([{ code: 'ART_13', statutoryMaxPenaltyYears: 2 }])).toEqual({
+      eligible: true,
+      basis: 'convention-offence',
+      warnings: [],
+    });
+    expect(checkEligibility([other(1), { code: 'ART_7', statutoryMaxPenaltyYears: null }])).toEqual({
+      eligible: true,
+      basis: 'convention-offence',
+      warnings: [],
+    });
   });
 
   it('finds a domestic offence with a maximum of four years or more a serious crime', () => {
@@ -57,7 +86,10 @@ describe('checkEligibility', () => {
   });
 
   it('either finds a basis or explains why not, never a silent refusal or pass (property)', () => {
-    const offence = fc.record({ code: fc.constantFrom(...offenceCodes), statutoryMaxPenaltyYears: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }) });
+    const offence = fc.record({
+      code: fc.constantFrom(...offenceCodes),
+      statutoryMaxPenaltyYears: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
+    });
     fc.assert(
       fc.property(fc.array(offence, { maxLength: 6 }), (offences) => {
         const result = checkEligibility(offences);

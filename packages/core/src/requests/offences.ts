@@ -1,7 +1,20 @@
 import { un, type LegalSource } from './legal-source.js';
 
 /** Convention offences (Arts 7-17) plus OTHER for offences defined only by domestic law. */
-export const offenceCodes = ['ART_7', 'ART_8', 'ART_9', 'ART_10', 'ART_11', 'ART_12', 'ART_13', 'ART_14', 'ART_15', 'ART_16', 'ART_17', 'OTHER'] as const;
+export const offenceCodes = [
+  'ART_7',
+  'ART_8',
+  'ART_9',
+  'ART_10',
+  'ART_11',
+  'ART_12',
+  'ART_13',
+  'ART_14',
+  'ART_15',
+  'ART_16',
+  'ART_17',
+  'OTHER',
+] as const;
 export type OffenceCode = (typeof offenceCodes)[number];
 
 export interface OffenceDefinition {
@@ -11,18 +24,64 @@ export interface OffenceDefinition {
 }
 
 export const offenceCatalogue: Readonly<Record<OffenceCode, OffenceDefinition>> = {
-  ART_7: { code: 'ART_7', title: { en: 'Illegal access to an ICT system', vi: 'Truy cập trái phép' }, legalSource: un(7) },
+  ART_7: {
+    code: 'ART_7',
+    title: { en: 'Illegal access to an ICT system', vi: 'Truy cập trái phép' },
+    legalSource: un(7),
+  },
   ART_8: { code: 'ART_8', title: { en: 'Illegal interception', vi: 'Chặn thu trái phép' }, legalSource: un(8) },
-  ART_9: { code: 'ART_9', title: { en: 'Interference with electronic data', vi: 'Can thiệp dữ liệu điện tử' }, legalSource: un(9) },
-  ART_10: { code: 'ART_10', title: { en: 'Interference with an ICT system', vi: 'Tấn công vào hệ thống thông tin' }, legalSource: un(10) },
-  ART_11: { code: 'ART_11', title: { en: 'Misuse of devices', vi: 'Phát tán phần mềm độc hại, lạm dụng thiết bị' }, legalSource: un(11) },
-  ART_12: { code: 'ART_12', title: { en: 'ICT-related forgery', vi: 'Giả mạo liên quan đến hệ thống thông tin' }, legalSource: un(12) },
-  ART_13: { code: 'ART_13', title: { en: 'ICT-related theft or fraud', vi: 'Gian lận điện tử; lừa đảo trực tuyến' }, legalSource: un(13) },
-  ART_14: { code: 'ART_14', title: { en: 'Online child sexual abuse or exploitation material', vi: 'Xâm hại, bóc lột tình dục trẻ em qua môi trường mạng' }, legalSource: un(14) },
-  ART_15: { code: 'ART_15', title: { en: 'Solicitation or grooming of a child', vi: 'Dụ dỗ trẻ em qua mạng' }, legalSource: un(15) },
-  ART_16: { code: 'ART_16', title: { en: 'Non-consensual dissemination of intimate images', vi: 'Phát tán hình ảnh riêng tư không có sự đồng ý' }, legalSource: un(16) },
+  ART_9: {
+    code: 'ART_9',
+    title: { en: 'Interference with electronic data', vi: 'Can thiệp dữ liệu điện tử' },
+    legalSource: un(9),
+  },
+  ART_10: {
+    code: 'ART_10',
+    title: { en: 'Interference with an ICT system', vi: 'Tấn công vào hệ thống thông tin' },
+    legalSource: un(10),
+  },
+  ART_11: {
+    code: 'ART_11',
+    title: { en: 'Misuse of devices', vi: 'Phát tán phần mềm độc hại, lạm dụng thiết bị' },
+    legalSource: un(11),
+  },
+  ART_12: {
+    code: 'ART_12',
+    title: { en: 'ICT-related forgery', vi: 'Giả mạo liên quan đến hệ thống thông tin' },
+    legalSource: un(12),
+  },
+  ART_13: {
+    code: 'ART_13',
+    title: { en: 'ICT-related theft or fraud', vi: 'Gian lận điện tử; lừa đảo trực tuyến' },
+    legalSource: un(13),
+  },
+  ART_14: {
+    code: 'ART_14',
+    title: {
+      en: 'Online child sexual abuse or exploitation material',
+      vi: 'Xâm hại, bóc lột tình dục trẻ em qua môi trường mạng',
+    },
+    legalSource: un(14),
+  },
+  ART_15: {
+    code: 'ART_15',
+    title: { en: 'Solicitation or grooming of a child', vi: 'Dụ dỗ trẻ em qua mạng' },
+    legalSource: un(15),
+  },
+  ART_16: {
+    code: 'ART_16',
+    title: {
+      en: 'Non-consensual dissemination of intimate images',
+      vi: 'Phát tán hình ảnh riêng tư không có sự đồng ý',
+    },
+    legalSource: un(16),
+  },
   ART_17: { code: 'ART_17', title: { en: 'Laundering of proceeds of crime', vi: 'Rửa tiền' }, legalSource: un(17) },
-  OTHER: { code: 'OTHER', title: { en: 'Other offence under domestic law', vi: 'Tội phạm khác theo pháp luật quốc gia' }, legalSource: null },
+  OTHER: {
+    code: 'OTHER',
+    title: { en: 'Other offence under domestic law', vi: 'Tội phạm khác theo pháp luật quốc gia' },
+    legalSource: null,
+  },
 };
 
 /** Art. 2(h): a serious crime carries a maximum of at least four years' deprivation of liberty. */
@@ -49,7 +108,11 @@ export interface Eligibility {
  */
 export function checkEligibility(offences: readonly OffenceForEligibility[]): Eligibility {
   if (offences.length === 0) {
-    return { eligible: false, basis: null, warnings: ['no offence is recorded; eligibility cannot be assessed (UN art. 35, 40, 41)'] };
+    return {
+      eligible: false,
+      basis: null,
+      warnings: ['no offence is recorded; eligibility cannot be assessed (UN art. 35, 40, 41)'],
+    };
   }
   if (offences.some((o) => o.code !== 'OTHER')) return { eligible: true, basis: 'convention-offence', warnings: [] };
   const serious = offences.filter((o) => (o.statutoryMaxPenaltyYears ?? 0) >= seriousCrimeThresholdYears);

@@ -7,7 +7,20 @@ import { machineFor } from './machines/registry.js';
 import { isTerminal, transitionsFrom } from './machines/state-machine.js';
 import { creationDeadlines, planTransition } from './plan-transition.js';
 import { reasonCodes } from './reason-codes.js';
-import { addDays, addHours, applyDeadlineEffects, completeDetails, drafter, openDeadlines, payloadFor, snapshot, systemActor, t0, userActor, type ModelDeadline } from './request.fixtures.js';
+import {
+  addDays,
+  addHours,
+  applyDeadlineEffects,
+  completeDetails,
+  drafter,
+  openDeadlines,
+  payloadFor,
+  snapshot,
+  systemActor,
+  t0,
+  userActor,
+  type ModelDeadline,
+} from './request.fixtures.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import { requestTypeCodes } from './request-type-codes.js';
 import { requestTypes } from './types/registry.js';
@@ -34,7 +47,9 @@ const randomPayload = fc.record({
   information: fc.option(fc.constant('Information'), { nil: undefined }),
   reasons: fc.option(fc.constant('Reasons in words'), { nil: undefined }),
   reasonCodes: fc.option(fc.subarray([...reasonCodes, 'MADE_UP'], { maxLength: 3 }), { nil: undefined }),
-  conditions: fc.option(fc.constantFrom([], [{ kind: 'USE_LIMITATION' as const, text: 'Only this case' }]), { nil: undefined }),
+  conditions: fc.option(fc.constantFrom([], [{ kind: 'USE_LIMITATION' as const, text: 'Only this case' }]), {
+    nil: undefined,
+  }),
   preservedDays: fc.option(fc.integer({ min: -10, max: 120 }), { nil: undefined }),
   startDays: fc.option(fc.integer({ min: -5, max: 20 }), { nil: undefined }),
   endDays: fc.option(fc.integer({ min: -5, max: 60 }), { nil: undefined }),
@@ -59,7 +74,8 @@ function toPayload(r: RandomPayload, now: Date): TransitionPayload {
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
 
-const weighted = (yes: number, no: number) => fc.oneof({ arbitrary: fc.constant(true), weight: yes }, { arbitrary: fc.constant(false), weight: no });
+const weighted = (yes: number, no: number) =>
+  fc.oneof({ arbitrary: fc.constant(true), weight: yes }, { arbitrary: fc.constant(false), weight: no });
 const step = fc.record({
   edit: weighted(1, 7),
   fromHere: weighted(5, 1),
@@ -91,14 +107,27 @@ const scenario = fc.record({
 const unapproved = new Set(['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'DISCOVERED', 'DISCLOSURE_DRAFTED', 'WITHHELD']);
 /** Someone who holds the permission and, for decisions, did not draft the request. */
 function competentActor(permission: string, draftedBy: readonly string[], pick: number): TransitionActor {
-  const able = actors.filter((a) => a.kind === 'user' && a.userId !== null && a.permissions.has(permission as never) && !draftedBy.includes(a.userId));
+  const able = actors.filter(
+    (a) =>
+      a.kind === 'user' && a.userId !== null && a.permissions.has(permission as never) && !draftedBy.includes(a.userId),
+  );
   return able.length > 0 ? able[pick % able.length]! : actors[pick % actors.length]!;
 }
 
 const approves = (actor: TransitionActor, draftedBy: readonly string[]) =>
-  actor.kind === 'user' && actor.userId !== null && !draftedBy.includes(actor.userId) && actor.permissions.has('requests:approve');
+  actor.kind === 'user' &&
+  actor.userId !== null &&
+  !draftedBy.includes(actor.userId) &&
+  actor.permissions.has('requests:approve');
 
-function attempt(request: RequestSnapshot, action: string, payload: TransitionPayload, actor: TransitionActor, now: Date, mirrored: boolean) {
+function attempt(
+  request: RequestSnapshot,
+  action: string,
+  payload: TransitionPayload,
+  actor: TransitionActor,
+  now: Date,
+  mirrored: boolean,
+) {
   try {
     return planTransition(request, action, payload, actor, now, { mirrored });
   } catch (error) {
@@ -118,9 +147,24 @@ describe('planTransition over random walks (property)', () => {
         const legalBasis = definition.allowedBases[s.basis % definition.allowedBases.length]!;
         const hasDeadlineField = definition.fields.some((f) => f.name === 'deadlineSought');
         const details =
-          s.details === 'empty' ? {} : { ...completeDetails(s.type, legalBasis), ...(s.details === 'with-deadline' && hasDeadlineField ? { deadlineSought: { date: '2026-12-20', reasons: 'Trial date' } } : {}) };
+          s.details === 'empty'
+            ? {}
+            : {
+                ...completeDetails(s.type, legalBasis),
+                ...(s.details === 'with-deadline' && hasDeadlineField
+                  ? { deadlineSought: { date: '2026-12-20', reasons: 'Trial date' } }
+                  : {}),
+              };
         let now = t0;
-        let request = snapshot({ type: s.type, direction: s.direction, state: machine.initial[s.direction], legalBasis, details, emergency: s.emergency, urgent: s.urgent });
+        let request = snapshot({
+          type: s.type,
+          direction: s.direction,
+          state: machine.initial[s.direction],
+          legalBasis,
+          details,
+          emergency: s.emergency,
+          urgent: s.urgent,
+        });
         const ownSide = s.direction === 'outgoing' ? 'requesting' : 'requested';
         const deadlines = new Map<string, ModelDeadline>();
         applyDeadlineEffects(deadlines, creationDeadlines(request, now));
@@ -129,23 +173,42 @@ describe('planTransition over random walks (property)', () => {
         const allActions = [...new Set(machine.transitions.map((t) => t.action)), 'no-such-action'];
 
         for (const drawn of s.steps) {
-          const choice = s.cooperative ? { ...drawn, competent: true, matchSide: true, goodPayload: true, fromHere: true } : drawn;
+          const choice = s.cooperative
+            ? { ...drawn, competent: true, matchSide: true, goodPayload: true, fromHere: true }
+            : drawn;
           now = addHours(now, choice.hours);
           const actor = actors[choice.actor]!;
           if (choice.edit) {
             // Editing a draft makes the editor one of its drafters (the server records it).
-            if (actor.userId !== null && actor.permissions.has('requests:draft') && (request.state === 'DRAFT' || request.state === 'DISCLOSURE_DRAFTED') && !request.draftedBy.includes(actor.userId)) {
+            if (
+              actor.userId !== null &&
+              actor.permissions.has('requests:draft') &&
+              (request.state === 'DRAFT' || request.state === 'DISCLOSURE_DRAFTED') &&
+              !request.draftedBy.includes(actor.userId)
+            ) {
               request = { ...request, draftedBy: [...request.draftedBy, actor.userId] };
             }
             continue;
           }
-          const here = [...new Set(transitionsFrom(machine, request.state).map((t) => t.action))].filter((a) => choice.withdraw === (a === 'withdraw'));
+          const here = [...new Set(transitionsFrom(machine, request.state).map((t) => t.action))].filter(
+            (a) => choice.withdraw === (a === 'withdraw'),
+          );
           // Cooperative walks mostly move on to a state not yet visited, so they reach the deep states.
-          const onward = transitionsFrom(machine, request.state).filter((t) => t.to !== null && !visited.has(t.to) && !isTerminal(machine, t.to)).map((t) => t.action);
-          const pool = s.cooperative && onward.length > 0 && choice.pick % 5 !== 0 ? onward : choice.fromHere && here.length > 0 ? here : allActions;
+          const onward = transitionsFrom(machine, request.state)
+            .filter((t) => t.to !== null && !visited.has(t.to) && !isTerminal(machine, t.to))
+            .map((t) => t.action);
+          const pool =
+            s.cooperative && onward.length > 0 && choice.pick % 5 !== 0
+              ? onward
+              : choice.fromHere && here.length > 0
+                ? here
+                : allActions;
           const action = pool[choice.pick % pool.length]!;
           const definitionHere = transitionsFrom(machine, request.state).find((t) => t.action === action);
-          let who = choice.competent && definitionHere !== undefined ? competentActor(definitionHere.permission, request.draftedBy, choice.actor) : actor;
+          let who =
+            choice.competent && definitionHere !== undefined
+              ? competentActor(definitionHere.permission, request.draftedBy, choice.actor)
+              : actor;
           let mirrored = choice.mirrored;
           if (choice.matchSide && definitionHere !== undefined) {
             if (definitionHere.by === 'system') who = systemActor;
@@ -156,7 +219,12 @@ describe('planTransition over random walks (property)', () => {
           const result = attempt(request, action, payload, who, now, mirrored);
 
           // (d) nothing leaves a terminal state.
-          if (wasTerminal) expect(result instanceof DomainError && result.code === 'request/illegal-transition', `${action} from ${request.state}`).toBe(true);
+          if (wasTerminal) {
+            expect(
+              result instanceof DomainError && result.code === 'request/illegal-transition',
+              `${action} from ${request.state}`,
+            ).toBe(true);
+          }
           if (result instanceof DomainError) continue;
 
           expect(result.from).toBe(request.state);
@@ -166,7 +234,10 @@ describe('planTransition over random walks (property)', () => {
             expect(approves(who, request.draftedBy), `approve by ${who.kind} ${who.userId ?? 'without id'}`).toBe(true);
             approved = true;
           }
-          const drafted = (action === 'submit' || action === 'draft-disclosure') && who.userId !== null && !request.draftedBy.includes(who.userId);
+          const drafted =
+            (action === 'submit' || action === 'draft-disclosure') &&
+            who.userId !== null &&
+            !request.draftedBy.includes(who.userId);
           request = {
             ...request,
             state: result.to,
@@ -180,18 +251,36 @@ describe('planTransition over random walks (property)', () => {
           // (a) the state is one of the machine's.
           expect(machine.states.map((st) => st.name)).toContain(request.state);
           // (b) an outgoing request past approval was approved by someone else who may approve.
-          if (s.direction === 'outgoing' && !unapproved.has(request.state)) expect(approved, `${request.state} without approval`).toBe(true);
+          if (s.direction === 'outgoing' && !unapproved.has(request.state)) {
+            expect(approved, `${request.state} without approval`).toBe(true);
+          }
           // (c) no lost deadline.
           const open = openDeadlines(deadlines);
-          if (s.direction === 'incoming' && request.state === 'RECEIVED') expect(open.filter((id) => id.startsWith('acknowledge-'))).toHaveLength(1);
-          if (s.type === 'PRESERVATION_42' && request.state === 'PRESERVED') expect(open).toContain('preservation-period');
-          if (definition.family === 'realtime' && s.direction === 'incoming' && request.state === 'ACTIVE') expect(open).toContain('authorised-collection-end');
+          if (s.direction === 'incoming' && request.state === 'RECEIVED') {
+            expect(open.filter((id) => id.startsWith('acknowledge-'))).toHaveLength(1);
+          }
+          if (s.type === 'PRESERVATION_42' && request.state === 'PRESERVED') {
+            expect(open).toContain('preservation-period');
+          }
+          if (definition.family === 'realtime' && s.direction === 'incoming' && request.state === 'ACTIVE') {
+            expect(open).toContain('authorised-collection-end');
+          }
           for (const ruleId of open) {
             const rule = deadlineRuleById.get(ruleId)!;
             // A clock that ends in a system action can always perform it while it runs...
-            if (rule.systemAction !== undefined) expect(attempt(request, rule.systemAction, {}, systemActor, now, false), `${rule.systemAction} from ${request.state}`).not.toBeInstanceOf(DomainError);
+            if (rule.systemAction !== undefined) {
+              expect(
+                attempt(request, rule.systemAction, {}, systemActor, now, false),
+                `${rule.systemAction} from ${request.state}`,
+              ).not.toBeInstanceOf(DomainError);
+            }
             // ...and the requested side's clocks and the system clocks end with the request.
-            if (isTerminal(machine, request.state)) expect(rule.direction === 'outgoing' && rule.systemAction === undefined, `${ruleId} still open in ${request.state}`).toBe(true);
+            if (isTerminal(machine, request.state)) {
+              expect(
+                rule.direction === 'outgoing' && rule.systemAction === undefined,
+                `${ruleId} still open in ${request.state}`,
+              ).toBe(true);
+            }
           }
         }
 

@@ -32,18 +32,31 @@ export interface PlanOptions {
   readonly mirrored?: boolean;
 }
 
-function findTransition(request: RequestSnapshot, action: string, actor: TransitionActor, mirrored: boolean): TransitionDefinition {
+function findTransition(
+  request: RequestSnapshot,
+  action: string,
+  actor: TransitionActor,
+  mirrored: boolean,
+): TransitionDefinition {
   const machine = machineFor(request.type);
   const candidates =
     actor.kind === 'system'
       ? machine.transitions.filter((t) => t.by === 'system' && t.from.includes(request.state))
-      : availableTransitions(machine, request.state, mirrored === (request.direction === 'outgoing') ? 'incoming' : 'outgoing');
+      : availableTransitions(
+          machine,
+          request.state,
+          mirrored === (request.direction === 'outgoing') ? 'incoming' : 'outgoing',
+        );
   const found = candidates.find((t) => t.action === action);
   if (found === undefined) {
     const allowed = candidates.map((t) => t.action);
-    throw new DomainError('request/illegal-transition', `${action} is not allowed from ${request.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'}`, {
-      issues: allowed.map((a) => ({ path: '/action', message: a })),
-    });
+    throw new DomainError(
+      'request/illegal-transition',
+      `${action} is not allowed from ${request.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'}`,
+      {
+        issues: allowed.map((a) => ({ path: '/action', message: a })),
+      },
+    );
   }
   return found;
 }
@@ -52,12 +65,22 @@ function findTransition(request: RequestSnapshot, action: string, actor: Transit
  * The one gate every change of a request's state passes: is the action allowed from this
  * state, on this side, by this actor, with these grounds? Pure; returns what to record.
  */
-export function planTransition(request: RequestSnapshot, action: string, payload: TransitionPayload, actor: TransitionActor, now: Date, options: PlanOptions = {}): TransitionPlan {
+export function planTransition(
+  request: RequestSnapshot,
+  action: string,
+  payload: TransitionPayload,
+  actor: TransitionActor,
+  now: Date,
+  options: PlanOptions = {},
+): TransitionPlan {
   const mirrored = options.mirrored ?? false;
   const transition = findTransition(request, action, actor, mirrored);
   // A partner node only mirrors its own side's transitions; this node's side is for its own officers.
   if (actor.kind === 'peer' && !mirrored) {
-    throw new DomainError('auth/forbidden', `${action} is this node's to perform; a partner node's transitions arrive mirrored`);
+    throw new DomainError(
+      'auth/forbidden',
+      `${action} is this node's to perform; a partner node's transitions arrive mirrored`,
+    );
   }
   if (actor.kind === 'user' && !actor.permissions.has(transition.permission)) {
     throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
@@ -66,7 +89,13 @@ export function planTransition(request: RequestSnapshot, action: string, payload
   const to = transition.to ?? request.state;
   const proposals: Proposal[] =
     (action === 'disclose-traffic-path' || action === 'disclose') && payload.thirdState !== undefined
-      ? [{ type: 'PRESERVATION_42', requestedState: payload.thirdState, reason: 'a service provider in the communication path is in this State (UN art. 43)' }]
+      ? [
+          {
+            type: 'PRESERVATION_42',
+            requestedState: payload.thirdState,
+            reason: 'a service provider in the communication path is in this State (UN art. 43)',
+          },
+        ]
       : [];
   return {
     action,
@@ -74,7 +103,13 @@ export function planTransition(request: RequestSnapshot, action: string, payload
     to,
     transition,
     response: transition.response ?? null,
-    deadlines: deadlineEffects({ ...request, state: to }, action, payload, options.settings ?? defaultDeadlineSettings, now),
+    deadlines: deadlineEffects(
+      { ...request, state: to },
+      action,
+      payload,
+      options.settings ?? defaultDeadlineSettings,
+      now,
+    ),
     proposals,
     recordsConsultation: action === 'open-consultation',
   };
@@ -87,10 +122,16 @@ export function planTransition(request: RequestSnapshot, action: string, payload
  */
 export function actionsFor(request: RequestSnapshot, actor: TransitionActor): TransitionDefinition[] {
   if (actor.kind !== 'user') return [];
-  return availableTransitions(machineFor(request.type), request.state, request.direction).filter((t) => actor.permissions.has(t.permission) && actorPassesGuards(t.guards, request, actor));
+  return availableTransitions(machineFor(request.type), request.state, request.direction).filter(
+    (t) => actor.permissions.has(t.permission) && actorPassesGuards(t.guards, request, actor),
+  );
 }
 
 /** Clocks that start when a request comes into being on this node. */
-export function creationDeadlines(request: RequestSnapshot, now: Date, settings: DeadlineSettings = defaultDeadlineSettings): DeadlineEffect[] {
+export function creationDeadlines(
+  request: RequestSnapshot,
+  now: Date,
+  settings: DeadlineSettings = defaultDeadlineSettings,
+): DeadlineEffect[] {
   return request.direction === 'incoming' ? deadlineEffects(request, 'receive', {}, settings, now) : [];
 }

@@ -21,8 +21,19 @@ export function requestTypeCatalogue() {
       family: type.family,
       allowedBases: [...type.allowedBases],
       responseKinds: [...type.responseKinds],
-      fields: type.fields.map((f) => ({ name: f.name, label: f.label, legalSource: citeLegalSource(f.legalSource), requiredFor: [...f.requiredFor] })),
-      refusalGrounds: reasonCodesFor(code, 'refuse').map((r) => ({ code: r.code, title: r.title, legalSource: citeLegalSource(r.legalSource), forbiddenAsSoleGround: r.forbiddenAsSoleGround === true, discretionary: r.discretionary === true })),
+      fields: type.fields.map((f) => ({
+        name: f.name,
+        label: f.label,
+        legalSource: citeLegalSource(f.legalSource),
+        requiredFor: [...f.requiredFor],
+      })),
+      refusalGrounds: reasonCodesFor(code, 'refuse').map((r) => ({
+        code: r.code,
+        title: r.title,
+        legalSource: citeLegalSource(r.legalSource),
+        forbiddenAsSoleGround: r.forbiddenAsSoleGround === true,
+        discretionary: r.discretionary === true,
+      })),
     };
   });
 }
@@ -32,14 +43,31 @@ export function stateMachineCatalogue() {
     family: m.family,
     initial: m.initial,
     states: m.states,
-    transitions: m.transitions.map((t) => ({ ...t, legalSource: t.legalSource === undefined ? null : citeLegalSource(t.legalSource) })),
+    transitions: m.transitions.map((t) => ({
+      ...t,
+      legalSource: t.legalSource === undefined ? null : citeLegalSource(t.legalSource),
+    })),
   }));
 }
 
 export function deadlineRuleCatalogue() {
-  return deadlineRules.map((r) => ({ id: r.id, title: r.title, legalSource: citeLegalSource(r.legalSource), kind: r.kind, appliesTo: r.appliesTo, direction: r.direction, startOn: r.startOn, closeOn: r.closeOn, warnBefore: r.warnBefore, escalateTo: r.escalateTo }));
+  return deadlineRules.map((r) => ({
+    id: r.id,
+    title: r.title,
+    legalSource: citeLegalSource(r.legalSource),
+    kind: r.kind,
+    appliesTo: r.appliesTo,
+    direction: r.direction,
+    startOn: r.startOn,
+    closeOn: r.closeOn,
+    warnBefore: r.warnBefore,
+    escalateTo: r.escalateTo,
+  }));
 }
 
 export function countryProfileCatalogue() {
-  return Object.values(countryProfiles).map((p) => ({ ...p, reservations: p.reservations.map((r) => ({ ...r, legalSource: citeLegalSource(r.legalSource) })) }));
+  return Object.values(countryProfiles).map((p) => ({
+    ...p,
+    reservations: p.reservations.map((r) => ({ ...r, legalSource: citeLegalSource(r.legalSource) })),
+  }));
 }

@@ -31,13 +31,19 @@ const text = z.string().trim().min(1).max(10_000);
 export const transitionPayloadSchema = z.strictObject({
   note: text.optional(),
   information: text.optional(),
-  reasonCodes: z.array(z.string().regex(/^[A-Z_0-9]{2,60}$/)).max(10).optional(),
+  reasonCodes: z
+    .array(z.string().regex(/^[A-Z_0-9]{2,60}$/))
+    .max(10)
+    .optional(),
   reasons: text.optional(),
   conditions: z.array(conditionSchema).max(20).optional(),
   preservedUntil: z.iso.datetime({ offset: true }).optional(),
   authorisedStart: z.iso.datetime({ offset: true }).optional(),
   authorisedEnd: z.iso.datetime({ offset: true }).optional(),
   linkedRequestId: z.string().min(1).max(64).optional(),
-  thirdState: z.string().regex(/^[A-Z]{2}$/).optional(),
+  thirdState: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type TransitionPayload = z.infer<typeof transitionPayloadSchema>;

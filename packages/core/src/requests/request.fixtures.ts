@@ -64,7 +64,11 @@ export const detailsFactories: Readonly<Record<RequestTypeCode, () => Details>> 
     pathData: 'The connection reached the provider through 198.51.100.23 at 2026-10-30T14:03:11+07:00',
   }),
   MLA_40: () => ({ assistanceTypes: ['taking-evidence', 'records'], ...mlaContent() }),
-  STORED_DATA_44: () => ({ ...mlaContent(), dataDescription: 'Content of the mailbox between 1 and 30 October 2026', identifiers: [account] }),
+  STORED_DATA_44: () => ({
+    ...mlaContent(),
+    dataDescription: 'Content of the mailbox between 1 and 30 October 2026',
+    identifiers: [account],
+  }),
   REALTIME_TRAFFIC_45: realTime,
   INTERCEPTION_46: () => ({ ...realTime(), domesticAuthorisation: 'Decision 12/2026/QD-VKSTC' }),
   LE_INFO_47: () => ({
@@ -84,20 +88,47 @@ export const detailsFactories: Readonly<Record<RequestTypeCode, () => Details>> 
     duration: { from: '2026-12-01T00:00:00+07:00', to: '2027-06-01T00:00:00+07:00' },
     agreementSummary: 'Joint team of A05 and the SPF led from Ha Noi',
   }),
-  FREEZE_CONFISCATE_50: () => ({ ...mlaContent(), measure: 'freeze', propertyDescription: '12 BTC in the wallet below', propertyLocation: 'Exchange in the requested State' }),
-  RETURN_52: () => ({ ...mlaContent(), propertyDescription: 'USD 250,000 confiscated', confiscationOrderReference: 'Judgment 7/2026/HS-ST', returnPurpose: 'compensate-victims' }),
-  EXTRADITION_37: () => ({ personSought, warrantReference: 'Arrest warrant 3/2026', offenceDescription: 'Online fraud (art. 13) against 300 victims', maxPenaltyYears: 20 }),
-  PROVISIONAL_ARREST_37: () => ({ personSought, warrantReference: 'Arrest warrant 3/2026', urgency: 'The person is about to leave the requested State', extraditionWillFollow: true }),
+  FREEZE_CONFISCATE_50: () => ({
+    ...mlaContent(),
+    measure: 'freeze',
+    propertyDescription: '12 BTC in the wallet below',
+    propertyLocation: 'Exchange in the requested State',
+  }),
+  RETURN_52: () => ({
+    ...mlaContent(),
+    propertyDescription: 'USD 250,000 confiscated',
+    confiscationOrderReference: 'Judgment 7/2026/HS-ST',
+    returnPurpose: 'compensate-victims',
+  }),
+  EXTRADITION_37: () => ({
+    personSought,
+    warrantReference: 'Arrest warrant 3/2026',
+    offenceDescription: 'Online fraud (art. 13) against 300 victims',
+    maxPenaltyYears: 20,
+  }),
+  PROVISIONAL_ARREST_37: () => ({
+    personSought,
+    warrantReference: 'Arrest warrant 3/2026',
+    urgency: 'The person is about to leave the requested State',
+    extraditionWillFollow: true,
+  }),
   OTHER_ASSISTANCE: () => ({ ...mlaContent() }),
 };
 
 /** The types whose details carry nothing about the basis itself (no treaty, no assurance). */
-export const typesWithoutBasisFields: readonly RequestTypeCode[] = ['TRAFFIC_PATH_43', 'LE_INFO_47', 'SPONTANEOUS_40_51'];
+export const typesWithoutBasisFields: readonly RequestTypeCode[] = [
+  'TRAFFIC_PATH_43',
+  'LE_INFO_47',
+  'SPONTANEOUS_40_51',
+];
 
 const basisExtras: Readonly<Record<LegalBasis, Details>> = {
   UN: {},
   BUDAPEST: {},
-  BILATERAL: { treatyReference: 'Treaty on Mutual Legal Assistance in Criminal Matters between Viet Nam and the requested State (2024)' },
+  BILATERAL: {
+    treatyReference:
+      'Treaty on Mutual Legal Assistance in Criminal Matters between Viet Nam and the requested State (2024)',
+  },
   RECIPROCITY: { reciprocityAssurance: 'Viet Nam will assist the requested State in a similar case' },
 };
 
@@ -105,7 +136,13 @@ export function completeDetails(type: RequestTypeCode, basis: LegalBasis = 'UN')
   return { ...detailsFactories[type](), ...(typesWithoutBasisFields.includes(type) ? {} : basisExtras[basis]) };
 }
 
-export const ids = { drafter: 'u-drafter', supervisor: 'u-supervisor', otherSupervisor: 'u-supervisor-2', caOfficer: 'u-ca-officer', admin: 'u-admin' } as const;
+export const ids = {
+  drafter: 'u-drafter',
+  supervisor: 'u-supervisor',
+  otherSupervisor: 'u-supervisor-2',
+  caOfficer: 'u-ca-officer',
+  admin: 'u-admin',
+} as const;
 
 export function userActor(userId: string, roles: readonly Role[]): TransitionActor {
   return { kind: 'user', userId, permissions: permissionsOf(roles) };
@@ -146,7 +183,12 @@ export function snapshot(input: SnapshotInput): RequestSnapshot {
 
 /** A payload that carries whatever the named action's guards may ask for, valid at `now`. */
 export function payloadFor(action: string, now: Date): TransitionPayload {
-  const code = action === 'postpone' ? 'INTERFERES_WITH_PROCEEDINGS' : action === 'refuse-on-nationality' ? 'NATIONALITY_AUT_DEDERE' : 'DISCRIMINATORY_PURPOSE';
+  const code =
+    action === 'postpone'
+      ? 'INTERFERES_WITH_PROCEEDINGS'
+      : action === 'refuse-on-nationality'
+        ? 'NATIONALITY_AUT_DEDERE'
+        : 'DISCRIMINATORY_PURPOSE';
   return {
     information: 'The information this step carries',
     reasons: 'The reasons, in words',
@@ -174,7 +216,9 @@ export function applyDeadlineEffects(model: Map<string, ModelDeadline>, effects:
     if (effect.kind === 'start') {
       model.set(effect.ruleId, { ruleId: effect.ruleId, status: 'open', dueAt: effect.dueAt, warnAt: effect.warnAt });
     } else if (effect.kind === 'close') {
-      if (current !== undefined && (current.status === 'open' || current.status === 'suspended')) current.status = effect.outcome;
+      if (current !== undefined && (current.status === 'open' || current.status === 'suspended')) {
+        current.status = effect.outcome;
+      }
     } else if (current?.status === 'open') {
       current.status = 'suspended';
     }
@@ -182,7 +226,10 @@ export function applyDeadlineEffects(model: Map<string, ModelDeadline>, effects:
 }
 
 export function openDeadlines(model: ReadonlyMap<string, ModelDeadline>): string[] {
-  return [...model.values()].filter((d) => d.status === 'open').map((d) => d.ruleId).sort();
+  return [...model.values()]
+    .filter((d) => d.status === 'open')
+    .map((d) => d.ruleId)
+    .sort();
 }
 
 /** The DomainError a call throws; anything else (no error, another error) fails the test. */

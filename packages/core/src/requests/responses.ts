@@ -19,7 +19,13 @@ export const responseKinds = [
 export type ResponseKind = (typeof responseKinds)[number];
 
 /** Conditions that bind the receiver once accepted (Arts 36, 40). */
-export const conditionKinds = ['CONFIDENTIALITY', 'USE_LIMITATION', 'DATA_PROTECTION', 'COST_SHARING', 'ONWARD_TRANSFER_AUTH'] as const;
+export const conditionKinds = [
+  'CONFIDENTIALITY',
+  'USE_LIMITATION',
+  'DATA_PROTECTION',
+  'COST_SHARING',
+  'ONWARD_TRANSFER_AUTH',
+] as const;
 export type ConditionKind = (typeof conditionKinds)[number];
 
 export const conditionSources: Readonly<Record<ConditionKind, LegalSource>> = {

@@ -3,7 +3,8 @@ import { planTransition } from './plan-transition.js';
 import { addDays, completeDetails, errorOf, snapshot, supervisor, t0, type SnapshotInput } from './request.fixtures.js';
 import type { TransitionPayload } from './request-snapshot.js';
 
-const act = (input: SnapshotInput, action: string, payload: TransitionPayload = {}) => planTransition(snapshot(input), action, payload, supervisor, t0);
+const act = (input: SnapshotInput, action: string, payload: TransitionPayload = {}) =>
+  planTransition(snapshot(input), action, payload, supervisor, t0);
 const day = 86_400_000;
 
 describe('accept-with-conditions', () => {
@@ -11,8 +12,12 @@ describe('accept-with-conditions', () => {
 
   it('needs at least one condition', () => {
     expect(errorOf(() => act(assessing, 'accept-with-conditions')).code).toBe('request/conditions-required');
-    expect(errorOf(() => act(assessing, 'accept-with-conditions', { conditions: [] })).issues).toEqual([{ path: '/payload/conditions', message: 'at least one condition' }]);
-    const plan = act(assessing, 'accept-with-conditions', { conditions: [{ kind: 'USE_LIMITATION', text: 'Only for this investigation' }] });
+    expect(errorOf(() => act(assessing, 'accept-with-conditions', { conditions: [] })).issues).toEqual([
+      { path: '/payload/conditions', message: 'at least one condition' },
+    ]);
+    const plan = act(assessing, 'accept-with-conditions', {
+      conditions: [{ kind: 'USE_LIMITATION', text: 'Only for this investigation' }],
+    });
     expect(plan).toMatchObject({ to: 'ACCEPTED_WITH_CONDITIONS', response: 'ACCEPT_WITH_CONDITIONS' });
   });
 });
@@ -35,7 +40,10 @@ describe('confirm-preserved and grant-extension: at least 60 days (UN art. 42(7)
     ['no date', {}],
     ['something that is not a date', { preservedUntil: 'soon' }],
   ] as const)('refuses %s', (_name, payload: TransitionPayload) => {
-    for (const [input, action] of [[ordered, 'confirm-preserved'], [extending, 'grant-extension']] as const) {
+    for (const [input, action] of [
+      [ordered, 'confirm-preserved'],
+      [extending, 'grant-extension'],
+    ] as const) {
       const error = errorOf(() => act(input, action, payload));
       expect(error.code).toBe('request/preservation-too-short');
       expect(error.message).toContain('at least 60 days');
@@ -51,8 +59,12 @@ describe('authorise-domestically and renew: a valid future period', () => {
   const at = (days: number) => addDays(t0, days).toISOString();
 
   it('accepts a start before an end in the future, even a start already past', () => {
-    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(0), authorisedEnd: at(30) }).to).toBe('AUTHORISED_DOMESTICALLY');
-    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(-2), authorisedEnd: at(1) }).to).toBe('AUTHORISED_DOMESTICALLY');
+    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(0), authorisedEnd: at(30) }).to).toBe(
+      'AUTHORISED_DOMESTICALLY',
+    );
+    expect(act(accepted, 'authorise-domestically', { authorisedStart: at(-2), authorisedEnd: at(1) }).to).toBe(
+      'AUTHORISED_DOMESTICALLY',
+    );
     expect(act(renewal, 'renew', { authorisedStart: at(0), authorisedEnd: at(30) }).to).toBe('ACTIVE');
   });
 
@@ -71,18 +83,32 @@ describe('authorise-domestically and renew: a valid future period', () => {
 });
 
 describe('refuse-on-nationality', () => {
-  const consulted = { type: 'EXTRADITION_37', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true } as const;
+  const consulted = {
+    type: 'EXTRADITION_37',
+    state: 'CONSULTATION',
+    direction: 'incoming',
+    consultationRecorded: true,
+  } as const;
 
   it('must cite NATIONALITY_AUT_DEDERE', () => {
-    const error = errorOf(() => act(consulted, 'refuse-on-nationality', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'Political' }));
+    const error = errorOf(() =>
+      act(consulted, 'refuse-on-nationality', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'Political' }),
+    );
     expect(error.code).toBe('request/refusal-grounds-invalid');
     expect(error.message).toContain('NATIONALITY_AUT_DEDERE');
-    expect(act(consulted, 'refuse-on-nationality', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national of Viet Nam' }).to).toBe('REFUSED_ON_NATIONALITY');
+    expect(
+      act(consulted, 'refuse-on-nationality', {
+        reasonCodes: ['NATIONALITY_AUT_DEDERE'],
+        reasons: 'A national of Viet Nam',
+      }).to,
+    ).toBe('REFUSED_ON_NATIONALITY');
   });
 
   it('cannot be cited to refuse an MLA request', () => {
     const mla = { type: 'MLA_40', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true } as const;
-    expect(errorOf(() => act(mla, 'refuse', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national' })).code).toBe('request/refusal-grounds-invalid');
+    expect(
+      errorOf(() => act(mla, 'refuse', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national' })).code,
+    ).toBe('request/refusal-grounds-invalid');
   });
 });
 
@@ -91,7 +117,11 @@ describe('text, link and third-State guards', () => {
     const assessing = { type: 'MLA_40', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
     expect(errorOf(() => act(assessing, 'request-information')).code).toBe('request/information-required');
     expect(act(assessing, 'request-information', { information: 'Which accounts?' }).to).toBe('INFO_REQUESTED');
-    expect(act({ type: 'LE_INFO_47', state: 'RECEIVED', direction: 'incoming' }, 'reject-conditions', { reasons: 'Cannot accept' }).to).toBe('CONDITIONS_REJECTED');
+    expect(
+      act({ type: 'LE_INFO_47', state: 'RECEIVED', direction: 'incoming' }, 'reject-conditions', {
+        reasons: 'Cannot accept',
+      }).to,
+    ).toBe('CONDITIONS_REJECTED');
   });
 
   it('needs the follow-up request to link and the third State of a path', () => {
@@ -99,12 +129,24 @@ describe('text, link and third-State guards', () => {
     expect(errorOf(() => act(preserved, 'link-follow-up-mla')).code).toBe('request/link-required');
     expect(act(preserved, 'link-follow-up-mla', { linkedRequestId: 'req-44' }).to).toBe('FOLLOW_UP_MLA_LINKED');
     const incoming = { ...preserved, direction: 'incoming' } as const;
-    expect(errorOf(() => act(incoming, 'disclose-traffic-path')).issues).toEqual([{ path: '/payload/thirdState', message: 'required' }]);
+    expect(errorOf(() => act(incoming, 'disclose-traffic-path')).issues).toEqual([
+      { path: '/payload/thirdState', message: 'required' },
+    ]);
   });
 });
 
 describe('completeness on submit and approve', () => {
-  const preservationRequired = ['seekingAuthority', 'offenceSummary', 'dataToPreserve', 'dataCategories', 'custodianOrLocation', 'necessity', 'mlaWillFollow', 'identifiers', 'contact24x7'];
+  const preservationRequired = [
+    'seekingAuthority',
+    'offenceSummary',
+    'dataToPreserve',
+    'dataCategories',
+    'custodianOrLocation',
+    'necessity',
+    'mlaWillFollow',
+    'identifiers',
+    'contact24x7',
+  ];
 
   it('lists every missing field, each with its legal source', () => {
     const error = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', details: {} }, 'submit'));
@@ -119,9 +161,23 @@ describe('completeness on submit and approve', () => {
   });
 
   it('cites the Budapest Convention on that basis, and asks for the treaty on a bilateral one', () => {
-    const budapest = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', legalBasis: 'BUDAPEST', details: {} }, 'submit'));
-    expect(budapest.issues.find((i) => i.path === '/details/dataToPreserve')?.message).toContain('Budapest Convention art. 29(2)');
-    const bilateral = errorOf(() => act({ type: 'PRESERVATION_42', state: 'DRAFT', legalBasis: 'BILATERAL', details: completeDetails('PRESERVATION_42') }, 'submit'));
+    const budapest = errorOf(() =>
+      act({ type: 'PRESERVATION_42', state: 'DRAFT', legalBasis: 'BUDAPEST', details: {} }, 'submit'),
+    );
+    expect(budapest.issues.find((i) => i.path === '/details/dataToPreserve')?.message).toContain(
+      'Budapest Convention art. 29(2)',
+    );
+    const bilateral = errorOf(() =>
+      act(
+        {
+          type: 'PRESERVATION_42',
+          state: 'DRAFT',
+          legalBasis: 'BILATERAL',
+          details: completeDetails('PRESERVATION_42'),
+        },
+        'submit',
+      ),
+    );
     expect(bilateral.issues.map((i) => i.path)).toEqual(['/details/treatyReference']);
   });
 
@@ -135,8 +191,14 @@ describe('completeness on submit and approve', () => {
 
   it('refuses wrong values and checks again on approval', () => {
     const wrong = { ...completeDetails('EXTRADITION_37'), maxPenaltyYears: 'ten' };
-    expect(errorOf(() => act({ type: 'EXTRADITION_37', state: 'DRAFT', details: wrong }, 'submit')).issues.map((i) => i.path)).toEqual(['/details/maxPenaltyYears']);
-    expect(errorOf(() => act({ type: 'EXTRADITION_37', state: 'SUBMITTED', details: {} }, 'approve')).code).toBe('request/incomplete');
+    expect(
+      errorOf(() => act({ type: 'EXTRADITION_37', state: 'DRAFT', details: wrong }, 'submit')).issues.map(
+        (i) => i.path,
+      ),
+    ).toEqual(['/details/maxPenaltyYears']);
+    expect(errorOf(() => act({ type: 'EXTRADITION_37', state: 'SUBMITTED', details: {} }, 'approve')).code).toBe(
+      'request/incomplete',
+    );
     expect(act({ type: 'EXTRADITION_37', state: 'DRAFT' }, 'submit').to).toBe('SUBMITTED');
   });
 });

@@ -20,25 +20,41 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
   const codes = context.payload.reasonCodes ?? [];
   const allowed = reasonCodesFor(context.request.type, purpose).map((d) => d.code);
   if (codes.length === 0 || blank(context.payload.reasons)) {
-    throw new DomainError('request/refusal-grounds-invalid', `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(un(40, '23', false))})`, {
-      issues: [
-        ...(codes.length === 0 ? [{ path: '/payload/reasonCodes', message: `choose from ${allowed.join(', ')}` }] : []),
-        ...(blank(context.payload.reasons) ? [{ path: '/payload/reasons', message: 'give the reasons in words' }] : []),
-      ],
-    });
+    throw new DomainError(
+      'request/refusal-grounds-invalid',
+      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(un(40, '23', false))})`,
+      {
+        issues: [
+          ...(codes.length === 0
+            ? [{ path: '/payload/reasonCodes', message: `choose from ${allowed.join(', ')}` }]
+            : []),
+          ...(blank(context.payload.reasons)
+            ? [{ path: '/payload/reasons', message: 'give the reasons in words' }]
+            : []),
+        ],
+      },
+    );
   }
   const unknown = codes.filter((code) => !allowed.includes(code));
   if (unknown.length > 0) {
-    throw new DomainError('request/refusal-grounds-invalid', `${unknown.join(', ')} cannot be used for ${requestTypes[context.request.type].title.en}`, {
-      issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }],
-    });
+    throw new DomainError(
+      'request/refusal-grounds-invalid',
+      `${unknown.join(', ')} cannot be used for ${requestTypes[context.request.type].title.en}`,
+      {
+        issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }],
+      },
+    );
   }
   const definitions = codes.map((code) => reasonCodeCatalogue.get(code)).filter((d) => d !== undefined);
   if (definitions.every((d) => d.forbiddenAsSoleGround === true)) {
     const cites = [...new Set(definitions.map((d) => citeLegalSource(d.legalSource)))].join('; ');
-    throw new DomainError('request/forbidden-sole-ground', `${codes.join(' and ')} can never be the sole ground (${cites})`, {
-      issues: [{ path: '/payload/reasonCodes', message: 'add a ground the Convention allows' }],
-    });
+    throw new DomainError(
+      'request/forbidden-sole-ground',
+      `${codes.join(' and ')} can never be the sole ground (${cites})`,
+      {
+        issues: [{ path: '/payload/reasonCodes', message: 'add a ground the Convention allows' }],
+      },
+    );
   }
 }
 
@@ -61,7 +77,10 @@ function iso(value: string | undefined): number {
  * an id cannot be told apart from a drafter, so is refused too. Shared by the guard and by the
  * list of actions offered to a caller, so a button is never shown that the guard would refuse.
  */
-export function fourEyesAllows(request: Pick<RequestSnapshot, 'draftedBy'>, actor: Pick<TransitionActor, 'userId'>): boolean {
+export function fourEyesAllows(
+  request: Pick<RequestSnapshot, 'draftedBy'>,
+  actor: Pick<TransitionActor, 'userId'>,
+): boolean {
   return actor.userId !== null && !request.draftedBy.includes(actor.userId);
 }
 
@@ -77,11 +96,20 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
   'details-complete': ({ request }) => {
     const validation = validateRequestDetails(request.type, request.legalBasis, request.details);
     const issues = validation.ok ? validation.missing : validation.issues;
-    if (issues.length > 0) throw new DomainError('request/incomplete', `the request is not complete: ${issues.length} field(s) missing or wrong`, { issues });
+    if (issues.length > 0) {
+      throw new DomainError(
+        'request/incomplete',
+        `the request is not complete: ${issues.length} field(s) missing or wrong`,
+        { issues },
+      );
+    }
   },
   'four-eyes': ({ request, actor }) => {
     if (!fourEyesAllows(request, actor)) {
-      throw new DomainError('request/four-eyes', 'whoever drafted or submitted a request cannot approve it: a second officer must');
+      throw new DomainError(
+        'request/four-eyes',
+        'whoever drafted or submitted a request cannot approve it: a second officer must',
+      );
     }
   },
   'refusal-grounds': (context) => checkGrounds(context, 'refuse'),
@@ -89,46 +117,71 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
   'consultation-before-refusal': ({ request }) => {
     if (consultationNeeded(request) && !request.consultationRecorded) {
       const source = requestTypes[request.type].family === 'extradition' ? un(37, '16', false) : un(40, '26', false);
-      throw new DomainError('request/consultation-required', `consult the requesting State before refusing or postponing (${citeLegalSource(source)}); use open-consultation first`);
+      throw new DomainError(
+        'request/consultation-required',
+        `consult the requesting State before refusing or postponing (${citeLegalSource(source)}); use open-consultation first`,
+      );
     }
   },
   'conditions-present': ({ payload }) => {
     if ((payload.conditions ?? []).length === 0) {
-      throw new DomainError('request/conditions-required', 'state at least one condition', { issues: [{ path: '/payload/conditions', message: 'at least one condition' }] });
+      throw new DomainError('request/conditions-required', 'state at least one condition', {
+        issues: [{ path: '/payload/conditions', message: 'at least one condition' }],
+      });
     }
   },
   'preservation-minimum': ({ payload, now }) => {
     const until = iso(payload.preservedUntil);
     const earliest = now.getTime() + minimumPreservationDays * day;
     if (Number.isNaN(until) || until < earliest) {
-      throw new DomainError('request/preservation-too-short', `preservation must last at least ${minimumPreservationDays} days, until ${new Date(earliest).toISOString()} or later (${citeLegalSource(un(42, '7', false))})`, {
-        issues: [{ path: '/payload/preservedUntil', message: `on or after ${new Date(earliest).toISOString()}` }],
-      });
+      throw new DomainError(
+        'request/preservation-too-short',
+        `preservation must last at least ${minimumPreservationDays} days, until ${new Date(earliest).toISOString()} or later (${citeLegalSource(un(42, '7', false))})`,
+        {
+          issues: [{ path: '/payload/preservedUntil', message: `on or after ${new Date(earliest).toISOString()}` }],
+        },
+      );
     }
   },
   'authorised-period': ({ payload, now }) => {
     const start = iso(payload.authorisedStart);
     const end = iso(payload.authorisedEnd);
     if (Number.isNaN(start) || Number.isNaN(end) || start >= end || end <= now.getTime()) {
-      throw new DomainError('request/invalid-period', 'give the authorised start and end, the end after the start and in the future', {
-        issues: [{ path: '/payload/authorisedEnd', message: 'after authorisedStart and in the future' }],
-      });
+      throw new DomainError(
+        'request/invalid-period',
+        'give the authorised start and end, the end after the start and in the future',
+        {
+          issues: [{ path: '/payload/authorisedEnd', message: 'after authorisedStart and in the future' }],
+        },
+      );
     }
   },
   'nationality-refusal': ({ payload }) => {
     if (!(payload.reasonCodes ?? []).includes('NATIONALITY_AUT_DEDERE')) {
-      throw new DomainError('request/refusal-grounds-invalid', 'this refusal must cite NATIONALITY_AUT_DEDERE', { issues: [{ path: '/payload/reasonCodes', message: 'include NATIONALITY_AUT_DEDERE' }] });
+      throw new DomainError('request/refusal-grounds-invalid', 'this refusal must cite NATIONALITY_AUT_DEDERE', {
+        issues: [{ path: '/payload/reasonCodes', message: 'include NATIONALITY_AUT_DEDERE' }],
+      });
     }
   },
   'linked-request': ({ payload }) => {
-    if (payload.linkedRequestId === undefined) throw new DomainError('request/link-required', 'name the linked request', { issues: [{ path: '/payload/linkedRequestId', message: 'required' }] });
+    if (payload.linkedRequestId === undefined) {
+      throw new DomainError('request/link-required', 'name the linked request', {
+        issues: [{ path: '/payload/linkedRequestId', message: 'required' }],
+      });
+    }
   },
   'third-state': ({ payload }) => {
-    if (payload.thirdState === undefined) throw new DomainError('request/link-required', 'name the third State', { issues: [{ path: '/payload/thirdState', message: 'required' }] });
+    if (payload.thirdState === undefined) {
+      throw new DomainError('request/link-required', 'name the third State', {
+        issues: [{ path: '/payload/thirdState', message: 'required' }],
+      });
+    }
   },
   'information-text': ({ payload }) => {
     if (blank(payload.information) && blank(payload.reasons)) {
-      throw new DomainError('request/information-required', 'write the information or reasons this step carries', { issues: [{ path: '/payload/information', message: 'required' }] });
+      throw new DomainError('request/information-required', 'write the information or reasons this step carries', {
+        issues: [{ path: '/payload/information', message: 'required' }],
+      });
     }
   },
 };

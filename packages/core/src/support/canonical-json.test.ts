@@ -31,7 +31,12 @@ function reorderKeys(value: JsonValue, seed: number): JsonValue {
   entries.sort((a, b) => a.rank - b.rank);
   const out: { [key: string]: JsonValue } = {};
   for (const { key, item } of entries) {
-    Object.defineProperty(out, key, { value: reorderKeys(item, seed + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: reorderKeys(item, seed + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -94,14 +99,19 @@ describe('canonicalJson: numbers (ECMAScript serialisation, RFC 8785 §3.2.2.3)'
   });
 
   it('serialises numbers written differently in the source text the same way', () => {
-    const parsed = JSON.parse('[333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001, -0.0]') as JsonValue;
+    const parsed = JSON.parse(
+      '[333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001, -0.0]',
+    ) as JsonValue;
     expect(canonicalJson(parsed)).toBe('[333333333.3333333,1e+30,4.5,0.002,1e-27,0]');
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('refuses %s, which has no JSON form', (value) => {
-    expect(() => canonicalJson(value)).toThrow();
-    expect(() => canonicalJson({ nested: [value] })).toThrow();
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'refuses %s, which has no JSON form',
+    (value) => {
+      expect(() => canonicalJson(value)).toThrow();
+      expect(() => canonicalJson({ nested: [value] })).toThrow();
+    },
+  );
 });
 
 describe('canonicalJson: strings and literals', () => {
@@ -110,7 +120,9 @@ describe('canonicalJson: strings and literals', () => {
   });
 
   it('escapes only what JSON requires, with short forms and lower-case hex', () => {
-    expect(canonicalJson('"\\/\b\f\n\r\t\u0000\u000f\u001f\u007f')).toBe('"\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u000f\\u001f\u007f"');
+    expect(canonicalJson('"\\/\b\f\n\r\t\u0000\u000f\u001f\u007f')).toBe(
+      '"\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u000f\\u001f\u007f"',
+    );
   });
 
   it('writes non-ASCII characters as themselves, including U+2028 and astral characters', () => {
@@ -173,7 +185,12 @@ describe('canonicalJson: properties', () => {
     fc.assert(
       fc.property(key, key, (a, b) => {
         fc.pre(a !== b);
-        const text = canonicalJson(Object.fromEntries([[a, 'A'], [b, 'B']]));
+        const text = canonicalJson(
+          Object.fromEntries([
+            [a, 'A'],
+            [b, 'B'],
+          ]),
+        );
         const first = compareUtf16(a, b) < 0 ? 'A' : 'B';
         const second = first === 'A' ? 'B' : 'A';
         expect(text.endsWith(`:"${second}"}`)).toBe(true);

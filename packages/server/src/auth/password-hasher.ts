@@ -13,7 +13,12 @@ export interface Argon2Cost {
 }
 
 export function argon2idHasher(cost: Argon2Cost): PasswordHasher {
-  const options = { type: argon2.argon2id, memoryCost: cost.memoryKiB, timeCost: cost.iterations, parallelism: 1 } as const;
+  const options = {
+    type: argon2.argon2id,
+    memoryCost: cost.memoryKiB,
+    timeCost: cost.iterations,
+    parallelism: 1,
+  } as const;
   let decoy: Promise<string> | undefined;
   return {
     hash: (password) => argon2.hash(password, options),

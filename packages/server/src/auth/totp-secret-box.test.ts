@@ -30,7 +30,14 @@ describe('TOTP secrets at rest', () => {
     const [, nonce, body] = sealed.split(':') as [string, string, string];
     const flipped = Buffer.from(body, 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    for (const bad of [`v1:${nonce}:${flipped.toString('base64url')}`, `v1:${nonce}:${body.slice(0, 10)}`, `v1:${nonce}`, 'v1:::', `v2:${nonce}:${body}`, secret]) {
+    for (const bad of [
+      `v1:${nonce}:${flipped.toString('base64url')}`,
+      `v1:${nonce}:${body.slice(0, 10)}`,
+      `v1:${nonce}`,
+      'v1:::',
+      `v2:${nonce}:${body}`,
+      secret,
+    ]) {
       expect(box.open(bad, alice)).toBeNull();
     }
     expect(totpSecretBox(deriveTotpSecretKey(randomBytes(32))).open(sealed, alice)).toBeNull();

@@ -16,7 +16,9 @@ const info = 'hanoi247 totp-secret v1';
 const nonceBytes = 12;
 const tagBytes = 16;
 
-export type TotpSecretBinding = { readonly table: 'users'; readonly userId: string } | { readonly table: 'totp_enrolments'; readonly enrolmentId: string };
+export type TotpSecretBinding =
+  | { readonly table: 'users'; readonly userId: string }
+  | { readonly table: 'totp_enrolments'; readonly enrolmentId: string };
 
 export interface TotpSecretBox {
   seal(secretBase32: string, binding: TotpSecretBinding): string;
@@ -60,7 +62,10 @@ export function totpSecretBox(key: Buffer): TotpSecretBox {
         const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: tagBytes });
         decipher.setAAD(additionalData(binding));
         decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-        return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(sealed.subarray(0, sealed.length - tagBytes)),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         // Only the tag check throws here; the caller records why the sign-in was refused.
         return null;

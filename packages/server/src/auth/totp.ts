@@ -8,7 +8,14 @@ export interface TotpCheck {
 }
 
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: 'hanoi247', label, algorithm: 'SHA1', digits: 6, period, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'hanoi247',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** 160-bit secret, as RFC 4226 recommends, in the base32 authenticator apps expect. */

@@ -42,7 +42,10 @@ export interface ForeignCustodySource {
   /** The sending State's custody leaves of the item, oldest first, with their proofs; empty for the node's own evidence. */
   leaves(evidenceId: string): Promise<readonly ForeignCustodyLeaf[]>;
   /** The sending State's signed notes of that tree size as received, with their roots (hex): more than one only after a split view. */
-  checkpoints(country: string, treeSize: number): Promise<readonly { readonly note: string; readonly rootHash: string }[]>;
+  checkpoints(
+    country: string,
+    treeSize: number,
+  ): Promise<readonly { readonly note: string; readonly rootHash: string }[]>;
 }
 
 export interface LedgerProofSource {

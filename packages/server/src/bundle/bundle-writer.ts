@@ -33,7 +33,14 @@ function integrityCheck(sha256: string, size: number): Transform {
     },
     flush(callback) {
       const actual = hash.digest('hex');
-      callback(actual === sha256 && seen === size ? null : new DomainError('evidence/integrity-failed', `the stored content ${sha256} no longer matches its hash (${seen} bytes, SHA-256 ${actual}); nothing was exported`));
+      callback(
+        actual === sha256 && seen === size
+          ? null
+          : new DomainError(
+              'evidence/integrity-failed',
+              `the stored content ${sha256} no longer matches its hash (${seen} bytes, SHA-256 ${actual}); nothing was exported`,
+            ),
+      );
     },
   });
 }

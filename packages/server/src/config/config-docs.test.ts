@@ -21,8 +21,13 @@ describe('configuration documentation', () => {
 
   it.each(leafPaths(configSchema.shape))('documents the field %s', (path) => {
     const [head, ...rest] = path.split('.');
-    const documented = table.includes(`\`${path}\``) || table.includes(`/ \`${rest.join('.')}\``) || (head === 'passwordHashing' && table.includes('`passwordHashing.memoryKiB` / `iterations`')) ||
-      (head === 'federation' && table.includes('`federation.retryBaseSeconds` / `retryMaxSeconds`') && rest[0]?.startsWith('retry') === true);
+    const documented =
+      table.includes(`\`${path}\``) ||
+      table.includes(`/ \`${rest.join('.')}\``) ||
+      (head === 'passwordHashing' && table.includes('`passwordHashing.memoryKiB` / `iterations`')) ||
+      (head === 'federation' &&
+        table.includes('`federation.retryBaseSeconds` / `retryMaxSeconds`') &&
+        rest[0]?.startsWith('retry') === true);
     expect(documented).toBe(true);
   });
 });

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 /** Whole numbers from flags and environment arrive as digits; anything else (even '') is refused. */
 const integer = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number().int().min(min).max(max));
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v),
+    z.number().int().min(min).max(max),
+  );
 const port = integer(0, 65535);
 const positiveSeconds = integer(1, 10 * 365 * 86_400);
 // A strict boolean, not a coerced one: Boolean('0') and Boolean('no') are true, and an empty variable
@@ -18,7 +21,11 @@ const flag = z.boolean();
 export const rosterEntrySchema = z.strictObject({
   role: z.string().trim().min(1).max(80),
   name: z.string().trim().min(1).max(120),
-  phone: z.string().regex(/^\+[1-9][0-9 ]{6,20}$/, 'must be an international number such as +84 24 3936 0000').max(40).optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9][0-9 ]{6,20}$/, 'must be an international number such as +84 24 3936 0000')
+    .max(40)
+    .optional(),
   email: z.email().max(200).optional(),
   username: z.string().min(1).max(100).optional(),
 });
@@ -45,7 +52,9 @@ export const configSchema = z.strictObject({
       .array(rosterEntrySchema)
       .max(50)
       .default([])
-      .describe('The directory roster the node publishes in its descriptor (role, name, phone, email); `username` ties an entry to the officer whose emergency orders name it as the call-back contact. Empty: a single duty-desk entry without phone.'),
+      .describe(
+        'The directory roster the node publishes in its descriptor (role, name, phone, email); `username` ties an entry to the officer whose emergency orders name it as the call-back contact. Empty: a single duty-desk entry without phone.',
+      ),
   }),
   http: z.strictObject({
     host: z.string().min(1).describe('Interface to listen on.'),
@@ -60,7 +69,9 @@ export const configSchema = z.strictObject({
     secureCookie: flag.describe('Mark the session cookie Secure (keep true outside tests over plain HTTP).'),
   }),
   login: z.strictObject({
-    maxAttemptsPerWindow: integer(1, 1000).describe('Sign-in attempts allowed per client address and username per window.'),
+    maxAttemptsPerWindow: integer(1, 1000).describe(
+      'Sign-in attempts allowed per client address and username per window.',
+    ),
     windowSeconds: positiveSeconds.describe('Length of the sign-in rate-limit window.'),
   }),
   passwordHashing: z.strictObject({
@@ -68,49 +79,92 @@ export const configSchema = z.strictObject({
     iterations: integer(1, 10).describe('argon2id time cost.'),
   }),
   deadlines: z.strictObject({
-    acknowledgeUrgentHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(72)).describe('Service level to acknowledge an emergency or urgent request, in hours.'),
-    acknowledgeStandardHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(720)).describe('Service level to acknowledge any other request, in hours.'),
-    writtenConfirmationHours: z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v), z.number().positive().max(720)).describe('Time to confirm an urgent oral request in writing, in hours.'),
-    scanIntervalSeconds: integer(0, 3600).describe('How often the legal clocks are scanned; 0 turns the scanner off (tests drive it).'),
+    acknowledgeUrgentHours: z
+      .preprocess(
+        (v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v),
+        z.number().positive().max(72),
+      )
+      .describe('Service level to acknowledge an emergency or urgent request, in hours.'),
+    acknowledgeStandardHours: z
+      .preprocess(
+        (v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v),
+        z.number().positive().max(720),
+      )
+      .describe('Service level to acknowledge any other request, in hours.'),
+    writtenConfirmationHours: z
+      .preprocess(
+        (v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v),
+        z.number().positive().max(720),
+      )
+      .describe('Time to confirm an urgent oral request in writing, in hours.'),
+    scanIntervalSeconds: integer(0, 3600).describe(
+      'How often the legal clocks are scanned; 0 turns the scanner off (tests drive it).',
+    ),
   }),
   federation: z.strictObject({
-    acceptsInbound: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).describe('False for a node that cannot accept inbound connections: it pulls its messages from partners.'),
-    messageTtlHours: integer(1, 24 * 30).describe('How long an envelope stays valid; the receiver refuses it afterwards.'),
+    acceptsInbound: z
+      .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+      .describe('False for a node that cannot accept inbound connections: it pulls its messages from partners.'),
+    messageTtlHours: integer(1, 24 * 30).describe(
+      'How long an envelope stays valid; the receiver refuses it afterwards.',
+    ),
     keyOverlapDays: integer(0, 90).describe('How long a rotated-out key still verifies and decrypts messages.'),
-    dispatchIntervalMs: integer(0, 600_000).describe('How often the outbox dispatcher runs (0: only when woken; tests drive it).'),
+    dispatchIntervalMs: integer(0, 600_000).describe(
+      'How often the outbox dispatcher runs (0: only when woken; tests drive it).',
+    ),
     maxAttempts: integer(1, 100).describe('Delivery attempts before a message is shown as a delivery failure.'),
     retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
     retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
   }),
   evidence: z.strictObject({
-    encryptAtRest: flag.describe('Seal each evidence item with its own AES-256-GCM key, wrapped by <dataDir>/keys/storage.key.'),
+    encryptAtRest: flag.describe(
+      'Seal each evidence item with its own AES-256-GCM key, wrapped by <dataDir>/keys/storage.key.',
+    ),
     // AES-GCM allows at most 2^36 - 32 bytes under one key and nonce (NIST SP 800-38D).
-    maxUploadBytes: integer(1, 2 ** 36 - 32).describe('Largest evidence item accepted, by upload or CLI (at most 64 GiB, the AES-GCM limit).'),
+    maxUploadBytes: integer(1, 2 ** 36 - 32).describe(
+      'Largest evidence item accepted, by upload or CLI (at most 64 GiB, the AES-GCM limit).',
+    ),
     maxOpenUploadsPerUser: integer(1, 1000).describe('Resumable uploads one user may have open at once.'),
-    uploadExpiryHours: integer(1, 24 * 30).describe('An upload with no new bytes for this long expires and its partial content is removed.'),
+    uploadExpiryHours: integer(1, 24 * 30).describe(
+      'An upload with no new bytes for this long expires and its partial content is removed.',
+    ),
   }),
   orders: z.strictObject({
-    lapseReminderDays: integer(1, 60).describe('Days before a domestic preservation order lapses that the officer is reminded; a pending follow-up MLA renews it then.'),
+    lapseReminderDays: integer(1, 60).describe(
+      'Days before a domestic preservation order lapses that the officer is reminded; a pending follow-up MLA renews it then.',
+    ),
     clocks: z
       .partialRecord(
         z.enum(orderTypeCodes),
         z.strictObject({
           acknowledgeHours: z.number().positive().max(720).optional(),
           acknowledgeEmergencyHours: z.number().positive().max(72).optional(),
-          fulfilHours: z.number().positive().max(24 * 90).optional(),
+          fulfilHours: z
+            .number()
+            .positive()
+            .max(24 * 90)
+            .optional(),
           fulfilEmergencyHours: z.number().positive().max(72).optional(),
         }),
       )
-      .describe('Per order type, the provider\u2019s acknowledgement and fulfilment service levels in hours (standard and emergency); absent ones keep the defaults.'),
+      .describe(
+        'Per order type, the provider\u2019s acknowledgement and fulfilment service levels in hours (standard and emergency); absent ones keep the defaults.',
+      ),
     maxProductionBytes: integer(1, 2 ** 36 - 32).describe('Largest single production file a provider may deliver.'),
     maxProductionItemsPerOrder: integer(1, 10_000).describe('Production files one order accepts.'),
   }),
   ledger: z.strictObject({
-    sequenceIntervalMs: integer(0, 600_000).describe('How often queued leaves are sequenced into a signed checkpoint (0: off; tests drive it).'),
-    batchSize: integer(1, 65_536).describe('Most leaves one sequencer run adds to the log; a full batch runs again at once.'),
+    sequenceIntervalMs: integer(0, 600_000).describe(
+      'How often queued leaves are sequenced into a signed checkpoint (0: off; tests drive it).',
+    ),
+    batchSize: integer(1, 65_536).describe(
+      'Most leaves one sequencer run adds to the log; a full batch runs again at once.',
+    ),
   }),
   log: z.strictObject({
-    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('Log level of the JSON logs.'),
+    level: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .describe('Log level of the JSON logs.'),
   }),
   web: z.strictObject({
     root: z.string().nullable().describe('Directory of the built web app to serve at /, or null for none.'),
@@ -131,8 +185,21 @@ export const configDefaults = {
   session: { idleTimeoutSeconds: 30 * 60, absoluteTimeoutSeconds: 12 * 60 * 60, secureCookie: true },
   login: { maxAttemptsPerWindow: 10, windowSeconds: 15 * 60 },
   passwordHashing: { memoryKiB: 19456, iterations: 2 },
-  deadlines: { acknowledgeUrgentHours: 1, acknowledgeStandardHours: 24, writtenConfirmationHours: 24, scanIntervalSeconds: 30 },
-  federation: { acceptsInbound: true, messageTtlHours: 72, keyOverlapDays: 7, dispatchIntervalMs: 1000, maxAttempts: 50, retryBaseSeconds: 2, retryMaxSeconds: 900 },
+  deadlines: {
+    acknowledgeUrgentHours: 1,
+    acknowledgeStandardHours: 24,
+    writtenConfirmationHours: 24,
+    scanIntervalSeconds: 30,
+  },
+  federation: {
+    acceptsInbound: true,
+    messageTtlHours: 72,
+    keyOverlapDays: 7,
+    dispatchIntervalMs: 1000,
+    maxAttempts: 50,
+    retryBaseSeconds: 2,
+    retryMaxSeconds: 900,
+  },
   evidence: { encryptAtRest: true, maxUploadBytes: 16 * 1024 ** 3, maxOpenUploadsPerUser: 10, uploadExpiryHours: 24 },
   orders: { lapseReminderDays: 10, clocks: {}, maxProductionBytes: 4 * 1024 ** 3, maxProductionItemsPerOrder: 50 },
   ledger: { sequenceIntervalMs: 500, batchSize: 4096 },

@@ -76,23 +76,36 @@ describe('loadConfig: sources and precedence', () => {
 
   it('lets an override beat a file value for the same key', () => {
     const file = writeConfig({ dataDir: '/from/file', log: { level: 'debug' } });
-    const config = loadConfig({ file, env: { HANOI247_LOG_LEVEL: 'error' }, overrides: { ...identity, 'log.level': 'silent' } });
+    const config = loadConfig({
+      file,
+      env: { HANOI247_LOG_LEVEL: 'error' },
+      overrides: { ...identity, 'log.level': 'silent' },
+    });
     expect(config.log.level).toBe('silent');
     expect(config.dataDir).toBe('/srv/hanoi247');
   });
 
   it('ignores overrides that are undefined', () => {
-    const config = loadConfig({ env: { HANOI247_HOST: 'env.example' }, overrides: { ...identity, 'http.host': undefined } });
+    const config = loadConfig({
+      env: { HANOI247_HOST: 'env.example' },
+      overrides: { ...identity, 'http.host': undefined },
+    });
     expect(config.http.host).toBe('env.example');
   });
 
   it('ignores environment variables it does not know', () => {
-    const sources: ConfigSources = { env: { HANOI247_BOGUS: 'x', PATH: '/usr/bin', HOST: 'elsewhere' }, overrides: identity };
+    const sources: ConfigSources = {
+      env: { HANOI247_BOGUS: 'x', PATH: '/usr/bin', HOST: 'elsewhere' },
+      overrides: identity,
+    };
     expect(loadConfig(sources)).toEqual(loadConfig({ overrides: identity }));
   });
 
   it('coerces numbers from environment text', () => {
-    const config = loadConfig({ env: { HANOI247_PORT: '8080', HANOI247_SESSION_IDLE_SECONDS: '90' }, overrides: identity });
+    const config = loadConfig({
+      env: { HANOI247_PORT: '8080', HANOI247_SESSION_IDLE_SECONDS: '90' },
+      overrides: identity,
+    });
     expect(config.http.port).toBe(8080);
     expect(config.session.idleTimeoutSeconds).toBe(90);
   });
@@ -111,35 +124,47 @@ describe('loadConfig: sources and precedence', () => {
 describe('loadConfig: booleans from the environment', () => {
   it('reads "false" as false, even over a true file value', () => {
     const file = writeConfig({ http: { trustProxy: true } });
-    const config = loadConfig({ file, env: { HANOI247_TRUST_PROXY: 'false', HANOI247_SECURE_COOKIE: 'false' }, overrides: identity });
+    const config = loadConfig({
+      file,
+      env: { HANOI247_TRUST_PROXY: 'false', HANOI247_SECURE_COOKIE: 'false' },
+      overrides: identity,
+    });
     expect(config.http.trustProxy).toBe(false);
     expect(config.session.secureCookie).toBe(false);
   });
 
   it('reads "true" as true', () => {
-    const config = loadConfig({ env: { HANOI247_TRUST_PROXY: 'true', HANOI247_SECURE_COOKIE: 'true' }, overrides: identity });
+    const config = loadConfig({
+      env: { HANOI247_TRUST_PROXY: 'true', HANOI247_SECURE_COOKIE: 'true' },
+      overrides: identity,
+    });
     expect(config.http.trustProxy).toBe(true);
     expect(config.session.secureCookie).toBe(true);
   });
 
   it.each(['0', 'no', 'off', 'yes', 'FALSE', ''])('refuses %j instead of guessing', (raw) => {
-    const error = configError(() => loadConfig({ env: { HANOI247_TRUST_PROXY: raw, HANOI247_SECURE_COOKIE: raw }, overrides: identity }));
+    const error = configError(() =>
+      loadConfig({ env: { HANOI247_TRUST_PROXY: raw, HANOI247_SECURE_COOKIE: raw }, overrides: identity }),
+    );
     expect(error.code).toBe('config/invalid');
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['http.trustProxy', 'session.secureCookie']);
   });
 });
 
 describe('loadConfig: refusals', () => {
-  it.each(['vn', 'UK', 'XX', 'VNM', ''])('refuses the country %j, naming node.country and what is allowed', (country) => {
-    const error = configError(() => loadConfig({ overrides: { ...identity, 'node.country': country } }));
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error.code).toBe('config/invalid');
-    expect(error.kind).toBe('invalid');
-    expect(error.message).toContain('node.country');
-    expect(error.message).toMatch(/ISO 3166-1 alpha-2/);
-    expect(error.message).toMatch(/VN/);
-    expect(error.issues).toContainEqual(expect.objectContaining({ path: 'node.country' }));
-  });
+  it.each(['vn', 'UK', 'XX', 'VNM', ''])(
+    'refuses the country %j, naming node.country and what is allowed',
+    (country) => {
+      const error = configError(() => loadConfig({ overrides: { ...identity, 'node.country': country } }));
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.code).toBe('config/invalid');
+      expect(error.kind).toBe('invalid');
+      expect(error.message).toContain('node.country');
+      expect(error.message).toMatch(/ISO 3166-1 alpha-2/);
+      expect(error.message).toMatch(/VN/);
+      expect(error.issues).toContainEqual(expect.objectContaining({ path: 'node.country' }));
+    },
+  );
 
   it('refuses to start without the node identity', () => {
     const error = configError(() => loadConfig({ overrides: { dataDir: '/srv/hanoi247' } }));
@@ -159,12 +184,15 @@ describe('loadConfig: refusals', () => {
     expect(configError(() => loadConfig({ file: dir, overrides: identity })).code).toBe('config/invalid');
   });
 
-  it.each(['[1, 2]', '"text"', '42', 'null', 'true', '{"dataDir": ', ''])('refuses the file content %j as not a JSON object', (content) => {
-    const file = writeConfig(content);
-    const error = configError(() => loadConfig({ file, overrides: identity }));
-    expect(error.code).toBe('config/invalid');
-    expect(error.message).toContain(file);
-  });
+  it.each(['[1, 2]', '"text"', '42', 'null', 'true', '{"dataDir": ', ''])(
+    'refuses the file content %j as not a JSON object',
+    (content) => {
+      const file = writeConfig(content);
+      const error = configError(() => loadConfig({ file, overrides: identity }));
+      expect(error.code).toBe('config/invalid');
+      expect(error.message).toContain(file);
+    },
+  );
 
   it('refuses unknown keys at the top level of the file', () => {
     const file = writeConfig({ dataDir: '/srv/hanoi247', prot: 8080 });
@@ -198,7 +226,9 @@ describe('loadConfig: refusals', () => {
 
 describe('loadStorageConfig', () => {
   it('does not need the node identity', () => {
-    const config = loadStorageConfig({ env: { HANOI247_DATA_DIR: '/srv/hanoi247', DATABASE_URL: 'postgresql://db/hanoi' } });
+    const config = loadStorageConfig({
+      env: { HANOI247_DATA_DIR: '/srv/hanoi247', DATABASE_URL: 'postgresql://db/hanoi' },
+    });
     expect(config.dataDir).toBe('/srv/hanoi247');
     expect(config.databaseUrl).toBe('postgresql://db/hanoi');
     expect(config.http).toEqual(configDefaults.http);
@@ -213,12 +243,18 @@ describe('loadStorageConfig', () => {
     expect(configError(() => loadStorageConfig({ overrides: {} })).code).toBe('config/invalid');
     const file = writeConfig({ dataDir: '/srv/hanoi247', bogus: true });
     expect(configError(() => loadStorageConfig({ file })).message).toContain('bogus');
-    expect(configError(() => loadStorageConfig({ overrides: { dataDir: '/x', databaseUrl: 'sqlite://x' } })).code).toBe('config/invalid');
+    expect(configError(() => loadStorageConfig({ overrides: { dataDir: '/x', databaseUrl: 'sqlite://x' } })).code).toBe(
+      'config/invalid',
+    );
   });
 
   it('follows the same precedence as loadConfig', () => {
     const file = writeConfig({ dataDir: '/from/file', http: { port: 1 } });
-    const config = loadStorageConfig({ file, env: { HANOI247_DATA_DIR: '/from/env', HANOI247_PORT: '2' }, overrides: { 'http.port': 3 } });
+    const config = loadStorageConfig({
+      file,
+      env: { HANOI247_DATA_DIR: '/from/env', HANOI247_PORT: '2' },
+      overrides: { 'http.port': 3 },
+    });
     expect(config.dataDir).toBe('/from/env');
     expect(config.http.port).toBe(3);
   });
@@ -226,10 +262,20 @@ describe('loadStorageConfig', () => {
 
 describe('numeric values from the environment', () => {
   it.each(['', 'abc', '80.5', '-1', '70000'])('refuses HANOI247_PORT=%j instead of guessing a port', (raw) => {
-    expect(() => loadConfig({ env: { HANOI247_PORT: raw }, overrides: { dataDir: '/tmp/x', 'node.country': 'VN', 'node.name': 'n' } })).toThrow(/http\.port/);
+    expect(() =>
+      loadConfig({
+        env: { HANOI247_PORT: raw },
+        overrides: { dataDir: '/tmp/x', 'node.country': 'VN', 'node.name': 'n' },
+      }),
+    ).toThrow(/http\.port/);
   });
 
   it('accepts digits from the environment', () => {
-    expect(loadConfig({ env: { HANOI247_PORT: '9000' }, overrides: { dataDir: '/tmp/x', 'node.country': 'VN', 'node.name': 'n' } }).http.port).toBe(9000);
+    expect(
+      loadConfig({
+        env: { HANOI247_PORT: '9000' },
+        overrides: { dataDir: '/tmp/x', 'node.country': 'VN', 'node.name': 'n' },
+      }).http.port,
+    ).toBe(9000);
   });
 });

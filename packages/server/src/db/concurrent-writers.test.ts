@@ -34,7 +34,10 @@ process.exit(failures === 0 ? 0 : 1);
 
 function runWriter(dataDir: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', writer, dataDir], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', writer, dataDir], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -53,7 +56,11 @@ describe('two writer processes on one SQLite file', () => {
     expect(results.map((r) => r.stderr)).toEqual(['', '']);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     const check = openDatabase({ dataDir, databaseUrl: null });
-    const row = await check.db.selectFrom('counters').select('value').where('name', '=', 'shared').executeTakeFirstOrThrow();
+    const row = await check.db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', 'shared')
+      .executeTakeFirstOrThrow();
     await check.close();
     expect(Number(row.value)).toBe(300);
   });

@@ -66,7 +66,9 @@ function openPostgres(url: string, onConnectionError: ConnectionErrorListener): 
     // int8 as a JS number: sequence numbers and TOTP steps stay far below 2^53.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === int8Oid ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
+        oid === int8Oid
+          ? (value: string) => Number(value)
+          : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
     },
   });
   // An idle client that loses its server emits 'error' on the pool; unheard, that event would
@@ -77,6 +79,9 @@ function openPostgres(url: string, onConnectionError: ConnectionErrorListener): 
 }
 
 /** The storage choice is a config value decided here, never at import time. */
-export function openDatabase(target: DatabaseTarget, onConnectionError: ConnectionErrorListener = () => undefined): DatabaseHandle {
+export function openDatabase(
+  target: DatabaseTarget,
+  onConnectionError: ConnectionErrorListener = () => undefined,
+): DatabaseHandle {
   return target.databaseUrl === null ? openSqlite(target.dataDir) : openPostgres(target.databaseUrl, onConnectionError);
 }

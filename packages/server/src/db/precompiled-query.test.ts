@@ -21,7 +21,11 @@ describe('precompiledQuery', () => {
   const db = usersDb();
   afterAll(async () => db.destroy());
   const byStatus = precompiledQuery((executor: Executor, status: 'active' | 'disabled', username: string) =>
-    executor.selectFrom('users').select(['id', 'display_name']).where('status', '=', status).where('username', '=', username),
+    executor
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('status', '=', status)
+      .where('username', '=', username),
   );
 
   it('binds fresh arguments on every run of the same compiled query', async () => {
@@ -47,7 +51,9 @@ describe('precompiledQuery', () => {
   it('refuses a builder that does not bind each argument as a parameter', async () => {
     const branching = precompiledQuery((executor: Executor, username: string) =>
       // Branches on the argument, which a compiled-once query cannot honour.
-      username === 'lan' ? executor.selectFrom('users').select('id').where('username', '=', username) : executor.selectFrom('users').select('id'),
+      username === 'lan'
+        ? executor.selectFrom('users').select('id').where('username', '=', username)
+        : executor.selectFrom('users').select('id'),
     );
     await expect(branching.execute(db, 'minh')).rejects.toThrow(/not a bound parameter/);
   });

@@ -62,7 +62,12 @@ export function precompiledQuery<Args extends readonly unknown[], Row>(
       templates.set(executor.adapter, template);
     }
     const parameters = template.parameters.map((value) => (value instanceof Slot ? args[value.index] : value));
-    const compiled: CompiledQuery<Row> = { sql: template.sql, query: template.query, queryId: template.queryId, parameters };
+    const compiled: CompiledQuery<Row> = {
+      sql: template.sql,
+      query: template.query,
+      queryId: template.queryId,
+      parameters,
+    };
     return (await db.executeQuery(compiled)).rows;
   }
 

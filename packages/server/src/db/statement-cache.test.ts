@@ -21,7 +21,10 @@ describe('cachingSqliteDatabase', () => {
 
   it('keeps reader and writer statements working across reuse, with fresh parameters each time', () => {
     const cache = cachingSqliteDatabase(memory());
-    for (const [id, name] of [[1, 'một'], [2, 'hai']] as const) {
+    for (const [id, name] of [
+      [1, 'một'],
+      [2, 'hai'],
+    ] as const) {
       const insert = cache.prepare('INSERT INTO t (id, name) VALUES (?, ?)');
       expect(insert.reader).toBe(false);
       expect(insert.run([id, name]).changes).toBe(1);
@@ -60,7 +63,9 @@ describe('cachingSqliteDatabase', () => {
 
   it('closes the connection on close, as Kysely destroy expects', async () => {
     const sqlite = memory();
-    const db = new Kysely<{ t: { id: number; name: string } }>({ dialect: new SqliteDialect({ database: cachingSqliteDatabase(sqlite) }) });
+    const db = new Kysely<{ t: { id: number; name: string } }>({
+      dialect: new SqliteDialect({ database: cachingSqliteDatabase(sqlite) }),
+    });
     await db.insertInto('t').values({ id: 7, name: 'bảy' }).execute();
     expect(await db.selectFrom('t').select('name').where('id', '=', 7).executeTakeFirst()).toEqual({ name: 'bảy' });
     // A schema change between two runs of the same cached statement is re-prepared by SQLite.

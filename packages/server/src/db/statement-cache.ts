@@ -22,8 +22,13 @@ export interface CachingSqliteDatabase extends SqliteDatabase {
  * and rebinds every parameter on each call, so nothing carries over from the previous run.
  * SQLite re-prepares a statement itself when a migration changes the schema.
  */
-export function cachingSqliteDatabase(sqlite: SqliteConnection, capacity = defaultStatementCacheSize): CachingSqliteDatabase {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`statement cache capacity must be a positive integer, got ${capacity}`);
+export function cachingSqliteDatabase(
+  sqlite: SqliteConnection,
+  capacity = defaultStatementCacheSize,
+): CachingSqliteDatabase {
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new Error(`statement cache capacity must be a positive integer, got ${capacity}`);
+  }
   // Map iteration order is insertion order, so the first key is the least recently used one.
   const statements = new Map<string, Statement>();
   let hits = 0;

@@ -130,9 +130,19 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
       await auditRepository.append(handle.db, e);
     }
     const page1 = await auditRepository.list(handle.db, { objectId, limit: 3 });
-    expect(page1.map((e) => e.id)).toEqual(written.slice(-3).reverse().map((e) => e.id));
+    expect(page1.map((e) => e.id)).toEqual(
+      written
+        .slice(-3)
+        .reverse()
+        .map((e) => e.id),
+    );
     const page2 = await auditRepository.list(handle.db, { objectId, limit: 3, beforeSeq: page1.at(-1)!.seq });
-    expect(page2.map((e) => e.id)).toEqual(written.slice(0, 2).reverse().map((e) => e.id));
+    expect(page2.map((e) => e.id)).toEqual(
+      written
+        .slice(0, 2)
+        .reverse()
+        .map((e) => e.id),
+    );
     for (const stored of [...page1, ...page2]) {
       const original = written.find((w) => w.id === stored.id)!;
       expect(stored.canonical).toBe(canonicalAuditEntry(original));
@@ -158,7 +168,9 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
   it('refuses to update or delete audit entries, even with raw SQL', async () => {
     const e = entry();
     await auditRepository.append(handle.db, e);
-    await expect(sql`UPDATE audit_entries SET actor_name = 'forger' WHERE id = ${e.id}`.execute(handle.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE audit_entries SET actor_name = 'forger' WHERE id = ${e.id}`.execute(handle.db),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_entries WHERE id = ${e.id}`.execute(handle.db)).rejects.toThrow(/append-only/);
     const [stored] = await auditRepository.list(handle.db, { objectId: e.objectId ?? '', limit: 1 });
     expect(stored?.actorName).toBe('auditor');
@@ -180,7 +192,9 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
     await sessionRepository.insert(handle.db, { ...base, id: `s2-${backend}` }, `hash-2-${backend}`);
     expect((await sessionRepository.findByTokenHash(handle.db, `hash-1-${backend}`))?.id).toBe(`s1-${backend}`);
     expect(await sessionRepository.revokeAllForUser(handle.db, owner.id, '2026-11-02T00:00:00.000Z')).toBe(2);
-    expect((await sessionRepository.findByTokenHash(handle.db, `hash-2-${backend}`))?.revokedAt).toBe('2026-11-02T00:00:00.000Z');
+    expect((await sessionRepository.findByTokenHash(handle.db, `hash-2-${backend}`))?.revokedAt).toBe(
+      '2026-11-02T00:00:00.000Z',
+    );
     expect(await sessionRepository.revokeAllForUser(handle.db, owner.id, '2026-11-03T00:00:00.000Z')).toBe(0);
   });
 
@@ -201,7 +215,10 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
     await sessionRepository.insert(handle.db, session, `hash-joined-${backend}`);
     // Twice: the first call compiles the query for this engine, the second reuses it.
     for (let i = 0; i < 2; i += 1) {
-      expect(await sessionRepository.findWithUserByTokenHash(handle.db, `hash-joined-${backend}`)).toStrictEqual({ session, user: account });
+      expect(await sessionRepository.findWithUserByTokenHash(handle.db, `hash-joined-${backend}`)).toStrictEqual({
+        session,
+        user: account,
+      });
     }
     expect(await sessionRepository.findWithUserByTokenHash(handle.db, `no-such-hash-${backend}`)).toBeUndefined();
     await handle.db.transaction().execute(async (tx) => {
@@ -228,13 +245,20 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
       revokedAt: null,
     };
     await apiTokenRepository.insert(handle.db, { ...token, scopes: [...token.scopes] }, `token-hash-${backend}`);
-    expect((await apiTokenRepository.findOwned(handle.db, owner.id, token.id))?.scopes).toEqual(['profile:read', 'node:read']);
+    expect((await apiTokenRepository.findOwned(handle.db, owner.id, token.id))?.scopes).toEqual([
+      'profile:read',
+      'node:read',
+    ]);
     expect(await apiTokenRepository.findOwned(handle.db, other.id, token.id)).toBeUndefined();
   });
 
   it('lets exactly one of two concurrent consumers use a bootstrap token', async () => {
     const id = `b-${backend}`;
-    await bootstrapTokenRepository.insert(handle.db, { id, createdAt: clock.now().toISOString(), expiresAt: '2027-01-01T00:00:00.000Z', consumedAt: null }, `bt-${backend}`);
+    await bootstrapTokenRepository.insert(
+      handle.db,
+      { id, createdAt: clock.now().toISOString(), expiresAt: '2027-01-01T00:00:00.000Z', consumedAt: null },
+      `bt-${backend}`,
+    );
     const results = await Promise.all([
       handle.db.transaction().execute((tx) => bootstrapTokenRepository.consume(tx, id, '2026-11-05T00:00:00.000Z')),
       handle.db.transaction().execute((tx) => bootstrapTokenRepository.consume(tx, id, '2026-11-05T00:00:01.000Z')),

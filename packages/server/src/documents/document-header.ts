@@ -38,15 +38,25 @@ const gutter = 18;
 function drawVerificationCode(canvas: Canvas, qr: QrMatrix, caption: string, top: number): number {
   const columnLeft = contentRight - qrColumnWidth;
   drawQrCode(canvas.doc, qr, columnLeft + (qrColumnWidth - qrSide) / 2, top, qrSide);
-  return write(canvas, styles.caption, caption, columnLeft, top + qrSide + 2, { width: qrColumnWidth, align: 'center' });
+  return write(canvas, styles.caption, caption, columnLeft, top + qrSide + 2, {
+    width: qrColumnWidth,
+    align: 'center',
+  });
 }
 
 function drawTitleBlock(canvas: Canvas, input: HeaderInput, width: number): number {
   const { document, language, template } = input;
-  let y = write(canvas, styles.framework, template.framework.toLocaleUpperCase(language), contentLeft, page.margins.top, {
-    width,
-    characterSpacing: 0.3,
-  });
+  let y = write(
+    canvas,
+    styles.framework,
+    template.framework.toLocaleUpperCase(language),
+    contentLeft,
+    page.margins.top,
+    {
+      width,
+      characterSpacing: 0.3,
+    },
+  );
   y = write(canvas, styles.heading, template.heading, contentLeft, y + 2, { width });
   y = write(canvas, styles.languageVersion, template.labels.languageVersion, contentLeft, y + 1, { width });
   y = write(canvas, styles.title, textIn(document.title, language), contentLeft, y + 10, { width });
@@ -65,7 +75,9 @@ function drawEmergencyBanner(canvas: Canvas, template: DocumentTemplate, top: nu
   const height = Math.max(wordHeight, noteHeight) + 2 * padding;
   canvas.doc.save().rect(contentLeft, top, contentWidth, height).fill(palette.emergency).restore();
   write(canvas, styles.banner, word, contentLeft + padding, top + (height - wordHeight) / 2, { width: wordWidth + 1 });
-  write(canvas, styles.bannerNote, template.labels.emergencyNote, noteLeft, top + (height - noteHeight) / 2, { width: noteWidth });
+  write(canvas, styles.bannerNote, template.labels.emergencyNote, noteLeft, top + (height - noteHeight) / 2, {
+    width: noteWidth,
+  });
   return top + height;
 }
 
@@ -75,10 +87,16 @@ interface Cell {
 }
 
 /** Two label-and-value cells side by side, between hairlines, like the boxes of a paper form. */
-function drawCellRow(canvas: Canvas, cells: readonly [Cell, Cell], valueStyle: typeof styles.partyValue | typeof styles.plainValue): void {
+function drawCellRow(
+  canvas: Canvas,
+  cells: readonly [Cell, Cell],
+  valueStyle: typeof styles.partyValue | typeof styles.plainValue,
+): void {
   const cellWidth = (contentWidth - gutter) / 2;
   const cellHeight = (cell: Cell): number =>
-    heightOf(canvas, styles.smallLabel, cell.label, cellWidth) + 2 + heightOf(canvas, valueStyle, cell.value, cellWidth);
+    heightOf(canvas, styles.smallLabel, cell.label, cellWidth) +
+    2 +
+    heightOf(canvas, valueStyle, cell.value, cellWidth);
   const rowHeight = Math.max(...cells.map(cellHeight)) + 12;
   const top = ensureSpace(canvas, rowHeight);
   horizontalRule(canvas, top);
@@ -127,7 +145,11 @@ function drawRecordPanel(canvas: Canvas, input: HeaderInput, top: number): numbe
   ];
   const height =
     rows.reduce(
-      (sum, row) => sum + heightOf(canvas, styles.smallLabel, row.label, innerWidth) + 1 + heightOf(canvas, styles.code, row.value, innerWidth),
+      (sum, row) =>
+        sum +
+        heightOf(canvas, styles.smallLabel, row.label, innerWidth) +
+        1 +
+        heightOf(canvas, styles.code, row.value, innerWidth),
       0,
     ) +
     4 * (rows.length - 1) +
@@ -147,7 +169,10 @@ export function drawDocumentHeader(canvas: Canvas, input: HeaderInput): void {
   const titleWidth = input.qr === undefined ? contentWidth : contentWidth - qrColumnWidth - gutter;
   let bottom = drawTitleBlock(canvas, input, titleWidth);
   if (input.qr !== undefined) {
-    bottom = Math.max(bottom, drawVerificationCode(canvas, input.qr, input.template.labels.verificationCaption, page.margins.top));
+    bottom = Math.max(
+      bottom,
+      drawVerificationCode(canvas, input.qr, input.template.labels.verificationCaption, page.margins.top),
+    );
   }
   bottom += 12;
   if (input.document.emergency) bottom = drawEmergencyBanner(canvas, input.template, bottom) + 12;
@@ -155,4 +180,3 @@ export function drawDocumentHeader(canvas: Canvas, input: HeaderInput): void {
   drawParties(canvas, input);
   canvas.doc.y = drawRecordPanel(canvas, input, canvas.doc.y + 12) + 18;
 }
-

@@ -51,7 +51,9 @@ function fontFrom(role: FontRole, data: Buffer): LoadedFont {
 
 async function readFontSet(): Promise<FontSet> {
   const roles = Object.keys(fontFiles) as FontRole[];
-  const loaded = await Promise.all(roles.map(async (role) => fontFrom(role, await readFile(resolvePackageFile(fontFiles[role])))));
+  const loaded = await Promise.all(
+    roles.map(async (role) => fontFrom(role, await readFile(resolvePackageFile(fontFiles[role])))),
+  );
   return Object.fromEntries(loaded.map((font) => [font.role, font])) as Record<FontRole, LoadedFont>;
 }
 

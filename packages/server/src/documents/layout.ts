@@ -71,7 +71,14 @@ export function clean(canvas: Canvas, style: TextStyle, text: string): string {
 export type TextOptions = PDFKit.Mixins.TextOptions;
 
 /** Draws a paragraph at (x, y) and returns the y just below it. */
-export function write(canvas: Canvas, style: TextStyle, text: string, x: number, y: number, options: TextOptions = {}): number {
+export function write(
+  canvas: Canvas,
+  style: TextStyle,
+  text: string,
+  x: number,
+  y: number,
+  options: TextOptions = {},
+): number {
   apply(canvas, style);
   canvas.doc.text(clean(canvas, style, text), x, y, { lineGap: style.lineGap ?? 0, ...options });
   return canvas.doc.y;
@@ -111,7 +118,14 @@ export function ensureSpace(canvas: Canvas, needed: number): number {
 }
 
 export function horizontalRule(canvas: Canvas, y: number, color: string = palette.rule, width = 0.6): void {
-  canvas.doc.save().moveTo(contentLeft, y).lineTo(contentRight, y).lineWidth(width).strokeColor(color).stroke().restore();
+  canvas.doc
+    .save()
+    .moveTo(contentLeft, y)
+    .lineTo(contentRight, y)
+    .lineWidth(width)
+    .strokeColor(color)
+    .stroke()
+    .restore();
 }
 
 /** "Page {page} of {pages}" with its placeholders filled. */

@@ -1,4 +1,12 @@
-import { citeLegalSource, DomainError, orderTypes, signOrder, type EndingNotice, type OrderCallback, type OrderDocument } from '@hanoi247/core';
+import {
+  citeLegalSource,
+  DomainError,
+  orderTypes,
+  signOrder,
+  type EndingNotice,
+  type OrderCallback,
+  type OrderDocument,
+} from '@hanoi247/core';
 import { callbackFor, ownDescriptor, type OwnIdentity } from '../federation/own-descriptor.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { OrderRecord } from '../repositories/order.repository.js';
@@ -22,14 +30,25 @@ export interface OrderSigner {
  * Signs with the node's current key. The issuer is read from the node's own descriptor, so an
  * order names exactly the authority and call-back contact a provider will find in the directory.
  */
-export function keyringOrderSigner(node: Pick<OwnIdentity, 'country' | 'name' | 'roster'>, keyring: () => NodeKeyring, now: () => Date): OrderSigner {
+export function keyringOrderSigner(
+  node: Pick<OwnIdentity, 'country' | 'name' | 'roster'>,
+  keyring: () => NodeKeyring,
+  now: () => Date,
+): OrderSigner {
   return {
     async issuer(officer) {
       // Only the roster and authorities are read; the endpoint plays no part in an order.
-      const { descriptor } = await ownDescriptor({ ...node, baseUrl: 'http://127.0.0.1' }, keyring(), now().toISOString());
+      const { descriptor } = await ownDescriptor(
+        { ...node, baseUrl: 'http://127.0.0.1' },
+        keyring(),
+        now().toISOString(),
+      );
       const authority = descriptor.authorities.find((a) => a.kind === 'POC_24_7') ?? descriptor.authorities[0];
       if (authority === undefined) {
-        throw new DomainError('config/invalid', `node ${node.country} lists no authority in its descriptor, so its orders could not be verified`);
+        throw new DomainError(
+          'config/invalid',
+          `node ${node.country} lists no authority in its descriptor, so its orders could not be verified`,
+        );
       }
       return { country: descriptor.country, node: descriptor.name, authority, callback: callbackFor(node, officer) };
     },
@@ -46,9 +65,19 @@ export interface DocumentClocks {
 }
 
 /** The order exactly as the provider receives it at this revision. */
-export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, issuer: OrderIssuer, officer: string, clocks: DocumentClocks, issuedAt: string, notice?: EndingNotice): OrderDocument {
+export function orderDocumentOf(
+  order: OrderRecord,
+  provider: ProviderRecord,
+  issuer: OrderIssuer,
+  officer: string,
+  clocks: DocumentClocks,
+  issuedAt: string,
+  notice?: EndingNotice,
+): OrderDocument {
   const type = orderTypes[order.type];
-  if (order.servedAt === null || order.authorisedAt === null) throw new DomainError('bug/invariant-violated', 'an order is signed only once authorised and served');
+  if (order.servedAt === null || order.authorisedAt === null) {
+    throw new DomainError('bug/invariant-violated', 'an order is signed only once authorised and served');
+  }
   return {
     v: 1,
     reference: order.reference,
@@ -57,7 +86,11 @@ export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, is
     type: order.type,
     title: { en: type.title.en, vi: type.title.vi },
     legalSource: citeLegalSource(type.legalSource),
-    issuer: { country: issuer.country, node: issuer.node, authority: { kind: issuer.authority.kind, name: issuer.authority.name } },
+    issuer: {
+      country: issuer.country,
+      node: issuer.node,
+      authority: { kind: issuer.authority.kind, name: issuer.authority.name },
+    },
     provider: { id: provider.id, legalName: provider.legalName, country: provider.country },
     authorisation: { ...order.terms.authorisation, recordedAt: order.authorisedAt },
     grounds: order.terms.grounds,
@@ -65,7 +98,10 @@ export function orderDocumentOf(order: OrderRecord, provider: ProviderRecord, is
     periods: order.periods.map((p) => ({ ...p })),
     authorisedPeriod: order.terms.authorisedPeriod,
     nonDisclosure: { required: order.terms.nonDisclosure.required, until: order.terms.nonDisclosure.until },
-    emergency: order.emergencyJustification === null ? null : { justification: order.emergencyJustification, officer, callback: { ...issuer.callback } },
+    emergency:
+      order.emergencyJustification === null
+        ? null
+        : { justification: order.emergencyJustification, officer, callback: { ...issuer.callback } },
     deadlines: { acknowledgeBy: clocks.acknowledgeBy, fulfilBy: clocks.fulfilBy },
     ...(notice === undefined ? {} : { notice: { action: notice, at: issuedAt } }),
     servedAt: order.servedAt,

@@ -1,6 +1,18 @@
 import { invariant } from '@hanoi247/core';
 import { textIn, type FormalDocument } from './formal-document.js';
-import { append, contentLeft, contentRight, contentWidth, fill, horizontalRule, page, palette, styles, write, type Canvas } from './layout.js';
+import {
+  append,
+  contentLeft,
+  contentRight,
+  contentWidth,
+  fill,
+  horizontalRule,
+  page,
+  palette,
+  styles,
+  write,
+  type Canvas,
+} from './layout.js';
 import type { DocumentTemplate } from './templates.js';
 
 /**
@@ -19,7 +31,13 @@ export interface PageInfo {
 const pageNumberWidth = 110;
 const footerStrong = { ...styles.footer, font: 'bold', color: palette.ink } as const;
 
-function drawFooter(canvas: Canvas, document: FormalDocument, info: PageInfo, pageNumber: number, pageCount: number): void {
+function drawFooter(
+  canvas: Canvas,
+  document: FormalDocument,
+  info: PageInfo,
+  pageNumber: number,
+  pageCount: number,
+): void {
   const top = page.height - page.margins.bottom + 16;
   const width = contentWidth - pageNumberWidth - 12;
   horizontalRule(canvas, top - 6);
@@ -28,10 +46,17 @@ function drawFooter(canvas: Canvas, document: FormalDocument, info: PageInfo, pa
   append(canvas, footerStrong, document.reference);
   write(canvas, styles.footer, `${labels.signingKey}: `, contentLeft, canvas.doc.y + 2, { width, continued: true });
   append(canvas, styles.footerCode, document.signingKeyFingerprint);
-  write(canvas, footerStrong, fill(labels.pageOf, { page: pageNumber, pages: pageCount }), contentRight - pageNumberWidth, top, {
-    width: pageNumberWidth,
-    align: 'right',
-  });
+  write(
+    canvas,
+    footerStrong,
+    fill(labels.pageOf, { page: pageNumber, pages: pageCount }),
+    contentRight - pageNumberWidth,
+    top,
+    {
+      width: pageNumberWidth,
+      align: 'right',
+    },
+  );
 }
 
 function drawRunningHeader(canvas: Canvas, document: FormalDocument, info: PageInfo): void {
@@ -41,10 +66,17 @@ function drawRunningHeader(canvas: Canvas, document: FormalDocument, info: PageI
   const oneLine = { width: titleWidth, height: styles.footer.size * 1.3, ellipsis: true } as const;
   const title = `${textIn(document.title, info.language)} — ${document.reference}`;
   if (document.emergency) {
-    write(canvas, { ...footerStrong, color: palette.emergency }, `${info.template.labels.emergency} · `, contentLeft, top, {
-      ...oneLine,
-      continued: true,
-    });
+    write(
+      canvas,
+      { ...footerStrong, color: palette.emergency },
+      `${info.template.labels.emergency} · `,
+      contentLeft,
+      top,
+      {
+        ...oneLine,
+        continued: true,
+      },
+    );
     append(canvas, styles.footer, title, oneLine);
   } else {
     write(canvas, styles.footer, title, contentLeft, top, oneLine);

@@ -15,7 +15,11 @@ describe('qrMatrix', () => {
 
   it('has the three finder patterns in the corners', () => {
     const { dark, size } = qrMatrix(uri);
-    for (const [top, left] of [[0, 0], [0, size - 7], [size - 7, 0]] as const) {
+    for (const [top, left] of [
+      [0, 0],
+      [0, size - 7],
+      [size - 7, 0],
+    ] as const) {
       expect(dark[top]!.slice(left, left + 7).every(Boolean)).toBe(true);
       expect(dark[top + 1]![left + 1]).toBe(false);
       expect(dark[top + 3]![left + 3]).toBe(true);

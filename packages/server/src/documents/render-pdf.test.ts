@@ -20,7 +20,10 @@ const narrative = Array.from(
   .join(' ')
   .slice(0, 5000);
 
-function preservationRequest(overrides: Partial<FormalDocument> = {}, extraFields: readonly FormalDocumentField[] = []): FormalDocument {
+function preservationRequest(
+  overrides: Partial<FormalDocument> = {},
+  extraFields: readonly FormalDocumentField[] = [],
+): FormalDocument {
   return {
     kind: 'request',
     title: termIn('request', 'expeditedPreservation'),
@@ -34,14 +37,21 @@ function preservationRequest(overrides: Partial<FormalDocument> = {}, extraField
       {
         heading: { en: 'Data to be preserved', vi: 'Bảo toàn khẩn cấp dữ liệu' },
         fields: [
-          { label: { en: 'Account holder', vi: 'Chủ tài khoản' }, value: 'Nguyễn Thị Ánh', legalSource: 'UN Convention art. 42(3)(c)' },
+          {
+            label: { en: 'Account holder', vi: 'Chủ tài khoản' },
+            value: 'Nguyễn Thị Ánh',
+            legalSource: 'UN Convention art. 42(3)(c)',
+          },
           { label: { en: 'Service provider', vi: 'Nhà cung cấp dịch vụ' }, value: 'Công ty Viễn thông Đông Dương' },
           { label: termIn('request', 'deadline'), value: '90 ngày' },
           { label: { en: 'Note', vi: 'Ghi chú' }, value: script },
           ...extraFields,
         ],
       },
-      { heading: { en: 'Summary of the facts', vi: 'Tóm tắt sự việc' }, fields: [{ label: { en: 'Narrative', vi: 'Tường thuật' }, value: narrative }] },
+      {
+        heading: { en: 'Summary of the facts', vi: 'Tóm tắt sự việc' },
+        fields: [{ label: { en: 'Narrative', vi: 'Tường thuật' }, value: narrative }],
+      },
     ],
     signingKeyFingerprint: fingerprint,
     canonicalDigest: digest,
@@ -116,11 +126,20 @@ describe('renderFormalDocumentPdf, Vietnamese and English', () => {
     expect(firstEnglish).toBeGreaterThan(0);
     const vietnamese = pages.slice(0, firstEnglish).join(' ');
     const english = pages.slice(firstEnglish).join(' ');
-    for (const label of ['Quốc gia yêu cầu', 'Quốc gia được yêu cầu', 'Chủ tài khoản', 'Thời hạn', 'Tường thuật', 'Việt Nam (VN)']) {
+    for (const label of [
+      'Quốc gia yêu cầu',
+      'Quốc gia được yêu cầu',
+      'Chủ tài khoản',
+      'Thời hạn',
+      'Tường thuật',
+      'Việt Nam (VN)',
+    ]) {
       expect(vietnamese).toContain(label);
       expect(english).not.toContain(label);
     }
-    for (const label of ['Requesting State', 'Account holder', 'Deadline', 'Narrative', 'Viet Nam (VN)']) expect(english).toContain(label);
+    for (const label of ['Requesting State', 'Account holder', 'Deadline', 'Narrative', 'Viet Nam (VN)']) {
+      expect(english).toContain(label);
+    }
     // Values are printed as given in both renderings.
     expect(english).toContain('Nguyễn Thị Ánh');
   });
@@ -196,7 +215,10 @@ describe('renderFormalDocumentPdf, variations', () => {
   });
 
   it('renders a response with the response template', async () => {
-    const response = preservationRequest({ kind: 'response', title: { en: 'Response: data preserved', vi: 'Trả lời: dữ liệu đã được bảo toàn' } });
+    const response = preservationRequest({
+      kind: 'response',
+      title: { en: 'Response: data preserved', vi: 'Trả lời: dữ liệu đã được bảo toàn' },
+    });
     const text = (await pageTexts(await renderFormalDocumentPdf(response))).join(' ');
     expect(text).toContain('Trả lời yêu cầu hợp tác quốc tế');
     expect(text).toContain('Response to a request for international cooperation');
@@ -210,7 +232,9 @@ describe('renderFormalDocumentPdf, variations', () => {
       { label: {}, value: '   ' },
       { label: { en: 'Scripts', vi: 'Chữ viết' }, value: 'שלום עולם مرحبا 中文 🦀 \u0000\u0007 a\u200Bb e\u0301' },
     ];
-    const pdf = await renderFormalDocumentPdf(preservationRequest({ issuingAuthority: '', reference: 'AU-2026-000043' }, fields));
+    const pdf = await renderFormalDocumentPdf(
+      preservationRequest({ issuingAuthority: '', reference: 'AU-2026-000043' }, fields),
+    );
     const text = (await pageTexts(pdf)).join(' ');
     expect(text.replace(/\s+/g, '')).toContain(longWord);
     expect(text).toContain('\uFFFD');

@@ -2,7 +2,12 @@ import { DomainError } from '@hanoi247/core';
 import PDFDocument from 'pdfkit';
 import { drawDocumentHeader } from './document-header.js';
 import { loadFonts, registerFonts } from './fonts.js';
-import { textIn, type FormalDocument, type FormalDocumentField, type FormalDocumentSection } from './formal-document.js';
+import {
+  textIn,
+  type FormalDocument,
+  type FormalDocumentField,
+  type FormalDocumentSection,
+} from './formal-document.js';
 import {
   contentLeft,
   contentWidth,
@@ -19,7 +24,13 @@ import {
 } from './layout.js';
 import { drawPageFurniture, type PageInfo } from './page-furniture.js';
 import { qrMatrix } from './qr.js';
-import { documentTemplates, stateLanguages, templateFor, type DocumentTemplate, type DocumentTemplates } from './templates.js';
+import {
+  documentTemplates,
+  stateLanguages,
+  templateFor,
+  type DocumentTemplate,
+  type DocumentTemplates,
+} from './templates.js';
 
 /**
  * Renders a formal document (the paper form of a request or response) as an A4 PDF: one
@@ -88,7 +99,10 @@ function drawFieldLabel(canvas: Canvas, label: string, source: string, top: numb
   const sourceWidth = widthOf(canvas, styles.legalSource, source) + 1;
   if (labelWidth + gap + sourceWidth <= contentWidth) {
     const shift = (styles.fieldLabel.size - styles.legalSource.size) * ascentPerEm;
-    write(canvas, styles.legalSource, source, contentLeft + labelWidth + gap, top + shift, { width: sourceWidth, lineBreak: false });
+    write(canvas, styles.legalSource, source, contentLeft + labelWidth + gap, top + shift, {
+      width: sourceWidth,
+      lineBreak: false,
+    });
     canvas.doc.y = labelBottom;
   } else {
     write(canvas, styles.legalSource, source, contentLeft, labelBottom + 1, { width: contentWidth });
@@ -102,9 +116,15 @@ function drawField(canvas: Canvas, field: FormalDocumentField, language: string)
   const valueStyle: TextStyle = value === emptyValueMark ? styles.emptyValue : styles.fieldValue;
   const valueLine = valueStyle.size * 1.2 + (valueStyle.lineGap ?? 0);
   const labelHeight =
-    heightOf(canvas, styles.fieldLabel, label, contentWidth) + (source === '' ? 0 : heightOf(canvas, styles.legalSource, source, contentWidth));
+    heightOf(canvas, styles.fieldLabel, label, contentWidth) +
+    (source === '' ? 0 : heightOf(canvas, styles.legalSource, source, contentWidth));
   const valueHeight = heightOf(canvas, valueStyle, value, contentWidth);
-  drawFieldLabel(canvas, label, source, ensureSpace(canvas, labelHeight + 3 + Math.min(valueHeight, keepWithLabelLines * valueLine)));
+  drawFieldLabel(
+    canvas,
+    label,
+    source,
+    ensureSpace(canvas, labelHeight + 3 + Math.min(valueHeight, keepWithLabelLines * valueLine)),
+  );
   // A value may run over several pages; pdfkit continues it at the top margin by itself.
   write(canvas, valueStyle, value, contentLeft, canvas.doc.y + 3, { width: contentWidth });
   canvas.doc.y += 9;

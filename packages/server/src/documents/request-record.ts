@@ -1,4 +1,11 @@
-import { canonicalJson, citeLegalSource, sha256Hex, countryProfiles, requestTypes, type JsonValue } from '@hanoi247/core';
+import {
+  canonicalJson,
+  citeLegalSource,
+  sha256Hex,
+  countryProfiles,
+  requestTypes,
+  type JsonValue,
+} from '@hanoi247/core';
 import { sign } from 'node:crypto';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
@@ -9,14 +16,24 @@ export interface SignedRequestRecord {
   readonly record: JsonValue;
   readonly canonical: string;
   readonly digest: string;
-  readonly signature: { readonly alg: 'EdDSA'; readonly keyId: string; readonly fingerprint: string; readonly value: string };
+  readonly signature: {
+    readonly alg: 'EdDSA';
+    readonly keyId: string;
+    readonly fingerprint: string;
+    readonly value: string;
+  };
 }
 
 /** Canonical JSON, its SHA-256 and the node's Ed25519 signature: every signed record is made here. */
 export function signRecord(record: JsonValue, keyring: NodeKeyring): SignedRequestRecord {
   const canonical = canonicalJson(record);
   const value = sign(null, Buffer.from(canonical, 'utf8'), keyring.signingKey).toString('base64url');
-  return { record, canonical, digest: sha256Hex(canonical), signature: { alg: 'EdDSA', keyId: keyring.current.keyId, fingerprint: keyring.current.signing.fingerprint, value } };
+  return {
+    record,
+    canonical,
+    digest: sha256Hex(canonical),
+    signature: { alg: 'EdDSA', keyId: keyring.current.keyId, fingerprint: keyring.current.signing.fingerprint, value },
+  };
 }
 
 export function signedRequestRecord(request: RequestRecord, keyring: NodeKeyring): SignedRequestRecord {
@@ -53,12 +70,25 @@ const stateName = (code: string): LocalisedText => localised(countryProfiles[cod
 /** Interfaces with fixed keys do not widen to an index signature on their own. */
 const localised = (text: { readonly en: string; readonly vi: string }): LocalisedText => ({ en: text.en, vi: text.vi });
 
-export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRecord, issuedAt: string): FormalDocument {
+export function formalDocumentOf(
+  request: RequestRecord,
+  signed: SignedRequestRecord,
+  issuedAt: string,
+): FormalDocument {
   const type = requestTypes[request.type];
   const fields: FormalDocumentField[] = type.fields
     .filter((f) => request.details[f.name] !== undefined)
-    .map((f) => ({ label: localised(f.label), value: printable(request.details[f.name]), legalSource: citeLegalSource(f.sourceFor?.[request.legalBasis] ?? f.legalSource) }));
-  const issuingAuthority = printable(request.details['requestingAuthority'] ?? request.details['seekingAuthority'] ?? request.details['requestingAgency'] ?? request.requestingState);
+    .map((f) => ({
+      label: localised(f.label),
+      value: printable(request.details[f.name]),
+      legalSource: citeLegalSource(f.sourceFor?.[request.legalBasis] ?? f.legalSource),
+    }));
+  const issuingAuthority = printable(
+    request.details['requestingAuthority'] ??
+      request.details['seekingAuthority'] ??
+      request.details['requestingAgency'] ??
+      request.requestingState,
+  );
   return {
     kind: 'request',
     title: localised(type.title),
@@ -70,11 +100,31 @@ export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRe
     issuingAuthority,
     sections: [
       {
-        heading: { en: 'Legal basis and priority', vi: 'Căn cứ pháp lý và mức độ ưu tiên', fr: 'Base juridique et priorité' },
+        heading: {
+          en: 'Legal basis and priority',
+          vi: 'Căn cứ pháp lý và mức độ ưu tiên',
+          fr: 'Base juridique et priorité',
+        },
         fields: [
-          { label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' }, value: request.legalBasis, legalSource: citeLegalSource(type.legalSource) },
+          {
+            label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' },
+            value: request.legalBasis,
+            legalSource: citeLegalSource(type.legalSource),
+          },
           { label: { en: 'Priority', vi: 'Mức độ ưu tiên', fr: 'Priorité' }, value: request.priority },
-          ...(request.emergencyJustification === null ? [] : [{ label: { en: 'Emergency: risk to life or safety', vi: 'Khẩn cấp: nguy cơ đối với tính mạng, an toàn', fr: 'Urgence' }, value: request.emergencyJustification, legalSource: 'UN Convention against Cybercrime art. 2' }]),
+          ...(request.emergencyJustification === null
+            ? []
+            : [
+                {
+                  label: {
+                    en: 'Emergency: risk to life or safety',
+                    vi: 'Khẩn cấp: nguy cơ đối với tính mạng, an toàn',
+                    fr: 'Urgence',
+                  },
+                  value: request.emergencyJustification,
+                  legalSource: 'UN Convention against Cybercrime art. 2',
+                },
+              ]),
         ],
       },
       { heading: localised(type.title), fields },

@@ -25,23 +25,40 @@ describe('formal document of a response', () => {
   it('renders a refusal in the requesting State\u2019s language and English, with grounds, their articles and the reference', async () => {
     const created = await node.call('POST', '/api/v1/requests/incoming', {
       as: supervisor,
-      body: { reference: 'FR-2026-0042', requestingState: 'FR', type: 'MLA_40', legalBasis: 'UN', language: 'fr', details: mla },
+      body: {
+        reference: 'FR-2026-0042',
+        requestingState: 'FR',
+        type: 'MLA_40',
+        legalBasis: 'UN',
+        language: 'fr',
+        details: mla,
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json<{ id: string }>().id;
     const step = async (action: string, payload: Record<string, unknown> = {}) => {
-      const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, { as: supervisor, body: { action, payload } });
+      const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, {
+        as: supervisor,
+        body: { action, payload },
+      });
       expect(response.statusCode, response.body).toBe(200);
     };
     await step('acknowledge');
     await step('assess');
     await step('open-consultation', { information: 'Could the hearing take place by video link?' });
-    await step('refuse', { reasonCodes: ['ESSENTIAL_INTERESTS'], reasons: 'Execution would prejudice an ongoing national security matter <script>x</script>.' });
-    const events = (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: supervisor })).json<{ events: { id: string; action: string }[] }>().events;
+    await step('refuse', {
+      reasonCodes: ['ESSENTIAL_INTERESTS'],
+      reasons: 'Execution would prejudice an ongoing national security matter <script>x</script>.',
+    });
+    const events = (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: supervisor })).json<{
+      events: { id: string; action: string }[];
+    }>().events;
     const refusal = events.find((e) => e.action === 'refuse');
     expect(refusal).toBeDefined();
 
-    const response = await node.call('GET', `/api/v1/requests/${id}/responses/${refusal?.id ?? ''}/document.pdf`, { as: supervisor });
+    const response = await node.call('GET', `/api/v1/requests/${id}/responses/${refusal?.id ?? ''}/document.pdf`, {
+      as: supervisor,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pages = await extractPdfPages(response.rawPayload);
@@ -54,6 +71,12 @@ describe('formal document of a response', () => {
     expect(text).toContain('<script>x</script>');
 
     const notAResponse = events.find((e) => e.action === 'assess');
-    expect((await node.call('GET', `/api/v1/requests/${id}/responses/${notAResponse?.id ?? ''}/document.pdf`, { as: supervisor })).statusCode).toBe(404);
+    expect(
+      (
+        await node.call('GET', `/api/v1/requests/${id}/responses/${notAResponse?.id ?? ''}/document.pdf`, {
+          as: supervisor,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

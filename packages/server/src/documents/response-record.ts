@@ -1,4 +1,11 @@
-import { citeLegalSource, conditionSources, reasonCodeCatalogue, requestTypes, type ConditionKind, type JsonValue } from '@hanoi247/core';
+import {
+  citeLegalSource,
+  conditionSources,
+  reasonCodeCatalogue,
+  requestTypes,
+  type ConditionKind,
+  type JsonValue,
+} from '@hanoi247/core';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { signRecord, type SignedRequestRecord } from './request-record.js';
 import type { RequestEvent } from '../repositories/request-event.repository.js';
@@ -8,26 +15,58 @@ import { stateLanguages } from './templates.js';
 
 const responseTitles: Readonly<Record<string, LocalisedText>> = {
   ACK: { en: 'Acknowledgement of receipt', vi: 'Xác nhận đã nhận yêu cầu', fr: 'Accusé de réception' },
-  INFO_REQUEST: { en: 'Request for additional information', vi: 'Đề nghị bổ sung thông tin', fr: 'Demande d\u2019informations complémentaires' },
+  INFO_REQUEST: {
+    en: 'Request for additional information',
+    vi: 'Đề nghị bổ sung thông tin',
+    fr: 'Demande d\u2019informations complémentaires',
+  },
   CONSULTATION: { en: 'Consultation', vi: 'Tham vấn', fr: 'Consultation' },
   ACCEPT: { en: 'Acceptance', vi: 'Chấp nhận yêu cầu', fr: 'Acceptation' },
-  ACCEPT_WITH_CONDITIONS: { en: 'Acceptance with conditions', vi: 'Chấp nhận có điều kiện', fr: 'Acceptation sous conditions' },
+  ACCEPT_WITH_CONDITIONS: {
+    en: 'Acceptance with conditions',
+    vi: 'Chấp nhận có điều kiện',
+    fr: 'Acceptation sous conditions',
+  },
   PARTIAL: { en: 'Partial execution', vi: 'Thực hiện một phần', fr: 'Exécution partielle' },
   POSTPONE: { en: 'Postponement', vi: 'Hoãn thực hiện', fr: 'Report' },
   REFUSE: { en: 'Refusal', vi: 'Từ chối yêu cầu', fr: 'Refus' },
   EXECUTED: { en: 'Execution', vi: 'Đã thực hiện', fr: 'Exécution' },
-  PRESERVED: { en: 'Confirmation of preservation', vi: 'Xác nhận đã bảo toàn dữ liệu', fr: 'Confirmation de conservation' },
+  PRESERVED: {
+    en: 'Confirmation of preservation',
+    vi: 'Xác nhận đã bảo toàn dữ liệu',
+    fr: 'Confirmation de conservation',
+  },
   WARNING_ART42: { en: 'Article 42 warning', vi: 'Cảnh báo theo Điều 42', fr: 'Avertissement (article 42)' },
-  ART43_DISCLOSURE: { en: 'Disclosure of the communication path (Art. 43)', vi: 'Tiết lộ đường truyền (Điều 43)', fr: 'Divulgation du chemin (article 43)' },
+  ART43_DISCLOSURE: {
+    en: 'Disclosure of the communication path (Art. 43)',
+    vi: 'Tiết lộ đường truyền (Điều 43)',
+    fr: 'Divulgation du chemin (article 43)',
+  },
 };
 
 /** A response's electronic record: the decision event under the request's reference, signed by the node. */
-export function signedResponseRecord(request: RequestRecord, event: RequestEvent, keyring: NodeKeyring): SignedRequestRecord {
-  const record = JSON.parse(JSON.stringify({ v: 1, reference: request.reference, requestingState: request.requestingState, requestedState: request.requestedState, event })) as JsonValue;
+export function signedResponseRecord(
+  request: RequestRecord,
+  event: RequestEvent,
+  keyring: NodeKeyring,
+): SignedRequestRecord {
+  const record = JSON.parse(
+    JSON.stringify({
+      v: 1,
+      reference: request.reference,
+      requestingState: request.requestingState,
+      requestedState: request.requestedState,
+      event,
+    }),
+  ) as JsonValue;
   return signRecord(record, keyring);
 }
 
-const field = (en: string, vi: string, fr: string, value: string, legalSource?: string): FormalDocumentField => ({ label: { en, vi, fr }, value, ...(legalSource === undefined ? {} : { legalSource }) });
+const field = (en: string, vi: string, fr: string, value: string, legalSource?: string): FormalDocumentField => ({
+  label: { en, vi, fr },
+  value,
+  ...(legalSource === undefined ? {} : { legalSource }),
+});
 
 /** A response goes back to the requesting State: its language first, then English. */
 export function responseLanguages(request: RequestRecord): string[] {
@@ -35,27 +74,91 @@ export function responseLanguages(request: RequestRecord): string[] {
   return own === 'en' ? ['en'] : [own, 'en'];
 }
 
-export function responseDocumentOf(request: RequestRecord, event: RequestEvent, signed: { digest: string; fingerprint: string }, issuedAt: string): FormalDocument {
+export function responseDocumentOf(
+  request: RequestRecord,
+  event: RequestEvent,
+  signed: { digest: string; fingerprint: string },
+  issuedAt: string,
+): FormalDocument {
   const type = requestTypes[request.type];
-  const payload = event.payload as { reasonCodes?: string[]; reasons?: string; information?: string; conditions?: { kind: ConditionKind; text: string }[]; preservedUntil?: string; authorisedEnd?: string; thirdState?: string };
+  const payload = event.payload as {
+    reasonCodes?: string[];
+    reasons?: string;
+    information?: string;
+    conditions?: { kind: ConditionKind; text: string }[];
+    preservedUntil?: string;
+    authorisedEnd?: string;
+    thirdState?: string;
+  };
   const fields: FormalDocumentField[] = [
-    field('Request', 'Yêu cầu', 'Demande', `${request.reference} — ${type.title.en}`, citeLegalSource(type.legalSource)),
-    field('Decision recorded', 'Quyết định', 'Décision', `${event.action}: ${event.fromState ?? ''} → ${event.toState ?? ''}`),
+    field(
+      'Request',
+      'Yêu cầu',
+      'Demande',
+      `${request.reference} — ${type.title.en}`,
+      citeLegalSource(type.legalSource),
+    ),
+    field(
+      'Decision recorded',
+      'Quyết định',
+      'Décision',
+      `${event.action}: ${event.fromState ?? ''} → ${event.toState ?? ''}`,
+    ),
     field('Date', 'Ngày', 'Date', event.occurredAt),
     field('Officer', 'Cán bộ', 'Agent', event.actorName),
   ];
   for (const code of payload.reasonCodes ?? []) {
     const ground = reasonCodeCatalogue.get(code);
-    fields.push(field('Ground', 'Căn cứ từ chối', 'Motif', ground === undefined ? code : `${code}: ${ground.title.en} / ${ground.title.vi}`, ground === undefined ? undefined : citeLegalSource(ground.legalSource)));
+    fields.push(
+      field(
+        'Ground',
+        'Căn cứ từ chối',
+        'Motif',
+        ground === undefined ? code : `${code}: ${ground.title.en} / ${ground.title.vi}`,
+        ground === undefined ? undefined : citeLegalSource(ground.legalSource),
+      ),
+    );
   }
   if (payload.reasons !== undefined) fields.push(field('Reasons', 'Lý do', 'Motifs', payload.reasons));
-  if (payload.information !== undefined) fields.push(field('Information', 'Thông tin', 'Informations', payload.information));
-  for (const condition of payload.conditions ?? []) {
-    fields.push(field(`Condition (${condition.kind})`, `Điều kiện sử dụng (${condition.kind})`, `Condition (${condition.kind})`, condition.text, citeLegalSource(conditionSources[condition.kind])));
+  if (payload.information !== undefined) {
+    fields.push(field('Information', 'Thông tin', 'Informations', payload.information));
   }
-  if (payload.preservedUntil !== undefined) fields.push(field('Preserved until', 'Bảo toàn đến', 'Conservé jusqu\u2019au', payload.preservedUntil, 'UN Convention against Cybercrime art. 42(7)'));
-  if (payload.authorisedEnd !== undefined) fields.push(field('Authorised until', 'Được phép đến', 'Autorisé jusqu\u2019au', payload.authorisedEnd));
-  if (payload.thirdState !== undefined) fields.push(field('Third State in the path', 'Quốc gia thứ ba', 'État tiers', payload.thirdState, 'UN Convention against Cybercrime art. 43'));
+  for (const condition of payload.conditions ?? []) {
+    fields.push(
+      field(
+        `Condition (${condition.kind})`,
+        `Điều kiện sử dụng (${condition.kind})`,
+        `Condition (${condition.kind})`,
+        condition.text,
+        citeLegalSource(conditionSources[condition.kind]),
+      ),
+    );
+  }
+  if (payload.preservedUntil !== undefined) {
+    fields.push(
+      field(
+        'Preserved until',
+        'Bảo toàn đến',
+        'Conservé jusqu\u2019au',
+        payload.preservedUntil,
+        'UN Convention against Cybercrime art. 42(7)',
+      ),
+    );
+  }
+  if (payload.authorisedEnd !== undefined) {
+    fields.push(field('Authorised until', 'Được phép đến', 'Autorisé jusqu\u2019au', payload.authorisedEnd));
+  }
+  if (payload.thirdState !== undefined) {
+    fields.push(
+      field(
+        'Third State in the path',
+        'Quốc gia thứ ba',
+        'État tiers',
+        payload.thirdState,
+        'UN Convention against Cybercrime art. 43',
+      ),
+    );
+  }
   const title = responseTitles[event.responseKind ?? ''] ?? { en: event.action, vi: event.action };
   return {
     kind: 'response',

@@ -13,7 +13,9 @@ describe('document templates', () => {
         expect(template).toBeDefined();
         expect(Object.keys(template!.labels).sort()).toEqual(labelKeys);
         const labels: Readonly<Record<string, string>> = { ...template!.labels };
-        for (const text of [template!.framework, template!.heading, ...Object.values(labels)]) expect(text.trim()).not.toBe('');
+        for (const text of [template!.framework, template!.heading, ...Object.values(labels)]) {
+          expect(text.trim()).not.toBe('');
+        }
         for (const key of termKeys) expect(template!.terms[key].trim()).not.toBe('');
         expect(template!.labels.pageOf).toMatch(/\{page\}.*\{pages\}/);
       }
@@ -30,11 +32,17 @@ describe('document templates', () => {
     expect(vi.deadline.toLowerCase()).toBe('thời hạn');
     expect(vi.groundsForRefusal.toLowerCase()).toBe('căn cứ từ chối');
     expect(vi.conditionsOfUse.toLowerCase()).toBe('điều kiện sử dụng');
-    expect(documentTemplates.request.en.terms.expeditedPreservation).toBe('Request for expedited preservation of stored electronic data');
+    expect(documentTemplates.request.en.terms.expeditedPreservation).toBe(
+      'Request for expedited preservation of stored electronic data',
+    );
   });
 
   it('gives a term in every language as a ready-made label', () => {
-    expect(termIn('response', 'groundsForRefusal')).toEqual({ en: 'Grounds for refusal', vi: 'Căn cứ từ chối', fr: 'Motifs de refus' });
+    expect(termIn('response', 'groundsForRefusal')).toEqual({
+      en: 'Grounds for refusal',
+      vi: 'Căn cứ từ chối',
+      fr: 'Motifs de refus',
+    });
   });
 
   it('has no template for a language nobody translated', () => {

@@ -216,6 +216,12 @@ export function templateFor(
 }
 
 /** The agreed wording of a term in every language, ready to use as a model label. */
-export function termIn(kind: FormalDocumentKind, key: TermKey, templates: DocumentTemplates = documentTemplates): LocalisedText {
-  return Object.fromEntries(Object.entries(templates[kind]).map(([language, template]) => [language, template.terms[key]]));
+export function termIn(
+  kind: FormalDocumentKind,
+  key: TermKey,
+  templates: DocumentTemplates = documentTemplates,
+): LocalisedText {
+  return Object.fromEntries(
+    Object.entries(templates[kind]).map(([language, template]) => [language, template.terms[key]]),
+  );
 }

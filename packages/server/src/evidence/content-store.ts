@@ -50,7 +50,13 @@ export interface PartialStore {
    * the database never recorded). A broken source keeps the bytes that arrived, flushed, and
    * reports the break: tus resumes from there. More than `maxBytes` is refused.
    */
-  write(uploadId: string, offset: number, source: Readable, maxBytes: number, encode?: (chunk: Buffer) => Buffer): Promise<PartialWrite>;
+  write(
+    uploadId: string,
+    offset: number,
+    source: Readable,
+    maxBytes: number,
+    encode?: (chunk: Buffer) => Buffer,
+  ): Promise<PartialWrite>;
   open(uploadId: string): Readable;
   remove(uploadId: string): Promise<void>;
 }

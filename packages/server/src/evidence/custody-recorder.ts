@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { custodyEventHash, custodyLeafData, personalCommitment, type CustodyEvent, type CustodyEventType, type CustodyPersonal, type JsonValue } from '@hanoi247/core';
+import {
+  custodyEventHash,
+  custodyLeafData,
+  personalCommitment,
+  type CustodyEvent,
+  type CustodyEventType,
+  type CustodyPersonal,
+  type JsonValue,
+} from '@hanoi247/core';
 import type { Executor } from '../db/database-schema.js';
 import { custodyEventRepository, type StoredCustodyEvent } from '../repositories/custody-event.repository.js';
 import { ledgerPendingRepository } from '../repositories/ledger-pending.repository.js';
@@ -32,7 +40,13 @@ export interface OwnSystem {
  * Writes one custody event and queues its ledger leaf, inside the caller's transaction, so
  * the fact and its leaf commit together. The event links to the item's previous event hash.
  */
-export async function recordCustodyEvent(tx: Executor, runtime: ServiceRuntime, system: OwnSystem, context: CallContext, step: CustodyStep): Promise<StoredCustodyEvent> {
+export async function recordCustodyEvent(
+  tx: Executor,
+  runtime: ServiceRuntime,
+  system: OwnSystem,
+  context: CallContext,
+  step: CustodyStep,
+): Promise<StoredCustodyEvent> {
   const principal = context.principal;
   const actor: CustodyEvent['actor'] = step.actor ?? {
     type: principal === null ? 'system' : principal.via === 'cli' ? 'operator' : 'user',

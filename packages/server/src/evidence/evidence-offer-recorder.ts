@@ -8,12 +8,25 @@ import { requestRepository } from '../repositories/request.repository.js';
  * fetcher, inside the inbox transaction. Nothing is fetched here; the receipt only says the
  * offer arrived. The request must be one we share with the sender.
  */
-export async function recordEvidenceOffer(tx: Tx, header: EnvelopeHeader, offer: EvidenceOfferedPayload, now: string): Promise<string> {
+export async function recordEvidenceOffer(
+  tx: Tx,
+  header: EnvelopeHeader,
+  offer: EvidenceOfferedPayload,
+  now: string,
+): Promise<string> {
   const request = await requestRepository.findByReference(tx, offer.reference);
-  const partner = request === undefined ? null : request.direction === 'outgoing' ? request.requestedState : request.requestingState;
-  if (request === undefined || partner !== header.from) throw new DomainError('federation/unexpected-message', `no request ${offer.reference} shared with ${header.from} (yet)`);
+  const partner =
+    request === undefined ? null : request.direction === 'outgoing' ? request.requestedState : request.requestingState;
+  if (request === undefined || partner !== header.from) {
+    throw new DomainError(
+      'federation/unexpected-message',
+      `no request ${offer.reference} shared with ${header.from} (yet)`,
+    );
+  }
   const existing = await evidenceTransferRepository.find(tx, offer.transferId, 'incoming');
-  if (existing !== undefined) throw new DomainError('federation/unexpected-message', `transfer ${offer.transferId} was already offered`);
+  if (existing !== undefined) {
+    throw new DomainError('federation/unexpected-message', `transfer ${offer.transferId} was already offered`);
+  }
   await evidenceTransferRepository.insert(tx, {
     id: offer.transferId,
     direction: 'incoming',

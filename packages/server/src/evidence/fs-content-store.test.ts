@@ -9,7 +9,8 @@ import { fsContentStore } from './fs-content-store.js';
 import { openForWrite, type OpenForWrite } from './writable-file.js';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const bytes = (size: number, seed: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff));
+const bytes = (size: number, seed: number) =>
+  Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff));
 
 async function* chunks(data: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let offset = 0; offset < data.length; offset += size) yield data.subarray(offset, offset + size);
@@ -29,7 +30,9 @@ function fillingDisk(capacity: number): OpenForWrite {
     return {
       ...file,
       async write(data, position) {
-        if (used + data.length > capacity) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        if (used + data.length > capacity) {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
         used += data.length;
         await file.write(data, position);
       },
@@ -37,7 +40,11 @@ function fillingDisk(capacity: number): OpenForWrite {
   };
 }
 
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (isDomainError(error) ? error.code : String(error)));
+const codeOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (isDomainError(error) ? error.code : String(error)),
+  );
 
 describe('filesystem content store', () => {
   let root: string;
@@ -50,7 +57,11 @@ describe('filesystem content store', () => {
     const store = fsContentStore(root);
     const data = bytes(3 * 1024 * 1024 + 5, 1);
     const progress: number[] = [];
-    const staged = await store.stage(chunks(data, 64 * 1024 + 3), { maxBytes: 10 * 1024 * 1024, sealer: null, onProgress: (n) => progress.push(n) });
+    const staged = await store.stage(chunks(data, 64 * 1024 + 3), {
+      maxBytes: 10 * 1024 * 1024,
+      sealer: null,
+      onProgress: (n) => progress.push(n),
+    });
     expect(staged).toMatchObject({ sha256: sha(data), size: data.length });
     expect(progress.at(-1)).toBe(data.length);
     expect(await store.has(staged.sha256)).toBe(false);
@@ -65,14 +76,18 @@ describe('filesystem content store', () => {
 
   it('fails closed when the disk fills up: a storage error, no staged file, no object', async () => {
     const store = fsContentStore(root, { openForWrite: fillingDisk(1024 * 1024) });
-    expect(await codeOf(store.put(chunks(bytes(4 * 1024 * 1024, 2), 256 * 1024), { maxBytes: 1e9, sealer: null }))).toBe('evidence/storage-failed');
+    expect(
+      await codeOf(store.put(chunks(bytes(4 * 1024 * 1024, 2), 256 * 1024), { maxBytes: 1e9, sealer: null })),
+    ).toBe('evidence/storage-failed');
     expect(readdirSync(join(root, 'tmp'))).toEqual([]);
     expect(readdirSync(join(root, 'objects'))).toEqual([]);
   });
 
   it('refuses content past the limit and keeps nothing; a failing source keeps nothing either', async () => {
     const store = fsContentStore(root);
-    expect(await codeOf(store.stage(chunks(bytes(1001, 3), 100), { maxBytes: 1000, sealer: null }))).toBe('evidence/too-large');
+    expect(await codeOf(store.stage(chunks(bytes(1001, 3), 100), { maxBytes: 1000, sealer: null }))).toBe(
+      'evidence/too-large',
+    );
     async function* broken(): AsyncGenerator<Buffer> {
       yield Buffer.alloc(100);
       throw new Error('source went away');
@@ -102,7 +117,9 @@ describe('filesystem content store', () => {
     expect(second).toEqual({ written: 50, interrupted: null });
     const partial = await readAll(store.partials.open(id));
     expect(partial.equals(Buffer.concat([Buffer.alloc(200, 1), Buffer.alloc(50, 2)]))).toBe(true);
-    expect(await codeOf(store.partials.write(id, 250, Readable.from([Buffer.alloc(11)]), 10))).toBe('evidence/too-large');
+    expect(await codeOf(store.partials.write(id, 250, Readable.from([Buffer.alloc(11)]), 10))).toBe(
+      'evidence/too-large',
+    );
     expect((await readAll(store.partials.open(id))).length).toBe(250);
     await store.partials.remove(id);
     expect(await codeOf(store.partials.write(id, 0, Readable.from([]), 10))).toBe('evidence/upload-gone');
@@ -112,8 +129,13 @@ describe('filesystem content store', () => {
     const store = fsContentStore(root, { openForWrite: fillingDisk(100) });
     const id = '01900000-0000-7000-8000-0000000000ab';
     await store.partials.create(id);
-    expect(await store.partials.write(id, 0, Readable.from([Buffer.alloc(80, 1)]), 1000)).toEqual({ written: 80, interrupted: null });
-    expect(await codeOf(store.partials.write(id, 80, Readable.from([Buffer.alloc(30, 2)]), 1000))).toBe('evidence/storage-failed');
+    expect(await store.partials.write(id, 0, Readable.from([Buffer.alloc(80, 1)]), 1000)).toEqual({
+      written: 80,
+      interrupted: null,
+    });
+    expect(await codeOf(store.partials.write(id, 80, Readable.from([Buffer.alloc(30, 2)]), 1000))).toBe(
+      'evidence/storage-failed',
+    );
     expect((await readAll(store.partials.open(id))).equals(Buffer.alloc(80, 1))).toBe(true);
   });
 

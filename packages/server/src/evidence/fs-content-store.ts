@@ -4,7 +4,16 @@ import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DomainError } from '@hanoi247/core';
-import { ingestChunkBytes, isSha256Hex, type ContentSource, type ContentStore, type PartialStore, type PartialWrite, type StageOptions, type StagedContent } from './content-store.js';
+import {
+  ingestChunkBytes,
+  isSha256Hex,
+  type ContentSource,
+  type ContentStore,
+  type PartialStore,
+  type PartialWrite,
+  type StageOptions,
+  type StagedContent,
+} from './content-store.js';
 import { openForWrite as defaultOpenForWrite, storageFailure, WriteQueue, type OpenForWrite } from './writable-file.js';
 
 export interface FsContentStoreOptions {
@@ -12,7 +21,12 @@ export interface FsContentStoreOptions {
   readonly openForWrite?: OpenForWrite;
 }
 
-const toBuffer = (chunk: Uint8Array | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+const toBuffer = (chunk: Uint8Array | string): Buffer =>
+  typeof chunk === 'string'
+    ? Buffer.from(chunk, 'utf8')
+    : Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 export function tooLarge(maxBytes: number): DomainError {
   return new DomainError('evidence/too-large', `the content exceeds the ${maxBytes}-byte limit; nothing was kept`);
@@ -86,9 +100,12 @@ export function fsContentStore(root: string, options: FsContentStoreOptions = {}
         onProgress?.(size);
       }
       if (sealer !== null) await emit(sealer.final());
-      await queue.flush().then(() => file.sync()).catch((error: unknown) => {
-        throw storageFailure(error);
-      });
+      await queue
+        .flush()
+        .then(() => file.sync())
+        .catch((error: unknown) => {
+          throw storageFailure(error);
+        });
     } catch (error) {
       // Disk errors arrive here as storage failures; anything else is the source's own error.
       await queue.flush().catch(() => undefined);
@@ -103,7 +120,9 @@ export function fsContentStore(root: string, options: FsContentStoreOptions = {}
       sha256,
       size,
       async commit() {
-        if (settled) throw new DomainError('bug/invariant-violated', 'staged content was already committed or discarded');
+        if (settled) {
+          throw new DomainError('bug/invariant-violated', 'staged content was already committed or discarded');
+        }
         const target = objectPath(sha256);
         try {
           await mkdir(dirname(target), { recursive: true, mode: 0o700 });
@@ -133,10 +152,12 @@ export function fsContentStore(root: string, options: FsContentStoreOptions = {}
 
     async write(uploadId, offset, source, maxBytes, encode): Promise<PartialWrite> {
       const file = await openFile(partialPath(uploadId), 'r+').catch((error: unknown) => {
-        throw isMissing(error) ? new DomainError('evidence/upload-gone', 'the partial content of this upload is gone') : storageFailure(error);
+        throw isMissing(error)
+          ? new DomainError('evidence/upload-gone', 'the partial content of this upload is gone')
+          : storageFailure(error);
       });
       const queue = new WriteQueue(file);
-      const disk = <T,>(step: Promise<T>): Promise<T> =>
+      const disk = <T>(step: Promise<T>): Promise<T> =>
         step.catch((error: unknown) => {
           throw storageFailure(error);
         });
@@ -189,7 +210,9 @@ export function fsContentStore(root: string, options: FsContentStoreOptions = {}
       const path = objectPath(sha256);
       // Opened before the stream is handed out, so a missing object fails the call, not the reply.
       const handle = await open(path, 'r').catch((error: unknown) => {
-        throw isMissing(error) ? new DomainError('evidence/integrity-failed', 'the stored content of this item is missing', { cause: error }) : error;
+        throw isMissing(error)
+          ? new DomainError('evidence/integrity-failed', 'the stored content of this item is missing', { cause: error })
+          : error;
       });
       return createReadStream(path, { fd: handle, highWaterMark: ingestChunkBytes });
     },

@@ -9,7 +9,12 @@ import { loadStorageKey, storageKeyPath } from './storage-key.js';
 
 function seal(item: ItemKey, plaintext: Buffer): Buffer {
   const sealer = gcmSealer(item);
-  return Buffer.concat([sealer.header(), sealer.update(plaintext.subarray(0, 7)), sealer.update(plaintext.subarray(7)), sealer.final()]);
+  return Buffer.concat([
+    sealer.header(),
+    sealer.update(plaintext.subarray(0, 7)),
+    sealer.update(plaintext.subarray(7)),
+    sealer.final(),
+  ]);
 }
 
 async function open(item: ItemKey, sealed: Buffer, chunkSize: number): Promise<Buffer> {
@@ -20,20 +25,27 @@ async function open(item: ItemKey, sealed: Buffer, chunkSize: number): Promise<B
   return Buffer.concat(out);
 }
 
-const failure = async (promise: Promise<unknown>) => promise.then(() => 'opened', (error: unknown) => (isDomainError(error) ? error.code : String(error)));
+const failure = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'opened',
+    (error: unknown) => (isDomainError(error) ? error.code : String(error)),
+  );
 
 describe('sealing at rest', () => {
   const root = mkdtempSync(join(tmpdir(), 'h247-seal-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const plaintext = Buffer.from('subscriber records, 2026-10\n'.repeat(300));
 
-  it.each([1, 15, 16, 17, 21, 4096, 1024 * 1024])('opens what it sealed when the stored bytes arrive in %i-byte chunks', async (chunkSize) => {
-    const item = newItemKey();
-    const sealed = seal(item, plaintext);
-    expect(sealed.length).toBe(plaintext.length + 36);
-    expect(sealed.includes(Buffer.from('subscriber'))).toBe(false);
-    expect((await open(item, sealed, chunkSize)).equals(plaintext)).toBe(true);
-  });
+  it.each([1, 15, 16, 17, 21, 4096, 1024 * 1024])(
+    'opens what it sealed when the stored bytes arrive in %i-byte chunks',
+    async (chunkSize) => {
+      const item = newItemKey();
+      const sealed = seal(item, plaintext);
+      expect(sealed.length).toBe(plaintext.length + 36);
+      expect(sealed.includes(Buffer.from('subscriber'))).toBe(false);
+      expect((await open(item, sealed, chunkSize)).equals(plaintext)).toBe(true);
+    },
+  );
 
   it('refuses altered, truncated or foreign ciphertext', async () => {
     const item = newItemKey();
@@ -46,7 +58,9 @@ describe('sealing at rest', () => {
     expect(await failure(open(item, sealed.subarray(0, sealed.length - 1), 1000))).toBe('evidence/integrity-failed');
     expect(await failure(open(item, sealed.subarray(0, 10), 1000))).toBe('evidence/integrity-failed');
     expect(await failure(open(newItemKey(), sealed, 1000))).toBe('evidence/integrity-failed');
-    expect(await failure(open(item, Buffer.concat([Buffer.from('notmagic'), sealed.subarray(8)]), 1000))).toBe('evidence/integrity-failed');
+    expect(await failure(open(item, Buffer.concat([Buffer.from('notmagic'), sealed.subarray(8)]), 1000))).toBe(
+      'evidence/integrity-failed',
+    );
   });
 
   it('encrypts partial uploads so that a write resumed at any offset continues the same keystream', () => {
@@ -55,7 +69,15 @@ describe('sealing at rest', () => {
     const whole = ctrAt(item, iv, 0)(plaintext);
     expect(whole.includes(Buffer.from('subscriber'))).toBe(false);
     const pieces: Buffer[] = [];
-    for (const [from, to] of [[0, 5], [5, 16], [16, 33], [33, 1000], [1000, plaintext.length]] as const) pieces.push(ctrAt(item, iv, from)(plaintext.subarray(from, to)));
+    for (const [from, to] of [
+      [0, 5],
+      [5, 16],
+      [16, 33],
+      [33, 1000],
+      [1000, plaintext.length],
+    ] as const) {
+      pieces.push(ctrAt(item, iv, from)(plaintext.subarray(from, to)));
+    }
     expect(Buffer.concat(pieces).equals(whole)).toBe(true);
     expect(ctrAt(item, iv, 0)(whole).equals(plaintext)).toBe(true);
   });
@@ -68,9 +90,13 @@ describe('sealing at rest', () => {
     const wrapped = wrapItemKey(storage, item);
     expect(wrapped).toMatch(new RegExp(`^aes256kw:${storage.id}:[A-Za-z0-9_-]{54}$`));
     expect(unwrapItemKey(storage, wrapped).key.equals(item.key)).toBe(true);
-    expect(await failure(Promise.resolve().then(() => unwrapItemKey(other, wrapped)))).toBe('evidence/storage-key-missing');
+    expect(await failure(Promise.resolve().then(() => unwrapItemKey(other, wrapped)))).toBe(
+      'evidence/storage-key-missing',
+    );
     const tampered = `${wrapped.slice(0, -2)}${wrapped.endsWith('AA') ? 'AB' : 'AA'}`;
-    expect(await failure(Promise.resolve().then(() => unwrapItemKey(storage, tampered)))).toBe('evidence/integrity-failed');
+    expect(await failure(Promise.resolve().then(() => unwrapItemKey(storage, tampered)))).toBe(
+      'evidence/integrity-failed',
+    );
   });
 
   it('creates the storage key once, mode 0600, and refuses a damaged key file', async () => {

@@ -34,7 +34,9 @@ export function wrapItemKey(storageKey: StorageKey, item: ItemKey): string {
 
 export function wrappedKeyId(wrapped: string): string {
   const [prefix, id] = wrapped.split(':');
-  if (prefix !== wrapPrefix || id === undefined) throw new DomainError('evidence/integrity-failed', 'the wrapped key of this item is not in a known format');
+  if (prefix !== wrapPrefix || id === undefined) {
+    throw new DomainError('evidence/integrity-failed', 'the wrapped key of this item is not in a known format');
+  }
   return id;
 }
 
@@ -42,7 +44,10 @@ export function wrappedKeyId(wrapped: string): string {
 export function unwrapItemKey(storageKey: StorageKey, wrapped: string): ItemKey {
   const parts = wrapped.split(':');
   if (parts.length !== 3 || parts[0] !== wrapPrefix || parts[1] !== storageKey.id) {
-    throw new DomainError('evidence/storage-key-missing', 'the item key was wrapped by another storage key: restore keys/storage.key from backup');
+    throw new DomainError(
+      'evidence/storage-key-missing',
+      'the item key was wrapped by another storage key: restore keys/storage.key from backup',
+    );
   }
   try {
     const decipher = createDecipheriv('id-aes256-wrap', storageKey.key, keyWrapIv);
@@ -62,7 +67,8 @@ export function gcmSealer(item: ItemKey): ContentSealer {
   };
 }
 
-const integrity = (detail: string, cause?: unknown) => new DomainError('evidence/integrity-failed', detail, cause === undefined ? {} : { cause });
+const integrity = (detail: string, cause?: unknown) =>
+  new DomainError('evidence/integrity-failed', detail, cause === undefined ? {} : { cause });
 
 /**
  * Stored bytes in, plaintext out. The tag is the stream's last 16 bytes, so they are held back
@@ -84,7 +90,9 @@ export class GcmOpener extends Transform {
       if (this.decipher === null) {
         this.head = Buffer.concat([this.head, data]);
         if (this.head.length < headerBytes) return callback();
-        if (!this.head.subarray(0, magic.length).equals(magic)) throw integrity('the stored content is not a sealed object');
+        if (!this.head.subarray(0, magic.length).equals(magic)) {
+          throw integrity('the stored content is not a sealed object');
+        }
         this.decipher = createDecipheriv('aes-256-gcm', this.item.key, this.head.subarray(magic.length, headerBytes));
         data = this.head.subarray(headerBytes);
         this.head = Buffer.alloc(0);

@@ -26,7 +26,9 @@ async function read(path: string): Promise<StorageKey | null> {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
     throw error;
   }
-  if (bytes.length !== 32) throw new DomainError('evidence/storage-key-missing', `${path} is not a 32-byte key: restore it from backup`);
+  if (bytes.length !== 32) {
+    throw new DomainError('evidence/storage-key-missing', `${path} is not a 32-byte key: restore it from backup`);
+  }
   return named(bytes);
 }
 

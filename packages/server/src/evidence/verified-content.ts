@@ -32,7 +32,9 @@ class DigestCheck extends Transform {
   override _flush(callback: TransformCallback): void {
     const actual = this.hash.digest('hex');
     if (actual !== this.expected.sha256 || this.seen !== this.expected.size) {
-      callback(new DomainError('evidence/integrity-failed', 'the stored content no longer matches its recorded SHA-256'));
+      callback(
+        new DomainError('evidence/integrity-failed', 'the stored content no longer matches its recorded SHA-256'),
+      );
       return;
     }
     callback();
@@ -44,7 +46,11 @@ class DigestCheck extends Transform {
  * against the record. A mismatch errors the stream at its end, so a consumer that only acts on
  * a complete stream (an export, a transfer) never acts on altered content.
  */
-export async function openVerifiedContent(store: ContentStore, keys: StorageKeyProvider, item: ContentLocator): Promise<Readable> {
+export async function openVerifiedContent(
+  store: ContentStore,
+  keys: StorageKeyProvider,
+  item: ContentLocator,
+): Promise<Readable> {
   const opener = item.wrappedKey === null ? null : await openerFor(keys, item.wrappedKey);
   const raw = await store.open(item.sha256);
   const check = new DigestCheck(item);
@@ -54,12 +60,21 @@ export async function openVerifiedContent(store: ContentStore, keys: StorageKeyP
 
 async function openerFor(keys: StorageKeyProvider, wrappedKey: string): Promise<GcmOpener> {
   const storageKey = await keys.get(false);
-  if (storageKey === null) throw new DomainError('evidence/storage-key-missing', 'this item is sealed but keys/storage.key is missing: restore it from backup');
+  if (storageKey === null) {
+    throw new DomainError(
+      'evidence/storage-key-missing',
+      'this item is sealed but keys/storage.key is missing: restore it from backup',
+    );
+  }
   return new GcmOpener(unwrapItemKey(storageKey, wrappedKey));
 }
 
 /** Reads the whole item once and discards it: resolves only if every check passes. */
-export async function verifyContent(store: ContentStore, keys: StorageKeyProvider, item: ContentLocator): Promise<void> {
+export async function verifyContent(
+  store: ContentStore,
+  keys: StorageKeyProvider,
+  item: ContentLocator,
+): Promise<void> {
   const discard = new Writable({ write: (_chunk, _encoding, callback) => callback(), highWaterMark: ingestChunkBytes });
   await pipelineAsync(await openVerifiedContent(store, keys, item), discard);
 }

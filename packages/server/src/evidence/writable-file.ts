@@ -35,7 +35,10 @@ export const openForWrite: OpenForWrite = async (path, flags) => {
 /** Errors of the disk rather than of the content: the node refuses and keeps nothing. */
 export function storageFailure(cause: unknown): DomainError {
   const code = (cause as { code?: unknown } | null)?.code;
-  const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the evidence store is full' : 'the evidence store could not write the content';
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the evidence store is full'
+      : 'the evidence store could not write the content';
   return new DomainError('evidence/storage-failed', `${why}; nothing was kept`, { cause });
 }
 

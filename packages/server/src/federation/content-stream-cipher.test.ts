@@ -18,13 +18,18 @@ async function run(transform: NodeJS.ReadWriteStream, input: Buffer, pieceSize =
 }
 
 describe('evidence content stream cipher', () => {
-  it.each([0, 1, contentChunkSize - 1, contentChunkSize, contentChunkSize + 1, 3 * contentChunkSize + 12345])('round-trips %i bytes', async (size) => {
-    const plain = randomBytes(size);
-    const sealed = await run(encryptContent(key, prefix), plain, 70_001);
-    expect(sealed.length).toBe(size + 16 * (Math.floor(size / contentChunkSize) + (size % contentChunkSize === 0 && size > 0 ? 0 : 1)));
-    if (size >= 64) expect(sealed.includes(plain.subarray(0, 64))).toBe(false);
-    expect((await run(decryptContent(key, prefix), sealed, 99_999)).equals(plain)).toBe(true);
-  });
+  it.each([0, 1, contentChunkSize - 1, contentChunkSize, contentChunkSize + 1, 3 * contentChunkSize + 12345])(
+    'round-trips %i bytes',
+    async (size) => {
+      const plain = randomBytes(size);
+      const sealed = await run(encryptContent(key, prefix), plain, 70_001);
+      expect(sealed.length).toBe(
+        size + 16 * (Math.floor(size / contentChunkSize) + (size % contentChunkSize === 0 && size > 0 ? 0 : 1)),
+      );
+      if (size >= 64) expect(sealed.includes(plain.subarray(0, 64))).toBe(false);
+      expect((await run(decryptContent(key, prefix), sealed, 99_999)).equals(plain)).toBe(true);
+    },
+  );
 
   it('resumes at a chunk boundary', async () => {
     const plain = randomBytes(2 * contentChunkSize + 500);
@@ -44,7 +49,9 @@ describe('evidence content stream cipher', () => {
     const dropped = Buffer.concat([sealed.subarray(0, sealedChunkSize), sealed.subarray(2 * sealedChunkSize)]);
     await expect(run(decryptContent(key, prefix), dropped)).rejects.toThrow(/does not authenticate/);
     // Cut exactly at a chunk boundary: every remaining chunk is intact, but none is marked final.
-    await expect(run(decryptContent(key, prefix), sealed.subarray(0, 2 * sealedChunkSize))).rejects.toThrow(/chunk 1 does not authenticate/);
+    await expect(run(decryptContent(key, prefix), sealed.subarray(0, 2 * sealedChunkSize))).rejects.toThrow(
+      /chunk 1 does not authenticate/,
+    );
     await expect(run(decryptContent(randomBytes(32), prefix), sealed)).rejects.toThrow(/chunk 0 does not authenticate/);
   });
 });

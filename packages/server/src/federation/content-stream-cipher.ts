@@ -14,7 +14,9 @@ export const sealedChunkSize = contentChunkSize + tagSize;
 
 function nonce(prefix: Buffer, counter: number, last: boolean): Buffer {
   if (prefix.length !== 7) throw new RangeError('the nonce prefix is 7 bytes');
-  if (!Number.isInteger(counter) || counter < 0 || counter > 0xffffffff) throw new RangeError('too many chunks for one stream');
+  if (!Number.isInteger(counter) || counter < 0 || counter > 0xffffffff) {
+    throw new RangeError('too many chunks for one stream');
+  }
   const out = Buffer.alloc(12);
   prefix.copy(out, 0);
   out.writeUInt32BE(counter, 7);
@@ -29,13 +31,18 @@ function seal(key: Buffer, prefix: Buffer, counter: number, last: boolean, plain
 
 /** Opens one sealed chunk; exported so a receiver can check chunks it kept from an interrupted fetch. */
 export function openContentChunk(key: Buffer, prefix: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer {
-  if (sealed.length < tagSize) throw new DomainError('federation/undecryptable', `evidence content chunk ${counter} is truncated`);
+  if (sealed.length < tagSize) {
+    throw new DomainError('federation/undecryptable', `evidence content chunk ${counter} is truncated`);
+  }
   const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, counter, last));
   decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
   try {
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagSize)), decipher.final()]);
   } catch {
-    throw new DomainError('federation/undecryptable', `evidence content chunk ${counter} does not authenticate (altered, reordered or truncated)`);
+    throw new DomainError(
+      'federation/undecryptable',
+      `evidence content chunk ${counter} does not authenticate (altered, reordered or truncated)`,
+    );
   }
 }
 
@@ -68,7 +75,11 @@ class Chunker {
  * the last. Whether a full piece is last is known only when the stream ends, so one is held back;
  * the last piece may be short or empty.
  */
-function chunked(size: number, fromChunk: number, process: (counter: number, last: boolean, piece: Buffer) => Buffer): Transform {
+function chunked(
+  size: number,
+  fromChunk: number,
+  process: (counter: number, last: boolean, piece: Buffer) => Buffer,
+): Transform {
   const chunker = new Chunker(size);
   let counter = fromChunk;
   let held: Buffer | null = null;
@@ -111,5 +122,7 @@ export function encryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Tran
 
 /** Opens sealed chunks starting at chunk `fromChunk`; fails unless the stream ends with the final chunk. */
 export function decryptContent(key: Buffer, prefix: Buffer, fromChunk = 0): Transform {
-  return chunked(sealedChunkSize, fromChunk, (counter, last, piece) => openContentChunk(key, prefix, counter, last, piece));
+  return chunked(sealedChunkSize, fromChunk, (counter, last, piece) =>
+    openContentChunk(key, prefix, counter, last, piece),
+  );
 }

@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV7Ids } from '../identity/ids.js';
 import { outboxRepository } from '../repositories/outbox.repository.js';
 import { createDispatcher } from '../services/dispatcher.service.js';
-import { auditEntries, faultProxy, hour, incomingAt, inboxRows, latestPendingEnvelope, minute, outboxRows, sendPreservation, startPair, timeline, type Pair } from './federation.fixtures.js';
+import {
+  auditEntries,
+  faultProxy,
+  hour,
+  incomingAt,
+  inboxRows,
+  latestPendingEnvelope,
+  minute,
+  outboxRows,
+  sendPreservation,
+  startPair,
+  timeline,
+  type Pair,
+} from './federation.fixtures.js';
 
 /**
  * Viet Nam delivers through a transport that loses requests or receipts. Every attempt sends
@@ -15,7 +28,15 @@ describe('federation delivery through a faulty network', () => {
   const retryBaseSeconds = 1;
 
   beforeAll(async () => {
-    pair = await startPair({ vn: { transport: proxy.transport, configure: (c) => ({ ...c, federation: { ...c.federation, maxAttempts, retryBaseSeconds, retryMaxSeconds: 300 } }) } });
+    pair = await startPair({
+      vn: {
+        transport: proxy.transport,
+        configure: (c) => ({
+          ...c,
+          federation: { ...c.federation, maxAttempts, retryBaseSeconds, retryMaxSeconds: 300 },
+        }),
+      },
+    });
   });
   afterAll(async () => pair.stop());
 
@@ -64,7 +85,9 @@ describe('federation delivery through a faulty network', () => {
     const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
     expect(status.statusCode).toBe(200);
     expect(status.json<{ failures: unknown[]; outbox: Record<string, number> }>()).toMatchObject({
-      failures: [expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', attempts: maxAttempts })],
+      failures: [
+        expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', attempts: maxAttempts }),
+      ],
       outbox: { failed: 1 },
     });
     expect(await incomingAt(pair.sg, pair.users.sgDuty)).toEqual([]);
@@ -119,9 +142,13 @@ describe('federation delivery through a faulty network', () => {
     expect(await dispatch()).toEqual({ delivered: 1, retried: 0, failed: 0 });
     expect(proxy.bodies).toEqual([text, text]);
     expect(await row(messageId)).toMatchObject({ status: 'delivered', receipt: received!.receipt });
-    expect(await incomingAt(pair.sg, pair.users.sgDuty)).toEqual([expect.objectContaining({ reference: sent.reference, state: 'RECEIVED' })]);
+    expect(await incomingAt(pair.sg, pair.users.sgDuty)).toEqual([
+      expect.objectContaining({ reference: sent.reference, state: 'RECEIVED' }),
+    ]);
     expect((await inboxRows(pair.sg)).filter((r) => r.message_id === messageId)).toHaveLength(1);
-    const delivered = (await timeline(pair.vn, pair.users.vnDuty, sent.id)).filter((e) => e.kind === 'delivery').map((e) => e.action);
+    const delivered = (await timeline(pair.vn, pair.users.vnDuty, sent.id))
+      .filter((e) => e.kind === 'delivery')
+      .map((e) => e.action);
     expect(delivered).toEqual(['message-queued', 'message-delivered']);
   });
 

@@ -18,15 +18,25 @@ describe('node descriptor and pinning', () => {
   });
   afterAll(async () => node.stop());
 
-  const pin = (descriptor: unknown, fingerprint: string) => node.call('POST', '/api/v1/peers', { as: admin, body: { descriptor, fingerprint } });
+  const pin = (descriptor: unknown, fingerprint: string) =>
+    node.call('POST', '/api/v1/peers', { as: admin, body: { descriptor, fingerprint } });
 
   it('publishes a descriptor whose signature verifies with plain JOSE over its canonical form', async () => {
     const response = await node.call('GET', '/federation/v1/descriptor');
     expect(response.statusCode).toBe(200);
     const signed = response.json<SignedDescriptor>();
     const current = currentKey(signed.descriptor);
-    expect(signed.descriptor).toMatchObject({ v: 1, country: 'VN', name: 'Viet Nam 24/7', endpoints: { acceptsInbound: true } });
-    expect(decodeProtectedHeader(signed.signature)).toEqual({ alg: 'EdDSA', kid: current.keyId, typ: 'hanoi247-descriptor+jws' });
+    expect(signed.descriptor).toMatchObject({
+      v: 1,
+      country: 'VN',
+      name: 'Viet Nam 24/7',
+      endpoints: { acceptsInbound: true },
+    });
+    expect(decodeProtectedHeader(signed.signature)).toEqual({
+      alg: 'EdDSA',
+      kid: current.keyId,
+      typ: 'hanoi247-descriptor+jws',
+    });
     const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: current.signing.publicKey }, 'EdDSA');
     const { payload } = await compactVerify(signed.signature, key);
     expect(new TextDecoder().decode(payload)).toBe(canonicalJson(signed.descriptor as unknown as JsonValue));
@@ -44,10 +54,16 @@ describe('node descriptor and pinning', () => {
     const wrong = await pin(signed, stranger.descriptorKey.signing.fingerprint);
     expect(wrong.json<Problem>()).toMatchObject({ status: 400, code: 'federation/fingerprint-mismatch' });
     // The encryption key's fingerprint is not the one to pin.
-    expect((await pin(signed, generation.descriptorKey.encryption.fingerprint)).json<Problem>()).toMatchObject({ code: 'federation/fingerprint-mismatch' });
+    expect((await pin(signed, generation.descriptorKey.encryption.fingerprint)).json<Problem>()).toMatchObject({
+      code: 'federation/fingerprint-mismatch',
+    });
     const right = await pin(signed, generation.descriptorKey.signing.fingerprint);
     expect(right.statusCode, right.body).toBe(201);
-    expect(right.json()).toMatchObject({ country: 'SG', status: 'active', pinnedFingerprint: generation.descriptorKey.signing.fingerprint });
+    expect(right.json()).toMatchObject({
+      country: 'SG',
+      status: 'active',
+      pinnedFingerprint: generation.descriptorKey.signing.fingerprint,
+    });
   });
 
   it('refuses an altered descriptor, a lying fingerprint and its own descriptor', async () => {
@@ -55,15 +71,34 @@ describe('node descriptor and pinning', () => {
     const signed = await fakeDescriptor('TH', [generation], node.clock.now());
     const fingerprint = generation.descriptorKey.signing.fingerprint;
     const renamed = { ...signed, descriptor: { ...signed.descriptor, name: 'Someone else' } };
-    expect((await pin(renamed, fingerprint)).json<Problem>()).toMatchObject({ status: 401, code: 'federation/bad-signature' });
-    const redirected = { ...signed, descriptor: { ...signed.descriptor, endpoints: { base: 'https://attacker.example', acceptsInbound: true } } };
-    expect((await pin(redirected, fingerprint)).json<Problem>()).toMatchObject({ status: 401, code: 'federation/bad-signature' });
+    expect((await pin(renamed, fingerprint)).json<Problem>()).toMatchObject({
+      status: 401,
+      code: 'federation/bad-signature',
+    });
+    const redirected = {
+      ...signed,
+      descriptor: { ...signed.descriptor, endpoints: { base: 'https://attacker.example', acceptsInbound: true } },
+    };
+    expect((await pin(redirected, fingerprint)).json<Problem>()).toMatchObject({
+      status: 401,
+      code: 'federation/bad-signature',
+    });
     const [key] = signed.descriptor.keys;
-    const lying = { ...signed, descriptor: { ...signed.descriptor, keys: [{ ...key!, encryption: { ...key!.encryption, fingerprint } }] } };
-    expect((await pin(lying, fingerprint)).json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-descriptor' });
+    const lying = {
+      ...signed,
+      descriptor: { ...signed.descriptor, keys: [{ ...key!, encryption: { ...key!.encryption, fingerprint } }] },
+    };
+    expect((await pin(lying, fingerprint)).json<Problem>()).toMatchObject({
+      status: 400,
+      code: 'federation/invalid-descriptor',
+    });
     const own = (await node.call('GET', '/federation/v1/descriptor')).json<SignedDescriptor>();
-    expect((await pin(own, currentKey(own.descriptor).signing.fingerprint)).json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-descriptor' });
-    const peers = (await node.call('GET', '/api/v1/peers', { as: admin })).json<{ peers: { country: string }[] }>().peers;
+    expect((await pin(own, currentKey(own.descriptor).signing.fingerprint)).json<Problem>()).toMatchObject({
+      status: 400,
+      code: 'federation/invalid-descriptor',
+    });
+    const peers = (await node.call('GET', '/api/v1/peers', { as: admin })).json<{ peers: { country: string }[] }>()
+      .peers;
     expect(peers.map((p) => p.country)).toEqual(['SG']);
   });
 

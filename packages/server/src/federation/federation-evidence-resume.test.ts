@@ -13,7 +13,11 @@ import { sealedChunkSize } from './content-stream-cipher.js';
 import { auditEntries, incomingAt, keyringOf, sendPreservation, startPair, type Pair } from './federation.fixtures.js';
 
 /** What the receiver asked for and how many sealed bytes it was given. */
-interface Fetched { readonly fromChunk: number; status: number; bytes: number }
+interface Fetched {
+  readonly fromChunk: number;
+  status: number;
+  bytes: number;
+}
 
 /**
  * The link between the nodes: real HTTP, except that it can break the first body it carries after
@@ -28,7 +32,10 @@ function link(options: { cutAfter?: number; refuseOffsets?: boolean } = {}) {
     log.push(entry);
     if (options.refuseOffsets === true && entry.fromChunk > 0) {
       entry.status = 400;
-      return new Response(JSON.stringify({ status: 400, code: 'request/validation-failed' }), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+      return new Response(JSON.stringify({ status: 400, code: 'request/validation-failed' }), {
+        status: 400,
+        headers: { 'content-type': 'application/problem+json' },
+      });
     }
     const response = await fetch(input, init);
     entry.status = response.status;
@@ -67,14 +74,26 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
   const sha256 = createHash('sha256').update(content).digest('hex');
   const sealedTotal = sealedLength(content.length);
   const operator = { principal: operatorPrincipal('test'), requestId: null };
-  const metadata = { source: 'provider-production', dataCategory: 'traffic', acquisition: { method: 'Production order to the provider', acquiredAt: '2026-11-01T15:00:00+08:00' }, personalData: true, originCountry: 'SG' };
+  const metadata = {
+    source: 'provider-production',
+    dataCategory: 'traffic',
+    acquisition: { method: 'Production order to the provider', acquiredAt: '2026-11-01T15:00:00+08:00' },
+    personalData: true,
+    originCountry: 'SG',
+  };
 
   beforeAll(async () => {
     pair = await startPair();
     await sendPreservation(pair);
     await settle([pair.vn, pair.sg]);
     sgRequestId = (await incomingAt(pair.sg, pair.users.sgDuty))[0]!.id;
-    sgEvidenceId = (await pair.sg.app.node.services.evidence.add(operator, { requestId: sgRequestId, filename: 'traffic.pcap', mediaType: 'application/vnd.tcpdump.pcap', metadata }, Readable.from([content]))).id;
+    sgEvidenceId = (
+      await pair.sg.app.node.services.evidence.add(
+        operator,
+        { requestId: sgRequestId, filename: 'traffic.pcap', mediaType: 'application/vnd.tcpdump.pcap', metadata },
+        Readable.from([content]),
+      )
+    ).id;
   });
   afterAll(async () => pair.stop());
 
@@ -82,24 +101,41 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
   const fetcher = (impl: typeof fetch) => {
     const node = pair.vn.app.node;
     return createEvidenceFetcher({
-      db: node.database.db, clock: pair.vn.clock, ids: uuidV7Ids, ownCountry: () => 'VN', keyring: () => keyringOf(pair.vn),
-      ingest: node.services.evidence.ingest, store: fsContentStore(join(pair.vn.config.dataDir, 'evidence')), checkpoints: node.services.partnerCheckpoints,
-      maxAttempts: 5, retryBaseSeconds: 2, retryMaxSeconds: 60, fetchImpl: impl,
+      db: node.database.db,
+      clock: pair.vn.clock,
+      ids: uuidV7Ids,
+      ownCountry: () => 'VN',
+      keyring: () => keyringOf(pair.vn),
+      ingest: node.services.evidence.ingest,
+      store: fsContentStore(join(pair.vn.config.dataDir, 'evidence')),
+      checkpoints: node.services.partnerCheckpoints,
+      maxAttempts: 5,
+      retryBaseSeconds: 2,
+      retryMaxSeconds: 60,
+      fetchImpl: impl,
     });
   };
 
   const db = () => pair.vn.app.node.database.db;
-  const partialPath = (transferId: string) => join(pair.vn.config.dataDir, 'evidence', 'uploads', `${fetchPartialId(transferId, sha256)}.part`);
+  const partialPath = (transferId: string) =>
+    join(pair.vn.config.dataDir, 'evidence', 'uploads', `${fetchPartialId(transferId, sha256)}.part`);
 
   /** Offers the item again (a new transfer) and lets a first fetch break after `cutAfter` sealed bytes. */
   async function offerAndBreak(cutAfter: number): Promise<{ transferId: string; first: ReturnType<typeof link> }> {
-    const offered = await pair.sg.call('POST', `/api/v1/requests/${sgRequestId}/evidence-offers`, { as: pair.users.sgChief, body: { evidenceIds: [sgEvidenceId] } });
+    const offered = await pair.sg.call('POST', `/api/v1/requests/${sgRequestId}/evidence-offers`, {
+      as: pair.users.sgChief,
+      body: { evidenceIds: [sgEvidenceId] },
+    });
     expect(offered.statusCode, offered.body).toBe(202);
     await settle([pair.vn, pair.sg]);
     const first = link({ cutAfter });
     expect(await fetcher(first.impl).fetchDue()).toEqual({ received: 0, failed: 0, retrying: 1 });
     const transferId = offered.json<{ transferId: string }>().transferId;
-    const row = await db().selectFrom('evidence_transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('evidence_transfers')
+      .selectAll()
+      .where('id', '=', transferId)
+      .executeTakeFirstOrThrow();
     expect(row.last_error).toMatch(/broke off .*the next attempt resumes there/);
     // Progress does not use up the attempts, nor lengthen the back-off.
     expect(Number(row.attempts)).toBe(0);
@@ -110,14 +146,30 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
 
   /** The item arrived whole, recorded with its custody as any transfer, and its partial file is gone. */
   async function expectReceived(transferId: string): Promise<void> {
-    const transfer = await db().selectFrom('evidence_transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+    const transfer = await db()
+      .selectFrom('evidence_transfers')
+      .selectAll()
+      .where('id', '=', transferId)
+      .executeTakeFirstOrThrow();
     expect(transfer).toMatchObject({ status: 'received', content_key: null });
     const custody = await db().selectFrom('custody_events').selectAll().where('type', '=', 'received').execute();
     const event = custody.find((e) => parseCustodyLeaf(e.leaf_data)?.details['transferId'] === transferId);
     expect(event).toBeDefined();
-    const item = await db().selectFrom('evidence_items').selectAll().where('id', '=', event!.evidence_id).executeTakeFirstOrThrow();
+    const item = await db()
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('id', '=', event!.evidence_id)
+      .executeTakeFirstOrThrow();
     expect(item).toMatchObject({ sha256, size: content.length, origin_country: 'SG' });
-    const types = (await db().selectFrom('custody_events').select('type').where('evidence_id', '=', item.id).orderBy('created_at').orderBy('id').execute()).map((e) => e.type);
+    const types = (
+      await db()
+        .selectFrom('custody_events')
+        .select('type')
+        .where('evidence_id', '=', item.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    ).map((e) => e.type);
     expect(types.slice(0, 2)).toEqual(['received', 'hash-verified']);
     const download = await pair.vn.call('GET', `/api/v1/evidence/${item.id}/content`, { as: pair.users.vnDuty });
     expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(sha256);
@@ -135,7 +187,10 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
     expect(second.log).toEqual([{ fromChunk: 2, status: 200, bytes: sealedTotal - 2 * sealedChunkSize }]);
     // Fetched once, plus the torn piece of the broken chunk; without resuming it would be 1.6 times the item.
     expect(first.total() + second.total()).toBe(sealedTotal + 1000);
-    expect((await auditEntries(pair.sg, 'evidence.content-served')).at(-1)?.details).toMatchObject({ transferId, fromChunk: 2 });
+    expect((await auditEntries(pair.sg, 'evidence.content-served')).at(-1)?.details).toMatchObject({
+      transferId,
+      fromChunk: 2,
+    });
     await expectReceived(transferId);
   });
 
@@ -167,14 +222,24 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
     // Refused, started over, and broken again at the same place: nothing gained, so the attempt counts.
     const second = link({ refuseOffsets: true, cutAfter: 2 * sealedChunkSize });
     expect(await fetcher(second.impl).fetchDue()).toEqual({ received: 0, failed: 0, retrying: 1 });
-    expect(second.log).toEqual([{ fromChunk: 2, status: 400, bytes: 0 }, { fromChunk: 0, status: 200, bytes: 2 * sealedChunkSize }]);
-    const row = await db().selectFrom('evidence_transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+    expect(second.log).toEqual([
+      { fromChunk: 2, status: 400, bytes: 0 },
+      { fromChunk: 0, status: 200, bytes: 2 * sealedChunkSize },
+    ]);
+    const row = await db()
+      .selectFrom('evidence_transfers')
+      .selectAll()
+      .where('id', '=', transferId)
+      .executeTakeFirstOrThrow();
     expect(Number(row.attempts)).toBe(1);
     pair.vn.clock.set(new Date(row.next_attempt_at));
 
     const third = link({ refuseOffsets: true });
     expect(await fetcher(third.impl).fetchDue()).toEqual({ received: 1, failed: 0, retrying: 0 });
-    expect(third.log).toEqual([{ fromChunk: 2, status: 400, bytes: 0 }, { fromChunk: 0, status: 200, bytes: sealedTotal }]);
+    expect(third.log).toEqual([
+      { fromChunk: 2, status: 400, bytes: 0 },
+      { fromChunk: 0, status: 200, bytes: sealedTotal },
+    ]);
     await expectReceived(transferId);
   });
 });

@@ -17,16 +17,30 @@ describe('federation between two nodes', () => {
   const users: Record<string, SignedInUser> = {};
   let outgoing: View;
 
-  const act = async (node: TestNode, who: string, id: string, action: string, payload: Record<string, unknown> = {}) => {
-    const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, { as: users[who], body: { action, payload } });
+  const act = async (
+    node: TestNode,
+    who: string,
+    id: string,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ) => {
+    const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, {
+      as: users[who],
+      body: { action, payload },
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json<View>();
   };
-  const view = async (node: TestNode, who: string, id: string) => (await node.call('GET', `/api/v1/requests/${id}`, { as: users[who] })).json<View>();
+  const view = async (node: TestNode, who: string, id: string) =>
+    (await node.call('GET', `/api/v1/requests/${id}`, { as: users[who] })).json<View>();
   const incomingAt = async (node: TestNode, who: string) =>
-    (await node.call('GET', '/api/v1/requests?direction=incoming', { as: users[who] })).json<{ requests: { id: string; reference: string; state: string }[] }>().requests;
+    (await node.call('GET', '/api/v1/requests?direction=incoming', { as: users[who] })).json<{
+      requests: { id: string; reference: string; state: string }[];
+    }>().requests;
   const timeline = async (node: TestNode, who: string, id: string) =>
-    (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: users[who] })).json<{ events: { kind: string; action: string; payload: Record<string, unknown> }[] }>().events;
+    (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: users[who] })).json<{
+      events: { kind: string; action: string; payload: Record<string, unknown> }[];
+    }>().events;
 
   beforeAll(async () => {
     vn = await TestNode.start({ country: 'VN', name: 'Viet Nam 24/7' });
@@ -49,7 +63,14 @@ describe('federation between two nodes', () => {
   it('delivers an approved preservation request: Singapore holds it as incoming, Viet Nam holds the signed receipt', async () => {
     const created = await vn.call('POST', '/api/v1/requests', {
       as: users['vnDuty'],
-      body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority: 'urgent', details: preservationDetails() },
+      body: {
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        requestedState: 'SG',
+        language: 'en',
+        priority: 'urgent',
+        details: preservationDetails(),
+      },
     });
     outgoing = created.json<View>();
     await act(vn, 'vnDuty', outgoing.id, 'submit');
@@ -79,13 +100,34 @@ describe('federation between two nodes', () => {
     const atVn = await view(vn, 'vnDuty', outgoing.id);
     expect(atVn.state).toBe('PRESERVED');
     expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
-    const mirrored = (await timeline(vn, 'vnDuty', outgoing.id)).filter((e) => e.kind === 'transition').map((e) => e.action);
-    expect(mirrored).toEqual(['submit', 'approve', 'send', 'acknowledge', 'triage', 'accept', 'issue-domestic-order', 'confirm-preserved']);
+    const mirrored = (await timeline(vn, 'vnDuty', outgoing.id))
+      .filter((e) => e.kind === 'transition')
+      .map((e) => e.action);
+    expect(mirrored).toEqual([
+      'submit',
+      'approve',
+      'send',
+      'acknowledge',
+      'triage',
+      'accept',
+      'issue-domestic-order',
+      'confirm-preserved',
+    ]);
   });
 
   it('answers a re-sent envelope with its original receipt and no second effect', async () => {
-    const delivered = await vn.app.node.database.db.selectFrom('outbox').selectAll().where('status', '=', 'delivered').orderBy('created_at').executeTakeFirstOrThrow();
-    const again = await sg.app.inject({ method: 'POST', url: '/federation/v1/inbox', headers: { 'content-type': 'application/hanoi247-envelope+json' }, payload: delivered.envelope ?? '' });
+    const delivered = await vn.app.node.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'delivered')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
+    const again = await sg.app.inject({
+      method: 'POST',
+      url: '/federation/v1/inbox',
+      headers: { 'content-type': 'application/hanoi247-envelope+json' },
+      payload: delivered.envelope ?? '',
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json<{ receipt: string }>().receipt).toBe(delivered.receipt);
     expect(await incomingAt(sg, 'sgDuty')).toHaveLength(1);

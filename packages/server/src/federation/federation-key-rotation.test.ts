@@ -1,13 +1,36 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
-import { currentKey, isDomainError, openEnvelope, operatorPrincipal, sealEnvelope, x25519PublicKey, type SignedDescriptor } from '@hanoi247/core';
+import {
+  currentKey,
+  isDomainError,
+  openEnvelope,
+  operatorPrincipal,
+  sealEnvelope,
+  x25519PublicKey,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateKeyring } from '../identity/node-keyring.js';
 import { peerRepository, type PeerKeyRecord } from '../repositories/peer.repository.js';
 import { ownDescriptor } from './own-descriptor.js';
 import { currentEncryptionKey, trustedSigningKey } from './trust.js';
-import { day, expectRejected, fakeDescriptor, fakeGeneration, keyringOf, latestPendingEnvelope, minute, postEnvelope, requestSent, seal, sealBetween, sendPreservation, startPair, type Pair } from './federation.fixtures.js';
+import {
+  day,
+  expectRejected,
+  fakeDescriptor,
+  fakeGeneration,
+  keyringOf,
+  latestPendingEnvelope,
+  minute,
+  postEnvelope,
+  requestSent,
+  seal,
+  sealBetween,
+  sendPreservation,
+  startPair,
+  type Pair,
+} from './federation.fixtures.js';
 
 const overlapDays = 7;
 const operator = { principal: operatorPrincipal('test'), requestId: null };
@@ -42,9 +65,20 @@ describe('which partner keys are trusted (unit)', () => {
 
   it('opens an envelope signed by the retired key inside the overlap and names it an unknown signer after', async () => {
     const recipient = fakeGeneration(at(0));
-    const recipientKeys = { encryptionKey: x25519PublicKey(recipient.descriptorKey.encryption.publicKey), keyId: recipient.keyId };
+    const recipientKeys = {
+      encryptionKey: x25519PublicKey(recipient.descriptorKey.encryption.publicKey),
+      keyId: recipient.keyId,
+    };
     const envelope = await sealEnvelope({
-      header: { messageId: '019a7b3c-0000-7000-8000-000000000001', from: 'SG', to: 'VN', type: 'request.sent', createdAt: at(0).toISOString(), expiresAt: at(30 * day).toISOString(), inReplyTo: null },
+      header: {
+        messageId: '019a7b3c-0000-7000-8000-000000000001',
+        from: 'SG',
+        to: 'VN',
+        type: 'request.sent',
+        createdAt: at(0).toISOString(),
+        expiresAt: at(30 * day).toISOString(),
+        inReplyTo: null,
+      },
       payload: requestSent('SG', 'VN', at(0)),
       sender: { signingKey: retired.signingKey, keyId: retired.keyId },
       recipient: recipientKeys,
@@ -73,9 +107,15 @@ describe('partner key rotation between two nodes', () => {
   });
   afterAll(async () => pair.stop());
 
-  const pin = (signed: SignedDescriptor, fingerprint = currentKey(signed.descriptor).signing.fingerprint) => pair.vn.app.node.services.peers.pin(operator, signed, fingerprint);
+  const pin = (signed: SignedDescriptor, fingerprint = currentKey(signed.descriptor).signing.fingerprint) =>
+    pair.vn.app.node.services.peers.pin(operator, signed, fingerprint);
   const peerKeys = async (country: string) =>
-    pair.vn.app.node.database.db.selectFrom('peer_keys').select(['key_id', 'retired_at']).where('country', '=', country).orderBy('created_at').execute();
+    pair.vn.app.node.database.db
+      .selectFrom('peer_keys')
+      .select(['key_id', 'retired_at'])
+      .where('country', '=', country)
+      .orderBy('created_at')
+      .execute();
 
   it('accepts the retired key of a re-pinned partner within the overlap, refuses it after, and encrypts to the new key', async () => {
     const before = keyringOf(pair.sg);
@@ -87,13 +127,19 @@ describe('partner key rotation between two nodes', () => {
     expect(existsSync(join(pair.sg.config.dataDir, 'keys', `${before.current.keyId}.signing.key.pem`))).toBe(false);
 
     const published = (await pair.sg.call('GET', '/federation/v1/descriptor')).json<SignedDescriptor>();
-    const rotated = await ownDescriptor({ country: 'SG', name: published.descriptor.name, baseUrl: published.descriptor.endpoints.base }, after, rotatedAt.toISOString());
+    const rotated = await ownDescriptor(
+      { country: 'SG', name: published.descriptor.name, baseUrl: published.descriptor.endpoints.base },
+      after,
+      rotatedAt.toISOString(),
+    );
     expect(rotated.descriptor.keys.map((k) => [k.keyId, k.retiredAt])).toEqual([
       [before.current.keyId, rotatedAt.toISOString()],
       [after.current.keyId, null],
     ]);
     // The new descriptor cannot vouch for itself under the old pin: the operator reads the new fingerprint.
-    await expect(pin(rotated, before.current.signing.fingerprint)).rejects.toMatchObject({ code: 'federation/fingerprint-mismatch' });
+    await expect(pin(rotated, before.current.signing.fingerprint)).rejects.toMatchObject({
+      code: 'federation/fingerprint-mismatch',
+    });
     await pin(rotated);
     expect(await peerKeys('SG')).toEqual([
       { key_id: before.current.keyId, retired_at: rotatedAt.toISOString() },
@@ -102,19 +148,32 @@ describe('partner key rotation between two nodes', () => {
 
     const oldKey = { signingKey: before.signingKey, keyId: before.current.keyId };
     const sealedAt = () => pair.vn.clock.now();
-    for (const body of [await sealBetween(pair.sg, pair.vn, sealedAt(), oldKey), await sealBetween(pair.sg, pair.vn, sealedAt())]) {
+    for (const body of [
+      await sealBetween(pair.sg, pair.vn, sealedAt(), oldKey),
+      await sealBetween(pair.sg, pair.vn, sealedAt()),
+    ]) {
       expect((await postEnvelope(pair.vn, body)).statusCode).toBe(200);
     }
     pair.vn.clock.set(new Date(rotatedAt.getTime() + overlapDays * day - minute));
     expect((await postEnvelope(pair.vn, await sealBetween(pair.sg, pair.vn, sealedAt(), oldKey))).statusCode).toBe(200);
     pair.vn.clock.set(new Date(rotatedAt.getTime() + overlapDays * day + minute));
-    await expectRejected(pair.vn, await sealBetween(pair.sg, pair.vn, sealedAt(), oldKey), 'federation/unknown-signer', 401);
+    await expectRejected(
+      pair.vn,
+      await sealBetween(pair.sg, pair.vn, sealedAt(), oldKey),
+      'federation/unknown-signer',
+      401,
+    );
     expect((await postEnvelope(pair.vn, await sealBetween(pair.sg, pair.vn, sealedAt()))).statusCode).toBe(200);
 
     // What Viet Nam seals from now on is for Singapore's new key only.
     await sendPreservation(pair);
     const { envelope } = await latestPendingEnvelope(pair.vn);
-    expect(decodeProtectedHeader(envelope.payload)).toMatchObject({ kid: after.current.keyId, alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: 'request.sent' });
+    expect(decodeProtectedHeader(envelope.payload)).toMatchObject({
+      kid: after.current.keyId,
+      alg: 'ECDH-ES+A256KW',
+      enc: 'A256GCM',
+      cty: 'request.sent',
+    });
   });
 
   it('never trusts a key first seen already retired, even well inside the overlap', async () => {
@@ -125,7 +184,8 @@ describe('partner key rotation between two nodes', () => {
     expect(await peerKeys('TH')).toEqual([{ key_id: current.keyId, retired_at: null }]);
     const vnKeys = keyringOf(pair.vn);
     const toVn = { encryptionKey: x25519PublicKey(vnKeys.current.encryption.publicKey), keyId: vnKeys.current.keyId };
-    const from = (g: typeof old) => seal({ from: 'TH', to: 'VN', signingKey: g.signingKey, keyId: g.keyId, recipient: toVn, createdAt: now });
+    const from = (g: typeof old) =>
+      seal({ from: 'TH', to: 'VN', signingKey: g.signingKey, keyId: g.keyId, recipient: toVn, createdAt: now });
     await expectRejected(pair.vn, await from(old), 'federation/unknown-signer', 401);
     expect((await postEnvelope(pair.vn, await from(current))).statusCode).toBe(200);
     // Listing it again later changes nothing.
@@ -142,9 +202,12 @@ describe('partner key rotation between two nodes', () => {
     expect(await peerKeys('TH')).toEqual([{ key_id: reinstalled.keyId, retired_at: null }]);
     const vnKeys = keyringOf(pair.vn);
     const toVn = { encryptionKey: x25519PublicKey(vnKeys.current.encryption.publicKey), keyId: vnKeys.current.keyId };
-    const from = (g: typeof reinstalled) => seal({ from: 'TH', to: 'VN', signingKey: g.signingKey, keyId: g.keyId, recipient: toVn, createdAt: now });
+    const from = (g: typeof reinstalled) =>
+      seal({ from: 'TH', to: 'VN', signingKey: g.signingKey, keyId: g.keyId, recipient: toVn, createdAt: now });
     await expectRejected(pair.vn, await from(thailand), 'federation/unknown-signer', 401);
     expect((await postEnvelope(pair.vn, await from(reinstalled))).statusCode).toBe(200);
-    expect(currentEncryptionKey(await peerRepository.keys(pair.vn.app.node.database.db), 'TH')?.keyId).toBe(reinstalled.keyId);
+    expect(currentEncryptionKey(await peerRepository.keys(pair.vn.app.node.database.db), 'TH')?.keyId).toBe(
+      reinstalled.keyId,
+    );
   });
 });

@@ -22,7 +22,8 @@ import {
 } from './federation.fixtures.js';
 
 /** Flips one character of a base64url string at `index`, so the bytes differ but the shape stays. */
-const flip = (text: string, index: number): string => `${text.slice(0, index)}${text[index] === 'A' ? 'B' : 'A'}${text.slice(index + 1)}`;
+const flip = (text: string, index: number): string =>
+  `${text.slice(0, index)}${text[index] === 'A' ? 'B' : 'A'}${text.slice(index + 1)}`;
 
 /**
  * Singapore's inbox against a tampering network: every altered envelope is refused with a
@@ -47,7 +48,12 @@ describe('federation inbox against tampering', () => {
     const altered = flip(envelope.payload, ciphertextAt);
     expect(altered).not.toBe(envelope.payload);
     await expectRejected(pair.sg, body({ ...envelope, payload: altered }), 'federation/digest-mismatch', 400);
-    await expectRejected(pair.sg, body({ ...envelope, header: { ...envelope.header, payloadDigest: sha256Hex(altered) }, payload: altered }), 'federation/bad-signature', 401);
+    await expectRejected(
+      pair.sg,
+      body({ ...envelope, header: { ...envelope.header, payloadDigest: sha256Hex(altered) }, payload: altered }),
+      'federation/bad-signature',
+      401,
+    );
   });
 
   it('refuses any altered header field under the original signature', async () => {
@@ -60,7 +66,9 @@ describe('federation inbox against tampering', () => {
       { ...header, type: 'request.transition' as const },
       { ...header, inReplyTo: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' },
     ];
-    for (const changed of altered) await expectRejected(pair.sg, body({ ...envelope, header: changed }), 'federation/bad-signature', 401);
+    for (const changed of altered) {
+      await expectRejected(pair.sg, body({ ...envelope, header: changed }), 'federation/bad-signature', 401);
+    }
   });
 
   it('refuses a signature that is not over this header, or not a JWS at all', async () => {
@@ -68,7 +76,12 @@ describe('federation inbox against tampering', () => {
     const other = JSON.parse(await sealBetween(pair.vn, pair.sg)) as Envelope;
     await expectRejected(pair.sg, body({ ...envelope, signature: other.signature }), 'federation/bad-signature', 401);
     const [protectedHeader, payload, signature] = envelope.signature.split('.') as [string, string, string];
-    await expectRejected(pair.sg, body({ ...envelope, signature: `${protectedHeader}.${payload}.${flip(signature, 5)}` }), 'federation/bad-signature', 401);
+    await expectRejected(
+      pair.sg,
+      body({ ...envelope, signature: `${protectedHeader}.${payload}.${flip(signature, 5)}` }),
+      'federation/bad-signature',
+      401,
+    );
     await expectRejected(pair.sg, body({ ...envelope, signature: 'not-a-jws' }), 'federation/bad-signature', 401);
   });
 
@@ -82,16 +95,25 @@ describe('federation inbox against tampering', () => {
     const before = await effects(pair.sg);
     const malformed = await postEnvelope(pair.sg, '{"header": {"v": 1, ');
     expect(malformed.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    const notAnEnvelope = await postEnvelope(pair.sg, JSON.stringify({ header: { v: 2 }, payload: 'x', signature: 'y' }));
+    const notAnEnvelope = await postEnvelope(
+      pair.sg,
+      JSON.stringify({ header: { v: 2 }, payload: 'x', signature: 'y' }),
+    );
     expect(notAnEnvelope.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
     const asText = await postEnvelope(pair.sg, original.text, 'text/plain');
     expect(asText.json<Problem>()).toMatchObject({ status: 415, code: 'request/unsupported-media-type' });
     const asJson = await postEnvelope(pair.sg, original.text, 'application/json');
     expect(asJson.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    const oversize = await postEnvelope(pair.sg, `{"header":{},"payload":"${'A'.repeat(maxEnvelopeBytes + 64 * 1024)}","signature":""}`);
+    const oversize = await postEnvelope(
+      pair.sg,
+      `{"header":{},"payload":"${'A'.repeat(maxEnvelopeBytes + 64 * 1024)}","signature":""}`,
+    );
     expect(oversize.json<Problem>()).toMatchObject({ status: 413, code: 'request/body-too-large' });
     // Within the body limit, a payload longer than maxEnvelopeBytes is still not an envelope.
-    const longPayload = await postEnvelope(pair.sg, body({ ...original.envelope, payload: 'A'.repeat(maxEnvelopeBytes + 1) }));
+    const longPayload = await postEnvelope(
+      pair.sg,
+      body({ ...original.envelope, payload: 'A'.repeat(maxEnvelopeBytes + 1) }),
+    );
     expect(longPayload.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
     expect(await effects(pair.sg)).toEqual(before);
   });
@@ -102,7 +124,9 @@ describe('federation inbox against tampering', () => {
     const [row] = (await outboxRows(pair.vn)).filter((r) => r.message_id === original.messageId);
     expect(row).toMatchObject({ status: 'delivered', attempts: 0 });
     expect(await incomingAt(pair.sg, pair.users.sgDuty)).toHaveLength(1);
-    expect(await inboxRows(pair.sg)).toEqual([expect.objectContaining({ message_id: original.messageId, status: 'processed' })]);
+    expect(await inboxRows(pair.sg)).toEqual([
+      expect.objectContaining({ message_id: original.messageId, status: 'processed' }),
+    ]);
   });
 
   it('answers a replay over a new connection with the original receipt and no second effect', async () => {
@@ -116,13 +140,26 @@ describe('federation inbox against tampering', () => {
 
   it('refuses other bytes under a message id already received with 409', async () => {
     const { envelope } = original;
-    await expectRejected(pair.sg, body({ ...envelope, payload: flip(envelope.payload, 20) }), 'federation/unexpected-message', 409);
+    await expectRejected(
+      pair.sg,
+      body({ ...envelope, payload: flip(envelope.payload, 20) }),
+      'federation/unexpected-message',
+      409,
+    );
     // Even a genuinely signed, different envelope may not reuse the id.
     const vnKeys = keyringOf(pair.vn);
     const sgKeys = keyringOf(pair.sg);
     const resealed = await sealEnvelope({
       header: { ...envelope.header, createdAt: pair.vn.clock.now().toISOString() },
-      payload: { reference: 'VN-2026-X00001', action: 'withdraw', fromState: 'SENT', toState: 'WITHDRAWN', payload: {}, occurredAt: pair.vn.clock.now().toISOString(), actorName: 'mallory' },
+      payload: {
+        reference: 'VN-2026-X00001',
+        action: 'withdraw',
+        fromState: 'SENT',
+        toState: 'WITHDRAWN',
+        payload: {},
+        occurredAt: pair.vn.clock.now().toISOString(),
+        actorName: 'mallory',
+      },
       sender: { signingKey: vnKeys.signingKey, keyId: vnKeys.current.keyId },
       recipient: { encryptionKey: x25519PublicKey(sgKeys.current.encryption.publicKey), keyId: sgKeys.current.keyId },
     });
@@ -134,8 +171,14 @@ describe('federation inbox against tampering', () => {
     // Validly signed by Singapore, but for other bytes than the ones Viet Nam sent.
     proxy.rewrite = async (response) => {
       const genuine = JSON.parse(response.body) as { receipt: string };
-      const claims = JSON.parse(Buffer.from(genuine.receipt.split('.')[1]!, 'base64url').toString('utf8')) as Parameters<typeof signReceipt>[0];
-      const receipt = await signReceipt({ ...claims, envelopeDigest: sha256Hex('other bytes') }, sgKeys.signingKey, sgKeys.current.keyId);
+      const claims = JSON.parse(
+        Buffer.from(genuine.receipt.split('.')[1]!, 'base64url').toString('utf8'),
+      ) as Parameters<typeof signReceipt>[0];
+      const receipt = await signReceipt(
+        { ...claims, envelopeDigest: sha256Hex('other bytes') },
+        sgKeys.signingKey,
+        sgKeys.current.keyId,
+      );
       return { status: response.status, body: JSON.stringify({ receipt }) };
     };
     await sendPreservation(pair);

@@ -44,7 +44,9 @@ describe('federation trust and validity window', () => {
   };
 
   beforeAll(async () => {
-    pair = await startPair({ vn: { configure: (c) => ({ ...c, federation: { ...c.federation, messageTtlHours: ttlHours } }) } });
+    pair = await startPair({
+      vn: { configure: (c) => ({ ...c, federation: { ...c.federation, messageTtlHours: ttlHours } }) },
+    });
   });
   afterAll(async () => pair.stop());
 
@@ -57,14 +59,34 @@ describe('federation trust and validity window', () => {
     const at = synchronise();
     const stranger = fakeGeneration(at);
     // A key Viet Nam never published, claiming to be Viet Nam.
-    await expectRejected(pair.sg, await sealBetween(pair.vn, pair.sg, at, { signingKey: stranger.signingKey, keyId: stranger.keyId }), 'federation/unknown-signer', 401);
+    await expectRejected(
+      pair.sg,
+      await sealBetween(pair.vn, pair.sg, at, { signingKey: stranger.signingKey, keyId: stranger.keyId }),
+      'federation/unknown-signer',
+      401,
+    );
     // A State Singapore never pinned.
-    await expectRejected(pair.sg, await sealBetween(pair.vn, pair.sg, at, { from: 'TH', signingKey: stranger.signingKey, keyId: stranger.keyId }), 'federation/unknown-signer', 401);
+    await expectRejected(
+      pair.sg,
+      await sealBetween(pair.vn, pair.sg, at, { from: 'TH', signingKey: stranger.signingKey, keyId: stranger.keyId }),
+      'federation/unknown-signer',
+      401,
+    );
     // Singapore's own key cannot speak for Viet Nam.
     const own = keyringOf(pair.sg);
-    await expectRejected(pair.sg, await sealBetween(pair.vn, pair.sg, at, { signingKey: own.signingKey, keyId: own.current.keyId }), 'federation/unknown-signer', 401);
+    await expectRejected(
+      pair.sg,
+      await sealBetween(pair.vn, pair.sg, at, { signingKey: own.signingKey, keyId: own.current.keyId }),
+      'federation/unknown-signer',
+      401,
+    );
     // Viet Nam's key id with another key's signature does not verify.
-    await expectRejected(pair.sg, await sealBetween(pair.vn, pair.sg, at, { signingKey: stranger.signingKey }), 'federation/bad-signature', 401);
+    await expectRejected(
+      pair.sg,
+      await sealBetween(pair.vn, pair.sg, at, { signingKey: stranger.signingKey }),
+      'federation/bad-signature',
+      401,
+    );
   });
 
   it('documents a clock-skew tolerance of five minutes', () => {
@@ -106,8 +128,13 @@ describe('federation trust and validity window', () => {
     const rejectedBefore = (await auditEntries(pair.sg, 'federation.rejected')).length;
     await settle([pair.vn, pair.sg]);
     expect(await auditEntries(pair.sg, 'federation.rejected')).toHaveLength(rejectedBefore + 1);
-    expect((await outboxRows(pair.vn)).find((r) => r.message_id === messageId)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect((await outboxRows(pair.vn)).find((r) => r.message_id === messageId)?.last_error).toMatch(/HTTP 400.*federation\/expired/);
+    expect((await outboxRows(pair.vn)).find((r) => r.message_id === messageId)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+    });
+    expect((await outboxRows(pair.vn)).find((r) => r.message_id === messageId)?.last_error).toMatch(
+      /HTTP 400.*federation\/expired/,
+    );
     expect((await timeline(pair.vn, pair.users.vnDuty, sent.id)).map((e) => e.action)).toContain('delivery-failed');
   });
 
@@ -115,7 +142,9 @@ describe('federation trust and validity window', () => {
     synchronise();
     const removal = await pair.sg.call('DELETE', '/api/v1/peers/VN', { as: pair.users.sgAdmin });
     expect(removal.statusCode, removal.body).toBe(204);
-    const peers = (await pair.sg.call('GET', '/api/v1/peers', { as: pair.users.sgAdmin })).json<{ peers: { country: string; status: string }[] }>().peers;
+    const peers = (await pair.sg.call('GET', '/api/v1/peers', { as: pair.users.sgAdmin })).json<{
+      peers: { country: string; status: string }[];
+    }>().peers;
     expect(peers).toEqual([expect.objectContaining({ country: 'VN', status: 'removed' })]);
     await expectRejected(pair.sg, await sealBetween(pair.vn, pair.sg), 'federation/unknown-signer', 401);
     // What Viet Nam still had queued is refused and shows as a delivery failure there.

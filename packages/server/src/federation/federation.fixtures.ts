@@ -1,5 +1,17 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { currentKey, keyFingerprint, keyIdOf, rawPublicKey, sealEnvelope, signDescriptor, x25519PublicKey, type Envelope, type JsonValue, type NodeDescriptor, type SignedDescriptor } from '@hanoi247/core';
+import {
+  currentKey,
+  keyFingerprint,
+  keyIdOf,
+  rawPublicKey,
+  sealEnvelope,
+  signDescriptor,
+  x25519PublicKey,
+  type Envelope,
+  type JsonValue,
+  type NodeDescriptor,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import { federate, TestNode, type SignedInUser, type TestNodeOptions } from '@hanoi247/testkit';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -12,7 +24,11 @@ import { day, hour, longSessions as longSessionConfig, minute, preservationDetai
 
 export { day, hour, minute };
 
-export interface Problem { readonly status: number; readonly code: string; readonly detail: string }
+export interface Problem {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+}
 
 export interface Pair {
   readonly vn: TestNode;
@@ -24,7 +40,10 @@ export interface Pair {
 }
 
 /** Sessions that survive the clock travel these tests do. */
-const longSessions = (options: TestNodeOptions): TestNodeOptions => ({ ...options, configure: (config) => (options.configure ?? ((c) => c))(longSessionConfig(config)) });
+const longSessions = (options: TestNodeOptions): TestNodeOptions => ({
+  ...options,
+  configure: (config) => (options.configure ?? ((c) => c))(longSessionConfig(config)),
+});
 
 /** Viet Nam and Singapore on loopback, pinned to each other, each with an administrator, a duty officer and a supervisor. */
 export async function startPair(options: { vn?: TestNodeOptions; sg?: TestNodeOptions } = {}): Promise<Pair> {
@@ -43,7 +62,10 @@ export async function startPair(options: { vn?: TestNodeOptions; sg?: TestNodeOp
     sgChief: await sg.user(sgAdmin, 'sg.chief', ['supervisor']),
   };
   return {
-    vn, sg, users, urls,
+    vn,
+    sg,
+    users,
+    urls,
     async stop() {
       await vn.stop();
       await sg.stop();
@@ -58,19 +80,39 @@ export interface RequestJson {
   readonly priority: string;
 }
 
-export async function act(node: TestNode, as: SignedInUser, id: string, action: string, payload: Record<string, unknown> = {}): Promise<RequestJson> {
+export async function act(
+  node: TestNode,
+  as: SignedInUser,
+  id: string,
+  action: string,
+  payload: Record<string, unknown> = {},
+): Promise<RequestJson> {
   const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, { as, body: { action, payload } });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<RequestJson>();
 }
 
 /** Drafts, submits, approves and sends a preservation request from Viet Nam to Singapore: one message queued. */
-export async function sendPreservation(pair: Pair, priority: 'normal' | 'urgent' | 'emergency' = 'urgent'): Promise<RequestJson> {
+export async function sendPreservation(
+  pair: Pair,
+  priority: 'normal' | 'urgent' | 'emergency' = 'urgent',
+): Promise<RequestJson> {
   const { vn, users } = pair;
-  const justification = priority === 'emergency' ? { emergencyJustification: 'A kidnapped child is held; the account shows where, within hours.' } : {};
+  const justification =
+    priority === 'emergency'
+      ? { emergencyJustification: 'A kidnapped child is held; the account shows where, within hours.' }
+      : {};
   const created = await vn.call('POST', '/api/v1/requests', {
     as: users.vnDuty,
-    body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority, ...justification, details: preservationDetails() },
+    body: {
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      requestedState: 'SG',
+      language: 'en',
+      priority,
+      ...justification,
+      details: preservationDetails(),
+    },
   });
   expect(created.statusCode, created.body).toBe(201);
   const { id } = created.json<RequestJson>();
@@ -80,42 +122,90 @@ export async function sendPreservation(pair: Pair, priority: 'normal' | 'urgent'
 }
 
 export async function incomingAt(node: TestNode, as: SignedInUser): Promise<RequestJson[]> {
-  return (await node.call('GET', '/api/v1/requests?direction=incoming', { as })).json<{ requests: RequestJson[] }>().requests;
+  return (await node.call('GET', '/api/v1/requests?direction=incoming', { as })).json<{ requests: RequestJson[] }>()
+    .requests;
 }
 
-export async function timeline(node: TestNode, as: SignedInUser, id: string): Promise<{ kind: string; action: string; payload: Record<string, unknown> }[]> {
-  return (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as })).json<{ events: { kind: string; action: string; payload: Record<string, unknown> }[] }>().events;
+export async function timeline(
+  node: TestNode,
+  as: SignedInUser,
+  id: string,
+): Promise<{ kind: string; action: string; payload: Record<string, unknown> }[]> {
+  return (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as })).json<{
+    events: { kind: string; action: string; payload: Record<string, unknown> }[];
+  }>().events;
 }
 
 export async function outboxRows(node: TestNode) {
-  return node.app.node.database.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('message_id').execute();
+  return node.app.node.database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('message_id')
+    .execute();
 }
 
 export async function inboxRows(node: TestNode) {
-  return node.app.node.database.db.selectFrom('inbox').selectAll().orderBy('received_at').orderBy('message_id').execute();
+  return node.app.node.database.db
+    .selectFrom('inbox')
+    .selectAll()
+    .orderBy('received_at')
+    .orderBy('message_id')
+    .execute();
 }
 
 /** The pending envelope of the newest queued message, as the sender stored it. */
-export async function latestPendingEnvelope(node: TestNode): Promise<{ text: string; envelope: Envelope; messageId: string }> {
+export async function latestPendingEnvelope(
+  node: TestNode,
+): Promise<{ text: string; envelope: Envelope; messageId: string }> {
   const rows = (await outboxRows(node)).filter((r) => r.status === 'pending' && r.envelope !== null);
   const row = rows.at(-1);
   if (row === undefined || row.envelope === null) throw new Error('no pending envelope in the outbox');
   return { text: row.envelope, envelope: JSON.parse(row.envelope) as Envelope, messageId: row.message_id };
 }
 
-export async function auditEntries(node: TestNode, action: string): Promise<{ objectId: string; outcome: string; details: Record<string, unknown> }[]> {
-  const rows = await node.app.node.database.db.selectFrom('audit_entries').selectAll().where('action', '=', action).orderBy('seq').execute();
-  return rows.map((r) => ({ objectId: r.object_id ?? '', outcome: r.outcome, details: JSON.parse(r.details) as Record<string, unknown> }));
+export async function auditEntries(
+  node: TestNode,
+  action: string,
+): Promise<{ objectId: string; outcome: string; details: Record<string, unknown> }[]> {
+  const rows = await node.app.node.database.db
+    .selectFrom('audit_entries')
+    .selectAll()
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    objectId: r.object_id ?? '',
+    outcome: r.outcome,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
 }
 
 /** What a message could have changed at the receiver: inbox rows and requests. */
 export async function effects(node: TestNode): Promise<{ inbox: number; requests: number }> {
-  const count = async (table: 'inbox' | 'requests') => Number((await node.app.node.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'inbox' | 'requests') =>
+    Number(
+      (
+        await node.app.node.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { inbox: await count('inbox'), requests: await count('requests') };
 }
 
-export function postEnvelope(node: TestNode, body: string, contentType = envelopeContentType): Promise<LightMyRequestResponse> {
-  return node.app.inject({ method: 'POST', url: '/federation/v1/inbox', headers: { 'content-type': contentType }, payload: body });
+export function postEnvelope(
+  node: TestNode,
+  body: string,
+  contentType = envelopeContentType,
+): Promise<LightMyRequestResponse> {
+  return node.app.inject({
+    method: 'POST',
+    url: '/federation/v1/inbox',
+    headers: { 'content-type': contentType },
+    payload: body,
+  });
 }
 
 /**
@@ -230,7 +320,12 @@ export async function seal(options: SealOptions): Promise<string> {
 }
 
 /** Seals a request.sent from one test node to another with their real keys. */
-export async function sealBetween(sender: TestNode, recipient: TestNode, createdAt = sender.clock.now(), overrides: Partial<SealOptions> = {}): Promise<string> {
+export async function sealBetween(
+  sender: TestNode,
+  recipient: TestNode,
+  createdAt = sender.clock.now(),
+  overrides: Partial<SealOptions> = {},
+): Promise<string> {
   const own = keyringOf(sender);
   const theirs = keyringOf(recipient);
   return seal({
@@ -274,7 +369,12 @@ export function fakeGeneration(createdAt: Date, retiredAt: Date | null = null): 
  * A descriptor for a partner that is not a TestNode, listing the given generations, signed by
  * the current one. `endpoints` lets a test leave out `acceptsInbound`, as an older node would.
  */
-export async function fakeDescriptor(country: string, generations: readonly FakeGeneration[], issuedAt: Date, endpoints: { base: string; acceptsInbound?: boolean } = { base: 'http://127.0.0.1:9', acceptsInbound: true }): Promise<SignedDescriptor> {
+export async function fakeDescriptor(
+  country: string,
+  generations: readonly FakeGeneration[],
+  issuedAt: Date,
+  endpoints: { base: string; acceptsInbound?: boolean } = { base: 'http://127.0.0.1:9', acceptsInbound: true },
+): Promise<SignedDescriptor> {
   const descriptor = {
     v: 1,
     country,

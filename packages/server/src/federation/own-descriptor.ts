@@ -15,11 +15,18 @@ export interface OwnIdentity {
 type PublishedEntry = NodeDescriptor['roster'][number];
 
 /** What the directory shows of an entry: never the account it belongs to. */
-const published = ({ role, name, phone, email }: RosterEntry): PublishedEntry => ({ role, name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) });
+const published = ({ role, name, phone, email }: RosterEntry): PublishedEntry => ({
+  role,
+  name,
+  ...(phone === undefined ? {} : { phone }),
+  ...(email === undefined ? {} : { email }),
+});
 
 export function publishedRoster(identity: Pick<OwnIdentity, 'name' | 'roster'>): PublishedEntry[] {
   const roster = identity.roster ?? [];
-  return roster.length === 0 ? [{ role: '24/7 duty officer', name: `${identity.name} duty desk` }] : roster.map(published);
+  return roster.length === 0
+    ? [{ role: '24/7 duty officer', name: `${identity.name} duty desk` }]
+    : roster.map(published);
 }
 
 /**
@@ -32,14 +39,24 @@ export function callbackFor(identity: Pick<OwnIdentity, 'name' | 'roster'>, user
 }
 
 /** This node as partners see it; languages and authorities from its profile until an operator edits them. */
-export async function ownDescriptor(identity: OwnIdentity, keyring: NodeKeyring, issuedAt: string): Promise<SignedDescriptor> {
+export async function ownDescriptor(
+  identity: OwnIdentity,
+  keyring: NodeKeyring,
+  issuedAt: string,
+): Promise<SignedDescriptor> {
   const profile = countryProfiles[identity.country];
   const descriptor: NodeDescriptor = {
     v: 1,
     country: identity.country,
     name: identity.name,
     endpoints: { base: identity.baseUrl, acceptsInbound: identity.acceptsInbound ?? true },
-    keys: keyring.generations.map((g) => ({ keyId: g.keyId, createdAt: g.createdAt, retiredAt: g.retiredAt, signing: g.signing, encryption: g.encryption })),
+    keys: keyring.generations.map((g) => ({
+      keyId: g.keyId,
+      createdAt: g.createdAt,
+      retiredAt: g.retiredAt,
+      signing: g.signing,
+      encryption: g.encryption,
+    })),
     roster: publishedRoster(identity),
     languages: [...(profile?.languages ?? ['en'])],
     authorities: (profile?.authorities ?? []).map((a) => ({ kind: a.kind, name: a.name })),

@@ -2,7 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { clockSkewToleranceMs, signPullRequest } from '@hanoi247/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxRepository } from '../repositories/outbox.repository.js';
-import { auditEntries, hour, keyringOf, latestPendingEnvelope, messageIdOf, minute, outboxRows, sendPreservation, startPair, timeline, type Pair } from './federation.fixtures.js';
+import {
+  auditEntries,
+  hour,
+  keyringOf,
+  latestPendingEnvelope,
+  messageIdOf,
+  minute,
+  outboxRows,
+  sendPreservation,
+  startPair,
+  timeline,
+  type Pair,
+} from './federation.fixtures.js';
 import { envelopeContentType } from './http-transport.js';
 
 /**
@@ -23,19 +35,40 @@ describe('pull mode: a message nobody pulled before it expired', () => {
 
   const dispatch = () => pair.vn.app.node.services.dispatcher.dispatchDue();
   const row = async (messageId: string) => (await outboxRows(pair.vn)).find((r) => r.message_id === messageId)!;
-  const deliveryEvents = async (requestId: string) => (await timeline(pair.vn, pair.users.vnDuty, requestId)).filter((e) => e.kind === 'delivery');
+  const deliveryEvents = async (requestId: string) =>
+    (await timeline(pair.vn, pair.users.vnDuty, requestId)).filter((e) => e.kind === 'delivery');
 
   /** The message ids Viet Nam hands Singapore for a pull signed now, without Singapore receiving them. */
   async function served(): Promise<string[]> {
     const keyring = keyringOf(pair.sg);
-    const jws = await signPullRequest({ v: 1, from: 'SG', to: 'VN', requestedAt: pair.vn.clock.now().toISOString(), nonce: randomBytes(16).toString('base64url') }, keyring.signingKey, keyring.current.keyId);
-    const response = await pair.vn.app.inject({ method: 'POST', url: '/federation/v1/pull', headers: { 'content-type': envelopeContentType }, payload: jws });
+    const jws = await signPullRequest(
+      {
+        v: 1,
+        from: 'SG',
+        to: 'VN',
+        requestedAt: pair.vn.clock.now().toISOString(),
+        nonce: randomBytes(16).toString('base64url'),
+      },
+      keyring.signingKey,
+      keyring.current.keyId,
+    );
+    const response = await pair.vn.app.inject({
+      method: 'POST',
+      url: '/federation/v1/pull',
+      headers: { 'content-type': envelopeContentType },
+      payload: jws,
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{ envelopes: string[] }>().envelopes.map(messageIdOf);
   }
 
   async function postReceipts(receipts: string[]): Promise<number> {
-    const response = await pair.vn.app.inject({ method: 'POST', url: '/federation/v1/receipts', headers: { 'content-type': envelopeContentType }, payload: JSON.stringify({ from: 'SG', receipts }) });
+    const response = await pair.vn.app.inject({
+      method: 'POST',
+      url: '/federation/v1/receipts',
+      headers: { 'content-type': envelopeContentType },
+      payload: JSON.stringify({ from: 'SG', receipts }),
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{ accepted: number }>().accepted;
   }
@@ -68,10 +101,16 @@ describe('pull mode: a message nobody pulled before it expired', () => {
     expect(await row(messageId)).toMatchObject({ status: 'failed', attempts: 0, receipt: null, last_error: reason });
     expect(await served()).toEqual([]);
     expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
-    expect((await deliveryEvents(sent.id)).at(-1)).toMatchObject({ payload: { messageId, to: 'SG', reason, attempts: 0 } });
-    expect((await auditEntries(pair.vn, 'federation.delivery-failed')).filter((a) => a.objectId === messageId)).toEqual([{ objectId: messageId, outcome: 'failure', details: { to: 'SG', reason } }]);
+    expect((await deliveryEvents(sent.id)).at(-1)).toMatchObject({
+      payload: { messageId, to: 'SG', reason, attempts: 0 },
+    });
+    expect((await auditEntries(pair.vn, 'federation.delivery-failed')).filter((a) => a.objectId === messageId)).toEqual(
+      [{ objectId: messageId, outcome: 'failure', details: { to: 'SG', reason } }],
+    );
     const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
-    expect(status.json<{ failures: unknown[] }>().failures).toContainEqual(expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', lastError: reason }));
+    expect(status.json<{ failures: unknown[] }>().failures).toContainEqual(
+      expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', lastError: reason }),
+    );
 
     // Failed once: later scans leave it alone.
     pair.vn.clock.advance(hour);
@@ -86,7 +125,10 @@ describe('pull mode: a message nobody pulled before it expired', () => {
     const fresh = await sendPreservation(pair);
     const current = await latestPendingEnvelope(pair.vn);
     // Both still pending: the pull decides by time, not by status alone.
-    expect([(await row(stale.messageId)).status, (await row(current.messageId)).status]).toEqual(['pending', 'pending']);
+    expect([(await row(stale.messageId)).status, (await row(current.messageId)).status]).toEqual([
+      'pending',
+      'pending',
+    ]);
     expect(await served()).toEqual([current.messageId]);
 
     pair.sg.clock.set(pair.vn.clock.now());

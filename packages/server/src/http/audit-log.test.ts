@@ -14,7 +14,10 @@ describe('audit log', () => {
   let auditor: SignedInUser;
 
   const list = async (query = '', purpose?: string) => {
-    const response = await node.call('GET', `/api/v1/audit${query}`, { as: auditor, headers: purpose === undefined ? {} : { 'x-audit-purpose': purpose } });
+    const response = await node.call('GET', `/api/v1/audit${query}`, {
+      as: auditor,
+      headers: purpose === undefined ? {} : { 'x-audit-purpose': purpose },
+    });
     expect(response.statusCode).toBe(200);
     return response.json<{ entries: Entry[]; nextCursor: string | null }>();
   };
@@ -29,7 +32,12 @@ describe('audit log', () => {
   it('records every state change with actor, action, object, time and request id', async () => {
     const created = await node.call('POST', '/api/v1/users', {
       as: admin,
-      body: { username: 'audited.officer', displayName: 'Audited', roles: ['duty_officer'], password: 'audited officer passphrase' },
+      body: {
+        username: 'audited.officer',
+        displayName: 'Audited',
+        roles: ['duty_officer'],
+        password: 'audited officer passphrase',
+      },
     });
     const userId = created.json<{ id: string }>().id;
     await node.call('POST', `/api/v1/users/${userId}/reset-totp`, { as: admin });
@@ -37,7 +45,14 @@ describe('audit log', () => {
     const { entries } = await list(`?objectId=${userId}`);
     expect(entries.map((e) => e.action)).toEqual(['user.disabled', 'user.totp-reset', 'user.created']);
     for (const entry of entries) {
-      expect(entry).toMatchObject({ actorType: 'user', actorId: admin.userId, actorName: 'admin', objectType: 'user', objectId: userId, outcome: 'success' });
+      expect(entry).toMatchObject({
+        actorType: 'user',
+        actorId: admin.userId,
+        actorName: 'admin',
+        objectType: 'user',
+        objectId: userId,
+        outcome: 'success',
+      });
       expect(entry.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
     }
@@ -47,7 +62,14 @@ describe('audit log', () => {
   it('records the bootstrap, key generation, sign-ins and refused sign-ins', async () => {
     await node.call('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'not the password at all' } });
     const actions = new Set((await list('?limit=500')).entries.map((e) => e.action));
-    for (const action of ['node.bootstrap-token-issued', 'node.keys-generated', 'node.bootstrapped', 'auth.totp-enrolled', 'auth.login-succeeded', 'auth.login-failed']) {
+    for (const action of [
+      'node.bootstrap-token-issued',
+      'node.keys-generated',
+      'node.bootstrapped',
+      'auth.totp-enrolled',
+      'auth.login-succeeded',
+      'auth.login-failed',
+    ]) {
       expect(actions).toContain(action);
     }
     const [failed] = (await list('?action=auth.login-failed&limit=1')).entries;
@@ -64,7 +86,11 @@ describe('audit log', () => {
   it('audits the auditor: listing the log is itself an entry', async () => {
     await list('?limit=1', 'case 2026/17 review');
     const [consultation] = (await list('?action=audit.listed&limit=1')).entries;
-    expect(consultation).toMatchObject({ actorId: auditor.userId, purpose: 'case 2026/17 review', details: { returned: 1 } });
+    expect(consultation).toMatchObject({
+      actorId: auditor.userId,
+      purpose: 'case 2026/17 review',
+      details: { returned: 1 },
+    });
   });
 
   it('keeps a canonical RFC 8785 form and digest that match the entry', async () => {

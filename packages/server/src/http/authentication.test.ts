@@ -19,7 +19,12 @@ describe('sign-in, sessions and tokens', () => {
   describe('bootstrap', () => {
     it('refuses a second bootstrap, even with the original token', async () => {
       const response = await node.call('POST', '/api/v1/bootstrap', {
-        body: { token: node.bootstrapToken, username: 'intruder', displayName: 'Intruder', password: 'another long passphrase' },
+        body: {
+          token: node.bootstrapToken,
+          username: 'intruder',
+          displayName: 'Intruder',
+          password: 'another long passphrase',
+        },
       });
       expect(response.statusCode).toBe(409);
       expect(response.json()).toMatchObject({ code: 'auth/bootstrap-already-done' });
@@ -54,17 +59,28 @@ describe('sign-in, sessions and tokens', () => {
 
     it('asks for the one-time code once the password is right, and refuses a wrong one', async () => {
       node.clock.advance(30_000);
-      const missing = await node.call('POST', '/api/v1/auth/login', { body: { username: admin.username, password: admin.password } });
+      const missing = await node.call('POST', '/api/v1/auth/login', {
+        body: { username: admin.username, password: admin.password },
+      });
       expect(missing.statusCode).toBe(401);
       expect(missing.json()).toMatchObject({ code: 'auth/totp-required' });
-      const wrongCode = String((Number(totpCodeAt(admin.totpSecret, node.clock.now())) + 1) % 1_000_000).padStart(6, '0');
-      const wrong = await node.call('POST', '/api/v1/auth/login', { body: { username: admin.username, password: admin.password, totpCode: wrongCode } });
+      const wrongCode = String((Number(totpCodeAt(admin.totpSecret, node.clock.now())) + 1) % 1_000_000).padStart(
+        6,
+        '0',
+      );
+      const wrong = await node.call('POST', '/api/v1/auth/login', {
+        body: { username: admin.username, password: admin.password, totpCode: wrongCode },
+      });
       expect(wrong.json()).toMatchObject({ code: 'auth/invalid-credentials' });
     });
 
     it('accepts a one-time code only once', async () => {
       node.clock.advance(30_000);
-      const body = { username: admin.username, password: admin.password, totpCode: totpCodeAt(admin.totpSecret, node.clock.now()) };
+      const body = {
+        username: admin.username,
+        password: admin.password,
+        totpCode: totpCodeAt(admin.totpSecret, node.clock.now()),
+      };
       expect((await node.call('POST', '/api/v1/auth/login', { body })).statusCode).toBe(200);
       const replay = await node.call('POST', '/api/v1/auth/login', { body });
       expect(replay.statusCode).toBe(401);
@@ -74,7 +90,11 @@ describe('sign-in, sessions and tokens', () => {
     it('issues a new session token at every sign-in and sets a hardened cookie', async () => {
       node.clock.advance(30_000);
       const response = await node.call('POST', '/api/v1/auth/login', {
-        body: { username: admin.username, password: admin.password, totpCode: totpCodeAt(admin.totpSecret, node.clock.now()) },
+        body: {
+          username: admin.username,
+          password: admin.password,
+          totpCode: totpCodeAt(admin.totpSecret, node.clock.now()),
+        },
         headers: { cookie: admin.cookie },
       });
       const cookie = response.cookies.find((c) => c.name === '__Host-h247_session');
@@ -84,21 +104,36 @@ describe('sign-in, sessions and tokens', () => {
     });
 
     it('requires TOTP enrolment before the first session, and the enrolment works once', async () => {
-      await node.call('POST', '/api/v1/users', { as: admin, body: { username: 'new.officer', displayName: 'New', roles: ['duty_officer'], password: 'new officer passphrase' } });
+      await node.call('POST', '/api/v1/users', {
+        as: admin,
+        body: {
+          username: 'new.officer',
+          displayName: 'New',
+          roles: ['duty_officer'],
+          password: 'new officer passphrase',
+        },
+      });
       node.clock.advance(30_000);
-      const first = await node.call('POST', '/api/v1/auth/login', { body: { username: 'new.officer', password: 'new officer passphrase' } });
+      const first = await node.call('POST', '/api/v1/auth/login', {
+        body: { username: 'new.officer', password: 'new officer passphrase' },
+      });
       const enrolment = first.json<{ status: string; enrolmentToken: string; secret: string; otpauthUri: string }>();
       expect(enrolment.status).toBe('totp-enrolment-required');
       expect(enrolment.otpauthUri).toMatch(/^otpauth:\/\/totp\/hanoi247:new.officer\?/);
       expect(first.cookies).toHaveLength(0);
-      const body = { enrolmentToken: enrolment.enrolmentToken, totpCode: totpCodeAt(enrolment.secret, node.clock.now()) };
+      const body = {
+        enrolmentToken: enrolment.enrolmentToken,
+        totpCode: totpCodeAt(enrolment.secret, node.clock.now()),
+      };
       expect((await node.call('POST', '/api/v1/auth/totp/enrol', { body })).statusCode).toBe(200);
       const again = await node.call('POST', '/api/v1/auth/totp/enrol', { body });
       expect(again.json()).toMatchObject({ code: 'auth/enrolment-invalid' });
     });
 
     it('rate-limits attempts per address and username without touching other usernames', async () => {
-      const limited = await TestNode.start({ configure: (c) => ({ ...c, login: { maxAttemptsPerWindow: 3, windowSeconds: 900 } }) });
+      const limited = await TestNode.start({
+        configure: (c) => ({ ...c, login: { maxAttemptsPerWindow: 3, windowSeconds: 900 } }),
+      });
       try {
         const attempt = (username: string, headers: Record<string, string> = {}) =>
           limited.call('POST', '/api/v1/auth/login', { body: { username, password: 'a guessed password' }, headers });
@@ -126,7 +161,12 @@ describe('sign-in, sessions and tokens', () => {
       const missing = await node.call('POST', '/api/v1/tokens', { as: admin, body, withoutCsrf: true });
       expect(missing.statusCode).toBe(403);
       expect(missing.json()).toMatchObject({ code: 'auth/csrf-token-invalid' });
-      const wrong = await node.call('POST', '/api/v1/tokens', { as: admin, body, withoutCsrf: true, headers: { 'x-csrf-token': 'csrf_forged' } });
+      const wrong = await node.call('POST', '/api/v1/tokens', {
+        as: admin,
+        body,
+        withoutCsrf: true,
+        headers: { 'x-csrf-token': 'csrf_forged' },
+      });
       expect(wrong.statusCode).toBe(403);
       const list = await node.call('GET', '/api/v1/tokens', { as: admin });
       expect(list.json<{ tokens: unknown[] }>().tokens).toHaveLength(0);
@@ -154,7 +194,9 @@ describe('sign-in, sessions and tokens', () => {
         expect((await node.call('GET', '/api/v1/auth/session', { as: officer })).statusCode).toBe(200);
       }
       node.clock.advance(step);
-      expect((await node.call('GET', '/api/v1/auth/session', { as: officer })).json()).toMatchObject({ code: 'auth/session-expired' });
+      expect((await node.call('GET', '/api/v1/auth/session', { as: officer })).json()).toMatchObject({
+        code: 'auth/session-expired',
+      });
     });
 
     it('logs out on the server side: the old cookie is dead', async () => {
@@ -174,7 +216,10 @@ describe('sign-in, sessions and tokens', () => {
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
     it('are scoped, shown once, and never grant more than asked', async () => {
-      const created = await node.call('POST', '/api/v1/tokens', { as: admin, body: { name: 'monitoring', scopes: ['metrics:read'], expiresInDays: 30 } });
+      const created = await node.call('POST', '/api/v1/tokens', {
+        as: admin,
+        body: { name: 'monitoring', scopes: ['metrics:read'], expiresInDays: 30 },
+      });
       expect(created.statusCode).toBe(201);
       const { token, record } = created.json<{ token: string; record: { id: string } }>();
       expect((await node.call('GET', '/metrics', { headers: bearer(token) })).statusCode).toBe(200);
@@ -185,14 +230,22 @@ describe('sign-in, sessions and tokens', () => {
     });
 
     it('cannot carry a permission the owner lacks', async () => {
-      const response = await node.call('POST', '/api/v1/tokens', { as: admin, body: { name: 'greedy', scopes: ['audit:read'], expiresInDays: 1 } });
+      const response = await node.call('POST', '/api/v1/tokens', {
+        as: admin,
+        body: { name: 'greedy', scopes: ['audit:read'], expiresInDays: 1 },
+      });
       expect(response.statusCode).toBe(403);
     });
 
     it('stop working when revoked or expired, and another user cannot revoke them', async () => {
       const auditor = await node.user(admin, 'token.auditor', ['auditor']);
       const make = async (days: number) =>
-        (await node.call('POST', '/api/v1/tokens', { as: admin, body: { name: `t${days}`, scopes: ['profile:read'], expiresInDays: days } })).json<{
+        (
+          await node.call('POST', '/api/v1/tokens', {
+            as: admin,
+            body: { name: `t${days}`, scopes: ['profile:read'], expiresInDays: days },
+          })
+        ).json<{
           token: string;
           record: { id: string };
         }>();
@@ -204,12 +257,20 @@ describe('sign-in, sessions and tokens', () => {
       expect((await node.call('GET', '/api/v1/auth/session', { headers: bearer(revoked.token) })).statusCode).toBe(401);
       const shortLived = await make(1);
       node.clock.advance(86_400_000 + 1000);
-      expect((await node.call('GET', '/api/v1/auth/session', { headers: bearer(shortLived.token) })).statusCode).toBe(401);
+      expect((await node.call('GET', '/api/v1/auth/session', { headers: bearer(shortLived.token) })).statusCode).toBe(
+        401,
+      );
     });
 
     it('refuses a made-up or malformed bearer token', async () => {
-      expect((await node.call('GET', '/api/v1/auth/session', { headers: bearer('h247_madeupmadeupmadeupmadeup') })).statusCode).toBe(401);
-      expect((await node.call('GET', '/api/v1/auth/session', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } })).statusCode).toBe(401);
+      expect(
+        (await node.call('GET', '/api/v1/auth/session', { headers: bearer('h247_madeupmadeupmadeupmadeup') }))
+          .statusCode,
+      ).toBe(401);
+      expect(
+        (await node.call('GET', '/api/v1/auth/session', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }))
+          .statusCode,
+      ).toBe(401);
     });
   });
 });

@@ -37,7 +37,12 @@ export function setSessionCookie(reply: FastifyReply, policy: SessionCookiePolic
 }
 
 export function clearSessionCookie(reply: FastifyReply, policy: SessionCookiePolicy): void {
-  reply.clearCookie(sessionCookieName(policy.secure), { path: '/', httpOnly: true, secure: policy.secure, sameSite: 'strict' });
+  reply.clearCookie(sessionCookieName(policy.secure), {
+    path: '/',
+    httpOnly: true,
+    secure: policy.secure,
+    sameSite: 'strict',
+  });
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -46,7 +51,9 @@ function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
-  if (match?.[1] === undefined) throw new DomainError('auth/unauthenticated', 'the Authorization header must be "Bearer <token>"');
+  if (match?.[1] === undefined) {
+    throw new DomainError('auth/unauthenticated', 'the Authorization header must be "Bearer <token>"');
+  }
   return match[1];
 }
 
@@ -65,7 +72,10 @@ async function identify(request: FastifyRequest, auth: AuthService, cookieName: 
   if (!safeMethods.has(request.method)) {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !secretsEqual(sent, session.csrfToken)) {
-      throw new DomainError('auth/csrf-token-invalid', 'missing or wrong X-CSRF-Token header for a cookie-authenticated change');
+      throw new DomainError(
+        'auth/csrf-token-invalid',
+        'missing or wrong X-CSRF-Token header for a cookie-authenticated change',
+      );
     }
   }
 }
@@ -74,7 +84,11 @@ async function identify(request: FastifyRequest, auth: AuthService, cookieName: 
  * Secure by default: a route is authenticated unless its config says `public: true`.
  * Runs on onRequest, before the body is parsed, so anonymous callers cost little.
  */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService, cookiePolicy: SessionCookiePolicy): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  auth: AuthService,
+  cookiePolicy: SessionCookiePolicy,
+): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   const cookieName = sessionCookieName(cookiePolicy.secure);

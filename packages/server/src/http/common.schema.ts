@@ -15,13 +15,24 @@ export const problemSchema = z
 
 /** Error answers every authenticated route may give, documented once. */
 export function withProblems<T extends Record<number, z.ZodType>>(ok: T) {
-  return { ...ok, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema };
+  return {
+    ...ok,
+    400: problemSchema,
+    401: problemSchema,
+    403: problemSchema,
+    404: problemSchema,
+    409: problemSchema,
+    429: problemSchema,
+  };
 }
 
 export const roleSchema = z.enum(roles).meta({ id: 'Role' });
 export const permissionSchema = z.enum(permissions).meta({ id: 'Permission' });
 export const idSchema = z.uuid({ error: 'must be a UUID' });
-export const isoTimestamp = z.iso.datetime({ offset: false, error: 'must be an ISO-8601 UTC timestamp such as 2026-01-31T23:59:00Z' });
+export const isoTimestamp = z.iso.datetime({
+  offset: false,
+  error: 'must be an ISO-8601 UTC timestamp such as 2026-01-31T23:59:00Z',
+});
 
 export const userViewSchema = z
   .object({

@@ -16,6 +16,10 @@ function encodeExtValue(name: string): string {
  * cannot break out of the header or turn the download inline.
  */
 export function attachmentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^A-Za-z0-9 ._()-]/g, '_').replace(/^[. ]+/, '').slice(0, 150) || 'evidence';
+  const fallback =
+    filename
+      .replace(/[^A-Za-z0-9 ._()-]/g, '_')
+      .replace(/^[. ]+/, '')
+      .slice(0, 150) || 'evidence';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(filename)}`;
 }

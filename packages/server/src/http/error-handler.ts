@@ -11,12 +11,21 @@ interface Classified {
 
 const fastifyCodes: Partial<Record<string, Classified>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request/body-too-large', detail: 'the request body exceeds the size limit' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request/unsupported-media-type', detail: 'send the body as application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request/bad-request', detail: 'the Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'request/unsupported-media-type',
+    detail: 'send the body as application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'request/bad-request',
+    detail: 'the Content-Length does not match the body',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request/malformed-json', detail: 'the JSON body is empty' },
 };
 
-function validationIssues(error: { validation: readonly { instancePath?: string; message?: string; params?: unknown }[] }, where: string): FieldIssue[] {
+function validationIssues(
+  error: { validation: readonly { instancePath?: string; message?: string; params?: unknown }[] },
+  where: string,
+): FieldIssue[] {
   return error.validation.map((v) => {
     const params = (v.params ?? {}) as { keys?: string[]; issue?: { keys?: string[] } };
     const keys = params.keys ?? params.issue?.keys;
@@ -31,15 +40,24 @@ function classify(error: unknown): Classified | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
     const issues = validationIssues(error, where);
-    return { code: 'request/validation-failed', detail: `invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues };
+    return {
+      code: 'request/validation-failed',
+      detail: `invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    };
   }
   const fastifyError = error as Partial<FastifyError> & { message?: string };
   const known = fastifyError.code === undefined ? undefined : fastifyCodes[fastifyError.code];
   if (known !== undefined) return known;
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && fastifyError.statusCode === 400)) {
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (error instanceof SyntaxError && fastifyError.statusCode === 400)
+  ) {
     return { code: 'request/malformed-json', detail: 'the body is not valid JSON' };
   }
-  if (fastifyError.statusCode === 429) return { code: 'request/rate-limited', detail: 'too many attempts; wait before trying again' };
+  if (fastifyError.statusCode === 429) {
+    return { code: 'request/rate-limited', detail: 'too many attempts; wait before trying again' };
+  }
   if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { code: 'request/bad-request', detail: 'the request could not be understood' };
   }
@@ -58,14 +76,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const found = classify(error);
     if (found === null || kindOf(found.code) === 'bug') {
       request.log.error({ err: error }, 'unexpected error');
-      return send(request, reply, { code: 'bug/internal', detail: 'an internal error occurred; quote the request id to support' });
+      return send(request, reply, {
+        code: 'bug/internal',
+        detail: 'an internal error occurred; quote the request id to support',
+      });
     }
     const level = kindOf(found.code) === 'unavailable' ? 'error' : 'warn';
     request.log[level]({ code: found.code }, found.detail);
     return send(request, reply, found);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(request, reply, { code: 'request/route-not-found', detail: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    send(request, reply, {
+      code: 'request/route-not-found',
+      detail: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    }),
   );
 }
 

@@ -15,7 +15,14 @@ interface Item {
   readonly filename: string;
 }
 interface Custody {
-  readonly events: { type: string; previous: string | null; eventHash: string; hashes: Record<string, string>; personal: { actorName: string; notes?: string } | null; actor: { type: string } }[];
+  readonly events: {
+    type: string;
+    previous: string | null;
+    eventHash: string;
+    hashes: Record<string, string>;
+    personal: { actorName: string; notes?: string } | null;
+    actor: { type: string };
+  }[];
 }
 
 /** Who may see evidence, what a download looks like, and what is recorded about each access. */
@@ -32,10 +39,13 @@ describe('evidence access', () => {
 
   const add = async (as: SignedInUser, declaration: UploadDeclaration, content: Buffer): Promise<Item> => {
     const { last } = await tus.upload(as, declaration, content);
-    return (await node.call('GET', `/api/v1/evidence/${String(last.headers['hanoi247-evidence-id'])}`, { as })).json<Item>();
+    return (
+      await node.call('GET', `/api/v1/evidence/${String(last.headers['hanoi247-evidence-id'])}`, { as })
+    ).json<Item>();
   };
   const objectFile = (sha256: string) => join(node.config.dataDir, 'evidence', 'objects', sha256.slice(0, 2), sha256);
-  const custody = async (id: string) => (await node.call('GET', `/api/v1/evidence/${id}/custody`, { as: duty })).json<Custody>();
+  const custody = async (id: string) =>
+    (await node.call('GET', `/api/v1/evidence/${id}/custody`, { as: duty })).json<Custody>();
 
   beforeAll(async () => {
     node = await TestNode.start();
@@ -45,8 +55,26 @@ describe('evidence access', () => {
     provider = await node.user(admin, 'evidence.provider', ['provider_user']);
     auditor = await node.user(admin, 'evidence.auditor', ['auditor']);
     const api = requestApi<SignedInUser>(node);
-    preservationId = (await api.receive(duty, { reference: 'FR-2026-42', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() })).id;
-    interceptionId = (await api.receive(central, { reference: 'FR-2026-46', requestingState: 'FR', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() })).id;
+    preservationId = (
+      await api.receive(duty, {
+        reference: 'FR-2026-42',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'en',
+        details: preservationDetails(),
+      })
+    ).id;
+    interceptionId = (
+      await api.receive(central, {
+        reference: 'FR-2026-46',
+        requestingState: 'FR',
+        type: 'INTERCEPTION_46',
+        legalBasis: 'UN',
+        language: 'en',
+        details: interceptionDetails(),
+      })
+    ).id;
     tus = tusClient(node.app);
   });
   afterAll(async () => node.stop());
@@ -54,50 +82,94 @@ describe('evidence access', () => {
   it('records the item with collected, hashed and sealed custody events, chained, and one audit entry', async () => {
     const content = contentOf(200_000, 3);
     const item = await add(duty, { requestId: preservationId }, content);
-    expect(item).toMatchObject({ sha256: sha256Hex(content), size: content.length, sealed: true, onwardTransfer: 'unrestricted' });
+    expect(item).toMatchObject({
+      sha256: sha256Hex(content),
+      size: content.length,
+      sealed: true,
+      onwardTransfer: 'unrestricted',
+    });
     const { events } = await custody(item.id);
     expect(events.map((e) => e.type)).toEqual(['collected', 'hashed', 'sealed']);
     expect(events.map((e) => e.previous)).toEqual([null, events[0]!.eventHash, events[1]!.eventHash]);
     expect(events[1]!.hashes).toEqual({ sha256: sha256Hex(content) });
     expect(events.every((e) => e.personal?.actorName === 'evidence.duty' && e.actor.type === 'user')).toBe(true);
-    const leaves = await node.app.node.database.db.selectFrom('custody_events').select('leaf_data').where('evidence_id', '=', item.id).execute();
+    const leaves = await node.app.node.database.db
+      .selectFrom('custody_events')
+      .select('leaf_data')
+      .where('evidence_id', '=', item.id)
+      .execute();
     for (const leaf of leaves) expect(JSON.stringify(parseCustodyLeaf(leaf.leaf_data))).not.toContain('evidence.duty');
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').select(['action', 'details']).where('object_id', '=', item.id).execute();
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'details'])
+      .where('object_id', '=', item.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['evidence.added', 'evidence.viewed', 'evidence.custody-viewed']);
   });
 
   it('serves the content only as an attachment, with its digest, and records the access', async () => {
     const content = Buffer.from('<html><script>alert(1)</script></html>');
-    const item = await add(duty, { requestId: preservationId, filename: 'Nhật ký "đăng nhập";\r\nX: y.html', mediaType: 'text/html' }, content);
-    const response = await node.call('GET', `/api/v1/evidence/${item.id}/content`, { as: duty, headers: { 'x-audit-purpose': 'analysis for case 12' } });
+    const item = await add(
+      duty,
+      { requestId: preservationId, filename: 'Nhật ký "đăng nhập";\r\nX: y.html', mediaType: 'text/html' },
+      content,
+    );
+    const response = await node.call('GET', `/api/v1/evidence/${item.id}/content`, {
+      as: duty,
+      headers: { 'x-audit-purpose': 'analysis for case 12' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.rawPayload.equals(content)).toBe(true);
     expect(response.headers['content-type']).toBe('application/octet-stream');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.headers['repr-digest']).toBe(`sha-256=:${Buffer.from(sha256Hex(content), 'hex').toString('base64')}:`);
+    expect(response.headers['repr-digest']).toBe(
+      `sha-256=:${Buffer.from(sha256Hex(content), 'hex').toString('base64')}:`,
+    );
     const disposition = String(response.headers['content-disposition']);
     expect(item.filename).toBe('Nh\u1eadt k\u00fd _\u0111\u0103ng nh\u1eadp_;__X_ y.html');
-    const parts = /^attachment; filename="([A-Za-z0-9 ._()-]+)"; filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/.exec(disposition);
+    const parts = /^attachment; filename="([A-Za-z0-9 ._()-]+)"; filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/.exec(
+      disposition,
+    );
     expect(parts?.[1]).toBe('Nh_t k_ ___ng nh_p____X_ y.html');
     expect(decodeURIComponent(parts?.[2] ?? '')).toBe(item.filename);
     const { events } = await custody(item.id);
-    expect(events.at(-1)).toMatchObject({ type: 'accessed', personal: { actorName: 'evidence.duty', notes: 'purpose: analysis for case 12' } });
-    expect((await node.app.inject({ method: 'HEAD', url: `/api/v1/evidence/${item.id}/content`, headers: { cookie: duty.cookie } })).statusCode).toBe(404);
+    expect(events.at(-1)).toMatchObject({
+      type: 'accessed',
+      personal: { actorName: 'evidence.duty', notes: 'purpose: analysis for case 12' },
+    });
+    expect(
+      (
+        await node.app.inject({
+          method: 'HEAD',
+          url: `/api/v1/evidence/${item.id}/content`,
+          headers: { cookie: duty.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('hides evidence of a request the officer may not see exactly as if it did not exist', async () => {
     const secret = await add(central, { requestId: interceptionId }, Buffer.from('intercepted content'));
     const expectNotFound = async (url: string, code: string) => {
-      const invisible = await node.call('GET', url.replace(':id', secret.id).replace(':request', interceptionId), { as: duty });
-      const unknown = await node.call('GET', url.replace(':id', unknownId).replace(':request', unknownId), { as: duty });
-      for (const response of [invisible, unknown]) expect(response.json<Problem>()).toMatchObject({ status: 404, code });
+      const invisible = await node.call('GET', url.replace(':id', secret.id).replace(':request', interceptionId), {
+        as: duty,
+      });
+      const unknown = await node.call('GET', url.replace(':id', unknownId).replace(':request', unknownId), {
+        as: duty,
+      });
+      for (const response of [invisible, unknown]) {
+        expect(response.json<Problem>()).toMatchObject({ status: 404, code });
+      }
     };
     await expectNotFound('/api/v1/evidence/:id', 'evidence/not-found');
     await expectNotFound('/api/v1/evidence/:id/content', 'evidence/not-found');
     await expectNotFound('/api/v1/evidence/:id/custody', 'evidence/not-found');
     await expectNotFound('/api/v1/requests/:request/evidence', 'request/not-found');
-    expect((await tus.create(duty, { requestId: interceptionId }, 10)).json<Problem>()).toMatchObject({ status: 404, code: 'request/not-found' });
+    expect((await tus.create(duty, { requestId: interceptionId }, 10)).json<Problem>()).toMatchObject({
+      status: 404,
+      code: 'request/not-found',
+    });
     for (const as of [provider, auditor]) {
       expect((await node.call('GET', `/api/v1/evidence/${secret.id}`, { as })).statusCode).toBe(403);
       expect((await tus.create(as, { requestId: preservationId }, 10)).statusCode).toBe(403);
@@ -121,11 +193,23 @@ describe('evidence access', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const document = (await node.call('GET', '/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>();
+    const document = (await node.call('GET', '/api/v1/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(Object.keys(document.paths['/api/v1/evidence/uploads'] ?? {}).sort()).toEqual(['options', 'post']);
     // The HEAD of the tus protocol is described with PATCH: the generator leaves HEAD routes out.
-    expect(Object.keys(document.paths['/api/v1/evidence/uploads/{uploadId}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
-    for (const path of ['/api/v1/evidence/{evidenceId}', '/api/v1/evidence/{evidenceId}/content', '/api/v1/evidence/{evidenceId}/custody', '/api/v1/requests/{requestId}/evidence']) {
+    expect(Object.keys(document.paths['/api/v1/evidence/uploads/{uploadId}'] ?? {}).sort()).toEqual([
+      'delete',
+      'get',
+      'patch',
+    ]);
+    for (const path of [
+      '/api/v1/evidence/{evidenceId}',
+      '/api/v1/evidence/{evidenceId}/content',
+      '/api/v1/evidence/{evidenceId}/custody',
+      '/api/v1/requests/{requestId}/evidence',
+    ]) {
       expect(Object.keys(document.paths[path] ?? {})).toEqual(['get']);
     }
     expect(document.components.schemas).toHaveProperty('EvidenceItem');
@@ -135,15 +219,34 @@ describe('evidence access', () => {
   it('stores identical content once, and each item still reads back', async () => {
     const content = contentOf(50_000, 11);
     const first = await add(duty, { requestId: preservationId, filename: 'a.bin' }, content);
-    const second = await add(central, { requestId: preservationId, filename: 'b.bin', metadata: evidenceMetadata({ originCountry: 'FR' }) }, content);
+    const second = await add(
+      central,
+      { requestId: preservationId, filename: 'b.bin', metadata: evidenceMetadata({ originCountry: 'FR' }) },
+      content,
+    );
     expect(second.id).not.toBe(first.id);
-    expect(second).toMatchObject({ sha256: first.sha256, sealed: true, onwardTransfer: 'origin-authorisation-required' });
-    const keys = await node.app.node.database.db.selectFrom('evidence_items').select('wrapped_key').where('sha256', '=', first.sha256).execute();
+    expect(second).toMatchObject({
+      sha256: first.sha256,
+      sealed: true,
+      onwardTransfer: 'origin-authorisation-required',
+    });
+    const keys = await node.app.node.database.db
+      .selectFrom('evidence_items')
+      .select('wrapped_key')
+      .where('sha256', '=', first.sha256)
+      .execute();
     expect(new Set(keys.map((k) => k.wrapped_key)).size).toBe(1);
     for (const id of [first.id, second.id]) {
-      expect((await node.call('GET', `/api/v1/evidence/${id}/content`, { as: duty })).rawPayload.equals(content)).toBe(true);
+      expect((await node.call('GET', `/api/v1/evidence/${id}/content`, { as: duty })).rawPayload.equals(content)).toBe(
+        true,
+      );
     }
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').select('details').where('object_id', '=', second.id).where('action', '=', 'evidence.added').executeTakeFirstOrThrow();
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select('details')
+      .where('object_id', '=', second.id)
+      .where('action', '=', 'evidence.added')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details)).toMatchObject({ deduplicated: true, via: 'upload' });
   });
 });

@@ -22,7 +22,13 @@ describe('custody inclusion proofs', () => {
   const unknownId = '01900000-0000-7000-8000-000000000000';
 
   const add = async (requestId: string, seed: number) =>
-    (await node.app.node.services.evidence.add(operator, { requestId, filename: 'logs.txt', mediaType: 'text/plain', metadata: evidenceMetadata() }, Readable.from([contentOf(50_000, seed)]))).id;
+    (
+      await node.app.node.services.evidence.add(
+        operator,
+        { requestId, filename: 'logs.txt', mediaType: 'text/plain', metadata: evidenceMetadata() },
+        Readable.from([contentOf(50_000, seed)]),
+      )
+    ).id;
   const proofsOf = (id: string, as: SignedInUser) => node.call('GET', `/api/v1/evidence/${id}/custody/proofs`, { as });
 
   beforeAll(async () => {
@@ -32,8 +38,26 @@ describe('custody inclusion proofs', () => {
     central = await node.user(admin, 'proofs.central', ['central_authority_officer']);
     auditor = await node.user(admin, 'proofs.auditor', ['auditor']);
     const api = requestApi<SignedInUser>(node);
-    preservationId = (await api.receive(duty, { reference: 'FR-2026-90', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() })).id;
-    interceptionId = (await api.receive(central, { reference: 'FR-2026-91', requestingState: 'FR', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() })).id;
+    preservationId = (
+      await api.receive(duty, {
+        reference: 'FR-2026-90',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'en',
+        details: preservationDetails(),
+      })
+    ).id;
+    interceptionId = (
+      await api.receive(central, {
+        reference: 'FR-2026-91',
+        requestingState: 'FR',
+        type: 'INTERCEPTION_46',
+        legalBasis: 'UN',
+        language: 'en',
+        details: interceptionDetails(),
+      })
+    ).id;
   });
   afterAll(async () => node.stop());
 
@@ -53,15 +77,27 @@ describe('custody inclusion proofs', () => {
     for (const p of proofs) {
       expect(p.leafIndex).not.toBeNull();
       const leaf = leafHash(Buffer.from(p.leafData!, 'utf8'));
-      expect(verifyInclusion(leaf, p.leafIndex!, checkpoint!.treeSize, p.proof.map((h) => Buffer.from(h, 'base64')), root)).toBe(true);
+      expect(
+        verifyInclusion(
+          leaf,
+          p.leafIndex!,
+          checkpoint!.treeSize,
+          p.proof.map((h) => Buffer.from(h, 'base64')),
+          root,
+        ),
+      ).toBe(true);
     }
-    const events = (await node.call('GET', `/api/v1/evidence/${id}/custody`, { as: duty })).json<{ events: { id: string }[] }>().events;
+    const events = (await node.call('GET', `/api/v1/evidence/${id}/custody`, { as: duty })).json<{
+      events: { id: string }[];
+    }>().events;
     expect(proofs.map((p) => p.eventId)).toEqual(events.map((e) => e.id));
   });
 
   it('hides items the officer may not see, and needs evidence:read', async () => {
     const secret = await add(interceptionId, 2);
-    for (const id of [secret, unknownId]) expect((await proofsOf(id, duty)).json<Problem>()).toMatchObject({ status: 404, code: 'evidence/not-found' });
+    for (const id of [secret, unknownId]) {
+      expect((await proofsOf(id, duty)).json<Problem>()).toMatchObject({ status: 404, code: 'evidence/not-found' });
+    }
     expect((await proofsOf(secret, central)).statusCode).toBe(200);
     expect((await proofsOf(secret, auditor)).statusCode).toBe(403);
   });

@@ -7,12 +7,26 @@ import { contentOf, evidenceMetadata, sha256Hex, tusClient } from './evidence.fi
 import { longSessions, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
 
 /** Sends the first `sendBytes` of a PATCH that announces `content.length`, then cuts the connection. */
-async function brokenPatch(baseUrl: string, location: string, as: SignedInUser, offset: number, content: Buffer, sendBytes: number): Promise<void> {
+async function brokenPatch(
+  baseUrl: string,
+  location: string,
+  as: SignedInUser,
+  offset: number,
+  content: Buffer,
+  sendBytes: number,
+): Promise<void> {
   const url = new URL(location, baseUrl);
   await new Promise<void>((resolve) => {
     const req = httpRequest(url, {
       method: 'PATCH',
-      headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken, 'tus-resumable': '1.0.0', 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'content-length': String(content.length) },
+      headers: {
+        cookie: as.cookie,
+        'x-csrf-token': as.csrfToken,
+        'tus-resumable': '1.0.0',
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+        'content-length': String(content.length),
+      },
     });
     req.on('error', () => resolve());
     req.on('response', () => resolve());
@@ -28,11 +42,25 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
   let tus: ReturnType<typeof tusClient>;
 
   beforeAll(async () => {
-    node = await TestNode.start({ configure: (c) => ({ ...longSessions(c), evidence: { ...c.evidence, maxUploadBytes: 8 * 1024 * 1024, maxOpenUploadsPerUser: 3 } }) });
+    node = await TestNode.start({
+      configure: (c) => ({
+        ...longSessions(c),
+        evidence: { ...c.evidence, maxUploadBytes: 8 * 1024 * 1024, maxOpenUploadsPerUser: 3 },
+      }),
+    });
     const admin = await node.administrator();
     duty = await node.user(admin, 'upload.duty', ['duty_officer']);
     other = await node.user(admin, 'upload.other', ['duty_officer']);
-    requestId = (await requestApi<SignedInUser>(node).receive(duty, { reference: 'FR-2026-77', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() })).id;
+    requestId = (
+      await requestApi<SignedInUser>(node).receive(duty, {
+        reference: 'FR-2026-77',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'en',
+        details: preservationDetails(),
+      })
+    ).id;
     tus = tusClient(node.app);
   });
   afterAll(async () => node.stop());
@@ -40,7 +68,11 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
   it('announces its capabilities', async () => {
     const options = await tus.call(duty, 'OPTIONS', '/api/v1/evidence/uploads');
     expect(options.statusCode).toBe(204);
-    expect(options.headers).toMatchObject({ 'tus-version': '1.0.0', 'tus-extension': 'creation,expiration,termination', 'tus-max-size': String(8 * 1024 * 1024) });
+    expect(options.headers).toMatchObject({
+      'tus-version': '1.0.0',
+      'tus-extension': 'creation,expiration,termination',
+      'tus-max-size': String(8 * 1024 * 1024),
+    });
   });
 
   it('takes the content in several PATCHes, survives a broken link, resumes from HEAD and records the item', async () => {
@@ -56,7 +88,9 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     expect(first.statusCode).toBe(204);
     expect(first.headers['upload-offset']).toBe(String(1024 * 1024));
     // Encrypted at rest while it waits, like the item it will become.
-    const partial = readFileSync(join(node.config.dataDir, 'evidence', 'uploads', `${location.split('/').pop() ?? ''}.part`));
+    const partial = readFileSync(
+      join(node.config.dataDir, 'evidence', 'uploads', `${location.split('/').pop() ?? ''}.part`),
+    );
     expect(partial.length).toBe(1024 * 1024);
     expect(partial.subarray(0, 64).equals(content.subarray(0, 64))).toBe(false);
 
@@ -87,9 +121,19 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
 
     const status = await tus.call(duty, 'GET', location);
-    expect(status.json()).toMatchObject({ status: 'completed', evidenceId, offset: content.length, length: content.length });
+    expect(status.json()).toMatchObject({
+      status: 'completed',
+      evidenceId,
+      offset: content.length,
+      length: content.length,
+    });
     const item = await node.call('GET', `/api/v1/evidence/${evidenceId}`, { as: duty });
-    expect(item.json()).toMatchObject({ sha256: sha256Hex(content), size: content.length, filename: 'logins.csv', requestId });
+    expect(item.json()).toMatchObject({
+      sha256: sha256Hex(content),
+      size: content.length,
+      filename: 'logins.csv',
+      requestId,
+    });
     const downloaded = await node.call('GET', `/api/v1/evidence/${evidenceId}/content`, { as: duty });
     expect(sha256Hex(downloaded.rawPayload)).toBe(sha256Hex(content));
   });
@@ -103,14 +147,23 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     expect(refused.json<Problem>().code).toBe('evidence/hash-mismatch');
     expect((await tus.call(duty, 'GET', url)).json()).toMatchObject({ status: 'refused', evidenceId: null });
     expect((await tus.head(duty, url)).statusCode).toBe(410);
-    const items = await node.app.node.database.db.selectFrom('evidence_items').select('sha256').where('sha256', '=', sha256Hex(content)).execute();
+    const items = await node.app.node.database.db
+      .selectFrom('evidence_items')
+      .select('sha256')
+      .where('sha256', '=', sha256Hex(content))
+      .execute();
     expect(items).toHaveLength(0);
   });
 
   it('keeps uploads to their owner: another officer gets 404 for every call', async () => {
     const created = await tus.create(duty, { requestId }, 10);
     const location = String(created.headers['location']);
-    for (const response of [await tus.head(other, location), await tus.patch(other, location, 0, Buffer.alloc(10)), await tus.call(other, 'DELETE', location), await tus.call(other, 'GET', location)]) {
+    for (const response of [
+      await tus.head(other, location),
+      await tus.patch(other, location, 0, Buffer.alloc(10)),
+      await tus.call(other, 'DELETE', location),
+      await tus.call(other, 'GET', location),
+    ]) {
       expect(response.statusCode).toBe(404);
     }
     expect((await tus.call(duty, 'DELETE', location)).statusCode).toBe(204);
@@ -123,16 +176,35 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     expect(noVersion.statusCode).toBe(412);
     expect(noVersion.headers['tus-version']).toBe('1.0.0');
     expect((await tus.create(duty, { requestId }, 9 * 1024 * 1024)).statusCode).toBe(413);
-    expect((await tus.create(duty, { requestId: '01900000-0000-7000-8000-000000000000' }, 10)).json<Problem>()).toMatchObject({ status: 404, code: 'request/not-found' });
-    const badMetadata = await tus.create(duty, { requestId, metadata: evidenceMetadata({ originCountry: 'XX', acquisition: { method: 'copy', acquiredAt: '2026-11-01T09:30:00' } }) }, 10);
+    expect(
+      (await tus.create(duty, { requestId: '01900000-0000-7000-8000-000000000000' }, 10)).json<Problem>(),
+    ).toMatchObject({ status: 404, code: 'request/not-found' });
+    const badMetadata = await tus.create(
+      duty,
+      {
+        requestId,
+        metadata: evidenceMetadata({
+          originCountry: 'XX',
+          acquisition: { method: 'copy', acquiredAt: '2026-11-01T09:30:00' },
+        }),
+      },
+      10,
+    );
     expect(badMetadata.statusCode).toBe(400);
-    expect(badMetadata.json<Problem>().errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['/metadata/originCountry', '/metadata/acquisition/acquiredAt']));
-    const garbled = await tus.call(duty, 'POST', '/api/v1/evidence/uploads', { 'upload-length': '10', 'upload-metadata': 'requestId !!!' });
+    expect(badMetadata.json<Problem>().errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['/metadata/originCountry', '/metadata/acquisition/acquiredAt']),
+    );
+    const garbled = await tus.call(duty, 'POST', '/api/v1/evidence/uploads', {
+      'upload-length': '10',
+      'upload-metadata': 'requestId !!!',
+    });
     expect(garbled.statusCode).toBe(400);
 
     const created = await tus.create(duty, { requestId }, 10);
     const location = String(created.headers['location']);
-    expect((await tus.patch(duty, location, 0, Buffer.alloc(10), { 'content-type': 'application/octet-stream' })).statusCode).toBe(415);
+    expect(
+      (await tus.patch(duty, location, 0, Buffer.alloc(10), { 'content-type': 'application/octet-stream' })).statusCode,
+    ).toBe(415);
     expect((await tus.patch(duty, location, 0, Buffer.alloc(11))).statusCode).toBe(413);
     expect((await tus.head(duty, location)).headers['upload-offset']).toBe('0');
     expect((await tus.patch(duty, location, 0, Buffer.alloc(10), { 'x-csrf-token': 'wrong' })).statusCode).toBe(403);
@@ -142,7 +214,9 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
   it('sanitises the file name and limits the uploads a user may keep open', async () => {
     const content = Buffer.from('a,b\n1,2\n');
     const { last } = await tus.upload(other, { requestId, filename: '../../etc/pass\u0000wd.csv' }, content);
-    const item = (await node.call('GET', `/api/v1/evidence/${String(last.headers['hanoi247-evidence-id'])}`, { as: other })).json<{ filename: string }>();
+    const item = (
+      await node.call('GET', `/api/v1/evidence/${String(last.headers['hanoi247-evidence-id'])}`, { as: other })
+    ).json<{ filename: string }>();
     expect(item.filename).toBe('pass_wd.csv');
 
     const open = [];
@@ -160,8 +234,11 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     node.clock.advance(25 * 3600 * 1000);
     expect(await node.app.node.services.evidenceUploads.expireAbandoned()).toBeGreaterThanOrEqual(1);
     expect((await tus.head(duty, location)).statusCode).toBe(410);
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').select(['action', 'actor_type']).where('object_id', '=', location.split('/').pop() ?? '').execute();
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'actor_type'])
+      .where('object_id', '=', location.split('/').pop() ?? '')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['evidence.upload-started', 'evidence.upload-expired']);
   });
-
 });

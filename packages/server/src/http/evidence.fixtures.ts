@@ -8,7 +8,11 @@ export function evidenceMetadata(overrides: Partial<EvidenceMetadataInput> = {})
   return {
     source: 'provider-production',
     dataCategory: 'traffic',
-    acquisition: { method: 'Production by ExampleMail Inc. under the preservation order', tool: 'provider export portal', acquiredAt: '2026-11-01T09:30:00+07:00' },
+    acquisition: {
+      method: 'Production by ExampleMail Inc. under the preservation order',
+      tool: 'provider export portal',
+      acquiredAt: '2026-11-01T09:30:00+07:00',
+    },
     covers: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' },
     personalData: true,
     originCountry: 'VN',
@@ -60,18 +64,48 @@ export function uploadMetadata(d: UploadDeclaration): string {
 
 /** tus calls through inject, as a signed-in officer's browser (cookie + CSRF header) makes them. */
 export function tusClient(app: App) {
-  const auth = (as: Caller, method: string): Record<string, string> => ({ cookie: as.cookie, ...(method === 'GET' || method === 'HEAD' ? {} : { 'x-csrf-token': as.csrfToken }), 'tus-resumable': '1.0.0' });
-  const call = (as: Caller, method: 'POST' | 'HEAD' | 'PATCH' | 'DELETE' | 'GET' | 'OPTIONS', url: string, headers: Record<string, string> = {}, payload?: Buffer): Promise<LightMyRequestResponse> =>
-    app.inject({ method, url, headers: { ...auth(as, method), ...headers }, ...(payload === undefined ? {} : { payload }) });
+  const auth = (as: Caller, method: string): Record<string, string> => ({
+    cookie: as.cookie,
+    ...(method === 'GET' || method === 'HEAD' ? {} : { 'x-csrf-token': as.csrfToken }),
+    'tus-resumable': '1.0.0',
+  });
+  const call = (
+    as: Caller,
+    method: 'POST' | 'HEAD' | 'PATCH' | 'DELETE' | 'GET' | 'OPTIONS',
+    url: string,
+    headers: Record<string, string> = {},
+    payload?: Buffer,
+  ): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      headers: { ...auth(as, method), ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    });
   return {
     call,
     create: (as: Caller, declaration: UploadDeclaration, length: number, headers: Record<string, string> = {}) =>
-      call(as, 'POST', '/api/v1/evidence/uploads', { 'upload-length': String(length), 'upload-metadata': uploadMetadata(declaration), ...headers }),
+      call(as, 'POST', '/api/v1/evidence/uploads', {
+        'upload-length': String(length),
+        'upload-metadata': uploadMetadata(declaration),
+        ...headers,
+      }),
     head: (as: Caller, location: string) => call(as, 'HEAD', location),
     patch: (as: Caller, location: string, offset: number, bytes: Buffer, headers: Record<string, string> = {}) =>
-      call(as, 'PATCH', location, { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), ...headers }, bytes),
+      call(
+        as,
+        'PATCH',
+        location,
+        { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), ...headers },
+        bytes,
+      ),
     /** Opens an upload and sends the content in `chunks` PATCHes; returns the last answer. */
-    async upload(as: Caller, declaration: UploadDeclaration, content: Buffer, chunks = 1): Promise<{ location: string; last: LightMyRequestResponse }> {
+    async upload(
+      as: Caller,
+      declaration: UploadDeclaration,
+      content: Buffer,
+      chunks = 1,
+    ): Promise<{ location: string; last: LightMyRequestResponse }> {
       const created = await this.create(as, declaration, content.length);
       if (created.statusCode !== 201) throw new Error(`upload creation failed: ${created.statusCode} ${created.body}`);
       const location = String(created.headers['location']);

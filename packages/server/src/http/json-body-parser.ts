@@ -21,7 +21,9 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       const forbidden = /forbidden (prototype|constructor) property/.test(message);
       done(
         forbidden
-          ? new DomainError('request/forbidden-key', 'the body contains a forbidden key (__proto__ or constructor)', { issues: [{ path: '/', message: 'forbidden key', in: 'body' }] })
+          ? new DomainError('request/forbidden-key', 'the body contains a forbidden key (__proto__ or constructor)', {
+              issues: [{ path: '/', message: 'forbidden key', in: 'body' }],
+            })
           : new DomainError('request/malformed-json', 'the body is not valid JSON'),
         undefined,
       );

@@ -34,7 +34,10 @@ export class SseClient {
 
   static async open(url: string, headers: Record<string, string>): Promise<SseClient> {
     const controller = new AbortController();
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream', ...headers },
+      signal: controller.signal,
+    });
     const client = new SseClient(response);
     client.abort.signal.addEventListener('abort', () => controller.abort());
     return client;
@@ -49,7 +52,9 @@ export class SseClient {
     for (;;) {
       const found = this.changes.find(match);
       if (found !== undefined) return found;
-      if (this.ended) throw new Error(`the stream ended without the expected change; got ${JSON.stringify(this.changes)}`);
+      if (this.ended) {
+        throw new Error(`the stream ended without the expected change; got ${JSON.stringify(this.changes)}`);
+      }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }

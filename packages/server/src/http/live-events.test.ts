@@ -1,10 +1,30 @@
 import { TestNode, waitFor, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseClient } from './live-events.fixtures.js';
-import { interceptionDetails, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import {
+  interceptionDetails,
+  preservationDetails,
+  requestApi,
+  type Problem,
+  type RequestJson,
+} from './request-fixtures.js';
 
-const incoming = (reference: string) => ({ reference, requestingState: 'SG', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() });
-const incomingInterception = (reference: string) => ({ reference, requestingState: 'SG', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() });
+const incoming = (reference: string) => ({
+  reference,
+  requestingState: 'SG',
+  type: 'PRESERVATION_42',
+  legalBasis: 'UN',
+  language: 'en',
+  details: preservationDetails(),
+});
+const incomingInterception = (reference: string) => ({
+  reference,
+  requestingState: 'SG',
+  type: 'INTERCEPTION_46',
+  legalBasis: 'UN',
+  language: 'en',
+  details: interceptionDetails(),
+});
 
 /** GET /api/v1/events over real HTTP: the officers' desk hears of changes without polling. */
 describe('live request events', { timeout: 60_000 }, () => {
@@ -52,15 +72,29 @@ describe('live request events', { timeout: 60_000 }, () => {
     expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
     const moved = await api.move(duty, request.id, 'acknowledge');
     const change = await stream.change((c) => c.requestId === request.id);
-    expect(change).toEqual({ requestId: request.id, reference: 'SG-2026-L1', state: moved.state, kind: 'transition', action: 'acknowledge', seq: expect.any(Number) as unknown });
+    expect(change).toEqual({
+      requestId: request.id,
+      reference: 'SG-2026-L1',
+      state: moved.state,
+      kind: 'transition',
+      action: 'acknowledge',
+      seq: expect.any(Number) as unknown,
+    });
     expect(stream.events.find((e) => e.event === 'request')?.id).toBe(String(change.seq));
     expect(stream.retry).toBe(2000);
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').select(['actor_name', 'object_type']).where('action', '=', 'events.subscribed').execute();
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['actor_name', 'object_type'])
+      .where('action', '=', 'events.subscribed')
+      .execute();
     expect(audit).toContainEqual({ actor_name: 'live.duty', object_type: 'event-stream' });
   });
 
   it('streams to an API token as well', async () => {
-    const created = await node.call('POST', '/api/v1/tokens', { as: duty, body: { name: 'desk screen', scopes: ['requests:read'], expiresInDays: 1 } });
+    const created = await node.call('POST', '/api/v1/tokens', {
+      as: duty,
+      body: { name: 'desk screen', scopes: ['requests:read'], expiresInDays: 1 },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const stream = await open({ bearer: created.json<{ token: string }>().token });
     const request = await api.receive(duty, incoming('SG-2026-L2'));
@@ -148,7 +182,11 @@ describe('live request events and visibility', { timeout: 60_000 }, () => {
     const provider = await node.user(admin, 'vis.provider', ['provider_user']);
     const api = requestApi<SignedInUser>(node);
     const stream = (as: SignedInUser) => SseClient.open(`${base}/api/v1/events`, { cookie: as.cookie });
-    const [dutyStream, centralStream, providerStream] = await Promise.all([stream(duty), stream(central), stream(provider)]);
+    const [dutyStream, centralStream, providerStream] = await Promise.all([
+      stream(duty),
+      stream(central),
+      stream(provider),
+    ]);
     expect(providerStream.response.status).toBe(200);
 
     const hidden = await api.receive(central, incomingInterception('SG-2026-V46'));
@@ -158,7 +196,9 @@ describe('live request events and visibility', { timeout: 60_000 }, () => {
     // the later marker, every stream has been offered the hidden request.
     await dutyStream.change((c) => c.requestId === marker.id);
     await centralStream.change((c) => c.requestId === marker.id);
-    expect(centralStream.changes.filter((c) => c.requestId === hidden.id).map((c) => c.action)).toEqual(expect.arrayContaining(['receive', 'acknowledge']));
+    expect(centralStream.changes.filter((c) => c.requestId === hidden.id).map((c) => c.action)).toEqual(
+      expect.arrayContaining(['receive', 'acknowledge']),
+    );
     stopped = true;
     await node.stop();
     await Promise.all([dutyStream.finished, providerStream.finished]);

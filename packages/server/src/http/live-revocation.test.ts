@@ -23,7 +23,10 @@ describe('live stream credentials', { timeout: 60_000 }, () => {
   afterAll(async () => node.stop());
 
   it('holds for an API token until it is revoked', async () => {
-    const created = await node.call('POST', '/api/v1/tokens', { as: admin, body: { name: 'desk screen', scopes: ['profile:read'], expiresInDays: 1 } });
+    const created = await node.call('POST', '/api/v1/tokens', {
+      as: admin,
+      body: { name: 'desk screen', scopes: ['profile:read'], expiresInDays: 1 },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { token, record } = created.json<{ token: string; record: { id: string } }>();
     const credential = { via: 'api-token' as const, tokenHash: hashSecret(token) };
@@ -50,7 +53,10 @@ describe('live stream credentials', { timeout: 60_000 }, () => {
     app.addHook('onRequest', async (request) => {
       request.principal = userPrincipal({ id: 'u1', username: 'desk', roles: ['duty_officer'] }, 'api-token');
     });
-    const feed = new ChangeFeed({ latestSeq: async () => 0, after: async () => [] }, { intervalMs: 10, batchSize: 10, gapWaitMs: 1000, onError: () => undefined });
+    const feed = new ChangeFeed(
+      { latestSeq: async () => 0, after: async () => [] },
+      { intervalMs: 10, batchSize: 10, gapWaitMs: 1000, onError: () => undefined },
+    );
     const checks: string[] = [];
     const revoked: LiveEventsService = {
       opened: async (context) => context.principal ?? Promise.reject(new Error('no principal')),
@@ -62,7 +68,11 @@ describe('live stream credentials', { timeout: 60_000 }, () => {
     };
     await app.register(eventRoutes({ live: revoked, feed, secureCookie: false, heartbeatMs: 10 }));
     // inject only resolves once the response ends: without the re-check it would never end.
-    const reply = await app.inject({ method: 'GET', url: '/api/v1/events', headers: { authorization: 'Bearer tok_abcdefghijkl' } });
+    const reply = await app.inject({
+      method: 'GET',
+      url: '/api/v1/events',
+      headers: { authorization: 'Bearer tok_abcdefghijkl' },
+    });
     expect(reply.statusCode).toBe(200);
     expect(reply.body).toContain('retry: 2000');
     expect(reply.body).toContain(': heartbeat');

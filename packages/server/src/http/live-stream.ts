@@ -8,7 +8,14 @@ const maxBufferedBytes = 1024 * 1024;
 
 /** The one `data:` line of an event: what the web app needs to refresh, and nothing about other requests. */
 export function eventFrame(event: LiveEvent): string {
-  const data = { requestId: event.requestId, reference: event.reference, state: event.state, kind: event.kind, action: event.action, seq: event.seq };
+  const data = {
+    requestId: event.requestId,
+    reference: event.reference,
+    state: event.state,
+    kind: event.kind,
+    action: event.action,
+    seq: event.seq,
+  };
   return `id: ${event.seq}\nevent: request\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

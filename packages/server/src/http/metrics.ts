@@ -7,7 +7,10 @@ export interface FederationMetricsSource {
 }
 
 /** Outbox depth by status (read at scrape time) and delivery latency (fed by the dispatcher). */
-export function registerFederationMetrics(registry: Registry, source: FederationMetricsSource): (seconds: number) => void {
+export function registerFederationMetrics(
+  registry: Registry,
+  source: FederationMetricsSource,
+): (seconds: number) => void {
   new Gauge({
     name: 'hanoi247_federation_outbox_messages',
     help: 'Outbox messages by delivery status',
@@ -16,7 +19,9 @@ export function registerFederationMetrics(registry: Registry, source: Federation
     async collect() {
       const counts = await source.queueDepth();
       this.reset();
-      for (const status of ['pending', 'delivered', 'failed', 'undeliverable']) this.set({ status }, counts[status] ?? 0);
+      for (const status of ['pending', 'delivered', 'failed', 'undeliverable']) {
+        this.set({ status }, counts[status] ?? 0);
+      }
     },
   });
   const latency = new Histogram({

@@ -40,7 +40,14 @@ describe('operations surface', () => {
       components: { schemas: Record<string, unknown> };
     }>();
     expect(document.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/auth/login', '/api/v1/users', '/api/v1/audit', '/api/v1/tokens', '/api/v1/node', '/healthz']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/users',
+      '/api/v1/audit',
+      '/api/v1/tokens',
+      '/api/v1/node',
+      '/healthz',
+    ]) {
       expect(Object.keys(document.paths)).toContain(path);
     }
     expect(document.components.schemas).toHaveProperty('CreateUserRequest');
@@ -67,7 +74,10 @@ describe('operations surface', () => {
   });
 
   it('describes this node with its public keys', async () => {
-    const body = (await node.call('GET', '/api/v1/node', { as: admin })).json<{ country: string; keys: { signing: { fingerprint: string } }[] }>();
+    const body = (await node.call('GET', '/api/v1/node', { as: admin })).json<{
+      country: string;
+      keys: { signing: { fingerprint: string } }[];
+    }>();
     expect(body.country).toBe('VN');
     expect(body.keys[0]?.signing.fingerprint).toMatch(/^SHA256:[A-Za-z0-9_-]{43}$/);
   });
@@ -76,14 +86,26 @@ describe('operations surface', () => {
     const secretPassword = 'log-leak canary passphrase';
     const officer = await node.user(admin, 'canary.officer', ['duty_officer'], secretPassword);
     const token = (
-      await node.call('POST', '/api/v1/tokens', { as: officer, body: { name: 'canary', scopes: ['profile:read'], expiresInDays: 1 } })
+      await node.call('POST', '/api/v1/tokens', {
+        as: officer,
+        body: { name: 'canary', scopes: ['profile:read'], expiresInDays: 1 },
+      })
     ).json<{ token: string }>().token;
     await node.call('GET', '/api/v1/auth/session', { headers: { authorization: `Bearer ${token}` } });
-    await node.call('POST', '/api/v1/auth/login', { body: { username: 'canary.officer', password: `${secretPassword}!` } });
+    await node.call('POST', '/api/v1/auth/login', {
+      body: { username: 'canary.officer', password: `${secretPassword}!` },
+    });
     const logs = logLines.join('');
     expect(logs.length).toBeGreaterThan(1000);
     expect(logs).toContain('/api/v1/tokens');
-    for (const secret of [secretPassword, token, officer.totpSecret, officer.cookie.split('=')[1] ?? 'x', officer.csrfToken, node.bootstrapToken ?? 'x']) {
+    for (const secret of [
+      secretPassword,
+      token,
+      officer.totpSecret,
+      officer.cookie.split('=')[1] ?? 'x',
+      officer.csrfToken,
+      node.bootstrapToken ?? 'x',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

@@ -5,13 +5,18 @@ import type { Caller, Details, Reply } from './request-fixtures.js';
  * Providers and domestic orders as the HTTP tests write them, by hand from brief §3.1 and
  * UN art. 24, not derived from the schemas. Each call returns a fresh object.
  */
-export function providerBody(legalName = 'ExampleMail Viet Nam LLC', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function providerBody(
+  legalName = 'ExampleMail Viet Nam LLC',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     legalName,
     registrationNumber: '0101234567',
     country: 'VN',
     type: 'PLATFORM',
-    contacts: [{ role: 'law-enforcement-desk', name: 'LE response team', email: 'le@examplemail.vn', phone: '+842471000000' }],
+    contacts: [
+      { role: 'law-enforcement-desk', name: 'LE response team', email: 'le@examplemail.vn', phone: '+842471000000' },
+    ],
     dataCategories: ['subscriber', 'traffic', 'content'],
     channel: 'both',
     languages: ['vi', 'en'],
@@ -19,7 +24,11 @@ export function providerBody(legalName = 'ExampleMail Viet Nam LLC', overrides: 
   };
 }
 
-export const authorisation = { body: 'People\u2019s Procuracy of Hà Nội', reviewType: 'PROSECUTORIAL', decisionReference: 'QĐ 12/2026/VKS' } as const;
+export const authorisation = {
+  body: 'People\u2019s Procuracy of Hà Nội',
+  reviewType: 'PROSECUTORIAL',
+  decisionReference: 'QĐ 12/2026/VKS',
+} as const;
 
 export function orderBody(providerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -63,7 +72,13 @@ export interface OrderJson {
   readonly preservedUntil: string | null;
   readonly objection: { reasonCode: string; note: string } | null;
   readonly revision: number;
-  readonly deadlines: readonly { ruleId: string; status: string; dueAt: string; warnAt: string; escalatedAt: string | null }[];
+  readonly deadlines: readonly {
+    ruleId: string;
+    status: string;
+    dueAt: string;
+    warnAt: string;
+    escalatedAt: string | null;
+  }[];
   readonly availableActions: readonly { action: string }[];
   readonly version: number;
   readonly draftedBy?: readonly string[];
@@ -71,29 +86,51 @@ export interface OrderJson {
 
 async function expectStatus<T>(reply: Promise<Reply>, status: number, what: string): Promise<T> {
   const answer = await reply;
-  if (answer.statusCode !== status) throw new Error(`${what}: expected ${status}, got ${answer.statusCode} ${answer.body}`);
+  if (answer.statusCode !== status) {
+    throw new Error(`${what}: expected ${status}, got ${answer.statusCode} ${answer.body}`);
+  }
   return answer.json<T>();
 }
 
 /** Officer and provider calls; the helpers that return a body insist on success. */
 export function orderApi<U>(node: Caller<U>) {
-  const act = (as: U, id: string, action: string, payload: Record<string, unknown> = {}) => node.call('POST', `/api/v1/orders/${id}/transitions`, { as, body: { action, payload } });
-  const respond = (as: U, id: string, step: string, body?: Record<string, unknown>) => node.call('POST', `/api/v1/provider/orders/${id}/${step}`, { as, ...(body === undefined ? {} : { body }) });
+  const act = (as: U, id: string, action: string, payload: Record<string, unknown> = {}) =>
+    node.call('POST', `/api/v1/orders/${id}/transitions`, { as, body: { action, payload } });
+  const respond = (as: U, id: string, step: string, body?: Record<string, unknown>) =>
+    node.call('POST', `/api/v1/provider/orders/${id}/${step}`, { as, ...(body === undefined ? {} : { body }) });
   return {
     act,
     respond,
-    createProvider: (as: U, body: Record<string, unknown>) => expectStatus<{ id: string }>(node.call('POST', '/api/v1/providers', { as, body }), 201, 'create provider'),
-    link: (as: U, providerId: string, userId: string) => expectStatus<unknown>(node.call('POST', `/api/v1/providers/${providerId}/members`, { as, body: { userId } }), 200, 'link member'),
-    draft: (as: U, body: Record<string, unknown>) => expectStatus<OrderJson>(node.call('POST', '/api/v1/orders', { as, body }), 201, 'draft order'),
-    move: (as: U, id: string, action: string, payload: Record<string, unknown> = {}) => expectStatus<OrderJson>(act(as, id, action, payload), 200, action),
-    answer: (as: U, id: string, step: string, body?: Record<string, unknown>) => expectStatus<OrderJson>(respond(as, id, step, body), 200, step),
-    view: (as: U, id: string) => expectStatus<OrderJson>(node.call('GET', `/api/v1/orders/${id}`, { as }), 200, 'view order'),
-    providerView: (as: U, id: string) => expectStatus<OrderJson>(node.call('GET', `/api/v1/provider/orders/${id}`, { as }), 200, 'provider view'),
+    createProvider: (as: U, body: Record<string, unknown>) =>
+      expectStatus<{ id: string }>(node.call('POST', '/api/v1/providers', { as, body }), 201, 'create provider'),
+    link: (as: U, providerId: string, userId: string) =>
+      expectStatus<unknown>(
+        node.call('POST', `/api/v1/providers/${providerId}/members`, { as, body: { userId } }),
+        200,
+        'link member',
+      ),
+    draft: (as: U, body: Record<string, unknown>) =>
+      expectStatus<OrderJson>(node.call('POST', '/api/v1/orders', { as, body }), 201, 'draft order'),
+    move: (as: U, id: string, action: string, payload: Record<string, unknown> = {}) =>
+      expectStatus<OrderJson>(act(as, id, action, payload), 200, action),
+    answer: (as: U, id: string, step: string, body?: Record<string, unknown>) =>
+      expectStatus<OrderJson>(respond(as, id, step, body), 200, step),
+    view: (as: U, id: string) =>
+      expectStatus<OrderJson>(node.call('GET', `/api/v1/orders/${id}`, { as }), 200, 'view order'),
+    providerView: (as: U, id: string) =>
+      expectStatus<OrderJson>(node.call('GET', `/api/v1/provider/orders/${id}`, { as }), 200, 'provider view'),
     upload: (as: U, id: string, content: Buffer, headers: Record<string, string> = {}) =>
       node.call('POST', `/api/v1/provider/orders/${id}/production`, {
         as,
         body: content,
-        headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': sha256(content), 'x-filename': 'login-records.csv', 'x-data-category': 'traffic', 'x-media-type': 'text/csv', ...headers },
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-content-sha256': sha256(content),
+          'x-filename': 'login-records.csv',
+          'x-data-category': 'traffic',
+          'x-media-type': 'text/csv',
+          ...headers,
+        },
       }),
   };
 }

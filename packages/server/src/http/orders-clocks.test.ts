@@ -46,9 +46,16 @@ describe('domestic orders: clocks', () => {
     expect(await scan(order.id)).toEqual([['order-acknowledgement', 'warning', 'raised']]);
     travelTo(acknowledgement.dueAt);
     expect(await scan(order.id)).toEqual([['order-acknowledgement', 'breach', 'raised']]);
-    expect(due(await api.view(duty, order.id), 'order-acknowledgement')).toMatchObject({ status: 'breached', escalatedAt: node.clock.now().toISOString() });
-    const providerSide = (await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerUser })).json<{ events: { action: string; payload: Record<string, unknown> }[] }>().events;
-    expect(providerSide.filter((e) => e.action.startsWith('deadline-')).map((e) => [e.action, e.payload['ruleId']])).toEqual([
+    expect(due(await api.view(duty, order.id), 'order-acknowledgement')).toMatchObject({
+      status: 'breached',
+      escalatedAt: node.clock.now().toISOString(),
+    });
+    const providerSide = (
+      await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerUser })
+    ).json<{ events: { action: string; payload: Record<string, unknown> }[] }>().events;
+    expect(
+      providerSide.filter((e) => e.action.startsWith('deadline-')).map((e) => [e.action, e.payload['ruleId']]),
+    ).toEqual([
       ['deadline-warning', 'order-acknowledgement'],
       ['deadline-breach', 'order-acknowledgement'],
     ]);
@@ -62,7 +69,10 @@ describe('domestic orders: clocks', () => {
   it('reminds before a preservation lapses, and lets it lapse only after the reminder', async () => {
     const order = await servedOrder(orderBody(providerId));
     await api.answer(providerUser, order.id, 'acknowledge');
-    await api.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: order.periods[0]!.end, what: 'login log' });
+    await api.answer(providerUser, order.id, 'confirm-preservation', {
+      preservedUntil: order.periods[0]!.end,
+      what: 'login log',
+    });
     const lapse = due(order, 'order-preservation-lapse');
     expect(Date.parse(lapse.dueAt) - Date.parse(lapse.warnAt)).toBe(10 * day);
     // A scan gap past the end still reminds first.
@@ -72,21 +82,40 @@ describe('domestic orders: clocks', () => {
     expect(await scan(order.id)).toEqual([['order-preservation-lapse', 'expiry', 'applied']]);
     const after = await api.view(duty, order.id);
     expect(after.state).toBe('EXPIRED');
-    expect(due(after, 'order-preservation-lapse')).toMatchObject({ status: 'expired', escalatedAt: node.clock.now().toISOString() });
+    expect(due(after, 'order-preservation-lapse')).toMatchObject({
+      status: 'expired',
+      escalatedAt: node.clock.now().toISOString(),
+    });
   });
 
   it('renews itself, chained, while the follow-up MLA request is pending, and tells the request; then lapses', async () => {
     const requests = requestApi<SignedInUser>(node);
-    const request = await requests.receive(duty, { reference: 'FR-2026-CLK', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: { ...preservationDetails(), dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' } } });
+    const request = await requests.receive(duty, {
+      reference: 'FR-2026-CLK',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: {
+        ...preservationDetails(),
+        dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' },
+      },
+    });
     await requests.move(duty, request.id, 'acknowledge');
     await requests.move(duty, request.id, 'triage');
     await requests.move(supervisor, request.id, 'accept');
-    const made = await node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, { as: duty, body: { orders: [{ providerId, authorisation }] } });
+    const made = await node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, {
+      as: duty,
+      body: { orders: [{ providerId, authorisation }] },
+    });
     const orderId = made.json<{ orders: OrderJson[] }>().orders[0]!.id;
     await api.move(supervisor, orderId, 'authorise');
     const served = await api.move(duty, orderId, 'serve');
     await api.answer(providerUser, orderId, 'acknowledge');
-    await api.answer(providerUser, orderId, 'confirm-preservation', { preservedUntil: served.periods[0]!.end, what: 'login log' });
+    await api.answer(providerUser, orderId, 'confirm-preservation', {
+      preservedUntil: served.periods[0]!.end,
+      what: 'login log',
+    });
     await requests.move(duty, request.id, 'link-follow-up-mla', { linkedRequestId: 'FR-2026-CLK-MLA' });
 
     const first = served.periods[0]!;
@@ -120,7 +149,9 @@ describe('domestic orders: clocks', () => {
   it('stops real-time collection at the end of the authorised period', async () => {
     const start = new Date(node.clock.now().getTime() + hour).toISOString();
     const end = new Date(node.clock.now().getTime() + 5 * day).toISOString();
-    const order = await servedOrder(orderBody(providerId, { type: 'RT_TRAFFIC_29', durationDays: undefined, authorisedPeriod: { start, end } }));
+    const order = await servedOrder(
+      orderBody(providerId, { type: 'RT_TRAFFIC_29', durationDays: undefined, authorisedPeriod: { start, end } }),
+    );
     await api.answer(providerUser, order.id, 'acknowledge');
     const early = await api.respond(providerUser, order.id, 'start-collection');
     expect(early.statusCode).toBe(400);

@@ -1,7 +1,14 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorisation, orderApi, providerBody, sha256, storedDataDetails, type OrderJson } from './order-fixtures.js';
-import { day, longSessions, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import {
+  day,
+  longSessions,
+  preservationDetails,
+  requestApi,
+  type Problem,
+  type RequestJson,
+} from './request-fixtures.js';
 
 interface Receipt {
   readonly evidence: { id: string; sha256: string; size: number; filename: string; mediaType: string };
@@ -25,7 +32,12 @@ describe('domestic orders from foreign requests', () => {
   let requests: ReturnType<typeof requestApi<SignedInUser>>;
 
   beforeAll(async () => {
-    node = await TestNode.start({ configure: (c) => ({ ...longSessions(c), orders: { ...c.orders, maxProductionBytes: 64 * 1024, maxProductionItemsPerOrder: 3 } }) });
+    node = await TestNode.start({
+      configure: (c) => ({
+        ...longSessions(c),
+        orders: { ...c.orders, maxProductionBytes: 64 * 1024, maxProductionItemsPerOrder: 3 },
+      }),
+    });
     const admin = await node.administrator();
     duty = await node.user(admin, 'link.duty', ['duty_officer']);
     supervisor = await node.user(admin, 'link.supervisor', ['supervisor']);
@@ -38,13 +50,27 @@ describe('domestic orders from foreign requests', () => {
   afterAll(async () => node.stop());
 
   const accepted = async (reference: string, type: string, details: Record<string, unknown>): Promise<RequestJson> => {
-    const request = await requests.receive(duty, { reference, requestingState: 'FR', type, legalBasis: 'UN', language: 'en', details });
+    const request = await requests.receive(duty, {
+      reference,
+      requestingState: 'FR',
+      type,
+      legalBasis: 'UN',
+      language: 'en',
+      details,
+    });
     await requests.move(duty, request.id, 'acknowledge');
     await requests.move(duty, request.id, type === 'PRESERVATION_42' ? 'triage' : 'assess');
     return requests.move(supervisor, request.id, 'accept');
   };
-  const withRange = () => ({ ...preservationDetails(), dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' } });
-  const fromRequest = (requestId: string, extra: Record<string, unknown> = {}) => node.call('POST', `/api/v1/requests/${requestId}/domestic-orders`, { as: duty, body: { orders: [{ providerId, authorisation, ...extra }] } });
+  const withRange = () => ({
+    ...preservationDetails(),
+    dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' },
+  });
+  const fromRequest = (requestId: string, extra: Record<string, unknown> = {}) =>
+    node.call('POST', `/api/v1/requests/${requestId}/domestic-orders`, {
+      as: duty,
+      body: { orders: [{ providerId, authorisation, ...extra }] },
+    });
   const served = async (orderId: string) => {
     await orders.move(supervisor, orderId, 'authorise');
     await orders.move(duty, orderId, 'serve');
@@ -52,7 +78,14 @@ describe('domestic orders from foreign requests', () => {
   };
 
   it('refuses a request that is not accepted, or of a kind no provider order executes', async () => {
-    const fresh = await requests.receive(duty, { reference: 'FR-2026-L0', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: withRange() });
+    const fresh = await requests.receive(duty, {
+      reference: 'FR-2026-L0',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: withRange(),
+    });
     const early = await fromRequest(fresh.id);
     expect([early.statusCode, early.json<Problem>().code]).toEqual([409, 'order/request-not-orderable']);
     const noRange = await accepted('FR-2026-L1', 'PRESERVATION_42', preservationDetails());
@@ -66,14 +99,26 @@ describe('domestic orders from foreign requests', () => {
       const request = await accepted('FR-2026-L2', 'PRESERVATION_42', withRange());
       const made = await fromRequest(request.id);
       expect(made.statusCode).toBe(201);
-      const body = made.json<{ requestState: string; orders: (OrderJson & { terms: { scope: { identifiers: unknown[]; dateRange: unknown }; nonDisclosure: { required: boolean } } })[] }>();
+      const body = made.json<{
+        requestState: string;
+        orders: (OrderJson & {
+          terms: { scope: { identifiers: unknown[]; dateRange: unknown }; nonDisclosure: { required: boolean } };
+        })[];
+      }>();
       expect(body.requestState).toBe('DOMESTIC_ORDER_ISSUED');
       expect(body.orders).toHaveLength(1);
       const order = body.orders[0]!;
-      expect(order).toMatchObject({ type: 'PRESERVE_25', state: 'CREATED', requestId: request.id, terms: { nonDisclosure: { required: true } } });
+      expect(order).toMatchObject({
+        type: 'PRESERVE_25',
+        state: 'CREATED',
+        requestId: request.id,
+        terms: { nonDisclosure: { required: true } },
+      });
       expect(order.terms.scope.identifiers).toEqual(preservationDetails()['identifiers']);
       // The request's +07:00 range names its fixed zone for the provider's logs.
-      expect(order.terms.scope).toMatchObject({ dateRange: { from: '2026-10-01T00:00:00+07:00', timeZone: 'Etc/GMT-7' } });
+      expect(order.terms.scope).toMatchObject({
+        dateRange: { from: '2026-10-01T00:00:00+07:00', timeZone: 'Etc/GMT-7' },
+      });
       expect((await requests.view(duty, request.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
     });
 
@@ -82,13 +127,26 @@ describe('domestic orders from foreign requests', () => {
       const order = (await fromRequest(request.id)).json<{ orders: OrderJson[] }>().orders[0]!;
       const acknowledged = await served(order.id);
       const until = acknowledged.periods[0]!.end;
-      await orders.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: until, what: 'Login IP log of the account, October 2026' });
+      await orders.answer(providerUser, order.id, 'confirm-preservation', {
+        preservedUntil: until,
+        what: 'Login IP log of the account, October 2026',
+      });
       const after = await requests.view(duty, request.id);
       expect(after.state).toBe('PRESERVED');
-      expect(after.deadlines.find((d) => d.ruleId === 'preservation-period')).toMatchObject({ status: 'open', dueAt: until });
+      expect(after.deadlines.find((d) => d.ruleId === 'preservation-period')).toMatchObject({
+        status: 'open',
+        dueAt: until,
+      });
       const confirmation = (await requests.timeline(duty, request.id)).find((e) => e.action === 'confirm-preserved');
-      expect(confirmation).toMatchObject({ actorName: `domestic order ${order.reference}`, payload: { preservedUntil: until, note: expect.stringContaining('Login IP log') as unknown } });
-      const outbox = await node.app.node.database.db.selectFrom('outbox').select(['type', 'to_country']).where('request_id', '=', request.id).execute();
+      expect(confirmation).toMatchObject({
+        actorName: `domestic order ${order.reference}`,
+        payload: { preservedUntil: until, note: expect.stringContaining('Login IP log') as unknown },
+      });
+      const outbox = await node.app.node.database.db
+        .selectFrom('outbox')
+        .select(['type', 'to_country'])
+        .where('request_id', '=', request.id)
+        .execute();
       expect(outbox).toContainEqual({ type: 'request.transition', to_country: 'FR' });
     });
 
@@ -96,7 +154,10 @@ describe('domestic orders from foreign requests', () => {
       const request = await accepted('FR-2026-L4', 'PRESERVATION_42', withRange());
       const order = (await fromRequest(request.id)).json<{ orders: OrderJson[] }>().orders[0]!;
       await served(order.id);
-      const objected = await orders.answer(providerUser, order.id, 'object', { reasonCode: 'DATA_NOT_HELD', note: 'The account was deleted in 2025; no logs remain' });
+      const objected = await orders.answer(providerUser, order.id, 'object', {
+        reasonCode: 'DATA_NOT_HELD',
+        note: 'The account was deleted in 2025; no logs remain',
+      });
       expect(objected).toMatchObject({ state: 'OBJECTED', objection: { reasonCode: 'DATA_NOT_HELD' } });
       const after = await requests.view(duty, request.id);
       expect(after.state).toBe('WARNING_ISSUED');
@@ -113,28 +174,58 @@ describe('domestic orders from foreign requests', () => {
 
     beforeAll(async () => {
       request = await accepted('FR-2026-L5', 'STORED_DATA_44', storedDataDetails());
-      const made = await fromRequest(request.id, { type: 'PRODUCE_27A', scope: { dataCategories: ['traffic'], dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' } } });
+      const made = await fromRequest(request.id, {
+        type: 'PRODUCE_27A',
+        scope: {
+          dataCategories: ['traffic'],
+          dateRange: {
+            from: '2026-10-01T00:00:00+07:00',
+            to: '2026-10-31T23:59:59+07:00',
+            timeZone: 'Asia/Ho_Chi_Minh',
+          },
+        },
+      });
       expect(made.json<{ requestState: string }>().requestState).toBe('IN_EXECUTION');
       order = await served(made.json<{ orders: OrderJson[] }>().orders[0]!.id);
     });
 
     it('refuses a production whose hash is not the provider\u2019s declared one, keeping nothing', async () => {
       const content = Buffer.from('login,ip,port,time\nsuspect,203.0.113.7,443,2026-10-30T14:03:11+07:00\n');
-      const refused = await orders.upload(providerUser, order.id, content, { 'x-content-sha256': sha256(Buffer.from('something else')) });
+      const refused = await orders.upload(providerUser, order.id, content, {
+        'x-content-sha256': sha256(Buffer.from('something else')),
+      });
       expect([refused.statusCode, refused.json<Problem>().code]).toEqual([400, 'evidence/hash-mismatch']);
       expect((await orders.view(duty, order.id)).state).toBe('ACKNOWLEDGED');
-      expect((await node.call('GET', `/api/v1/requests/${request.id}/evidence`, { as: duty })).json<{ items: unknown[] }>().items).toEqual([]);
+      expect(
+        (await node.call('GET', `/api/v1/requests/${request.id}/evidence`, { as: duty })).json<{ items: unknown[] }>()
+          .items,
+      ).toEqual([]);
     });
 
     it('streams the production into the request\u2019s evidence with its custody events, the file name made safe', async () => {
       const content = Buffer.from('login,ip,port,time\nsuspect,203.0.113.7,443,2026-10-30T14:03:11+07:00\n');
-      const response = await orders.upload(providerUser, order.id, content, { 'x-filename': encodeURIComponent('../../etc/lệnh "prod".csv') });
+      const response = await orders.upload(providerUser, order.id, content, {
+        'x-filename': encodeURIComponent('../../etc/lệnh "prod".csv'),
+      });
       expect(response.statusCode).toBe(201);
       const receipt = response.json<Receipt>();
-      expect(receipt).toMatchObject({ providerSha256: sha256(content), evidence: { sha256: sha256(content), size: content.length, filename: 'lệnh _prod_.csv', mediaType: 'text/csv' }, order: { state: 'PRODUCED' } });
-      const items = (await node.call('GET', `/api/v1/requests/${request.id}/evidence`, { as: duty })).json<{ items: { id: string; metadata: { source: string; dataCategory: string } }[] }>().items;
-      expect(items).toEqual([expect.objectContaining({ id: receipt.evidence.id, metadata: expect.objectContaining({ source: 'provider-production', dataCategory: 'traffic' }) as unknown })]);
-      const custody = (await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}/custody`, { as: duty })).json<{ events: { type: string; actor: { role: string | null } }[] }>().events;
+      expect(receipt).toMatchObject({
+        providerSha256: sha256(content),
+        evidence: { sha256: sha256(content), size: content.length, filename: 'lệnh _prod_.csv', mediaType: 'text/csv' },
+        order: { state: 'PRODUCED' },
+      });
+      const items = (await node.call('GET', `/api/v1/requests/${request.id}/evidence`, { as: duty })).json<{
+        items: { id: string; metadata: { source: string; dataCategory: string } }[];
+      }>().items;
+      expect(items).toEqual([
+        expect.objectContaining({
+          id: receipt.evidence.id,
+          metadata: expect.objectContaining({ source: 'provider-production', dataCategory: 'traffic' }) as unknown,
+        }),
+      ]);
+      const custody = (await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}/custody`, { as: duty })).json<{
+        events: { type: string; actor: { role: string | null } }[];
+      }>().events;
       expect(custody.map((e) => e.type).slice(0, 2)).toEqual(['collected', 'hashed']);
       expect(custody[0]!.actor.role).toBe('provider_user');
       const download = await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}/content`, { as: duty });
@@ -155,27 +246,51 @@ describe('domestic orders from foreign requests', () => {
     it('closes the production when an officer confirms it complete, and offers it to the requesting State', async () => {
       const done = await orders.move(supervisor, order.id, 'confirm-production-complete');
       expect(done.state).toBe('EVIDENCE_INGESTED');
-      const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{ events: { action: string; payload: Record<string, unknown> }[] }>().events;
+      const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
+        events: { action: string; payload: Record<string, unknown> }[];
+      }>().events;
       const offer = timeline.find((e) => e.action.startsWith('evidence-offer'));
-      expect(offer, JSON.stringify(offer)).toMatchObject({ action: 'evidence-offered', payload: { offered: expect.any(Array) as unknown } });
+      expect(offer, JSON.stringify(offer)).toMatchObject({
+        action: 'evidence-offered',
+        payload: { offered: expect.any(Array) as unknown },
+      });
       expect(offer!.payload['offered']).toHaveLength(3);
-      const queued = await node.app.node.database.db.selectFrom('outbox').select(['type', 'to_country']).where('request_id', '=', request.id).execute();
+      const queued = await node.app.node.database.db
+        .selectFrom('outbox')
+        .select(['type', 'to_country'])
+        .where('request_id', '=', request.id)
+        .execute();
       expect(queued).toContainEqual({ type: 'evidence.offered', to_country: 'FR' });
       expect((await requests.view(duty, request.id)).state).toBe('IN_EXECUTION');
-      const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: duty })).json<{ timeToProduce: { count: number } }>();
+      const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: duty })).json<{
+        timeToProduce: { count: number };
+      }>();
       expect(stats.timeToProduce.count).toBe(1);
     });
   });
 
   it('turns "data not held" on an Art. 44 production into a partial-execution report to the requesting State', async () => {
     const request = await accepted('FR-2026-L7', 'STORED_DATA_44', storedDataDetails());
-    const made = await fromRequest(request.id, { type: 'PRODUCE_27A', scope: { dataCategories: ['traffic'], dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' } } });
+    const made = await fromRequest(request.id, {
+      type: 'PRODUCE_27A',
+      scope: {
+        dataCategories: ['traffic'],
+        dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' },
+      },
+    });
     const order = await served(made.json<{ orders: OrderJson[] }>().orders[0]!.id);
     await orders.answer(providerUser, order.id, 'object', { reasonCode: 'DATA_NOT_HELD', note: 'No such account' });
     expect((await requests.view(duty, request.id)).state).toBe('PARTIALLY_EXECUTED');
     const report = (await requests.timeline(duty, request.id)).find((e) => e.action === 'report-partial-execution');
-    expect(report?.payload).toMatchObject({ reasonCodes: ['DATA_NOT_HELD'], information: expect.stringContaining(order.reference) as unknown });
-    const outbox = await node.app.node.database.db.selectFrom('outbox').select(['type', 'to_country']).where('request_id', '=', request.id).execute();
+    expect(report?.payload).toMatchObject({
+      reasonCodes: ['DATA_NOT_HELD'],
+      information: expect.stringContaining(order.reference) as unknown,
+    });
+    const outbox = await node.app.node.database.db
+      .selectFrom('outbox')
+      .select(['type', 'to_country'])
+      .where('request_id', '=', request.id)
+      .execute();
     expect(outbox).toContainEqual({ type: 'request.transition', to_country: 'FR' });
   });
 
@@ -183,9 +298,14 @@ describe('domestic orders from foreign requests', () => {
     const request = await accepted('FR-2026-L6', 'PRESERVATION_42', withRange());
     const order = (await fromRequest(request.id, { durationDays: 30 })).json<{ orders: OrderJson[] }>().orders[0]!;
     const acknowledged = await served(order.id);
-    await orders.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: acknowledged.periods[0]!.end, what: 'login log' });
+    await orders.answer(providerUser, order.id, 'confirm-preservation', {
+      preservedUntil: acknowledged.periods[0]!.end,
+      what: 'login log',
+    });
     expect((await requests.view(duty, request.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
-    const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{ events: { action: string }[] }>().events;
+    const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
+      events: { action: string }[];
+    }>().events;
     expect(timeline.map((e) => e.action)).toContain('linked-request-not-confirmed');
     expect(Date.parse(acknowledged.periods[0]!.end) - Date.parse(acknowledged.periods[0]!.start)).toBe(30 * day);
   });

@@ -27,17 +27,34 @@ describe('domestic orders: lifecycle', () => {
 
   describe('the provider registry', () => {
     it('keeps legal entity, type, contacts, data held, channel and languages; refuses a duplicate', async () => {
-      const listed = (await node.call('GET', '/api/v1/providers', { as: duty })).json<{ providers: { id: string; legalName: string; type: string; channel: string; languages: string[] }[] }>().providers;
-      expect(listed).toEqual([expect.objectContaining({ id: providerId, legalName: 'ExampleMail Viet Nam LLC', type: 'PLATFORM', channel: 'both', languages: ['vi', 'en'] })]);
+      const listed = (await node.call('GET', '/api/v1/providers', { as: duty })).json<{
+        providers: { id: string; legalName: string; type: string; channel: string; languages: string[] }[];
+      }>().providers;
+      expect(listed).toEqual([
+        expect.objectContaining({
+          id: providerId,
+          legalName: 'ExampleMail Viet Nam LLC',
+          type: 'PLATFORM',
+          channel: 'both',
+          languages: ['vi', 'en'],
+        }),
+      ]);
       const duplicate = await node.call('POST', '/api/v1/providers', { as: admin, body: providerBody() });
       expect([duplicate.statusCode, duplicate.json<Problem>().code]).toEqual([409, 'provider/duplicate']);
-      const members = (await node.call('GET', `/api/v1/providers/${providerId}/members`, { as: duty })).json<{ members: { username: string }[] }>().members;
+      const members = (await node.call('GET', `/api/v1/providers/${providerId}/members`, { as: duty })).json<{
+        members: { username: string }[];
+      }>().members;
       expect(members.map((m) => m.username)).toEqual(['order.provider']);
     });
 
     it('lets neither a duty officer change the registry nor an officer act for a provider', async () => {
-      expect((await node.call('POST', '/api/v1/providers', { as: duty, body: providerBody('Other') })).statusCode).toBe(403);
-      const linkOfficer = await node.call('POST', `/api/v1/providers/${providerId}/members`, { as: admin, body: { userId: duty.userId } });
+      expect((await node.call('POST', '/api/v1/providers', { as: duty, body: providerBody('Other') })).statusCode).toBe(
+        403,
+      );
+      const linkOfficer = await node.call('POST', `/api/v1/providers/${providerId}/members`, {
+        as: admin,
+        body: { userId: duty.userId },
+      });
       expect([linkOfficer.statusCode, linkOfficer.json<Problem>().code]).toEqual([400, 'provider/member-invalid']);
     });
   });
@@ -47,11 +64,17 @@ describe('domestic orders: lifecycle', () => {
 
     it('drafts an order that cannot be served before a second officer authorises it', async () => {
       order = await api.draft(duty, orderBody(providerId));
-      expect(order).toMatchObject({ state: 'CREATED', reference: expect.stringMatching(/^VN-ORD-2026-\d{6}$/) as unknown, periods: [] });
+      expect(order).toMatchObject({
+        state: 'CREATED',
+        reference: expect.stringMatching(/^VN-ORD-2026-\d{6}$/) as unknown,
+        periods: [],
+      });
       const early = await api.act(duty, order.id, 'serve');
       expect([early.statusCode, early.json<Problem>().code]).toEqual([409, 'order/illegal-transition']);
       // The provider does not see a draft at all.
-      expect((await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerUser })).statusCode).toBe(404);
+      expect((await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerUser })).statusCode).toBe(
+        404,
+      );
     });
 
     it('refuses the drafter as authoriser, even when a supervisor drafted it', async () => {
@@ -70,27 +93,54 @@ describe('domestic orders: lifecycle', () => {
       const servedAt = node.clock.now().getTime();
       order = await api.move(duty, order.id, 'serve');
       expect(order).toMatchObject({ state: 'SERVED', revision: 0 });
-      expect(order.periods).toEqual([{ n: 0, start: new Date(servedAt).toISOString(), end: new Date(servedAt + 90 * day).toISOString(), renewedBy: null }]);
+      expect(order.periods).toEqual([
+        {
+          n: 0,
+          start: new Date(servedAt).toISOString(),
+          end: new Date(servedAt + 90 * day).toISOString(),
+          renewedBy: null,
+        },
+      ]);
       expect(order.deadlines.map((d) => [d.ruleId, d.status, d.dueAt])).toEqual([
         ['order-acknowledgement', 'open', new Date(servedAt + 24 * hour).toISOString()],
         ['order-fulfilment', 'open', new Date(servedAt + 24 * hour).toISOString()],
         ['order-preservation-lapse', 'open', new Date(servedAt + 90 * day).toISOString()],
       ]);
-      const signed = (await node.call('GET', `/api/v1/provider/orders/${order.id}/signed`, { as: providerUser })).json<SignedOrder>();
-      expect(signed.order).toMatchObject({ reference: order.reference, revision: 0, provider: { id: providerId }, issuer: { country: 'VN' }, deadlines: { acknowledgeBy: new Date(servedAt + 24 * hour).toISOString() } });
-      expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({ ok: true, node: { country: 'VN' } });
+      const signed = (
+        await node.call('GET', `/api/v1/provider/orders/${order.id}/signed`, { as: providerUser })
+      ).json<SignedOrder>();
+      expect(signed.order).toMatchObject({
+        reference: order.reference,
+        revision: 0,
+        provider: { id: providerId },
+        issuer: { country: 'VN' },
+        deadlines: { acknowledgeBy: new Date(servedAt + 24 * hour).toISOString() },
+      });
+      expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({
+        ok: true,
+        node: { country: 'VN' },
+      });
     });
 
     it('shows the provider its order, its clocks and its own next steps, and nothing of the officers', async () => {
       const seen = await api.providerView(providerUser, order.id);
-      const read = await node.app.node.database.db.selectFrom('audit_entries').select(['actor_name', 'outcome']).where('action', '=', 'order.viewed').where('object_id', '=', order.id).execute();
+      const read = await node.app.node.database.db
+        .selectFrom('audit_entries')
+        .select(['actor_name', 'outcome'])
+        .where('action', '=', 'order.viewed')
+        .where('object_id', '=', order.id)
+        .execute();
       expect(read).toContainEqual({ actor_name: 'order.provider', outcome: 'success' });
       expect(seen.availableActions.map((a) => a.action)).toEqual(['acknowledge', 'object']);
       expect(seen).not.toHaveProperty('draftedBy');
       expect(seen).not.toHaveProperty('requestId');
-      const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerUser })).json<{ orders: { id: string }[] }>().orders;
+      const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerUser })).json<{
+        orders: { id: string }[];
+      }>().orders;
       expect(listed.map((o) => o.id)).toEqual([order.id]);
-      const timeline = (await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerUser })).json<{ events: Record<string, unknown>[] }>().events;
+      const timeline = (
+        await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerUser })
+      ).json<{ events: Record<string, unknown>[] }>().events;
       expect(timeline.map((e) => e['action'])).toEqual(['draft', 'authorise', 'serve']);
       expect(JSON.stringify(timeline)).not.toContain('order.duty');
     });
@@ -100,11 +150,20 @@ describe('domestic orders: lifecycle', () => {
       order = await api.answer(providerUser, order.id, 'acknowledge');
       expect(order.state).toBe('ACKNOWLEDGED');
       const end = order.periods[0]!.end;
-      const short = await api.respond(providerUser, order.id, 'confirm-preservation', { preservedUntil: new Date(Date.parse(end) - day).toISOString(), what: 'login log' });
+      const short = await api.respond(providerUser, order.id, 'confirm-preservation', {
+        preservedUntil: new Date(Date.parse(end) - day).toISOString(),
+        what: 'login log',
+      });
       expect([short.statusCode, short.json<Problem>().code]).toEqual([400, 'order/preservation-confirmation-invalid']);
-      order = await api.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: end, what: 'Subscriber record and login IP log, October 2026' });
+      order = await api.answer(providerUser, order.id, 'confirm-preservation', {
+        preservedUntil: end,
+        what: 'Subscriber record and login IP log, October 2026',
+      });
       expect(order).toMatchObject({ state: 'PRESERVED', preservedUntil: end });
-      expect(order.deadlines.filter((d) => d.ruleId !== 'order-preservation-lapse').map((d) => d.status)).toEqual(['met', 'met']);
+      expect(order.deadlines.filter((d) => d.ruleId !== 'order-preservation-lapse').map((d) => d.status)).toEqual([
+        'met',
+        'met',
+      ]);
     });
 
     it('renews in chained periods of at most 90 days, each a new signed revision, then releases', async () => {
@@ -116,7 +175,12 @@ describe('domestic orders: lifecycle', () => {
       expect(order.periods.map((p) => [p.n, p.start, p.end, p.renewedBy])).toEqual([
         [0, first.start, first.end, null],
         [1, first.end, new Date(Date.parse(first.end) + 90 * day).toISOString(), 'officer'],
-        [2, new Date(Date.parse(first.end) + 90 * day).toISOString(), new Date(Date.parse(first.end) + 120 * day).toISOString(), 'officer'],
+        [
+          2,
+          new Date(Date.parse(first.end) + 90 * day).toISOString(),
+          new Date(Date.parse(first.end) + 120 * day).toISOString(),
+          'officer',
+        ],
       ]);
       expect(order).toMatchObject({ state: 'RENEWED', revision: 2 });
       const lapse = order.deadlines.filter((d) => d.ruleId === 'order-preservation-lapse');
@@ -126,42 +190,87 @@ describe('domestic orders: lifecycle', () => {
       expect(signed.order.periods).toHaveLength(3);
       order = await api.move(duty, order.id, 'release');
       expect(order.state).toBe('RELEASED');
-      expect((await api.respond(providerUser, order.id, 'confirm-preservation', { preservedUntil: first.end, what: 'x' })).statusCode).toBe(409);
+      expect(
+        (await api.respond(providerUser, order.id, 'confirm-preservation', { preservedUntil: first.end, what: 'x' }))
+          .statusCode,
+      ).toBe(409);
     });
   });
 
   describe('bad input', () => {
     it('refuses a preservation longer than 90 days, unknown fields, and identifiers without a zone', async () => {
-      const long = await node.call('POST', '/api/v1/orders', { as: duty, body: orderBody(providerId, { durationDays: 120 }) });
+      const long = await node.call('POST', '/api/v1/orders', {
+        as: duty,
+        body: orderBody(providerId, { durationDays: 120 }),
+      });
       expect([long.statusCode, long.json<Problem>().code]).toEqual([400, 'order/duration-exceeded']);
-      const extra = await node.call('POST', '/api/v1/orders', { as: duty, body: { ...orderBody(providerId), state: 'SERVED' } });
+      const extra = await node.call('POST', '/api/v1/orders', {
+        as: duty,
+        body: { ...orderBody(providerId), state: 'SERVED' },
+      });
       expect([extra.statusCode, extra.json<Problem>().code]).toEqual([400, 'request/validation-failed']);
       const ip = { kind: 'ip', address: '203.0.113.7', port: 443, observedAt: '2026-10-30T14:03:11' };
-      const noZone = await node.call('POST', '/api/v1/orders', { as: duty, body: orderBody(providerId, { scope: { ...(orderBody(providerId)['scope'] as object), identifiers: [ip] } }) });
+      const noZone = await node.call('POST', '/api/v1/orders', {
+        as: duty,
+        body: orderBody(providerId, { scope: { ...(orderBody(providerId)['scope'] as object), identifiers: [ip] } }),
+      });
       expect(noZone.statusCode).toBe(400);
     });
 
     it('asks an emergency order to justify itself, and signs the call-back contact from the directory into it', async () => {
-      const vague = await node.call('POST', '/api/v1/orders', { as: duty, body: orderBody(providerId, { type: 'SUBSCRIBER_27B', durationDays: undefined, emergencyJustification: 'urgent' }) });
+      const vague = await node.call('POST', '/api/v1/orders', {
+        as: duty,
+        body: orderBody(providerId, {
+          type: 'SUBSCRIBER_27B',
+          durationDays: undefined,
+          emergencyJustification: 'urgent',
+        }),
+      });
       expect([vague.statusCode, vague.json<Problem>().code]).toEqual([400, 'order/emergency-justification-required']);
-      const emergency = await api.draft(duty, orderBody(providerId, { type: 'SUBSCRIBER_27B', durationDays: undefined, emergencyJustification: 'A child is in contact with the suspect right now and has been asked to meet' }));
+      const emergency = await api.draft(
+        duty,
+        orderBody(providerId, {
+          type: 'SUBSCRIBER_27B',
+          durationDays: undefined,
+          emergencyJustification: 'A child is in contact with the suspect right now and has been asked to meet',
+        }),
+      );
       await api.move(supervisor, emergency.id, 'authorise');
       const served = await api.move(duty, emergency.id, 'serve');
       expect(served.deadlines.map((d) => [d.ruleId, Date.parse(d.dueAt) - node.clock.now().getTime()])).toEqual([
         ['order-acknowledgement', hour],
         ['order-fulfilment', 8 * hour],
       ]);
-      const signed = (await node.call('GET', `/api/v1/provider/orders/${emergency.id}/signed`, { as: providerUser })).json<SignedOrder>();
+      const signed = (
+        await node.call('GET', `/api/v1/provider/orders/${emergency.id}/signed`, { as: providerUser })
+      ).json<SignedOrder>();
       expect(signed.order.emergency).toMatchObject({ officer: 'order.duty', callback: { role: '24/7 duty officer' } });
       expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({ ok: true });
-      const forged = { ...signed, order: { ...signed.order, emergency: { ...signed.order.emergency!, callback: { role: '24/7 duty officer', name: 'Call me', phone: '+15550100' } } } };
-      expect(await verifyOrder(forged, { descriptor: signed.descriptor })).toMatchObject({ ok: false, reason: 'altered' });
+      const forged = {
+        ...signed,
+        order: {
+          ...signed.order,
+          emergency: {
+            ...signed.order.emergency!,
+            callback: { role: '24/7 duty officer', name: 'Call me', phone: '+15550100' },
+          },
+        },
+      };
+      expect(await verifyOrder(forged, { descriptor: signed.descriptor })).toMatchObject({
+        ok: false,
+        reason: 'altered',
+      });
     });
   });
 
   describe('the OpenAPI document for providers\u2019 integrators', () => {
     it('describes every provider call, the production headers and the signed order', async () => {
-      const document = (await node.call('GET', '/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, { tags?: string[]; parameters?: { name: string; in: string; required?: boolean }[] }>> }>();
+      const document = (await node.call('GET', '/api/v1/openapi.json')).json<{
+        paths: Record<
+          string,
+          Record<string, { tags?: string[]; parameters?: { name: string; in: string; required?: boolean }[] }>
+        >;
+      }>();
       const providerPaths = Object.keys(document.paths).filter((p) => p.startsWith('/api/v1/provider/'));
       expect(providerPaths.sort()).toEqual([
         '/api/v1/provider/orders',
@@ -178,13 +287,20 @@ describe('domestic orders: lifecycle', () => {
       ]);
       const upload = document.paths['/api/v1/provider/orders/{orderId}/production']!['post']!;
       expect(upload.tags).toEqual(['provider']);
-      expect(upload.parameters?.filter((p) => p.in === 'header' && p.required === true).map((p) => p.name).sort()).toEqual(['x-content-sha256', 'x-data-category', 'x-filename']);
+      expect(
+        upload.parameters
+          ?.filter((p) => p.in === 'header' && p.required === true)
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(['x-content-sha256', 'x-data-category', 'x-filename']);
     });
   });
 
   describe('statistics per provider', () => {
     it('measures time to acknowledge and preserve from service, and counts outcomes', async () => {
-      const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: supervisor })).json<Record<string, unknown>>();
+      const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: supervisor })).json<
+        Record<string, unknown>
+      >();
       expect(stats).toMatchObject({
         orders: 3,
         served: 2,

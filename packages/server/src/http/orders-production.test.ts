@@ -6,7 +6,8 @@ import { orderApi, orderBody, providerBody, sha256, type OrderJson } from './ord
 import { day, hour, longSessions, type Problem } from './request-fixtures.js';
 
 const maxProductionBytes = 4096;
-const configure = (config: Config): Config => longSessions({ ...config, orders: { ...config.orders, maxProductionBytes } });
+const configure = (config: Config): Config =>
+  longSessions({ ...config, orders: { ...config.orders, maxProductionBytes } });
 const b64 = (value: string) => Buffer.from(value).toString('base64');
 const tus = { 'tus-resumable': '1.0.0' };
 
@@ -48,24 +49,36 @@ describe('domestic orders: production without a request, and resumable', () => {
   });
   afterAll(async () => node.stop());
 
-  async function acknowledgedOrder(issuer: SignedInUser, overrides: Record<string, unknown> = { type: 'PRODUCE_27A', durationDays: undefined }): Promise<OrderJson> {
+  async function acknowledgedOrder(
+    issuer: SignedInUser,
+    overrides: Record<string, unknown> = { type: 'PRODUCE_27A', durationDays: undefined },
+  ): Promise<OrderJson> {
     const draft = await api.draft(issuer, orderBody(providerId, overrides));
     await api.move(supervisor, draft.id, 'authorise');
     await api.move(issuer, draft.id, 'serve');
     return api.answer(providerA, draft.id, 'acknowledge');
   }
 
-  const orderEvidence = async (as: SignedInUser, orderId: string) => (await node.call('GET', `/api/v1/orders/${orderId}/evidence`, { as })).json<{ items: EvidenceJson[] }>().items;
+  const orderEvidence = async (as: SignedInUser, orderId: string) =>
+    (await node.call('GET', `/api/v1/orders/${orderId}/evidence`, { as })).json<{ items: EvidenceJson[] }>().items;
 
   function open(as: SignedInUser, orderId: string, content: Buffer, declared = sha256(content)) {
     return node.call('POST', `/api/v1/provider/orders/${orderId}/production/uploads`, {
       as,
-      headers: { ...tus, 'upload-length': String(content.length), 'upload-metadata': `filename ${b64('../../etc/login records.csv')},sha256 ${b64(declared)},dataCategory ${b64('traffic')},filetype ${b64('text/csv')}` },
+      headers: {
+        ...tus,
+        'upload-length': String(content.length),
+        'upload-metadata': `filename ${b64('../../etc/login records.csv')},sha256 ${b64(declared)},dataCategory ${b64('traffic')},filetype ${b64('text/csv')}`,
+      },
     });
   }
 
   const patch = (as: SignedInUser, location: string, offset: number, bytes: Buffer) =>
-    node.call('PATCH', location, { as, body: bytes, headers: { ...tus, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' } });
+    node.call('PATCH', location, {
+      as,
+      body: bytes,
+      headers: { ...tus, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+    });
 
   it('files a production under a purely domestic order as evidence of the order, visible to its officers', async () => {
     const order = await acknowledgedOrder(duty);
@@ -75,17 +88,25 @@ describe('domestic orders: production without a request, and resumable', () => {
     const receipt = delivered.json<{ evidence: { id: string }; order: OrderJson }>();
     expect(receipt.order.state).toBe('PRODUCED');
     const items = await orderEvidence(duty, order.id);
-    expect(items).toEqual([expect.objectContaining({ id: receipt.evidence.id, requestId: null, orderId: order.id, sha256: sha256(content) })]);
+    expect(items).toEqual([
+      expect.objectContaining({ id: receipt.evidence.id, requestId: null, orderId: order.id, sha256: sha256(content) }),
+    ]);
     const item = await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}`, { as: duty });
     expect([item.statusCode, item.json<EvidenceJson>().orderId]).toEqual([200, order.id]);
-    const custody = (await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}/custody`, { as: duty })).json<{ events: { type: string }[] }>().events;
+    const custody = (await node.call('GET', `/api/v1/evidence/${receipt.evidence.id}/custody`, { as: duty })).json<{
+      events: { type: string }[];
+    }>().events;
     expect(custody.map((e) => e.type)).toEqual(['collected', 'hashed', 'sealed']);
   });
 
   it('keeps the evidence of an interception order with the central authority, as the order itself', async () => {
     const start = new Date(node.clock.now().getTime() + hour).toISOString();
     const end = new Date(node.clock.now().getTime() + 5 * day).toISOString();
-    const order = await acknowledgedOrder(central, { type: 'INTERCEPT_30', durationDays: undefined, authorisedPeriod: { start, end } });
+    const order = await acknowledgedOrder(central, {
+      type: 'INTERCEPT_30',
+      durationDays: undefined,
+      authorisedPeriod: { start, end },
+    });
     node.clock.set(new Date(Date.parse(start) + 60_000));
     await api.answer(providerA, order.id, 'start-collection');
     const batch = await api.upload(providerA, order.id, Buffer.from('intercepted batch 1'));
@@ -114,11 +135,17 @@ describe('domestic orders: production without a request, and resumable', () => {
     expect(last.statusCode).toBe(204);
     const evidenceId = last.headers['hanoi247-evidence-id'];
     const items = await orderEvidence(duty, order.id);
-    expect(items).toEqual([expect.objectContaining({ id: evidenceId, orderId: order.id, size: content.length, sha256: sha256(content) })]);
+    expect(items).toEqual([
+      expect.objectContaining({ id: evidenceId, orderId: order.id, size: content.length, sha256: sha256(content) }),
+    ]);
     expect(items[0]).toMatchObject({ filename: 'login records.csv' });
     expect((await api.view(duty, order.id)).state).toBe('PRODUCED');
-    const timeline = (await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerA })).json<{ events: { action: string; payload: Record<string, unknown> }[] }>().events;
-    expect(timeline.filter((e) => e.action === 'evidence-ingested').map((e) => e.payload['providerSha256'])).toEqual([sha256(content)]);
+    const timeline = (await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerA })).json<{
+      events: { action: string; payload: Record<string, unknown> }[];
+    }>().events;
+    expect(timeline.filter((e) => e.action === 'evidence-ingested').map((e) => e.payload['providerSha256'])).toEqual([
+      sha256(content),
+    ]);
   });
 
   it('refuses content that differs from the provider\u2019s declared hash, keeps nothing, and ends the upload', async () => {
@@ -137,7 +164,14 @@ describe('domestic orders: production without a request, and resumable', () => {
     const order = await acknowledgedOrder(duty);
     const tooBig = await open(providerA, order.id, Buffer.alloc(maxProductionBytes + 1));
     expect([tooBig.statusCode, tooBig.json<Problem>().code]).toEqual([413, 'evidence/too-large']);
-    const noHash = await node.call('POST', `/api/v1/provider/orders/${order.id}/production/uploads`, { as: providerA, headers: { ...tus, 'upload-length': '3', 'upload-metadata': `filename ${b64('a.csv')},dataCategory ${b64('traffic')}` } });
+    const noHash = await node.call('POST', `/api/v1/provider/orders/${order.id}/production/uploads`, {
+      as: providerA,
+      headers: {
+        ...tus,
+        'upload-length': '3',
+        'upload-metadata': `filename ${b64('a.csv')},dataCategory ${b64('traffic')}`,
+      },
+    });
     expect([noHash.statusCode, noHash.json<Problem>().code]).toEqual([400, 'evidence/invalid-metadata']);
   });
 
@@ -145,11 +179,18 @@ describe('domestic orders: production without a request, and resumable', () => {
     const order = await acknowledgedOrder(duty);
     expect(order).toMatchObject({ maxProductionBytes });
     const one = await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerA });
-    expect([one.statusCode, one.json<{ maxProductionBytes: number }>().maxProductionBytes]).toEqual([200, maxProductionBytes]);
-    const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerA })).json<{ orders: { id: string; maxProductionBytes: number }[] }>().orders;
+    expect([one.statusCode, one.json<{ maxProductionBytes: number }>().maxProductionBytes]).toEqual([
+      200,
+      maxProductionBytes,
+    ]);
+    const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerA })).json<{
+      orders: { id: string; maxProductionBytes: number }[];
+    }>().orders;
     expect(listed.find((o) => o.id === order.id)?.maxProductionBytes).toBe(maxProductionBytes);
     // The officers' view is another contract: the limit is the provider's concern.
-    expect(Object.keys((await node.call('GET', `/api/v1/orders/${order.id}`, { as: duty })).json<object>())).not.toContain('maxProductionBytes');
+    expect(
+      Object.keys((await node.call('GET', `/api/v1/orders/${order.id}`, { as: duty })).json<object>()),
+    ).not.toContain('maxProductionBytes');
   });
 
   it('lets nobody else touch a production upload: another provider, an officer, or another upload id', async () => {
@@ -165,7 +206,12 @@ describe('domestic orders: production without a request, and resumable', () => {
     const stranger = `/api/v1/provider/orders/${order.id}/production/uploads/01900000-0000-7000-8000-0000000000bb`;
     const missing = await node.call('GET', stranger, { as: providerA });
     expect([missing.statusCode, missing.json<Problem>().code]).toEqual([404, 'evidence/upload-not-found']);
-    const denied = await node.app.node.database.db.selectFrom('audit_entries').select(['object_type', 'outcome']).where('action', '=', 'order.access-denied').where('object_id', '=', '01900000-0000-7000-8000-0000000000bb').execute();
+    const denied = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['object_type', 'outcome'])
+      .where('action', '=', 'order.access-denied')
+      .where('object_id', '=', '01900000-0000-7000-8000-0000000000bb')
+      .execute();
     expect(denied).toEqual([{ object_type: 'upload', outcome: 'denied' }]);
     // Nothing moved: the upload is still at 0 and the order awaits production.
     expect((await tusClient(node.app).head(providerA, location)).headers['upload-offset']).toBe('0');

@@ -31,23 +31,33 @@ describe('domestic orders: the end of an order is signed too', () => {
     return draft.id;
   }
 
-  const signedOf = async (id: string) => (await node.call('GET', `/api/v1/provider/orders/${id}/signed`, { as: providerUser })).json<SignedOrder>();
+  const signedOf = async (id: string) =>
+    (await node.call('GET', `/api/v1/provider/orders/${id}/signed`, { as: providerUser })).json<SignedOrder>();
 
   it('signs a release as the next revision, with the notice the provider acts on', async () => {
     const id = await served();
     await api.answer(providerUser, id, 'acknowledge');
     const order = await api.view(duty, id);
-    await api.answer(providerUser, id, 'confirm-preservation', { preservedUntil: order.periods[0]!.end, what: 'Login IP log, October 2026' });
+    await api.answer(providerUser, id, 'confirm-preservation', {
+      preservedUntil: order.periods[0]!.end,
+      what: 'Login IP log, October 2026',
+    });
     expect((await signedOf(id)).order).not.toHaveProperty('notice');
     await api.move(duty, id, 'release');
     const signed = await signedOf(id);
-    expect(signed.order).toMatchObject({ revision: 1, notice: { action: 'release', at: node.clock.now().toISOString() } });
+    expect(signed.order).toMatchObject({
+      revision: 1,
+      notice: { action: 'release', at: node.clock.now().toISOString() },
+    });
     const result = await verifyOrder(signed, { descriptor: signed.descriptor });
     expect(result).toMatchObject({ ok: true });
     expect(describeOrderVerification(result)).toMatch(/ENDED: released/);
     // The notice is part of what the node signed: removing it is an alteration.
     const { notice: _notice, ...withoutNotice } = signed.order;
-    expect(await verifyOrder({ ...signed, order: withoutNotice }, { descriptor: signed.descriptor })).toMatchObject({ ok: false, reason: 'altered' });
+    expect(await verifyOrder({ ...signed, order: withoutNotice }, { descriptor: signed.descriptor })).toMatchObject({
+      ok: false,
+      reason: 'altered',
+    });
   });
 
   it('signs a withdrawal of a served order; a draft withdrawn before service has no signed form', async () => {

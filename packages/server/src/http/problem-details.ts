@@ -45,7 +45,13 @@ export function statusOf(kind: ErrorKind): number {
   return statusByKind[kind];
 }
 
-export function problem(code: ErrorCode, kind: ErrorKind, detail: string, requestId: string, errors?: readonly FieldIssue[]): ProblemDetails {
+export function problem(
+  code: ErrorCode,
+  kind: ErrorKind,
+  detail: string,
+  requestId: string,
+  errors?: readonly FieldIssue[],
+): ProblemDetails {
   return {
     type: `urn:hanoi247:problem:${code}`,
     title: titleByKind[kind],

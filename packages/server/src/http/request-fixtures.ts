@@ -68,11 +68,16 @@ export function realtimeTrafficDetails(): Details {
 
 /** UN art. 46(2) with the domestic authorisation of art. 30: interception of content data. */
 export function interceptionDetails(): Details {
-  return { ...realtimeTrafficDetails(), domesticAuthorisation: 'Ordonnance du juge des libertés 12/2026', minimisationNotes: 'Privileged communications are not recorded' };
+  return {
+    ...realtimeTrafficDetails(),
+    domesticAuthorisation: 'Ordonnance du juge des libertés 12/2026',
+    minimisationNotes: 'Privileged communications are not recorded',
+  };
 }
 
 /** What a bilateral basis adds to any request that carries basis fields. */
-export const treatyReference = 'Treaty on Mutual Legal Assistance in Criminal Matters between Viet Nam and France (2000)';
+export const treatyReference =
+  'Treaty on Mutual Legal Assistance in Criminal Matters between Viet Nam and France (2000)';
 
 /** A case with a Convention offence, a suspect and one protected witness visible to `witnessOfficerIds`. */
 export function caseInput(witnessOfficerIds: readonly string[] = []): CaseInput {
@@ -80,10 +85,23 @@ export function caseInput(witnessOfficerIds: readonly string[] = []): CaseInput 
     domesticReference: 'A05-2026-0042',
     title: 'Intrusion into the systems of Ngân hàng Ví dụ',
     summary: 'Accounts of the bank\u2019s customers were accessed from abroad on 30 October 2026.',
-    offences: [{ code: 'ART_7', domesticProvision: 'Penal Code art. 289', statutoryMaxPenaltyYears: 7, conductDescription: 'Access to the core banking system with stolen credentials' }],
+    offences: [
+      {
+        code: 'ART_7',
+        domesticProvision: 'Penal Code art. 289',
+        statutoryMaxPenaltyYears: 7,
+        conductDescription: 'Access to the core banking system with stolen credentials',
+      },
+    ],
     persons: [
       { role: 'suspect', name: 'Nguyen Van A', nationality: 'VN' },
-      { role: 'witness', name: 'Tran Thi B', notes: 'Bank employee who noticed the intrusion', protectedWitness: true, visibleTo: [...witnessOfficerIds] },
+      {
+        role: 'witness',
+        name: 'Tran Thi B',
+        notes: 'Bank employee who noticed the intrusion',
+        protectedWitness: true,
+        visibleTo: [...witnessOfficerIds],
+      },
     ],
     identifiers: [account],
     jurisdictionBases: ['territory', 'victim-national'],
@@ -92,7 +110,10 @@ export function caseInput(witnessOfficerIds: readonly string[] = []): CaseInput 
 
 /** For test files that travel months in time: sessions outlive the trip (tests stay about the law). */
 export function longSessions(config: Config): Config {
-  return { ...config, session: { ...config.session, idleTimeoutSeconds: 400 * 86_400, absoluteTimeoutSeconds: 400 * 86_400 } };
+  return {
+    ...config,
+    session: { ...config.session, idleTimeoutSeconds: 400 * 86_400, absoluteTimeoutSeconds: 400 * 86_400 },
+  };
 }
 
 export const minute = 60_000;
@@ -169,12 +190,18 @@ export interface Reply {
 
 /** What the helpers need of a node: TestNode fits, without this file depending on the testkit. */
 export interface Caller<U> {
-  call(method: 'GET' | 'POST' | 'PATCH', url: string, options?: { as?: U; body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
+  call(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    options?: { as?: U; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Reply>;
 }
 
 async function expectStatus<T>(reply: Promise<Reply>, status: number, what: string): Promise<T> {
   const answer = await reply;
-  if (answer.statusCode !== status) throw new Error(`${what}: expected ${status}, got ${answer.statusCode} ${answer.body}`);
+  if (answer.statusCode !== status) {
+    throw new Error(`${what}: expected ${status}, got ${answer.statusCode} ${answer.body}`);
+  }
   return answer.json<T>();
 }
 
@@ -185,10 +212,21 @@ export function requestApi<U>(node: Caller<U>) {
   return {
     act,
     /** Applies an action that must succeed. */
-    move: (as: U, id: string, action: string, payload: Record<string, unknown> = {}) => expectStatus<RequestJson>(act(as, id, action, payload), 200, action),
-    draft: (as: U, body: Record<string, unknown>) => expectStatus<RequestJson>(node.call('POST', '/api/v1/requests', { as, body }), 201, 'draft'),
-    receive: (as: U, body: Record<string, unknown>) => expectStatus<RequestJson>(node.call('POST', '/api/v1/requests/incoming', { as, body }), 201, 'record incoming'),
-    view: (as: U, id: string, headers: Record<string, string> = {}) => expectStatus<RequestJson>(node.call('GET', `/api/v1/requests/${id}`, { as, headers }), 200, 'view'),
-    timeline: async (as: U, id: string) => (await expectStatus<{ events: TimelineEvent[] }>(node.call('GET', `/api/v1/requests/${id}/timeline`, { as }), 200, 'timeline')).events,
+    move: (as: U, id: string, action: string, payload: Record<string, unknown> = {}) =>
+      expectStatus<RequestJson>(act(as, id, action, payload), 200, action),
+    draft: (as: U, body: Record<string, unknown>) =>
+      expectStatus<RequestJson>(node.call('POST', '/api/v1/requests', { as, body }), 201, 'draft'),
+    receive: (as: U, body: Record<string, unknown>) =>
+      expectStatus<RequestJson>(node.call('POST', '/api/v1/requests/incoming', { as, body }), 201, 'record incoming'),
+    view: (as: U, id: string, headers: Record<string, string> = {}) =>
+      expectStatus<RequestJson>(node.call('GET', `/api/v1/requests/${id}`, { as, headers }), 200, 'view'),
+    timeline: async (as: U, id: string) =>
+      (
+        await expectStatus<{ events: TimelineEvent[] }>(
+          node.call('GET', `/api/v1/requests/${id}/timeline`, { as }),
+          200,
+          'timeline',
+        )
+      ).events,
   };
 }

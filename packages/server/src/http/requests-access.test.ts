@@ -1,6 +1,13 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseInput, interceptionDetails, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import {
+  caseInput,
+  interceptionDetails,
+  preservationDetails,
+  requestApi,
+  type Problem,
+  type RequestJson,
+} from './request-fixtures.js';
 
 /**
  * Who sees what: interception only for the central authority and supervisors, hidden from
@@ -29,20 +36,43 @@ describe('request access', () => {
     provider = await node.user(admin, 'access.provider', ['provider_user']);
     auditor = await node.user(admin, 'access.auditor', ['auditor']);
     api = requestApi<SignedInUser>(node);
-    interception = await api.receive(central, { reference: 'FR-2026-46', requestingState: 'FR', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() });
-    await api.receive(duty, { reference: 'FR-2026-42', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() });
+    interception = await api.receive(central, {
+      reference: 'FR-2026-46',
+      requestingState: 'FR',
+      type: 'INTERCEPTION_46',
+      legalBasis: 'UN',
+      language: 'en',
+      details: interceptionDetails(),
+    });
+    await api.receive(duty, {
+      reference: 'FR-2026-42',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: preservationDetails(),
+    });
   });
   afterAll(async () => node.stop());
 
-  const queue = async (as: SignedInUser) => (await node.call('GET', '/api/v1/requests', { as })).json<{ requests: { id: string; reference: string }[] }>().requests.map((r) => r.reference);
+  const queue = async (as: SignedInUser) =>
+    (await node.call('GET', '/api/v1/requests', { as }))
+      .json<{ requests: { id: string; reference: string }[] }>()
+      .requests.map((r) => r.reference);
   const withoutRequestId = (response: { statusCode: number; headers: Record<string, unknown>; json: <T>() => T }) => {
     const { requestId: _id, ...body } = response.json<Problem>();
     return { status: response.statusCode, type: response.headers['content-type'], body };
   };
   const counts = async () => {
     const db = node.app.node.database.db;
-    const requests = await db.selectFrom('requests').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-    const audit = await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const requests = await db
+      .selectFrom('requests')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return { requests: Number(requests.n), audit: Number(audit.n) };
   };
 
@@ -59,14 +89,26 @@ describe('request access', () => {
       expect(read.statusCode).toBe(404);
       expect(read.json<Problem>().code).toBe('request/not-found');
       for (const path of ['timeline', 'document.json', 'document.pdf']) {
-        expect((await node.call('GET', `/api/v1/requests/${interception.id}/${path}`, { as: duty })).json<Problem>().code, path).toBe('request/not-found');
+        expect(
+          (await node.call('GET', `/api/v1/requests/${interception.id}/${path}`, { as: duty })).json<Problem>().code,
+          path,
+        ).toBe('request/not-found');
       }
       expect((await api.act(duty, interception.id, 'acknowledge')).json<Problem>().code).toBe('request/not-found');
       expect(await queue(duty)).toEqual(['FR-2026-42']);
-      expect((await node.call('GET', '/api/v1/requests?type=INTERCEPTION_46', { as: duty })).json<{ requests: unknown[] }>().requests).toEqual([]);
-      const clocks = (await node.call('GET', '/api/v1/deadlines', { as: duty })).json<{ deadlines: { requestId: string }[] }>().deadlines;
+      expect(
+        (await node.call('GET', '/api/v1/requests?type=INTERCEPTION_46', { as: duty })).json<{ requests: unknown[] }>()
+          .requests,
+      ).toEqual([]);
+      const clocks = (await node.call('GET', '/api/v1/deadlines', { as: duty })).json<{
+        deadlines: { requestId: string }[];
+      }>().deadlines;
       expect(clocks.map((d) => d.requestId)).not.toContain(interception.id);
-      expect((await node.call('GET', '/api/v1/deadlines', { as: central })).json<{ deadlines: { requestId: string }[] }>().deadlines.map((d) => d.requestId)).toContain(interception.id);
+      expect(
+        (await node.call('GET', '/api/v1/deadlines', { as: central }))
+          .json<{ deadlines: { requestId: string }[] }>()
+          .deadlines.map((d) => d.requestId),
+      ).toContain(interception.id);
       expect((await api.view(central, interception.id)).state).toBe('RECEIVED');
     });
 
@@ -77,7 +119,13 @@ describe('request access', () => {
       expect(withoutRequestId(unknown)).toEqual({
         status: 404,
         type: 'application/problem+json; charset=utf-8',
-        body: { type: 'urn:hanoi247:problem:request/not-found', title: expect.any(String) as unknown, status: 404, detail: 'no such request', code: 'request/not-found' },
+        body: {
+          type: 'urn:hanoi247:problem:request/not-found',
+          title: expect.any(String) as unknown,
+          status: 404,
+          detail: 'no such request',
+          code: 'request/not-found',
+        },
       });
       const hiddenAction = await api.act(duty, interception.id, 'acknowledge');
       const unknownAction = await api.act(duty, unknownId, 'acknowledge');
@@ -86,12 +134,20 @@ describe('request access', () => {
   });
 
   it('keeps service-provider users out of the request queue and cases', async () => {
-    for (const path of ['/api/v1/requests', '/api/v1/cases', '/api/v1/request-types', `/api/v1/requests/${interception.id}`]) {
+    for (const path of [
+      '/api/v1/requests',
+      '/api/v1/cases',
+      '/api/v1/request-types',
+      `/api/v1/requests/${interception.id}`,
+    ]) {
       const response = await node.call('GET', path, { as: provider });
       expect(response.statusCode, path).toBe(403);
       expect(response.json<Problem>().code, path).toBe('auth/forbidden');
     }
-    const draft = await node.call('POST', '/api/v1/requests', { as: provider, body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' } });
+    const draft = await node.call('POST', '/api/v1/requests', {
+      as: provider,
+      body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' },
+    });
     expect(draft.statusCode).toBe(403);
     expect((await node.call('GET', '/api/v1/requests', { as: auditor })).statusCode).toBe(403);
   });
@@ -103,7 +159,10 @@ describe('request access', () => {
     const names = async (as: SignedInUser) => {
       const response = await node.call('GET', `/api/v1/cases/${caseId}`, { as });
       expect(response.statusCode).toBe(200);
-      return { names: response.json<{ data: { persons: { name: string }[] } }>().data.persons.map((p) => p.name), body: response.body };
+      return {
+        names: response.json<{ data: { persons: { name: string }[] } }>().data.persons.map((p) => p.name),
+        body: response.body,
+      };
     };
     const named = await names(otherDuty);
     expect(named.names).toEqual(['Nguyen Van A', 'Tran Thi B']);
@@ -119,36 +178,93 @@ describe('request access', () => {
 
   it('refuses mass assignment of state and server-owned fields, writing nothing', async () => {
     const before = await counts();
-    const valid = { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', details: preservationDetails() };
-    for (const [field, value] of [['state', 'APPROVED'], ['reference', 'VN-2026-999999'], ['direction', 'incoming'], ['createdBy', central.userId], ['version', 7], ['draftedBy', []]] as const) {
+    const valid = {
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      requestedState: 'SG',
+      language: 'en',
+      details: preservationDetails(),
+    };
+    for (const [field, value] of [
+      ['state', 'APPROVED'],
+      ['reference', 'VN-2026-999999'],
+      ['direction', 'incoming'],
+      ['createdBy', central.userId],
+      ['version', 7],
+      ['draftedBy', []],
+    ] as const) {
       const response = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...valid, [field]: value } });
       expect(response.statusCode, field).toBe(400);
-      expect(response.json<Problem>()).toMatchObject({ code: 'request/validation-failed', errors: [{ path: `/${field}`, in: 'body' }] });
+      expect(response.json<Problem>()).toMatchObject({
+        code: 'request/validation-failed',
+        errors: [{ path: `/${field}`, in: 'body' }],
+      });
     }
     const incoming = await node.call('POST', '/api/v1/requests/incoming', {
       as: duty,
-      body: { reference: 'FR-2026-50', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', state: 'PRESERVED' },
+      body: {
+        reference: 'FR-2026-50',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'en',
+        state: 'PRESERVED',
+      },
     });
-    expect(incoming.json<Problem>()).toMatchObject({ status: 400, code: 'request/validation-failed', errors: [{ path: '/state' }] });
+    expect(incoming.json<Problem>()).toMatchObject({
+      status: 400,
+      code: 'request/validation-failed',
+      errors: [{ path: '/state' }],
+    });
     expect(await counts()).toEqual(before);
     const draft = await api.draft(duty, valid);
-    const patched = await node.call('PATCH', `/api/v1/requests/${draft.id}`, { as: duty, body: { version: draft.version, state: 'SENT' } });
-    expect(patched.json<Problem>()).toMatchObject({ status: 400, code: 'request/validation-failed', errors: [{ path: '/state' }] });
+    const patched = await node.call('PATCH', `/api/v1/requests/${draft.id}`, {
+      as: duty,
+      body: { version: draft.version, state: 'SENT' },
+    });
+    expect(patched.json<Problem>()).toMatchObject({
+      status: 400,
+      code: 'request/validation-failed',
+      errors: [{ path: '/state' }],
+    });
     expect((await api.view(duty, draft.id)).state).toBe('DRAFT');
   });
 
   it('audits every read of a request with the purpose given in x-audit-purpose', async () => {
-    const request = await api.draft(duty, { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' });
+    const request = await api.draft(duty, {
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      requestedState: 'SG',
+      language: 'en',
+    });
     await api.view(otherDuty, request.id, { 'x-audit-purpose': 'Preparing the reply to Singapore' });
     await api.view(supervisor, request.id);
-    const response = await node.call('GET', `/api/v1/audit?objectId=${request.id}&action=request.viewed`, { as: auditor });
-    const entries = response.json<{ entries: { actorId: string; actorName: string; purpose: string | null; objectType: string; requestId: string; details: { reference: string } }[] }>().entries;
+    const response = await node.call('GET', `/api/v1/audit?objectId=${request.id}&action=request.viewed`, {
+      as: auditor,
+    });
+    const entries = response.json<{
+      entries: {
+        actorId: string;
+        actorName: string;
+        purpose: string | null;
+        objectType: string;
+        requestId: string;
+        details: { reference: string };
+      }[];
+    }>().entries;
     expect(entries.map((e) => [e.actorName, e.purpose])).toEqual([
       ['access.supervisor', null],
       ['access.other', 'Preparing the reply to Singapore'],
     ]);
-    expect(entries[1]).toMatchObject({ actorId: otherDuty.userId, objectType: 'request', details: { reference: request.reference } });
-    const badPurpose = await node.call('GET', `/api/v1/requests/${request.id}`, { as: duty, headers: { 'x-audit-purpose': 'x'.repeat(201) } });
+    expect(entries[1]).toMatchObject({
+      actorId: otherDuty.userId,
+      objectType: 'request',
+      details: { reference: request.reference },
+    });
+    const badPurpose = await node.call('GET', `/api/v1/requests/${request.id}`, {
+      as: duty,
+      headers: { 'x-audit-purpose': 'x'.repeat(201) },
+    });
     expect(badPurpose.json<Problem>()).toMatchObject({ status: 400, code: 'request/validation-failed' });
   });
 });

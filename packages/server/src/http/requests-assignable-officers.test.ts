@@ -1,6 +1,12 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interceptionDetails, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import {
+  interceptionDetails,
+  preservationDetails,
+  requestApi,
+  type Problem,
+  type RequestJson,
+} from './request-fixtures.js';
 
 interface Officer {
   readonly id: string;
@@ -35,12 +41,27 @@ describe('assignable officers of a request', () => {
     const off = await node.call('POST', `/api/v1/users/${disabled.userId}/disable`, { as: admin });
     expect(off.statusCode, off.body).toBe(200);
     const api = requestApi<SignedInUser>(node);
-    preservation = await api.receive(duty, { reference: 'FR-2026-P1', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() });
-    interception = await api.receive(central, { reference: 'FR-2026-P46', requestingState: 'FR', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() });
+    preservation = await api.receive(duty, {
+      reference: 'FR-2026-P1',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: preservationDetails(),
+    });
+    interception = await api.receive(central, {
+      reference: 'FR-2026-P46',
+      requestingState: 'FR',
+      type: 'INTERCEPTION_46',
+      legalBasis: 'UN',
+      language: 'en',
+      details: interceptionDetails(),
+    });
   });
   afterAll(async () => node.stop());
 
-  const listOf = (as: SignedInUser, id: string, headers: Record<string, string> = {}) => node.call('GET', `/api/v1/requests/${id}/assignable-officers`, { as, headers });
+  const listOf = (as: SignedInUser, id: string, headers: Record<string, string> = {}) =>
+    node.call('GET', `/api/v1/requests/${id}/assignable-officers`, { as, headers });
   const officersOf = async (as: SignedInUser, id: string) => {
     const reply = await listOf(as, id);
     expect(reply.statusCode, reply.body).toBe(200);
@@ -64,7 +85,10 @@ describe('assignable officers of a request', () => {
   });
 
   it('answers 404 for a request the caller cannot see or that does not exist, 403 without the right to assign', async () => {
-    for (const [as, id] of [[duty, interception.id], [duty, unknownId]] as const) {
+    for (const [as, id] of [
+      [duty, interception.id],
+      [duty, unknownId],
+    ] as const) {
       const hidden = await listOf(as, id);
       expect(hidden.statusCode).toBe(404);
       expect(hidden.json<Problem>().code).toBe('request/not-found');
@@ -76,12 +100,25 @@ describe('assignable officers of a request', () => {
 
   it('writes the read to the audit log with its purpose, and not a refused one', async () => {
     const db = node.app.node.database.db;
-    const entries = (id: string) => db.selectFrom('audit_entries').selectAll().where('action', '=', 'request.assignees-listed').where('object_id', '=', id).orderBy('seq').execute();
+    const entries = (id: string) =>
+      db
+        .selectFrom('audit_entries')
+        .selectAll()
+        .where('action', '=', 'request.assignees-listed')
+        .where('object_id', '=', id)
+        .orderBy('seq')
+        .execute();
     const before = (await entries(preservation.id)).length;
-    expect((await listOf(other, preservation.id, { 'x-audit-purpose': 'handing over the night shift' })).statusCode).toBe(200);
+    expect(
+      (await listOf(other, preservation.id, { 'x-audit-purpose': 'handing over the night shift' })).statusCode,
+    ).toBe(200);
     const after = await entries(preservation.id);
     expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)).toMatchObject({ actor_id: other.userId, purpose: 'handing over the night shift', outcome: 'success' });
+    expect(after.at(-1)).toMatchObject({
+      actor_id: other.userId,
+      purpose: 'handing over the night shift',
+      outcome: 'success',
+    });
     const hiddenBefore = (await entries(interception.id)).length;
     expect((await listOf(duty, interception.id)).statusCode).toBe(404);
     expect(await entries(interception.id)).toHaveLength(hiddenBefore);
@@ -91,11 +128,17 @@ describe('assignable officers of a request', () => {
     const listed = await officersOf(duty, preservation.id);
     const pick = listed.find((o) => o.id === other.userId);
     expect(pick).toBeDefined();
-    const reply = await node.call('POST', `/api/v1/requests/${preservation.id}/assignment`, { as: duty, body: { userId: pick?.id } });
+    const reply = await node.call('POST', `/api/v1/requests/${preservation.id}/assignment`, {
+      as: duty,
+      body: { userId: pick?.id },
+    });
     expect(reply.statusCode, reply.body).toBe(200);
     expect(reply.json<{ assignee: Officer | null }>().assignee).toEqual(pick);
     for (const unlisted of [disabled, provider, admin, auditor]) {
-      const refused = await node.call('POST', `/api/v1/requests/${preservation.id}/assignment`, { as: duty, body: { userId: unlisted.userId } });
+      const refused = await node.call('POST', `/api/v1/requests/${preservation.id}/assignment`, {
+        as: duty,
+        body: { userId: unlisted.userId },
+      });
       expect(refused.statusCode, unlisted.username).toBe(400);
       expect(refused.json<Problem>().code).toBe('request/invalid-assignee');
     }

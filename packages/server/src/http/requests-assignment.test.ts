@@ -1,6 +1,12 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interceptionDetails, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import {
+  interceptionDetails,
+  preservationDetails,
+  requestApi,
+  type Problem,
+  type RequestJson,
+} from './request-fixtures.js';
 
 interface Assigned {
   readonly assignedTo: string | null;
@@ -33,13 +39,35 @@ describe('request assignment', () => {
     central = await node.user(admin, 'assign.central', ['central_authority_officer']);
     auditor = await node.user(admin, 'assign.auditor', ['auditor']);
     api = requestApi<SignedInUser>(node);
-    first = await api.receive(duty, { reference: 'FR-2026-A1', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() });
-    second = await api.receive(duty, { reference: 'FR-2026-A2', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() });
-    interception = await api.receive(central, { reference: 'FR-2026-A46', requestingState: 'FR', type: 'INTERCEPTION_46', legalBasis: 'UN', language: 'en', details: interceptionDetails() });
+    first = await api.receive(duty, {
+      reference: 'FR-2026-A1',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: preservationDetails(),
+    });
+    second = await api.receive(duty, {
+      reference: 'FR-2026-A2',
+      requestingState: 'FR',
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      language: 'en',
+      details: preservationDetails(),
+    });
+    interception = await api.receive(central, {
+      reference: 'FR-2026-A46',
+      requestingState: 'FR',
+      type: 'INTERCEPTION_46',
+      legalBasis: 'UN',
+      language: 'en',
+      details: interceptionDetails(),
+    });
   });
   afterAll(async () => node.stop());
 
-  const assign = (as: SignedInUser, id: string, userId: string | null) => node.call('POST', `/api/v1/requests/${id}/assignment`, { as, body: { userId } });
+  const assign = (as: SignedInUser, id: string, userId: string | null) =>
+    node.call('POST', `/api/v1/requests/${id}/assignment`, { as, body: { userId } });
   const queue = async (as: SignedInUser, query = '') => {
     const reply = await node.call('GET', `/api/v1/requests${query}`, { as });
     expect(reply.statusCode, reply.body).toBe(200);
@@ -56,15 +84,28 @@ describe('request assignment', () => {
   it('assigns to oneself, shows in the view, the queue and the timeline, and is audited', async () => {
     const reply = await assign(duty, first.id, duty.userId);
     expect(reply.statusCode, reply.body).toBe(200);
-    expect(reply.json<Assigned>()).toMatchObject({ assignedTo: duty.userId, assignee: { id: duty.userId, displayName: expect.any(String) as unknown } });
+    expect(reply.json<Assigned>()).toMatchObject({
+      assignedTo: duty.userId,
+      assignee: { id: duty.userId, displayName: expect.any(String) as unknown },
+    });
     expect((await api.view(duty, first.id)).version).toBe(first.version + 1);
     expect(await references(duty, '?assignee=me')).toEqual(['FR-2026-A1']);
     expect(await references(duty, `?assignee=${duty.userId}`)).toEqual(['FR-2026-A1']);
     expect(await references(duty, '?assignee=unassigned')).toEqual(['FR-2026-A2']);
     expect((await queue(duty)).find((r) => r.reference === 'FR-2026-A1')?.assignee?.id).toBe(duty.userId);
     const events = await api.timeline(duty, first.id);
-    expect(events.at(-1)).toMatchObject({ kind: 'updated', action: 'assign', actorId: duty.userId, payload: { from: null, to: duty.userId } });
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').selectAll().where('action', '=', 'request.assigned').where('object_id', '=', first.id).execute();
+    expect(events.at(-1)).toMatchObject({
+      kind: 'updated',
+      action: 'assign',
+      actorId: duty.userId,
+      payload: { from: null, to: duty.userId },
+    });
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('action', '=', 'request.assigned')
+      .where('object_id', '=', first.id)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -77,7 +118,12 @@ describe('request assignment', () => {
     expect(unassigned.json<Assigned>()).toMatchObject({ assignedTo: null, assignee: null });
     expect(await references(duty, '?assignee=unassigned')).toEqual(['FR-2026-A1', 'FR-2026-A2']);
     expect((await api.timeline(duty, first.id)).slice(-2).map((e) => e.action)).toEqual(['assign', 'unassign']);
-    const audit = await node.app.node.database.db.selectFrom('audit_entries').select('action').where('action', '=', 'request.assigned').where('object_id', '=', first.id).execute();
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', '=', 'request.assigned')
+      .where('object_id', '=', first.id)
+      .execute();
     expect(audit).toHaveLength(3);
   });
 
@@ -105,8 +151,16 @@ describe('request assignment', () => {
   it('flags requests with an escalated clock in the queue', async () => {
     expect((await queue(duty)).every((r) => !r.escalated)).toBe(true);
     const db = node.app.node.database.db;
-    const clock = await db.selectFrom('deadlines').select('id').where('request_id', '=', second.id).executeTakeFirstOrThrow();
-    await db.updateTable('deadlines').set({ status: 'breached', escalated_at: new Date().toISOString() }).where('id', '=', clock.id).execute();
+    const clock = await db
+      .selectFrom('deadlines')
+      .select('id')
+      .where('request_id', '=', second.id)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('deadlines')
+      .set({ status: 'breached', escalated_at: new Date().toISOString() })
+      .where('id', '=', clock.id)
+      .execute();
     const items = await queue(duty);
     expect(items.find((r) => r.reference === 'FR-2026-A2')?.escalated).toBe(true);
     expect(items.find((r) => r.reference === 'FR-2026-A1')?.escalated).toBe(false);

@@ -6,14 +6,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
 
 interface SignedRecord {
-  readonly record: { readonly reference: string; readonly details: Record<string, unknown>; readonly state: string; readonly version: number };
+  readonly record: {
+    readonly reference: string;
+    readonly details: Record<string, unknown>;
+    readonly state: string;
+    readonly version: number;
+  };
   readonly canonical: string;
   readonly digest: string;
-  readonly signature: { readonly alg: string; readonly keyId: string; readonly fingerprint: string; readonly value: string };
+  readonly signature: {
+    readonly alg: string;
+    readonly keyId: string;
+    readonly fingerprint: string;
+    readonly value: string;
+  };
 }
 
 interface NodeKeys {
-  readonly keys: readonly { readonly keyId: string; readonly retiredAt: string | null; readonly signing: { readonly publicKey: string; readonly fingerprint: string } }[];
+  readonly keys: readonly {
+    readonly keyId: string;
+    readonly retiredAt: string | null;
+    readonly signing: { readonly publicKey: string; readonly fingerprint: string };
+  }[];
 }
 
 /** The text of a PDF, whitespace collapsed, as a reader copying it would get it. */
@@ -48,12 +62,21 @@ describe('request documents', () => {
     duty = await node.user(admin, 'documents.duty', ['duty_officer']);
     auditor = await node.user(admin, 'documents.auditor', ['auditor']);
     api = requestApi<SignedInUser>(node);
-    outgoing = await api.draft(duty, { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', details: { ...preservationDetails(), necessity: hostile } });
+    outgoing = await api.draft(duty, {
+      type: 'PRESERVATION_42',
+      legalBasis: 'UN',
+      requestedState: 'SG',
+      language: 'en',
+      details: { ...preservationDetails(), necessity: hostile },
+    });
   });
   afterAll(async () => node.stop());
 
   const signed = async (id: string) => {
-    const response = await node.call('GET', `/api/v1/requests/${id}/document.json`, { as: duty, headers: { 'x-audit-purpose': 'Sending the request to Singapore' } });
+    const response = await node.call('GET', `/api/v1/requests/${id}/document.json`, {
+      as: duty,
+      headers: { 'x-audit-purpose': 'Sending the request to Singapore' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     return { response, body: response.json<SignedRecord>() };
@@ -62,9 +85,14 @@ describe('request documents', () => {
     const { keys } = (await node.call('GET', '/api/v1/node', { as: duty })).json<NodeKeys>();
     const current = keys.find((k) => k.retiredAt === null);
     if (current === undefined) throw new Error('the node has no current key');
-    return { key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: current.signing.publicKey }, format: 'jwk' }), keyId: current.keyId, fingerprint: current.signing.fingerprint };
+    return {
+      key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: current.signing.publicKey }, format: 'jwk' }),
+      keyId: current.keyId,
+      fingerprint: current.signing.fingerprint,
+    };
   };
-  const pdf = async (id: string, query = '') => node.call('GET', `/api/v1/requests/${id}/document.pdf${query}`, { as: duty });
+  const pdf = async (id: string, query = '') =>
+    node.call('GET', `/api/v1/requests/${id}/document.pdf${query}`, { as: duty });
 
   describe('document.json', () => {
     it('is the RFC 8785 canonical form of the record, with its SHA-256 digest', async () => {
@@ -98,15 +126,22 @@ describe('request documents', () => {
 
     it('changes its digest when the request changes, and is audited as a disclosure with its purpose', async () => {
       const before = (await signed(outgoing.id)).body;
-      const edited = await node.call('PATCH', `/api/v1/requests/${outgoing.id}`, { as: duty, body: { version: 1, details: { contact24x7: 'A05 24/7 desk, +84 24 1111 1111' } } });
+      const edited = await node.call('PATCH', `/api/v1/requests/${outgoing.id}`, {
+        as: duty,
+        body: { version: 1, details: { contact24x7: 'A05 24/7 desk, +84 24 1111 1111' } },
+      });
       expect(edited.statusCode).toBe(200);
       const after = (await signed(outgoing.id)).body;
       expect(after.record.version).toBe(2);
       expect(after.digest).not.toBe(before.digest);
-      const audit = await node.call('GET', `/api/v1/audit?objectId=${outgoing.id}&action=request.document-rendered`, { as: auditor });
+      const audit = await node.call('GET', `/api/v1/audit?objectId=${outgoing.id}&action=request.document-rendered`, {
+        as: auditor,
+      });
       const entries = audit.json<{ entries: { purpose: string | null; details: { format: string } }[] }>().entries;
       expect(entries.length).toBeGreaterThanOrEqual(4);
-      expect(entries.every((e) => e.purpose === 'Sending the request to Singapore' && e.details.format === 'json')).toBe(true);
+      expect(
+        entries.every((e) => e.purpose === 'Sending the request to Singapore' && e.details.format === 'json'),
+      ).toBe(true);
     });
   });
 
@@ -119,7 +154,14 @@ describe('request documents', () => {
       expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = await pdfText(response.rawPayload);
       const { body } = await signed(outgoing.id);
-      for (const expected of [outgoing.reference, 'Yêu cầu bảo toàn khẩn cấp dữ liệu điện tử được lưu trữ', 'Request for expedited preservation of stored electronic data', 'Singapore (SG)', body.digest, body.signature.fingerprint]) {
+      for (const expected of [
+        outgoing.reference,
+        'Yêu cầu bảo toàn khẩn cấp dữ liệu điện tử được lưu trữ',
+        'Request for expedited preservation of stored electronic data',
+        'Singapore (SG)',
+        body.digest,
+        body.signature.fingerprint,
+      ]) {
         expect(text).toContain(expected);
       }
       expect(text.indexOf('Yêu cầu bảo toàn')).toBeLessThan(text.indexOf('Request for expedited preservation'));
@@ -135,7 +177,14 @@ describe('request documents', () => {
       const english = await pdfText((await pdf(outgoing.id)).rawPayload);
       expect(english).toContain('Request for expedited preservation of stored electronic data');
       expect(english).not.toContain('Yêu cầu bảo toàn');
-      const incoming = await api.receive(duty, { reference: 'FR-2026-77', requestingState: 'FR', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'fr', details: preservationDetails() });
+      const incoming = await api.receive(duty, {
+        reference: 'FR-2026-77',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'fr',
+        details: preservationDetails(),
+      });
       const vietnamese = await pdfText((await pdf(incoming.id)).rawPayload);
       expect(vietnamese).toContain('FR-2026-77');
       expect(vietnamese).toContain('Yêu cầu bảo toàn khẩn cấp dữ liệu điện tử được lưu trữ');
@@ -146,7 +195,11 @@ describe('request documents', () => {
       const unknown = await pdf(outgoing.id, '?languages=de');
       expect(unknown.json<Problem>()).toMatchObject({ status: 400, code: 'request/validation-failed' });
       const malformed = await pdf(outgoing.id, '?languages=VI,EN');
-      expect(malformed.json<Problem>()).toMatchObject({ status: 400, code: 'request/validation-failed', errors: [{ path: '/languages', in: 'querystring' }] });
+      expect(malformed.json<Problem>()).toMatchObject({
+        status: 400,
+        code: 'request/validation-failed',
+        errors: [{ path: '/languages', in: 'querystring' }],
+      });
     });
   });
 });

@@ -28,13 +28,19 @@ describe('outgoing request lifecycle', () => {
   });
   afterAll(async () => node.stop());
 
-  const patch = (as: SignedInUser, body: Record<string, unknown>) => node.call('PATCH', `/api/v1/requests/${request.id}`, { as, body });
+  const patch = (as: SignedInUser, body: Record<string, unknown>) =>
+    node.call('PATCH', `/api/v1/requests/${request.id}`, { as, body });
 
   describe('cases', () => {
     it('opens a case with its offences, persons and eligibility', async () => {
       const response = await node.call('POST', '/api/v1/cases', { as: duty, body: caseInput() });
       expect(response.statusCode).toBe(201);
-      const created = response.json<{ id: string; data: { domesticReference: string; offences: unknown[]; persons: { name: string }[] }; eligibility: unknown; createdBy: string }>();
+      const created = response.json<{
+        id: string;
+        data: { domesticReference: string; offences: unknown[]; persons: { name: string }[] };
+        eligibility: unknown;
+        createdBy: string;
+      }>();
       caseId = created.id;
       expect(created.data.domesticReference).toBe('A05-2026-0042');
       expect(created.data.offences).toHaveLength(1);
@@ -57,9 +63,14 @@ describe('outgoing request lifecycle', () => {
     it('lists cases newest first, even when opened in the same instant', async () => {
       const references = ['A05-2026-0100', 'A05-2026-0101', 'A05-2026-0102'];
       for (const domesticReference of references) {
-        expect((await node.call('POST', '/api/v1/cases', { as: duty, body: { ...caseInput(), domesticReference } })).statusCode).toBe(201);
+        expect(
+          (await node.call('POST', '/api/v1/cases', { as: duty, body: { ...caseInput(), domesticReference } }))
+            .statusCode,
+        ).toBe(201);
       }
-      const listed = (await node.call('GET', '/api/v1/cases', { as: duty })).json<{ cases: { domesticReference: string }[] }>();
+      const listed = (await node.call('GET', '/api/v1/cases', { as: duty })).json<{
+        cases: { domesticReference: string }[];
+      }>();
       expect(listed.cases.map((c) => c.domesticReference)).toEqual([...references].reverse().concat('A05-2026-0042'));
     });
   });
@@ -75,18 +86,37 @@ describe('outgoing request lifecycle', () => {
         language: 'en',
         details: { seekingAuthority, offenceSummary, dataCategories, identifiers },
       });
-      expect(request).toMatchObject({ state: 'DRAFT', direction: 'outgoing', caseId, requestingState: 'VN', requestedState: 'SG', priority: 'normal', version: 1 });
+      expect(request).toMatchObject({
+        state: 'DRAFT',
+        direction: 'outgoing',
+        caseId,
+        requestingState: 'VN',
+        requestedState: 'SG',
+        priority: 'normal',
+        version: 1,
+      });
       expect(request.reference).toMatch(/^VN-2026-\d{6}$/);
       expect(request.reference).toBe('VN-2026-000001');
-      expect(request.missing.map((m) => m.path)).toEqual(['/details/dataToPreserve', '/details/custodianOrLocation', '/details/necessity', '/details/mlaWillFollow', '/details/contact24x7']);
-      for (const missing of request.missing) expect(missing.message).toMatch(/ is required \(UN Convention against Cybercrime art\. 4[12]\(\d\)/);
+      expect(request.missing.map((m) => m.path)).toEqual([
+        '/details/dataToPreserve',
+        '/details/custodianOrLocation',
+        '/details/necessity',
+        '/details/mlaWillFollow',
+        '/details/contact24x7',
+      ]);
+      for (const missing of request.missing) {
+        expect(missing.message).toMatch(/ is required \(UN Convention against Cybercrime art\. 4[12]\(\d\)/);
+      }
       expect(request.missing[0]?.message).toContain('art. 42(3)(c)');
       expect(request.availableActions.map((a) => a.action)).toEqual(['submit', 'withdraw']);
     });
 
     it('is completed by a PATCH carrying the version read, and refuses a stale version', async () => {
       const { dataToPreserve, custodianOrLocation, necessity, mlaWillFollow, contact24x7 } = preservationDetails();
-      const first = await patch(duty, { version: 1, details: { dataToPreserve, custodianOrLocation, necessity, mlaWillFollow } });
+      const first = await patch(duty, {
+        version: 1,
+        details: { dataToPreserve, custodianOrLocation, necessity, mlaWillFollow },
+      });
       expect(first.statusCode).toBe(200);
       expect(first.json<RequestJson>()).toMatchObject({ version: 2, missing: [{ path: '/details/contact24x7' }] });
       const stale = await patch(editingSupervisor, { version: 1, details: { contact24x7 } });
@@ -120,7 +150,8 @@ describe('outgoing request lifecycle', () => {
     });
 
     it('offers approve only to whoever may approve: not the drafter, nor the supervisor who edited it', async () => {
-      const actionsOf = async (as: SignedInUser) => (await api.view(as, request.id)).availableActions.map((a) => a.action);
+      const actionsOf = async (as: SignedInUser) =>
+        (await api.view(as, request.id)).availableActions.map((a) => a.action);
       // The duty officer lacks requests:approve; the editing supervisor has it but drafted.
       expect(await actionsOf(duty)).toEqual(['return-to-draft', 'withdraw']);
       expect(await actionsOf(editingSupervisor)).toEqual(['return-to-draft', 'withdraw']);
@@ -158,8 +189,18 @@ describe('outgoing request lifecycle', () => {
         ['delivery', 'delivery-failed', null, null, 'federation'],
       ]);
       expect(events.at(-1)?.payload).toMatchObject({ reason: 'no pinned partner node for SG' });
-      expect(events.map((e) => e.actorId)).toEqual([duty.userId, duty.userId, editingSupervisor.userId, duty.userId, approvingSupervisor.userId, duty.userId, null]);
-      expect(events[1]?.payload).toEqual({ fields: ['dataToPreserve', 'custodianOrLocation', 'necessity', 'mlaWillFollow'] });
+      expect(events.map((e) => e.actorId)).toEqual([
+        duty.userId,
+        duty.userId,
+        editingSupervisor.userId,
+        duty.userId,
+        approvingSupervisor.userId,
+        duty.userId,
+        null,
+      ]);
+      expect(events[1]?.payload).toEqual({
+        fields: ['dataToPreserve', 'custodianOrLocation', 'necessity', 'mlaWillFollow'],
+      });
       const times = events.map((e) => e.occurredAt);
       expect([...times].sort()).toEqual(times);
     });
@@ -168,13 +209,40 @@ describe('outgoing request lifecycle', () => {
       const response = await node.call('GET', `/api/v1/audit?objectId=${request.id}&limit=500`, { as: auditor });
       expect(response.statusCode).toBe(200);
       const entries = response
-        .json<{ entries: { action: string; actorId: string | null; objectType: string; details: { action?: string; reference?: string } }[] }>()
+        .json<{
+          entries: {
+            action: string;
+            actorId: string | null;
+            objectType: string;
+            details: { action?: string; reference?: string };
+          }[];
+        }>()
         .entries.filter((e) => e.action !== 'request.viewed')
         .reverse();
-      expect(entries.map((e) => e.action)).toEqual(['request.created', 'request.updated', 'request.updated', 'request.transitioned', 'request.transitioned', 'request.transitioned']);
-      expect(entries.filter((e) => e.action === 'request.transitioned').map((e) => e.details.action)).toEqual(['submit', 'approve', 'send']);
-      expect(entries.map((e) => e.actorId)).toEqual([duty.userId, duty.userId, editingSupervisor.userId, duty.userId, approvingSupervisor.userId, duty.userId]);
-      for (const entry of entries) expect(entry).toMatchObject({ objectType: 'request', details: { reference: 'VN-2026-000001' } });
+      expect(entries.map((e) => e.action)).toEqual([
+        'request.created',
+        'request.updated',
+        'request.updated',
+        'request.transitioned',
+        'request.transitioned',
+        'request.transitioned',
+      ]);
+      expect(entries.filter((e) => e.action === 'request.transitioned').map((e) => e.details.action)).toEqual([
+        'submit',
+        'approve',
+        'send',
+      ]);
+      expect(entries.map((e) => e.actorId)).toEqual([
+        duty.userId,
+        duty.userId,
+        editingSupervisor.userId,
+        duty.userId,
+        approvingSupervisor.userId,
+        duty.userId,
+      ]);
+      for (const entry of entries) {
+        expect(entry).toMatchObject({ objectType: 'request', details: { reference: 'VN-2026-000001' } });
+      }
     });
   });
 
@@ -182,15 +250,37 @@ describe('outgoing request lifecycle', () => {
     it('refuses a request to this node\u2019s own State, an unknown case and a wrong value, creating nothing', async () => {
       const base = { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' };
       const own = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, requestedState: 'VN' } });
-      expect(own.json<Problem>()).toMatchObject({ status: 400, code: 'request/invalid-details', errors: [{ path: '/requestedState' }] });
-      const noCase = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, caseId: '01900000-0000-7000-8000-000000000000' } });
+      expect(own.json<Problem>()).toMatchObject({
+        status: 400,
+        code: 'request/invalid-details',
+        errors: [{ path: '/requestedState' }],
+      });
+      const noCase = await node.call('POST', '/api/v1/requests', {
+        as: duty,
+        body: { ...base, caseId: '01900000-0000-7000-8000-000000000000' },
+      });
       expect(noCase.json<Problem>()).toMatchObject({ status: 404, code: 'case/not-found' });
-      const wrong = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, details: { mlaWillFollow: false, dataCategories: ['everything'] } } });
+      const wrong = await node.call('POST', '/api/v1/requests', {
+        as: duty,
+        body: { ...base, details: { mlaWillFollow: false, dataCategories: ['everything'] } },
+      });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json<Problem>().code).toBe('request/invalid-details');
-      expect(wrong.json<Problem>().errors?.map((e) => e.path).sort()).toEqual(['/details/dataCategories/0', '/details/mlaWillFollow']);
-      const unknownField = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, details: { favouriteColour: 'blue' } } });
-      expect(unknownField.json<Problem>()).toMatchObject({ status: 400, code: 'request/invalid-details', errors: [{ path: '/details/favouriteColour' }] });
+      expect(
+        wrong
+          .json<Problem>()
+          .errors?.map((e) => e.path)
+          .sort(),
+      ).toEqual(['/details/dataCategories/0', '/details/mlaWillFollow']);
+      const unknownField = await node.call('POST', '/api/v1/requests', {
+        as: duty,
+        body: { ...base, details: { favouriteColour: 'blue' } },
+      });
+      expect(unknownField.json<Problem>()).toMatchObject({
+        status: 400,
+        code: 'request/invalid-details',
+        errors: [{ path: '/details/favouriteColour' }],
+      });
       const queue = (await node.call('GET', '/api/v1/requests', { as: duty })).json<{ requests: unknown[] }>();
       expect(queue.requests).toHaveLength(2);
     });

@@ -11,7 +11,13 @@ async function helmetPluginHeaders(): Promise<Record<string, string>> {
   reference.get('/', async () => ({ ok: true }));
   const response = await reference.inject({ method: 'GET', url: '/' });
   await reference.close();
-  const { 'content-type': _type, 'content-length': _length, date: _date, connection: _connection, ...headers } = response.headers;
+  const {
+    'content-type': _type,
+    'content-length': _length,
+    date: _date,
+    connection: _connection,
+    ...headers
+  } = response.headers;
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 }
 
@@ -52,6 +58,8 @@ describe('security headers', () => {
   });
 
   it('refuses options it cannot compute once', () => {
-    expect(() => securityHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } })).toThrow(/per-request/);
+    expect(() =>
+      securityHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } }),
+    ).toThrow(/per-request/);
   });
 });

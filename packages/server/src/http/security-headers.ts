@@ -11,7 +11,12 @@ import helmet, { type HelmetOptions } from 'helmet';
 export function securityHeaders(options: Readonly<HelmetOptions> = {}): Readonly<Record<string, string>> {
   const csp = options.contentSecurityPolicy;
   const directives = typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
-  if (directives.some((value) => typeof value === 'function' || (Array.isArray(value) && value.some((part) => typeof part === 'function')))) {
+  if (
+    directives.some(
+      (value) =>
+        typeof value === 'function' || (Array.isArray(value) && value.some((part) => typeof part === 'function')),
+    )
+  ) {
     throw new Error('per-request CSP directives cannot be precomputed');
   }
   const headers: Record<string, string> = {};
@@ -27,8 +32,12 @@ export function securityHeaders(options: Readonly<HelmetOptions> = {}): Readonly
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
     if (error !== undefined && error !== null) failure = error;
   });
-  if (failure !== null) throw failure instanceof Error ? failure : new Error(`helmet failed: ${JSON.stringify(failure) ?? typeof failure}`);
-  if (Object.keys(headers).length === 0) throw new Error('helmet set no headers: the security header recorder is out of date');
+  if (failure !== null) {
+    throw failure instanceof Error ? failure : new Error(`helmet failed: ${JSON.stringify(failure) ?? typeof failure}`);
+  }
+  if (Object.keys(headers).length === 0) {
+    throw new Error('helmet set no headers: the security header recorder is out of date');
+  }
   return Object.freeze(headers);
 }
 

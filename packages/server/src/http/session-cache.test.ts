@@ -44,7 +44,11 @@ describe('cached sessions end at once in this process', () => {
   it('sees a revocation written by another process once the TTL has passed', async () => {
     const officer = await cachedOfficer('cached.elsewhere');
     // What `hanoi247 users disable` or a second node process does: the row changes behind this process.
-    await node.app.node.database.db.updateTable('sessions').set({ revoked_at: node.clock.now().toISOString() }).where('user_id', '=', officer.userId).execute();
+    await node.app.node.database.db
+      .updateTable('sessions')
+      .set({ revoked_at: node.clock.now().toISOString() })
+      .where('user_id', '=', officer.userId)
+      .execute();
     expect((await whoAmI(officer)).statusCode).toBe(200);
     node.clock.advance(sessionCacheTtlMs);
     expect((await whoAmI(officer)).statusCode).toBe(401);

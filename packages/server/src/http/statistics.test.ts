@@ -1,6 +1,13 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hour, interceptionDetails, longSessions, mlaDetails, preservationDetails, requestApi } from './request-fixtures.js';
+import {
+  hour,
+  interceptionDetails,
+  longSessions,
+  mlaDetails,
+  preservationDetails,
+  requestApi,
+} from './request-fixtures.js';
 
 interface Durations {
   readonly count: number;
@@ -18,7 +25,12 @@ interface Statistics {
   readonly weeks: readonly { readonly week: string; readonly outgoing: number; readonly incoming: number }[];
   readonly byPartner: readonly Group[];
   readonly byType: readonly Group[];
-  readonly deadlinesAtRisk: readonly { readonly reference: string; readonly ruleId: string; readonly dueAt: string; readonly overdue: boolean }[];
+  readonly deadlinesAtRisk: readonly {
+    readonly reference: string;
+    readonly ruleId: string;
+    readonly dueAt: string;
+    readonly overdue: boolean;
+  }[];
 }
 
 /** The dashboard's figures: counted from the timeline, and only over the requests the reader may see. */
@@ -44,7 +56,14 @@ describe('request statistics', () => {
     api = requestApi<SignedInUser>(node);
 
     const receive = (as: SignedInUser, reference: string, type: string, details: Record<string, unknown>) =>
-      api.receive(as, { reference, requestingState: reference.slice(0, 2), type, legalBasis: 'UN', language: 'en', details });
+      api.receive(as, {
+        reference,
+        requestingState: reference.slice(0, 2),
+        type,
+        legalBasis: 'UN',
+        language: 'en',
+        details,
+      });
     const fr = await receive(duty, 'FR-2026-10', 'PRESERVATION_42', preservationDetails());
     const de = await receive(duty, 'DE-2026-10', 'MLA_40', mlaDetails());
     const intercept = await receive(central, 'FR-2026-46', 'INTERCEPTION_46', interceptionDetails());
@@ -72,8 +91,20 @@ describe('request statistics', () => {
   it('gives the hours to acknowledge and to decide per partner and per type', async () => {
     const stats = await statistics(duty);
     expect(stats.byPartner).toEqual([
-      { key: 'DE', requests: 2, acknowledge: { count: 1, medianHours: 5, p90Hours: 5 }, preserve: { count: 0, medianHours: null, p90Hours: null }, respond: { count: 0, medianHours: null, p90Hours: null } },
-      { key: 'FR', requests: 1, acknowledge: { count: 1, medianHours: 3, p90Hours: 3 }, preserve: { count: 0, medianHours: null, p90Hours: null }, respond: { count: 1, medianHours: 10, p90Hours: 10 } },
+      {
+        key: 'DE',
+        requests: 2,
+        acknowledge: { count: 1, medianHours: 5, p90Hours: 5 },
+        preserve: { count: 0, medianHours: null, p90Hours: null },
+        respond: { count: 0, medianHours: null, p90Hours: null },
+      },
+      {
+        key: 'FR',
+        requests: 1,
+        acknowledge: { count: 1, medianHours: 3, p90Hours: 3 },
+        preserve: { count: 0, medianHours: null, p90Hours: null },
+        respond: { count: 1, medianHours: 10, p90Hours: 10 },
+      },
     ]);
     expect(stats.byType.map((g) => [g.key, g.requests, g.acknowledge.medianHours])).toEqual([
       ['MLA_40', 2, 5],
@@ -83,9 +114,14 @@ describe('request statistics', () => {
 
   it('lists the clocks due within 48 hours, nearest first', async () => {
     const stats = await statistics(duty);
-    expect(stats.deadlinesAtRisk.map((d) => [d.reference, d.ruleId, d.overdue])).toEqual([['DE-2026-11', 'acknowledge-standard', false]]);
+    expect(stats.deadlinesAtRisk.map((d) => [d.reference, d.ruleId, d.overdue])).toEqual([
+      ['DE-2026-11', 'acknowledge-standard', false],
+    ]);
     node.clock.advance(30 * hour);
-    expect((await statistics(duty)).deadlinesAtRisk.map((d) => [d.reference, d.overdue])).toContainEqual(['DE-2026-11', true]);
+    expect((await statistics(duty)).deadlinesAtRisk.map((d) => [d.reference, d.overdue])).toContainEqual([
+      'DE-2026-11',
+      true,
+    ]);
   });
 
   it('hides interception requests from a duty officer but counts them for the central authority', async () => {
@@ -96,7 +132,10 @@ describe('request statistics', () => {
     // The clock has moved on by now: the week may have turned.
     expect(shown.weeks.reduce((sum, w) => sum + w.incoming, 0)).toBe(5);
     expect(hidden.weeks.reduce((sum, w) => sum + w.incoming, 0)).toBe(3);
-    expect(shown.byType.find((g) => g.key === 'INTERCEPTION_46')).toMatchObject({ requests: 2, acknowledge: { count: 1, medianHours: 3 } });
+    expect(shown.byType.find((g) => g.key === 'INTERCEPTION_46')).toMatchObject({
+      requests: 2,
+      acknowledge: { count: 1, medianHours: 3 },
+    });
     expect(shown.byPartner.find((g) => g.key === 'FR')?.requests).toBe(3);
     expect(shown.deadlinesAtRisk.map((d) => d.reference)).toContain('FR-2026-47');
   });

@@ -20,10 +20,17 @@ export function tusVersionCheck(request: FastifyRequest, reply: FastifyReply): v
   }
 }
 
-const invalid = (issues: FieldIssue[]) => new DomainError('evidence/invalid-metadata', `invalid Upload-Metadata: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+const invalid = (issues: FieldIssue[]) =>
+  new DomainError(
+    'evidence/invalid-metadata',
+    `invalid Upload-Metadata: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    { issues },
+  );
 
 function decodeBase64(value: string, key: string): string {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 === 1) throw invalid([{ path: `/${key}`, message: 'is not base64', in: 'headers' }]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 === 1) {
+    throw invalid([{ path: `/${key}`, message: 'is not base64', in: 'headers' }]);
+  }
   return Buffer.from(value, 'base64').toString('utf8');
 }
 
@@ -33,7 +40,9 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   if (header === undefined || header.trim() === '') return pairs;
   for (const part of header.split(',')) {
     const [key, value = '', extra] = part.trim().split(' ');
-    if (key === undefined || key === '' || extra !== undefined || !/^[A-Za-z0-9_.-]{1,64}$/.test(key)) throw invalid([{ path: '/', message: 'each pair is "key base64value"', in: 'headers' }]);
+    if (key === undefined || key === '' || extra !== undefined || !/^[A-Za-z0-9_.-]{1,64}$/.test(key)) {
+      throw invalid([{ path: '/', message: 'each pair is "key base64value"', in: 'headers' }]);
+    }
     if (Object.hasOwn(pairs, key)) throw invalid([{ path: `/${key}`, message: 'appears twice', in: 'headers' }]);
     pairs[key] = decodeBase64(value, key);
   }
@@ -51,7 +60,9 @@ export function evidenceInputFromMetadata(header: string | undefined): EvidenceI
   const pairs = parseUploadMetadata(header);
   const issues: FieldIssue[] = [];
   const requestId = required(pairs, 'requestId', issues);
-  if (requestId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) issues.push({ path: '/requestId', message: 'must be a UUID', in: 'headers' });
+  if (requestId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) {
+    issues.push({ path: '/requestId', message: 'must be a UUID', in: 'headers' });
+  }
   const filename = required(pairs, 'filename', issues);
   const mediaType = pairs['mediaType'] ?? pairs['filetype'] ?? 'application/octet-stream';
   const metadataText = required(pairs, 'metadata', issues);

@@ -20,7 +20,8 @@ afterEach(() => {
 
 const keysDir = (): string => join(dataDir, 'keys');
 const keyringFile = (): string => join(keysDir(), 'keyring.json');
-const privateFile = (keyId: string, use: 'signing' | 'encryption'): string => join(keysDir(), `${keyId}.${use}.key.pem`);
+const privateFile = (keyId: string, use: 'signing' | 'encryption'): string =>
+  join(keysDir(), `${keyId}.${use}.key.pem`);
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
 /** A public KeyObject rebuilt only from what the node publishes: the base64url raw key. */
@@ -63,7 +64,11 @@ describe('loadOrCreateKeyring: first start', () => {
     expect(modeOf(keyringFile())).toBe(0o600);
     expect(modeOf(privateFile(keyId, 'signing'))).toBe(0o600);
     expect(modeOf(privateFile(keyId, 'encryption'))).toBe(0o600);
-    expect(readdirSync(keysDir()).sort()).toEqual([`${keyId}.encryption.key.pem`, `${keyId}.signing.key.pem`, 'keyring.json']);
+    expect(readdirSync(keysDir()).sort()).toEqual([
+      `${keyId}.encryption.key.pem`,
+      `${keyId}.signing.key.pem`,
+      'keyring.json',
+    ]);
   });
 
   it('creates a data directory that does not exist yet', () => {
@@ -96,7 +101,10 @@ describe('loadOrCreateKeyring: first start', () => {
   it('decrypts for the published encryption key (X25519 agreement)', () => {
     const { keyring } = loadOrCreateKeyring(dataDir, clock);
     const partner = generateKeyPairSync('x25519');
-    const partnerSide = diffieHellman({ privateKey: partner.privateKey, publicKey: publishedKey('X25519', keyring.current.encryption.publicKey) });
+    const partnerSide = diffieHellman({
+      privateKey: partner.privateKey,
+      publicKey: publishedKey('X25519', keyring.current.encryption.publicKey),
+    });
     const nodeSide = diffieHellman({ privateKey: keyring.encryptionKey, publicKey: partner.publicKey });
     expect(nodeSide.equals(partnerSide)).toBe(true);
   });
@@ -201,7 +209,9 @@ describe('rotateKeyring', () => {
 
 describe('loadKeyring: a tampered keyring is refused', () => {
   const foreignRaw = (type: 'ed25519' | 'x25519'): string =>
-    type === 'ed25519' ? rawOf(generateKeyPairSync('ed25519').publicKey) : rawOf(generateKeyPairSync('x25519').publicKey);
+    type === 'ed25519'
+      ? rawOf(generateKeyPairSync('ed25519').publicKey)
+      : rawOf(generateKeyPairSync('x25519').publicKey);
 
   it('when the signing public key is swapped', () => {
     loadOrCreateKeyring(dataDir, clock);

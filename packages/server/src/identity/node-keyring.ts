@@ -69,9 +69,21 @@ function newGeneration(dataDir: string, createdAt: string): KeyGeneration {
   const signing = generateKeyPairSync('ed25519');
   const encryption = generateKeyPairSync('x25519');
   const keyId = keyIdOf(rawPublicKey(signing.publicKey));
-  writeSecretFile(privatePath(dataDir, keyId, 'signing'), signing.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  writeSecretFile(privatePath(dataDir, keyId, 'encryption'), encryption.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  return { keyId, createdAt, retiredAt: null, signing: publicInfo(signing.publicKey), encryption: publicInfo(encryption.publicKey) };
+  writeSecretFile(
+    privatePath(dataDir, keyId, 'signing'),
+    signing.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
+  writeSecretFile(
+    privatePath(dataDir, keyId, 'encryption'),
+    encryption.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
+  return {
+    keyId,
+    createdAt,
+    retiredAt: null,
+    signing: publicInfo(signing.publicKey),
+    encryption: publicInfo(encryption.publicKey),
+  };
 }
 
 function readPrivate(dataDir: string, keyId: string, use: 'signing' | 'encryption'): KeyObject {
@@ -84,7 +96,9 @@ function assemble(dataDir: string, generations: readonly KeyGeneration[]): NodeK
   for (const generation of generations) {
     for (const info of [generation.signing, generation.encryption]) {
       if (keyFingerprint(Buffer.from(info.publicKey, 'base64url')) !== info.fingerprint) {
-        throw new Error(`keyring ${keyringPath(dataDir)}: a fingerprint of ${generation.keyId} does not match its public key`);
+        throw new Error(
+          `keyring ${keyringPath(dataDir)}: a fingerprint of ${generation.keyId} does not match its public key`,
+        );
       }
     }
   }
@@ -109,10 +123,18 @@ function save(dataDir: string, generations: readonly KeyGeneration[]): void {
  * Our private decryption key for a key id: the current one, or a retired one still inside
  * its overlap, so messages partners encrypted just before a rotation can still be read.
  */
-export function decryptionKeyFor(dataDir: string, keyring: NodeKeyring, keyId: string, now: Date, overlapDays: number): KeyObject | null {
+export function decryptionKeyFor(
+  dataDir: string,
+  keyring: NodeKeyring,
+  keyId: string,
+  now: Date,
+  overlapDays: number,
+): KeyObject | null {
   const generation = keyring.generations.find((g) => g.keyId === keyId);
   if (generation === undefined) return null;
-  if (generation.retiredAt !== null && Date.parse(generation.retiredAt) + overlapDays * 86_400_000 < now.getTime()) return null;
+  if (generation.retiredAt !== null && Date.parse(generation.retiredAt) + overlapDays * 86_400_000 < now.getTime()) {
+    return null;
+  }
   if (generation.keyId === keyring.current.keyId) return keyring.encryptionKey;
   return existsSync(privatePath(dataDir, keyId, 'encryption')) ? readPrivate(dataDir, keyId, 'encryption') : null;
 }

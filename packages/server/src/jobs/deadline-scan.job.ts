@@ -14,7 +14,12 @@ export function startDeadlineScanJob(app: FastifyInstance, scanner: DeadlineScan
     run: async () => {
       const { alarms, failures } = await scanner.scan();
       if (alarms.length > 0) app.log.info({ alarms: alarms.length }, 'legal clocks raised alarms');
-      for (const failure of failures) app.log.error({ requestId: failure.requestId, reason: failure.message }, 'a legal clock alarm could not be applied');
+      for (const failure of failures) {
+        app.log.error(
+          { requestId: failure.requestId, reason: failure.message },
+          'a legal clock alarm could not be applied',
+        );
+      }
     },
   });
 }

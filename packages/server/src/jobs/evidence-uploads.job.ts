@@ -9,7 +9,11 @@ import { startIntervalJob } from './interval-job.js';
  */
 const intervalMs = 15 * 60 * 1000;
 
-export function startUploadExpiryJob(app: FastifyInstance, uploads: UploadService, custody: EvidenceCustodyService): void {
+export function startUploadExpiryJob(
+  app: FastifyInstance,
+  uploads: UploadService,
+  custody: EvidenceCustodyService,
+): void {
   startIntervalJob(app, {
     name: 'evidence housekeeping',
     intervalMs,

@@ -12,7 +12,17 @@ import type { EvidenceFetcher } from '../services/evidence-fetcher.service.js';
  */
 export function startFederationJob(
   app: FastifyInstance,
-  { dispatcher, inbox, pull, evidenceFetcher }: { readonly dispatcher: Dispatcher; readonly inbox: Inbox; readonly pull: PullService; readonly evidenceFetcher: EvidenceFetcher },
+  {
+    dispatcher,
+    inbox,
+    pull,
+    evidenceFetcher,
+  }: {
+    readonly dispatcher: Dispatcher;
+    readonly inbox: Inbox;
+    readonly pull: PullService;
+    readonly evidenceFetcher: EvidenceFetcher;
+  },
   commits: CommitHook,
   intervalMs: number,
   pullMode: boolean,

@@ -29,8 +29,9 @@ export function sequencerLoop(sequencer: LedgerSequencer, intervalMs: number, lo
       }
     } catch (error) {
       // Another process sequenced from the same size first: its checkpoint stands, ours was never written.
-      if (isDomainError(error) && error.code === 'ledger/sequencer-conflict') log.info({ code: error.code }, error.message);
-      else log.error({ err: error }, 'ledger sequencing failed');
+      if (isDomainError(error) && error.code === 'ledger/sequencer-conflict') {
+        log.info({ code: error.code }, error.message);
+      } else log.error({ err: error }, 'ledger sequencing failed');
     }
   };
   const tick = (): void => {

@@ -13,7 +13,12 @@ export function startOrderScanJob(app: FastifyInstance, scanner: OrderScanner, i
     run: async () => {
       const { alarms, failures } = await scanner.scan();
       if (alarms.length > 0) app.log.info({ alarms: alarms.length }, 'domestic order clocks raised alarms');
-      for (const failure of failures) app.log.error({ orderId: failure.orderId, reason: failure.message }, 'a domestic order clock alarm could not be applied');
+      for (const failure of failures) {
+        app.log.error(
+          { orderId: failure.orderId, reason: failure.message },
+          'a domestic order clock alarm could not be applied',
+        );
+      }
     },
   });
 }

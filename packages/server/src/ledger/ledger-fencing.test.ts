@@ -27,9 +27,21 @@ describe.each(testBackends())('ledger fencing on %s', (backend) => {
   const keyring = () => loadKeyring(test.config.dataDir)!;
   const sequencer = (sign?: (c: Checkpoint) => Promise<string>) => {
     const signer = keyringCheckpointSigner(() => 'VN', keyring);
-    return createLedgerSequencer({ ...test.app.node.services, db: db(), clock: test.clock, ids: () => crypto.randomUUID(), dialect: backend, batchSize: 100, signer: sign === undefined ? signer : { origin: signer.origin, sign } });
+    return createLedgerSequencer({
+      ...test.app.node.services,
+      db: db(),
+      clock: test.clock,
+      ids: () => crypto.randomUUID(),
+      dialect: backend,
+      batchSize: 100,
+      signer: sign === undefined ? signer : { origin: signer.origin, sign },
+    });
   };
-  const state = async () => ({ checkpoint: await ledgerRepository.latestCheckpoint(db()), counts: await ledgerRepository.counts(db()), pending: await ledgerPendingRepository.count(db()) });
+  const state = async () => ({
+    checkpoint: await ledgerRepository.latestCheckpoint(db()),
+    counts: await ledgerRepository.counts(db()),
+    pending: await ledgerPendingRepository.count(db()),
+  });
 
   beforeAll(async () => {
     test = await TestNode.start({ backend });
@@ -42,7 +54,17 @@ describe.each(testBackends())('ledger fencing on %s', (backend) => {
     const before = await state();
     const size = before.checkpoint!.treeSize;
     // What a sequencer that read the same size and committed first leaves behind (its checkpoint aside).
-    await ledgerRepository.insertLeaves(db(), [{ index: size, kind: 'custody', refId: 'other-sequencer', leafData: '{}', leafHash: '00'.repeat(32), queuedAt: 'x', sequencedAt: 'x' }]);
+    await ledgerRepository.insertLeaves(db(), [
+      {
+        index: size,
+        kind: 'custody',
+        refId: 'other-sequencer',
+        leafData: '{}',
+        leafHash: '00'.repeat(32),
+        queuedAt: 'x',
+        sequencedAt: 'x',
+      },
+    ]);
     await queueCustodyLeaves(test.app.node, 2);
     expect(await codeOf(sequencer().sequence())).toBe('ledger/sequencer-conflict');
     const after = await state();
@@ -54,30 +76,33 @@ describe.each(testBackends())('ledger fencing on %s', (backend) => {
     expect((await verifyLedger(db(), keyring())).problem).toBeNull();
   });
 
-  it.skipIf(backend === 'sqlite')('two sequencers that read the same size: the one that commits second fails with ledger/sequencer-conflict', async () => {
-    // (On SQLite, BEGIN IMMEDIATE makes the second wait for the first and read its size; see ledger-crash.e2e.test.ts.)
-    await queueCustodyLeaves(test.app.node, 4);
-    const before = await state();
-    let signing!: () => void;
-    const reachedSigning = new Promise<void>((resolve) => (signing = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const honest = keyringCheckpointSigner(() => 'VN', keyring);
-    const slow = sequencer(async (checkpoint) => {
-      signing();
-      await released;
-      return honest.sign(checkpoint);
-    });
-    const slowRun = codeOf(slow.sequence());
-    await reachedSigning;
-    const fast = await sequencer().sequence();
-    expect(fast).toMatchObject({ previousSize: before.checkpoint!.treeSize });
-    release();
-    expect(await slowRun).toBe('ledger/sequencer-conflict');
-    const after = await state();
-    expect(after.checkpoint?.treeSize).toBe(fast!.treeSize);
-    expect(after.pending).toBe(0);
-    expect(await slow.sequence()).toBeNull();
-    expect((await verifyLedger(db(), keyring())).problem).toBeNull();
-  });
+  it.skipIf(backend === 'sqlite')(
+    'two sequencers that read the same size: the one that commits second fails with ledger/sequencer-conflict',
+    async () => {
+      // (On SQLite, BEGIN IMMEDIATE makes the second wait for the first and read its size; see ledger-crash.e2e.test.ts.)
+      await queueCustodyLeaves(test.app.node, 4);
+      const before = await state();
+      let signing!: () => void;
+      const reachedSigning = new Promise<void>((resolve) => (signing = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const honest = keyringCheckpointSigner(() => 'VN', keyring);
+      const slow = sequencer(async (checkpoint) => {
+        signing();
+        await released;
+        return honest.sign(checkpoint);
+      });
+      const slowRun = codeOf(slow.sequence());
+      await reachedSigning;
+      const fast = await sequencer().sequence();
+      expect(fast).toMatchObject({ previousSize: before.checkpoint!.treeSize });
+      release();
+      expect(await slowRun).toBe('ledger/sequencer-conflict');
+      const after = await state();
+      expect(after.checkpoint?.treeSize).toBe(fast!.treeSize);
+      expect(after.pending).toBe(0);
+      expect(await slow.sequence()).toBeNull();
+      expect((await verifyLedger(db(), keyring())).problem).toBeNull();
+    },
+  );
 });

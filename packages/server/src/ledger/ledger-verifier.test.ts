@@ -5,7 +5,8 @@ import { ledgerRepository } from '../repositories/ledger.repository.js';
 import { verifyLedger } from './ledger-verifier.js';
 
 const flipHexBit = (hex: string) => `${(parseInt(hex[0]!, 16) ^ 1).toString(16)}${hex.slice(1)}`;
-const changeChar = (text: string, at: number) => `${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`;
+const changeChar = (text: string, at: number) =>
+  `${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`;
 
 /** Security scenario 2 (the Yeti bit flip): every kind of stored damage is found and named by its index. */
 describe.each(testBackends())('ledger verify on %s', (backend) => {
@@ -17,7 +18,13 @@ describe.each(testBackends())('ledger verify on %s', (backend) => {
   beforeAll(async () => {
     test = await TestNode.start({ backend, configure: (c) => ({ ...c, ledger: { ...c.ledger, batchSize: 16 } }) });
     await queueCustodyLeaves(test.app.node, 45);
-    for (let r = await test.app.node.services.ledgerSequencer.sequence(); r !== null; r = await test.app.node.services.ledgerSequencer.sequence()) sizes.push(r.treeSize);
+    for (
+      let r = await test.app.node.services.ledgerSequencer.sequence();
+      r !== null;
+      r = await test.app.node.services.ledgerSequencer.sequence()
+    ) {
+      sizes.push(r.treeSize);
+    }
     sizes = sizes.filter((s) => s > 17);
   });
   afterAll(async () => test.stop());
@@ -31,9 +38,17 @@ describe.each(testBackends())('ledger verify on %s', (backend) => {
 
   it('names a leaf whose data or stored hash changed', async () => {
     const leaf = (await ledgerRepository.leavesFrom(db(), 17, 1))[0]!;
-    await db().updateTable('ledger_leaves').set({ leaf_data: leaf.leafData.replace('"collected"', '"destroyed"') }).where('leaf_index', '=', 17).execute();
+    await db()
+      .updateTable('ledger_leaves')
+      .set({ leaf_data: leaf.leafData.replace('"collected"', '"destroyed"') })
+      .where('leaf_index', '=', 17)
+      .execute();
     expect(await verify()).toBe('leaf 17: stored hash does not match its data');
-    await db().updateTable('ledger_leaves').set({ leaf_data: leaf.leafData, leaf_hash: flipHexBit(leaf.leafHash) }).where('leaf_index', '=', 17).execute();
+    await db()
+      .updateTable('ledger_leaves')
+      .set({ leaf_data: leaf.leafData, leaf_hash: flipHexBit(leaf.leafHash) })
+      .where('leaf_index', '=', 17)
+      .execute();
     expect(await verify()).toBe('leaf 17: stored hash does not match its data');
     await db().updateTable('ledger_leaves').set({ leaf_hash: leaf.leafHash }).where('leaf_index', '=', 17).execute();
     expect(await verify()).toBeNull();
@@ -41,9 +56,19 @@ describe.each(testBackends())('ledger verify on %s', (backend) => {
 
   it('names a perfect subtree whose stored hash changed, and a missing leaf', async () => {
     const node = (await ledgerRepository.nodesIn(db(), [{ level: 2, from: 3, to: 3 }]))[0]!;
-    await db().updateTable('ledger_nodes').set({ hash: flipHexBit(node.hash) }).where('level', '=', 2).where('node_index', '=', 3).execute();
+    await db()
+      .updateTable('ledger_nodes')
+      .set({ hash: flipHexBit(node.hash) })
+      .where('level', '=', 2)
+      .where('node_index', '=', 3)
+      .execute();
     expect(await verify()).toBe('node 2/3 (leaves 12\u201315): stored hash does not match the leaves');
-    await db().updateTable('ledger_nodes').set({ hash: node.hash }).where('level', '=', 2).where('node_index', '=', 3).execute();
+    await db()
+      .updateTable('ledger_nodes')
+      .set({ hash: node.hash })
+      .where('level', '=', 2)
+      .where('node_index', '=', 3)
+      .execute();
     const leaf = (await ledgerRepository.leavesFrom(db(), 30, 1))[0]!;
     await db().deleteFrom('ledger_leaves').where('leaf_index', '=', 30).execute();
     expect(await verify()).toBe('leaf 30: missing (the next stored leaf is 31)');
@@ -54,7 +79,8 @@ describe.each(testBackends())('ledger verify on %s', (backend) => {
   it('names a checkpoint whose root, signature or signed text changed', async () => {
     const size = sizes[0]!;
     const checkpoint = (await ledgerRepository.checkpointAt(db(), size))!;
-    const set = (values: { root_hash?: string; note?: string }) => db().updateTable('ledger_checkpoints').set(values).where('tree_size', '=', size).execute();
+    const set = (values: { root_hash?: string; note?: string }) =>
+      db().updateTable('ledger_checkpoints').set(values).where('tree_size', '=', size).execute();
     await set({ root_hash: flipHexBit(checkpoint.rootHash) });
     expect(await verify()).toBe(`checkpoint ${size}: root does not match the leaves`);
     await set({ root_hash: checkpoint.rootHash, note: changeChar(checkpoint.note, checkpoint.note.length - 10) });
@@ -74,7 +100,10 @@ describe.each(testBackends())('ledger verify on %s', (backend) => {
     const latest = (await ledgerRepository.checkpointAt(db(), last))!;
     await ledgerRepository.insertCheckpoint(db(), { ...latest, treeSize: last + 5 });
     expect(await verify()).toBe(`checkpoint ${last + 5}: the log has only ${last} leaves`);
-    await db().deleteFrom('ledger_checkpoints').where('tree_size', '=', last + 5).execute();
+    await db()
+      .deleteFrom('ledger_checkpoints')
+      .where('tree_size', '=', last + 5)
+      .execute();
     expect(await verify()).toBeNull();
   });
 });

@@ -16,7 +16,12 @@ import {
 import type { Executor } from '../db/database-schema.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { ledgerAuditRepository } from '../repositories/ledger-audit.repository.js';
-import { ledgerRepository, type CheckpointRow, type LedgerLeafRow, type NodeIndexRange } from '../repositories/ledger.repository.js';
+import {
+  ledgerRepository,
+  type CheckpointRow,
+  type LedgerLeafRow,
+  type NodeIndexRange,
+} from '../repositories/ledger.repository.js';
 
 export interface LedgerVerification {
   /** The first problem in index order, naming where it is ("leaf 17: …"); null when all is well. */
@@ -38,7 +43,8 @@ const fail = (message: string): never => {
   throw new Problem(message);
 };
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-const span = (n: HashedNode) => `node ${n.level}/${n.index} (leaves ${n.index * 2 ** n.level}\u2013${(n.index + 1) * 2 ** n.level - 1})`;
+const span = (n: HashedNode) =>
+  `node ${n.level}/${n.index} (leaves ${n.index * 2 ** n.level}\u2013${(n.index + 1) * 2 ** n.level - 1})`;
 
 /** Nodes that leaves [start, end) complete: level L, index i completes at leaf (i+1)·2^L − 1. */
 function completedIn(start: number, end: number): NodeIndexRange[] {
@@ -51,7 +57,10 @@ function completedIn(start: number, end: number): NodeIndexRange[] {
   return ranges;
 }
 
-function leafDataProblem(row: LedgerLeafRow, audit: ReadonlyMap<string, { readonly canonical: string; readonly digest: string }>): string | null {
+function leafDataProblem(
+  row: LedgerLeafRow,
+  audit: ReadonlyMap<string, { readonly canonical: string; readonly digest: string }>,
+): string | null {
   if (row.kind === 'custody') {
     const event = parseCustodyLeaf(row.leafData);
     if (event === null) return 'its data is not a canonical custody event';
@@ -64,10 +73,14 @@ function leafDataProblem(row: LedgerLeafRow, audit: ReadonlyMap<string, { readon
   } catch {
     digest = null;
   }
-  if (typeof digest !== 'string' || auditLeafData({ id: row.refId, digest }) !== row.leafData) return 'its data is not the canonical audit leaf of its entry';
+  if (typeof digest !== 'string' || auditLeafData({ id: row.refId, digest }) !== row.leafData) {
+    return 'its data is not the canonical audit leaf of its entry';
+  }
   const entry = audit.get(row.refId);
   if (entry === undefined) return `audit entry ${row.refId} is missing`;
-  return entry.digest === digest && auditEntryDigest(entry.canonical) === digest ? null : `audit entry ${row.refId} was changed after it was logged`;
+  return entry.digest === digest && auditEntryDigest(entry.canonical) === digest
+    ? null
+    : `audit entry ${row.refId} was changed after it was logged`;
 }
 
 /** The origin must name this node's first key: a checkpoint of another log is not ours, whatever it says. */
@@ -80,7 +93,9 @@ function originOf(first: CheckpointRow, keyring: NodeKeyring): string {
     fail(`checkpoint ${first.treeSize}: the note is not a checkpoint`);
   }
   const keyId = keyring.generations[0]?.keyId ?? '';
-  if (!new RegExp(`^hanoi247/[A-Z]{2}/${keyId}$`).test(origin)) fail(`checkpoint ${first.treeSize}: origin "${origin}" is not this node's log (hanoi247/<country>/${keyId})`);
+  if (!new RegExp(`^hanoi247/[A-Z]{2}/${keyId}$`).test(origin)) {
+    fail(`checkpoint ${first.treeSize}: origin "${origin}" is not this node's log (hanoi247/<country>/${keyId})`);
+  }
   return origin;
 }
 
@@ -93,7 +108,9 @@ function checkNote(cp: CheckpointRow, origin: string, keys: readonly string[]): 
     const code = isDomainError(error) ? error.code : null;
     if (code === 'federation/bad-signature') return fail(`${at}: signature does not verify`);
     if (code === 'federation/unknown-signer') return fail(`${at}: not signed by any key of this node`);
-    if (code === 'ledger/invalid-checkpoint') return fail(`${at}: ${error instanceof Error ? error.message : 'of another log'}`);
+    if (code === 'ledger/invalid-checkpoint') {
+      return fail(`${at}: ${error instanceof Error ? error.message : 'of another log'}`);
+    }
     return fail(`${at}: the note is not a checkpoint`);
   }
   if (checkpoint.size !== cp.treeSize) fail(`${at}: the signed note says size ${checkpoint.size}`);
@@ -106,7 +123,11 @@ function checkNote(cp: CheckpointRow, origin: string, keys: readonly string[]): 
  * checkpoint signature (any key generation), and checks that the audit log up to the
  * watermark is all in the log. Stops at the first problem, in index order.
  */
-export async function verifyLedger(db: Executor, keyring: NodeKeyring, options: VerifyLedgerOptions = {}): Promise<LedgerVerification> {
+export async function verifyLedger(
+  db: Executor,
+  keyring: NodeKeyring,
+  options: VerifyLedgerOptions = {},
+): Promise<LedgerVerification> {
   const pageSize = options.pageSize ?? 1000;
   const keys = keyring.generations.map((g) => g.signing.publicKey);
   let range: CompactRange = emptyCompactRange;
@@ -122,7 +143,10 @@ export async function verifyLedger(db: Executor, keyring: NodeKeyring, options: 
     nodes,
     checkpoints: checked,
     origin,
-    latest: latest === null ? null : { treeSize: latest.treeSize, rootHash: Buffer.from(latest.rootHash, 'hex').toString('base64') },
+    latest:
+      latest === null
+        ? null
+        : { treeSize: latest.treeSize, rootHash: Buffer.from(latest.rootHash, 'hex').toString('base64') },
   });
 
   const nextCheckpoint = async (): Promise<CheckpointRow | undefined> => {
@@ -132,7 +156,9 @@ export async function verifyLedger(db: Executor, keyring: NodeKeyring, options: 
   const checkpointsAt = async (size: number): Promise<void> => {
     for (let cp = await nextCheckpoint(); cp !== undefined && cp.treeSize <= size; cp = await nextCheckpoint()) {
       checkpoints.shift();
-      if (cp.treeSize < size || cp.treeSize === 0) fail(`checkpoint ${cp.treeSize}: not a size the leaves passed through`);
+      if (cp.treeSize < size || cp.treeSize === 0) {
+        fail(`checkpoint ${cp.treeSize}: not a size the leaves passed through`);
+      }
       if (cp.rootHash !== hex(rangeRoot(range))) fail(`checkpoint ${cp.treeSize}: root does not match the leaves`);
       origin ??= originOf(cp, keyring);
       checkNote(cp, origin, keys);
@@ -142,10 +168,19 @@ export async function verifyLedger(db: Executor, keyring: NodeKeyring, options: 
   };
 
   try {
-    for (let rows = await ledgerRepository.leavesFrom(db, 0, pageSize); rows.length > 0; rows = await ledgerRepository.leavesFrom(db, range.size, pageSize)) {
+    for (
+      let rows = await ledgerRepository.leavesFrom(db, 0, pageSize);
+      rows.length > 0;
+      rows = await ledgerRepository.leavesFrom(db, range.size, pageSize)
+    ) {
       const start = range.size;
-      const stored = new Map((await ledgerRepository.nodesIn(db, completedIn(start, start + rows.length))).map((n) => [nodeKey(n), n.hash]));
-      const audit = await ledgerAuditRepository.entries(db, rows.filter((r) => r.kind === 'audit').map((r) => r.refId));
+      const stored = new Map(
+        (await ledgerRepository.nodesIn(db, completedIn(start, start + rows.length))).map((n) => [nodeKey(n), n.hash]),
+      );
+      const audit = await ledgerAuditRepository.entries(
+        db,
+        rows.filter((r) => r.kind === 'audit').map((r) => r.refId),
+      );
       for (const row of rows) {
         const at = `leaf ${range.size}`;
         if (row.index !== range.size) fail(`${at}: missing (the next stored leaf is ${row.index})`);
@@ -167,11 +202,15 @@ export async function verifyLedger(db: Executor, keyring: NodeKeyring, options: 
     }
     const beyond = await nextCheckpoint();
     if (beyond !== undefined) fail(`checkpoint ${beyond.treeSize}: the log has only ${range.size} leaves`);
-    if (range.size > 0 && (latest as CheckpointRow | null)?.treeSize !== range.size) fail(`leaf ${(latest as CheckpointRow | null)?.treeSize ?? 0}: not covered by any checkpoint`);
+    if (range.size > 0 && (latest as CheckpointRow | null)?.treeSize !== range.size) {
+      fail(`leaf ${(latest as CheckpointRow | null)?.treeSize ?? 0}: not covered by any checkpoint`);
+    }
     const counts = await ledgerRepository.counts(db);
     if (counts.nodes !== nodes) fail(`ledger nodes: ${counts.nodes} stored, but ${range.size} leaves make ${nodes}`);
     const expectedAudit = await ledgerAuditRepository.countThrough(db, await ledgerAuditRepository.watermark(db));
-    if (expectedAudit !== auditLeaves) fail(`audit log: ${expectedAudit} entries up to the watermark, but ${auditLeaves} audit leaves`);
+    if (expectedAudit !== auditLeaves) {
+      fail(`audit log: ${expectedAudit} entries up to the watermark, but ${auditLeaves} audit leaves`);
+    }
     return report(null);
   } catch (error) {
     if (error instanceof Problem) return report(error.message);

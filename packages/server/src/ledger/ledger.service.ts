@@ -53,7 +53,12 @@ export interface LeafView {
   readonly sequencedAt: string;
 }
 
-const view = (c: CheckpointRow): CheckpointView => ({ treeSize: c.treeSize, rootHash: hexToB64(c.rootHash), note: c.note, createdAt: c.createdAt });
+const view = (c: CheckpointRow): CheckpointView => ({
+  treeSize: c.treeSize,
+  rootHash: hexToB64(c.rootHash),
+  note: c.note,
+  createdAt: c.createdAt,
+});
 
 async function latestOrEmpty(db: Executor): Promise<CheckpointRow> {
   const latest = await ledgerRepository.latestCheckpoint(db);
@@ -62,7 +67,12 @@ async function latestOrEmpty(db: Executor): Promise<CheckpointRow> {
 }
 
 function within(latest: CheckpointRow, size: number, what: string): void {
-  if (size > latest.treeSize) throw new DomainError('ledger/invalid-range', `${what} ${size} is beyond the latest checkpoint (${latest.treeSize} leaves)`);
+  if (size > latest.treeSize) {
+    throw new DomainError(
+      'ledger/invalid-range',
+      `${what} ${size} is beyond the latest checkpoint (${latest.treeSize} leaves)`,
+    );
+  }
 }
 
 /** All the nodes a proof and its self-check need, in one query. */
@@ -86,7 +96,12 @@ export function createLedgerService(deps: ServiceRuntime) {
     const proof = rehashProof(plan, lookup);
     const leaf = lookup({ level: 0, index });
     const root = treeSize === latest.treeSize ? Buffer.from(latest.rootHash, 'hex') : rootFromNodes(treeSize, lookup);
-    if (!verifyInclusion(leaf, index, treeSize, proof, root)) throw new DomainError('bug/invariant-violated', `stored ledger nodes do not prove leaf ${index} in ${treeSize}: run hanoi247 ledger verify`);
+    if (!verifyInclusion(leaf, index, treeSize, proof, root)) {
+      throw new DomainError(
+        'bug/invariant-violated',
+        `stored ledger nodes do not prove leaf ${index} in ${treeSize}: run hanoi247 ledger verify`,
+      );
+    }
     return { index, treeSize, leafHash: b64(leaf), proof: proof.map(b64) };
   }
 
@@ -98,7 +113,9 @@ export function createLedgerService(deps: ServiceRuntime) {
     /** A stored checkpoint of exactly this size (bundles carry the one their proofs use). */
     async checkpoint(treeSize: number): Promise<CheckpointView> {
       const found = await ledgerRepository.checkpointAt(db, treeSize);
-      if (found === undefined) throw new DomainError('ledger/invalid-range', `there is no checkpoint of size ${treeSize}`);
+      if (found === undefined) {
+        throw new DomainError('ledger/invalid-range', `there is no checkpoint of size ${treeSize}`);
+      }
       return view(found);
     },
 
@@ -112,17 +129,28 @@ export function createLedgerService(deps: ServiceRuntime) {
     },
 
     /** For custody bundles: the leaf of an event and its proof in the latest (or a given) checkpoint. */
-    async inclusionProofByRef(kind: string, refId: string, treeSize?: number): Promise<InclusionProofView & { readonly leafData: string }> {
+    async inclusionProofByRef(
+      kind: string,
+      refId: string,
+      treeSize?: number,
+    ): Promise<InclusionProofView & { readonly leafData: string }> {
       const latest = await latestOrEmpty(db);
       const size = treeSize ?? latest.treeSize;
       const leaf = await ledgerRepository.leafByRef(db, kind, refId);
-      if (leaf === undefined || leaf.index >= size) throw new DomainError('ledger/leaf-not-found', `no ${kind} leaf ${refId} in a tree of ${size} leaves (it may not be sequenced yet)`);
+      if (leaf === undefined || leaf.index >= size) {
+        throw new DomainError(
+          'ledger/leaf-not-found',
+          `no ${kind} leaf ${refId} in a tree of ${size} leaves (it may not be sequenced yet)`,
+        );
+      }
       return { ...(await inclusionAt(leaf.index, size, latest)), leafData: leaf.leafData };
     },
 
     async consistencyProof(from: number, to: number): Promise<ConsistencyProofView> {
       const latest = await latestOrEmpty(db);
-      if (from < 1 || from > to) throw new DomainError('ledger/invalid-range', `from must be between 1 and to (${from}, ${to})`);
+      if (from < 1 || from > to) {
+        throw new DomainError('ledger/invalid-range', `from must be between 1 and to (${from}, ${to})`);
+      }
       within(latest, to, 'to');
       const plan = consistencyProofNodes(from, to);
       const lookup = await lookupFor(db, [...plan.ids, ...rootNodes(from), ...rootNodes(to)]);
@@ -130,7 +158,10 @@ export function createLedgerService(deps: ServiceRuntime) {
       const newRoot = rootFromNodes(to, lookup);
       const signed = to !== latest.treeSize || bytesEqual(newRoot, Buffer.from(latest.rootHash, 'hex'));
       if (!signed || !verifyConsistency(from, to, rootFromNodes(from, lookup), newRoot, proof)) {
-        throw new DomainError('bug/invariant-violated', `stored ledger nodes do not prove ${from} consistent with ${to}: run hanoi247 ledger verify`);
+        throw new DomainError(
+          'bug/invariant-violated',
+          `stored ledger nodes do not prove ${from} consistent with ${to}: run hanoi247 ledger verify`,
+        );
       }
       return { from, to, proof: proof.map(b64) };
     },
@@ -140,7 +171,16 @@ export function createLedgerService(deps: ServiceRuntime) {
       requirePermission(context.principal, 'audit:read');
       return db.transaction().execute(async (tx) => {
         const rows = await ledgerRepository.leavesFrom(tx, start, count);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'ledger.leaves-read', objectType: 'ledger', objectId: null, purpose, details: { start, count: rows.length } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'ledger.leaves-read',
+            objectType: 'ledger',
+            objectId: null,
+            purpose,
+            details: { start, count: rows.length },
+          }),
+        );
         return rows.map((r) => ({ ...r, leafHash: hexToB64(r.leafHash) }));
       });
     },

@@ -7,7 +7,11 @@ import type { LedgerSequencer } from './sequencer.js';
  * for a use case that must prove its events at once (an offer, a bundle). Another sequencer
  * (the job, another process) may win a round; that is fine, the leaves get logged either way.
  */
-export async function sequenceUntilLogged(ledger: LedgerService, sequencer: LedgerSequencer, custodyEventIds: readonly string[]): Promise<void> {
+export async function sequenceUntilLogged(
+  ledger: LedgerService,
+  sequencer: LedgerSequencer,
+  custodyEventIds: readonly string[],
+): Promise<void> {
   for (let round = 0; round < 50; round += 1) {
     let missing = 0;
     for (const id of custodyEventIds) if ((await ledger.leafIndexOf('custody', id)) === null) missing += 1;

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { auditLeafData, custodyLeafData, isDomainError, leafHash, openCheckpoint, operatorPrincipal, rootOf } from '@hanoi247/core';
+import {
+  auditLeafData,
+  custodyLeafData,
+  isDomainError,
+  leafHash,
+  openCheckpoint,
+  operatorPrincipal,
+  rootOf,
+} from '@hanoi247/core';
 import { queueCustodyLeaves, sampleCustodyEvent, TestNode, testBackends } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNode, type NodeRuntime } from '../node-runtime.js';
@@ -50,7 +58,9 @@ describe.each(testBackends())('the ledger sequencer on %s', (backend) => {
     const checkpoint = (await ledgerRepository.latestCheckpoint(node.database.db))!;
     const opened = openCheckpoint(checkpoint.note, keyringOrigin('VN', keys()), [keys().current.signing.publicKey]);
     expect(opened.size).toBe(leaves.length);
-    expect(Buffer.from(opened.rootHash).toString('hex')).toBe(Buffer.from(rootOf(leaves.map((l) => leafHash(Buffer.from(l.leafData))))).toString('hex'));
+    expect(Buffer.from(opened.rootHash).toString('hex')).toBe(
+      Buffer.from(rootOf(leaves.map((l) => leafHash(Buffer.from(l.leafData))))).toString('hex'),
+    );
     expect(checkpoint.note.split('\n')[0]).toBe(`hanoi247/VN/${keys().generations[0]!.keyId}`);
   });
 
@@ -70,7 +80,11 @@ describe.each(testBackends())('the ledger sequencer on %s', (backend) => {
   it('takes at most a batch per run and the rest on the next runs, each with its checkpoint', async () => {
     await queueCustodyLeaves(node, 40);
     const sizes: number[] = [];
-    for (let result = await node.services.ledgerSequencer.sequence(); result !== null; result = await node.services.ledgerSequencer.sequence()) {
+    for (
+      let result = await node.services.ledgerSequencer.sequence();
+      result !== null;
+      result = await node.services.ledgerSequencer.sequence()
+    ) {
       expect(result.leaves.length).toBeLessThanOrEqual(16);
       sizes.push(result.treeSize);
     }
@@ -83,7 +97,14 @@ describe.each(testBackends())('the ledger sequencer on %s', (backend) => {
   it('logs a re-queued event once, and stops on a different leaf for the same event', async () => {
     const event = sampleCustodyEvent(1);
     const queue = (data: string) =>
-      node.database.db.transaction().execute((tx) => ledgerPendingRepository.enqueue(tx, { kind: 'custody', refId: event.id, leafData: data, queuedAt: '2026-11-01T08:00:00.000Z' }));
+      node.database.db.transaction().execute((tx) =>
+        ledgerPendingRepository.enqueue(tx, {
+          kind: 'custody',
+          refId: event.id,
+          leafData: data,
+          queuedAt: '2026-11-01T08:00:00.000Z',
+        }),
+      );
     await queue(custodyLeafData(event));
     await queue(custodyLeafData(event));
     const first = await node.services.ledgerSequencer.sequence();
@@ -97,9 +118,23 @@ describe.each(testBackends())('the ledger sequencer on %s', (backend) => {
   });
 
   it('logs an audit entry once even when its leaf was also queued', async () => {
-    await auditRepository.append(node.database.db, auditEntryFor({ db: node.database.db, clock: node.clock, ids: randomUUID }, operator, { action: 'peer.removed', objectType: 'peer', objectId: 'SG' }));
+    await auditRepository.append(
+      node.database.db,
+      auditEntryFor({ db: node.database.db, clock: node.clock, ids: randomUUID }, operator, {
+        action: 'peer.removed',
+        objectType: 'peer',
+        objectId: 'SG',
+      }),
+    );
     const [entry] = await auditRepository.list(node.database.db, { limit: 1 });
-    await node.database.db.transaction().execute((tx) => ledgerPendingRepository.enqueue(tx, { kind: 'audit', refId: entry!.id, leafData: auditLeafData(entry!), queuedAt: entry!.occurredAt }));
+    await node.database.db.transaction().execute((tx) =>
+      ledgerPendingRepository.enqueue(tx, {
+        kind: 'audit',
+        refId: entry!.id,
+        leafData: auditLeafData(entry!),
+        queuedAt: entry!.occurredAt,
+      }),
+    );
     const result = await node.services.ledgerSequencer.sequence();
     expect(result?.leaves.filter((l) => l.refId === entry!.id)).toHaveLength(1);
     expect(result?.duplicates).toBe(1);

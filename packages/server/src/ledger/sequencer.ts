@@ -52,12 +52,22 @@ async function loadBorder(tx: Tx, latest: CheckpointRow | undefined): Promise<Co
     latest.treeSize,
     ids.map((id) => {
       const hash = stored.get(nodeKey(id));
-      if (hash === undefined) throw new DomainError('bug/invariant-violated', `ledger node ${nodeKey(id)} is missing: run hanoi247 ledger verify`);
+      if (hash === undefined) {
+        throw new DomainError(
+          'bug/invariant-violated',
+          `ledger node ${nodeKey(id)} is missing: run hanoi247 ledger verify`,
+        );
+      }
       return { ...id, hash: fromHex(hash) };
     }),
   );
   // Never sign a new root on top of damaged storage: the log stops instead, loudly.
-  if (!bytesEqual(rangeRoot(range), fromHex(latest.rootHash))) throw new DomainError('bug/invariant-violated', `the stored tree does not match checkpoint ${latest.treeSize}: run hanoi247 ledger verify`);
+  if (!bytesEqual(rangeRoot(range), fromHex(latest.rootHash))) {
+    throw new DomainError(
+      'bug/invariant-violated',
+      `the stored tree does not match checkpoint ${latest.treeSize}: run hanoi247 ledger verify`,
+    );
+  }
   return range;
 }
 
@@ -73,10 +83,17 @@ interface LeafSource {
  * new leaf (idempotency), so the sequencer can never stall on a unique-key collision of its
  * own making. The same ref with different data is a bug, and stops the log.
  */
-async function withoutDuplicates(tx: Tx, sources: readonly LeafSource[]): Promise<{ fresh: LeafSource[]; duplicates: number }> {
+async function withoutDuplicates(
+  tx: Tx,
+  sources: readonly LeafSource[],
+): Promise<{ fresh: LeafSource[]; duplicates: number }> {
   const known = new Map<string, string>();
   for (const kind of new Set(sources.map((s) => s.kind))) {
-    const existing = await ledgerRepository.existingRefs(tx, kind, sources.filter((s) => s.kind === kind).map((s) => s.refId));
+    const existing = await ledgerRepository.existingRefs(
+      tx,
+      kind,
+      sources.filter((s) => s.kind === kind).map((s) => s.refId),
+    );
     for (const [refId, data] of existing) known.set(`${kind}\u0000${refId}`, data);
   }
   const fresh: LeafSource[] = [];
@@ -90,7 +107,10 @@ async function withoutDuplicates(tx: Tx, sources: readonly LeafSource[]): Promis
     } else if (prior === leaf.leafData) {
       duplicates += 1;
     } else {
-      throw new DomainError('bug/invariant-violated', `the ${leaf.kind} leaf ${leaf.refId} to log differs from the one already logged`);
+      throw new DomainError(
+        'bug/invariant-violated',
+        `the ${leaf.kind} leaf ${leaf.refId} to log differs from the one already logged`,
+      );
     }
   }
   return { fresh, duplicates };
@@ -121,19 +141,41 @@ export function createLedgerSequencer(deps: SequencerDeps) {
     ]);
     const now = clock.now().toISOString();
     const hashes = fresh.map((s) => leafHash(Buffer.from(s.leafData, 'utf8')));
-    const rows: LedgerLeafRow[] = fresh.map((s, i) => ({ ...s, index: size + i, leafHash: hex(hashes[i]!), sequencedAt: now }));
+    const rows: LedgerLeafRow[] = fresh.map((s, i) => ({
+      ...s,
+      index: size + i,
+      leafHash: hex(hashes[i]!),
+      sequencedAt: now,
+    }));
     let root = latest?.rootHash ?? null;
     if (rows.length > 0) {
       const appended = appendToRange(await loadBorder(tx, latest), hashes);
       const rootHash = rangeRoot(appended.range);
       const note = await signer.sign({ origin: signer.origin(), size: size + rows.length, rootHash, extensions: [] });
       await ledgerRepository.insertLeaves(tx, rows);
-      await ledgerRepository.insertNodes(tx, appended.created.map((n) => ({ level: n.level, index: n.index, hash: hex(n.hash) })));
-      await ledgerRepository.insertCheckpoint(tx, { treeSize: size + rows.length, rootHash: hex(rootHash), note, createdAt: now });
+      await ledgerRepository.insertNodes(
+        tx,
+        appended.created.map((n) => ({ level: n.level, index: n.index, hash: hex(n.hash) })),
+      );
+      await ledgerRepository.insertCheckpoint(tx, {
+        treeSize: size + rows.length,
+        rootHash: hex(rootHash),
+        note,
+        createdAt: now,
+      });
       root = hex(rootHash);
     }
-    if (pending.length > 0 && (await ledgerPendingRepository.remove(tx, pending.map((p) => p.seq))) !== pending.length) {
-      throw new DomainError('ledger/sequencer-conflict', 'another sequencer consumed queued leaves first; nothing was written');
+    if (
+      pending.length > 0 &&
+      (await ledgerPendingRepository.remove(
+        tx,
+        pending.map((p) => p.seq),
+      )) !== pending.length
+    ) {
+      throw new DomainError(
+        'ledger/sequencer-conflict',
+        'another sequencer consumed queued leaves first; nothing was written',
+      );
     }
     if (audits.length > 0) await ledgerAuditRepository.setWatermark(tx, audits.at(-1)!.seq);
     return {
@@ -150,7 +192,13 @@ export function createLedgerSequencer(deps: SequencerDeps) {
     try {
       return await db.transaction().execute((tx) => sequenceIn(tx, settled));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('ledger/sequencer-conflict', 'another sequencer extended the ledger from the same size first; nothing was written', { cause: error });
+      if (isUniqueViolation(error)) {
+        throw new DomainError(
+          'ledger/sequencer-conflict',
+          'another sequencer extended the ledger from the same size first; nothing was written',
+          { cause: error },
+        );
+      }
       throw error;
     }
   }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../repositories/live-event.repository.js';
 import { ChangeFeed, type ChangeSource } from './change-feed.js';
 
-const row = (seq: number): LiveEvent => ({ seq, requestId: `r${seq}`, reference: `REF-${seq}`, type: 'PRESERVATION_42', state: 'RECEIVED', kind: 'created', action: 'receive' });
+const row = (seq: number): LiveEvent => ({
+  seq,
+  requestId: `r${seq}`,
+  reference: `REF-${seq}`,
+  type: 'PRESERVATION_42',
+  state: 'RECEIVED',
+  kind: 'created',
+  action: 'receive',
+});
 
 /** A table of committed rows that the test fills, counting the reads the feed makes. */
 class FakeTable implements ChangeSource {
@@ -13,14 +21,33 @@ class FakeTable implements ChangeSource {
   }
   async after(watermark: number, missing: readonly number[], limit: number): Promise<LiveEvent[]> {
     this.reads++;
-    return this.committed.filter((e) => e.seq > watermark || missing.includes(e.seq)).sort((a, b) => a.seq - b.seq).slice(0, limit);
+    return this.committed
+      .filter((e) => e.seq > watermark || missing.includes(e.seq))
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
   }
 }
 
-const feedOver = (table: FakeTable, gapWaitMs = 60_000) => new ChangeFeed(table, { intervalMs: 5, batchSize: 2, gapWaitMs, onError: (error) => { throw error; } });
+const feedOver = (table: FakeTable, gapWaitMs = 60_000) =>
+  new ChangeFeed(table, {
+    intervalMs: 5,
+    batchSize: 2,
+    gapWaitMs,
+    onError: (error) => {
+      throw error;
+    },
+  });
 
 /** An hour between reads: within a test only a nudge can deliver anything. */
-const nudgedOnly = (table: FakeTable) => new ChangeFeed(table, { intervalMs: 3_600_000, batchSize: 50, gapWaitMs: 60_000, onError: (error) => { throw error; } });
+const nudgedOnly = (table: FakeTable) =>
+  new ChangeFeed(table, {
+    intervalMs: 3_600_000,
+    batchSize: 50,
+    gapWaitMs: 60_000,
+    onError: (error) => {
+      throw error;
+    },
+  });
 
 /** A table whose next read sees the rows committed when it starts, then waits for the test. */
 class HeldTable extends FakeTable {
@@ -54,7 +81,8 @@ function collector() {
       for (const event of events) seen.push(event.seq);
       for (const w of waiting.filter((x) => seen.includes(x.seq))) w.resolve();
     },
-    until: (seq: number) => (seen.includes(seq) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ seq, resolve }))),
+    until: (seq: number) =>
+      seen.includes(seq) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ seq, resolve })),
   };
 }
 

@@ -117,7 +117,9 @@ export class ChangeFeed {
       this.nudged = false;
       this.polling = this.poll().finally(() => {
         this.polling = null;
-        if (this.watermark !== null && !this.closed) this.schedule(this.more || this.nudged ? 0 : this.options.intervalMs);
+        if (this.watermark !== null && !this.closed) {
+          this.schedule(this.more || this.nudged ? 0 : this.options.intervalMs);
+        }
       });
     }, delayMs);
     this.timer.unref();
@@ -155,7 +157,9 @@ export class ChangeFeed {
     for (const event of events) {
       this.gaps.delete(event.seq);
       if (event.seq < expected) continue;
-      for (let missing = expected; missing < event.seq && this.gaps.size < maxTrackedGaps; missing++) this.gaps.set(missing, now + this.options.gapWaitMs);
+      for (let missing = expected; missing < event.seq && this.gaps.size < maxTrackedGaps; missing++) {
+        this.gaps.set(missing, now + this.options.gapWaitMs);
+      }
       expected = event.seq + 1;
     }
     this.watermark = Math.max(from, expected - 1);

@@ -9,7 +9,10 @@ import { ChangeFeed } from './change-feed.js';
  */
 export function nodeChangeFeed(db: Db, onError: (error: unknown) => void, intervalMs = 200): ChangeFeed {
   return new ChangeFeed(
-    { latestSeq: () => liveEventRepository.latestSeq(db), after: (seq, missing, limit) => liveEventRepository.after(db, seq, missing, limit) },
+    {
+      latestSeq: () => liveEventRepository.latestSeq(db),
+      after: (seq, missing, limit) => liveEventRepository.after(db, seq, missing, limit),
+    },
     { intervalMs, batchSize: 500, gapWaitMs: 10_000, onError },
   );
 }

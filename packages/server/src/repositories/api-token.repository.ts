@@ -15,7 +15,9 @@ export interface ApiTokenRecord {
 function toRecord(row: ApiTokensTable): ApiTokenRecord {
   const parsed: unknown = JSON.parse(row.scopes);
   const known = permissions as readonly string[];
-  const scopes = Array.isArray(parsed) ? parsed.filter((s): s is Permission => typeof s === 'string' && known.includes(s)) : [];
+  const scopes = Array.isArray(parsed)
+    ? parsed.filter((s): s is Permission => typeof s === 'string' && known.includes(s))
+    : [];
   return {
     id: row.id,
     userId: row.user_id,
@@ -52,12 +54,22 @@ export const apiTokenRepository = {
   },
 
   async findOwned(db: Executor, userId: string, id: string): Promise<ApiTokenRecord | undefined> {
-    const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    const row = await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row && toRecord(row);
   },
 
   async listForUser(db: Executor, userId: string): Promise<ApiTokenRecord[]> {
-    const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toRecord);
   },
 
@@ -66,10 +78,20 @@ export const apiTokenRepository = {
   },
 
   async revoke(db: Executor, id: string, at: string): Promise<void> {
-    await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   },
 
   async revokeAllForUser(db: Executor, userId: string, at: string): Promise<void> {
-    await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   },
 };

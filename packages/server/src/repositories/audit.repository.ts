@@ -1,4 +1,11 @@
-import { canonicalAuditEntry, auditEntryDigest, isAuditAction, type AuditEntry, type AuditActorType, type AuditOutcome } from '@hanoi247/core';
+import {
+  canonicalAuditEntry,
+  auditEntryDigest,
+  isAuditAction,
+  type AuditEntry,
+  type AuditActorType,
+  type AuditOutcome,
+} from '@hanoi247/core';
 import type { AuditEntriesTable, Executor } from '../db/database-schema.js';
 
 export interface StoredAuditEntry extends AuditEntry {
@@ -83,7 +90,10 @@ export const auditRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 };

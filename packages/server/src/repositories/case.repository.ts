@@ -40,7 +40,13 @@ export const caseRepository = {
 
   /** Newest first; cases opened in the same millisecond keep their creation order through the time-ordered id. */
   async list(db: Executor, limit: number): Promise<CaseRecord[]> {
-    const rows = await db.selectFrom('cases').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await db
+      .selectFrom('cases')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 };

@@ -31,7 +31,13 @@ export const custodyEventRepository = {
 
   /** The item's events in the order they happened (ids are time-ordered UUIDv7 within one node). */
   async forEvidence(db: Executor, evidenceId: string): Promise<StoredCustodyEvent[]> {
-    const rows = await db.selectFrom('custody_events').selectAll().where('evidence_id', '=', evidenceId).orderBy('created_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('custody_events')
+      .selectAll()
+      .where('evidence_id', '=', evidenceId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       event: (JSON.parse(r.leaf_data) as { event: CustodyEvent }).event,
       leafData: r.leaf_data,
@@ -42,13 +48,24 @@ export const custodyEventRepository = {
   },
 
   async lastHash(db: Executor, evidenceId: string): Promise<string | null> {
-    const row = await db.selectFrom('custody_events').select('event_hash').where('evidence_id', '=', evidenceId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('custody_events')
+      .select('event_hash')
+      .where('evidence_id', '=', evidenceId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row?.event_hash ?? null;
   },
 
   /** Erases the personal opening at the retention date; the leaf and its proofs stay. */
   async erasePersonal(db: Executor, evidenceId: string): Promise<number> {
-    const result = await db.updateTable('custody_events').set({ personal: null, salt: null }).where('evidence_id', '=', evidenceId).executeTakeFirst();
+    const result = await db
+      .updateTable('custody_events')
+      .set({ personal: null, salt: null })
+      .where('evidence_id', '=', evidenceId)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 };

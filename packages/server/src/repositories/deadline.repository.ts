@@ -64,12 +64,24 @@ export const deadlineRepository = {
   },
 
   async forRequest(db: Executor, requestId: string): Promise<DeadlineRecord[]> {
-    const rows = await db.selectFrom('deadlines').selectAll().where('request_id', '=', requestId).orderBy('started_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('started_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toRecord);
   },
 
   async running(db: Executor, limit: number): Promise<DeadlineRecord[]> {
-    const rows = await db.selectFrom('deadlines').selectAll().where('status', 'in', running).orderBy('due_at').limit(limit).execute();
+    const rows = await db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('status', 'in', running)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 };

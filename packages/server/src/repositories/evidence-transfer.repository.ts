@@ -65,7 +65,12 @@ export const evidenceTransferRepository = {
   },
 
   async find(db: Executor, id: string, direction: TransferDirection): Promise<EvidenceTransferRecord | undefined> {
-    const row = await db.selectFrom('evidence_transfers').selectAll().where('id', '=', id).where('direction', '=', direction).executeTakeFirst();
+    const row = await db
+      .selectFrom('evidence_transfers')
+      .selectAll()
+      .where('id', '=', id)
+      .where('direction', '=', direction)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   },
 
@@ -83,21 +88,50 @@ export const evidenceTransferRepository = {
   },
 
   async forRequest(db: Executor, requestId: string): Promise<EvidenceTransferRecord[]> {
-    const rows = await db.selectFrom('evidence_transfers').selectAll().where('request_id', '=', requestId).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('evidence_transfers')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toRecord);
   },
 
   /** `counted: false` for an attempt that moved the transfer forward: only fruitless attempts use up the limit. */
-  async retryLater(db: Executor, id: string, error: string, nextAttemptAt: string, now: string, counted = true): Promise<void> {
+  async retryLater(
+    db: Executor,
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+    now: string,
+    counted = true,
+  ): Promise<void> {
     await db
       .updateTable('evidence_transfers')
-      .set((eb) => ({ attempts: eb('attempts', '+', counted ? 1 : 0), last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt, updated_at: now }))
+      .set((eb) => ({
+        attempts: eb('attempts', '+', counted ? 1 : 0),
+        last_error: error.slice(0, 500),
+        next_attempt_at: nextAttemptAt,
+        updated_at: now,
+      }))
       .where('id', '=', id)
       .execute();
   },
 
   /** A finished transfer forgets its content key: nothing more may be opened with it. */
-  async settle(db: Executor, id: string, direction: TransferDirection, status: TransferStatus, error: string | null, now: string): Promise<void> {
-    await db.updateTable('evidence_transfers').set({ status, last_error: error, content_key: null, updated_at: now }).where('id', '=', id).where('direction', '=', direction).execute();
+  async settle(
+    db: Executor,
+    id: string,
+    direction: TransferDirection,
+    status: TransferStatus,
+    error: string | null,
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('evidence_transfers')
+      .set({ status, last_error: error, content_key: null, updated_at: now })
+      .where('id', '=', id)
+      .where('direction', '=', direction)
+      .execute();
   },
 };

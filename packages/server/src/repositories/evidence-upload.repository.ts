@@ -84,8 +84,18 @@ export const evidenceUploadRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  async close(db: Executor, id: string, status: Exclude<UploadStatus, 'open'>, evidenceId: string | null): Promise<boolean> {
-    const result = await db.updateTable('evidence_uploads').set({ status, evidence_id: evidenceId }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  async close(
+    db: Executor,
+    id: string,
+    status: Exclude<UploadStatus, 'open'>,
+    evidenceId: string | null,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('evidence_uploads')
+      .set({ status, evidence_id: evidenceId })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
@@ -100,7 +110,14 @@ export const evidenceUploadRepository = {
   },
 
   async expiredOpen(db: Executor, now: string, limit: number): Promise<UploadRecord[]> {
-    const rows = await db.selectFrom('evidence_uploads').selectAll().where('status', '=', 'open').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+    const rows = await db
+      .selectFrom('evidence_uploads')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('expires_at', '<=', now)
+      .orderBy('expires_at')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 };

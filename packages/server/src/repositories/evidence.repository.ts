@@ -77,36 +77,74 @@ export const evidenceRepository = {
 
   /** Oldest first: the order the items arrived in. */
   async listForRequest(db: Executor, requestId: string, limit: number): Promise<EvidenceRecord[]> {
-    const rows = await db.selectFrom('evidence_items').selectAll().where('request_id', '=', requestId).orderBy('created_at').orderBy('id').limit(limit).execute();
+    const rows = await db
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 
   /** A domestic order's production, oldest first. */
   async listForOrder(db: Executor, orderId: string, limit: number): Promise<EvidenceRecord[]> {
-    const rows = await db.selectFrom('evidence_items').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').limit(limit).execute();
+    const rows = await db
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 
   /** An item whose content is still kept under this address: a new item with the same content shares it. */
   async liveWithContent(db: Executor, sha256: string): Promise<EvidenceRecord | undefined> {
-    const row = await db.selectFrom('evidence_items').selectAll().where('sha256', '=', sha256).where('erased_at', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('sha256', '=', sha256)
+      .where('erased_at', 'is', null)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   },
 
   /** Destroyed or erased at its retention date: the record and its custody stay, the content goes. */
   async markErased(db: Executor, id: string, at: string): Promise<void> {
-    await db.updateTable('evidence_items').set({ erased_at: at }).where('id', '=', id).where('erased_at', 'is', null).execute();
+    await db
+      .updateTable('evidence_items')
+      .set({ erased_at: at })
+      .where('id', '=', id)
+      .where('erased_at', 'is', null)
+      .execute();
   },
 
   /** Live items whose retention date has passed (YYYY-MM-DD, compared as text). */
   async pastRetention(db: Executor, today: string, limit: number): Promise<EvidenceRecord[]> {
-    const rows = await db.selectFrom('evidence_items').selectAll().where('erased_at', 'is', null).where('retention_until', '<', today).orderBy('retention_until').limit(limit).execute();
+    const rows = await db
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('erased_at', 'is', null)
+      .where('retention_until', '<', today)
+      .orderBy('retention_until')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 
   /** Whether any item was ever sealed: then a missing storage key is a loss, never a first start. */
   async anySealed(db: Executor): Promise<boolean> {
-    const row = await db.selectFrom('evidence_items').select('id').where('wrapped_key', 'is not', null).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('evidence_items')
+      .select('id')
+      .where('wrapped_key', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   },
 

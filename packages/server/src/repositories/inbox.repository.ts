@@ -58,11 +58,28 @@ export const inboxRepository = {
   },
 
   async deferred(db: Executor, limit: number): Promise<InboxRecord[]> {
-    const rows = await db.selectFrom('inbox').selectAll().where('status', '=', 'deferred').orderBy('received_at').limit(limit).execute();
+    const rows = await db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('status', '=', 'deferred')
+      .orderBy('received_at')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   },
 
-  async settle(db: Executor, messageId: string, status: InboxTable['status'], error: string | null, requestId: string | null, at: string): Promise<void> {
-    await db.updateTable('inbox').set({ status, error, request_id: requestId, processed_at: at }).where('message_id', '=', messageId).execute();
+  async settle(
+    db: Executor,
+    messageId: string,
+    status: InboxTable['status'],
+    error: string | null,
+    requestId: string | null,
+    at: string,
+  ): Promise<void> {
+    await db
+      .updateTable('inbox')
+      .set({ status, error, request_id: requestId, processed_at: at })
+      .where('message_id', '=', messageId)
+      .execute();
   },
 };

@@ -25,7 +25,11 @@ export const ledgerAuditRepository = {
   },
 
   async setWatermark(db: Executor, seq: number): Promise<void> {
-    await db.insertInto('counters').values({ name: watermarkName, value: seq }).onConflict((oc) => oc.column('name').doUpdateSet({ value: seq })).execute();
+    await db
+      .insertInto('counters')
+      .values({ name: watermarkName, value: seq })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: seq }))
+      .execute();
   },
 
   /**
@@ -42,7 +46,10 @@ export const ledgerAuditRepository = {
       return await db.transaction().execute(async (tx) => {
         await sql`set local lock_timeout = '200ms'`.execute(tx);
         await sql`lock table audit_entries in share mode`.execute(tx);
-        const row = await tx.selectFrom('audit_entries').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+        const row = await tx
+          .selectFrom('audit_entries')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .executeTakeFirst();
         return Number(row?.seq ?? 0);
       });
     } catch (error) {
@@ -66,10 +73,17 @@ export const ledgerAuditRepository = {
   },
 
   /** The stored canonical text and digest of entries, for `ledger verify`'s comparison with their leaves. */
-  async entries(db: Executor, ids: readonly string[]): Promise<Map<string, { readonly seq: number; readonly canonical: string; readonly digest: string }>> {
+  async entries(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<Map<string, { readonly seq: number; readonly canonical: string; readonly digest: string }>> {
     const found = new Map<string, { seq: number; canonical: string; digest: string }>();
     for (const chunk of powerOfTwoChunks(ids, 256)) {
-      const rows = await db.selectFrom('audit_entries').select(['seq', 'id', 'canonical', 'digest']).where('id', 'in', chunk).execute();
+      const rows = await db
+        .selectFrom('audit_entries')
+        .select(['seq', 'id', 'canonical', 'digest'])
+        .where('id', 'in', chunk)
+        .execute();
       for (const r of rows) found.set(r.id, { seq: Number(r.seq), canonical: r.canonical, digest: r.digest });
     }
     return found;
@@ -77,7 +91,11 @@ export const ledgerAuditRepository = {
 
   /** How many audit entries the watermark covers: all of them must be leaves. */
   async countThrough(db: Executor, seq: number): Promise<number> {
-    const row = await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number | string>().as('n')).where('seq', '<=', seq).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('seq', '<=', seq)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 };

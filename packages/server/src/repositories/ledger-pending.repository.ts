@@ -16,12 +16,21 @@ export interface PendingLeaf {
  */
 export const ledgerPendingRepository = {
   async enqueue(db: Executor, leaf: Omit<PendingLeaf, 'seq'>): Promise<void> {
-    await db.insertInto('ledger_pending').values({ kind: leaf.kind, ref_id: leaf.refId, leaf_data: leaf.leafData, queued_at: leaf.queuedAt }).execute();
+    await db
+      .insertInto('ledger_pending')
+      .values({ kind: leaf.kind, ref_id: leaf.refId, leaf_data: leaf.leafData, queued_at: leaf.queuedAt })
+      .execute();
   },
 
   async oldest(db: Executor, limit: number): Promise<PendingLeaf[]> {
     const rows = await db.selectFrom('ledger_pending').selectAll().orderBy('seq').limit(limit).execute();
-    return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind as LedgerLeafKind, refId: r.ref_id, leafData: r.leaf_data, queuedAt: r.queued_at }));
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      kind: r.kind as LedgerLeafKind,
+      refId: r.ref_id,
+      leafData: r.leaf_data,
+      queuedAt: r.queued_at,
+    }));
   },
 
   /**
@@ -39,7 +48,10 @@ export const ledgerPendingRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('ledger_pending').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('ledger_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 };

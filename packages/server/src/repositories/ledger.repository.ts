@@ -44,7 +44,12 @@ const toLeaf = (r: LedgerLeavesTable): LedgerLeafRow => ({
   sequencedAt: r.sequenced_at,
 });
 
-const toCheckpoint = (r: LedgerCheckpointsTable): CheckpointRow => ({ treeSize: Number(r.tree_size), rootHash: r.root_hash, note: r.note, createdAt: r.created_at });
+const toCheckpoint = (r: LedgerCheckpointsTable): CheckpointRow => ({
+  treeSize: Number(r.tree_size),
+  rootHash: r.root_hash,
+  note: r.note,
+  createdAt: r.created_at,
+});
 
 /**
  * The custody ledger's tables (docs/protocols/ledger.md): leaves, hashes of perfect subtrees
@@ -53,18 +58,33 @@ const toCheckpoint = (r: LedgerCheckpointsTable): CheckpointRow => ({ treeSize: 
  */
 export const ledgerRepository = {
   async latestCheckpoint(db: Executor): Promise<CheckpointRow | undefined> {
-    const row = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('ledger_checkpoints')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row === undefined ? undefined : toCheckpoint(row);
   },
 
   async checkpointAt(db: Executor, treeSize: number): Promise<CheckpointRow | undefined> {
-    const row = await db.selectFrom('ledger_checkpoints').selectAll().where('tree_size', '=', treeSize).executeTakeFirst();
+    const row = await db
+      .selectFrom('ledger_checkpoints')
+      .selectAll()
+      .where('tree_size', '=', treeSize)
+      .executeTakeFirst();
     return row === undefined ? undefined : toCheckpoint(row);
   },
 
   /** Checkpoints in size order, for paging through all of them with bounded memory. */
   async checkpointsAfter(db: Executor, afterSize: number, limit: number): Promise<CheckpointRow[]> {
-    const rows = await db.selectFrom('ledger_checkpoints').selectAll().where('tree_size', '>', afterSize).orderBy('tree_size').limit(limit).execute();
+    const rows = await db
+      .selectFrom('ledger_checkpoints')
+      .selectAll()
+      .where('tree_size', '>', afterSize)
+      .orderBy('tree_size')
+      .limit(limit)
+      .execute();
     return rows.map(toCheckpoint);
   },
 
@@ -72,19 +92,40 @@ export const ledgerRepository = {
     for (const chunk of powerOfTwoChunks(leaves)) {
       await db
         .insertInto('ledger_leaves')
-        .values(chunk.map((l) => ({ leaf_index: l.index, kind: l.kind, ref_id: l.refId, leaf_data: l.leafData, leaf_hash: l.leafHash, queued_at: l.queuedAt, sequenced_at: l.sequencedAt })))
+        .values(
+          chunk.map((l) => ({
+            leaf_index: l.index,
+            kind: l.kind,
+            ref_id: l.refId,
+            leaf_data: l.leafData,
+            leaf_hash: l.leafHash,
+            queued_at: l.queuedAt,
+            sequenced_at: l.sequencedAt,
+          })),
+        )
         .execute();
     }
   },
 
   async insertNodes(db: Executor, nodes: readonly LedgerNodeRow[]): Promise<void> {
     for (const chunk of powerOfTwoChunks(nodes)) {
-      await db.insertInto('ledger_nodes').values(chunk.map((n) => ({ level: n.level, node_index: n.index, hash: n.hash }))).execute();
+      await db
+        .insertInto('ledger_nodes')
+        .values(chunk.map((n) => ({ level: n.level, node_index: n.index, hash: n.hash })))
+        .execute();
     }
   },
 
   async insertCheckpoint(db: Executor, checkpoint: CheckpointRow): Promise<void> {
-    await db.insertInto('ledger_checkpoints').values({ tree_size: checkpoint.treeSize, root_hash: checkpoint.rootHash, note: checkpoint.note, created_at: checkpoint.createdAt }).execute();
+    await db
+      .insertInto('ledger_checkpoints')
+      .values({
+        tree_size: checkpoint.treeSize,
+        root_hash: checkpoint.rootHash,
+        note: checkpoint.note,
+        created_at: checkpoint.createdAt,
+      })
+      .execute();
   },
 
   /**
@@ -93,9 +134,18 @@ export const ledgerRepository = {
    */
   async hashes(db: Executor, ids: readonly NodeId[]): Promise<Map<string, string>> {
     // Padded (to 8, 16, 32, 64 …): a handful of SQL texts serve every proof shape.
-    const leafIndexes = padToPowerOfTwo(ids.filter((id) => id.level === 0).map((id) => id.index), 8);
-    const upper = padToPowerOfTwo(ids.filter((id) => id.level > 0), 8);
-    const leaves = db.selectFrom('ledger_leaves').select([sql<number>`0`.as('level'), 'leaf_index as node_index', 'leaf_hash as hash']).where('leaf_index', 'in', leafIndexes);
+    const leafIndexes = padToPowerOfTwo(
+      ids.filter((id) => id.level === 0).map((id) => id.index),
+      8,
+    );
+    const upper = padToPowerOfTwo(
+      ids.filter((id) => id.level > 0),
+      8,
+    );
+    const leaves = db
+      .selectFrom('ledger_leaves')
+      .select([sql<number>`0`.as('level'), 'leaf_index as node_index', 'leaf_hash as hash'])
+      .where('leaf_index', 'in', leafIndexes);
     const nodes = db
       .selectFrom('ledger_nodes')
       .select(['level', 'node_index', 'hash'])
@@ -106,12 +156,23 @@ export const ledgerRepository = {
   },
 
   async leavesFrom(db: Executor, start: number, limit: number): Promise<LedgerLeafRow[]> {
-    const rows = await db.selectFrom('ledger_leaves').selectAll().where('leaf_index', '>=', start).orderBy('leaf_index').limit(limit).execute();
+    const rows = await db
+      .selectFrom('ledger_leaves')
+      .selectAll()
+      .where('leaf_index', '>=', start)
+      .orderBy('leaf_index')
+      .limit(limit)
+      .execute();
     return rows.map(toLeaf);
   },
 
   async leafByRef(db: Executor, kind: string, refId: string): Promise<LedgerLeafRow | undefined> {
-    const row = await db.selectFrom('ledger_leaves').selectAll().where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+    const row = await db
+      .selectFrom('ledger_leaves')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('ref_id', '=', refId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toLeaf(row);
   },
 
@@ -119,7 +180,12 @@ export const ledgerRepository = {
   async existingRefs(db: Executor, kind: string, refIds: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const chunk of powerOfTwoChunks(refIds, 256)) {
-      const rows = await db.selectFrom('ledger_leaves').select(['ref_id', 'leaf_data']).where('kind', '=', kind).where('ref_id', 'in', chunk).execute();
+      const rows = await db
+        .selectFrom('ledger_leaves')
+        .select(['ref_id', 'leaf_data'])
+        .where('kind', '=', kind)
+        .where('ref_id', 'in', chunk)
+        .execute();
       for (const r of rows) found.set(r.ref_id, r.leaf_data);
     }
     return found;
@@ -130,14 +196,26 @@ export const ledgerRepository = {
     const rows = await db
       .selectFrom('ledger_nodes')
       .select(['level', 'node_index', 'hash'])
-      .where((eb) => eb.or(ranges.map((r) => eb.and([eb('level', '=', r.level), eb('node_index', '>=', r.from), eb('node_index', '<=', r.to)]))))
+      .where((eb) =>
+        eb.or(
+          ranges.map((r) =>
+            eb.and([eb('level', '=', r.level), eb('node_index', '>=', r.from), eb('node_index', '<=', r.to)]),
+          ),
+        ),
+      )
       .execute();
     return rows.map((r) => ({ level: Number(r.level), index: Number(r.node_index), hash: r.hash }));
   },
 
   async counts(db: Executor): Promise<{ readonly leaves: number; readonly nodes: number }> {
-    const leaves = await db.selectFrom('ledger_leaves').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-    const nodes = await db.selectFrom('ledger_nodes').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const leaves = await db
+      .selectFrom('ledger_leaves')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const nodes = await db
+      .selectFrom('ledger_nodes')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return { leaves: Number(leaves.n), nodes: Number(nodes.n) };
   },
 };

@@ -26,13 +26,24 @@ interface Row {
 }
 
 function toEvent(row: Row): LiveEvent {
-  return { seq: Number(row.seq), requestId: row.request_id, reference: row.reference, type: row.type as RequestTypeCode, state: row.state, kind: row.kind, action: row.action };
+  return {
+    seq: Number(row.seq),
+    requestId: row.request_id,
+    reference: row.reference,
+    type: row.type as RequestTypeCode,
+    state: row.state,
+    kind: row.kind,
+    action: row.action,
+  };
 }
 
 /** Reads of `request_events` for the change feed and the Last-Event-ID replay. */
 export const liveEventRepository = {
   async latestSeq(db: Executor): Promise<number> {
-    const row = await db.selectFrom('request_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const row = await db
+      .selectFrom('request_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     return row?.seq === null || row?.seq === undefined ? 0 : Number(row.seq);
   },
 
@@ -42,7 +53,11 @@ export const liveEventRepository = {
       .selectFrom('request_events as e')
       .innerJoin('requests as r', 'r.id', 'e.request_id')
       .select(columns)
-      .where((eb) => (missing.length === 0 ? eb('e.seq', '>', watermark) : eb.or([eb('e.seq', '>', watermark), eb('e.seq', 'in', [...missing])])))
+      .where((eb) =>
+        missing.length === 0
+          ? eb('e.seq', '>', watermark)
+          : eb.or([eb('e.seq', '>', watermark), eb('e.seq', 'in', [...missing])]),
+      )
       .orderBy('e.seq')
       .limit(limit)
       .execute();

@@ -24,12 +24,22 @@ export const bootstrapTokenRepository = {
   async insert(db: Executor, token: BootstrapTokenRecord, tokenHash: string): Promise<void> {
     await db
       .insertInto('bootstrap_tokens')
-      .values({ id: token.id, token_hash: tokenHash, created_at: token.createdAt, expires_at: token.expiresAt, consumed_at: null })
+      .values({
+        id: token.id,
+        token_hash: tokenHash,
+        created_at: token.createdAt,
+        expires_at: token.expiresAt,
+        consumed_at: null,
+      })
       .execute();
   },
 
   async findByTokenHash(db: Executor, tokenHash: string): Promise<BootstrapTokenRecord | undefined> {
-    const row = await db.selectFrom('bootstrap_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await db
+      .selectFrom('bootstrap_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row && { id: row.id, createdAt: row.created_at, expiresAt: row.expires_at, consumedAt: row.consumed_at };
   },
 
@@ -67,7 +77,11 @@ export const totpEnrolmentRepository = {
   },
 
   async findByTokenHash(db: Executor, tokenHash: string): Promise<TotpEnrolmentRecord | undefined> {
-    const row = await db.selectFrom('totp_enrolments').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await db
+      .selectFrom('totp_enrolments')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return (
       row && {
         id: row.id,
@@ -92,16 +106,31 @@ export const totpEnrolmentRepository = {
 
   /** Plaintext secrets of databases written before secrets were sealed, consumed ones included. */
   async listUnsealed(db: Executor): Promise<UnsealedTotpSecret[]> {
-    const rows = await db.selectFrom('totp_enrolments').select(['id', 'secret']).where('secret', 'not like', `${sealedTotpPrefix}%`).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('totp_enrolments')
+      .select(['id', 'secret'])
+      .where('secret', 'not like', `${sealedTotpPrefix}%`)
+      .orderBy('id')
+      .execute();
     return rows.map((row) => ({ id: row.id, secret: row.secret }));
   },
 
   async replaceSecret(db: Executor, id: string, from: string, to: string): Promise<boolean> {
-    const result = await db.updateTable('totp_enrolments').set({ secret: to }).where('id', '=', id).where('secret', '=', from).executeTakeFirst();
+    const result = await db
+      .updateTable('totp_enrolments')
+      .set({ secret: to })
+      .where('id', '=', id)
+      .where('secret', '=', from)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
   async consumeAllForUser(db: Executor, userId: string, at: string): Promise<void> {
-    await db.updateTable('totp_enrolments').set({ consumed_at: at }).where('user_id', '=', userId).where('consumed_at', 'is', null).execute();
+    await db
+      .updateTable('totp_enrolments')
+      .set({ consumed_at: at })
+      .where('user_id', '=', userId)
+      .where('consumed_at', 'is', null)
+      .execute();
   },
 };

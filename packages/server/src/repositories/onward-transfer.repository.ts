@@ -28,7 +28,20 @@ export const onwardTransferRepository = {
   },
 
   async forEvidence(db: Executor, evidenceId: string): Promise<OnwardTransferAuthorisation[]> {
-    const rows = await db.selectFrom('onward_transfer_authorisations').selectAll().where('evidence_id', '=', evidenceId).orderBy('recorded_at').execute();
-    return rows.map((r) => ({ id: r.id, evidenceId: r.evidence_id, originCountry: r.origin_country, destination: r.to_country, reference: r.reference, recordedBy: r.recorded_by, recordedAt: r.recorded_at }));
+    const rows = await db
+      .selectFrom('onward_transfer_authorisations')
+      .selectAll()
+      .where('evidence_id', '=', evidenceId)
+      .orderBy('recorded_at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      evidenceId: r.evidence_id,
+      originCountry: r.origin_country,
+      destination: r.to_country,
+      reference: r.reference,
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
+    }));
   },
 };

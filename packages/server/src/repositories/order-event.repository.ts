@@ -57,7 +57,12 @@ export const orderEventRepository = {
   },
 
   async listForOrder(db: Executor, orderId: string): Promise<OrderEvent[]> {
-    const rows = await db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('seq').execute();
+    const rows = await db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('seq')
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       orderId: row.order_id,
@@ -74,7 +79,11 @@ export const orderEventRepository = {
   },
 
   /** The first time each action happened on each of these orders: the milestones statistics measure. */
-  async firstOccurrences(db: Executor, orderIds: readonly string[], actions: readonly string[]): Promise<{ orderId: string; action: string; at: string }[]> {
+  async firstOccurrences(
+    db: Executor,
+    orderIds: readonly string[],
+    actions: readonly string[],
+  ): Promise<{ orderId: string; action: string; at: string }[]> {
     if (orderIds.length === 0) return [];
     const rows = await db
       .selectFrom('order_events')
@@ -92,29 +101,61 @@ export const orderDeadlineRepository = {
   async insert(db: Executor, record: OrderDeadlineRecord): Promise<void> {
     await db
       .insertInto('order_deadlines')
-      .values({ id: record.id, order_id: record.orderId, rule_id: record.ruleId, status: record.status, started_at: record.startedAt, due_at: record.dueAt, warn_at: record.warnAt, closed_at: record.closedAt, escalated_at: record.escalatedAt })
+      .values({
+        id: record.id,
+        order_id: record.orderId,
+        rule_id: record.ruleId,
+        status: record.status,
+        started_at: record.startedAt,
+        due_at: record.dueAt,
+        warn_at: record.warnAt,
+        closed_at: record.closedAt,
+        escalated_at: record.escalatedAt,
+      })
       .execute();
   },
 
   async settle(db: Executor, orderId: string, ruleId: string, status: DeadlineStatus, at: string): Promise<void> {
-    await db.updateTable('order_deadlines').set({ status, closed_at: at }).where('order_id', '=', orderId).where('rule_id', '=', ruleId).where('status', 'in', running).execute();
+    await db
+      .updateTable('order_deadlines')
+      .set({ status, closed_at: at })
+      .where('order_id', '=', orderId)
+      .where('rule_id', '=', ruleId)
+      .where('status', 'in', running)
+      .execute();
   },
 
   async setStatus(db: Executor, id: string, status: DeadlineStatus, at: string, escalated: boolean): Promise<void> {
     await db
       .updateTable('order_deadlines')
-      .set({ status, ...(status === 'breached' || status === 'expired' ? { closed_at: at } : {}), ...(escalated ? { escalated_at: at } : {}) })
+      .set({
+        status,
+        ...(status === 'breached' || status === 'expired' ? { closed_at: at } : {}),
+        ...(escalated ? { escalated_at: at } : {}),
+      })
       .where('id', '=', id)
       .execute();
   },
 
   async forOrder(db: Executor, orderId: string): Promise<OrderDeadlineRecord[]> {
-    const rows = await db.selectFrom('order_deadlines').selectAll().where('order_id', '=', orderId).orderBy('started_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('order_deadlines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('started_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toDeadline);
   },
 
   async running(db: Executor, limit: number): Promise<OrderDeadlineRecord[]> {
-    const rows = await db.selectFrom('order_deadlines').selectAll().where('status', 'in', running).orderBy('due_at').limit(limit).execute();
+    const rows = await db
+      .selectFrom('order_deadlines')
+      .selectAll()
+      .where('status', 'in', running)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
     return rows.map(toDeadline);
   },
 };

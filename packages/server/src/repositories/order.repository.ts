@@ -2,7 +2,10 @@ import type { OrderInput, OrderPeriod, OrderTypeCode } from '@hanoi247/core';
 import type { DomesticOrdersTable, Executor } from '../db/database-schema.js';
 
 /** What the order requires, as authorised (Art. 24): everything but its type and addressee. */
-export type OrderTerms = Omit<OrderInput, 'type' | 'providerId' | 'emergencyJustification' | 'durationDays' | 'authorisedPeriod'> & {
+export type OrderTerms = Omit<
+  OrderInput,
+  'type' | 'providerId' | 'emergencyJustification' | 'durationDays' | 'authorisedPeriod'
+> & {
   readonly durationDays: number | null;
   readonly authorisedPeriod: { readonly start: string; readonly end: string } | null;
 };
@@ -130,9 +133,16 @@ export const orderRepository = {
     if (filter.providerId !== undefined) query = query.where('provider_id', '=', filter.providerId);
     if (filter.requestId !== undefined) query = query.where('request_id', '=', filter.requestId);
     if (filter.state !== undefined) query = query.where('state', '=', filter.state);
-    if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', filter.excludeTypes);
+    if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) {
+      query = query.where('type', 'not in', filter.excludeTypes);
+    }
     if (filter.servedOnly === true) query = query.where('served_at', 'is not', null);
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
     return rows.map(toRecord);
   },
 

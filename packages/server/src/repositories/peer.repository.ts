@@ -79,23 +79,57 @@ export const peerRepository = {
    * no longer lists (a reinstalled node) is forgotten: neither trusted nor encrypted to.
    */
   async recordKeys(db: Executor, descriptor: NodeDescriptor): Promise<void> {
-    const known = new Set((await db.selectFrom('peer_keys').select('key_id').where('country', '=', descriptor.country).execute()).map((r) => r.key_id));
+    const known = new Set(
+      (await db.selectFrom('peer_keys').select('key_id').where('country', '=', descriptor.country).execute()).map(
+        (r) => r.key_id,
+      ),
+    );
     const dropped = [...known].filter((keyId) => !descriptor.keys.some((k) => k.keyId === keyId));
-    if (dropped.length > 0) await db.deleteFrom('peer_keys').where('country', '=', descriptor.country).where('key_id', 'in', dropped).execute();
+    if (dropped.length > 0) {
+      await db
+        .deleteFrom('peer_keys')
+        .where('country', '=', descriptor.country)
+        .where('key_id', 'in', dropped)
+        .execute();
+    }
     for (const key of descriptor.keys) {
       if (known.has(key.keyId)) {
-        await db.updateTable('peer_keys').set({ retired_at: key.retiredAt }).where('country', '=', descriptor.country).where('key_id', '=', key.keyId).execute();
+        await db
+          .updateTable('peer_keys')
+          .set({ retired_at: key.retiredAt })
+          .where('country', '=', descriptor.country)
+          .where('key_id', '=', key.keyId)
+          .execute();
       } else if (key.retiredAt === null) {
         await db
           .insertInto('peer_keys')
-          .values({ country: descriptor.country, key_id: key.keyId, signing_public_key: key.signing.publicKey, encryption_public_key: key.encryption.publicKey, created_at: key.createdAt, retired_at: null })
+          .values({
+            country: descriptor.country,
+            key_id: key.keyId,
+            signing_public_key: key.signing.publicKey,
+            encryption_public_key: key.encryption.publicKey,
+            created_at: key.createdAt,
+            retired_at: null,
+          })
           .execute();
       }
     }
   },
 
   async keys(db: Executor): Promise<PeerKeyRecord[]> {
-    const rows = await db.selectFrom('peer_keys').innerJoin('peers', 'peers.country', 'peer_keys.country').selectAll('peer_keys').where('peers.status', '=', 'active').execute();
-    return rows.map((r) => ({ country: r.country, keyId: r.key_id, signingPublicKey: r.signing_public_key, encryptionPublicKey: r.encryption_public_key, createdAt: r.created_at, retiredAt: r.retired_at }));
+    const rows = await db
+      .selectFrom('peer_keys')
+      .innerJoin('peers', 'peers.country', 'peer_keys.country')
+      .selectAll('peer_keys')
+      .where('peers.status', '=', 'active')
+      .execute();
+    return rows.map((r) => ({
+      country: r.country,
+      keyId: r.key_id,
+      signingPublicKey: r.signing_public_key,
+      encryptionPublicKey: r.encryption_public_key,
+      createdAt: r.created_at,
+      retiredAt: r.retired_at,
+    }));
   },
 };

@@ -55,40 +55,79 @@ export const providerRepository = {
   },
 
   async findByName(db: Executor, country: string, legalName: string): Promise<ProviderRecord | undefined> {
-    const row = await db.selectFrom('providers').selectAll().where('country', '=', country).where('legal_name', '=', legalName).executeTakeFirst();
+    const row = await db
+      .selectFrom('providers')
+      .selectAll()
+      .where('country', '=', country)
+      .where('legal_name', '=', legalName)
+      .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   },
 
-  async list(db: Executor, filter: { type?: string | undefined; limit: number; offset: number }): Promise<ProviderRecord[]> {
+  async list(
+    db: Executor,
+    filter: { type?: string | undefined; limit: number; offset: number },
+  ): Promise<ProviderRecord[]> {
     let query = db.selectFrom('providers').selectAll();
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     const rows = await query.orderBy('legal_name').orderBy('id').limit(filter.limit).offset(filter.offset).execute();
     return rows.map(toRecord);
   },
 
-  async addMember(db: Executor, membership: { userId: string; providerId: string; createdBy: string; createdAt: string }): Promise<boolean> {
-    const existing = await db.selectFrom('provider_memberships').select('user_id').where('user_id', '=', membership.userId).where('provider_id', '=', membership.providerId).executeTakeFirst();
+  async addMember(
+    db: Executor,
+    membership: { userId: string; providerId: string; createdBy: string; createdAt: string },
+  ): Promise<boolean> {
+    const existing = await db
+      .selectFrom('provider_memberships')
+      .select('user_id')
+      .where('user_id', '=', membership.userId)
+      .where('provider_id', '=', membership.providerId)
+      .executeTakeFirst();
     if (existing !== undefined) return false;
-    await db.insertInto('provider_memberships').values({ user_id: membership.userId, provider_id: membership.providerId, created_by: membership.createdBy, created_at: membership.createdAt }).execute();
+    await db
+      .insertInto('provider_memberships')
+      .values({
+        user_id: membership.userId,
+        provider_id: membership.providerId,
+        created_by: membership.createdBy,
+        created_at: membership.createdAt,
+      })
+      .execute();
     return true;
   },
 
   async removeMember(db: Executor, userId: string, providerId: string): Promise<boolean> {
-    const result = await db.deleteFrom('provider_memberships').where('user_id', '=', userId).where('provider_id', '=', providerId).executeTakeFirst();
+    const result = await db
+      .deleteFrom('provider_memberships')
+      .where('user_id', '=', userId)
+      .where('provider_id', '=', providerId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   },
 
   /** The providers a user acts for: the whole of what a provider user may ever see. */
   async providerIdsOf(db: Executor, userId: string): Promise<string[]> {
-    const rows = await db.selectFrom('provider_memberships').select('provider_id').where('user_id', '=', userId).execute();
+    const rows = await db
+      .selectFrom('provider_memberships')
+      .select('provider_id')
+      .where('user_id', '=', userId)
+      .execute();
     return rows.map((r) => r.provider_id);
   },
 
-  async membersOf(db: Executor, providerId: string): Promise<{ userId: string; username: string; createdAt: string }[]> {
+  async membersOf(
+    db: Executor,
+    providerId: string,
+  ): Promise<{ userId: string; username: string; createdAt: string }[]> {
     const rows = await db
       .selectFrom('provider_memberships')
       .innerJoin('users', 'users.id', 'provider_memberships.user_id')
-      .select(['provider_memberships.user_id as userId', 'users.username as username', 'provider_memberships.created_at as createdAt'])
+      .select([
+        'provider_memberships.user_id as userId',
+        'users.username as username',
+        'provider_memberships.created_at as createdAt',
+      ])
       .where('provider_memberships.provider_id', '=', providerId)
       .orderBy('users.username')
       .execute();

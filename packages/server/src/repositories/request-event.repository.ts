@@ -45,7 +45,12 @@ export const requestEventRepository = {
   },
 
   async listForRequest(db: Executor, requestId: string): Promise<RequestEvent[]> {
-    const rows = await db.selectFrom('request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
+    const rows = await db
+      .selectFrom('request_events')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('seq')
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       requestId: row.request_id,
@@ -61,20 +66,49 @@ export const requestEventRepository = {
     }));
   },
 
-  async addConditions(db: Executor, requestId: string, eventId: string, conditions: readonly Condition[], ids: () => string, at: string): Promise<void> {
+  async addConditions(
+    db: Executor,
+    requestId: string,
+    eventId: string,
+    conditions: readonly Condition[],
+    ids: () => string,
+    at: string,
+  ): Promise<void> {
     if (conditions.length === 0) return;
     await db
       .insertInto('request_conditions')
-      .values(conditions.map((c) => ({ id: ids(), request_id: requestId, event_id: eventId, kind: c.kind, text: c.text, status: 'proposed' as const, created_at: at, decided_at: null })))
+      .values(
+        conditions.map((c) => ({
+          id: ids(),
+          request_id: requestId,
+          event_id: eventId,
+          kind: c.kind,
+          text: c.text,
+          status: 'proposed' as const,
+          created_at: at,
+          decided_at: null,
+        })),
+      )
       .execute();
   },
 
   async decideConditions(db: Executor, requestId: string, status: 'accepted' | 'declined', at: string): Promise<void> {
-    await db.updateTable('request_conditions').set({ status, decided_at: at }).where('request_id', '=', requestId).where('status', '=', 'proposed').execute();
+    await db
+      .updateTable('request_conditions')
+      .set({ status, decided_at: at })
+      .where('request_id', '=', requestId)
+      .where('status', '=', 'proposed')
+      .execute();
   },
 
   async conditionsFor(db: Executor, requestId: string): Promise<StoredCondition[]> {
-    const rows = await db.selectFrom('request_conditions').selectAll().where('request_id', '=', requestId).orderBy('created_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('request_conditions')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       eventId: row.event_id,
@@ -95,7 +129,12 @@ export const requestEventRepository = {
   },
 
   async linksFor(db: Executor, requestId: string): Promise<{ toReference: string; kind: string; createdAt: string }[]> {
-    const rows = await db.selectFrom('request_links').selectAll().where('from_request_id', '=', requestId).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('request_links')
+      .selectAll()
+      .where('from_request_id', '=', requestId)
+      .orderBy('created_at')
+      .execute();
     return rows.map((r) => ({ toReference: r.to_reference, kind: r.kind, createdAt: r.created_at }));
   },
 };

@@ -131,7 +131,12 @@ export const requestRepository = {
   /** Optimistic concurrency: false when someone else changed the request first. */
   async update(db: Executor, record: RequestRecord, expectedVersion: number): Promise<boolean> {
     const { id: _id, ...values } = toRow({ ...record, version: expectedVersion + 1 });
-    const result = await db.updateTable('requests').set(values).where('id', '=', record.id).where('version', '=', expectedVersion).executeTakeFirst();
+    const result = await db
+      .updateTable('requests')
+      .set(values)
+      .where('id', '=', record.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
@@ -165,7 +170,9 @@ export const requestRepository = {
       const country = filter.country;
       query = query.where((eb) => eb.or([eb('requesting_state', '=', country), eb('requested_state', '=', country)]));
     }
-    if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', [...filter.excludeTypes]);
+    if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) {
+      query = query.where('type', 'not in', [...filter.excludeTypes]);
+    }
     if (filter.assignee === null) query = query.where('assigned_to', 'is', null);
     else if (filter.assignee !== undefined) query = query.where('assigned_to', '=', filter.assignee);
     const rows = await query
@@ -176,6 +183,11 @@ export const requestRepository = {
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
-    return rows.map((row) => ({ ...toRecord(row), nextDueAt: row.next_due ?? null, assigneeName: row.assignee_name ?? null, escalated: Number(row.escalations ?? 0) > 0 }));
+    return rows.map((row) => ({
+      ...toRecord(row),
+      nextDueAt: row.next_due ?? null,
+      assigneeName: row.assignee_name ?? null,
+      escalated: Number(row.escalations ?? 0) > 0,
+    }));
   },
 };

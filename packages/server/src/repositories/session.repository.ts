@@ -103,7 +103,12 @@ export const sessionRepository = {
   },
 
   async revoke(db: Executor, id: string, at: string): Promise<void> {
-    await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   },
 
   async revokeAllForUser(db: Executor, userId: string, at: string): Promise<number> {

@@ -2,7 +2,15 @@ import type { Executor } from '../db/database-schema.js';
 
 /** The events that mark when a request reached us or the partner, and when it was answered. */
 export const startActions = { created: ['receive'], transition: ['send', 'disclose'] } as const;
-export const milestoneResponses = ['ACK', 'PRESERVED', 'ACCEPT', 'ACCEPT_WITH_CONDITIONS', 'PARTIAL', 'REFUSE', 'EXECUTED'] as const;
+export const milestoneResponses = [
+  'ACK',
+  'PRESERVED',
+  'ACCEPT',
+  'ACCEPT_WITH_CONDITIONS',
+  'PARTIAL',
+  'REFUSE',
+  'EXECUTED',
+] as const;
 
 export interface MilestoneRow {
   readonly requestId: string;
@@ -44,7 +52,17 @@ export const statisticsRepository = {
     let query = db
       .selectFrom('request_events as e')
       .innerJoin('requests as r', 'r.id', 'e.request_id')
-      .select(['e.request_id', 'r.type', 'r.direction', 'r.requesting_state', 'r.requested_state', 'e.kind', 'e.action', 'e.response_kind', 'e.occurred_at'])
+      .select([
+        'e.request_id',
+        'r.type',
+        'r.direction',
+        'r.requesting_state',
+        'r.requested_state',
+        'e.kind',
+        'e.action',
+        'e.response_kind',
+        'e.occurred_at',
+      ])
       .where((eb) =>
         eb.or([
           eb.and([eb('e.kind', '=', 'created'), eb('e.action', 'in', [...startActions.created])]),
@@ -67,7 +85,12 @@ export const statisticsRepository = {
   },
 
   /** Running clocks due before `dueBefore` (overdue ones included), nearest first. */
-  async deadlinesDueBefore(db: Executor, dueBefore: string, excludeTypes: readonly string[], limit: number): Promise<DeadlineAtRiskRow[]> {
+  async deadlinesDueBefore(
+    db: Executor,
+    dueBefore: string,
+    excludeTypes: readonly string[],
+    limit: number,
+  ): Promise<DeadlineAtRiskRow[]> {
     let query = db
       .selectFrom('deadlines as d')
       .innerJoin('requests as r', 'r.id', 'd.request_id')
@@ -76,6 +99,14 @@ export const statisticsRepository = {
       .where('d.due_at', '<=', dueBefore);
     if (excludeTypes.length > 0) query = query.where('r.type', 'not in', [...excludeTypes]);
     const rows = await query.orderBy('d.due_at').orderBy('d.id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, requestId: r.request_id, reference: r.reference, type: r.type, ruleId: r.rule_id, status: r.status, dueAt: r.due_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      requestId: r.request_id,
+      reference: r.reference,
+      type: r.type,
+      ruleId: r.rule_id,
+      status: r.status,
+      dueAt: r.due_at,
+    }));
   },
 };

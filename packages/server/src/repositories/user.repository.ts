@@ -82,12 +82,21 @@ export const userRepository = {
 
   /** Active accounts by display name: those who can still be handed work. */
   async listActive(db: Executor): Promise<UserRecord[]> {
-    const rows = await db.selectFrom('users').selectAll().where('status', '=', 'active').orderBy('display_name').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('status', '=', 'active')
+      .orderBy('display_name')
+      .orderBy('id')
+      .execute();
     return rows.map(userRecordFromRow);
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
@@ -101,7 +110,11 @@ export const userRepository = {
   },
 
   async setTotp(db: Executor, id: string, secret: string | null, lastStep: number | null, at: string): Promise<void> {
-    await db.updateTable('users').set({ totp_secret: secret, totp_last_step: lastStep, updated_at: at }).where('id', '=', id).execute();
+    await db
+      .updateTable('users')
+      .set({ totp_secret: secret, totp_last_step: lastStep, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   },
 
   /** Plaintext secrets of databases written before secrets were sealed (SQLite LIKE ignores case; base32 has no "1"). */
@@ -117,13 +130,23 @@ export const userRepository = {
   },
 
   async anySealedTotpSecret(db: Executor): Promise<boolean> {
-    const row = await db.selectFrom('users').select('id').where('totp_secret', 'like', `${sealedTotpPrefix}%`).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('users')
+      .select('id')
+      .where('totp_secret', 'like', `${sealedTotpPrefix}%`)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   /** Replaces the secret only if it is still the one read, so a concurrent reset or enrolment wins. */
   async replaceTotpSecret(db: Executor, id: string, from: string, to: string): Promise<boolean> {
-    const result = await db.updateTable('users').set({ totp_secret: to }).where('id', '=', id).where('totp_secret', '=', from).executeTakeFirst();
+    const result = await db
+      .updateTable('users')
+      .set({ totp_secret: to })
+      .where('id', '=', id)
+      .where('totp_secret', '=', from)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 

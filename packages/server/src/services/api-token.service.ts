@@ -24,9 +24,13 @@ export function createApiTokenService(deps: ServiceRuntime) {
       if (principal.userId === null) throw new DomainError('auth/forbidden', 'only a user can hold API tokens');
       const notHeld = input.scopes.filter((scope) => !principal.permissions.has(scope));
       if (notHeld.length > 0) {
-        throw new DomainError('auth/forbidden', `a token cannot carry permissions its owner lacks: ${notHeld.join(', ')}`, {
-          issues: [{ path: '/scopes', message: `not held: ${notHeld.join(', ')}` }],
-        });
+        throw new DomainError(
+          'auth/forbidden',
+          `a token cannot carry permissions its owner lacks: ${notHeld.join(', ')}`,
+          {
+            issues: [{ path: '/scopes', message: `not held: ${notHeld.join(', ')}` }],
+          },
+        );
       }
       const token = newSecret('h247');
       const record: ApiTokenRecord = {
@@ -43,7 +47,12 @@ export function createApiTokenService(deps: ServiceRuntime) {
         await apiTokenRepository.insert(tx, record, hashSecret(token));
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, context, { action: 'token.created', objectType: 'api-token', objectId: record.id, details: { name: record.name, scopes: [...record.scopes], expiresAt: record.expiresAt } }),
+          auditEntryFor(deps, context, {
+            action: 'token.created',
+            objectType: 'api-token',
+            objectId: record.id,
+            details: { name: record.name, scopes: [...record.scopes], expiresAt: record.expiresAt },
+          }),
         );
       });
       return { token, record: view(record) };
@@ -59,10 +68,14 @@ export function createApiTokenService(deps: ServiceRuntime) {
     async revoke(context: CallContext, id: string): Promise<void> {
       const principal = requirePermission(context.principal, 'tokens:manage-own');
       await db.transaction().execute(async (tx) => {
-        const record = principal.userId === null ? undefined : await apiTokenRepository.findOwned(tx, principal.userId, id);
+        const record =
+          principal.userId === null ? undefined : await apiTokenRepository.findOwned(tx, principal.userId, id);
         if (record === undefined) throw new DomainError('token/not-found', 'no such token');
         await apiTokenRepository.revoke(tx, id, clock.now().toISOString());
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'token.revoked', objectType: 'api-token', objectId: id }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, { action: 'token.revoked', objectType: 'api-token', objectId: id }),
+        );
       });
     },
   };

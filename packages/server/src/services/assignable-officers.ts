@@ -21,8 +21,19 @@ export function assignableOfficersOf(deps: ServiceRuntime) {
     const principal = requirePermission(context.principal, 'requests:draft');
     return deps.db.transaction().execute(async (tx) => {
       const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
-      const officers = (await userRepository.listActive(tx)).filter((user) => mayBeAssigned(user, record)).map((user) => ({ id: user.id, displayName: user.displayName }));
-      await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.assignees-listed', objectType: 'request', objectId: id, purpose, details: { reference: record.reference, count: officers.length } }));
+      const officers = (await userRepository.listActive(tx))
+        .filter((user) => mayBeAssigned(user, record))
+        .map((user) => ({ id: user.id, displayName: user.displayName }));
+      await auditRepository.append(
+        tx,
+        auditEntryFor(deps, context, {
+          action: 'request.assignees-listed',
+          objectType: 'request',
+          objectId: id,
+          purpose,
+          details: { reference: record.reference, count: officers.length },
+        }),
+      );
       return officers;
     });
   };

@@ -12,7 +12,9 @@ export interface AuditPage {
 
 function decodeCursor(cursor: string): number {
   const value = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(value) || value < 1) throw new DomainError('audit/invalid-cursor', 'the cursor is not valid');
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new DomainError('audit/invalid-cursor', 'the cursor is not valid');
+  }
   return value;
 }
 
@@ -34,11 +36,17 @@ export function createAuditQueryService(deps: ServiceRuntime) {
             objectType: 'audit-log',
             objectId: null,
             purpose,
-            details: { returned: entries.length, filter: JSON.parse(JSON.stringify({ ...query, cursor: undefined })) as Record<string, string | number> },
+            details: {
+              returned: entries.length,
+              filter: JSON.parse(JSON.stringify({ ...query, cursor: undefined })) as Record<string, string | number>,
+            },
           }),
         );
         const last = entries.at(-1);
-        return { entries, nextCursor: entries.length === query.limit && last !== undefined ? encodeCursor(last.seq) : null };
+        return {
+          entries,
+          nextCursor: entries.length === query.limit && last !== undefined ? encodeCursor(last.seq) : null,
+        };
       });
     },
   };

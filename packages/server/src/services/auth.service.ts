@@ -34,8 +34,20 @@ export interface Credentials {
 }
 
 export type SignInResult =
-  | { readonly status: 'signed-in'; readonly sessionToken: string; readonly csrfToken: string; readonly user: UserView; readonly expiresAt: string }
-  | { readonly status: 'totp-enrolment-required'; readonly enrolmentToken: string; readonly secret: string; readonly otpauthUri: string; readonly expiresAt: string };
+  | {
+      readonly status: 'signed-in';
+      readonly sessionToken: string;
+      readonly csrfToken: string;
+      readonly user: UserView;
+      readonly expiresAt: string;
+    }
+  | {
+      readonly status: 'totp-enrolment-required';
+      readonly enrolmentToken: string;
+      readonly secret: string;
+      readonly otpauthUri: string;
+      readonly expiresAt: string;
+    };
 
 export interface AuthenticatedSession {
   readonly principal: Principal;
@@ -65,13 +77,22 @@ function touchDue(session: SessionRecord, now: Date): boolean {
 }
 
 function reuseUntil(session: SessionRecord): number {
-  return Math.min(Date.parse(session.idleExpiresAt), Date.parse(session.absoluteExpiresAt), Date.parse(session.lastSeenAt) + touchGranularityMs);
+  return Math.min(
+    Date.parse(session.idleExpiresAt),
+    Date.parse(session.absoluteExpiresAt),
+    Date.parse(session.lastSeenAt) + touchGranularityMs,
+  );
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, ids, hasher, sessionPolicy, sessionCache, totpSecrets } = deps;
 
-  async function recordFailure(context: CallContext, username: string, reason: string, user?: { readonly id: string }): Promise<void> {
+  async function recordFailure(
+    context: CallContext,
+    username: string,
+    reason: string,
+    user?: { readonly id: string },
+  ): Promise<void> {
     await auditRepository.append(
       db,
       auditEntryFor(deps, context, {
@@ -102,9 +123,19 @@ export function createAuthService(deps: AuthServiceDeps) {
     const principal = userPrincipal(user, 'session');
     await auditRepository.append(
       tx,
-      auditEntryFor(deps, { ...context, principal }, { action: 'auth.login-succeeded', objectType: 'session', objectId: session.id }),
+      auditEntryFor(
+        deps,
+        { ...context, principal },
+        { action: 'auth.login-succeeded', objectType: 'session', objectId: session.id },
+      ),
     );
-    return { status: 'signed-in', sessionToken, csrfToken: session.csrfToken, user: userView(user), expiresAt: session.absoluteExpiresAt };
+    return {
+      status: 'signed-in',
+      sessionToken,
+      csrfToken: session.csrfToken,
+      user: userView(user),
+      expiresAt: session.absoluteExpiresAt,
+    };
   }
 
   /**
@@ -112,7 +143,13 @@ export function createAuthService(deps: AuthServiceDeps) {
    * moved from another row, key file replaced or missing) refuses the sign-in like a wrong code;
    * only the audit log says why.
    */
-  async function openSecret(context: CallContext, stored: string, binding: TotpSecretBinding, userId: string, username?: string): Promise<string> {
+  async function openSecret(
+    context: CallContext,
+    stored: string,
+    binding: TotpSecretBinding,
+    userId: string,
+    username?: string,
+  ): Promise<string> {
     const box = await totpSecrets.opener();
     const secret = box?.open(stored, binding) ?? null;
     if (secret !== null) return secret;
@@ -131,15 +168,33 @@ export function createAuthService(deps: AuthServiceDeps) {
       await totpEnrolmentRepository.consumeAllForUser(tx, user.id, clock.now().toISOString());
       await totpEnrolmentRepository.insert(
         tx,
-        { id, userId: user.id, secret: box.seal(secret, { table: 'totp_enrolments', enrolmentId: id }), createdAt: clock.now().toISOString(), expiresAt, consumedAt: null },
+        {
+          id,
+          userId: user.id,
+          secret: box.seal(secret, { table: 'totp_enrolments', enrolmentId: id }),
+          createdAt: clock.now().toISOString(),
+          expiresAt,
+          consumedAt: null,
+        },
         hashSecret(enrolmentToken),
       );
       await auditRepository.append(
         tx,
-        auditEntryFor(deps, context, { action: 'auth.totp-enrolment-started', objectType: 'user', objectId: user.id, actorName: user.username }),
+        auditEntryFor(deps, context, {
+          action: 'auth.totp-enrolment-started',
+          objectType: 'user',
+          objectId: user.id,
+          actorName: user.username,
+        }),
       );
     });
-    return { status: 'totp-enrolment-required', enrolmentToken, secret, otpauthUri: totpUri(secret, user.username), expiresAt };
+    return {
+      status: 'totp-enrolment-required',
+      enrolmentToken,
+      secret,
+      otpauthUri: totpUri(secret, user.username),
+      expiresAt,
+    };
   }
 
   return {
@@ -178,20 +233,45 @@ export function createAuthService(deps: AuthServiceDeps) {
       const enrolment = await totpEnrolmentRepository.findByTokenHash(db, hashSecret(enrolmentToken));
       const now = clock.now();
       if (enrolment === undefined || enrolment.consumedAt !== null || enrolment.expiresAt <= now.toISOString()) {
-        throw new DomainError('auth/enrolment-invalid', 'this enrolment has expired or was already used; sign in again');
+        throw new DomainError(
+          'auth/enrolment-invalid',
+          'this enrolment has expired or was already used; sign in again',
+        );
       }
-      const secret = await openSecret(context, enrolment.secret, { table: 'totp_enrolments', enrolmentId: enrolment.id }, enrolment.userId);
+      const secret = await openSecret(
+        context,
+        enrolment.secret,
+        { table: 'totp_enrolments', enrolmentId: enrolment.id },
+        enrolment.userId,
+      );
       const check = checkTotp(secret, code, now);
-      if (check === null) throw new DomainError('auth/invalid-credentials', 'the one-time code is not valid; check the phone clock');
+      if (check === null) {
+        throw new DomainError('auth/invalid-credentials', 'the one-time code is not valid; check the phone clock');
+      }
       const box = await totpSecrets.sealer();
       return db.transaction().execute(async (tx) => {
         const user = await userRepository.findById(tx, enrolment.userId);
-        if (user === undefined || user.status !== 'active' || !(await totpEnrolmentRepository.consume(tx, enrolment.id, now.toISOString()))) {
-          throw new DomainError('auth/enrolment-invalid', 'this enrolment has expired or was already used; sign in again');
+        if (
+          user === undefined ||
+          user.status !== 'active' ||
+          !(await totpEnrolmentRepository.consume(tx, enrolment.id, now.toISOString()))
+        ) {
+          throw new DomainError(
+            'auth/enrolment-invalid',
+            'this enrolment has expired or was already used; sign in again',
+          );
         }
         const sealed = box.seal(secret, { table: 'users', userId: user.id });
         await userRepository.setTotp(tx, user.id, sealed, check.step, now.toISOString());
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'auth.totp-enrolled', objectType: 'user', objectId: user.id, actorName: user.username }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'auth.totp-enrolled',
+            objectType: 'user',
+            objectId: user.id,
+            actorName: user.username,
+          }),
+        );
         return openSession(tx, context, { ...user, totpSecret: sealed });
       });
     },
@@ -207,10 +287,14 @@ export function createAuthService(deps: AuthServiceDeps) {
       const ticket = sessionCache.ticket();
       // One query for both: this runs on every cookie-authenticated request.
       const found = await sessionRepository.findWithUserByTokenHash(db, tokenHash);
-      if (found === undefined || found.session.revokedAt !== null) throw new DomainError('auth/unauthenticated', 'sign in first');
+      if (found === undefined || found.session.revokedAt !== null) {
+        throw new DomainError('auth/unauthenticated', 'sign in first');
+      }
       const { user } = found;
       let { session } = found;
-      if (!isLive(session, nowIso)) throw new DomainError('auth/session-expired', 'the session has expired; sign in again');
+      if (!isLive(session, nowIso)) {
+        throw new DomainError('auth/session-expired', 'the session has expired; sign in again');
+      }
       if (user.status !== 'active') throw new DomainError('auth/unauthenticated', 'sign in first');
       if (touchDue(session, now)) {
         const idle = isoAfter(clock, sessionPolicy.idleTimeoutSeconds);
@@ -218,8 +302,16 @@ export function createAuthService(deps: AuthServiceDeps) {
         await sessionRepository.touch(db, session.id, nowIso, idleExpiresAt);
         session = { ...session, lastSeenAt: nowIso, idleExpiresAt };
       }
-      const authenticated: AuthenticatedSession = { principal: { ...userPrincipal(user, 'session'), sessionId: session.id }, session };
-      sessionCache.set(tokenHash, { authenticated, reuseUntilMs: reuseUntil(session) }, { sessionId: session.id, userId: user.id }, ticket);
+      const authenticated: AuthenticatedSession = {
+        principal: { ...userPrincipal(user, 'session'), sessionId: session.id },
+        session,
+      };
+      sessionCache.set(
+        tokenHash,
+        { authenticated, reuseUntilMs: reuseUntil(session) },
+        { sessionId: session.id, userId: user.id },
+        ticket,
+      );
       return authenticated;
     },
 
@@ -230,7 +322,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw new DomainError('auth/unauthenticated', 'the API token is not valid');
       }
       const user = await userRepository.findById(db, record.userId);
-      if (user === undefined || user.status !== 'active') throw new DomainError('auth/unauthenticated', 'the API token is not valid');
+      if (user === undefined || user.status !== 'active') {
+        throw new DomainError('auth/unauthenticated', 'the API token is not valid');
+      }
       if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) >= touchGranularityMs) {
         await apiTokenRepository.markUsed(db, record.id, now.toISOString());
       }
@@ -243,7 +337,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       try {
         await db.transaction().execute(async (tx) => {
           await sessionRepository.revoke(tx, sessionId, clock.now().toISOString());
-          await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'auth.logged-out', objectType: 'session', objectId: sessionId }));
+          await auditRepository.append(
+            tx,
+            auditEntryFor(deps, context, { action: 'auth.logged-out', objectType: 'session', objectId: sessionId }),
+          );
         });
       } finally {
         // After the commit, so a concurrent read cannot cache the session again (the ticket refuses it).

@@ -33,10 +33,20 @@ export function createBootstrapService(deps: ServiceRuntime, users: UserService)
         const token = newSecret('h247b');
         const id = ids();
         const expiresAt = isoAfter(clock, bootstrapLifetimeSeconds);
-        await bootstrapTokenRepository.insert(tx, { id, createdAt: now, expiresAt, consumedAt: null }, hashSecret(token));
+        await bootstrapTokenRepository.insert(
+          tx,
+          { id, createdAt: now, expiresAt, consumedAt: null },
+          hashSecret(token),
+        );
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, system, { action: 'node.bootstrap-token-issued', objectType: 'bootstrap-token', objectId: id, actorName: 'node', details: { expiresAt } }),
+          auditEntryFor(deps, system, {
+            action: 'node.bootstrap-token-issued',
+            objectType: 'bootstrap-token',
+            objectId: id,
+            actorName: 'node',
+            details: { expiresAt },
+          }),
         );
         return { token, expiresAt };
       });
@@ -48,8 +58,13 @@ export function createBootstrapService(deps: ServiceRuntime, users: UserService)
         const token = await bootstrapTokenRepository.findByTokenHash(tx, hashSecret(input.token));
         const now = clock.now().toISOString();
         if (token === undefined || token.consumedAt !== null || token.expiresAt <= now) {
-          if ((await userRepository.count(tx)) > 0) throw new DomainError('auth/bootstrap-already-done', 'this node already has an administrator');
-          throw new DomainError('auth/bootstrap-token-invalid', 'the bootstrap token is not valid; restart the node to get a new one');
+          if ((await userRepository.count(tx)) > 0) {
+            throw new DomainError('auth/bootstrap-already-done', 'this node already has an administrator');
+          }
+          throw new DomainError(
+            'auth/bootstrap-token-invalid',
+            'the bootstrap token is not valid; restart the node to get a new one',
+          );
         }
         if (!(await bootstrapTokenRepository.consume(tx, token.id, now)) || (await userRepository.count(tx)) > 0) {
           throw new DomainError('auth/bootstrap-already-done', 'this node already has an administrator');
@@ -59,7 +74,12 @@ export function createBootstrapService(deps: ServiceRuntime, users: UserService)
         await users.insertUser(tx, actor, record);
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, actor, { action: 'node.bootstrapped', objectType: 'user', objectId: record.id, actorName: record.username }),
+          auditEntryFor(deps, actor, {
+            action: 'node.bootstrapped',
+            objectType: 'user',
+            objectId: record.id,
+            actorName: record.username,
+          }),
         );
         return userView(record);
       });

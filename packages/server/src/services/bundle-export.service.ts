@@ -43,7 +43,9 @@ export function createBundleExportService(deps: BundleExportDeps) {
       const item = await evidenceRepository.findById(db, id);
       items.push(await visibleEvidence(db, principal, item));
     }
-    if (items.length === 0) throw new DomainError('bundle/nothing-to-export', 'name a request with evidence, or evidence items');
+    if (items.length === 0) {
+      throw new DomainError('bundle/nothing-to-export', 'name a request with evidence, or evidence items');
+    }
     return items;
   }
 
@@ -51,32 +53,60 @@ export function createBundleExportService(deps: BundleExportDeps) {
     async export(context: CallContext, input: BundleExportInput): Promise<BundleExportResult> {
       const principal = requireEvidencePermission(context.principal, 'evidence:export');
       const items = await itemsOf(principal, input);
-      if (input.destinationCountry !== null) await deps.onwardTransfer.check(context, items, input.destinationCountry, 'bundle');
+      if (input.destinationCountry !== null) {
+        await deps.onwardTransfer.check(context, items, input.destinationCountry, 'bundle');
+      }
       const events = (await Promise.all(items.map((i) => custodyEventRepository.forEvidence(db, i.id)))).flat();
-      await sequenceUntilLogged(deps.ledger, deps.sequencer, events.map((e) => e.event.id));
+      await sequenceUntilLogged(
+        deps.ledger,
+        deps.sequencer,
+        events.map((e) => e.event.id),
+      );
       let result: BundleExportResult;
       try {
         result = await exportBundle(await deps.ports(), input);
       } catch (error) {
         if (isDomainError(error)) throw error;
-        throw new DomainError('bundle/write-failed', `the bundle could not be written: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new DomainError(
+          'bundle/write-failed',
+          `the bundle could not be written: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
       const system = deps.system();
       const authorised = new Map(result.authorisations.map((a) => [a.evidenceId, a.reference]));
       await db.transaction().execute(async (tx) => {
         for (const item of items) {
           const step = { evidenceId: item.id, evidenceSha256: item.sha256, requestId: item.requestId };
-          const bundle = { bundleSha256: result.written.sha256, destination: input.destinationCountry ?? 'domestic', personalDisclosed: input.disclosePersonal };
+          const bundle = {
+            bundleSha256: result.written.sha256,
+            destination: input.destinationCountry ?? 'domestic',
+            personalDisclosed: input.disclosePersonal,
+          };
           await recordCustodyEvent(tx, deps, system, context, { ...step, type: 'packaged', details: bundle });
           const reference = authorised.get(item.id);
-          if (reference !== undefined) await recordCustodyEvent(tx, deps, system, context, { ...step, type: 'onward-transferred', details: { ...bundle, authorisation: reference } });
+          if (reference !== undefined) {
+            await recordCustodyEvent(tx, deps, system, context, {
+              ...step,
+              type: 'onward-transferred',
+              details: { ...bundle, authorisation: reference },
+            });
+          }
         }
-        await auditRepository.append(tx, auditEntryFor(deps, context, {
-          action: 'evidence.bundle-exported',
-          objectType: input.requestId === undefined ? 'evidence' : 'request',
-          objectId: input.requestId ?? items[0]!.id,
-          details: { items: items.map((i) => i.id), bundleSha256: result.written.sha256, destination: input.destinationCountry ?? 'domestic', personalDisclosed: input.disclosePersonal },
-        }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.bundle-exported',
+            objectType: input.requestId === undefined ? 'evidence' : 'request',
+            objectId: input.requestId ?? items[0]!.id,
+            details: {
+              items: items.map((i) => i.id),
+              bundleSha256: result.written.sha256,
+              destination: input.destinationCountry ?? 'domestic',
+              personalDisclosed: input.disclosePersonal,
+            },
+          }),
+        );
       });
       return result;
     },

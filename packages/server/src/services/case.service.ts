@@ -1,4 +1,12 @@
-import { DomainError, caseInputSchema, checkEligibility, visiblePersons, type CaseData, type CaseInput, type Eligibility } from '@hanoi247/core';
+import {
+  DomainError,
+  caseInputSchema,
+  checkEligibility,
+  visiblePersons,
+  type CaseData,
+  type CaseInput,
+  type Eligibility,
+} from '@hanoi247/core';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository, type CaseRecord } from '../repositories/case.repository.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
@@ -35,10 +43,24 @@ export function createCaseService(deps: ServiceRuntime) {
         });
       }
       const now = clock.now().toISOString();
-      const record: CaseRecord = { id: ids(), data: parsed.data, createdBy: principal.userId ?? principal.username, createdAt: now, updatedAt: now };
+      const record: CaseRecord = {
+        id: ids(),
+        data: parsed.data,
+        createdBy: principal.userId ?? principal.username,
+        createdAt: now,
+        updatedAt: now,
+      };
       await db.transaction().execute(async (tx) => {
         await caseRepository.insert(tx, record);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'case.created', objectType: 'case', objectId: record.id, details: { domesticReference: record.data.domesticReference } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'case.created',
+            objectType: 'case',
+            objectId: record.id,
+            details: { domesticReference: record.data.domesticReference },
+          }),
+        );
       });
       return present(record, principal.userId);
     },
@@ -48,15 +70,25 @@ export function createCaseService(deps: ServiceRuntime) {
       return db.transaction().execute(async (tx) => {
         const record = await caseRepository.findById(tx, id);
         if (record === undefined) throw new DomainError('case/not-found', 'no such case');
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'case.viewed', objectType: 'case', objectId: id, purpose }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, { action: 'case.viewed', objectType: 'case', objectId: id, purpose }),
+        );
         return present(record, principal.userId);
       });
     },
 
-    async list(context: CallContext): Promise<{ id: string; domesticReference: string; title: string; createdAt: string }[]> {
+    async list(
+      context: CallContext,
+    ): Promise<{ id: string; domesticReference: string; title: string; createdAt: string }[]> {
       requirePermission(context.principal, 'requests:read');
       const records = await caseRepository.list(db, 200);
-      return records.map((r) => ({ id: r.id, domesticReference: r.data.domesticReference, title: r.data.title, createdAt: r.createdAt }));
+      return records.map((r) => ({
+        id: r.id,
+        domesticReference: r.data.domesticReference,
+        title: r.data.title,
+        createdAt: r.createdAt,
+      }));
     },
   };
 }

@@ -32,7 +32,12 @@ async function latestOrNull(ledger: LedgerService): Promise<CheckpointView | nul
  * browser can verify each one itself. Reading the custody chain first applies (and audits)
  * the same visibility as GET /api/v1/evidence/{id}/custody.
  */
-export async function custodyProofs(deps: { evidence: EvidenceService; ledger: LedgerService }, context: CallContext, evidenceId: string, purpose: string | null): Promise<CustodyProofs> {
+export async function custodyProofs(
+  deps: { evidence: EvidenceService; ledger: LedgerService },
+  context: CallContext,
+  evidenceId: string,
+  purpose: string | null,
+): Promise<CustodyProofs> {
   const { events } = await deps.evidence.custody(context, evidenceId, purpose);
   const latest = await latestOrNull(deps.ledger);
   if (latest === null) return { checkpoint: null, proofs: events.map((e) => notYet(e.id)) };

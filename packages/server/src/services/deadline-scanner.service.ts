@@ -43,15 +43,30 @@ export function createDeadlineScanner(deps: ServiceRuntime, transitions: Request
               occurredAt: at,
               payload: { ruleId: alarm.ruleId, escalateTo: alarm.escalateTo },
             });
-            await auditRepository.append(tx, auditEntryFor(deps, system, { action: 'deadline.alarm', objectType: 'request', objectId: alarm.requestId, actorName: 'legal clock', actorType: 'system', details: { ruleId: alarm.ruleId, alarm: alarm.alarm } }));
+            await auditRepository.append(
+              tx,
+              auditEntryFor(deps, system, {
+                action: 'deadline.alarm',
+                objectType: 'request',
+                objectId: alarm.requestId,
+                actorName: 'legal clock',
+                actorType: 'system',
+                details: { ruleId: alarm.ruleId, alarm: alarm.alarm },
+              }),
+            );
             if (alarm.systemAction !== null) {
               const request = await requestRepository.findById(tx, alarm.requestId);
-              if (request !== undefined) await transitions.apply(tx, system, request, alarm.systemAction, {}, systemActor);
+              if (request !== undefined) {
+                await transitions.apply(tx, system, request, alarm.systemAction, {}, systemActor);
+              }
             }
           });
         } catch (error) {
           // One bad request must not stop the clocks of all the others; it is reported and retried next scan.
-          failures.push({ requestId: alarm.requestId, message: error instanceof Error ? error.message : String(error) });
+          failures.push({
+            requestId: alarm.requestId,
+            message: error instanceof Error ? error.message : String(error),
+          });
         }
       }
       if (failures.length < alarms.length) deps.commits?.committed('requests');

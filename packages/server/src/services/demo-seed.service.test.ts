@@ -34,7 +34,10 @@ describe('demo accounts', () => {
       body: { username: 'vn.duty', password: duty.password, totpCode: totpCodeAt(duty.totpSecret, node.clock.now()) },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'signed-in', user: { username: 'vn.duty', roles: ['duty_officer'] } });
+    expect(response.json()).toMatchObject({
+      status: 'signed-in',
+      user: { username: 'vn.duty', roles: ['duty_officer'] },
+    });
   });
 
   it('stores the preset secrets sealed, never as the base32 the demo prints', async () => {
@@ -54,8 +57,19 @@ describe('demo accounts', () => {
   });
 
   it('audits the accounts, their preset second factors and tokens as the operator\u2019s doing', async () => {
-    const rows = await node.app.node.database.db.selectFrom('audit_entries').select(['action', 'actor_name']).where('action', 'in', ['user.created', 'user.totp-preset', 'token.created']).execute();
-    expect(rows.map((r) => r.action).sort()).toEqual(['token.created', 'token.created', 'user.created', 'user.created', 'user.totp-preset', 'user.totp-preset']);
+    const rows = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'actor_name'])
+      .where('action', 'in', ['user.created', 'user.totp-preset', 'token.created'])
+      .execute();
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'token.created',
+      'token.created',
+      'user.created',
+      'user.created',
+      'user.totp-preset',
+      'user.totp-preset',
+    ]);
     expect(new Set(rows.map((r) => r.actor_name))).toEqual(new Set(['cli:demo']));
   });
 
@@ -67,7 +81,11 @@ describe('demo accounts', () => {
 
   it('refuses anyone but the operator at the console, even an administrator', async () => {
     const admin = userPrincipal({ id: 'u-admin', username: 'admin', roles: ['administrator'] }, 'session');
-    await expect(seedDemoAccounts(node.app.node, { principal: admin, requestId: null }, accounts)).rejects.toMatchObject({ code: 'auth/forbidden' });
-    await expect(seedDemoAccounts(node.app.node, { principal: null, requestId: null }, accounts)).rejects.toMatchObject({ code: 'auth/unauthenticated' });
+    await expect(
+      seedDemoAccounts(node.app.node, { principal: admin, requestId: null }, accounts),
+    ).rejects.toMatchObject({ code: 'auth/forbidden' });
+    await expect(seedDemoAccounts(node.app.node, { principal: null, requestId: null }, accounts)).rejects.toMatchObject(
+      { code: 'auth/unauthenticated' },
+    );
   });
 });

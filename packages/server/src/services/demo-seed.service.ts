@@ -32,15 +32,33 @@ const demoTokenLifetimeSeconds = 365 * 86_400;
  * Each account is created through the user service and its TOTP secret and API token are set in
  * the same transaction, each with its own audit entry.
  */
-export async function seedDemoAccounts(node: NodeRuntime, context: CallContext, accounts: readonly DemoAccount[]): Promise<SeededDemoAccount[] | null> {
+export async function seedDemoAccounts(
+  node: NodeRuntime,
+  context: CallContext,
+  accounts: readonly DemoAccount[],
+): Promise<SeededDemoAccount[] | null> {
   const operator = requirePermission(context.principal, 'users:manage');
-  if (operator.via !== 'cli') throw new DomainError('auth/forbidden', 'demo accounts are created only by hanoi247 demo at the node\u2019s console');
+  if (operator.via !== 'cli') {
+    throw new DomainError(
+      'auth/forbidden',
+      'demo accounts are created only by hanoi247 demo at the node\u2019s console',
+    );
+  }
   const runtime: ServiceRuntime = { db: node.database.db, clock: node.clock, ids: uuidV7Ids };
   const { users } = node.services;
   // Later runs stop here, before paying for argon2; the transaction below checks again.
   if ((await userRepository.count(node.database.db)) > 0) return null;
   // argon2 runs outside the transaction, as createUser does, so the write lock is held briefly.
-  const records = await Promise.all(accounts.map((a) => users.validatedRecord({ username: a.username, displayName: a.displayName, roles: [a.role], password: a.password })));
+  const records = await Promise.all(
+    accounts.map((a) =>
+      users.validatedRecord({
+        username: a.username,
+        displayName: a.displayName,
+        roles: [a.role],
+        password: a.password,
+      }),
+    ),
+  );
   // Before the transaction: taking the key may read the database and create the key file.
   const box = await node.services.totpSecrets.sealer();
   return node.database.db.transaction().execute(async (tx) => {
@@ -52,10 +70,21 @@ export async function seedDemoAccounts(node: NodeRuntime, context: CallContext, 
       await users.insertUser(tx, context, record);
       const totpSecret = newTotpSecret();
       // No time step is recorded as used: the first code the newcomer types is accepted.
-      await userRepository.setTotp(tx, record.id, box.seal(totpSecret, { table: 'users', userId: record.id }), null, now);
+      await userRepository.setTotp(
+        tx,
+        record.id,
+        box.seal(totpSecret, { table: 'users', userId: record.id }),
+        null,
+        now,
+      );
       await auditRepository.append(
         tx,
-        auditEntryFor(runtime, context, { action: 'user.totp-preset', objectType: 'user', objectId: record.id, details: { username: record.username } }),
+        auditEntryFor(runtime, context, {
+          action: 'user.totp-preset',
+          objectType: 'user',
+          objectId: record.id,
+          details: { username: record.username },
+        }),
       );
       const apiToken = newSecret('h247');
       const token: ApiTokenRecord = {

@@ -28,15 +28,33 @@ describe('dispatcher queue order for a partner that comes back', () => {
   const messageFor = async (requestId: string) => (await outbox()).find((m) => m.request_id === requestId)!;
 
   const send = async (priority: 'normal' | 'emergency') => {
-    const justification = priority === 'emergency' ? { emergencyJustification: 'A kidnapped child is held; the account shows where, within hours.' } : {};
+    const justification =
+      priority === 'emergency'
+        ? { emergencyJustification: 'A kidnapped child is held; the account shows where, within hours.' }
+        : {};
     const created = await vn.call('POST', '/api/v1/requests', {
       as: duty,
-      body: { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en', priority, ...justification, details: preservationDetails() },
+      body: {
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        requestedState: 'SG',
+        language: 'en',
+        priority,
+        ...justification,
+        details: preservationDetails(),
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json<{ id: string }>();
-    for (const [who, action] of [[duty, 'submit'], [chief, 'approve'], [duty, 'send']] as const) {
-      const moved = await vn.call('POST', `/api/v1/requests/${id}/transitions`, { as: who, body: { action, payload: {} } });
+    for (const [who, action] of [
+      [duty, 'submit'],
+      [chief, 'approve'],
+      [duty, 'send'],
+    ] as const) {
+      const moved = await vn.call('POST', `/api/v1/requests/${id}/transitions`, {
+        as: who,
+        body: { action, payload: {} },
+      });
       expect(moved.statusCode, moved.body).toBe(200);
     }
     return id;

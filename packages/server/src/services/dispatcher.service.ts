@@ -27,11 +27,13 @@ export interface DispatchSummary {
 }
 
 /** `expired`: a held message nobody can accept any more; a failure, but no attempt was spent on it. */
-type Outcome = { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail' | 'expired'; error: string } | { kind: 'wait' };
+type Outcome =
+  { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail' | 'expired'; error: string } | { kind: 'wait' };
 
 /** A partner that accepts no inbound connection pulls its messages; we only keep them ready. */
 function pullsItsMessages(signedDescriptor: string): boolean {
-  const endpoints = (JSON.parse(signedDescriptor) as { descriptor?: { endpoints?: { acceptsInbound?: unknown } } }).descriptor?.endpoints;
+  const endpoints = (JSON.parse(signedDescriptor) as { descriptor?: { endpoints?: { acceptsInbound?: unknown } } })
+    .descriptor?.endpoints;
   return endpoints?.acceptsInbound === false;
 }
 
@@ -55,11 +57,15 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   async function attempt(message: OutboxRecord, { peer, keys }: Partner): Promise<Outcome> {
-    if (peer === undefined || peer.status !== 'active' || message.envelope === null) return { kind: 'fail', error: `no active partner node for ${message.toCountry}` };
+    if (peer === undefined || peer.status !== 'active' || message.envelope === null) {
+      return { kind: 'fail', error: `no active partner node for ${message.toCountry}` };
+    }
     if (pullsItsMessages(peer.signedDescriptor)) {
       // No refusal will ever come back for a message nobody pulls: we apply the receiver's expiry rule ourselves.
       const expiresAt = expiresAtOf(message);
-      if (expiresAt !== null && refusedAsExpired(expiresAt, clock.now())) return { kind: 'expired', error: `expired before ${message.toCountry} pulled it` };
+      if (expiresAt !== null && refusedAsExpired(expiresAt, clock.now())) {
+        return { kind: 'expired', error: `expired before ${message.toCountry} pulled it` };
+      }
       return { kind: 'wait' };
     }
     let response;
@@ -68,13 +74,28 @@ export function createDispatcher(deps: DispatcherDeps) {
     } catch (error) {
       return { kind: 'retry', error: `unreachable: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: 'retry', error: `HTTP ${response.status}` };
-    if (response.status !== 200) return { kind: 'fail', error: `refused by ${message.toCountry}: HTTP ${response.status} ${response.body.slice(0, 300)}` };
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      return { kind: 'retry', error: `HTTP ${response.status}` };
+    }
+    if (response.status !== 200) {
+      return {
+        kind: 'fail',
+        error: `refused by ${message.toCountry}: HTTP ${response.status} ${response.body.slice(0, 300)}`,
+      };
+    }
     try {
       const jws = (JSON.parse(response.body) as { receipt?: unknown }).receipt;
       if (typeof jws !== 'string') throw new Error('no receipt');
-      const receipt = await verifyReceipt(jws, (keyId) => trustedSigningKey(keys, message.toCountry, keyId, clock.now(), deps.keyOverlapDays));
-      if (receipt.messageId !== message.messageId || receipt.envelopeDigest !== message.envelopeDigest || receipt.from !== message.toCountry) throw new Error('receipt for other bytes');
+      const receipt = await verifyReceipt(jws, (keyId) =>
+        trustedSigningKey(keys, message.toCountry, keyId, clock.now(), deps.keyOverlapDays),
+      );
+      if (
+        receipt.messageId !== message.messageId ||
+        receipt.envelopeDigest !== message.envelopeDigest ||
+        receipt.from !== message.toCountry
+      ) {
+        throw new Error('receipt for other bytes');
+      }
       return { kind: 'delivered', receipt: jws };
     } catch (error) {
       return { kind: 'retry', error: `bad receipt: ${error instanceof Error ? error.message : String(error)}` };
@@ -86,16 +107,38 @@ export function createDispatcher(deps: DispatcherDeps) {
     const at = clock.now().toISOString();
     if (outcome.kind === 'wait') {
       // Not an attempt: look again later without spending the retry budget.
-      return outboxRepository.markRetry(db, message.messageId, message.attempts, new Date(clock.now().getTime() + 30_000).toISOString(), 'waiting for the partner to pull', false);
+      return outboxRepository.markRetry(
+        db,
+        message.messageId,
+        message.attempts,
+        new Date(clock.now().getTime() + 30_000).toISOString(),
+        'waiting for the partner to pull',
+        false,
+      );
     }
     const attempts = message.attempts + (outcome.kind === 'expired' ? 0 : 1);
-    const failed = outcome.kind === 'fail' || outcome.kind === 'expired' || (outcome.kind === 'retry' && attempts >= deps.maxAttempts);
+    const failed =
+      outcome.kind === 'fail' ||
+      outcome.kind === 'expired' ||
+      (outcome.kind === 'retry' && attempts >= deps.maxAttempts);
     const recorded = await db.transaction().execute(async (tx) => {
       if (outcome.kind === 'delivered') {
         if (!(await outboxRepository.markDelivered(tx, message.messageId, outcome.receipt, at))) return false;
       } else {
-        const delay = Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** (attempts - 1)) * (0.5 + random() / 2);
-        if (!(await outboxRepository.markRetry(tx, message.messageId, attempts, new Date(clock.now().getTime() + delay * 1000).toISOString(), outcome.error, failed))) return false;
+        const delay =
+          Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** (attempts - 1)) * (0.5 + random() / 2);
+        if (
+          !(await outboxRepository.markRetry(
+            tx,
+            message.messageId,
+            attempts,
+            new Date(clock.now().getTime() + delay * 1000).toISOString(),
+            outcome.error,
+            failed,
+          ))
+        ) {
+          return false;
+        }
       }
       if (outcome.kind === 'retry' && !failed) return true;
       const delivered = outcome.kind === 'delivered';
@@ -112,11 +155,28 @@ export function createDispatcher(deps: DispatcherDeps) {
           actorId: null,
           actorName: 'federation',
           occurredAt: at,
-          payload: delivered ? { messageId: message.messageId, to: message.toCountry, receiptDigest: message.envelopeDigest, attempts } : { messageId: message.messageId, to: message.toCountry, reason: outcome.error, attempts },
+          payload: delivered
+            ? { messageId: message.messageId, to: message.toCountry, receiptDigest: message.envelopeDigest, attempts }
+            : { messageId: message.messageId, to: message.toCountry, reason: outcome.error, attempts },
         });
       }
       if (!delivered) {
-        await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: null }, { action: 'federation.delivery-failed', objectType: 'message', objectId: message.messageId, actorType: 'system', actorName: 'federation', outcome: 'failure', details: { to: message.toCountry, reason: outcome.error } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(
+            deps,
+            { principal: null, requestId: null },
+            {
+              action: 'federation.delivery-failed',
+              objectType: 'message',
+              objectId: message.messageId,
+              actorType: 'system',
+              actorName: 'federation',
+              outcome: 'failure',
+              details: { to: message.toCountry, reason: outcome.error },
+            },
+          ),
+        );
       }
       return true;
     });
@@ -164,14 +224,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       const count = (message: OutboxRecord, outcome: Outcome) => {
         if (outcome.kind === 'delivered') delivered += 1;
         else if (outcome.kind === 'wait') return;
-        else if (outcome.kind === 'fail' || outcome.kind === 'expired' || message.attempts + 1 >= deps.maxAttempts) failed += 1;
-        else retried += 1;
+        else if (outcome.kind === 'fail' || outcome.kind === 'expired' || message.attempts + 1 >= deps.maxAttempts) {
+          failed += 1;
+        } else retried += 1;
       };
       for (const country of await outboxRepository.dueCountries(db, now)) {
         const partner = await partnerOf(country);
         let unreachable: Outcome | null = null;
         // Batch after batch while the partner takes them: a backlog after an outage drains at once.
-        for (let deliveredBefore = -1; deliveredBefore < delivered && unreachable === null; ) {
+        for (let deliveredBefore = -1; deliveredBefore < delivered && unreachable === null;) {
           deliveredBefore = delivered;
           for (const message of await queueOf(country, now, batch)) {
             const due = message.nextAttemptAt <= now;

@@ -41,13 +41,20 @@ const notFound = () => new DomainError('evidence/not-found', 'no such offered co
 export function createEvidenceContentService(deps: EvidenceContentDeps) {
   const { db, clock } = deps;
   return {
-    async open(authorization: string | undefined, transferId: string, sha256: string, fromChunk: number): Promise<Readable> {
+    async open(
+      authorization: string | undefined,
+      transferId: string,
+      sha256: string,
+      fromChunk: number,
+    ): Promise<Readable> {
       const match = /^Hanoi247-Fetch ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
       const own = deps.ownCountry();
       if (match === null || own === null) throw notFound();
       const now = clock.now();
       const keys = await peerRepository.keys(db);
-      const fetch = await verifyEvidenceFetch(match[1]!, own, now, (country, keyId) => trustedSigningKey(keys, country, keyId, now, deps.keyOverlapDays)).catch(() => {
+      const fetch = await verifyEvidenceFetch(match[1]!, own, now, (country, keyId) =>
+        trustedSigningKey(keys, country, keyId, now, deps.keyOverlapDays),
+      ).catch(() => {
         throw notFound();
       });
       if (fetch.transferId !== transferId || fetch.sha256 !== sha256) throw notFound();
@@ -56,20 +63,33 @@ export function createEvidenceContentService(deps: EvidenceContentDeps) {
       const offered = transfer.offer.items.find((i) => i.sha256 === sha256);
       const item = offered === undefined ? undefined : await evidenceRepository.findById(db, offered.evidenceId);
       if (item === undefined || item.sha256 !== sha256) throw notFound();
-      if (!Number.isSafeInteger(fromChunk) || fromChunk < 0 || fromChunk * contentChunkSize > item.size) throw new DomainError('request/validation-failed', 'fromChunk is beyond the content');
+      if (!Number.isSafeInteger(fromChunk) || fromChunk < 0 || fromChunk * contentChunkSize > item.size) {
+        throw new DomainError('request/validation-failed', 'fromChunk is beyond the content');
+      }
       const cipher = JSON.parse(transfer.contentKey) as { key: string; noncePrefix: string };
       const plain = await deps.evidence.openContent(item);
       await db.transaction().execute((tx) =>
-        auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: null }, {
-          action: 'evidence.content-served',
-          objectType: 'evidence',
-          objectId: item.id,
-          actorType: 'system',
-          actorName: `node ${fetch.from}`,
-          details: { transferId, to: fetch.from, fromChunk },
-        })),
+        auditRepository.append(
+          tx,
+          auditEntryFor(
+            deps,
+            { principal: null, requestId: null },
+            {
+              action: 'evidence.content-served',
+              objectType: 'evidence',
+              objectId: item.id,
+              actorType: 'system',
+              actorName: `node ${fetch.from}`,
+              details: { transferId, to: fetch.from, fromChunk },
+            },
+          ),
+        ),
       );
-      const sealed = encryptContent(Buffer.from(cipher.key, 'base64url'), Buffer.from(cipher.noncePrefix, 'base64url'), fromChunk);
+      const sealed = encryptContent(
+        Buffer.from(cipher.key, 'base64url'),
+        Buffer.from(cipher.noncePrefix, 'base64url'),
+        fromChunk,
+      );
       const skipped = fromChunk === 0 ? plain : plain.pipe(skipBytes(fromChunk * contentChunkSize));
       if (skipped !== plain) plain.on('error', (error) => skipped.destroy(error));
       skipped.on('error', (error) => sealed.destroy(error));

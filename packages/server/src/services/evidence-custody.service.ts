@@ -12,7 +12,11 @@ import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-
 
 /** Steps an officer records by hand; the others are recorded by the use cases that perform them. */
 export const manualCustodySteps = ['analysed', 'disclosed', 'returned'] as const;
-const stepPermission: Record<(typeof manualCustodySteps)[number], Permission> = { analysed: 'evidence:add', disclosed: 'evidence:export', returned: 'evidence:export' };
+const stepPermission: Record<(typeof manualCustodySteps)[number], Permission> = {
+  analysed: 'evidence:add',
+  disclosed: 'evidence:export',
+  returned: 'evidence:export',
+};
 
 export const manualCustodyInputSchema = z.strictObject({
   type: z.enum(manualCustodySteps),
@@ -31,7 +35,10 @@ export interface EvidenceCustodyDeps extends ServiceRuntime {
   readonly store: ContentStore;
 }
 
-const invalid = (error: z.ZodError) => new DomainError('request/validation-failed', 'the custody step is not valid', { issues: error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })) });
+const invalid = (error: z.ZodError) =>
+  new DomainError('request/validation-failed', 'the custody step is not valid', {
+    issues: error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+  });
 
 /**
  * Custody steps officers record (analysed, disclosed, returned) and destruction. Destroying an
@@ -52,10 +59,25 @@ export function createEvidenceCustodyService(deps: EvidenceCustodyDeps) {
 
   async function destroyIn(tx: Executor, context: CallContext, record: EvidenceRecord, reason: string): Promise<void> {
     const now = clock.now().toISOString();
-    await recordCustodyEvent(tx, deps, deps.system(), context, { evidenceId: record.id, evidenceSha256: record.sha256, requestId: record.requestId, type: 'destroyed', details: { reason } });
+    await recordCustodyEvent(tx, deps, deps.system(), context, {
+      evidenceId: record.id,
+      evidenceSha256: record.sha256,
+      requestId: record.requestId,
+      type: 'destroyed',
+      details: { reason },
+    });
     await evidenceRepository.markErased(tx, record.id, now);
     const erased = await custodyEventRepository.erasePersonal(tx, record.id);
-    await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.destroyed', objectType: 'evidence', objectId: record.id, ...(context.principal === null ? { actorType: 'system' as const } : {}), details: { reason, sha256: record.sha256, personalOpeningsErased: erased } }));
+    await auditRepository.append(
+      tx,
+      auditEntryFor(deps, context, {
+        action: 'evidence.destroyed',
+        objectType: 'evidence',
+        objectId: record.id,
+        ...(context.principal === null ? { actorType: 'system' as const } : {}),
+        details: { reason, sha256: record.sha256, personalOpeningsErased: erased },
+      }),
+    );
   }
 
   /** The content goes once no live item shares it (identical content is stored once). */
@@ -73,8 +95,25 @@ export function createEvidenceCustodyService(deps: EvidenceCustodyDeps) {
       const { type, notes, ...facts } = parsed.data;
       return db.transaction().execute(async (tx) => {
         const record = await item(tx, context, evidenceId, stepPermission[type]);
-        const stored = await recordCustodyEvent(tx, deps, deps.system(), context, { evidenceId, evidenceSha256: record.sha256, requestId: record.requestId, type, details: Object.fromEntries(Object.entries(facts).filter((entry): entry is [string, string] => entry[1] !== undefined)), ...(notes === undefined ? {} : { notes }) });
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.custody-recorded', objectType: 'evidence', objectId: evidenceId, details: { type, eventId: stored.event.id } }));
+        const stored = await recordCustodyEvent(tx, deps, deps.system(), context, {
+          evidenceId,
+          evidenceSha256: record.sha256,
+          requestId: record.requestId,
+          type,
+          details: Object.fromEntries(
+            Object.entries(facts).filter((entry): entry is [string, string] => entry[1] !== undefined),
+          ),
+          ...(notes === undefined ? {} : { notes }),
+        });
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.custody-recorded',
+            objectType: 'evidence',
+            objectId: evidenceId,
+            details: { type, eventId: stored.event.id },
+          }),
+        );
         return { eventId: stored.event.id };
       });
     },
@@ -95,7 +134,16 @@ export function createEvidenceCustodyService(deps: EvidenceCustodyDeps) {
       const today = clock.now().toISOString().slice(0, 10);
       const due = await evidenceRepository.pastRetention(db, today, 100);
       for (const record of due) {
-        await db.transaction().execute((tx) => destroyIn(tx, { principal: null, requestId: null }, record, `retention date ${record.retentionUntil ?? ''} reached`));
+        await db
+          .transaction()
+          .execute((tx) =>
+            destroyIn(
+              tx,
+              { principal: null, requestId: null },
+              record,
+              `retention date ${record.retentionUntil ?? ''} reached`,
+            ),
+          );
         await removeContentIfUnshared(record.sha256);
       }
       return due.length;

@@ -40,7 +40,12 @@ export interface EvidenceExchangeDeps {
   readonly ledger: LedgerService;
   readonly sequencer: LedgerSequencer;
   readonly outbox: Outbox;
-  readonly federation: { readonly keyOverlapDays: number; readonly maxAttempts: number; readonly retryBaseSeconds: number; readonly retryMaxSeconds: number };
+  readonly federation: {
+    readonly keyOverlapDays: number;
+    readonly maxAttempts: number;
+    readonly retryBaseSeconds: number;
+    readonly retryMaxSeconds: number;
+  };
   readonly wake: () => void;
 }
 
@@ -48,9 +53,16 @@ export interface EvidenceExchangeDeps {
 async function fetchConsistency(peer: PeerRecord, from: number, to: number): Promise<Uint8Array[]> {
   const url = new URL(`/ledger/v1/proof/consistency?from=${from}&to=${to}`, peer.baseUrl);
   const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new DomainError('storage/unavailable', `${peer.country} answered ${response.status} for a consistency proof ${from}→${to}`);
+  if (!response.ok) {
+    throw new DomainError(
+      'storage/unavailable',
+      `${peer.country} answered ${response.status} for a consistency proof ${from}→${to}`,
+    );
+  }
   const body = (await response.json()) as { proof?: unknown };
-  if (!Array.isArray(body.proof) || !body.proof.every((p): p is string => typeof p === 'string')) throw new DomainError('federation/invalid-envelope', `${peer.country} sent a malformed consistency proof`);
+  if (!Array.isArray(body.proof) || !body.proof.every((p): p is string => typeof p === 'string')) {
+    throw new DomainError('federation/invalid-envelope', `${peer.country} sent a malformed consistency proof`);
+  }
   return body.proof.map((p) => Buffer.from(p, 'base64'));
 }
 
@@ -64,7 +76,12 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
   const { db, clock } = runtime;
   const system = (): OwnSystem => {
     const country = deps.ownCountry();
-    if (country === null) throw new DomainError('config/invalid', 'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY or --country)');
+    if (country === null) {
+      throw new DomainError(
+        'config/invalid',
+        'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY or --country)',
+      );
+    }
     return { country, node: deps.nodeName };
   };
   const onwardTransfer = createOnwardTransferService(runtime);
@@ -78,13 +95,18 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
       ids: runtime.ids,
       evidence: {
         item: async (id) => (await evidenceRepository.findById(db, id)) ?? null,
-        itemIdsOfRequest: async (requestId) => (await evidenceRepository.listForRequest(db, requestId, 1000)).map((i) => i.id),
+        itemIdsOfRequest: async (requestId) =>
+          (await evidenceRepository.listForRequest(db, requestId, 1000)).map((i) => i.id),
         openContent: (item) => evidence.openContent(item),
         custody: (evidenceId) => custodyEventRepository.forEvidence(db, evidenceId),
       },
       foreign: {
         leaves: (evidenceId) => foreignCustodyRepository.forEvidence(db, evidenceId),
-        checkpoints: async (country, size) => (await partnerCheckpointRepository.atSize(db, country, size)).map((c) => ({ note: c.note, rootHash: c.rootHash })),
+        checkpoints: async (country, size) =>
+          (await partnerCheckpointRepository.atSize(db, country, size)).map((c) => ({
+            note: c.note,
+            rootHash: c.rootHash,
+          })),
       },
       ledger: {
         leafIndexOf: (kind, refId) => ledger.leafIndexOf(kind, refId),
@@ -97,24 +119,54 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
             throw error;
           }
         },
-        inclusionProof: async (index, size) => (await ledger.inclusionProof(index, size)).proof.map((p) => Buffer.from(p, 'base64')),
+        inclusionProof: async (index, size) =>
+          (await ledger.inclusionProof(index, size)).proof.map((p) => Buffer.from(p, 'base64')),
       },
       receipts: {
         deliveredMessages: async (requestId) =>
-          (await outboxRepository.deliveredForRequest(db, requestId)).flatMap((m) => (m.receipt === null || m.envelopeDigest === null ? [] : [{ messageId: m.messageId, partner: m.toCountry, messageType: m.type, envelopeDigest: m.envelopeDigest, receipt: m.receipt }])),
+          (await outboxRepository.deliveredForRequest(db, requestId)).flatMap((m) =>
+            m.receipt === null || m.envelopeDigest === null
+              ? []
+              : [
+                  {
+                    messageId: m.messageId,
+                    partner: m.toCountry,
+                    messageType: m.type,
+                    envelopeDigest: m.envelopeDigest,
+                    receipt: m.receipt,
+                  },
+                ],
+          ),
       },
       descriptors: {
-        own: async () => JSON.stringify(await ownDescriptor({ country: own.country, name: own.node, baseUrl: deps.baseUrl, roster: deps.roster ?? [] }, keyring(), clock.now().toISOString())),
+        own: async () =>
+          JSON.stringify(
+            await ownDescriptor(
+              { country: own.country, name: own.node, baseUrl: deps.baseUrl, roster: deps.roster ?? [] },
+              keyring(),
+              clock.now().toISOString(),
+            ),
+          ),
         partner: async (country) => (await peerRepository.find(db, country))?.signedDescriptor ?? null,
       },
       requests: {
         summary: async (requestId) => {
           const r = await requestRepository.findById(db, requestId);
-          return r === undefined ? null : { id: r.id, reference: r.reference, type: r.type, requestingState: r.requestingState, requestedState: r.requestedState };
+          return r === undefined
+            ? null
+            : {
+                id: r.id,
+                reference: r.reference,
+                type: r.type,
+                requestingState: r.requestingState,
+                requestedState: r.requestedState,
+              };
         },
       },
       authorisations: {
-        find: async (evidenceId, destination) => (await onwardTransferRepository.forEvidence(db, evidenceId)).find((a) => a.destination === destination) ?? null,
+        find: async (evidenceId, destination) =>
+          (await onwardTransferRepository.forEvidence(db, evidenceId)).find((a) => a.destination === destination) ??
+          null,
       },
       signManifest: (bytes) => signBundleManifest(bytes, keyring().signingKey, keyring().current.keyId),
     };
@@ -123,9 +175,30 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
   return {
     onwardTransfer,
     partnerCheckpoints,
-    evidenceOffers: createEvidenceOfferService({ ...runtime, system, outbox: deps.outbox, sequencer, ledger, onwardTransfer, wake: deps.wake }),
-    evidenceContent: createEvidenceContentService({ ...runtime, ownCountry: deps.ownCountry, keyOverlapDays: deps.federation.keyOverlapDays, evidence }),
-    evidenceFetcher: createEvidenceFetcher({ ...runtime, ownCountry: deps.ownCountry, keyring, ingest: evidence.ingest, store: deps.store, checkpoints: partnerCheckpoints, ...deps.federation }),
+    evidenceOffers: createEvidenceOfferService({
+      ...runtime,
+      system,
+      outbox: deps.outbox,
+      sequencer,
+      ledger,
+      onwardTransfer,
+      wake: deps.wake,
+    }),
+    evidenceContent: createEvidenceContentService({
+      ...runtime,
+      ownCountry: deps.ownCountry,
+      keyOverlapDays: deps.federation.keyOverlapDays,
+      evidence,
+    }),
+    evidenceFetcher: createEvidenceFetcher({
+      ...runtime,
+      ownCountry: deps.ownCountry,
+      keyring,
+      ingest: evidence.ingest,
+      store: deps.store,
+      checkpoints: partnerCheckpoints,
+      ...deps.federation,
+    }),
     evidenceCustody: createEvidenceCustodyService({ ...runtime, system, store: deps.store }),
     bundles: createBundleExportService({ ...runtime, system, ports: bundlePorts, ledger, sequencer, onwardTransfer }),
   };

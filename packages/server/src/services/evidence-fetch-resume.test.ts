@@ -23,7 +23,8 @@ describe('kept chunks of an interrupted evidence fetch', () => {
     await store.partials.write(id, 0, Readable.from([sealed]), sealed.length);
     return keptChunks(store.partials, id, stream);
   }
-  const sealedOf = (size: number) => buffer(Readable.from([randomBytes(size)]).pipe(encryptContent(stream.key, stream.noncePrefix)));
+  const sealedOf = (size: number) =>
+    buffer(Readable.from([randomBytes(size)]).pipe(encryptContent(stream.key, stream.noncePrefix)));
 
   it('counts whole middle chunks, and leaves out the final chunk and a torn one', async () => {
     const uneven = await sealedOf(2 * contentChunkSize + 10);
@@ -42,7 +43,18 @@ describe('kept chunks of an interrupted evidence fetch', () => {
     sealed[sealedChunkSize + 7] = sealed[sealedChunkSize + 7]! ^ 0x80;
     expect(await keptOf(sealed)).toBe('corrupt');
     // Chunks from another key (or another item) do not open either.
-    expect(await keptOf(Buffer.concat([await buffer(Readable.from([randomBytes(contentChunkSize + 1)]).pipe(encryptContent(randomBytes(32), stream.noncePrefix))), sealed.subarray(sealedChunkSize)]))).toBe('corrupt');
+    expect(
+      await keptOf(
+        Buffer.concat([
+          await buffer(
+            Readable.from([randomBytes(contentChunkSize + 1)]).pipe(
+              encryptContent(randomBytes(32), stream.noncePrefix),
+            ),
+          ),
+          sealed.subarray(sealedChunkSize),
+        ]),
+      ),
+    ).toBe('corrupt');
     const store = fsContentStore(await root);
     await store.partials.remove(id);
     expect(await keptChunks(store.partials, id, stream)).toBe('none');

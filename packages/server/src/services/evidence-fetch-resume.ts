@@ -3,7 +3,12 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DomainError, isDomainError } from '@hanoi247/core';
 import type { PartialStore } from '../evidence/content-store.js';
-import { contentChunkSize, decryptContent, openContentChunk, sealedChunkSize } from '../federation/content-stream-cipher.js';
+import {
+  contentChunkSize,
+  decryptContent,
+  openContentChunk,
+  sealedChunkSize,
+} from '../federation/content-stream-cipher.js';
 
 /**
  * Resuming a partner's evidence content (docs/protocols/federation.md §9.5). The sealed stream is
@@ -51,7 +56,12 @@ function opensAsMiddle(stream: StreamKey, counter: number, sealed: Buffer): bool
  * torn write, and is fetched again; so is a trailing piece shorter than a chunk. The first
  * `checked` chunks were opened before and are only counted.
  */
-export async function keptChunks(partials: PartialStore, id: string, stream: StreamKey, checked = 0): Promise<number | 'none' | 'corrupt'> {
+export async function keptChunks(
+  partials: PartialStore,
+  id: string,
+  stream: StreamKey,
+  checked = 0,
+): Promise<number | 'none' | 'corrupt'> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let kept = 0;
@@ -137,19 +147,27 @@ export async function fetchResumable(fetch: ResumableFetch): Promise<Readable> {
   }
   if (!response.ok || response.body === null) {
     await drop(response);
-    throw new DomainError('storage/unavailable', `the partner answered ${response.status} for the content of ${fetch.label}`);
+    throw new DomainError(
+      'storage/unavailable',
+      `the partner answered ${response.status} for the content of ${fetch.label}`,
+    );
   }
   const offset = from * sealedChunkSize;
   const broke: { error: unknown } = { error: null };
   const body = Readable.from(arriving(response.body as WebReadableStream<Uint8Array>, broke));
   // Truncates to `offset` first: a torn chunk or a final chunk from an earlier attempt goes.
-  const { written } = await partials.write(id, offset, body, sealedLength(fetch.size) - offset).finally(() => body.destroy());
+  const { written } = await partials
+    .write(id, offset, body, sealedLength(fetch.size) - offset)
+    .finally(() => body.destroy());
   if (broke.error !== null) {
     // Counted from chunks that open, so a sender that resends the same prefix, or garbage, gains nothing.
     const after = await keptChunks(partials, id, stream, from);
     fetch.onBroken?.(typeof after === 'number' ? after - before : -before);
     const message = broke.error instanceof Error ? broke.error.message : 'the link broke';
-    throw new DomainError('storage/unavailable', `the content of ${fetch.label} broke off after ${offset + written} sealed bytes (${message}); the next attempt resumes there`);
+    throw new DomainError(
+      'storage/unavailable',
+      `the content of ${fetch.label} broke off after ${offset + written} sealed bytes (${message}); the next attempt resumes there`,
+    );
   }
   const plain = decryptContent(stream.key, stream.noncePrefix);
   const sealed = partials.open(id);

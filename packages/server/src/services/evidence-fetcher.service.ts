@@ -1,13 +1,24 @@
 import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import {
-  DomainError, custodyEventHash, isDomainError, leafHash, parseCustodyLeaf, signEvidenceFetch, verifyInclusion,
-  type Checkpoint, type ContentCipher, type OfferedEvidenceItem,
+  DomainError,
+  custodyEventHash,
+  isDomainError,
+  leafHash,
+  parseCustodyLeaf,
+  signEvidenceFetch,
+  verifyInclusion,
+  type Checkpoint,
+  type ContentCipher,
+  type OfferedEvidenceItem,
 } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
-import { evidenceTransferRepository, type EvidenceTransferRecord } from '../repositories/evidence-transfer.repository.js';
+import {
+  evidenceTransferRepository,
+  type EvidenceTransferRecord,
+} from '../repositories/evidence-transfer.repository.js';
 import { foreignCustodyRepository } from '../repositories/foreign-custody.repository.js';
 import { peerRepository, type PeerRecord } from '../repositories/peer.repository.js';
 import { fetchPartialId, fetchResumable } from './evidence-fetch-resume.js';
@@ -29,30 +40,63 @@ export interface EvidenceFetcherDeps extends ServiceRuntime {
 }
 
 /** Whole sealed chunks that one attempt added to what was kept. */
-interface Progress { chunks: number }
+interface Progress {
+  chunks: number;
+}
 
 /** A failure no retry can cure: bad proofs, a split view, a hash that does not match. */
-const permanent = new Set(['federation/bad-signature', 'federation/unknown-signer', 'federation/invalid-envelope', 'ledger/invalid-checkpoint', 'ledger/split-view', 'ledger/inconsistent-checkpoint', 'evidence/custody-unproven', 'evidence/hash-mismatch', 'evidence/invalid-metadata']);
+const permanent = new Set([
+  'federation/bad-signature',
+  'federation/unknown-signer',
+  'federation/invalid-envelope',
+  'ledger/invalid-checkpoint',
+  'ledger/split-view',
+  'ledger/inconsistent-checkpoint',
+  'evidence/custody-unproven',
+  'evidence/hash-mismatch',
+  'evidence/invalid-metadata',
+]);
 
 /**
  * Checks an item's custody leaves as offered: each proved in the sender's checkpoint, each the
  * exact canonical leaf of this item, chained event to event, and the last one "transmitted"
  * to us in this transfer. Returns the hash our first event must follow.
  */
-export function checkOfferedCustody(item: OfferedEvidenceItem, checkpoint: Checkpoint, own: string, transferId: string): string {
+export function checkOfferedCustody(
+  item: OfferedEvidenceItem,
+  checkpoint: Checkpoint,
+  own: string,
+  transferId: string,
+): string {
   const fail = (why: string) => new DomainError('evidence/custody-unproven', `evidence ${item.evidenceId}: ${why}`);
   let previous: string | null = null;
   item.custody.forEach((leaf, position) => {
     const proof = leaf.proof.map((p) => Buffer.from(p, 'base64'));
-    if (!verifyInclusion(leafHash(Buffer.from(leaf.leafData, 'utf8')), leaf.leafIndex, checkpoint.size, proof, checkpoint.rootHash)) throw fail(`custody event ${position + 1} is not in the sender's signed checkpoint`);
+    if (
+      !verifyInclusion(
+        leafHash(Buffer.from(leaf.leafData, 'utf8')),
+        leaf.leafIndex,
+        checkpoint.size,
+        proof,
+        checkpoint.rootHash,
+      )
+    ) {
+      throw fail(`custody event ${position + 1} is not in the sender's signed checkpoint`);
+    }
     const event = parseCustodyLeaf(leaf.leafData);
     if (event === null) throw fail(`custody event ${position + 1} is not a custody leaf`);
-    if (event.evidenceId !== item.evidenceId || event.evidenceSha256 !== item.sha256) throw fail(`custody event ${position + 1} is about another item or another hash`);
-    if (position > 0 && event.previous !== previous) throw fail(`custody event ${position + 1} does not follow the one before it`);
+    if (event.evidenceId !== item.evidenceId || event.evidenceSha256 !== item.sha256) {
+      throw fail(`custody event ${position + 1} is about another item or another hash`);
+    }
+    if (position > 0 && event.previous !== previous) {
+      throw fail(`custody event ${position + 1} does not follow the one before it`);
+    }
     previous = custodyEventHash(leaf.leafData);
   });
   const last = parseCustodyLeaf(item.custody.at(-1)!.leafData)!;
-  if (last.type !== 'transmitted' || last.details['to'] !== own || last.details['transferId'] !== transferId) throw fail('the last custody event is not its transmission to us in this transfer');
+  if (last.type !== 'transmitted' || last.details['to'] !== own || last.details['transferId'] !== transferId) {
+    throw fail('the last custody event is not its transmission to us in this transfer');
+  }
   return previous!;
 }
 
@@ -66,16 +110,46 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
   const { db, clock } = deps;
   const fetchImpl = deps.fetchImpl ?? fetch;
 
-  async function download(peer: PeerRecord, transfer: EvidenceTransferRecord, item: OfferedEvidenceItem, cipher: ContentCipher, own: string, progress: Progress): Promise<Readable> {
+  async function download(
+    peer: PeerRecord,
+    transfer: EvidenceTransferRecord,
+    item: OfferedEvidenceItem,
+    cipher: ContentCipher,
+    own: string,
+    progress: Progress,
+  ): Promise<Readable> {
     const keyring = deps.keyring();
     // A fresh signature (and nonce) for each request: a resumed fetch may follow a refused one.
     const request = async (fromChunk: number) => {
-      const token = await signEvidenceFetch({ v: 1, from: own, to: peer.country, transferId: transfer.id, sha256: item.sha256, requestedAt: clock.now().toISOString(), nonce: randomBytes(16).toString('base64url') }, keyring.signingKey, keyring.current.keyId);
+      const token = await signEvidenceFetch(
+        {
+          v: 1,
+          from: own,
+          to: peer.country,
+          transferId: transfer.id,
+          sha256: item.sha256,
+          requestedAt: clock.now().toISOString(),
+          nonce: randomBytes(16).toString('base64url'),
+        },
+        keyring.signingKey,
+        keyring.current.keyId,
+      );
       const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=${fromChunk}`, peer.baseUrl);
       return fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
     };
-    const stream = { key: Buffer.from(cipher.key, 'base64url'), noncePrefix: Buffer.from(cipher.noncePrefix, 'base64url') };
-    return fetchResumable({ partials: deps.store.partials, partialId: fetchPartialId(transfer.id, item.sha256), stream, size: item.size, request, onBroken: (gained) => (progress.chunks += gained), label: `${item.evidenceId} from ${peer.country}` });
+    const stream = {
+      key: Buffer.from(cipher.key, 'base64url'),
+      noncePrefix: Buffer.from(cipher.noncePrefix, 'base64url'),
+    };
+    return fetchResumable({
+      partials: deps.store.partials,
+      partialId: fetchPartialId(transfer.id, item.sha256),
+      stream,
+      size: item.size,
+      request,
+      onBroken: (gained) => (progress.chunks += gained),
+      label: `${item.evidenceId} from ${peer.country}`,
+    });
   }
 
   /** Partial content waits only while the transfer is open. */
@@ -85,8 +159,12 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
 
   async function receive(transfer: EvidenceTransferRecord, own: string, progress: Progress): Promise<void> {
     const peer = await peerRepository.find(db, transfer.country);
-    if (peer === undefined || peer.status !== 'active') throw new DomainError('federation/unknown-peer', `${transfer.country} is not a pinned partner`);
-    if (transfer.contentKey === null) throw new DomainError('bug/invariant-violated', 'an open transfer has no content key');
+    if (peer === undefined || peer.status !== 'active') {
+      throw new DomainError('federation/unknown-peer', `${transfer.country} is not a pinned partner`);
+    }
+    if (transfer.contentKey === null) {
+      throw new DomainError('bug/invariant-violated', 'an open transfer has no content key');
+    }
     const cipher = JSON.parse(transfer.contentKey) as ContentCipher;
     const checkpoint = await deps.checkpoints.accept(peer, transfer.offer.checkpoint);
     const follows = transfer.offer.items.map((item) => checkOfferedCustody(item, checkpoint, own, transfer.id));
@@ -100,11 +178,30 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
         continue;
       }
       const content = await download(peer, transfer, item, cipher, own, progress);
-      await deps.ingest.ingest(context, null, { requestId: transfer.requestId, filename: item.filename, mediaType: item.mediaType, metadata: item.metadata, declaredSha256: item.sha256 }, content, {
-        via: 'transfer',
-        arrival: { type: 'received', actor: { type: 'partner', id: null, role: null }, actorName: `node ${peer.country}`, follows: follows[index]!, details: { from: peer.country, transferId: transfer.id, senderEvidenceId: item.evidenceId } },
-        alsoInTransaction: (tx, record) => foreignCustodyRepository.keep(tx, record.id, peer.country, checkpoint.size, item.custody),
-      });
+      await deps.ingest.ingest(
+        context,
+        null,
+        {
+          requestId: transfer.requestId,
+          filename: item.filename,
+          mediaType: item.mediaType,
+          metadata: item.metadata,
+          declaredSha256: item.sha256,
+        },
+        content,
+        {
+          via: 'transfer',
+          arrival: {
+            type: 'received',
+            actor: { type: 'partner', id: null, role: null },
+            actorName: `node ${peer.country}`,
+            follows: follows[index]!,
+            details: { from: peer.country, transferId: transfer.id, senderEvidenceId: item.evidenceId },
+          },
+          alsoInTransaction: (tx, record) =>
+            foreignCustodyRepository.keep(tx, record.id, peer.country, checkpoint.size, item.custody),
+        },
+      );
       await deps.store.partials.remove(partialId);
     }
   }
@@ -120,32 +217,77 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
         try {
           await receive(transfer, own, progress);
           await db.transaction().execute(async (tx) => {
-            await evidenceTransferRepository.settle(tx, transfer.id, 'incoming', 'received', null, clock.now().toISOString());
-            await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: transfer.messageId }, {
-              action: 'evidence.received', objectType: 'request', objectId: transfer.requestId, actorType: 'system', actorName: `node ${transfer.country}`,
-              details: { transferId: transfer.id, from: transfer.country, items: transfer.offer.items.map((i) => i.sha256) },
-            }));
+            await evidenceTransferRepository.settle(
+              tx,
+              transfer.id,
+              'incoming',
+              'received',
+              null,
+              clock.now().toISOString(),
+            );
+            await auditRepository.append(
+              tx,
+              auditEntryFor(
+                deps,
+                { principal: null, requestId: transfer.messageId },
+                {
+                  action: 'evidence.received',
+                  objectType: 'request',
+                  objectId: transfer.requestId,
+                  actorType: 'system',
+                  actorName: `node ${transfer.country}`,
+                  details: {
+                    transferId: transfer.id,
+                    from: transfer.country,
+                    items: transfer.offer.items.map((i) => i.sha256),
+                  },
+                },
+              ),
+            );
           });
           summary.received += 1;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           // More chunks kept than before: a poor link that keeps moving is not given up on, nor slowed down.
           const progressed = progress.chunks > 0;
-          const hopeless = (isDomainError(error) && permanent.has(error.code)) || (!progressed && transfer.attempts + 1 >= deps.maxAttempts);
+          const hopeless =
+            (isDomainError(error) && permanent.has(error.code)) ||
+            (!progressed && transfer.attempts + 1 >= deps.maxAttempts);
           const now = clock.now().toISOString();
           if (hopeless) {
             await forgetPartials(transfer);
             await db.transaction().execute(async (tx) => {
               await evidenceTransferRepository.settle(tx, transfer.id, 'incoming', 'failed', message, now);
-              await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: transfer.messageId }, {
-                action: 'evidence.transfer-failed', objectType: 'request', objectId: transfer.requestId, actorType: 'system', actorName: `node ${transfer.country}`, outcome: 'failure',
-                details: { transferId: transfer.id, reason: message.slice(0, 300) },
-              }));
+              await auditRepository.append(
+                tx,
+                auditEntryFor(
+                  deps,
+                  { principal: null, requestId: transfer.messageId },
+                  {
+                    action: 'evidence.transfer-failed',
+                    objectType: 'request',
+                    objectId: transfer.requestId,
+                    actorType: 'system',
+                    actorName: `node ${transfer.country}`,
+                    outcome: 'failure',
+                    details: { transferId: transfer.id, reason: message.slice(0, 300) },
+                  },
+                ),
+              );
             });
             summary.failed += 1;
           } else {
-            const delay = progressed ? deps.retryBaseSeconds : Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** transfer.attempts);
-            await evidenceTransferRepository.retryLater(db, transfer.id, message, isoAfter(clock, delay), now, !progressed);
+            const delay = progressed
+              ? deps.retryBaseSeconds
+              : Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** transfer.attempts);
+            await evidenceTransferRepository.retryLater(
+              db,
+              transfer.id,
+              message,
+              isoAfter(clock, delay),
+              now,
+              !progressed,
+            );
             summary.retrying += 1;
           }
         }

@@ -1,4 +1,10 @@
-import { DomainError, onwardTransferStatusFor, type CustodyEventType, type JsonValue, type Principal } from '@hanoi247/core';
+import {
+  DomainError,
+  onwardTransferStatusFor,
+  type CustodyEventType,
+  type JsonValue,
+  type Principal,
+} from '@hanoi247/core';
 import type { Executor, Tx } from '../db/database-schema.js';
 import type { ContentSource, ContentStore, StagedContent } from '../evidence/content-store.js';
 import { recordCustodyEvent, type CustodyStep, type OwnSystem } from '../evidence/custody-recorder.js';
@@ -60,7 +66,12 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
   const { db, clock, ids, store, keys, settings } = deps;
 
   const system = (): OwnSystem => {
-    if (deps.system === null) throw new DomainError('config/invalid', 'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY or --country): custody events name it');
+    if (deps.system === null) {
+      throw new DomainError(
+        'config/invalid',
+        'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY or --country): custody events name it',
+      );
+    }
     return deps.system;
   };
 
@@ -68,16 +79,31 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     return storageKeyOnFirstNeed(db, keys);
   }
 
-  async function refuseMismatch(context: CallContext, input: CheckedEvidenceInput, staged: StagedContent): Promise<never> {
+  async function refuseMismatch(
+    context: CallContext,
+    input: CheckedEvidenceInput,
+    staged: StagedContent,
+  ): Promise<never> {
     await staged.discard();
-    await auditRepository.append(db, auditEntryFor(deps, context, {
-      action: 'evidence.add-refused',
-      objectType: input.requestId === null ? 'order' : 'request',
-      objectId: input.requestId ?? input.orderId ?? '',
-      outcome: 'failure',
-      details: { reason: 'hash-mismatch', declaredSha256: input.declaredSha256, computedSha256: staged.sha256, size: staged.size },
-    }));
-    throw new DomainError('evidence/hash-mismatch', `the content's SHA-256 is ${staged.sha256}, not the declared ${input.declaredSha256 ?? ''}; nothing was kept`);
+    await auditRepository.append(
+      db,
+      auditEntryFor(deps, context, {
+        action: 'evidence.add-refused',
+        objectType: input.requestId === null ? 'order' : 'request',
+        objectId: input.requestId ?? input.orderId ?? '',
+        outcome: 'failure',
+        details: {
+          reason: 'hash-mismatch',
+          declaredSha256: input.declaredSha256,
+          computedSha256: staged.sha256,
+          size: staged.size,
+        },
+      }),
+    );
+    throw new DomainError(
+      'evidence/hash-mismatch',
+      `the content's SHA-256 is ${staged.sha256}, not the declared ${input.declaredSha256 ?? ''}; nothing was kept`,
+    );
   }
 
   /** Best effort after a failed commit: the address is freed unless another item now holds it. */
@@ -96,7 +122,12 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
    * production it is when there is no request. A null principal is the node itself (a
    * federation transfer) and `ownerChecked` a caller that checked the order: no visibility applies.
    */
-  async function requireOwner(executor: Executor, principal: Principal | null, input: CheckedEvidenceInput, ownerChecked: boolean): Promise<void> {
+  async function requireOwner(
+    executor: Executor,
+    principal: Principal | null,
+    input: CheckedEvidenceInput,
+    ownerChecked: boolean,
+  ): Promise<void> {
     const unchecked = principal === null || ownerChecked;
     if (input.requestId !== null) {
       const request = await requestRepository.findById(executor, input.requestId);
@@ -105,11 +136,22 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     }
     if (input.orderId === null) return;
     const order = await orderRepository.findById(executor, input.orderId);
-    const seen = order !== undefined && (unchecked || principal.via === 'cli' || input.requestId !== null || officerCanSee(principal, order, undefined));
+    const seen =
+      order !== undefined &&
+      (unchecked || principal.via === 'cli' || input.requestId !== null || officerCanSee(principal, order, undefined));
     if (!seen) throw new DomainError('order/not-found', 'no such order');
   }
 
-  async function record(tx: Tx, context: CallContext, principal: Principal | null, input: CheckedEvidenceInput, staged: StagedContent, wrappedKey: string | null, options: IngestOptions, moved: { created: boolean }): Promise<EvidenceRecord> {
+  async function record(
+    tx: Tx,
+    context: CallContext,
+    principal: Principal | null,
+    input: CheckedEvidenceInput,
+    staged: StagedContent,
+    wrappedKey: string | null,
+    options: IngestOptions,
+    moved: { created: boolean },
+  ): Promise<EvidenceRecord> {
     await requireOwner(tx, principal, input, options.ownerChecked === true);
     await evidenceRepository.lockContent(tx, staged.sha256);
     // Identical content is stored once; the new item shares the object, and its key if sealed.
@@ -142,7 +184,13 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     const step = { evidenceId: recorded.id, evidenceSha256: recorded.sha256, requestId: recorded.requestId };
     const m = input.metadata;
     const arrival = options.arrival;
-    const described = { source: m.source, dataCategory: m.dataCategory, acquiredAt: m.acquisition.acquiredAt, originCountry: m.originCountry, mediaType: recorded.mediaType };
+    const described = {
+      source: m.source,
+      dataCategory: m.dataCategory,
+      acquiredAt: m.acquisition.acquiredAt,
+      originCountry: m.originCountry,
+      mediaType: recorded.mediaType,
+    };
     await recordCustodyEvent(tx, deps, own, context, {
       ...step,
       type: arrival?.type ?? 'collected',
@@ -152,25 +200,52 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
       ...(arrival?.follows === undefined ? {} : { follows: arrival.follows }),
     });
     // What arrived from a partner was checked against the hash its sender signed: hash-verified.
-    const hashing = arrival?.type === 'received' ? { type: 'hash-verified' as const, details: { size: recorded.size, declaredSha256: input.declaredSha256 ?? recorded.sha256 } } : { type: 'hashed' as const, details: { size: recorded.size } };
+    const hashing =
+      arrival?.type === 'received'
+        ? {
+            type: 'hash-verified' as const,
+            details: { size: recorded.size, declaredSha256: input.declaredSha256 ?? recorded.sha256 },
+          }
+        : { type: 'hashed' as const, details: { size: recorded.size } };
     await recordCustodyEvent(tx, deps, own, context, { ...step, ...hashing, hashes: { sha256: recorded.sha256 } });
     if (recorded.wrappedKey !== null) {
-      await recordCustodyEvent(tx, deps, own, context, { ...step, type: 'sealed', details: { cipher: 'AES-256-GCM', keyWrap: 'AES-256-KW (RFC 3394)', storageKeyId: wrappedKeyId(recorded.wrappedKey) } });
+      await recordCustodyEvent(tx, deps, own, context, {
+        ...step,
+        type: 'sealed',
+        details: {
+          cipher: 'AES-256-GCM',
+          keyWrap: 'AES-256-KW (RFC 3394)',
+          storageKeyId: wrappedKeyId(recorded.wrappedKey),
+        },
+      });
     }
     await options.alsoInTransaction?.(tx, recorded);
-    await auditRepository.append(tx, auditEntryFor(deps, context, {
-      action: 'evidence.added',
-      objectType: 'evidence',
-      objectId: recorded.id,
-      details: { requestId: input.requestId, ...(input.orderId === null ? {} : { orderId: input.orderId }), sha256: recorded.sha256, size: recorded.size, sealed: recorded.wrappedKey !== null, deduplicated: shared, via: options.via },
-    }));
+    await auditRepository.append(
+      tx,
+      auditEntryFor(deps, context, {
+        action: 'evidence.added',
+        objectType: 'evidence',
+        objectId: recorded.id,
+        details: {
+          requestId: input.requestId,
+          ...(input.orderId === null ? {} : { orderId: input.orderId }),
+          sha256: recorded.sha256,
+          size: recorded.size,
+          sealed: recorded.wrappedKey !== null,
+          deduplicated: shared,
+          via: options.via,
+        },
+      }),
+    );
     return recorded;
   }
 
   /** The key that unwraps what was sealed; its absence is a loss to report, never to repair. */
   async function storageKey(): Promise<StorageKey> {
     const existing = await keys.get(false);
-    if (existing === null) throw new DomainError('evidence/storage-key-missing', 'keys/storage.key is missing: restore it from backup');
+    if (existing === null) {
+      throw new DomainError('evidence/storage-key-missing', 'keys/storage.key is missing: restore it from backup');
+    }
     return existing;
   }
 
@@ -180,18 +255,32 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     storageKey,
 
     /** Validates the declaration (metadata, media type, file name, hash) before reading a byte. */
-    async ingest(context: CallContext, principal: Principal | null, declared: EvidenceInput, content: ContentSource, options: IngestOptions): Promise<EvidenceRecord> {
+    async ingest(
+      context: CallContext,
+      principal: Principal | null,
+      declared: EvidenceInput,
+      content: ContentSource,
+      options: IngestOptions,
+    ): Promise<EvidenceRecord> {
       const input = checkEvidenceInput(declared);
       system();
       // Checked before reading a byte; checked again in the transaction that records the item.
       await requireOwner(db, principal, input, options.ownerChecked === true);
       const item = settings.encryptAtRest ? newItemKey() : null;
       const wrappedKey = item === null ? null : wrapItemKey(await sealingKey(), item);
-      const staged = await store.stage(content, { maxBytes: settings.maxUploadBytes, sealer: item === null ? null : gcmSealer(item), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
-      if (input.declaredSha256 !== null && input.declaredSha256 !== staged.sha256) return refuseMismatch(context, input, staged);
+      const staged = await store.stage(content, {
+        maxBytes: settings.maxUploadBytes,
+        sealer: item === null ? null : gcmSealer(item),
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      });
+      if (input.declaredSha256 !== null && input.declaredSha256 !== staged.sha256) {
+        return refuseMismatch(context, input, staged);
+      }
       const moved = { created: false };
       try {
-        return await db.transaction().execute(async (tx) => record(tx, context, principal, input, staged, wrappedKey, options, moved));
+        return await db
+          .transaction()
+          .execute(async (tx) => record(tx, context, principal, input, staged, wrappedKey, options, moved));
       } catch (error) {
         if (moved.created) await removeIfUnreferenced(staged.sha256);
         throw error;

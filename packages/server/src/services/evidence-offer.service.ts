@@ -28,7 +28,8 @@ export interface EvidenceOfferDeps extends ServiceRuntime {
 /** States in which the request has not reached the partner yet. */
 const unshared = new Set(['DRAFT', 'SUBMITTED', 'APPROVED']);
 
-const partnerOf = (request: RequestRecord): string => (request.direction === 'outgoing' ? request.requestedState : request.requestingState);
+const partnerOf = (request: RequestRecord): string =>
+  request.direction === 'outgoing' ? request.requestedState : request.requestingState;
 
 /**
  * Sends evidence to the partner State of a request: records "packaged" and "transmitted" for
@@ -50,17 +51,32 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
   }
 
   return {
-    async offer(context: CallContext, requestId: string, evidenceIds: readonly string[]): Promise<{ transferId: string; messageId: string }> {
+    async offer(
+      context: CallContext,
+      requestId: string,
+      evidenceIds: readonly string[],
+    ): Promise<{ transferId: string; messageId: string }> {
       const principal = requireEvidencePermission(context.principal, 'evidence:export');
-      if (evidenceIds.length === 0 || evidenceIds.length > 100) throw new DomainError('request/validation-failed', 'offer between 1 and 100 evidence items');
+      if (evidenceIds.length === 0 || evidenceIds.length > 100) {
+        throw new DomainError('request/validation-failed', 'offer between 1 and 100 evidence items');
+      }
       const request = visibleRequest(principal, await requestRepository.findById(db, requestId));
-      if (unshared.has(request.state)) throw new DomainError('request/illegal-transition', `request ${request.reference} has not been shared with ${partnerOf(request)} yet`);
+      if (unshared.has(request.state)) {
+        throw new DomainError(
+          'request/illegal-transition',
+          `request ${request.reference} has not been shared with ${partnerOf(request)} yet`,
+        );
+      }
       const partner = partnerOf(request);
       const items: EvidenceRecord[] = [];
       for (const id of new Set(evidenceIds)) {
         const item = visibleItem(principal, await evidenceRepository.findById(db, id), request);
-        if (item.requestId !== request.id) throw new DomainError('evidence/not-found', 'no such evidence item on this request');
-        if (item.erasedAt !== null) throw new DomainError('bundle/item-erased', `evidence ${item.id} was erased at its retention date`);
+        if (item.requestId !== request.id) {
+          throw new DomainError('evidence/not-found', 'no such evidence item on this request');
+        }
+        if (item.erasedAt !== null) {
+          throw new DomainError('bundle/item-erased', `evidence ${item.id} was erased at its retention date`);
+        }
         items.push(item);
       }
       await deps.onwardTransfer.check(context, items, partner, 'federation');
@@ -71,37 +87,93 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
       await db.transaction().execute(async (tx) => {
         for (const item of items) {
           const step = { evidenceId: item.id, evidenceSha256: item.sha256, requestId: request.id };
-          recorded.push((await recordCustodyEvent(tx, deps, system, context, { ...step, type: 'packaged', details: { transferId, items: items.length } })).event.id);
-          recorded.push((await recordCustodyEvent(tx, deps, system, context, { ...step, type: 'transmitted', details: { transferId, to: partner, channel: 'hanoi247 federation' } })).event.id);
+          recorded.push(
+            (
+              await recordCustodyEvent(tx, deps, system, context, {
+                ...step,
+                type: 'packaged',
+                details: { transferId, items: items.length },
+              })
+            ).event.id,
+          );
+          recorded.push(
+            (
+              await recordCustodyEvent(tx, deps, system, context, {
+                ...step,
+                type: 'transmitted',
+                details: { transferId, to: partner, channel: 'hanoi247 federation' },
+              })
+            ).event.id,
+          );
         }
       });
       await sequenceUntilLogged(deps.ledger, deps.sequencer, recorded);
 
       const checkpoint = await deps.ledger.latestCheckpoint();
-      const content = { algorithm: 'A256GCM-STREAM' as const, chunkSize: 1_048_576 as const, key: randomBytes(32).toString('base64url'), noncePrefix: randomBytes(7).toString('base64url') };
+      const content = {
+        algorithm: 'A256GCM-STREAM' as const,
+        chunkSize: 1_048_576 as const,
+        key: randomBytes(32).toString('base64url'),
+        noncePrefix: randomBytes(7).toString('base64url'),
+      };
       const offer: EvidenceOfferedPayload = {
         reference: request.reference,
         transferId,
         checkpoint: checkpoint.note,
-        items: await Promise.all(items.map(async (item) => ({ evidenceId: item.id, sha256: item.sha256, size: item.size, filename: item.filename, mediaType: item.mediaType, metadata: item.metadata, custody: await proveCustody(item, checkpoint.treeSize) }))),
+        items: await Promise.all(
+          items.map(async (item) => ({
+            evidenceId: item.id,
+            sha256: item.sha256,
+            size: item.size,
+            filename: item.filename,
+            mediaType: item.mediaType,
+            metadata: item.metadata,
+            custody: await proveCustody(item, checkpoint.treeSize),
+          })),
+        ),
         content,
         offeredAt: clock.now().toISOString(),
         actorName: principal.username,
       };
       const messageId = await db.transaction().execute(async (tx: Tx) => {
-        const id = await deps.outbox.enqueue(tx, { to: partner, type: 'evidence.offered', payload: offer as unknown as JsonValue, requestId: request.id, priority: request.priority });
+        const id = await deps.outbox.enqueue(tx, {
+          to: partner,
+          type: 'evidence.offered',
+          payload: offer as unknown as JsonValue,
+          requestId: request.id,
+          priority: request.priority,
+        });
         const now = clock.now().toISOString();
         await evidenceTransferRepository.insert(tx, {
-          id: transferId, direction: 'outgoing', country: partner, requestId: request.id, messageId: id,
-          offer: { ...offer, content: { ...content, key: '' } }, contentKey: JSON.stringify(content),
-          status: 'offered', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now,
+          id: transferId,
+          direction: 'outgoing',
+          country: partner,
+          requestId: request.id,
+          messageId: id,
+          offer: { ...offer, content: { ...content, key: '' } },
+          contentKey: JSON.stringify(content),
+          status: 'offered',
+          attempts: 0,
+          nextAttemptAt: now,
+          lastError: null,
+          createdAt: now,
+          updatedAt: now,
         });
-        await auditRepository.append(tx, auditEntryFor(deps, context, {
-          action: 'evidence.offered',
-          objectType: 'request',
-          objectId: request.id,
-          details: { transferId, to: partner, messageId: id, items: items.map((i) => i.id), checkpointSize: checkpoint.treeSize },
-        }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.offered',
+            objectType: 'request',
+            objectId: request.id,
+            details: {
+              transferId,
+              to: partner,
+              messageId: id,
+              items: items.map((i) => i.id),
+              checkpointSize: checkpoint.treeSize,
+            },
+          }),
+        );
         return id;
       });
       deps.wake();

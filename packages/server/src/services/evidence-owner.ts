@@ -11,10 +11,18 @@ import { officerCanSee } from './order-view.js';
  * a purely domestic order (no request), that order as officers see it. Unknown and invisible
  * items look the same.
  */
-export async function visibleEvidence(executor: Executor, principal: Principal, item: EvidenceRecord | undefined): Promise<EvidenceRecord> {
+export async function visibleEvidence(
+  executor: Executor,
+  principal: Principal,
+  item: EvidenceRecord | undefined,
+): Promise<EvidenceRecord> {
   if (item === undefined) return visibleItem(principal, item, undefined);
-  if (item.requestId !== null) return visibleItem(principal, item, await requestRepository.findById(executor, item.requestId));
+  if (item.requestId !== null) {
+    return visibleItem(principal, item, await requestRepository.findById(executor, item.requestId));
+  }
   const order = item.orderId === null ? undefined : await orderRepository.findById(executor, item.orderId);
-  if (order === undefined || !(principal.via === 'cli' || officerCanSee(principal, order, undefined))) throw new DomainError('evidence/not-found', 'no such evidence item');
+  if (order === undefined || !(principal.via === 'cli' || officerCanSee(principal, order, undefined))) {
+    throw new DomainError('evidence/not-found', 'no such evidence item');
+  }
   return item;
 }

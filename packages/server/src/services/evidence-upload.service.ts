@@ -3,11 +3,23 @@ import { DomainError, type Principal } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
 import { ctrAt, newPartialSealing, unwrapItemKey } from '../evidence/sealing.js';
 import { auditRepository } from '../repositories/audit.repository.js';
-import { evidenceUploadRepository, type UploadRecord, type UploadStatus } from '../repositories/evidence-upload.repository.js';
+import {
+  evidenceUploadRepository,
+  type UploadRecord,
+  type UploadStatus,
+} from '../repositories/evidence-upload.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
 import type { EvidenceService } from './evidence.service.js';
 import type { Tx } from '../db/database-schema.js';
-import { checkEvidenceInput, presentEvidence, requireEvidencePermission, visibleRequest, type CheckedEvidenceInput, type EvidenceInput, type EvidenceView } from './evidence-view.js';
+import {
+  checkEvidenceInput,
+  presentEvidence,
+  requireEvidencePermission,
+  visibleRequest,
+  type CheckedEvidenceInput,
+  type EvidenceInput,
+  type EvidenceView,
+} from './evidence-view.js';
 import type { ProductionInput, ProviderProduction } from './provider-production.js';
 import { auditEntryFor, isoAfter, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
@@ -45,7 +57,17 @@ export interface AppendResult {
   readonly evidence: EvidenceView | null;
 }
 
-const present = (u: UploadRecord): UploadView => ({ id: u.id, requestId: u.requestId, orderId: u.orderId, status: u.status, offset: u.receivedBytes, length: u.declaredSize, expiresAt: u.expiresAt, evidenceId: u.evidenceId, createdAt: u.createdAt });
+const present = (u: UploadRecord): UploadView => ({
+  id: u.id,
+  requestId: u.requestId,
+  orderId: u.orderId,
+  status: u.status,
+  offset: u.receivedBytes,
+  length: u.declaredSize,
+  expiresAt: u.expiresAt,
+  evidenceId: u.evidenceId,
+  createdAt: u.createdAt,
+});
 
 const ownerOf = (principal: Principal): string => principal.userId ?? principal.username;
 
@@ -66,8 +88,16 @@ export function createUploadService(deps: UploadServiceDeps) {
    * each other, and a production upload is checked against its order again at every call: a
    * provider user unlinked meanwhile gets "not found" and a logged denial.
    */
-  async function own(context: CallContext, id: string, orderId: string | null = null, route = 'upload'): Promise<{ principal: Principal; upload: UploadRecord }> {
-    const principal = orderId === null ? requireEvidencePermission(context.principal, 'evidence:add') : (await productionOf().authorise(context, orderId, route)).principal;
+  async function own(
+    context: CallContext,
+    id: string,
+    orderId: string | null = null,
+    route = 'upload',
+  ): Promise<{ principal: Principal; upload: UploadRecord }> {
+    const principal =
+      orderId === null
+        ? requireEvidencePermission(context.principal, 'evidence:add')
+        : (await productionOf().authorise(context, orderId, route)).principal;
     const upload = await evidenceUploadRepository.findById(db, id);
     if (upload === undefined || upload.createdBy !== ownerOf(principal) || upload.orderId !== orderId) {
       if (orderId !== null) return productionOf().refuseUpload(context, id, route);
@@ -77,7 +107,9 @@ export function createUploadService(deps: UploadServiceDeps) {
   }
 
   function productionOf(): ProviderProduction {
-    if (deps.production === undefined) throw new DomainError('bug/invariant-violated', 'production uploads are not wired in this process');
+    if (deps.production === undefined) {
+      throw new DomainError('bug/invariant-violated', 'production uploads are not wired in this process');
+    }
     return deps.production;
   }
 
@@ -93,18 +125,38 @@ export function createUploadService(deps: UploadServiceDeps) {
     const decode = await partialCodec(upload, 0);
     const raw = store.partials.open(upload.id);
     if (decode === undefined) return raw;
-    const plain = new Transform({ highWaterMark: 1024 * 1024, transform: (chunk: Buffer, _encoding, callback) => callback(null, decode(chunk)) });
+    const plain = new Transform({
+      highWaterMark: 1024 * 1024,
+      transform: (chunk: Buffer, _encoding, callback) => callback(null, decode(chunk)),
+    });
     return pipeline(raw, plain, () => undefined);
   }
 
   function requireOpen(upload: UploadRecord): void {
-    if (upload.status === 'completed') throw new DomainError('evidence/upload-completed', `this upload is complete: evidence item ${upload.evidenceId ?? ''}`);
+    if (upload.status === 'completed') {
+      throw new DomainError(
+        'evidence/upload-completed',
+        `this upload is complete: evidence item ${upload.evidenceId ?? ''}`,
+      );
+    }
     if (upload.status !== 'open') throw new DomainError('evidence/upload-gone', `this upload is ${upload.status}`);
   }
 
-  async function finish(context: CallContext, principal: Principal, upload: UploadRecord, from: number): Promise<EvidenceView> {
+  async function finish(
+    context: CallContext,
+    principal: Principal,
+    upload: UploadRecord,
+    from: number,
+  ): Promise<EvidenceView> {
     const spec = upload.spec;
-    const input = { requestId: upload.requestId, orderId: upload.orderId, filename: spec.filename, mediaType: spec.mediaType, metadata: spec.metadata, declaredSha256: upload.declaredSha256 };
+    const input = {
+      requestId: upload.requestId,
+      orderId: upload.orderId,
+      filename: spec.filename,
+      mediaType: spec.mediaType,
+      metadata: spec.metadata,
+      declaredSha256: upload.declaredSha256,
+    };
     const orderId = upload.orderId;
     try {
       const item = await evidence.ingest.ingest(context, principal, input, await partialContent(upload), {
@@ -112,9 +164,22 @@ export function createUploadService(deps: UploadServiceDeps) {
         // A production upload was checked against its order by own(); its step commits with the item.
         ownerChecked: orderId !== null,
         alsoInTransaction: async (tx, record) => {
-          const closed = (await evidenceUploadRepository.advance(tx, upload.id, from, upload.declaredSize, upload.expiresAt)) && (await evidenceUploadRepository.close(tx, upload.id, 'completed', record.id));
-          if (!closed) throw new DomainError('evidence/upload-offset-mismatch', 'the upload changed while it was being completed');
-          if (orderId !== null) await productionOf().complete(tx, context, principal, orderId, record, upload.declaredSha256 ?? record.sha256);
+          const closed =
+            (await evidenceUploadRepository.advance(tx, upload.id, from, upload.declaredSize, upload.expiresAt)) &&
+            (await evidenceUploadRepository.close(tx, upload.id, 'completed', record.id));
+          if (!closed) {
+            throw new DomainError('evidence/upload-offset-mismatch', 'the upload changed while it was being completed');
+          }
+          if (orderId !== null) {
+            await productionOf().complete(
+              tx,
+              context,
+              principal,
+              orderId,
+              record,
+              upload.declaredSha256 ?? record.sha256,
+            );
+          }
         },
       });
       await store.partials.remove(upload.id);
@@ -130,9 +195,21 @@ export function createUploadService(deps: UploadServiceDeps) {
   }
 
   /** Opens an upload for a declaration already checked, owned by `principal`. */
-  async function open(context: CallContext, principal: Principal, checked: CheckedEvidenceInput, size: number, checkOwner: (tx: Tx) => Promise<void>): Promise<AppendResult> {
-    if (!Number.isSafeInteger(size) || size < 0) throw new DomainError('evidence/invalid-metadata', 'the upload length must be a whole number of bytes', { issues: [{ path: '/size', message: 'not a byte count', in: 'headers' }] });
-    if (size > settings.maxUploadBytes) throw new DomainError('evidence/too-large', `evidence items are limited to ${settings.maxUploadBytes} bytes`);
+  async function open(
+    context: CallContext,
+    principal: Principal,
+    checked: CheckedEvidenceInput,
+    size: number,
+    checkOwner: (tx: Tx) => Promise<void>,
+  ): Promise<AppendResult> {
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new DomainError('evidence/invalid-metadata', 'the upload length must be a whole number of bytes', {
+        issues: [{ path: '/size', message: 'not a byte count', in: 'headers' }],
+      });
+    }
+    if (size > settings.maxUploadBytes) {
+      throw new DomainError('evidence/too-large', `evidence items are limited to ${settings.maxUploadBytes} bytes`);
+    }
     const now = clock.now().toISOString();
     const upload: UploadRecord = {
       id: ids(),
@@ -141,7 +218,12 @@ export function createUploadService(deps: UploadServiceDeps) {
       declaredSize: size,
       declaredSha256: checked.declaredSha256,
       receivedBytes: 0,
-      spec: { filename: checked.filename, mediaType: checked.mediaType, metadata: checked.metadata, sealing: settings.encryptAtRest ? newPartialSealing(await evidence.ingest.sealingKey()) : null },
+      spec: {
+        filename: checked.filename,
+        mediaType: checked.mediaType,
+        metadata: checked.metadata,
+        sealing: settings.encryptAtRest ? newPartialSealing(await evidence.ingest.sealingKey()) : null,
+      },
       status: 'open',
       evidenceId: null,
       createdBy: ownerOf(principal),
@@ -153,10 +235,25 @@ export function createUploadService(deps: UploadServiceDeps) {
       await db.transaction().execute(async (tx) => {
         await checkOwner(tx);
         if ((await evidenceUploadRepository.countOpenBy(tx, upload.createdBy)) >= settings.maxOpenUploadsPerUser) {
-          throw new DomainError('evidence/upload-quota-exceeded', `at most ${settings.maxOpenUploadsPerUser} uploads may be open at once: finish or cancel one`);
+          throw new DomainError(
+            'evidence/upload-quota-exceeded',
+            `at most ${settings.maxOpenUploadsPerUser} uploads may be open at once: finish or cancel one`,
+          );
         }
         await evidenceUploadRepository.insert(tx, upload);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.upload-started', objectType: 'upload', objectId: upload.id, details: { requestId: upload.requestId, ...(upload.orderId === null ? {} : { orderId: upload.orderId }), size: upload.declaredSize } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.upload-started',
+            objectType: 'upload',
+            objectId: upload.id,
+            details: {
+              requestId: upload.requestId,
+              ...(upload.orderId === null ? {} : { orderId: upload.orderId }),
+              size: upload.declaredSize,
+            },
+          }),
+        );
       });
     } catch (error) {
       await store.partials.remove(upload.id);
@@ -174,7 +271,11 @@ export function createUploadService(deps: UploadServiceDeps) {
     async create(context: CallContext, input: EvidenceInput & { readonly size: number }): Promise<AppendResult> {
       const principal = requireEvidencePermission(context.principal, 'evidence:add');
       const checked = checkEvidenceInput({ ...input, orderId: null });
-      if (checked.requestId === null) throw new DomainError('evidence/invalid-metadata', 'name the request the item belongs to', { issues: [{ path: '/requestId', message: 'is required', in: 'headers' }] });
+      if (checked.requestId === null) {
+        throw new DomainError('evidence/invalid-metadata', 'name the request the item belongs to', {
+          issues: [{ path: '/requestId', message: 'is required', in: 'headers' }],
+        });
+      }
       const requestId = checked.requestId;
       return open(context, principal, checked, input.size, async (tx) => {
         visibleRequest(principal, await requestRepository.findById(tx, requestId));
@@ -185,7 +286,12 @@ export function createUploadService(deps: UploadServiceDeps) {
      * A provider's resumable production on its own served order: declared like the streamed
      * production (its SHA-256 required), filed like it, and the order's step commits with the item.
      */
-    async createProduction(context: CallContext, orderId: string, input: ProductionInput, size: number): Promise<AppendResult> {
+    async createProduction(
+      context: CallContext,
+      orderId: string,
+      input: ProductionInput,
+      size: number,
+    ): Promise<AppendResult> {
       const prepared = await productionOf().prepare(context, orderId, input, size, 'production-upload');
       return open(context, prepared.principal, prepared.evidence, size, async () => undefined);
     },
@@ -195,24 +301,57 @@ export function createUploadService(deps: UploadServiceDeps) {
     },
 
     /** Writes the bytes at `offset`; a broken link keeps what arrived, and the client resumes. */
-    async append(context: CallContext, id: string, offset: number, content: Readable, contentLength: number | null = null, orderId: string | null = null): Promise<AppendResult> {
+    async append(
+      context: CallContext,
+      id: string,
+      offset: number,
+      content: Readable,
+      contentLength: number | null = null,
+      orderId: string | null = null,
+    ): Promise<AppendResult> {
       const { principal, upload } = await own(context, id, orderId, 'production-upload');
       requireOpen(upload);
-      if (offset !== upload.receivedBytes) throw new DomainError('evidence/upload-offset-mismatch', `the upload is at offset ${upload.receivedBytes}, not ${offset}: ask with HEAD and resume from there`);
+      if (offset !== upload.receivedBytes) {
+        throw new DomainError(
+          'evidence/upload-offset-mismatch',
+          `the upload is at offset ${upload.receivedBytes}, not ${offset}: ask with HEAD and resume from there`,
+        );
+      }
       // Refused before a byte is read when the sender says up front that it will not fit.
-      if (contentLength !== null && offset + contentLength > upload.declaredSize) throw new DomainError('evidence/too-large', `this body would end past the declared Upload-Length ${upload.declaredSize}`);
-      if (busy.has(id)) throw new DomainError('evidence/upload-busy', 'another transfer to this upload is still running');
+      if (contentLength !== null && offset + contentLength > upload.declaredSize) {
+        throw new DomainError(
+          'evidence/too-large',
+          `this body would end past the declared Upload-Length ${upload.declaredSize}`,
+        );
+      }
+      if (busy.has(id)) {
+        throw new DomainError('evidence/upload-busy', 'another transfer to this upload is still running');
+      }
       busy.add(id);
       try {
-        const { written, interrupted } = await store.partials.write(id, offset, content, upload.declaredSize - offset, await partialCodec(upload, offset));
+        const { written, interrupted } = await store.partials.write(
+          id,
+          offset,
+          content,
+          upload.declaredSize - offset,
+          await partialCodec(upload, offset),
+        );
         const end = offset + written;
         if (interrupted !== null || end < upload.declaredSize) {
           const expiresAt = isoAfter(clock, expirySeconds);
-          if (!(await evidenceUploadRepository.advance(db, id, offset, end, expiresAt))) throw new DomainError('evidence/upload-offset-mismatch', 'the upload changed during this transfer: ask with HEAD and resume');
+          if (!(await evidenceUploadRepository.advance(db, id, offset, end, expiresAt))) {
+            throw new DomainError(
+              'evidence/upload-offset-mismatch',
+              'the upload changed during this transfer: ask with HEAD and resume',
+            );
+          }
           return { upload: { ...present(upload), offset: end, expiresAt }, evidence: null };
         }
         const item = await finish(context, principal, upload, offset);
-        return { upload: { ...present(upload), offset: end, status: 'completed', evidenceId: item.id }, evidence: item };
+        return {
+          upload: { ...present(upload), offset: end, status: 'completed', evidenceId: item.id },
+          evidence: item,
+        };
       } finally {
         busy.delete(id);
       }
@@ -223,8 +362,18 @@ export function createUploadService(deps: UploadServiceDeps) {
       requireOpen(upload);
       if (busy.has(id)) throw new DomainError('evidence/upload-busy', 'a transfer to this upload is still running');
       await db.transaction().execute(async (tx) => {
-        if (!(await evidenceUploadRepository.close(tx, id, 'cancelled', null))) throw new DomainError('evidence/upload-gone', 'this upload is no longer open');
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.upload-cancelled', objectType: 'upload', objectId: id, details: { requestId: upload.requestId, received: upload.receivedBytes } }));
+        if (!(await evidenceUploadRepository.close(tx, id, 'cancelled', null))) {
+          throw new DomainError('evidence/upload-gone', 'this upload is no longer open');
+        }
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.upload-cancelled',
+            objectType: 'upload',
+            objectId: id,
+            details: { requestId: upload.requestId, received: upload.receivedBytes },
+          }),
+        );
       });
       await store.partials.remove(id);
     },
@@ -238,7 +387,17 @@ export function createUploadService(deps: UploadServiceDeps) {
         if (busy.has(upload.id)) continue;
         const closed = await db.transaction().execute(async (tx) => {
           if (!(await evidenceUploadRepository.close(tx, upload.id, 'expired', null))) return false;
-          await auditRepository.append(tx, auditEntryFor(deps, system, { action: 'evidence.upload-expired', objectType: 'upload', objectId: upload.id, actorType: 'system', actorName: 'evidence uploads', details: { requestId: upload.requestId, received: upload.receivedBytes, createdBy: upload.createdBy } }));
+          await auditRepository.append(
+            tx,
+            auditEntryFor(deps, system, {
+              action: 'evidence.upload-expired',
+              objectType: 'upload',
+              objectId: upload.id,
+              actorType: 'system',
+              actorName: 'evidence uploads',
+              details: { requestId: upload.requestId, received: upload.receivedBytes, createdBy: upload.createdBy },
+            }),
+          );
           return true;
         });
         if (closed) {

@@ -1,4 +1,11 @@
-import { DomainError, evidenceMetadataSchema, sanitiseFilename, type EvidenceMetadata, type Permission, type Principal } from '@hanoi247/core';
+import {
+  DomainError,
+  evidenceMetadataSchema,
+  sanitiseFilename,
+  type EvidenceMetadata,
+  type Permission,
+  type Principal,
+} from '@hanoi247/core';
 import type { StoredCustodyEvent } from '../repositories/custody-event.repository.js';
 import type { EvidenceRecord } from '../repositories/evidence.repository.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
@@ -17,12 +24,18 @@ export function requireEvidencePermission(principal: Principal | null, permissio
 
 /** Evidence follows its request's visibility (interception stays with the central authority). */
 export function visibleRequest(principal: Principal, request: RequestRecord | undefined): RequestRecord {
-  if (request === undefined || !(principal.via === 'cli' || canSee(principal, request))) throw new DomainError('request/not-found', 'no such request');
+  if (request === undefined || !(principal.via === 'cli' || canSee(principal, request))) {
+    throw new DomainError('request/not-found', 'no such request');
+  }
   return request;
 }
 
 /** Unknown and invisible items look the same. */
-export function visibleItem(principal: Principal, item: EvidenceRecord | undefined, request: RequestRecord | undefined): EvidenceRecord {
+export function visibleItem(
+  principal: Principal,
+  item: EvidenceRecord | undefined,
+  request: RequestRecord | undefined,
+): EvidenceRecord {
   const seen = item !== undefined && request !== undefined && (principal.via === 'cli' || canSee(principal, request));
   if (!seen) throw new DomainError('evidence/not-found', 'no such evidence item');
   return item;
@@ -79,7 +92,13 @@ export function presentCustodyEvent(stored: StoredCustodyEvent): CustodyEventVie
     details: e.details,
     previous: e.previous,
     eventHash: stored.eventHash,
-    personal: stored.personal === null ? null : { actorName: stored.personal.actorName, ...(stored.personal.notes === undefined ? {} : { notes: stored.personal.notes }) },
+    personal:
+      stored.personal === null
+        ? null
+        : {
+            actorName: stored.personal.actorName,
+            ...(stored.personal.notes === undefined ? {} : { notes: stored.personal.notes }),
+          },
   };
 }
 
@@ -110,14 +129,30 @@ const mediaTypePattern = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^
 /** Validates before a byte is read, so bad metadata never costs a 4 GB transfer. */
 export function checkEvidenceInput(input: EvidenceInput): CheckedEvidenceInput {
   const parsed = evidenceMetadataSchema.safeParse(input.metadata);
-  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: `/metadata/${i.path.join('/')}`, message: i.message }));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: `/metadata/${i.path.join('/')}`, message: i.message }));
   const mediaType = input.mediaType.trim().toLowerCase();
-  if (!mediaTypePattern.test(mediaType)) issues.push({ path: '/mediaType', message: 'must be a media type such as application/pdf' });
-  const declared = input.declaredSha256 === undefined || input.declaredSha256 === null ? null : input.declaredSha256.toLowerCase();
-  if (declared !== null && !isSha256Hex(declared)) issues.push({ path: '/sha256', message: 'must be 64 hexadecimal characters' });
+  if (!mediaTypePattern.test(mediaType)) {
+    issues.push({ path: '/mediaType', message: 'must be a media type such as application/pdf' });
+  }
+  const declared =
+    input.declaredSha256 === undefined || input.declaredSha256 === null ? null : input.declaredSha256.toLowerCase();
+  if (declared !== null && !isSha256Hex(declared)) {
+    issues.push({ path: '/sha256', message: 'must be 64 hexadecimal characters' });
+  }
   const orderId = input.orderId ?? null;
   // Every item has an owner whose visibility it follows.
   if (input.requestId === null && orderId === null) issues.push({ path: '/requestId', message: 'is required' });
-  if (!parsed.success || issues.length > 0) throw new DomainError('evidence/invalid-metadata', 'the evidence metadata is not valid', { issues });
-  return { requestId: input.requestId, orderId, filename: sanitiseFilename(input.filename), mediaType, metadata: parsed.data, declaredSha256: declared };
+  if (!parsed.success || issues.length > 0) {
+    throw new DomainError('evidence/invalid-metadata', 'the evidence metadata is not valid', { issues });
+  }
+  return {
+    requestId: input.requestId,
+    orderId,
+    filename: sanitiseFilename(input.filename),
+    mediaType,
+    metadata: parsed.data,
+    declaredSha256: declared,
+  };
 }

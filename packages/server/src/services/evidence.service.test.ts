@@ -14,7 +14,11 @@ import { uuidV7Ids } from '../identity/ids.js';
 import { createEvidenceService, type EvidenceServiceDeps } from './evidence.service.js';
 
 const operator = { principal: operatorPrincipal('evidence-clerk'), requestId: null };
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (isDomainError(error) ? error.code : String(error)));
+const codeOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (isDomainError(error) ? error.code : String(error)),
+  );
 
 async function drain(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -46,17 +50,38 @@ describe('evidence service', () => {
     });
   const counts = async () => {
     const db = node.app.node.database.db;
-    const items = await db.selectFrom('evidence_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const events = await db.selectFrom('custody_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await db
+      .selectFrom('evidence_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('custody_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { items: Number(items.n), events: Number(events.n) };
   };
-  const input = (overrides: Record<string, unknown> = {}) => ({ requestId, filename: 'export.zip', mediaType: 'application/zip', metadata: evidenceMetadata(), ...overrides });
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    requestId,
+    filename: 'export.zip',
+    mediaType: 'application/zip',
+    metadata: evidenceMetadata(),
+    ...overrides,
+  });
 
   beforeAll(async () => {
     node = await TestNode.start();
     const admin = await node.administrator();
     const duty = await node.user(admin, 'service.duty', ['duty_officer']);
-    requestId = (await requestApi<SignedInUser>(node).receive(duty, { reference: 'SG-2026-9', requestingState: 'SG', type: 'PRESERVATION_42', legalBasis: 'UN', language: 'en', details: preservationDetails() })).id;
+    requestId = (
+      await requestApi<SignedInUser>(node).receive(duty, {
+        reference: 'SG-2026-9',
+        requestingState: 'SG',
+        type: 'PRESERVATION_42',
+        legalBasis: 'UN',
+        language: 'en',
+        details: preservationDetails(),
+      })
+    ).id;
     scratch = mkdtempSync(join(tmpdir(), 'h247-evidence-svc-'));
   });
   afterAll(async () => {
@@ -66,27 +91,57 @@ describe('evidence service', () => {
 
   it('adds a streamed file for the console operator, who is named in custody and audit', async () => {
     const content = contentOf(2 * 1024 * 1024 + 3, 5);
-    const item = await node.app.node.services.evidence.add(operator, input({ declaredSha256: sha256Hex(content).toUpperCase() }), Readable.from([content.subarray(0, 1000), content.subarray(1000)]));
-    expect(item).toMatchObject({ sha256: sha256Hex(content), size: content.length, sealed: true, createdBy: 'cli:evidence-clerk' });
+    const item = await node.app.node.services.evidence.add(
+      operator,
+      input({ declaredSha256: sha256Hex(content).toUpperCase() }),
+      Readable.from([content.subarray(0, 1000), content.subarray(1000)]),
+    );
+    expect(item).toMatchObject({
+      sha256: sha256Hex(content),
+      size: content.length,
+      sealed: true,
+      createdBy: 'cli:evidence-clerk',
+    });
     const { events } = await node.app.node.services.evidence.custody(operator, item.id, null);
     expect(events.map((e) => [e.type, e.actor.type, e.personal?.actorName])).toEqual([
       ['collected', 'operator', 'cli:evidence-clerk'],
       ['hashed', 'operator', 'cli:evidence-clerk'],
       ['sealed', 'operator', 'cli:evidence-clerk'],
     ]);
-    const reread = await drain(await node.app.node.services.evidence.openContent((await node.app.node.services.evidence.findItem(node.app.node.database.db, item.id))!));
+    const reread = await drain(
+      await node.app.node.services.evidence.openContent(
+        (await node.app.node.services.evidence.findItem(node.app.node.database.db, item.id))!,
+      ),
+    );
     expect(reread.equals(content)).toBe(true);
   });
 
   it('refuses a declared hash that does not match: nothing kept, the refusal audited', async () => {
     const before = await counts();
     const content = Buffer.from('the real content');
-    expect(await codeOf(node.app.node.services.evidence.add(operator, input({ declaredSha256: sha256Hex('declared') }), Readable.from([content])))).toBe('evidence/hash-mismatch');
+    expect(
+      await codeOf(
+        node.app.node.services.evidence.add(
+          operator,
+          input({ declaredSha256: sha256Hex('declared') }),
+          Readable.from([content]),
+        ),
+      ),
+    ).toBe('evidence/hash-mismatch');
     expect(await counts()).toEqual(before);
-    expect(existsSync(join(node.config.dataDir, 'evidence', 'objects', sha256Hex(content).slice(0, 2), sha256Hex(content)))).toBe(false);
-    const refusal = await node.app.node.database.db.selectFrom('audit_entries').selectAll().where('action', '=', 'evidence.add-refused').executeTakeFirstOrThrow();
+    expect(
+      existsSync(join(node.config.dataDir, 'evidence', 'objects', sha256Hex(content).slice(0, 2), sha256Hex(content))),
+    ).toBe(false);
+    const refusal = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('action', '=', 'evidence.add-refused')
+      .executeTakeFirstOrThrow();
     expect(refusal).toMatchObject({ outcome: 'failure', object_id: requestId });
-    expect(JSON.parse(refusal.details)).toMatchObject({ computedSha256: sha256Hex(content), declaredSha256: sha256Hex('declared') });
+    expect(JSON.parse(refusal.details)).toMatchObject({
+      computedSha256: sha256Hex(content),
+      declaredSha256: sha256Hex('declared'),
+    });
   });
 
   it('validates the declaration before reading a byte', async () => {
@@ -95,17 +150,35 @@ describe('evidence service', () => {
       started = true;
       yield Buffer.from('x');
     }
-    const bad = input({ metadata: { ...evidenceMetadata(), dataCategory: 'gossip' }, mediaType: 'not a type', declaredSha256: 'abc' });
+    const bad = input({
+      metadata: { ...evidenceMetadata(), dataCategory: 'gossip' },
+      mediaType: 'not a type',
+      declaredSha256: 'abc',
+    });
     const error = await node.app.node.services.evidence.add(operator, bad, content()).catch((e: unknown) => e);
-    expect(isDomainError(error) && error.issues.map((i) => i.path)).toEqual(['/metadata/dataCategory', '/mediaType', '/sha256']);
-    expect(await codeOf(node.app.node.services.evidence.add(operator, input({ requestId: '01900000-0000-7000-8000-000000000000' }), content()))).toBe('request/not-found');
+    expect(isDomainError(error) && error.issues.map((i) => i.path)).toEqual([
+      '/metadata/dataCategory',
+      '/mediaType',
+      '/sha256',
+    ]);
+    expect(
+      await codeOf(
+        node.app.node.services.evidence.add(
+          operator,
+          input({ requestId: '01900000-0000-7000-8000-000000000000' }),
+          content(),
+        ),
+      ),
+    ).toBe('request/not-found');
     expect(started).toBe(false);
   });
 
   it('fails closed on a full disk: no item, no custody event, no staged file', async () => {
     const before = await counts();
     const service = variant({ store: fsContentStore(join(scratch, 'full'), { openForWrite: fullDisk }) });
-    expect(await codeOf(service.add(operator, input(), Readable.from([contentOf(100_000)])))).toBe('evidence/storage-failed');
+    expect(await codeOf(service.add(operator, input(), Readable.from([contentOf(100_000)])))).toBe(
+      'evidence/storage-failed',
+    );
     expect(await counts()).toEqual(before);
     expect(readdirSync(join(scratch, 'full', 'tmp'))).toEqual([]);
   });
@@ -115,9 +188,13 @@ describe('evidence service', () => {
     const content = Buffer.from('clear content');
     const item = await service.add(operator, input(), Readable.from([content]));
     expect(item.sealed).toBe(false);
-    expect(readFileSync(join(scratch, 'evidence', 'objects', item.sha256.slice(0, 2), item.sha256)).equals(content)).toBe(true);
+    expect(
+      readFileSync(join(scratch, 'evidence', 'objects', item.sha256.slice(0, 2), item.sha256)).equals(content),
+    ).toBe(true);
     expect((await service.custody(operator, item.id, null)).events.map((e) => e.type)).toEqual(['collected', 'hashed']);
-    expect(await codeOf(service.add(operator, input(), Readable.from([Buffer.alloc(1025)])))).toBe('evidence/too-large');
+    expect(await codeOf(service.add(operator, input(), Readable.from([Buffer.alloc(1025)])))).toBe(
+      'evidence/too-large',
+    );
 
     // Altered on disk: the stream that an export would read fails at its end.
     writeFileSync(join(scratch, 'evidence', 'objects', item.sha256.slice(0, 2), item.sha256), 'clear c0ntent');
@@ -126,14 +203,22 @@ describe('evidence service', () => {
   });
 
   it('never replaces a lost storage key while sealed items depend on it', async () => {
-    const item = await node.app.node.services.evidence.add(operator, input(), Readable.from([Buffer.from('sealed once')]));
+    const item = await node.app.node.services.evidence.add(
+      operator,
+      input(),
+      Readable.from([Buffer.from('sealed once')]),
+    );
     const keyFile = storageKeyPath(node.config.dataDir);
     const backup = readFileSync(keyFile);
     rmSync(keyFile);
     try {
       const restarted = variant({ store: fsContentStore(join(node.config.dataDir, 'evidence')) });
-      expect(await codeOf(restarted.add(operator, input(), Readable.from([Buffer.from('more')])))).toBe('evidence/storage-key-missing');
-      expect(await codeOf(restarted.openContent((await restarted.findItem(node.app.node.database.db, item.id))!))).toBe('evidence/storage-key-missing');
+      expect(await codeOf(restarted.add(operator, input(), Readable.from([Buffer.from('more')])))).toBe(
+        'evidence/storage-key-missing',
+      );
+      expect(await codeOf(restarted.openContent((await restarted.findItem(node.app.node.database.db, item.id))!))).toBe(
+        'evidence/storage-key-missing',
+      );
       expect(existsSync(keyFile)).toBe(false);
     } finally {
       writeFileSync(keyFile, backup, { mode: 0o600 });
@@ -142,12 +227,33 @@ describe('evidence service', () => {
 
   it('records content a partner sent as received from that partner, for the node itself', async () => {
     const evidence = node.app.node.services.evidence;
-    const input = { requestId, filename: '../from-sg.bin', mediaType: 'application/octet-stream', metadata: evidenceMetadata({ source: 'partner-transfer', originCountry: 'SG' }) };
-    const record = await evidence.ingest.ingest({ principal: null, requestId: null }, null, input, Readable.from([Buffer.from('partner content')]), {
-      via: 'transfer',
-      arrival: { type: 'received', actor: { type: 'partner', id: 'SG', role: null }, actorName: 'SG node', details: { transferId: 't-1' }, follows: 'ab'.repeat(32) },
+    const input = {
+      requestId,
+      filename: '../from-sg.bin',
+      mediaType: 'application/octet-stream',
+      metadata: evidenceMetadata({ source: 'partner-transfer', originCountry: 'SG' }),
+    };
+    const record = await evidence.ingest.ingest(
+      { principal: null, requestId: null },
+      null,
+      input,
+      Readable.from([Buffer.from('partner content')]),
+      {
+        via: 'transfer',
+        arrival: {
+          type: 'received',
+          actor: { type: 'partner', id: 'SG', role: null },
+          actorName: 'SG node',
+          details: { transferId: 't-1' },
+          follows: 'ab'.repeat(32),
+        },
+      },
+    );
+    expect(record).toMatchObject({
+      createdBy: 'SG',
+      onwardTransfer: 'origin-authorisation-required',
+      filename: 'from-sg.bin',
     });
-    expect(record).toMatchObject({ createdBy: 'SG', onwardTransfer: 'origin-authorisation-required', filename: 'from-sg.bin' });
     const { events } = await evidence.custody(operator, record.id, null);
     expect(events.map((e) => [e.type, e.actor.type, e.personal?.actorName])).toEqual([
       ['received', 'partner', 'SG node'],
@@ -157,10 +263,22 @@ describe('evidence service', () => {
     expect(events[0]!.details).toMatchObject({ transferId: 't-1', source: 'partner-transfer' });
     // One chain across the border: our first event links to the sender's last one.
     expect(events.map((e) => e.previous)).toEqual(['ab'.repeat(32), events[0]!.eventHash, events[1]!.eventHash]);
-    expect(await codeOf(evidence.ingest.ingest({ principal: null, requestId: null }, null, { ...input, requestId: '01900000-0000-7000-8000-000000000000' }, Readable.from([Buffer.from('x')]), { via: 'transfer' }))).toBe('request/not-found');
+    expect(
+      await codeOf(
+        evidence.ingest.ingest(
+          { principal: null, requestId: null },
+          null,
+          { ...input, requestId: '01900000-0000-7000-8000-000000000000' },
+          Readable.from([Buffer.from('x')]),
+          { via: 'transfer' },
+        ),
+      ),
+    ).toBe('request/not-found');
   });
 
   it('needs to know which State it acts for', async () => {
-    expect(await codeOf(variant({ system: null }).add(operator, input(), Readable.from([Buffer.from('x')])))).toBe('config/invalid');
+    expect(await codeOf(variant({ system: null }).add(operator, input(), Readable.from([Buffer.from('x')])))).toBe(
+      'config/invalid',
+    );
   });
 });

@@ -37,7 +37,12 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     ingest,
 
     /** Streams `content` into the store and records the item: the CLI and any in-process caller. */
-    async add(context: CallContext, input: EvidenceInput, content: ContentSource, options: { onProgress?: (bytes: number) => void } = {}): Promise<EvidenceView> {
+    async add(
+      context: CallContext,
+      input: EvidenceInput,
+      content: ContentSource,
+      options: { onProgress?: (bytes: number) => void } = {},
+    ): Promise<EvidenceView> {
       const principal = requireEvidencePermission(context.principal, 'evidence:add');
       return presentEvidence(await ingest.ingest(context, principal, input, content, { ...options, via: 'direct' }));
     },
@@ -46,7 +51,16 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     async get(context: CallContext, id: string, purpose: string | null): Promise<EvidenceView> {
       return db.transaction().execute(async (tx) => {
         const item = await itemFor(tx, context, id);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.viewed', objectType: 'evidence', objectId: id, purpose, details: { requestId: item.requestId } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.viewed',
+            objectType: 'evidence',
+            objectId: id,
+            purpose,
+            details: { requestId: item.requestId },
+          }),
+        );
         return presentEvidence(item);
       });
     },
@@ -56,17 +70,39 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       return db.transaction().execute(async (tx) => {
         visibleRequest(principal, await requestRepository.findById(tx, requestId));
         const items = await evidenceRepository.listForRequest(tx, requestId, 1000);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.listed', objectType: 'request', objectId: requestId, purpose, details: { count: items.length } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.listed',
+            objectType: 'request',
+            objectId: requestId,
+            purpose,
+            details: { count: items.length },
+          }),
+        );
         return items.map(presentEvidence);
       });
     },
 
     /** The item's chain of custody, oldest first, with the personal part for officers. */
-    async custody(context: CallContext, id: string, purpose: string | null): Promise<{ item: EvidenceView; events: CustodyEventView[] }> {
+    async custody(
+      context: CallContext,
+      id: string,
+      purpose: string | null,
+    ): Promise<{ item: EvidenceView; events: CustodyEventView[] }> {
       return db.transaction().execute(async (tx) => {
         const item = await itemFor(tx, context, id);
         const events = await custodyEventRepository.forEvidence(tx, id);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.custody-viewed', objectType: 'evidence', objectId: id, purpose, details: { events: events.length } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.custody-viewed',
+            objectType: 'evidence',
+            objectId: id,
+            purpose,
+            details: { events: events.length },
+          }),
+        );
         return { item: presentEvidence(item), events: events.map(presentCustodyEvent) };
       });
     },
@@ -76,14 +112,36 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
      * unauthenticated plaintext), then the access is recorded as a custody event, then the
      * plaintext streams, checked once more against its SHA-256 on the way.
      */
-    async download(context: CallContext, id: string, purpose: string | null): Promise<{ item: EvidenceView; content: Readable }> {
+    async download(
+      context: CallContext,
+      id: string,
+      purpose: string | null,
+    ): Promise<{ item: EvidenceView; content: Readable }> {
       const item = await itemFor(db, context, id);
-      if (item.erasedAt !== null) throw new DomainError('evidence/not-found', 'this item was erased at its retention date');
+      if (item.erasedAt !== null) {
+        throw new DomainError('evidence/not-found', 'this item was erased at its retention date');
+      }
       if (item.wrappedKey !== null) await verifyContent(store, keys, item);
       await db.transaction().execute(async (tx) => {
         const current = await itemFor(tx, context, id);
-        await recordCustodyEvent(tx, deps, ingest.system(), context, { evidenceId: id, evidenceSha256: current.sha256, requestId: current.requestId, type: 'accessed', details: { action: 'download' }, ...(purpose === null ? {} : { notes: `purpose: ${purpose}` }) });
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.downloaded', objectType: 'evidence', objectId: id, purpose, details: { requestId: current.requestId, sha256: current.sha256, size: current.size } }));
+        await recordCustodyEvent(tx, deps, ingest.system(), context, {
+          evidenceId: id,
+          evidenceSha256: current.sha256,
+          requestId: current.requestId,
+          type: 'accessed',
+          details: { action: 'download' },
+          ...(purpose === null ? {} : { notes: `purpose: ${purpose}` }),
+        });
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.downloaded',
+            objectType: 'evidence',
+            objectId: id,
+            purpose,
+            details: { requestId: current.requestId, sha256: current.sha256, size: current.size },
+          }),
+        );
       });
       return { item: presentEvidence(item), content: await openVerifiedContent(store, keys, item) };
     },
@@ -94,7 +152,9 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
      * the content fails its tag or SHA-256.
      */
     async openContent(item: EvidenceRecord): Promise<Readable> {
-      if (item.erasedAt !== null) throw new DomainError('evidence/not-found', 'this item was erased at its retention date');
+      if (item.erasedAt !== null) {
+        throw new DomainError('evidence/not-found', 'this item was erased at its retention date');
+      }
       return openVerifiedContent(store, keys, item);
     },
 

@@ -15,11 +15,41 @@ export function createFederationStatus(deps: ServiceRuntime) {
 
     async status(context: CallContext) {
       requirePermission(context.principal, 'node:read');
-      const peers = (await peerRepository.list(deps.db)).map((p) => ({ country: p.country, name: p.name, status: p.status, baseUrl: p.baseUrl, pinnedFingerprint: p.pinnedFingerprint }));
-      const failures = (await outboxRepository.byStatus(deps.db, ['failed', 'undeliverable'], 50)).map((m) => ({ messageId: m.messageId, to: m.toCountry, type: m.type, requestId: m.requestId, status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt }));
-      const pending = (await outboxRepository.byStatus(deps.db, ['pending'], 50)).map((m) => ({ messageId: m.messageId, to: m.toCountry, type: m.type, requestId: m.requestId, attempts: m.attempts, nextAttemptAt: m.nextAttemptAt, lastError: m.lastError }));
+      const peers = (await peerRepository.list(deps.db)).map((p) => ({
+        country: p.country,
+        name: p.name,
+        status: p.status,
+        baseUrl: p.baseUrl,
+        pinnedFingerprint: p.pinnedFingerprint,
+      }));
+      const failures = (await outboxRepository.byStatus(deps.db, ['failed', 'undeliverable'], 50)).map((m) => ({
+        messageId: m.messageId,
+        to: m.toCountry,
+        type: m.type,
+        requestId: m.requestId,
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        createdAt: m.createdAt,
+      }));
+      const pending = (await outboxRepository.byStatus(deps.db, ['pending'], 50)).map((m) => ({
+        messageId: m.messageId,
+        to: m.toCountry,
+        type: m.type,
+        requestId: m.requestId,
+        attempts: m.attempts,
+        nextAttemptAt: m.nextAttemptAt,
+        lastError: m.lastError,
+      }));
       const counts = await outboxRepository.counts(deps.db);
-      return { peers, outbox: counts, queueDepth: counts['pending'] ?? 0, ...(await outboxRepository.extremes(deps.db)), pending, failures };
+      return {
+        peers,
+        outbox: counts,
+        queueDepth: counts['pending'] ?? 0,
+        ...(await outboxRepository.extremes(deps.db)),
+        pending,
+        failures,
+      };
     },
   };
 }

@@ -1,4 +1,13 @@
-import { DomainError, isDomainError, messagePayloadSchemas, openEnvelope, peekHeader, sha256Hex, signReceipt, type EnvelopeHeader } from '@hanoi247/core';
+import {
+  DomainError,
+  isDomainError,
+  messagePayloadSchemas,
+  openEnvelope,
+  peekHeader,
+  sha256Hex,
+  signReceipt,
+  type EnvelopeHeader,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { recordEvidenceOffer } from '../evidence/evidence-offer-recorder.js';
 import { trustedSigningKey } from '../federation/trust.js';
@@ -23,7 +32,9 @@ export interface InboxDeps extends ServiceRuntime {
 }
 
 /** The requester's copy says SENT where the requested copy says RECEIVED: the same moment. */
-const sameState = (ours: string, theirs: string): boolean => ours === theirs || (new Set([ours, theirs]).size === 2 && [ours, theirs].every((s) => s === 'SENT' || s === 'RECEIVED'));
+const sameState = (ours: string, theirs: string): boolean =>
+  ours === theirs ||
+  (new Set([ours, theirs]).size === 2 && [ours, theirs].every((s) => s === 'SENT' || s === 'RECEIVED'));
 
 const peerActor = { kind: 'peer' as const, userId: null, permissions: new Set<never>() };
 
@@ -38,24 +49,66 @@ export function createInbox(deps: InboxDeps) {
   async function effect(tx: Tx, header: EnvelopeHeader, payload: unknown): Promise<string | null> {
     if (header.type === 'request.sent') {
       const sent = messagePayloadSchemas['request.sent'].parse(payload);
-      if (sent.requestingState !== header.from || sent.requestedState !== header.to) throw new DomainError('federation/unexpected-message', 'the request names other States than the envelope');
+      if (sent.requestingState !== header.from || sent.requestedState !== header.to) {
+        throw new DomainError('federation/unexpected-message', 'the request names other States than the envelope');
+      }
       return (await deps.requests.recordFromPeer(tx, sent, header.messageId)).id;
     }
     if (header.type === 'evidence.offered') {
-      return recordEvidenceOffer(tx, header, messagePayloadSchemas['evidence.offered'].parse(payload), clock.now().toISOString());
+      return recordEvidenceOffer(
+        tx,
+        header,
+        messagePayloadSchemas['evidence.offered'].parse(payload),
+        clock.now().toISOString(),
+      );
     }
     const move = messagePayloadSchemas['request.transition'].parse(payload);
     const request = await requestRepository.findByReference(tx, move.reference);
-    const partner = request === undefined ? null : request.direction === 'outgoing' ? request.requestedState : request.requestingState;
-    if (request === undefined || partner !== header.from) throw new DomainError('federation/unexpected-message', `no request ${move.reference} shared with ${header.from} (yet)`);
-    if (!sameState(request.state, move.fromState)) throw new DomainError('federation/unexpected-message', `request ${move.reference} is ${request.state}, the message follows ${move.fromState}`);
+    const partner =
+      request === undefined
+        ? null
+        : request.direction === 'outgoing'
+          ? request.requestedState
+          : request.requestingState;
+    if (request === undefined || partner !== header.from) {
+      throw new DomainError(
+        'federation/unexpected-message',
+        `no request ${move.reference} shared with ${header.from} (yet)`,
+      );
+    }
+    if (!sameState(request.state, move.fromState)) {
+      throw new DomainError(
+        'federation/unexpected-message',
+        `request ${move.reference} is ${request.state}, the message follows ${move.fromState}`,
+      );
+    }
     const context = { principal: null, requestId: header.messageId };
     await deps.transitions.apply(tx, context, request, move.action, move.payload, peerActor, { mirrored: true });
     return request.id;
   }
 
-  async function audit(tx: Tx, header: EnvelopeHeader, action: 'federation.received' | 'federation.rejected', details: Record<string, string>): Promise<void> {
-    await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: header.messageId }, { action, objectType: 'message', objectId: header.messageId, actorType: 'system', actorName: `node ${header.from}`, outcome: action === 'federation.received' ? 'success' : 'denied', details: { type: header.type, ...details } }));
+  async function audit(
+    tx: Tx,
+    header: EnvelopeHeader,
+    action: 'federation.received' | 'federation.rejected',
+    details: Record<string, string>,
+  ): Promise<void> {
+    await auditRepository.append(
+      tx,
+      auditEntryFor(
+        deps,
+        { principal: null, requestId: header.messageId },
+        {
+          action,
+          objectType: 'message',
+          objectId: header.messageId,
+          actorType: 'system',
+          actorName: `node ${header.from}`,
+          outcome: action === 'federation.received' ? 'success' : 'denied',
+          details: { type: header.type, ...details },
+        },
+      ),
+    );
   }
 
   return {
@@ -72,7 +125,9 @@ export function createInbox(deps: InboxDeps) {
       const previous = await inboxRepository.find(db, peeked.messageId);
       if (previous !== undefined) {
         if (previous.envelopeDigest === digest) return previous.receipt;
-        await db.transaction().execute((tx) => audit(tx, peeked, 'federation.rejected', { reason: 'federation/unexpected-message' }));
+        await db
+          .transaction()
+          .execute((tx) => audit(tx, peeked, 'federation.rejected', { reason: 'federation/unexpected-message' }));
         throw new DomainError('federation/unexpected-message', 'a different message already used this message id');
       }
       const now = clock.now();
@@ -89,17 +144,47 @@ export function createInbox(deps: InboxDeps) {
         });
         messagePayloadSchemas[opened.header.type].parse(opened.payload);
       } catch (error) {
-        await db.transaction().execute((tx) => audit(tx, peeked, 'federation.rejected', { reason: isDomainError(error) ? error.code : 'invalid-payload' }));
+        await db
+          .transaction()
+          .execute((tx) =>
+            audit(tx, peeked, 'federation.rejected', { reason: isDomainError(error) ? error.code : 'invalid-payload' }),
+          );
         if (isDomainError(error)) throw error;
         throw new DomainError('federation/invalid-envelope', 'the payload does not match its message type');
       }
       const { header, payload } = opened;
-      const receipt = await signReceipt({ v: 1, messageId: header.messageId, from: own, to: header.from, receivedAt: now.toISOString(), envelopeDigest: digest }, keyring.signingKey, keyring.current.keyId);
-      const base = { messageId: header.messageId, fromCountry: header.from, type: header.type, envelope: raw, envelopeDigest: digest, payload, receipt, receivedAt: now.toISOString() };
+      const receipt = await signReceipt(
+        {
+          v: 1,
+          messageId: header.messageId,
+          from: own,
+          to: header.from,
+          receivedAt: now.toISOString(),
+          envelopeDigest: digest,
+        },
+        keyring.signingKey,
+        keyring.current.keyId,
+      );
+      const base = {
+        messageId: header.messageId,
+        fromCountry: header.from,
+        type: header.type,
+        envelope: raw,
+        envelopeDigest: digest,
+        payload,
+        receipt,
+        receivedAt: now.toISOString(),
+      };
       try {
         await db.transaction().execute(async (tx) => {
           const requestId = await effect(tx, header, payload);
-          await inboxRepository.insert(tx, { ...base, status: 'processed', error: null, requestId, processedAt: now.toISOString() });
+          await inboxRepository.insert(tx, {
+            ...base,
+            status: 'processed',
+            error: null,
+            requestId,
+            processedAt: now.toISOString(),
+          });
           const reference = (payload as { reference?: unknown }).reference;
           await audit(tx, header, 'federation.received', { reference: typeof reference === 'string' ? reference : '' });
         });
@@ -110,13 +195,23 @@ export function createInbox(deps: InboxDeps) {
         if (!isDomainError(error)) throw error;
         // A new request that cannot be recorded never will be: refuse it, so the sender shows a delivery failure.
         if (header.type === 'request.sent') {
-          await db.transaction().execute((tx) => audit(tx, header, 'federation.rejected', { reason: error.code, detail: error.message.slice(0, 300) }));
+          await db
+            .transaction()
+            .execute((tx) =>
+              audit(tx, header, 'federation.rejected', { reason: error.code, detail: error.message.slice(0, 300) }),
+            );
           throw error;
         }
         // Out of order or not applicable yet: keep it, receipt it, try again later.
         try {
           await db.transaction().execute(async (tx) => {
-            await inboxRepository.insert(tx, { ...base, status: 'deferred', error: error.message, requestId: null, processedAt: null });
+            await inboxRepository.insert(tx, {
+              ...base,
+              status: 'deferred',
+              error: error.message,
+              requestId: null,
+              processedAt: null,
+            });
             await audit(tx, header, 'federation.received', { deferred: error.message });
           });
         } catch {
@@ -137,7 +232,14 @@ export function createInbox(deps: InboxDeps) {
         try {
           await db.transaction().execute(async (tx) => {
             const requestId = await effect(tx, header, message.payload);
-            await inboxRepository.settle(tx, message.messageId, 'processed', null, requestId, clock.now().toISOString());
+            await inboxRepository.settle(
+              tx,
+              message.messageId,
+              'processed',
+              null,
+              requestId,
+              clock.now().toISOString(),
+            );
           });
           applied += 1;
           deps.commits?.committed('requests');

@@ -28,7 +28,15 @@ export function createLiveEventsService(deps: ServiceRuntime) {
       if (principal === null) throw new DomainError('auth/unauthenticated', 'sign in first');
       await db.transaction().execute(async (tx) => {
         const details = resumeAfter === null ? {} : { resumeAfter };
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'events.subscribed', objectType: 'event-stream', objectId: null, details }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'events.subscribed',
+            objectType: 'event-stream',
+            objectId: null,
+            details,
+          }),
+        );
       });
       return principal;
     },
@@ -49,7 +57,12 @@ export function createLiveEventsService(deps: ServiceRuntime) {
         const found = await sessionRepository.findWithUserByTokenHash(db, credential.tokenHash);
         if (found === undefined) return false;
         const { session, user } = found;
-        return session.revokedAt === null && now < session.idleExpiresAt && now < session.absoluteExpiresAt && user.status === 'active';
+        return (
+          session.revokedAt === null &&
+          now < session.idleExpiresAt &&
+          now < session.absoluteExpiresAt &&
+          user.status === 'active'
+        );
       }
       const token = await apiTokenRepository.findByTokenHash(db, credential.tokenHash);
       if (token === undefined || token.revokedAt !== null || token.expiresAt <= now) return false;

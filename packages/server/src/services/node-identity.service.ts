@@ -16,7 +16,10 @@ export function createNodeIdentityService(deps: ServiceRuntime & { readonly data
             objectType: 'node-key',
             objectId: keyring.current.keyId,
             actorName: context.principal?.username ?? 'node',
-            details: { signing: keyring.current.signing.fingerprint, encryption: keyring.current.encryption.fingerprint },
+            details: {
+              signing: keyring.current.signing.fingerprint,
+              encryption: keyring.current.encryption.fingerprint,
+            },
           }),
         );
       }
@@ -31,7 +34,11 @@ export function createNodeIdentityService(deps: ServiceRuntime & { readonly data
           action: 'node.keys-rotated',
           objectType: 'node-key',
           objectId: keyring.current.keyId,
-          details: { retiredKeyId: retired.keyId, signing: keyring.current.signing.fingerprint, encryption: keyring.current.encryption.fingerprint },
+          details: {
+            retiredKeyId: retired.keyId,
+            signing: keyring.current.signing.fingerprint,
+            encryption: keyring.current.encryption.fingerprint,
+          },
         }),
       );
       return keyring;

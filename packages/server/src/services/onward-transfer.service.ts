@@ -1,8 +1,16 @@
-import { DomainError, decideOnwardTransfer, onwardTransferAuthorisationInputSchema, type OnwardTransferDecision } from '@hanoi247/core';
+import {
+  DomainError,
+  decideOnwardTransfer,
+  onwardTransferAuthorisationInputSchema,
+  type OnwardTransferDecision,
+} from '@hanoi247/core';
 import type { Executor } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
-import { onwardTransferRepository, type OnwardTransferAuthorisation } from '../repositories/onward-transfer.repository.js';
+import {
+  onwardTransferRepository,
+  type OnwardTransferAuthorisation,
+} from '../repositories/onward-transfer.repository.js';
 import { visibleEvidence } from './evidence-owner.js';
 import { requireEvidencePermission } from './evidence-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
@@ -16,7 +24,12 @@ import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-
 export function createOnwardTransferService(deps: ServiceRuntime) {
   const { db, clock, ids } = deps;
 
-  async function visible(tx: Executor, context: CallContext, evidenceId: string, permission: 'evidence:read' | 'evidence:authorise-transfer'): Promise<EvidenceRecord> {
+  async function visible(
+    tx: Executor,
+    context: CallContext,
+    evidenceId: string,
+    permission: 'evidence:read' | 'evidence:authorise-transfer',
+  ): Promise<EvidenceRecord> {
     const principal = requireEvidencePermission(context.principal, permission);
     const item = await evidenceRepository.findById(tx, evidenceId);
     return visibleEvidence(tx, principal, item);
@@ -26,12 +39,24 @@ export function createOnwardTransferService(deps: ServiceRuntime) {
     async authorise(context: CallContext, evidenceId: string, input: unknown): Promise<OnwardTransferAuthorisation> {
       const parsed = onwardTransferAuthorisationInputSchema.safeParse(input);
       if (!parsed.success) {
-        throw new DomainError('request/validation-failed', 'the authorisation is not valid', { issues: parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })) });
+        throw new DomainError('request/validation-failed', 'the authorisation is not valid', {
+          issues: parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+        });
       }
       return db.transaction().execute(async (tx) => {
         const item = await visible(tx, context, evidenceId, 'evidence:authorise-transfer');
-        if (item.onwardTransfer === 'unrestricted') throw new DomainError('evidence/onward-transfer-unrestricted', 'this is the node\u2019s own evidence: no origin State\u2019s authorisation is needed');
-        if (parsed.data.destination === item.originCountry) throw new DomainError('evidence/onward-transfer-unrestricted', 'returning evidence to its origin State needs no authorisation');
+        if (item.onwardTransfer === 'unrestricted') {
+          throw new DomainError(
+            'evidence/onward-transfer-unrestricted',
+            'this is the node\u2019s own evidence: no origin State\u2019s authorisation is needed',
+          );
+        }
+        if (parsed.data.destination === item.originCountry) {
+          throw new DomainError(
+            'evidence/onward-transfer-unrestricted',
+            'returning evidence to its origin State needs no authorisation',
+          );
+        }
         const authorisation: OnwardTransferAuthorisation = {
           id: ids(),
           evidenceId,
@@ -42,12 +67,19 @@ export function createOnwardTransferService(deps: ServiceRuntime) {
           recordedAt: clock.now().toISOString(),
         };
         await onwardTransferRepository.insert(tx, authorisation);
-        await auditRepository.append(tx, auditEntryFor(deps, context, {
-          action: 'evidence.onward-transfer-authorised',
-          objectType: 'evidence',
-          objectId: evidenceId,
-          details: { originCountry: item.originCountry, destination: authorisation.destination, reference: authorisation.reference },
-        }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.onward-transfer-authorised',
+            objectType: 'evidence',
+            objectId: evidenceId,
+            details: {
+              originCountry: item.originCountry,
+              destination: authorisation.destination,
+              reference: authorisation.reference,
+            },
+          }),
+        );
         return authorisation;
       });
     },
@@ -63,26 +95,43 @@ export function createOnwardTransferService(deps: ServiceRuntime) {
      * Decides for each item; if any may not go to `destination`, logs the refused attempt (in its
      * own transaction, so it survives the caller's rollback) and throws with every reason.
      */
-    async check(context: CallContext, items: readonly EvidenceRecord[], destination: string, channel: 'federation' | 'bundle'): Promise<Map<string, OnwardTransferDecision>> {
+    async check(
+      context: CallContext,
+      items: readonly EvidenceRecord[],
+      destination: string,
+      channel: 'federation' | 'bundle',
+    ): Promise<Map<string, OnwardTransferDecision>> {
       const decisions = new Map<string, OnwardTransferDecision>();
-      for (const item of items) decisions.set(item.id, decideOnwardTransfer(item, destination, await onwardTransferRepository.forEvidence(db, item.id)));
+      for (const item of items) {
+        decisions.set(
+          item.id,
+          decideOnwardTransfer(item, destination, await onwardTransferRepository.forEvidence(db, item.id)),
+        );
+      }
       const refused = [...decisions].filter(([, d]) => !d.allowed);
       if (refused.length === 0) return decisions;
       const reasons = refused.map(([id, d]) => ({ evidenceId: id, reason: d.allowed ? '' : d.reason }));
       await db.transaction().execute(async (tx) => {
         for (const { evidenceId, reason } of reasons) {
-          await auditRepository.append(tx, auditEntryFor(deps, context, {
-            action: 'evidence.onward-transfer-refused',
-            objectType: 'evidence',
-            objectId: evidenceId,
-            outcome: 'denied',
-            details: { destination, channel, reason },
-          }));
+          await auditRepository.append(
+            tx,
+            auditEntryFor(deps, context, {
+              action: 'evidence.onward-transfer-refused',
+              objectType: 'evidence',
+              objectId: evidenceId,
+              outcome: 'denied',
+              details: { destination, channel, reason },
+            }),
+          );
         }
       });
-      throw new DomainError('evidence/onward-transfer-not-authorised', `${reasons.map((r) => r.reason).join('; ')} (UN Convention against Cybercrime art. 36)`, {
-        issues: reasons.map((r) => ({ path: `/evidence/${r.evidenceId}`, message: r.reason })),
-      });
+      throw new DomainError(
+        'evidence/onward-transfer-not-authorised',
+        `${reasons.map((r) => r.reason).join('; ')} (UN Convention against Cybercrime art. 36)`,
+        {
+          issues: reasons.map((r) => ({ path: `/evidence/${r.evidenceId}`, message: r.reason })),
+        },
+      );
     },
   };
 }

@@ -14,7 +14,16 @@ import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-
  */
 export function createOrderAccess(deps: ServiceRuntime) {
   async function deny(context: CallContext, id: string, route: string): Promise<never> {
-    await auditRepository.append(deps.db, auditEntryFor(deps, context, { action: 'order.access-denied', objectType: 'order', objectId: id, outcome: 'denied', details: { route } }));
+    await auditRepository.append(
+      deps.db,
+      auditEntryFor(deps, context, {
+        action: 'order.access-denied',
+        objectType: 'order',
+        objectId: id,
+        outcome: 'denied',
+        details: { route },
+      }),
+    );
     throw orderNotFound();
   }
 
@@ -22,9 +31,17 @@ export function createOrderAccess(deps: ServiceRuntime) {
     deny,
 
     /** An order the officer may see, with its linked request. */
-    async forOfficer(context: CallContext, principal: Principal, id: string, route: string): Promise<{ order: OrderRecord; request: RequestRecord | undefined }> {
+    async forOfficer(
+      context: CallContext,
+      principal: Principal,
+      id: string,
+      route: string,
+    ): Promise<{ order: OrderRecord; request: RequestRecord | undefined }> {
       const order = await orderRepository.findById(deps.db, id);
-      const request = order?.requestId === null || order === undefined ? undefined : await requestRepository.findById(deps.db, order.requestId);
+      const request =
+        order?.requestId === null || order === undefined
+          ? undefined
+          : await requestRepository.findById(deps.db, order.requestId);
       if (order === undefined || !officerCanSee(principal, order, request)) return deny(context, id, route);
       return { order, request };
     },
@@ -33,7 +50,9 @@ export function createOrderAccess(deps: ServiceRuntime) {
     async forProvider(context: CallContext, principal: Principal, id: string, route: string): Promise<OrderRecord> {
       const order = await orderRepository.findById(deps.db, id);
       const mine = principal.userId === null ? [] : await providerRepository.providerIdsOf(deps.db, principal.userId);
-      if (order === undefined || order.servedAt === null || !mine.includes(order.providerId)) return deny(context, id, route);
+      if (order === undefined || order.servedAt === null || !mine.includes(order.providerId)) {
+        return deny(context, id, route);
+      }
       return order;
     },
   };

@@ -1,4 +1,12 @@
-import { DomainError, orderInputSchema, type FieldIssue, type OrderInput, type OrderScope, type OrderTypeCode, type TransitionActor } from '@hanoi247/core';
+import {
+  DomainError,
+  orderInputSchema,
+  type FieldIssue,
+  type OrderInput,
+  type OrderScope,
+  type OrderTypeCode,
+  type TransitionActor,
+} from '@hanoi247/core';
 import { orderDeadlineRepository } from '../repositories/order-event.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
@@ -36,29 +44,40 @@ function zoneOf(instant: string | undefined): string {
   return `Etc/GMT${match[1] === '+' ? '-' : '+'}${Number(match[2])}`;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** The order's terms, taken from the request where it says them, overridden by what the officer gives. */
 function draftFrom(request: RequestRecord, given: RequestOrderInput): unknown {
   const d = request.details;
   const range = d['dateRange'] as { from?: string; to?: string } | undefined;
-  const confidential = (d['confidentiality'] as { requested?: boolean; noUserNotification?: boolean } | undefined) ?? {};
-  const secret = confidential.requested === true || confidential.noUserNotification === true || d['confidentialityRequested'] === true;
+  const confidential =
+    (d['confidentiality'] as { requested?: boolean; noUserNotification?: boolean } | undefined) ?? {};
+  const secret =
+    confidential.requested === true ||
+    confidential.noUserNotification === true ||
+    d['confidentialityRequested'] === true;
   const type = given.type ?? orderable[request.type]?.types[0];
   const summary = text(d['offenceSummary']) ?? text(d['factsSummary']) ?? text(d['dataDescription']) ?? '';
   return {
     type,
     providerId: given.providerId,
     authorisation: given.authorisation,
-    grounds: given.grounds ?? `Execution of request ${request.reference} from ${request.requestingState} (${request.type}). ${summary}`.trim(),
+    grounds:
+      given.grounds ??
+      `Execution of request ${request.reference} from ${request.requestingState} (${request.type}). ${summary}`.trim(),
     scope: {
       identifiers: given.scope?.identifiers ?? d['identifiers'],
       dataCategories: given.scope?.dataCategories ?? d['dataCategories'] ?? ['subscriber', 'traffic', 'content'],
-      dateRange: given.scope?.dateRange ?? (range === undefined ? undefined : { from: range.from, to: range.to, timeZone: zoneOf(range.from) }),
+      dateRange:
+        given.scope?.dateRange ??
+        (range === undefined ? undefined : { from: range.from, to: range.to, timeZone: zoneOf(range.from) }),
     },
     ...(type === 'PRESERVE_25' ? { durationDays: given.durationDays ?? 90 } : {}),
     nonDisclosure: given.nonDisclosure ?? { required: secret, until: null },
-    ...(request.priority === 'emergency' && request.emergencyJustification !== null ? { emergencyJustification: request.emergencyJustification } : {}),
+    ...(request.priority === 'emergency' && request.emergencyJustification !== null
+      ? { emergencyJustification: request.emergencyJustification }
+      : {}),
   };
 }
 
@@ -68,32 +87,72 @@ function draftFrom(request: RequestRecord, given: RequestOrderInput): unknown {
  * (issue-domestic-order, start-execution), in one transaction. Authorisation by a second
  * officer and service follow on each order.
  */
-export function createOrderFromRequestService(deps: ServiceRuntime & { readonly orders: OrderService; readonly requestTransitions: RequestTransitionService; readonly afterCommit?: () => void }) {
+export function createOrderFromRequestService(
+  deps: ServiceRuntime & {
+    readonly orders: OrderService;
+    readonly requestTransitions: RequestTransitionService;
+    readonly afterCommit?: () => void;
+  },
+) {
   const { db } = deps;
   return {
-    async create(context: CallContext, requestId: string, inputs: readonly RequestOrderInput[]): Promise<{ requestState: string; orders: OfficerOrderView[] }> {
+    async create(
+      context: CallContext,
+      requestId: string,
+      inputs: readonly RequestOrderInput[],
+    ): Promise<{ requestState: string; orders: OfficerOrderView[] }> {
       const principal = requirePermission(context.principal, 'orders:issue');
       requirePermission(principal, 'requests:draft');
       const result = await db.transaction().execute(async (tx) => {
         const request = visibleOrNotFound(principal, await requestRepository.findById(tx, requestId));
         const rule = orderable[request.type];
         if (request.direction !== 'incoming' || rule === undefined || request.state !== 'ACCEPTED') {
-          throw new DomainError('order/request-not-orderable', `domestic orders are made from an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request; this one is ${request.direction} ${request.type} in ${request.state}`);
+          throw new DomainError(
+            'order/request-not-orderable',
+            `domestic orders are made from an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request; this one is ${request.direction} ${request.type} in ${request.state}`,
+          );
         }
         const issues: FieldIssue[] = [];
         const drafts = inputs.map((given, i) => {
           const parsed = orderInputSchema.safeParse(draftFrom(request, given));
-          if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ path: `/orders/${i}/${issue.path.join('/')}`, message: issue.message })));
-          else if (!rule.types.includes(parsed.data.type)) issues.push({ path: `/orders/${i}/type`, message: `one of ${rule.types.join(', ')}` });
+          if (!parsed.success) {
+            issues.push(
+              ...parsed.error.issues.map((issue) => ({
+                path: `/orders/${i}/${issue.path.join('/')}`,
+                message: issue.message,
+              })),
+            );
+          } else if (!rule.types.includes(parsed.data.type)) {
+            issues.push({ path: `/orders/${i}/type`, message: `one of ${rule.types.join(', ')}` });
+          }
           return parsed.data;
         });
-        if (issues.length > 0) throw new DomainError('order/invalid', 'the orders cannot be made from this request as given', { issues });
+        if (issues.length > 0) {
+          throw new DomainError('order/invalid', 'the orders cannot be made from this request as given', { issues });
+        }
         const created = [];
-        for (const draft of drafts) if (draft !== undefined) created.push(await deps.orders.insertOrder(tx, context, draft, request.id));
+        for (const draft of drafts) {
+          if (draft !== undefined) created.push(await deps.orders.insertOrder(tx, context, draft, request.id));
+        }
         const actor: TransitionActor = { kind: 'user', userId: principal.userId, permissions: principal.permissions };
-        const moved = await deps.requestTransitions.apply(tx, context, request, rule.requestAction, { note: `Domestic order(s) ${created.map((o) => o.reference).join(', ')}` }, actor);
+        const moved = await deps.requestTransitions.apply(
+          tx,
+          context,
+          request,
+          rule.requestAction,
+          { note: `Domestic order(s) ${created.map((o) => o.reference).join(', ')}` },
+          actor,
+        );
         const views = [];
-        for (const order of created) views.push(presentOfficerOrder(order, { provider: await providerRepository.findById(tx, order.providerId), request: moved, deadlines: await orderDeadlineRepository.forOrder(tx, order.id) }));
+        for (const order of created) {
+          views.push(
+            presentOfficerOrder(order, {
+              provider: await providerRepository.findById(tx, order.providerId),
+              request: moved,
+              deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
+            }),
+          );
+        }
         return { requestState: moved.state, orders: views };
       });
       deps.afterCommit?.();

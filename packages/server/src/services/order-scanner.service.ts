@@ -1,4 +1,11 @@
-import { orderTransitionsFor, orderTypes, permissionsOf, scanOrderDeadlines, type OrderActor, type OrderAlarm } from '@hanoi247/core';
+import {
+  orderTransitionsFor,
+  orderTypes,
+  permissionsOf,
+  scanOrderDeadlines,
+  type OrderActor,
+  type OrderAlarm,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
@@ -22,26 +29,56 @@ async function linkedRequestAwaitsMla(tx: Tx, order: OrderRecord): Promise<boole
   return request?.state === 'FOLLOW_UP_MLA_LINKED';
 }
 
-const canDo = (order: OrderRecord, action: string): boolean => orderTransitionsFor(orderTypes[order.type].kind, order.state, 'system').some((t) => t.action === action);
+const canDo = (order: OrderRecord, action: string): boolean =>
+  orderTransitionsFor(orderTypes[order.type].kind, order.state, 'system').some((t) => t.action === action);
 
 /**
  * The orders' clocks: reminders and breaches escalate to the supervisor and show on both sides'
  * timelines; a preservation renews itself while the linked MLA request is pending, and lapses
  * otherwise; collection stops at its authorised end. Each alarm commits on its own.
  */
-export function createOrderScanner(deps: ServiceRuntime & { readonly transitions: OrderTransitions; readonly afterCommit?: () => void }) {
+export function createOrderScanner(
+  deps: ServiceRuntime & { readonly transitions: OrderTransitions; readonly afterCommit?: () => void },
+) {
   const { db, clock, ids } = deps;
 
   async function raise(tx: Tx, alarm: OrderAlarm, kind: string, at: string): Promise<void> {
-    await orderEventRepository.append(tx, { id: ids(), orderId: alarm.orderId, kind: 'deadline', action: `deadline-${kind}`, fromState: null, toState: null, side: 'system', actorId: null, actorName: 'legal clock', occurredAt: at, payload: { ruleId: alarm.ruleId, escalateTo: alarm.escalateTo } });
-    await auditRepository.append(tx, auditEntryFor(deps, system, { action: 'order.deadline-alarm', objectType: 'order', objectId: alarm.orderId, actorName: 'legal clock', actorType: 'system', details: { ruleId: alarm.ruleId, alarm: kind } }));
+    await orderEventRepository.append(tx, {
+      id: ids(),
+      orderId: alarm.orderId,
+      kind: 'deadline',
+      action: `deadline-${kind}`,
+      fromState: null,
+      toState: null,
+      side: 'system',
+      actorId: null,
+      actorName: 'legal clock',
+      occurredAt: at,
+      payload: { ruleId: alarm.ruleId, escalateTo: alarm.escalateTo },
+    });
+    await auditRepository.append(
+      tx,
+      auditEntryFor(deps, system, {
+        action: 'order.deadline-alarm',
+        objectType: 'order',
+        objectId: alarm.orderId,
+        actorName: 'legal clock',
+        actorType: 'system',
+        details: { ruleId: alarm.ruleId, alarm: kind },
+      }),
+    );
   }
 
   async function handle(tx: Tx, alarm: OrderAlarm, at: string): Promise<'raised' | 'renewed' | 'applied'> {
     const order = await orderRepository.findById(tx, alarm.orderId);
     if (order === undefined) return 'raised';
     const lapsing = alarm.alarm === 'warning' || alarm.alarm === 'expiry';
-    if (alarm.renewIfLinkedRequestPending && lapsing && canDo(order, 'renew') && (await linkedRequestAwaitsMla(tx, order))) {
+    if (
+      alarm.renewIfLinkedRequestPending &&
+      lapsing &&
+      canDo(order, 'renew') &&
+      (await linkedRequestAwaitsMla(tx, order))
+    ) {
       // The renewal restarts the lapse clock, which settles this instance.
       await deps.transitions.apply(tx, system, order, 'renew', {}, clockActor);
       await raise(tx, alarm, 'renewal', at);

@@ -29,16 +29,41 @@ export interface OrderServicesInput {
 export function buildOrderServices(input: OrderServicesInput) {
   const { runtime, settings, requestTransitions } = input;
   const nodeCountry = input.node?.country ?? null;
-  const signer = keyringOrderSigner(input.node ?? { country: 'ZZ', name: 'maintenance' }, input.keyring, () => runtime.clock.now());
-  const orderSettings: OrderDeadlineSettings = { clocks: settings.clocks, lapseReminderDays: settings.lapseReminderDays };
+  const signer = keyringOrderSigner(input.node ?? { country: 'ZZ', name: 'maintenance' }, input.keyring, () =>
+    runtime.clock.now(),
+  );
+  const orderSettings: OrderDeadlineSettings = {
+    clocks: settings.clocks,
+    lapseReminderDays: settings.lapseReminderDays,
+  };
   const transitions = createOrderTransitions({ ...runtime, orderSettings, requestTransitions, signer });
   const access = createOrderAccess(runtime);
-  const orders = createOrderService({ ...runtime, nodeCountry, access, transitions, afterCommit: input.wake, ...(input.offerEvidence === undefined ? {} : { offerEvidence: input.offerEvidence }) });
+  const orders = createOrderService({
+    ...runtime,
+    nodeCountry,
+    access,
+    transitions,
+    afterCommit: input.wake,
+    ...(input.offerEvidence === undefined ? {} : { offerEvidence: input.offerEvidence }),
+  });
   return {
     providers: createProviderService(runtime),
     orders,
-    ordersFromRequests: createOrderFromRequestService({ ...runtime, orders, requestTransitions, afterCommit: input.wake }),
-    providerOrders: createProviderOrderService({ ...runtime, nodeCountry, access, transitions, evidence: input.evidence, production: settings, afterCommit: input.wake }),
+    ordersFromRequests: createOrderFromRequestService({
+      ...runtime,
+      orders,
+      requestTransitions,
+      afterCommit: input.wake,
+    }),
+    providerOrders: createProviderOrderService({
+      ...runtime,
+      nodeCountry,
+      access,
+      transitions,
+      evidence: input.evidence,
+      production: settings,
+      afterCommit: input.wake,
+    }),
     orderScanner: createOrderScanner({ ...runtime, transitions, afterCommit: input.wake }),
   };
 }

@@ -1,4 +1,16 @@
-import { canonicalJson, DomainError, endingNotices, planOrderTransition, type EndingNotice, type JsonValue, type OrderActor, type OrderClockEffect, type OrderDeadlineSettings, type OrderPayload, type OrderPlan } from '@hanoi247/core';
+import {
+  canonicalJson,
+  DomainError,
+  endingNotices,
+  planOrderTransition,
+  type EndingNotice,
+  type JsonValue,
+  type OrderActor,
+  type OrderClockEffect,
+  type OrderDeadlineSettings,
+  type OrderPayload,
+  type OrderPlan,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { orderDocumentOf, type OrderSigner } from '../documents/order-document.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -17,13 +29,23 @@ export interface OrderRuntimeDeps extends ServiceRuntime {
 }
 
 /** What a transition changes besides the state: the provider's answers, the officers who acted, a signed revision. */
-function recordChanges(order: OrderRecord, plan: OrderPlan, payload: OrderPayload, actor: OrderActor, at: string): OrderRecord {
+function recordChanges(
+  order: OrderRecord,
+  plan: OrderPlan,
+  payload: OrderPayload,
+  actor: OrderActor,
+  at: string,
+): OrderRecord {
   const changed: OrderRecord = { ...order, state: plan.to, periods: plan.periods, updatedAt: at };
   switch (plan.action) {
     case 'authorise':
       return { ...changed, authorisedBy: actor.userId, authorisedAt: at };
     case 'serve':
-      return { ...changed, servedAt: order.servedAt ?? at, revision: order.servedJws === null ? 0 : order.revision + 1 };
+      return {
+        ...changed,
+        servedAt: order.servedAt ?? at,
+        revision: order.servedJws === null ? 0 : order.revision + 1,
+      };
     case 'renew':
       return { ...changed, revision: order.revision + 1 };
     case 'release':
@@ -32,11 +54,20 @@ function recordChanges(order: OrderRecord, plan: OrderPlan, payload: OrderPayloa
       // The provider holds the served order: the end reaches it as the next signed revision.
       return order.servedJws === null ? changed : { ...changed, revision: order.revision + 1 };
     case 'confirm-preservation':
-      return { ...changed, preservedUntil: payload.preservedUntil ?? null, preservedWhat: payload.preservedWhat ?? null };
+      return {
+        ...changed,
+        preservedUntil: payload.preservedUntil ?? null,
+        preservedWhat: payload.preservedWhat ?? null,
+      };
     case 'object':
-      return { ...changed, objection: { reasonCode: payload.reasonCode ?? 'INCOMPLETE_OR_ERROR', note: payload.note ?? '', at } };
+      return {
+        ...changed,
+        objection: { reasonCode: payload.reasonCode ?? 'INCOMPLETE_OR_ERROR', note: payload.note ?? '', at },
+      };
     case 'amend':
-      return actor.userId === null || order.draftedBy.includes(actor.userId) ? changed : { ...changed, draftedBy: [...order.draftedBy, actor.userId] };
+      return actor.userId === null || order.draftedBy.includes(actor.userId)
+        ? changed
+        : { ...changed, draftedBy: [...order.draftedBy, actor.userId] };
     default:
       return changed;
   }
@@ -52,15 +83,34 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       else {
         // A restart (renewal, service after amendment) supersedes the running instance of the rule.
         await orderDeadlineRepository.settle(tx, orderId, effect.ruleId, 'met', at);
-        await orderDeadlineRepository.insert(tx, { id: ids(), orderId, ruleId: effect.ruleId, status: 'open', startedAt: at, dueAt: effect.dueAt, warnAt: effect.warnAt, closedAt: null, escalatedAt: null });
+        await orderDeadlineRepository.insert(tx, {
+          id: ids(),
+          orderId,
+          ruleId: effect.ruleId,
+          status: 'open',
+          startedAt: at,
+          dueAt: effect.dueAt,
+          warnAt: effect.warnAt,
+          closedAt: null,
+          escalatedAt: null,
+        });
       }
     }
   }
 
   /** Service and renewal hand the provider a new signed revision of the order. */
-  async function signed(tx: Tx, order: OrderRecord, plan: OrderPlan, officer: string, at: string, notice?: EndingNotice): Promise<OrderRecord> {
+  async function signed(
+    tx: Tx,
+    order: OrderRecord,
+    plan: OrderPlan,
+    officer: string,
+    at: string,
+    notice?: EndingNotice,
+  ): Promise<OrderRecord> {
     const provider = await providerRepository.findById(tx, order.providerId);
-    if (provider === undefined) throw new DomainError('provider/not-found', 'the order\u2019s provider is not in the registry');
+    if (provider === undefined) {
+      throw new DomainError('provider/not-found', 'the order\u2019s provider is not in the registry');
+    }
     const running = await orderDeadlineRepository.forOrder(tx, order.id);
     const dueOf = (ruleId: string) => {
       const started = plan.clocks.find((c) => c.kind === 'start' && c.ruleId === ruleId);
@@ -68,9 +118,24 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       return running.find((d) => d.ruleId === ruleId && (d.status === 'open' || d.status === 'warned'))?.dueAt ?? null;
     };
     // An emergency keeps naming the officer who issued it, whoever (or whichever clock) renews it.
-    const issuing = order.servedDocument === null ? undefined : (JSON.parse(order.servedDocument) as { emergency?: { officer?: string } | null }).emergency?.officer;
-    const document = orderDocumentOf(order, provider, await deps.signer.issuer(order.emergencyJustification === null ? null : (issuing ?? officer)), issuing ?? officer, { acknowledgeBy: dueOf('order-acknowledgement'), fulfilBy: dueOf('order-fulfilment') }, at, notice);
-    return { ...order, servedDocument: canonicalJson(document as unknown as JsonValue), servedJws: await deps.signer.sign(document) };
+    const issuing =
+      order.servedDocument === null
+        ? undefined
+        : (JSON.parse(order.servedDocument) as { emergency?: { officer?: string } | null }).emergency?.officer;
+    const document = orderDocumentOf(
+      order,
+      provider,
+      await deps.signer.issuer(order.emergencyJustification === null ? null : (issuing ?? officer)),
+      issuing ?? officer,
+      { acknowledgeBy: dueOf('order-acknowledgement'), fulfilBy: dueOf('order-fulfilment') },
+      at,
+      notice,
+    );
+    return {
+      ...order,
+      servedDocument: canonicalJson(document as unknown as JsonValue),
+      servedJws: await deps.signer.sign(document),
+    };
   }
 
   /**
@@ -78,15 +143,27 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
    * clocks, a signed revision when served or renewed, the audit entry and the linked request's
    * own transition commit together or not at all.
    */
-  async function apply(tx: Tx, context: CallContext, order: OrderRecord, action: string, payload: OrderPayload, actor: OrderActor, changes: Partial<Pick<OrderRecord, 'terms'>> = {}): Promise<OrderRecord> {
+  async function apply(
+    tx: Tx,
+    context: CallContext,
+    order: OrderRecord,
+    action: string,
+    payload: OrderPayload,
+    actor: OrderActor,
+    changes: Partial<Pick<OrderRecord, 'terms'>> = {},
+  ): Promise<OrderRecord> {
     const now = clock.now();
     const at = now.toISOString();
     const plan = planOrderTransition(orderSnapshotOf(order), action, payload, actor, now, deps.orderSettings);
     const actorName = context.principal?.username ?? 'legal clock';
     let next = { ...recordChanges(order, plan, payload, actor, at), ...changes };
     const notice = endingNotices.find((n) => n === action && order.servedJws !== null);
-    if (action === 'serve' || action === 'renew' || notice !== undefined) next = await signed(tx, next, plan, actorName, at, notice);
-    if (!(await orderRepository.update(tx, next, order.version))) throw new DomainError('order/concurrent-change', 'someone changed this order meanwhile; reload it');
+    if (action === 'serve' || action === 'renew' || notice !== undefined) {
+      next = await signed(tx, next, plan, actorName, at, notice);
+    }
+    if (!(await orderRepository.update(tx, next, order.version))) {
+      throw new DomainError('order/concurrent-change', 'someone changed this order meanwhile; reload it');
+    }
     await orderEventRepository.append(tx, {
       id: ids(),
       orderId: order.id,
@@ -98,7 +175,10 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       actorId: actor.userId,
       actorName,
       occurredAt: at,
-      payload: { ...payload, ...(next.revision !== order.revision || action === 'serve' ? { revision: next.revision } : {}) },
+      payload: {
+        ...payload,
+        ...(next.revision !== order.revision || action === 'serve' ? { revision: next.revision } : {}),
+      },
     });
     await applyClocks(tx, order.id, plan.clocks, at);
     await auditRepository.append(
@@ -109,7 +189,14 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
         objectId: order.id,
         actorName,
         ...(actor.side === 'system' ? { actorType: 'system' as const } : {}),
-        details: { reference: order.reference, action, from: plan.from, to: plan.to, side: actor.side, ...(payload.reasonCode === undefined ? {} : { reasonCode: payload.reasonCode }) },
+        details: {
+          reference: order.reference,
+          action,
+          from: plan.from,
+          to: plan.to,
+          side: actor.side,
+          ...(payload.reasonCode === undefined ? {} : { reasonCode: payload.reasonCode }),
+        },
       }),
     );
     const updated = { ...next, version: order.version + 1 };

@@ -17,15 +17,21 @@ import type { RequestRecord } from '../repositories/request.repository.js';
 
 /** Interception is the most intrusive measure: as with requests, only the central authority and supervisors see it. */
 const restricted = (type: string) => type === 'INTERCEPT_30' || type === 'INTERCEPTION_46';
-const seesRestricted = (principal: Principal) => principal.roles.includes('central_authority_officer') || principal.roles.includes('supervisor');
+const seesRestricted = (principal: Principal) =>
+  principal.roles.includes('central_authority_officer') || principal.roles.includes('supervisor');
 
-export function officerCanSee(principal: Principal, order: Pick<OrderRecord, 'type'>, linked: Pick<RequestRecord, 'type'> | undefined): boolean {
+export function officerCanSee(
+  principal: Principal,
+  order: Pick<OrderRecord, 'type'>,
+  linked: Pick<RequestRecord, 'type'> | undefined,
+): boolean {
   if (!principal.permissions.has('orders:issue') && !principal.permissions.has('orders:authorise')) return false;
   if (!restricted(order.type) && (linked === undefined || !restricted(linked.type))) return true;
   return seesRestricted(principal);
 }
 
-export const restrictedOrderTypesFor = (principal: Principal): string[] => (seesRestricted(principal) ? [] : ['INTERCEPT_30']);
+export const restrictedOrderTypesFor = (principal: Principal): string[] =>
+  seesRestricted(principal) ? [] : ['INTERCEPT_30'];
 
 export function orderSnapshotOf(order: OrderRecord): OrderSnapshot {
   return {
@@ -55,7 +61,11 @@ export interface SharedOrderView {
   readonly reference: string;
   readonly type: OrderTypeCode;
   readonly typeTitle: Bilingual;
-  readonly legalSource: { readonly instrument: string; readonly article: string; readonly paragraph?: string | undefined };
+  readonly legalSource: {
+    readonly instrument: string;
+    readonly article: string;
+    readonly paragraph?: string | undefined;
+  };
   readonly state: string;
   readonly stateLabel: Bilingual;
   readonly emergencyJustification: string | null;
@@ -93,7 +103,11 @@ function shared(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[], s
     reference: order.reference,
     type: order.type,
     typeTitle: type.title,
-    legalSource: { instrument: type.legalSource.instrument, article: type.legalSource.article, paragraph: type.legalSource.paragraph },
+    legalSource: {
+      instrument: type.legalSource.instrument,
+      article: type.legalSource.article,
+      paragraph: type.legalSource.paragraph,
+    },
     state: order.state,
     stateLabel: orderStateLabel(order.state),
     emergencyJustification: order.emergencyJustification,
@@ -106,13 +120,23 @@ function shared(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[], s
     servedAt: order.servedAt,
     revision: order.revision,
     deadlines: deadlines.map(clockView),
-    availableActions: orderTransitionsFor(type.kind, order.state, side).map((t) => ({ action: t.action, label: t.label })),
+    availableActions: orderTransitionsFor(type.kind, order.state, side).map((t) => ({
+      action: t.action,
+      label: t.label,
+    })),
     updatedAt: order.updatedAt,
     version: order.version,
   };
 }
 
-export function presentOfficerOrder(order: OrderRecord, extras: { provider: ProviderRecord | undefined; request: RequestRecord | undefined; deadlines: readonly OrderDeadlineRecord[] }): OfficerOrderView {
+export function presentOfficerOrder(
+  order: OrderRecord,
+  extras: {
+    provider: ProviderRecord | undefined;
+    request: RequestRecord | undefined;
+    deadlines: readonly OrderDeadlineRecord[];
+  },
+): OfficerOrderView {
   return {
     ...shared(order, extras.deadlines, 'officer'),
     provider: { id: order.providerId, legalName: extras.provider?.legalName ?? order.providerId },
@@ -131,13 +155,31 @@ export interface ProviderOrderView extends SharedOrderView {
 }
 
 /** The provider sees its order and nothing else of the case: no request, no officers' names, no other order. */
-export function presentProviderOrder(order: OrderRecord, deadlines: readonly OrderDeadlineRecord[], maxProductionBytes: number): ProviderOrderView {
+export function presentProviderOrder(
+  order: OrderRecord,
+  deadlines: readonly OrderDeadlineRecord[],
+  maxProductionBytes: number,
+): ProviderOrderView {
   return { ...shared(order, deadlines, 'provider'), maxProductionBytes };
 }
 
 /** The timeline as the provider sees it: the side that acted, never an officer's name. */
-export function providerTimeline(events: readonly OrderEvent[]): { action: string; side: string; fromState: string | null; toState: string | null; occurredAt: string; payload: Readonly<Record<string, unknown>> }[] {
-  return events.map((e) => ({ action: e.action, side: e.side, fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, payload: e.side === 'provider' || e.kind === 'deadline' ? e.payload : {} }));
+export function providerTimeline(events: readonly OrderEvent[]): {
+  action: string;
+  side: string;
+  fromState: string | null;
+  toState: string | null;
+  occurredAt: string;
+  payload: Readonly<Record<string, unknown>>;
+}[] {
+  return events.map((e) => ({
+    action: e.action,
+    side: e.side,
+    fromState: e.fromState,
+    toState: e.toState,
+    occurredAt: e.occurredAt,
+    payload: e.side === 'provider' || e.kind === 'deadline' ? e.payload : {},
+  }));
 }
 
 export const orderNotFound = () => new DomainError('order/not-found', 'no such order');

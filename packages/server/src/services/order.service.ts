@@ -12,7 +12,11 @@ import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { counterRepository } from '../repositories/counter.repository.js';
 import { evidenceRepository } from '../repositories/evidence.repository.js';
-import { orderDeadlineRepository, orderEventRepository, type OrderEvent } from '../repositories/order-event.repository.js';
+import {
+  orderDeadlineRepository,
+  orderEventRepository,
+  type OrderEvent,
+} from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord, type OrderTerms } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
@@ -38,12 +42,21 @@ export interface OrderServiceDeps extends ServiceRuntime {
 
 export type OfferEvidence = (context: CallContext, requestId: string, evidenceIds: readonly string[]) => Promise<void>;
 
-export type TermsAmendment = { readonly [K in 'grounds' | 'scope' | 'durationDays' | 'authorisedPeriod' | 'nonDisclosure']?: OrderInput[K] | undefined };
+export type TermsAmendment = {
+  readonly [K in 'grounds' | 'scope' | 'durationDays' | 'authorisedPeriod' | 'nonDisclosure']?:
+    OrderInput[K] | undefined;
+};
 
 /** Officers who issue orders and those who authorise them both read them. */
 const readPermission = (context: CallContext) => {
   const principal = context.principal;
-  if (principal !== null && !principal.permissions.has('orders:issue') && principal.permissions.has('orders:authorise')) return principal;
+  if (
+    principal !== null &&
+    !principal.permissions.has('orders:issue') &&
+    principal.permissions.has('orders:authorise')
+  ) {
+    return principal;
+  }
   return requirePermission(principal, 'orders:issue');
 };
 
@@ -62,23 +75,39 @@ export function termsOf(input: OrderInput): OrderTerms {
 export function createOrderService(deps: OrderServiceDeps) {
   const { db, clock, ids, access, transitions } = deps;
   const country = (): string => {
-    if (deps.nodeCountry === null) throw new DomainError('bug/invariant-violated', 'this process does not act as a node: no country configured');
+    if (deps.nodeCountry === null) {
+      throw new DomainError('bug/invariant-violated', 'this process does not act as a node: no country configured');
+    }
     return deps.nodeCountry;
   };
 
   async function present(tx: Tx | typeof db, order: OrderRecord, request?: RequestRecord): Promise<OfficerOrderView> {
-    const linked = request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId));
-    return presentOfficerOrder(order, { provider: await providerRepository.findById(tx, order.providerId), request: linked, deadlines: await orderDeadlineRepository.forOrder(tx, order.id) });
+    const linked =
+      request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId));
+    return presentOfficerOrder(order, {
+      provider: await providerRepository.findById(tx, order.providerId),
+      request: linked,
+      deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
+    });
   }
 
   /** Inside the caller's transaction: the one-step order from a foreign request uses it too. */
-  async function insertOrder(tx: Tx, context: CallContext, input: OrderInput, requestId: string | null): Promise<OrderRecord> {
+  async function insertOrder(
+    tx: Tx,
+    context: CallContext,
+    input: OrderInput,
+    requestId: string | null,
+  ): Promise<OrderRecord> {
     const principal = requirePermission(context.principal, 'orders:issue');
     const now = clock.now();
     checkOrderInput(input, now);
     const emergencyJustification = checkEmergency(input.emergencyJustification);
     const provider = await providerRepository.findById(tx, input.providerId);
-    if (provider === undefined || !provider.active) throw new DomainError('provider/not-found', 'no such service provider in the registry (or it is inactive)', { issues: [{ path: '/providerId', message: 'not an active provider' }] });
+    if (provider === undefined || !provider.active) {
+      throw new DomainError('provider/not-found', 'no such service provider in the registry (or it is inactive)', {
+        issues: [{ path: '/providerId', message: 'not an active provider' }],
+      });
+    }
     const year = now.getUTCFullYear();
     const userId = principal.userId ?? principal.username;
     const record: OrderRecord = {
@@ -106,12 +135,44 @@ export function createOrderService(deps: OrderServiceDeps) {
       version: 1,
     };
     await orderRepository.insert(tx, record);
-    await orderEventRepository.append(tx, { id: ids(), orderId: record.id, kind: 'created', action: 'draft', fromState: null, toState: 'CREATED', side: 'officer', actorId: principal.userId, actorName: principal.username, occurredAt: record.createdAt, payload: { reference: record.reference, ...(requestId === null ? {} : { requestId }) } });
-    await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'order.created', objectType: 'order', objectId: record.id, details: { reference: record.reference, type: record.type, providerId: provider.id, requestId, emergency: emergencyJustification !== null } }));
+    await orderEventRepository.append(tx, {
+      id: ids(),
+      orderId: record.id,
+      kind: 'created',
+      action: 'draft',
+      fromState: null,
+      toState: 'CREATED',
+      side: 'officer',
+      actorId: principal.userId,
+      actorName: principal.username,
+      occurredAt: record.createdAt,
+      payload: { reference: record.reference, ...(requestId === null ? {} : { requestId }) },
+    });
+    await auditRepository.append(
+      tx,
+      auditEntryFor(deps, context, {
+        action: 'order.created',
+        objectType: 'order',
+        objectId: record.id,
+        details: {
+          reference: record.reference,
+          type: record.type,
+          providerId: provider.id,
+          requestId,
+          emergency: emergencyJustification !== null,
+        },
+      }),
+    );
     return record;
   }
 
-  async function transitionAs(context: CallContext, id: string, action: string, payload: OrderPayload, amendment?: TermsAmendment): Promise<OfficerOrderView> {
+  async function transitionAs(
+    context: CallContext,
+    id: string,
+    action: string,
+    payload: OrderPayload,
+    amendment?: TermsAmendment,
+  ): Promise<OfficerOrderView> {
     const principal = readPermission(context);
     await access.forOfficer(context, principal, id, action);
     const view = await db.transaction().execute(async (tx) => {
@@ -130,9 +191,26 @@ export function createOrderService(deps: OrderServiceDeps) {
             };
       if (terms !== undefined) {
         const { durationDays, authorisedPeriod, ...rest } = terms;
-        checkOrderInput({ type: order.type, providerId: order.providerId, ...rest, ...(durationDays === null ? {} : { durationDays }), ...(authorisedPeriod === null ? {} : { authorisedPeriod }) }, clock.now());
+        checkOrderInput(
+          {
+            type: order.type,
+            providerId: order.providerId,
+            ...rest,
+            ...(durationDays === null ? {} : { durationDays }),
+            ...(authorisedPeriod === null ? {} : { authorisedPeriod }),
+          },
+          clock.now(),
+        );
       }
-      const next = await transitions.apply(tx, context, order, action, payload, { side: 'officer', userId: principal.userId, permissions: principal.permissions }, terms === undefined ? {} : { terms });
+      const next = await transitions.apply(
+        tx,
+        context,
+        order,
+        action,
+        payload,
+        { side: 'officer', userId: principal.userId, permissions: principal.permissions },
+        terms === undefined ? {} : { terms },
+      );
       return present(tx, next);
     });
     deps.afterCommit?.();
@@ -143,7 +221,9 @@ export function createOrderService(deps: OrderServiceDeps) {
   /** After the commit: a failed offer leaves the order complete and says why on its timeline. */
   async function offerProduction(context: CallContext, order: OfficerOrderView): Promise<void> {
     if (deps.offerEvidence === undefined || order.requestId === null) return;
-    const evidenceIds = (await orderEventRepository.listForOrder(db, order.id)).filter((e) => e.kind === 'production' && typeof e.payload['evidenceId'] === 'string').map((e) => e.payload['evidenceId'] as string);
+    const evidenceIds = (await orderEventRepository.listForOrder(db, order.id))
+      .filter((e) => e.kind === 'production' && typeof e.payload['evidenceId'] === 'string')
+      .map((e) => e.payload['evidenceId'] as string);
     if (evidenceIds.length === 0) return;
     let outcome: Record<string, unknown>;
     try {
@@ -152,7 +232,19 @@ export function createOrderService(deps: OrderServiceDeps) {
     } catch (error) {
       outcome = { offered: [], error: error instanceof Error ? error.message : String(error) };
     }
-    await orderEventRepository.append(db, { id: ids(), orderId: order.id, kind: 'production', action: 'error' in outcome ? 'evidence-offer-failed' : 'evidence-offered', fromState: null, toState: null, side: 'officer', actorId: context.principal?.userId ?? null, actorName: context.principal?.username ?? 'node', occurredAt: clock.now().toISOString(), payload: outcome });
+    await orderEventRepository.append(db, {
+      id: ids(),
+      orderId: order.id,
+      kind: 'production',
+      action: 'error' in outcome ? 'evidence-offer-failed' : 'evidence-offered',
+      fromState: null,
+      toState: null,
+      side: 'officer',
+      actorId: context.principal?.userId ?? null,
+      actorName: context.principal?.username ?? 'node',
+      occurredAt: clock.now().toISOString(),
+      payload: outcome,
+    });
   }
 
   return {
@@ -167,12 +259,30 @@ export function createOrderService(deps: OrderServiceDeps) {
       const principal = readPermission(context);
       const { order, request } = await access.forOfficer(context, principal, id, 'get');
       return db.transaction().execute(async (tx) => {
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'order.viewed', objectType: 'order', objectId: id, purpose, details: { reference: order.reference } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'order.viewed',
+            objectType: 'order',
+            objectId: id,
+            purpose,
+            details: { reference: order.reference },
+          }),
+        );
         return present(tx, order, request);
       });
     },
 
-    async list(context: CallContext, filter: { providerId?: string | undefined; requestId?: string | undefined; state?: string | undefined; limit: number; offset: number }): Promise<OfficerOrderView[]> {
+    async list(
+      context: CallContext,
+      filter: {
+        providerId?: string | undefined;
+        requestId?: string | undefined;
+        state?: string | undefined;
+        limit: number;
+        offset: number;
+      },
+    ): Promise<OfficerOrderView[]> {
       const principal = readPermission(context);
       const orders = await orderRepository.list(db, { ...filter, excludeTypes: restrictedOrderTypesFor(principal) });
       return Promise.all(orders.map((order) => present(db, order)));
@@ -185,7 +295,16 @@ export function createOrderService(deps: OrderServiceDeps) {
       await access.forOfficer(context, principal, id, 'evidence');
       return db.transaction().execute(async (tx) => {
         const items = await evidenceRepository.listForOrder(tx, id, 1000);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'evidence.listed', objectType: 'order', objectId: id, purpose, details: { count: items.length } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'evidence.listed',
+            objectType: 'order',
+            objectId: id,
+            purpose,
+            details: { count: items.length },
+          }),
+        );
         return items.map(presentEvidence);
       });
     },
@@ -197,11 +316,14 @@ export function createOrderService(deps: OrderServiceDeps) {
     },
 
     transition: (context: CallContext, id: string, action: string, payload: OrderPayload) => {
-      if (action === 'amend') throw new DomainError('order/invalid', 'amend through its own route, with the changed terms');
+      if (action === 'amend') {
+        throw new DomainError('order/invalid', 'amend through its own route, with the changed terms');
+      }
       return transitionAs(context, id, action, payload);
     },
 
-    amend: (context: CallContext, id: string, amendment: TermsAmendment, note: string) => transitionAs(context, id, 'amend', { note }, amendment),
+    amend: (context: CallContext, id: string, amendment: TermsAmendment, note: string) =>
+      transitionAs(context, id, 'amend', { note }, amendment),
 
     /** The order as the provider holds it: the signed revision last served, with this node's descriptor. */
     async signed(context: CallContext, id: string, descriptor: SignedDescriptor): Promise<SignedOrder> {
@@ -213,10 +335,30 @@ export function createOrderService(deps: OrderServiceDeps) {
 }
 
 /** Shared with the provider side: an order has a signed form once it was served. */
-export async function signedOrderOf(deps: ServiceRuntime, context: CallContext, order: OrderRecord, descriptor: SignedDescriptor): Promise<SignedOrder> {
-  if (order.servedDocument === null || order.servedJws === null) throw new DomainError('order/illegal-transition', 'the order has no signed form until it is served');
-  await auditRepository.append(deps.db, auditEntryFor(deps, context, { action: 'order.signed-issued', objectType: 'order', objectId: order.id, details: { reference: order.reference, revision: order.revision } }));
-  return { format: 'hanoi247-signed-order', order: JSON.parse(order.servedDocument) as SignedOrder['order'], jws: order.servedJws, descriptor: descriptor as unknown as JsonValue };
+export async function signedOrderOf(
+  deps: ServiceRuntime,
+  context: CallContext,
+  order: OrderRecord,
+  descriptor: SignedDescriptor,
+): Promise<SignedOrder> {
+  if (order.servedDocument === null || order.servedJws === null) {
+    throw new DomainError('order/illegal-transition', 'the order has no signed form until it is served');
+  }
+  await auditRepository.append(
+    deps.db,
+    auditEntryFor(deps, context, {
+      action: 'order.signed-issued',
+      objectType: 'order',
+      objectId: order.id,
+      details: { reference: order.reference, revision: order.revision },
+    }),
+  );
+  return {
+    format: 'hanoi247-signed-order',
+    order: JSON.parse(order.servedDocument) as SignedOrder['order'],
+    jws: order.servedJws,
+    descriptor: descriptor as unknown as JsonValue,
+  };
 }
 
 export type OrderService = ReturnType<typeof createOrderService>;

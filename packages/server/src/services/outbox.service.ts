@@ -46,27 +46,82 @@ export function createOutbox(deps: OutboxDeps) {
       const messageId = ids();
       const from = deps.ownCountry();
       const recipient = currentEncryptionKey(await peerRepository.keys(tx), message.to);
-      const base = { messageId, toCountry: message.to, type: message.type, requestId: message.requestId, priorityRank: priorityRank[message.priority], attempts: 0, nextAttemptAt: now.toISOString(), receipt: null, createdAt: now.toISOString(), deliveredAt: null };
+      const base = {
+        messageId,
+        toCountry: message.to,
+        type: message.type,
+        requestId: message.requestId,
+        priorityRank: priorityRank[message.priority],
+        attempts: 0,
+        nextAttemptAt: now.toISOString(),
+        receipt: null,
+        createdAt: now.toISOString(),
+        deliveredAt: null,
+      };
       if (recipient === null || from === null) {
         const reason = `no pinned partner node for ${message.to}`;
-        await outboxRepository.insert(tx, { ...base, envelope: null, envelopeDigest: null, status: 'undeliverable', lastError: reason });
+        await outboxRepository.insert(tx, {
+          ...base,
+          envelope: null,
+          envelopeDigest: null,
+          status: 'undeliverable',
+          lastError: reason,
+        });
         if (message.requestId !== null) {
-          await requestEventRepository.append(tx, { id: ids(), requestId: message.requestId, kind: 'delivery', action: 'delivery-failed', fromState: null, toState: null, responseKind: null, actorId: null, actorName: 'federation', occurredAt: now.toISOString(), payload: { messageId, reason } });
+          await requestEventRepository.append(tx, {
+            id: ids(),
+            requestId: message.requestId,
+            kind: 'delivery',
+            action: 'delivery-failed',
+            fromState: null,
+            toState: null,
+            responseKind: null,
+            actorId: null,
+            actorName: 'federation',
+            occurredAt: now.toISOString(),
+            payload: { messageId, reason },
+          });
         }
         return messageId;
       }
       const keyring = deps.keyring();
       const envelope = await sealEnvelope({
-        header: { messageId, from, to: message.to, type: message.type, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + deps.messageTtlHours * 3_600_000).toISOString(), inReplyTo: message.inReplyTo ?? null },
+        header: {
+          messageId,
+          from,
+          to: message.to,
+          type: message.type,
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + deps.messageTtlHours * 3_600_000).toISOString(),
+          inReplyTo: message.inReplyTo ?? null,
+        },
         payload: message.payload,
         sender: { signingKey: keyring.signingKey, keyId: keyring.current.keyId },
         recipient: { encryptionKey: recipient.key, keyId: recipient.keyId },
       });
       // These exact bytes are what every retry sends and what the receipt's digest must match.
       const text = JSON.stringify(envelope);
-      await outboxRepository.insert(tx, { ...base, envelope: text, envelopeDigest: sha256Hex(text), status: 'pending', lastError: null });
+      await outboxRepository.insert(tx, {
+        ...base,
+        envelope: text,
+        envelopeDigest: sha256Hex(text),
+        status: 'pending',
+        lastError: null,
+      });
       if (message.requestId !== null) {
-        await requestEventRepository.append(tx, { id: ids(), requestId: message.requestId, kind: 'delivery', action: 'message-queued', fromState: null, toState: null, responseKind: null, actorId: null, actorName: 'federation', occurredAt: now.toISOString(), payload: { messageId, to: message.to, type: message.type } });
+        await requestEventRepository.append(tx, {
+          id: ids(),
+          requestId: message.requestId,
+          kind: 'delivery',
+          action: 'message-queued',
+          fromState: null,
+          toState: null,
+          responseKind: null,
+          actorId: null,
+          actorName: 'federation',
+          occurredAt: now.toISOString(),
+          payload: { messageId, to: message.to, type: message.type },
+        });
       }
       return messageId;
     },

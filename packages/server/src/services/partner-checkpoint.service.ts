@@ -1,4 +1,11 @@
-import { DomainError, descriptorLedgerOrigin, judgeCheckpoint, openCheckpoint, type Checkpoint, type SignedDescriptor } from '@hanoi247/core';
+import {
+  DomainError,
+  descriptorLedgerOrigin,
+  judgeCheckpoint,
+  openCheckpoint,
+  type Checkpoint,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { partnerCheckpointRepository, type LedgerAlert } from '../repositories/partner-checkpoint.repository.js';
 import type { PeerRecord } from '../repositories/peer.repository.js';
@@ -15,37 +22,82 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
  * size (a split view) or a history that does not extend the held one raise an alert, and both
  * signed notes are kept as evidence of what the partner signed.
  */
-export function createPartnerCheckpointService(deps: ServiceRuntime & { readonly fetchConsistency: ConsistencyFetcher }) {
+export function createPartnerCheckpointService(
+  deps: ServiceRuntime & { readonly fetchConsistency: ConsistencyFetcher },
+) {
   const { db, clock, ids } = deps;
 
-  async function alarm(peer: PeerRecord, kind: LedgerAlert['kind'], checkpoint: Checkpoint, note: string, knownNote: string): Promise<never> {
+  async function alarm(
+    peer: PeerRecord,
+    kind: LedgerAlert['kind'],
+    checkpoint: Checkpoint,
+    note: string,
+    knownNote: string,
+  ): Promise<never> {
     const now = clock.now().toISOString();
     await db.transaction().execute(async (tx) => {
-      await partnerCheckpointRepository.keep(tx, { country: peer.country, treeSize: checkpoint.size, rootHash: hex(checkpoint.rootHash), note, receivedAt: now, consistencyVerified: false });
-      await partnerCheckpointRepository.raise(tx, { id: ids(), country: peer.country, kind, treeSize: checkpoint.size, firstNote: knownNote, secondNote: note, raisedAt: now });
-      await auditRepository.append(tx, auditEntryFor(deps, { principal: null, requestId: null }, {
-        action: 'ledger.split-view',
-        objectType: 'peer',
-        objectId: peer.country,
-        actorType: 'system',
-        outcome: 'failure',
-        details: { kind, treeSize: checkpoint.size },
-      }));
+      await partnerCheckpointRepository.keep(tx, {
+        country: peer.country,
+        treeSize: checkpoint.size,
+        rootHash: hex(checkpoint.rootHash),
+        note,
+        receivedAt: now,
+        consistencyVerified: false,
+      });
+      await partnerCheckpointRepository.raise(tx, {
+        id: ids(),
+        country: peer.country,
+        kind,
+        treeSize: checkpoint.size,
+        firstNote: knownNote,
+        secondNote: note,
+        raisedAt: now,
+      });
+      await auditRepository.append(
+        tx,
+        auditEntryFor(
+          deps,
+          { principal: null, requestId: null },
+          {
+            action: 'ledger.split-view',
+            objectType: 'peer',
+            objectId: peer.country,
+            actorType: 'system',
+            outcome: 'failure',
+            details: { kind, treeSize: checkpoint.size },
+          },
+        ),
+      );
     });
     throw kind === 'split-view'
-      ? new DomainError('ledger/split-view', `${peer.country} signed two different checkpoints for size ${checkpoint.size}; both are kept and an alert is raised`)
-      : new DomainError('ledger/inconsistent-checkpoint', `${peer.country}'s checkpoint of size ${checkpoint.size} does not extend the history it signed before; an alert is raised`);
+      ? new DomainError(
+          'ledger/split-view',
+          `${peer.country} signed two different checkpoints for size ${checkpoint.size}; both are kept and an alert is raised`,
+        )
+      : new DomainError(
+          'ledger/inconsistent-checkpoint',
+          `${peer.country}'s checkpoint of size ${checkpoint.size} does not extend the history it signed before; an alert is raised`,
+        );
   }
 
   return {
     /** Verifies the note against the partner's pinned keys and its history; returns the checkpoint if it may be relied on. */
     async accept(peer: PeerRecord, note: string): Promise<Checkpoint> {
       const { descriptor } = JSON.parse(peer.signedDescriptor) as SignedDescriptor;
-      const checkpoint = openCheckpoint(note, descriptorLedgerOrigin(descriptor), descriptor.keys.map((k) => k.signing.publicKey));
+      const checkpoint = openCheckpoint(
+        note,
+        descriptorLedgerOrigin(descriptor),
+        descriptor.keys.map((k) => k.signing.publicKey),
+      );
       const newest = await partnerCheckpointRepository.newest(db, peer.country);
-      const known = newest === undefined ? null : { size: newest.treeSize, rootHash: Buffer.from(newest.rootHash, 'hex'), note: newest.note };
+      const known =
+        newest === undefined
+          ? null
+          : { size: newest.treeSize, rootHash: Buffer.from(newest.rootHash, 'hex'), note: newest.note };
       let judged = judgeCheckpoint(known, checkpoint, null);
-      if (judged.kind === 'needs-proof') judged = judgeCheckpoint(known, checkpoint, await deps.fetchConsistency(peer, judged.from, judged.to));
+      if (judged.kind === 'needs-proof') {
+        judged = judgeCheckpoint(known, checkpoint, await deps.fetchConsistency(peer, judged.from, judged.to));
+      }
       switch (judged.kind) {
         case 'split-view':
         case 'inconsistent':
@@ -56,7 +108,14 @@ export function createPartnerCheckpointService(deps: ServiceRuntime & { readonly
           return checkpoint;
         case 'first':
         case 'consistent':
-          await partnerCheckpointRepository.keep(db, { country: peer.country, treeSize: checkpoint.size, rootHash: hex(checkpoint.rootHash), note, receivedAt: clock.now().toISOString(), consistencyVerified: judged.kind === 'consistent' });
+          await partnerCheckpointRepository.keep(db, {
+            country: peer.country,
+            treeSize: checkpoint.size,
+            rootHash: hex(checkpoint.rootHash),
+            note,
+            receivedAt: clock.now().toISOString(),
+            consistencyVerified: judged.kind === 'consistent',
+          });
           return checkpoint;
       }
     },

@@ -26,7 +26,12 @@ async function view(peer: PeerRecord): Promise<PeerView> {
     status: peer.status,
     pinnedFingerprint: peer.pinnedFingerprint,
     languages: descriptor.languages,
-    keys: descriptor.keys.map((k) => ({ keyId: k.keyId, signing: k.signing.fingerprint, encryption: k.encryption.fingerprint, retiredAt: k.retiredAt })),
+    keys: descriptor.keys.map((k) => ({
+      keyId: k.keyId,
+      signing: k.signing.fingerprint,
+      encryption: k.encryption.fingerprint,
+      retiredAt: k.retiredAt,
+    })),
     roster: descriptor.roster,
     reservations: descriptor.reservations,
     updatedAt: peer.updatedAt,
@@ -40,7 +45,9 @@ export function createPeerService(deps: ServiceRuntime & { readonly ownCountry: 
     async pin(context: CallContext, signedDescriptor: unknown, fingerprint: string): Promise<PeerView> {
       requirePermission(context.principal, 'federation:manage');
       const descriptor = await verifyDescriptor(signedDescriptor, fingerprint);
-      if (descriptor.country === deps.ownCountry()) throw new DomainError('federation/invalid-descriptor', 'this is our own descriptor, not a partner\u2019s');
+      if (descriptor.country === deps.ownCountry()) {
+        throw new DomainError('federation/invalid-descriptor', 'this is our own descriptor, not a partner\u2019s');
+      }
       const now = clock.now().toISOString();
       const record: PeerRecord = {
         country: descriptor.country,
@@ -55,7 +62,15 @@ export function createPeerService(deps: ServiceRuntime & { readonly ownCountry: 
       await db.transaction().execute(async (tx) => {
         await peerRepository.upsert(tx, record);
         await peerRepository.recordKeys(tx, descriptor);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'peer.pinned', objectType: 'peer', objectId: descriptor.country, details: { fingerprint: record.pinnedFingerprint, baseUrl: record.baseUrl } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'peer.pinned',
+            objectType: 'peer',
+            objectId: descriptor.country,
+            details: { fingerprint: record.pinnedFingerprint, baseUrl: record.baseUrl },
+          }),
+        );
       });
       return view(record);
     },
@@ -68,9 +83,14 @@ export function createPeerService(deps: ServiceRuntime & { readonly ownCountry: 
     async remove(context: CallContext, country: string): Promise<void> {
       requirePermission(context.principal, 'federation:manage');
       await db.transaction().execute(async (tx) => {
-        if ((await peerRepository.find(tx, country)) === undefined) throw new DomainError('federation/unknown-peer', `no partner node for ${country}`);
+        if ((await peerRepository.find(tx, country)) === undefined) {
+          throw new DomainError('federation/unknown-peer', `no partner node for ${country}`);
+        }
         await peerRepository.setStatus(tx, country, 'removed', clock.now().toISOString());
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'peer.removed', objectType: 'peer', objectId: country }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, { action: 'peer.removed', objectType: 'peer', objectId: country }),
+        );
       });
     },
   };

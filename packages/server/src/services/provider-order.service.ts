@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import { DomainError, type OrderPayload, type Principal, type SignedDescriptor, type SignedOrder } from '@hanoi247/core';
+import {
+  DomainError,
+  type OrderPayload,
+  type Principal,
+  type SignedDescriptor,
+  type SignedOrder,
+} from '@hanoi247/core';
 import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
@@ -51,15 +57,27 @@ async function* capped(content: Readable, maxBytes: number): AsyncGenerator<Uint
 export function createProviderOrderService(deps: ProviderOrderDeps) {
   const { db, access, transitions } = deps;
   const production = createProviderProduction(deps);
-  const responder = (context: CallContext): Principal => requirePermission(context.principal, 'provider-orders:respond');
-  const actorOf = (principal: Principal) => ({ side: 'provider' as const, userId: principal.userId, permissions: principal.permissions });
+  const responder = (context: CallContext): Principal =>
+    requirePermission(context.principal, 'provider-orders:respond');
+  const actorOf = (principal: Principal) => ({
+    side: 'provider' as const,
+    userId: principal.userId,
+    permissions: principal.permissions,
+  });
 
   async function view(order: OrderRecord): Promise<ProviderOrderView> {
-    return presentProviderOrder(order, await orderDeadlineRepository.forOrder(db, order.id), deps.production.maxProductionBytes);
+    return presentProviderOrder(
+      order,
+      await orderDeadlineRepository.forOrder(db, order.id),
+      deps.production.maxProductionBytes,
+    );
   }
 
   return {
-    async list(context: CallContext, filter: { state?: string | undefined; limit: number; offset: number }): Promise<ProviderOrderView[]> {
+    async list(
+      context: CallContext,
+      filter: { state?: string | undefined; limit: number; offset: number },
+    ): Promise<ProviderOrderView[]> {
       const principal = responder(context);
       const mine = principal.userId === null ? [] : await providerRepository.providerIdsOf(db, principal.userId);
       const orders = await orderRepository.list(db, { ...filter, providerIds: mine, servedOnly: true });
@@ -69,7 +87,15 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
     /** Audited like an officer's read: the scope names people's accounts. */
     async get(context: CallContext, id: string): Promise<ProviderOrderView> {
       const order = await access.forProvider(context, responder(context), id, 'get');
-      await auditRepository.append(db, auditEntryFor(deps, context, { action: 'order.viewed', objectType: 'order', objectId: id, details: { reference: order.reference, side: 'provider' } }));
+      await auditRepository.append(
+        db,
+        auditEntryFor(deps, context, {
+          action: 'order.viewed',
+          objectType: 'order',
+          objectId: id,
+          details: { reference: order.reference, side: 'provider' },
+        }),
+      );
       return view(order);
     },
 
@@ -86,7 +112,12 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
     async act(context: CallContext, id: string, action: string, payload: OrderPayload): Promise<ProviderOrderView> {
       const principal = responder(context);
       await access.forProvider(context, principal, id, action);
-      if (!providerActions.has(action)) throw new DomainError('order/illegal-transition', `${action} is not a provider action; use one of ${[...providerActions].join(', ')}`);
+      if (!providerActions.has(action)) {
+        throw new DomainError(
+          'order/illegal-transition',
+          `${action} is not a provider action; use one of ${[...providerActions].join(', ')}`,
+        );
+      }
       const updated = await db.transaction().execute(async (tx) => {
         const order = await orderRepository.findById(tx, id);
         if (order === undefined) throw orderNotFound();
@@ -105,20 +136,45 @@ export function createProviderOrderService(deps: ProviderOrderDeps) {
      * step, all in the transaction that records the item. The item belongs to the request the
      * order executes, or to the order itself when it executes none (a purely domestic order).
      */
-    async deliverProduction(context: CallContext, id: string, input: ProductionInput, content: Readable, declaredLength: number | null): Promise<ProductionReceipt> {
+    async deliverProduction(
+      context: CallContext,
+      id: string,
+      input: ProductionInput,
+      content: Readable,
+      declaredLength: number | null,
+    ): Promise<ProductionReceipt> {
       const { principal, evidence: declared } = await production.prepare(context, id, input, declaredLength);
       let moved: OrderRecord | undefined;
-      const item = await deps.evidence.ingest.ingest(context, principal, declared, capped(content, deps.production.maxProductionBytes), {
-        via: 'upload',
-        ownerChecked: true,
-        alsoInTransaction: async (tx, record) => {
-          moved = await production.complete(tx, context, principal, id, record, input.sha256);
+      const item = await deps.evidence.ingest.ingest(
+        context,
+        principal,
+        declared,
+        capped(content, deps.production.maxProductionBytes),
+        {
+          via: 'upload',
+          ownerChecked: true,
+          alsoInTransaction: async (tx, record) => {
+            moved = await production.complete(tx, context, principal, id, record, input.sha256);
+          },
         },
-      });
+      );
       deps.afterCommit?.();
-      if (moved === undefined) throw new DomainError('bug/invariant-violated', 'the production was recorded without its order step');
+      if (moved === undefined) {
+        throw new DomainError('bug/invariant-violated', 'the production was recorded without its order step');
+      }
       const evidence = presentEvidence(item);
-      return { evidence: { id: evidence.id, sha256: evidence.sha256, size: evidence.size, filename: evidence.filename, mediaType: evidence.mediaType, createdAt: evidence.createdAt }, providerSha256: input.sha256, order: await view(moved) };
+      return {
+        evidence: {
+          id: evidence.id,
+          sha256: evidence.sha256,
+          size: evidence.size,
+          filename: evidence.filename,
+          mediaType: evidence.mediaType,
+          createdAt: evidence.createdAt,
+        },
+        providerSha256: input.sha256,
+        order: await view(moved),
+      };
     },
   };
 }

@@ -46,10 +46,18 @@ export interface PreparedProduction {
  */
 export function createProviderProduction(deps: ProductionDeps) {
   const { db, clock, ids, access, transitions } = deps;
-  const actorOf = (principal: Principal) => ({ side: 'provider' as const, userId: principal.userId, permissions: principal.permissions });
+  const actorOf = (principal: Principal) => ({
+    side: 'provider' as const,
+    userId: principal.userId,
+    permissions: principal.permissions,
+  });
 
   /** The caller's own served order, or 404 with a logged denial. */
-  async function authorise(context: CallContext, orderId: string, route: string): Promise<{ principal: Principal; order: OrderRecord }> {
+  async function authorise(
+    context: CallContext,
+    orderId: string,
+    route: string,
+  ): Promise<{ principal: Principal; order: OrderRecord }> {
     const principal = requirePermission(context.principal, 'provider-orders:respond');
     return { principal, order: await access.forProvider(context, principal, orderId, route) };
   }
@@ -59,18 +67,41 @@ export function createProviderProduction(deps: ProductionDeps) {
 
     /** Another user's upload, or one of another order, answers like an unknown id: "not found", logged. */
     async refuseUpload(context: CallContext, uploadId: string, route: string): Promise<never> {
-      await auditRepository.append(db, auditEntryFor(deps, context, { action: 'order.access-denied', objectType: 'upload', objectId: uploadId, outcome: 'denied', details: { route } }));
+      await auditRepository.append(
+        db,
+        auditEntryFor(deps, context, {
+          action: 'order.access-denied',
+          objectType: 'upload',
+          objectId: uploadId,
+          outcome: 'denied',
+          details: { route },
+        }),
+      );
       throw new DomainError('evidence/upload-not-found', 'no such upload');
     },
 
     /** Refused before a byte is read: not theirs, wrong state, over quota or over size, bad declaration. */
-    async prepare(context: CallContext, orderId: string, input: ProductionInput, declaredLength: number | null, route = 'production'): Promise<PreparedProduction> {
+    async prepare(
+      context: CallContext,
+      orderId: string,
+      input: ProductionInput,
+      declaredLength: number | null,
+      route = 'production',
+    ): Promise<PreparedProduction> {
       const { principal, order } = await authorise(context, orderId, route);
       planOrderTransition(orderSnapshotOf(order), 'deliver-production', {}, actorOf(principal), clock.now());
       if ((await orderRepository.countProduction(db, order.id)) >= deps.production.maxProductionItemsPerOrder) {
-        throw new DomainError('order/production-quota-exceeded', `an order takes at most ${deps.production.maxProductionItemsPerOrder} production files: combine them into an archive`);
+        throw new DomainError(
+          'order/production-quota-exceeded',
+          `an order takes at most ${deps.production.maxProductionItemsPerOrder} production files: combine them into an archive`,
+        );
       }
-      if (declaredLength !== null && declaredLength > deps.production.maxProductionBytes) throw new DomainError('evidence/too-large', `a production is limited to ${deps.production.maxProductionBytes} bytes`);
+      if (declaredLength !== null && declaredLength > deps.production.maxProductionBytes) {
+        throw new DomainError(
+          'evidence/too-large',
+          `a production is limited to ${deps.production.maxProductionBytes} bytes`,
+        );
+      }
       const provider = await providerRepository.findById(db, order.providerId);
       const range = order.terms.scope.dateRange;
       const evidence = checkEvidenceInput({
@@ -82,7 +113,10 @@ export function createProviderProduction(deps: ProductionDeps) {
         metadata: {
           source: 'provider-production',
           dataCategory: input.dataCategory,
-          acquisition: { method: `produced by ${provider?.legalName ?? 'the provider'} under domestic order ${order.reference}`, acquiredAt: clock.now().toISOString() },
+          acquisition: {
+            method: `produced by ${provider?.legalName ?? 'the provider'} under domestic order ${order.reference}`,
+            acquiredAt: clock.now().toISOString(),
+          },
           covers: { from: range.from, to: range.to },
           personalData: true,
           originCountry: deps.nodeCountry ?? provider?.country ?? 'ZZ',
@@ -93,7 +127,14 @@ export function createProviderProduction(deps: ProductionDeps) {
     },
 
     /** In the transaction that records the item: the order's deliver-production step and its timeline entry. */
-    async complete(tx: Tx, context: CallContext, principal: Principal, orderId: string, record: EvidenceRecord, providerSha256: string): Promise<OrderRecord> {
+    async complete(
+      tx: Tx,
+      context: CallContext,
+      principal: Principal,
+      orderId: string,
+      record: EvidenceRecord,
+      providerSha256: string,
+    ): Promise<OrderRecord> {
       const current = await orderRepository.findById(tx, orderId);
       if (current === undefined) throw orderNotFound();
       const moved = await transitions.apply(tx, context, current, 'deliver-production', {}, actorOf(principal));
@@ -108,7 +149,13 @@ export function createProviderProduction(deps: ProductionDeps) {
         actorId: principal.userId,
         actorName: principal.username,
         occurredAt: clock.now().toISOString(),
-        payload: { evidenceId: record.id, sha256: record.sha256, providerSha256, size: record.size, filename: record.filename },
+        payload: {
+          evidenceId: record.id,
+          sha256: record.sha256,
+          providerSha256,
+          size: record.size,
+          filename: record.filename,
+        },
       });
       return moved;
     },

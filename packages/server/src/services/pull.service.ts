@@ -32,7 +32,9 @@ export function createPullService(deps: PullDeps) {
     async waitingFor(pullJws: string): Promise<string[]> {
       const keys = await peerRepository.keys(db);
       const now = clock.now();
-      const request = await verifyPullRequest(pullJws, deps.ownCountry() ?? '', now, (country, keyId) => trustedSigningKey(keys, country, keyId, now, deps.keyOverlapDays));
+      const request = await verifyPullRequest(pullJws, deps.ownCountry() ?? '', now, (country, keyId) =>
+        trustedSigningKey(keys, country, keyId, now, deps.keyOverlapDays),
+      );
       const pending = await outboxRepository.pendingFor(db, request.from, 50);
       // Status alone is not enough: the expiry scan may not have run yet. We stop serving a message at
       // its own expiresAt, while the scan fails it only once a receiver would refuse it (5 minutes later):
@@ -45,9 +47,18 @@ export function createPullService(deps: PullDeps) {
       const keys = await peerRepository.keys(db);
       let accepted = 0;
       for (const jws of receipts) {
-        const receipt = await verifyReceipt(jws, (keyId) => trustedSigningKey(keys, from, keyId, clock.now(), deps.keyOverlapDays));
+        const receipt = await verifyReceipt(jws, (keyId) =>
+          trustedSigningKey(keys, from, keyId, clock.now(), deps.keyOverlapDays),
+        );
         const message = await outboxRepository.find(db, receipt.messageId);
-        if (message === undefined || message.toCountry !== receipt.from || message.envelopeDigest !== receipt.envelopeDigest || message.status !== 'pending') continue;
+        if (
+          message === undefined ||
+          message.toCountry !== receipt.from ||
+          message.envelopeDigest !== receipt.envelopeDigest ||
+          message.status !== 'pending'
+        ) {
+          continue;
+        }
         // Still pending but past its expiry: the signed receipt proves the partner committed it, so it counts.
         if (await deps.dispatcher.acknowledge(message, jws)) accepted += 1;
       }
@@ -61,7 +72,17 @@ export function createPullService(deps: PullDeps) {
       const keyring = deps.keyring();
       let received = 0;
       for (const peer of (await peerRepository.list(db)).filter((p) => p.status === 'active')) {
-        const pull = await signPullRequest({ v: 1, from: own, to: peer.country, requestedAt: clock.now().toISOString(), nonce: randomBytes(16).toString('base64url') }, keyring.signingKey, keyring.current.keyId);
+        const pull = await signPullRequest(
+          {
+            v: 1,
+            from: own,
+            to: peer.country,
+            requestedAt: clock.now().toISOString(),
+            nonce: randomBytes(16).toString('base64url'),
+          },
+          keyring.signingKey,
+          keyring.current.keyId,
+        );
         let envelopes: string[];
         try {
           const response = await deps.transport(peer.baseUrl, '/federation/v1/pull', pull);
@@ -79,7 +100,11 @@ export function createPullService(deps: PullDeps) {
             // Refused envelopes stay with the partner, which shows them as undelivered.
           }
         }
-        if (receipts.length > 0) await deps.transport(peer.baseUrl, '/federation/v1/receipts', JSON.stringify({ from: own, receipts })).catch(() => undefined);
+        if (receipts.length > 0) {
+          await deps
+            .transport(peer.baseUrl, '/federation/v1/receipts', JSON.stringify({ from: own, receipts }))
+            .catch(() => undefined);
+        }
       }
       return received;
     },

@@ -18,7 +18,16 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
     const principal = requirePermission(context.principal, 'requests:read');
     return db.transaction().execute(async (tx) => {
       const request = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
-      await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.document-rendered', objectType: 'request', objectId: id, purpose, details: { reference: request.reference, format } }));
+      await auditRepository.append(
+        tx,
+        auditEntryFor(deps, context, {
+          action: 'request.document-rendered',
+          objectType: 'request',
+          objectId: id,
+          purpose,
+          details: { reference: request.reference, format },
+        }),
+      );
       return request;
     });
   }
@@ -28,7 +37,12 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
       return signedRequestRecord(await load(context, id, 'json', purpose), deps.keyring());
     },
 
-    async pdf(context: CallContext, id: string, languages: readonly string[] | undefined, purpose: string | null): Promise<{ reference: string; pdf: Buffer }> {
+    async pdf(
+      context: CallContext,
+      id: string,
+      languages: readonly string[] | undefined,
+      purpose: string | null,
+    ): Promise<{ reference: string; pdf: Buffer }> {
       const request = await load(context, id, 'pdf', purpose);
       const signed = signedRequestRecord(request, deps.keyring());
       const document = formalDocumentOf(request, signed, clock.now().toISOString());
@@ -37,13 +51,28 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
     },
 
     /** A response is one recorded decision (a timeline event with a response kind), signed on its own. */
-    async responsePdf(context: CallContext, id: string, eventId: string, purpose: string | null): Promise<{ reference: string; pdf: Buffer }> {
+    async responsePdf(
+      context: CallContext,
+      id: string,
+      eventId: string,
+      purpose: string | null,
+    ): Promise<{ reference: string; pdf: Buffer }> {
       const request = await load(context, id, 'pdf', purpose);
-      const event = (await requestEventRepository.listForRequest(db, id)).find((e) => e.id === eventId && e.responseKind !== null);
+      const event = (await requestEventRepository.listForRequest(db, id)).find(
+        (e) => e.id === eventId && e.responseKind !== null,
+      );
       if (event === undefined) throw new DomainError('request/not-found', 'no such response on this request');
       const signed = signedResponseRecord(request, event, deps.keyring());
-      const document = responseDocumentOf(request, event, { digest: signed.digest, fingerprint: signed.signature.fingerprint }, clock.now().toISOString());
-      return { reference: document.reference, pdf: await renderFormalDocumentPdf(document, { languages: responseLanguages(request) }) };
+      const document = responseDocumentOf(
+        request,
+        event,
+        { digest: signed.digest, fingerprint: signed.signature.fingerprint },
+        clock.now().toISOString(),
+      );
+      return {
+        reference: document.reference,
+        pdf: await renderFormalDocumentPdf(document, { languages: responseLanguages(request) }),
+      };
     },
   };
 }

@@ -1,4 +1,13 @@
-import { DomainError, planTransition, type DeadlineEffect, type DeadlineSettings, type JsonValue, type TransitionActor, type TransitionPayload, type TransitionPlan } from '@hanoi247/core';
+import {
+  DomainError,
+  planTransition,
+  type DeadlineEffect,
+  type DeadlineSettings,
+  type JsonValue,
+  type TransitionActor,
+  type TransitionPayload,
+  type TransitionPlan,
+} from '@hanoi247/core';
 import type { Outbox } from './outbox.service.js';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -6,7 +15,14 @@ import { caseRepository } from '../repositories/case.repository.js';
 import { deadlineRepository } from '../repositories/deadline.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
-import { assigneeOf, presentRequest, snapshotOf, userActor, visibleOrNotFound, type RequestView } from './request-view.js';
+import {
+  assigneeOf,
+  presentRequest,
+  snapshotOf,
+  userActor,
+  visibleOrNotFound,
+  type RequestView,
+} from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -17,7 +33,14 @@ export interface TransitionServiceDeps extends ServiceRuntime {
 }
 
 /** States in which the partner does not know the request yet: nothing to mirror. */
-const notYetShared = new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'WRITTEN_CONFIRMATION_PENDING', 'DISCOVERED', 'DISCLOSURE_DRAFTED']);
+const notYetShared = new Set([
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'WRITTEN_CONFIRMATION_PENDING',
+  'DISCOVERED',
+  'DISCLOSURE_DRAFTED',
+]);
 
 export interface ApplyOptions {
   /** The partner performed this transition; we mirror it and must not echo it back. */
@@ -46,23 +69,53 @@ export function requestSentPayload(request: RequestRecord, sentBy: string): Json
 export function createRequestTransitionService(deps: TransitionServiceDeps) {
   const { db, clock, ids } = deps;
 
-  async function applyDeadlines(tx: Tx, request: RequestRecord, effects: readonly DeadlineEffect[], at: string): Promise<void> {
+  async function applyDeadlines(
+    tx: Tx,
+    request: RequestRecord,
+    effects: readonly DeadlineEffect[],
+    at: string,
+  ): Promise<void> {
     for (const effect of effects) {
       if (effect.kind === 'close') await deadlineRepository.settle(tx, request.id, effect.ruleId, effect.outcome, at);
       if (effect.kind === 'suspend') await deadlineRepository.settle(tx, request.id, effect.ruleId, 'suspended', at);
       if (effect.kind === 'start') {
         // A restart (extension, renewal) supersedes the running instance of the same rule.
         await deadlineRepository.settle(tx, request.id, effect.ruleId, 'met', at);
-        await deadlineRepository.insert(tx, { id: ids(), requestId: request.id, ruleId: effect.ruleId, status: 'open', startedAt: at, dueAt: effect.dueAt, warnAt: effect.warnAt, closedAt: null, escalatedAt: null });
+        await deadlineRepository.insert(tx, {
+          id: ids(),
+          requestId: request.id,
+          ruleId: effect.ruleId,
+          status: 'open',
+          startedAt: at,
+          dueAt: effect.dueAt,
+          warnAt: effect.warnAt,
+          closedAt: null,
+          escalatedAt: null,
+        });
       }
     }
   }
 
-  async function recordSideEffects(tx: Tx, request: RequestRecord, plan: TransitionPlan, payload: TransitionPayload, eventId: string, at: string): Promise<void> {
-    if (plan.action === 'accept-with-conditions') await requestEventRepository.addConditions(tx, request.id, eventId, payload.conditions ?? [], ids, at);
-    if (plan.action === 'accept-conditions') await requestEventRepository.decideConditions(tx, request.id, 'accepted', at);
-    if (plan.action === 'decline-conditions') await requestEventRepository.decideConditions(tx, request.id, 'declined', at);
-    if (payload.linkedRequestId !== undefined) await requestEventRepository.link(tx, request.id, payload.linkedRequestId, plan.action, at);
+  async function recordSideEffects(
+    tx: Tx,
+    request: RequestRecord,
+    plan: TransitionPlan,
+    payload: TransitionPayload,
+    eventId: string,
+    at: string,
+  ): Promise<void> {
+    if (plan.action === 'accept-with-conditions') {
+      await requestEventRepository.addConditions(tx, request.id, eventId, payload.conditions ?? [], ids, at);
+    }
+    if (plan.action === 'accept-conditions') {
+      await requestEventRepository.decideConditions(tx, request.id, 'accepted', at);
+    }
+    if (plan.action === 'decline-conditions') {
+      await requestEventRepository.decideConditions(tx, request.id, 'declined', at);
+    }
+    if (payload.linkedRequestId !== undefined) {
+      await requestEventRepository.link(tx, request.id, payload.linkedRequestId, plan.action, at);
+    }
     for (const proposal of plan.proposals) {
       await requestEventRepository.append(tx, {
         id: ids(),
@@ -85,34 +138,77 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
    * conditions, links, clocks and the audit entry commit together or not at all.
    */
   /** What the partner must learn from this local transition, if anything. */
-  async function mirror(tx: Tx, request: RequestRecord, action: string, from: string, to: string, payload: TransitionPayload, actorName: string, at: string): Promise<void> {
+  async function mirror(
+    tx: Tx,
+    request: RequestRecord,
+    action: string,
+    from: string,
+    to: string,
+    payload: TransitionPayload,
+    actorName: string,
+    at: string,
+  ): Promise<void> {
     if (deps.outbox === undefined) return;
     const partner = request.direction === 'outgoing' ? request.requestedState : request.requestingState;
-    const firstContact = request.direction === 'outgoing' && (action === 'send' || action === 'disclose' || (action === 'confirm-in-writing' && from === 'WRITTEN_CONFIRMATION_PENDING'));
+    const firstContact =
+      request.direction === 'outgoing' &&
+      (action === 'send' ||
+        action === 'disclose' ||
+        (action === 'confirm-in-writing' && from === 'WRITTEN_CONFIRMATION_PENDING'));
     if (firstContact) {
-      await deps.outbox.enqueue(tx, { to: partner, type: 'request.sent', payload: requestSentPayload({ ...request, state: to }, actorName), requestId: request.id, priority: request.priority });
+      await deps.outbox.enqueue(tx, {
+        to: partner,
+        type: 'request.sent',
+        payload: requestSentPayload({ ...request, state: to }, actorName),
+        requestId: request.id,
+        priority: request.priority,
+      });
       return;
     }
     if (request.direction === 'outgoing' && notYetShared.has(from)) return;
     await deps.outbox.enqueue(tx, {
       to: partner,
       type: 'request.transition',
-      payload: JSON.parse(JSON.stringify({ reference: request.reference, action, fromState: from, toState: to, payload, occurredAt: at, actorName })) as JsonValue,
+      payload: JSON.parse(
+        JSON.stringify({
+          reference: request.reference,
+          action,
+          fromState: from,
+          toState: to,
+          payload,
+          occurredAt: at,
+          actorName,
+        }),
+      ) as JsonValue,
       requestId: request.id,
       priority: request.priority,
     });
   }
 
-  async function apply(tx: Tx, context: CallContext, request: RequestRecord, action: string, payload: TransitionPayload, actor: TransitionActor, options: ApplyOptions = {}): Promise<RequestRecord> {
+  async function apply(
+    tx: Tx,
+    context: CallContext,
+    request: RequestRecord,
+    action: string,
+    payload: TransitionPayload,
+    actor: TransitionActor,
+    options: ApplyOptions = {},
+  ): Promise<RequestRecord> {
     const now = clock.now();
     const at = now.toISOString();
-    const plan = planTransition(snapshotOf(request), action, payload, actor, now, { settings: deps.deadlineSettings, mirrored: options.mirrored === true });
-    const submitter = action === 'submit' && actor.userId !== null && !request.draftedBy.includes(actor.userId) ? [actor.userId] : [];
+    const plan = planTransition(snapshotOf(request), action, payload, actor, now, {
+      settings: deps.deadlineSettings,
+      mirrored: options.mirrored === true,
+    });
+    const submitter =
+      action === 'submit' && actor.userId !== null && !request.draftedBy.includes(actor.userId) ? [actor.userId] : [];
     const next: RequestRecord = {
       ...request,
       state: plan.to,
       draftedBy: [...request.draftedBy, ...submitter],
-      consultationRecordedAt: plan.recordsConsultation ? (request.consultationRecordedAt ?? at) : request.consultationRecordedAt,
+      consultationRecordedAt: plan.recordsConsultation
+        ? (request.consultationRecordedAt ?? at)
+        : request.consultationRecordedAt,
       updatedAt: at,
     };
     if (!(await requestRepository.update(tx, next, request.version))) {
@@ -154,7 +250,12 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
   return {
     apply,
 
-    async transition(context: CallContext, id: string, action: string, payload: TransitionPayload): Promise<RequestView> {
+    async transition(
+      context: CallContext,
+      id: string,
+      action: string,
+      payload: TransitionPayload,
+    ): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:read');
       const actor = userActor(principal);
       const view = await db.transaction().execute(async (tx) => {

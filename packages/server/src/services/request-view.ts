@@ -25,16 +25,23 @@ export function canSee(principal: Principal, request: Pick<RequestRecord, 'type'
   return principal.roles.includes('central_authority_officer') || principal.roles.includes('supervisor');
 }
 
-export const restrictedTypesFor = (principal: Principal): string[] => (canSee(principal, { type: 'INTERCEPTION_46' }) ? [] : ['INTERCEPTION_46']);
+export const restrictedTypesFor = (principal: Principal): string[] =>
+  canSee(principal, { type: 'INTERCEPTION_46' }) ? [] : ['INTERCEPTION_46'];
 
 /** Unknown and invisible look the same: confirming a request exists is itself a leak. */
 export function visibleOrNotFound(principal: Principal, request: RequestRecord | undefined): RequestRecord {
-  if (request === undefined || !canSee(principal, request)) throw new DomainError('request/not-found', 'no such request');
+  if (request === undefined || !canSee(principal, request)) {
+    throw new DomainError('request/not-found', 'no such request');
+  }
   return request;
 }
 
 /** An officer acting on a request, as the transition gate sees them. */
-export const userActor = (principal: Principal): TransitionActor => ({ kind: 'user', userId: principal.userId, permissions: principal.permissions });
+export const userActor = (principal: Principal): TransitionActor => ({
+  kind: 'user',
+  userId: principal.userId,
+  permissions: principal.permissions,
+});
 
 export function snapshotOf(record: RequestRecord): RequestSnapshot {
   return {
@@ -54,7 +61,11 @@ export function snapshotOf(record: RequestRecord): RequestSnapshot {
 export interface RequestView extends Omit<RequestRecord, 'draftedBy'> {
   readonly typeTitle: { readonly en: string; readonly vi: string };
   readonly stateLabel: { readonly en: string; readonly vi: string };
-  readonly availableActions: readonly { readonly action: string; readonly label: { readonly en: string; readonly vi: string }; readonly permission: string }[];
+  readonly availableActions: readonly {
+    readonly action: string;
+    readonly label: { readonly en: string; readonly vi: string };
+    readonly permission: string;
+  }[];
   readonly missing: readonly FieldIssue[];
   readonly warnings: readonly string[];
   readonly conditions: readonly StoredCondition[];
@@ -86,14 +97,27 @@ export interface ViewExtras {
 /** Warnings while drafting: the requested State's profile, and eligibility where the law leaves discretion. */
 export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | undefined): string[] {
   const offences = caseRecord?.data.offences ?? [];
-  const languages = [record.language, ...record.translations.filter((t) => t.status !== 'pending').map((t) => t.language)];
+  const languages = [
+    record.language,
+    ...record.translations.filter((t) => t.status !== 'pending').map((t) => t.language),
+  ];
   const eligibility = caseRecord === undefined ? [] : checkEligibility(offences).warnings;
   if (record.direction === 'incoming') return [...eligibility];
   const drafting = draftingWarnings(
-    { type: record.type, legalBasis: record.legalBasis, languages, conventionOffence: caseRecord === undefined ? null : offences.some((o) => o.code !== 'OTHER') },
+    {
+      type: record.type,
+      legalBasis: record.legalBasis,
+      languages,
+      conventionOffence: caseRecord === undefined ? null : offences.some((o) => o.code !== 'OTHER'),
+    },
     record.requestedState,
   ).map((w) => w.message);
-  const noCase = caseRecord === undefined ? ['no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked'] : [];
+  const noCase =
+    caseRecord === undefined
+      ? [
+          'no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked',
+        ]
+      : [];
   return [...drafting, ...eligibility, ...noCase];
 }
 
@@ -106,7 +130,11 @@ export function presentRequest(record: RequestRecord, viewer: Principal, extras:
     ...rest,
     typeTitle: requestTypes[record.type].title,
     stateLabel: machine.states.find((s) => s.name === record.state)?.label ?? { en: record.state, vi: record.state },
-    availableActions: actionsFor(snapshotOf(record), userActor(viewer)).map((t) => ({ action: t.action, label: t.label, permission: t.permission })),
+    availableActions: actionsFor(snapshotOf(record), userActor(viewer)).map((t) => ({
+      action: t.action,
+      label: t.label,
+      permission: t.permission,
+    })),
     missing: validation.ok ? validation.missing : validation.issues,
     warnings: warningsFor(record, extras.caseRecord),
     conditions: extras.conditions ?? [],

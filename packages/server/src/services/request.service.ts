@@ -1,14 +1,38 @@
-import { DomainError, creationDeadlines, validateRequestDetails, type DeadlineSettings, type LegalBasis, type Principal, type RequestSentPayload, type RequestTypeCode } from '@hanoi247/core';
+import {
+  DomainError,
+  creationDeadlines,
+  validateRequestDetails,
+  type DeadlineSettings,
+  type LegalBasis,
+  type Principal,
+  type RequestSentPayload,
+  type RequestTypeCode,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository } from '../repositories/case.repository.js';
 import { counterRepository } from '../repositories/counter.repository.js';
 import { deadlineRepository, type DeadlineRecord } from '../repositories/deadline.repository.js';
 import { requestEventRepository, type RequestEvent } from '../repositories/request-event.repository.js';
-import { requestRepository, type Priority, type QueuedRequest, type RequestRecord, type Translation } from '../repositories/request.repository.js';
+import {
+  requestRepository,
+  type Priority,
+  type QueuedRequest,
+  type RequestRecord,
+  type Translation,
+} from '../repositories/request.repository.js';
 import { userRepository } from '../repositories/user.repository.js';
 import { assignableOfficersOf, mayBeAssigned } from './assignable-officers.js';
-import { assigneeOf, canSee, presentRequest, restrictedTypesFor, snapshotOf, visibleOrNotFound, type Assignee, type RequestView } from './request-view.js';
+import {
+  assigneeOf,
+  canSee,
+  presentRequest,
+  restrictedTypesFor,
+  snapshotOf,
+  visibleOrNotFound,
+  type Assignee,
+  type RequestView,
+} from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -37,7 +61,11 @@ export interface RequestServiceDeps extends ServiceRuntime {
 
 function checkedDetails(type: RequestTypeCode, basis: LegalBasis, details: unknown): Readonly<Record<string, unknown>> {
   const validation = validateRequestDetails(type, basis, details);
-  if (!validation.ok) throw new DomainError('request/invalid-details', 'some request fields are not valid', { issues: validation.issues });
+  if (!validation.ok) {
+    throw new DomainError('request/invalid-details', 'some request fields are not valid', {
+      issues: validation.issues,
+    });
+  }
   return validation.details;
 }
 
@@ -45,9 +73,13 @@ function checkedDetails(type: RequestTypeCode, basis: LegalBasis, details: unkno
 function checkedPriority(priority: Priority, justification: string | undefined): string | null {
   if (priority !== 'emergency') return null;
   if (justification === undefined || justification.trim().length < 20) {
-    throw new DomainError('request/emergency-justification-required', 'an emergency needs a justification: the significant and imminent risk to life or safety (UN art. 2)', {
-      issues: [{ path: '/emergencyJustification', message: 'at least 20 characters' }],
-    });
+    throw new DomainError(
+      'request/emergency-justification-required',
+      'an emergency needs a justification: the significant and imminent risk to life or safety (UN art. 2)',
+      {
+        issues: [{ path: '/emergencyJustification', message: 'at least 20 characters' }],
+      },
+    );
   }
   return justification.trim();
 }
@@ -55,11 +87,20 @@ function checkedPriority(priority: Priority, justification: string | undefined):
 export function createRequestService(deps: RequestServiceDeps) {
   const { db, clock, ids } = deps;
   const country = (): string => {
-    if (deps.nodeCountry === null) throw new DomainError('bug/invariant-violated', 'this process does not act as a node: no country configured');
+    if (deps.nodeCountry === null) {
+      throw new DomainError('bug/invariant-violated', 'this process does not act as a node: no country configured');
+    }
     return deps.nodeCountry;
   };
 
-  async function event(tx: Tx, context: CallContext, request: RequestRecord, kind: RequestEvent['kind'], action: string, payload: Record<string, unknown>): Promise<void> {
+  async function event(
+    tx: Tx,
+    context: CallContext,
+    request: RequestRecord,
+    kind: RequestEvent['kind'],
+    action: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     await requestEventRepository.append(tx, {
       id: ids(),
       requestId: request.id,
@@ -77,25 +118,56 @@ export function createRequestService(deps: RequestServiceDeps) {
 
   /** The reference is allocated in the same transaction, so a failed insert leaves no gap. */
   /** Returns the clocks it started, so the caller need not read them back. */
-  async function insertRecord(tx: Tx, context: CallContext, record: RequestRecord, eventPayload: Record<string, unknown> = {}): Promise<DeadlineRecord[]> {
+  async function insertRecord(
+    tx: Tx,
+    context: CallContext,
+    record: RequestRecord,
+    eventPayload: Record<string, unknown> = {},
+  ): Promise<DeadlineRecord[]> {
     await requestRepository.insert(tx, record);
-    await event(tx, context, record, 'created', record.direction === 'outgoing' ? 'draft' : 'receive', { reference: record.reference, ...eventPayload });
+    await event(tx, context, record, 'created', record.direction === 'outgoing' ? 'draft' : 'receive', {
+      reference: record.reference,
+      ...eventPayload,
+    });
     const started: DeadlineRecord[] = [];
     for (const effect of creationDeadlines(snapshotOf(record), clock.now(), deps.deadlineSettings)) {
       if (effect.kind !== 'start') continue;
-      const deadline: DeadlineRecord = { id: ids(), requestId: record.id, ruleId: effect.ruleId, status: 'open', startedAt: record.createdAt, dueAt: effect.dueAt, warnAt: effect.warnAt, closedAt: null, escalatedAt: null };
+      const deadline: DeadlineRecord = {
+        id: ids(),
+        requestId: record.id,
+        ruleId: effect.ruleId,
+        status: 'open',
+        startedAt: record.createdAt,
+        dueAt: effect.dueAt,
+        warnAt: effect.warnAt,
+        closedAt: null,
+        escalatedAt: null,
+      };
       await deadlineRepository.insert(tx, deadline);
       started.push(deadline);
     }
     await auditRepository.append(
       tx,
-      auditEntryFor(deps, context, { action: 'request.created', objectType: 'request', objectId: record.id, ...(context.principal === null ? { actorType: 'system' as const, actorName: `node ${record.requestingState}` } : {}), details: { reference: record.reference, type: record.type, direction: record.direction } }),
+      auditEntryFor(deps, context, {
+        action: 'request.created',
+        objectType: 'request',
+        objectId: record.id,
+        ...(context.principal === null
+          ? { actorType: 'system' as const, actorName: `node ${record.requestingState}` }
+          : {}),
+        details: { reference: record.reference, type: record.type, direction: record.direction },
+      }),
     );
     return started;
   }
 
   /** The view with everything a reader of one request sees. */
-  async function fullView(tx: Tx, viewer: Principal, record: RequestRecord, assignee: Assignee | null): Promise<RequestView> {
+  async function fullView(
+    tx: Tx,
+    viewer: Principal,
+    record: RequestRecord,
+    assignee: Assignee | null,
+  ): Promise<RequestView> {
     return presentRequest(record, viewer, {
       caseRecord: record.caseId === null ? undefined : await caseRepository.findById(tx, record.caseId),
       conditions: await requestEventRepository.conditionsFor(tx, record.id),
@@ -112,7 +184,11 @@ export function createRequestService(deps: RequestServiceDeps) {
     return result;
   }
 
-  async function insertNew(context: CallContext, viewer: Principal, build: (tx: Tx) => Promise<RequestRecord>): Promise<RequestView> {
+  async function insertNew(
+    context: CallContext,
+    viewer: Principal,
+    build: (tx: Tx) => Promise<RequestRecord>,
+  ): Promise<RequestView> {
     return changing(async (tx) => {
       const record = await build(tx);
       const deadlines = await insertRecord(tx, context, record);
@@ -154,14 +230,24 @@ export function createRequestService(deps: RequestServiceDeps) {
         version: 1,
         assignedTo: null,
       };
-      await insertRecord(tx, { principal: null, requestId: null }, record, { messageId, sentBy: sent.sentBy, sentAt: sent.createdAt });
+      await insertRecord(tx, { principal: null, requestId: null }, record, {
+        messageId,
+        sentBy: sent.sentBy,
+        sentAt: sent.createdAt,
+      });
       return record;
     },
 
     async createDraft(context: CallContext, input: RequestDraftInput): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      if (input.requestedState === country()) throw new DomainError('request/invalid-details', 'the requested State must be another State', { issues: [{ path: '/requestedState', message: 'not this node\u2019s own country' }] });
-      if (input.caseId !== undefined && (await caseRepository.findById(db, input.caseId)) === undefined) throw new DomainError('case/not-found', 'no such case');
+      if (input.requestedState === country()) {
+        throw new DomainError('request/invalid-details', 'the requested State must be another State', {
+          issues: [{ path: '/requestedState', message: 'not this node\u2019s own country' }],
+        });
+      }
+      if (input.caseId !== undefined && (await caseRepository.findById(db, input.caseId)) === undefined) {
+        throw new DomainError('case/not-found', 'no such case');
+      }
       const details = checkedDetails(input.type, input.legalBasis, input.details);
       const emergencyJustification = checkedPriority(input.priority, input.emergencyJustification);
       const now = clock.now();
@@ -195,12 +281,26 @@ export function createRequestService(deps: RequestServiceDeps) {
     /** A request that reached this node outside the network (letter, e-mail, phone) is recorded by an officer. */
     async recordIncoming(context: CallContext, input: IncomingRequestInput): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      if (input.requestingState === country()) throw new DomainError('request/invalid-details', 'the requesting State must be another State', { issues: [{ path: '/requestingState', message: 'not this node\u2019s own country' }] });
+      if (input.requestingState === country()) {
+        throw new DomainError('request/invalid-details', 'the requesting State must be another State', {
+          issues: [{ path: '/requestingState', message: 'not this node\u2019s own country' }],
+        });
+      }
       // References are unique across both directions: a foreign one carries its State's prefix, never this node's.
       if (!input.reference.startsWith(`${input.requestingState}-`)) {
-        throw new DomainError('request/invalid-details', `the reference must start with the requesting State\u2019s code, ${input.requestingState}-`, { issues: [{ path: '/reference', message: `must start with ${input.requestingState}-` }] });
+        throw new DomainError(
+          'request/invalid-details',
+          `the reference must start with the requesting State\u2019s code, ${input.requestingState}-`,
+          { issues: [{ path: '/reference', message: `must start with ${input.requestingState}-` }] },
+        );
       }
-      if ((await requestRepository.findByReference(db, input.reference)) !== undefined) throw new DomainError('request/invalid-details', `a request with reference ${input.reference} is already recorded`, { issues: [{ path: '/reference', message: 'already recorded' }] });
+      if ((await requestRepository.findByReference(db, input.reference)) !== undefined) {
+        throw new DomainError(
+          'request/invalid-details',
+          `a request with reference ${input.reference} is already recorded`,
+          { issues: [{ path: '/reference', message: 'already recorded' }] },
+        );
+      }
       const details = checkedDetails(input.type, input.legalBasis, input.details);
       const now = clock.now().toISOString();
       const emergencyJustification = checkedPriority(input.priority, input.emergencyJustification);
@@ -231,28 +331,61 @@ export function createRequestService(deps: RequestServiceDeps) {
     },
 
     /** Drafts stay editable until submitted; every editor becomes a drafter and so cannot approve. */
-    async updateDraft(context: CallContext, id: string, patch: { details?: Readonly<Record<string, unknown>> | undefined; language?: string | undefined; translations?: readonly Translation[] | undefined; priority?: Priority | undefined; emergencyJustification?: string | undefined }, version: number): Promise<RequestView> {
+    async updateDraft(
+      context: CallContext,
+      id: string,
+      patch: {
+        details?: Readonly<Record<string, unknown>> | undefined;
+        language?: string | undefined;
+        translations?: readonly Translation[] | undefined;
+        priority?: Priority | undefined;
+        emergencyJustification?: string | undefined;
+      },
+      version: number,
+    ): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
       return changing(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
-        if (record.direction !== 'outgoing' || record.state !== 'DRAFT') throw new DomainError('request/not-editable', `only a draft can be edited; this request is ${record.state}`);
+        if (record.direction !== 'outgoing' || record.state !== 'DRAFT') {
+          throw new DomainError('request/not-editable', `only a draft can be edited; this request is ${record.state}`);
+        }
         const priority = patch.priority ?? record.priority;
         const userId = principal.userId ?? principal.username;
         const next: RequestRecord = {
           ...record,
-          details: patch.details === undefined ? record.details : checkedDetails(record.type, record.legalBasis, { ...record.details, ...patch.details }),
+          details:
+            patch.details === undefined
+              ? record.details
+              : checkedDetails(record.type, record.legalBasis, { ...record.details, ...patch.details }),
           language: patch.language ?? record.language,
           translations: patch.translations ?? record.translations,
           priority,
-          emergencyJustification: checkedPriority(priority, patch.emergencyJustification ?? record.emergencyJustification ?? undefined),
+          emergencyJustification: checkedPriority(
+            priority,
+            patch.emergencyJustification ?? record.emergencyJustification ?? undefined,
+          ),
           draftedBy: record.draftedBy.includes(userId) ? record.draftedBy : [...record.draftedBy, userId],
           updatedAt: clock.now().toISOString(),
         };
-        if (!(await requestRepository.update(tx, next, version))) throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
+        if (!(await requestRepository.update(tx, next, version))) {
+          throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
+        }
         await event(tx, context, next, 'updated', 'edit', { fields: Object.keys(patch.details ?? {}) });
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.updated', objectType: 'request', objectId: id, details: { reference: record.reference } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'request.updated',
+            objectType: 'request',
+            objectId: id,
+            details: { reference: record.reference },
+          }),
+        );
         const caseRecord = next.caseId === null ? undefined : await caseRepository.findById(tx, next.caseId);
-        return presentRequest({ ...next, version: version + 1 }, principal, { caseRecord, deadlines: await deadlineRepository.forRequest(tx, id), assignee: await assigneeOf(tx, next) });
+        return presentRequest({ ...next, version: version + 1 }, principal, {
+          caseRecord,
+          deadlines: await deadlineRepository.forRequest(tx, id),
+          assignee: await assigneeOf(tx, next),
+        });
       });
     },
 
@@ -260,7 +393,16 @@ export function createRequestService(deps: RequestServiceDeps) {
       const principal = requirePermission(context.principal, 'requests:read');
       return db.transaction().execute(async (tx) => {
         const record = visibleOrNotFound(principal, await requestRepository.findById(tx, id));
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.viewed', objectType: 'request', objectId: id, purpose, details: { reference: record.reference } }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'request.viewed',
+            objectType: 'request',
+            objectId: id,
+            purpose,
+            details: { reference: record.reference },
+          }),
+        );
         return fullView(tx, principal, record, await assigneeOf(tx, record));
       });
     },
@@ -277,40 +419,93 @@ export function createRequestService(deps: RequestServiceDeps) {
         if (userId !== null) {
           const user = await userRepository.findById(tx, userId);
           if (user === undefined || !mayBeAssigned(user, record)) {
-            throw new DomainError('request/invalid-assignee', 'the assignee must be an active officer who can see this request', { issues: [{ path: '/userId', message: 'not an officer who can handle this request' }] });
+            throw new DomainError(
+              'request/invalid-assignee',
+              'the assignee must be an active officer who can see this request',
+              { issues: [{ path: '/userId', message: 'not an officer who can handle this request' }] },
+            );
           }
           assignee = { id: user.id, displayName: user.displayName };
         }
         if (record.assignedTo === userId) return fullView(tx, principal, record, assignee);
         const next: RequestRecord = { ...record, assignedTo: userId, updatedAt: clock.now().toISOString() };
-        if (!(await requestRepository.update(tx, next, record.version))) throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
+        if (!(await requestRepository.update(tx, next, record.version))) {
+          throw new DomainError('request/concurrent-change', 'someone changed this request meanwhile; reload it');
+        }
         const action = userId === null ? 'unassign' : 'assign';
-        const details = { reference: record.reference, from: record.assignedTo, to: userId, ...(assignee === null ? {} : { toName: assignee.displayName }) };
+        const details = {
+          reference: record.reference,
+          from: record.assignedTo,
+          to: userId,
+          ...(assignee === null ? {} : { toName: assignee.displayName }),
+        };
         await event(tx, context, next, 'updated', action, details);
-        await auditRepository.append(tx, auditEntryFor(deps, context, { action: 'request.assigned', objectType: 'request', objectId: id, details }));
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, { action: 'request.assigned', objectType: 'request', objectId: id, details }),
+        );
         return fullView(tx, principal, { ...next, version: record.version + 1 }, assignee);
       });
     },
 
     async list(
       context: CallContext,
-      filter: { direction?: 'outgoing' | 'incoming' | undefined; type?: string | undefined; state?: string | undefined; country?: string | undefined; caseId?: string | undefined; assignee?: string | undefined; limit: number; offset: number },
+      filter: {
+        direction?: 'outgoing' | 'incoming' | undefined;
+        type?: string | undefined;
+        state?: string | undefined;
+        country?: string | undefined;
+        caseId?: string | undefined;
+        assignee?: string | undefined;
+        limit: number;
+        offset: number;
+      },
     ): Promise<QueuedRequest[]> {
       const principal = requirePermission(context.principal, 'requests:read');
       const { assignee, ...rest } = filter;
-      const assigned = assignee === undefined ? undefined : assignee === 'unassigned' ? null : assignee === 'me' ? (principal.userId ?? principal.username) : assignee;
+      const assigned =
+        assignee === undefined
+          ? undefined
+          : assignee === 'unassigned'
+            ? null
+            : assignee === 'me'
+              ? (principal.userId ?? principal.username)
+              : assignee;
       return requestRepository.list(db, { ...rest, assignee: assigned, excludeTypes: restrictedTypesFor(principal) });
     },
 
     /** The clocks an officer must watch, nearest first, without the requests this officer may not see. */
-    async runningDeadlines(context: CallContext, limit: number): Promise<{ id: string; requestId: string; reference: string; type: string; ruleId: string; status: string; dueAt: string; warnAt: string }[]> {
+    async runningDeadlines(
+      context: CallContext,
+      limit: number,
+    ): Promise<
+      {
+        id: string;
+        requestId: string;
+        reference: string;
+        type: string;
+        ruleId: string;
+        status: string;
+        dueAt: string;
+        warnAt: string;
+      }[]
+    > {
       const principal = requirePermission(context.principal, 'requests:read');
       const running = await deadlineRepository.running(db, limit);
       const out = [];
       for (const deadline of running) {
         const request = await requestRepository.findById(db, deadline.requestId);
         if (request === undefined || !canSee(principal, request)) continue;
-        out.push({ id: deadline.id, requestId: request.id, reference: request.reference, type: request.type, ruleId: deadline.ruleId, status: deadline.status, dueAt: deadline.dueAt, warnAt: deadline.warnAt });
+        out.push({
+          id: deadline.id,
+          requestId: request.id,
+          reference: request.reference,
+          type: request.type,
+          ruleId: deadline.ruleId,
+          status: deadline.status,
+          dueAt: deadline.dueAt,
+          warnAt: deadline.warnAt,
+        });
       }
       return out;
     },

@@ -1,4 +1,12 @@
-import type { AuditAction, AuditActorType, AuditEntry, AuditOutcome, Clock, JsonValue, Principal } from '@hanoi247/core';
+import type {
+  AuditAction,
+  AuditActorType,
+  AuditEntry,
+  AuditOutcome,
+  Clock,
+  JsonValue,
+  Principal,
+} from '@hanoi247/core';
 import type { Db } from '../db/database-schema.js';
 import type { IdGenerator } from '../identity/ids.js';
 import type { CommitHook } from './commit-hook.js';
@@ -36,7 +44,8 @@ export interface AuditFields {
 
 export function auditEntryFor(runtime: ServiceRuntime, context: CallContext, fields: AuditFields): AuditEntry {
   const principal = context.principal;
-  const actorType: AuditActorType = fields.actorType ?? (principal === null ? 'anonymous' : principal.via === 'cli' ? 'operator' : 'user');
+  const actorType: AuditActorType =
+    fields.actorType ?? (principal === null ? 'anonymous' : principal.via === 'cli' ? 'operator' : 'user');
   return {
     id: runtime.ids(),
     occurredAt: runtime.clock.now().toISOString(),

@@ -57,7 +57,9 @@ export interface SessionCacheOptions {
 export function createSessionCache<T>(clock: Clock, options: SessionCacheOptions = {}): SessionCache<T> {
   const ttlMs = options.ttlMs ?? sessionCacheTtlMs;
   const maxEntries = options.maxEntries ?? sessionCacheMaxEntries;
-  if (!(ttlMs >= 0) || !Number.isInteger(maxEntries) || maxEntries < 1) throw new Error('session cache needs ttlMs >= 0 and maxEntries >= 1');
+  if (!(ttlMs >= 0) || !Number.isInteger(maxEntries) || maxEntries < 1) {
+    throw new Error('session cache needs ttlMs >= 0 and maxEntries >= 1');
+  }
   // Insertion order is age order: the first key is the oldest entry.
   const entries = new Map<string, Entry<T>>();
   let generation = 0;

@@ -1,4 +1,9 @@
-import { statisticsRepository, type CreatedRow, type DeadlineAtRiskRow, type MilestoneRow } from '../repositories/statistics.repository.js';
+import {
+  statisticsRepository,
+  type CreatedRow,
+  type DeadlineAtRiskRow,
+  type MilestoneRow,
+} from '../repositories/statistics.repository.js';
 import { restrictedTypesFor } from './request-view.js';
 import type { CallContext, ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
@@ -98,7 +103,8 @@ export function requestTimings(rows: readonly MilestoneRow[]): Timing[] {
     const timing = byRequest.get(row.requestId) ?? { type: row.type, partner: row.partner };
     byRequest.set(row.requestId, timing);
     const at = Date.parse(row.occurredAt);
-    const isStart = row.kind === 'created' ? row.action === 'receive' : row.action === 'send' || row.action === 'disclose';
+    const isStart =
+      row.kind === 'created' ? row.action === 'receive' : row.action === 'send' || row.action === 'disclose';
     if (isStart) {
       timing.start ??= at;
       continue;
@@ -114,10 +120,18 @@ export function groupTimings(timings: readonly Timing[], keyOf: (t: Timing) => s
   const groups = new Map<string, Timing[]>();
   for (const t of timings) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
   const hoursTo = (items: readonly Timing[], step: 'acknowledge' | 'preserve' | 'respond') =>
-    items.flatMap((t) => (t.start === undefined || t[step] === undefined ? [] : [Math.max(0, (t[step] - t.start) / hourMs)]));
+    items.flatMap((t) =>
+      t.start === undefined || t[step] === undefined ? [] : [Math.max(0, (t[step] - t.start) / hourMs)],
+    );
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, items]) => ({ key, requests: items.length, acknowledge: durations(hoursTo(items, 'acknowledge')), preserve: durations(hoursTo(items, 'preserve')), respond: durations(hoursTo(items, 'respond')) }));
+    .map(([key, items]) => ({
+      key,
+      requests: items.length,
+      acknowledge: durations(hoursTo(items, 'acknowledge')),
+      preserve: durations(hoursTo(items, 'preserve')),
+      respond: durations(hoursTo(items, 'respond')),
+    }));
 }
 
 /**
@@ -135,7 +149,12 @@ export function createStatisticsService(deps: ServiceRuntime) {
       const [created, milestones, atRisk] = await Promise.all([
         statisticsRepository.requestsCreatedSince(db, since, excluded),
         statisticsRepository.milestones(db, excluded),
-        statisticsRepository.deadlinesDueBefore(db, new Date(now.getTime() + atRiskWindowHours * hourMs).toISOString(), excluded, atRiskLimit),
+        statisticsRepository.deadlinesDueBefore(
+          db,
+          new Date(now.getTime() + atRiskWindowHours * hourMs).toISOString(),
+          excluded,
+          atRiskLimit,
+        ),
       ]);
       const timings = requestTimings(milestones);
       return {

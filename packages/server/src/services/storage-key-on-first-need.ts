@@ -12,7 +12,10 @@ export async function storageKeyOnFirstNeed(db: Executor, keys: StorageKeyProvid
   const existing = await keys.get(false);
   if (existing !== null) return existing;
   if ((await evidenceRepository.anySealed(db)) || (await userRepository.anySealedTotpSecret(db))) {
-    throw new DomainError('evidence/storage-key-missing', 'keys/storage.key is missing but evidence or TOTP secrets were sealed with it: restore it from backup');
+    throw new DomainError(
+      'evidence/storage-key-missing',
+      'keys/storage.key is missing but evidence or TOTP secrets were sealed with it: restore it from backup',
+    );
   }
   const created = await keys.get(true);
   if (created === null) throw new DomainError('bug/invariant-violated', 'the storage key could not be created');

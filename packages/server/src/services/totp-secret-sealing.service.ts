@@ -16,7 +16,8 @@ export interface SealedCounts {
  */
 export async function sealLegacyTotpSecrets(runtime: ServiceRuntime, secrets: TotpSecrets): Promise<SealedCounts> {
   const { db } = runtime;
-  const pending = (await userRepository.listUnsealedTotpSecrets(db)).length + (await totpEnrolmentRepository.listUnsealed(db)).length;
+  const pending =
+    (await userRepository.listUnsealedTotpSecrets(db)).length + (await totpEnrolmentRepository.listUnsealed(db)).length;
   if (pending === 0) return { users: 0, enrolments: 0 };
   const box = await secrets.sealer();
   return db.transaction().execute(async (tx) => {
@@ -33,14 +34,18 @@ export async function sealLegacyTotpSecrets(runtime: ServiceRuntime, secrets: To
     if (users + enrolments > 0) {
       await auditRepository.append(
         tx,
-        auditEntryFor(runtime, { principal: null, requestId: null }, {
-          action: 'auth.totp-secrets-sealed',
-          objectType: 'user',
-          objectId: null,
-          actorType: 'system',
-          actorName: 'node',
-          details: { users, enrolments, cipher: 'AES-256-GCM', key: 'HKDF-SHA256(keys/storage.key)' },
-        }),
+        auditEntryFor(
+          runtime,
+          { principal: null, requestId: null },
+          {
+            action: 'auth.totp-secrets-sealed',
+            objectType: 'user',
+            objectId: null,
+            actorType: 'system',
+            actorName: 'node',
+            details: { users, enrolments, cipher: 'AES-256-GCM', key: 'HKDF-SHA256(keys/storage.key)' },
+          },
+        ),
       );
     }
     return { users, enrolments };

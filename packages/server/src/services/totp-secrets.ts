@@ -14,7 +14,8 @@ export interface TotpSecretsDeps {
  */
 export function createTotpSecrets(deps: TotpSecretsDeps) {
   let box: TotpSecretBox | null = null;
-  const boxFor = (storageKey: StorageKey): TotpSecretBox => (box ??= totpSecretBox(deriveTotpSecretKey(storageKey.key)));
+  const boxFor = (storageKey: StorageKey): TotpSecretBox =>
+    (box ??= totpSecretBox(deriveTotpSecretKey(storageKey.key)));
 
   return {
     /** Creates the key file on first need, unless something was sealed with it before: then it was lost. */

@@ -1,4 +1,12 @@
-import { DomainError, can, passwordIssues, usernamePattern, type Permission, type Principal, type Role } from '@hanoi247/core';
+import {
+  DomainError,
+  can,
+  passwordIssues,
+  usernamePattern,
+  type Permission,
+  type Principal,
+  type Role,
+} from '@hanoi247/core';
 import type { PasswordHasher } from '../auth/password-hasher.js';
 import { apiTokenRepository } from '../repositories/api-token.repository.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -58,11 +66,15 @@ export function createUserService(deps: UserServiceDeps) {
     const username = input.username.trim().toLowerCase();
     if (!usernamePattern.test(username)) {
       throw new DomainError('request/validation-failed', 'the username is not acceptable', {
-        issues: [{ path: '/username', message: '3-64 characters: lower-case letters, digits, dot, dash or underscore' }],
+        issues: [
+          { path: '/username', message: '3-64 characters: lower-case letters, digits, dot, dash or underscore' },
+        ],
       });
     }
     const issues = passwordIssues(input.password, username);
-    if (issues.length > 0) throw new DomainError('user/weak-password', 'the password does not meet the policy', { issues });
+    if (issues.length > 0) {
+      throw new DomainError('user/weak-password', 'the password does not meet the policy', { issues });
+    }
     const now = clock.now().toISOString();
     return {
       id: ids(),
@@ -98,7 +110,8 @@ export function createUserService(deps: UserServiceDeps) {
   }
 
   async function findTarget(tx: Tx, idOrUsername: string): Promise<UserRecord> {
-    const user = (await userRepository.findById(tx, idOrUsername)) ?? (await userRepository.findByUsername(tx, idOrUsername));
+    const user =
+      (await userRepository.findById(tx, idOrUsername)) ?? (await userRepository.findByUsername(tx, idOrUsername));
     if (user === undefined) throw new DomainError('user/not-found', 'no such user');
     return user;
   }
@@ -120,7 +133,13 @@ export function createUserService(deps: UserServiceDeps) {
         const users = await userRepository.list(tx);
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, context, { action: 'user.listed', objectType: 'user', objectId: null, purpose, details: { count: users.length } }),
+          auditEntryFor(deps, context, {
+            action: 'user.listed',
+            objectType: 'user',
+            objectId: null,
+            purpose,
+            details: { count: users.length },
+          }),
         );
         return users.map(userView);
       });
@@ -131,7 +150,9 @@ export function createUserService(deps: UserServiceDeps) {
       const actor = requirePermission(context.principal, 'users:manage');
       const view = await db.transaction().execute(async (tx) => {
         const user = await findTarget(tx, idOrUsername);
-        if (user.id === actor.userId) throw new DomainError('user/cannot-disable-self', 'an administrator cannot disable their own account');
+        if (user.id === actor.userId) {
+          throw new DomainError('user/cannot-disable-self', 'an administrator cannot disable their own account');
+        }
         if (user.roles.includes('administrator') && user.status === 'active') {
           if ((await userRepository.countActiveWithRole(tx, 'administrator')) <= 1) {
             throw new DomainError('user/last-administrator', 'the last active administrator cannot be disabled');
@@ -143,7 +164,12 @@ export function createUserService(deps: UserServiceDeps) {
         await apiTokenRepository.revokeAllForUser(tx, user.id, now);
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, context, { action: 'user.disabled', objectType: 'user', objectId: user.id, details: { username: user.username, sessionsRevoked: sessions } }),
+          auditEntryFor(deps, context, {
+            action: 'user.disabled',
+            objectType: 'user',
+            objectId: user.id,
+            details: { username: user.username, sessionsRevoked: sessions },
+          }),
         );
         return userView({ ...user, status: 'disabled' });
       });
@@ -163,7 +189,12 @@ export function createUserService(deps: UserServiceDeps) {
         await totpEnrolmentRepository.consumeAllForUser(tx, user.id, now);
         await auditRepository.append(
           tx,
-          auditEntryFor(deps, context, { action: 'user.totp-reset', objectType: 'user', objectId: user.id, details: { username: user.username } }),
+          auditEntryFor(deps, context, {
+            action: 'user.totp-reset',
+            objectType: 'user',
+            objectId: user.id,
+            details: { username: user.username },
+          }),
         );
         return userView({ ...user, totpSecret: null });
       });

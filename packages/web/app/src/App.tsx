@@ -16,8 +16,12 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m)
 const DirectoryPage = lazy(() => import('./directory/DirectoryPage.js').then((m) => ({ default: m.DirectoryPage })));
 const DraftPage = lazy(() => import('./drafting/DraftPage.js').then((m) => ({ default: m.DraftPage })));
 const EvidencePage = lazy(() => import('./evidence/EvidencePage.js').then((m) => ({ default: m.EvidencePage })));
-const ProviderOrderPage = lazy(() => import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })));
-const ProviderOrdersPage = lazy(() => import('./provider/ProviderOrdersPage.js').then((m) => ({ default: m.ProviderOrdersPage })));
+const ProviderOrderPage = lazy(() =>
+  import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })),
+);
+const ProviderOrdersPage = lazy(() =>
+  import('./provider/ProviderOrdersPage.js').then((m) => ({ default: m.ProviderOrdersPage })),
+);
 
 function PageLoading() {
   return (
@@ -60,7 +64,13 @@ export function App() {
   if (isProviderPortal(session.data)) {
     return (
       <AppLayout session={session.data} route={route} onSignOut={signOut}>
-        <Suspense fallback={<PageLoading />}>{route.page === 'provider-order' ? <ProviderOrderPage key={route.id} id={route.id} /> : <ProviderOrdersPage />}</Suspense>
+        <Suspense fallback={<PageLoading />}>
+          {route.page === 'provider-order' ? (
+            <ProviderOrderPage key={route.id} id={route.id} />
+          ) : (
+            <ProviderOrdersPage />
+          )}
+        </Suspense>
       </AppLayout>
     );
   }

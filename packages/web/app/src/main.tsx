@@ -13,7 +13,13 @@ import { initI18n } from './i18n/i18n.js';
 initI18n();
 // Dark blue reads well day and night and keeps AA contrast for white text on filled buttons. Other
 // filled colours get black or white text, whichever reaches 4.5:1 (0.179: WCAG's crossover luminance).
-const base = { primaryColor: 'indigo', primaryShade: 8, focusRing: 'always', autoContrast: true, luminanceThreshold: 0.179 } as const;
+const base = {
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  focusRing: 'always',
+  autoContrast: true,
+  luminanceThreshold: 0.179,
+} as const;
 
 /**
  * WCAG 1.4.3 (AA) for text Mantine draws in mid-tones: dimmed text (gray 6, 3.3:1 on white) takes
@@ -39,7 +45,18 @@ const readableColours: CSSVariablesResolver = (theme) => ({
 /** The theme, with the toasts' close button named in the officer's language (WCAG 4.1.2). */
 function Themed({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation();
-  const theme = useMemo(() => createTheme({ ...base, components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }) } }), [t]);
+  const theme = useMemo(
+    () =>
+      createTheme({
+        ...base,
+        components: {
+          Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } },
+          }),
+        },
+      }),
+    [t],
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={readableColours}>
       {children}

@@ -15,7 +15,13 @@ function relevant(rule: DeadlineRule, request: RequestSnapshot): boolean {
   return typeOk && directionOk && (rule.applies?.(request) ?? true);
 }
 
-function dueTime(rule: DeadlineRule, request: RequestSnapshot, payload: TransitionPayload, settings: DeadlineSettings, now: Date): number | null {
+function dueTime(
+  rule: DeadlineRule,
+  request: RequestSnapshot,
+  payload: TransitionPayload,
+  settings: DeadlineSettings,
+  now: Date,
+): number | null {
   const due = rule.due;
   if (typeof due === 'function') return now.getTime() + toMs(due(settings, request));
   if ('payload' in due) {
@@ -31,7 +37,13 @@ function dueTime(rule: DeadlineRule, request: RequestSnapshot, payload: Transiti
  * The clock changes an action causes, from the rules as data: starting a rule that is
  * already running restarts it (an extension or a renewal moves the due time).
  */
-export function deadlineEffects(request: RequestSnapshot, action: string, payload: TransitionPayload, settings: DeadlineSettings, now: Date): DeadlineEffect[] {
+export function deadlineEffects(
+  request: RequestSnapshot,
+  action: string,
+  payload: TransitionPayload,
+  settings: DeadlineSettings,
+  now: Date,
+): DeadlineEffect[] {
   const effects: DeadlineEffect[] = [];
   for (const rule of deadlineRules.filter((r) => relevant(r, request))) {
     if (rule.closeOn.includes(action)) {
@@ -42,7 +54,12 @@ export function deadlineEffects(request: RequestSnapshot, action: string, payloa
       const dueAt = dueTime(rule, request, payload, settings, now);
       if (dueAt !== null && !Number.isNaN(dueAt)) {
         const warnAt = Math.max(now.getTime(), dueAt - toMs(rule.warnBefore));
-        effects.push({ kind: 'start', ruleId: rule.id, dueAt: new Date(dueAt).toISOString(), warnAt: new Date(warnAt).toISOString() });
+        effects.push({
+          kind: 'start',
+          ruleId: rule.id,
+          dueAt: new Date(dueAt).toISOString(),
+          warnAt: new Date(warnAt).toISOString(),
+        });
       }
     }
   }

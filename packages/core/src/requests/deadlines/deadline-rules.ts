@@ -15,7 +15,11 @@ export interface DeadlineSettings {
   readonly writtenConfirmationHours: number;
 }
 
-export const defaultDeadlineSettings: DeadlineSettings = { acknowledgeUrgentHours: 1, acknowledgeStandardHours: 24, writtenConfirmationHours: 24 };
+export const defaultDeadlineSettings: DeadlineSettings = {
+  acknowledgeUrgentHours: 1,
+  acknowledgeStandardHours: 24,
+  writtenConfirmationHours: 24,
+};
 
 /**
  * What happens at the due time: `sla` and `reminder` are breached and escalated; `expiry`
@@ -37,7 +41,10 @@ export interface DeadlineRule {
   readonly suspendOn?: readonly string[];
   readonly applies?: (request: RequestSnapshot) => boolean;
   /** The due time: a duration from the anchor, or a date carried by the payload or the details. */
-  readonly due: ((settings: DeadlineSettings, request: RequestSnapshot) => Duration) | { readonly payload: keyof TransitionPayload } | { readonly details: 'deadlineSought' };
+  readonly due:
+    | ((settings: DeadlineSettings, request: RequestSnapshot) => Duration)
+    | { readonly payload: keyof TransitionPayload }
+    | { readonly details: 'deadlineSought' };
   readonly warnBefore: Duration;
   readonly escalateTo: Role;
   /** The scanner performs this action when an `expiry` or `hard-stop` falls due. */
@@ -46,9 +53,23 @@ export interface DeadlineRule {
 
 const urgent = (r: RequestSnapshot) => r.emergency || r.urgent;
 /** Types whose machine records an urgent oral request (record-oral-request): the MLA and real-time machines. */
-const oralRequestTypes: readonly RequestTypeCode[] = ['MLA_40', 'STORED_DATA_44', 'REALTIME_TRAFFIC_45', 'INTERCEPTION_46', 'JIT_48', 'OTHER_ASSISTANCE'];
+const oralRequestTypes: readonly RequestTypeCode[] = [
+  'MLA_40',
+  'STORED_DATA_44',
+  'REALTIME_TRAFFIC_45',
+  'INTERCEPTION_46',
+  'JIT_48',
+  'OTHER_ASSISTANCE',
+];
 /** Types whose details carry the art. 40(15) content list, and with it the deadline sought (art. 40(16)). */
-const deadlineSoughtTypes: readonly RequestTypeCode[] = ['MLA_40', 'STORED_DATA_44', 'JIT_48', 'FREEZE_CONFISCATE_50', 'RETURN_52', 'OTHER_ASSISTANCE'];
+const deadlineSoughtTypes: readonly RequestTypeCode[] = [
+  'MLA_40',
+  'STORED_DATA_44',
+  'JIT_48',
+  'FREEZE_CONFISCATE_50',
+  'RETURN_52',
+  'OTHER_ASSISTANCE',
+];
 const acknowledgements = ['acknowledge', 'accept-conditions', 'reject-conditions', 'withdraw'];
 
 export const deadlineRules: readonly DeadlineRule[] = [
@@ -95,7 +116,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'preservation-period',
-    title: { en: 'Preservation period (at least 60 days; send the MLA request)', vi: 'Thời hạn bảo toàn (ít nhất 60 ngày)' },
+    title: {
+      en: 'Preservation period (at least 60 days; send the MLA request)',
+      vi: 'Thời hạn bảo toàn (ít nhất 60 ngày)',
+    },
     legalSource: un(42, '7', false),
     kind: 'expiry',
     appliesTo: ['PRESERVATION_42'],
@@ -110,7 +134,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'domestic-preservation-order',
-    title: { en: 'Domestic preservation order (at most 90 days, renewable)', vi: 'Lệnh bảo toàn trong nước (tối đa 90 ngày, có thể gia hạn)' },
+    title: {
+      en: 'Domestic preservation order (at most 90 days, renewable)',
+      vi: 'Lệnh bảo toàn trong nước (tối đa 90 ngày, có thể gia hạn)',
+    },
     legalSource: un(25, '2', false),
     kind: 'reminder',
     appliesTo: ['PRESERVATION_42'],
@@ -123,7 +150,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'authorised-collection-end',
-    title: { en: 'End of the authorised collection period (hard stop)', vi: 'Kết thúc thời hạn thu thập được cho phép' },
+    title: {
+      en: 'End of the authorised collection period (hard stop)',
+      vi: 'Kết thúc thời hạn thu thập được cho phép',
+    },
     legalSource: un(45, '2', false),
     kind: 'hard-stop',
     appliesTo: ['REALTIME_TRAFFIC_45', 'INTERCEPTION_46'],

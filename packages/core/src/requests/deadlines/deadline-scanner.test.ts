@@ -15,7 +15,14 @@ class DeadlineTable {
     for (const effect of effects) {
       const index = this.rows.findIndex((r) => r.ruleId === effect.ruleId);
       if (effect.kind === 'start') {
-        const row = { id: `d-${effect.ruleId}`, requestId: 'req-1', ruleId: effect.ruleId, status: 'open' as const, dueAt: effect.dueAt, warnAt: effect.warnAt };
+        const row = {
+          id: `d-${effect.ruleId}`,
+          requestId: 'req-1',
+          ruleId: effect.ruleId,
+          status: 'open' as const,
+          dueAt: effect.dueAt,
+          warnAt: effect.warnAt,
+        };
         if (index >= 0) this.rows[index] = row;
         else this.rows.push(row);
       } else if (index >= 0) {
@@ -26,34 +33,66 @@ class DeadlineTable {
 
   scan(now: Date): DeadlineAlarm[] {
     const alarms = scanDeadlines(this.rows, now);
-    for (const alarm of alarms) this.rows = this.rows.map((r) => (r.id === alarm.deadlineId ? { ...r, status: alarm.nextStatus } : r));
+    for (const alarm of alarms) {
+      this.rows = this.rows.map((r) => (r.id === alarm.deadlineId ? { ...r, status: alarm.nextStatus } : r));
+    }
     return alarms;
   }
 }
 
-const instance = (ruleId: string, status: DeadlineStatus, dueAt: Date, warnAt: Date): DeadlineInstance => ({ id: 'd-1', requestId: 'req-1', ruleId, status, dueAt: dueAt.toISOString(), warnAt: warnAt.toISOString() });
+const instance = (ruleId: string, status: DeadlineStatus, dueAt: Date, warnAt: Date): DeadlineInstance => ({
+  id: 'd-1',
+  requestId: 'req-1',
+  ruleId,
+  status,
+  dueAt: dueAt.toISOString(),
+  warnAt: warnAt.toISOString(),
+});
 const hour = 3_600_000;
 
 describe('scanDeadlines', () => {
   it('warns at warnAt and breaches an SLA at dueAt, escalating, with the travelling clock', () => {
     const clock = new ManualClock(t0);
     const table = new DeadlineTable();
-    table.apply(creationDeadlines(snapshot({ type: 'MLA_40', state: 'RECEIVED', direction: 'incoming', emergency: true }), clock.now()));
+    table.apply(
+      creationDeadlines(
+        snapshot({ type: 'MLA_40', state: 'RECEIVED', direction: 'incoming', emergency: true }),
+        clock.now(),
+      ),
+    );
     clock.advance(44 * 60_000);
     expect(table.scan(clock.now())).toEqual([]);
     clock.advance(60_000);
-    expect(table.scan(clock.now())).toEqual([{ deadlineId: 'd-acknowledge-urgent', requestId: 'req-1', ruleId: 'acknowledge-urgent', alarm: 'warning', nextStatus: 'warned', systemAction: null, escalateTo: 'supervisor' }]);
+    expect(table.scan(clock.now())).toEqual([
+      {
+        deadlineId: 'd-acknowledge-urgent',
+        requestId: 'req-1',
+        ruleId: 'acknowledge-urgent',
+        alarm: 'warning',
+        nextStatus: 'warned',
+        systemAction: null,
+        escalateTo: 'supervisor',
+      },
+    ]);
     clock.advance(10 * 60_000);
     expect(table.scan(clock.now())).toEqual([]);
     clock.advance(5 * 60_000);
-    expect(table.scan(clock.now()).map((a) => [a.alarm, a.nextStatus, a.systemAction])).toEqual([['breach', 'breached', null]]);
+    expect(table.scan(clock.now()).map((a) => [a.alarm, a.nextStatus, a.systemAction])).toEqual([
+      ['breach', 'breached', null],
+    ]);
     clock.advance(hour);
     expect(table.scan(clock.now())).toEqual([]);
   });
 
   it('breaches an SLA at once when the scan comes after dueAt without a warning', () => {
-    expect(scanDeadlines([instance('acknowledge-standard', 'open', addHours(t0, -1), addHours(t0, -5))], t0).map((a) => a.alarm)).toEqual(['breach']);
-    expect(scanDeadlines([instance('domestic-preservation-order', 'open', t0, addDays(t0, -10))], t0).map((a) => a.alarm)).toEqual(['breach']);
+    expect(
+      scanDeadlines([instance('acknowledge-standard', 'open', addHours(t0, -1), addHours(t0, -5))], t0).map(
+        (a) => a.alarm,
+      ),
+    ).toEqual(['breach']);
+    expect(
+      scanDeadlines([instance('domestic-preservation-order', 'open', t0, addDays(t0, -10))], t0).map((a) => a.alarm),
+    ).toEqual(['breach']);
   });
 
   it('is quiet once the request is acknowledged in time', () => {
@@ -68,13 +107,19 @@ describe('scanDeadlines', () => {
   it('expires a preservation only after the requester was warned, and performs expire', () => {
     const clock = new ManualClock(t0);
     const table = new DeadlineTable();
-    let request: RequestSnapshot = snapshot({ type: 'PRESERVATION_42', state: 'DOMESTIC_ORDER_ISSUED', direction: 'incoming' });
+    let request: RequestSnapshot = snapshot({
+      type: 'PRESERVATION_42',
+      state: 'DOMESTIC_ORDER_ISSUED',
+      direction: 'incoming',
+    });
     const preservedUntil = addDays(t0, 60).toISOString();
     const confirmed = planTransition(request, 'confirm-preserved', { preservedUntil }, supervisor, clock.now());
     table.apply(confirmed.deadlines);
     request = { ...request, state: confirmed.to };
     clock.set(addDays(t0, 46));
-    expect(table.scan(clock.now()).map((a) => [a.ruleId, a.alarm, a.escalateTo])).toEqual([['preservation-period', 'warning', 'duty_officer']]);
+    expect(table.scan(clock.now()).map((a) => [a.ruleId, a.alarm, a.escalateTo])).toEqual([
+      ['preservation-period', 'warning', 'duty_officer'],
+    ]);
     clock.set(preservedUntil);
     const [expiry] = table.scan(clock.now());
     expect(expiry).toMatchObject({ alarm: 'expiry', nextStatus: 'expired', systemAction: 'expire' });
@@ -97,14 +142,30 @@ describe('scanDeadlines', () => {
     const table = new DeadlineTable();
     const authorisedEnd = addDays(t0, 7);
     const request = snapshot({ type: 'INTERCEPTION_46', state: 'ACCEPTED', direction: 'incoming' });
-    table.apply(planTransition(request, 'authorise-domestically', { authorisedStart: t0.toISOString(), authorisedEnd: authorisedEnd.toISOString() }, supervisor, clock.now()).deadlines);
+    table.apply(
+      planTransition(
+        request,
+        'authorise-domestically',
+        { authorisedStart: t0.toISOString(), authorisedEnd: authorisedEnd.toISOString() },
+        supervisor,
+        clock.now(),
+      ).deadlines,
+    );
     clock.set(authorisedEnd);
     const [stop] = table.scan(clock.now());
-    expect(stop).toMatchObject({ ruleId: 'authorised-collection-end', alarm: 'hard-stop', nextStatus: 'expired', systemAction: 'hard-stop', escalateTo: 'supervisor' });
+    expect(stop).toMatchObject({
+      ruleId: 'authorised-collection-end',
+      alarm: 'hard-stop',
+      nextStatus: 'expired',
+      systemAction: 'hard-stop',
+      escalateTo: 'supervisor',
+    });
     const stopped = planTransition({ ...request, state: 'ACTIVE' }, stop!.systemAction!, {}, systemActor, clock.now());
     expect(stopped.to).toBe('EXPIRED');
     expect(stopped.deadlines).toEqual([{ kind: 'close', ruleId: 'authorised-collection-end', outcome: 'met' }]);
-    expect(scanDeadlines([instance('authorised-collection-end', 'warned', t0, addHours(t0, -24))], t0).map((a) => a.alarm)).toEqual(['hard-stop']);
+    expect(
+      scanDeadlines([instance('authorised-collection-end', 'warned', t0, addHours(t0, -24))], t0).map((a) => a.alarm),
+    ).toEqual(['hard-stop']);
   });
 
   it('ignores rules it does not know', () => {
@@ -112,7 +173,15 @@ describe('scanDeadlines', () => {
   });
 
   it('never alarms on a suspended, met, cancelled, breached or expired deadline (property)', () => {
-    const rules = ['acknowledge-urgent', 'acknowledge-standard', 'written-confirmation', 'preservation-period', 'domestic-preservation-order', 'authorised-collection-end', 'deadline-sought'];
+    const rules = [
+      'acknowledge-urgent',
+      'acknowledge-standard',
+      'written-confirmation',
+      'preservation-period',
+      'domestic-preservation-order',
+      'authorised-collection-end',
+      'deadline-sought',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...rules),
@@ -121,7 +190,9 @@ describe('scanDeadlines', () => {
         fc.integer({ min: 0, max: 1000 }),
         (ruleId, status, scanHours, warnHours) => {
           const due = addHours(t0, 100);
-          expect(scanDeadlines([instance(ruleId, status, due, addHours(due, -warnHours))], addHours(t0, scanHours))).toEqual([]);
+          expect(
+            scanDeadlines([instance(ruleId, status, due, addHours(due, -warnHours))], addHours(t0, scanHours)),
+          ).toEqual([]);
         },
       ),
       { seed: 42, numRuns: 200 },
@@ -129,18 +200,29 @@ describe('scanDeadlines', () => {
   });
 
   it('raises at most one alarm per deadline, never an expiry on an unwarned one, nothing before warnAt (property)', () => {
-    const rules = ['acknowledge-standard', 'preservation-period', 'authorised-collection-end', 'domestic-preservation-order'];
+    const rules = [
+      'acknowledge-standard',
+      'preservation-period',
+      'authorised-collection-end',
+      'domestic-preservation-order',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...rules), fc.constantFrom<DeadlineStatus>('open', 'warned'), fc.integer({ min: 0, max: 500 }), fc.integer({ min: -600, max: 600 }), (ruleId, status, warnHours, scanHours) => {
-        const due = addHours(t0, 100);
-        const warnAt = addHours(due, -warnHours);
-        const now = addHours(t0, scanHours);
-        const alarms = scanDeadlines([instance(ruleId, status, due, warnAt)], now);
-        expect(alarms.length).toBeLessThanOrEqual(1);
-        if (now < warnAt && now < due) expect(alarms).toEqual([]);
-        if (status === 'open') expect(alarms.map((a) => a.alarm)).not.toContain('expiry');
-        if (now >= due && ruleId !== 'preservation-period') expect(alarms).toHaveLength(1);
-      }),
+      fc.property(
+        fc.constantFrom(...rules),
+        fc.constantFrom<DeadlineStatus>('open', 'warned'),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: -600, max: 600 }),
+        (ruleId, status, warnHours, scanHours) => {
+          const due = addHours(t0, 100);
+          const warnAt = addHours(due, -warnHours);
+          const now = addHours(t0, scanHours);
+          const alarms = scanDeadlines([instance(ruleId, status, due, warnAt)], now);
+          expect(alarms.length).toBeLessThanOrEqual(1);
+          if (now < warnAt && now < due) expect(alarms).toEqual([]);
+          if (status === 'open') expect(alarms.map((a) => a.alarm)).not.toContain('expiry');
+          if (now >= due && ruleId !== 'preservation-period') expect(alarms).toHaveLength(1);
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });

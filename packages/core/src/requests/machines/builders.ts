@@ -12,7 +12,14 @@ interface TransitionOptions {
   readonly legalSource?: LegalSource;
 }
 
-export function transition(action: string, from: readonly string[], to: string | null, by: Side, label: Bilingual, options: TransitionOptions = {}): TransitionDefinition {
+export function transition(
+  action: string,
+  from: readonly string[],
+  to: string | null,
+  by: Side,
+  label: Bilingual,
+  options: TransitionOptions = {},
+): TransitionDefinition {
   return {
     action,
     from,
@@ -43,9 +50,26 @@ export const outgoingStates: StateDefinition[] = [
 
 export function outgoingTransitions(): TransitionDefinition[] {
   return [
-    transition('submit', ['DRAFT'], 'SUBMITTED', 'requesting', { en: 'Submit for approval', vi: 'Trình phê duyệt' }, { guards: ['details-complete'] }),
-    transition('return-to-draft', ['SUBMITTED'], 'DRAFT', 'requesting', { en: 'Return to drafter', vi: 'Trả lại để sửa' }),
-    transition('approve', ['SUBMITTED'], 'APPROVED', 'requesting', { en: 'Approve', vi: 'Phê duyệt' }, { ...decision, guards: ['four-eyes', 'details-complete'] }),
+    transition(
+      'submit',
+      ['DRAFT'],
+      'SUBMITTED',
+      'requesting',
+      { en: 'Submit for approval', vi: 'Trình phê duyệt' },
+      { guards: ['details-complete'] },
+    ),
+    transition('return-to-draft', ['SUBMITTED'], 'DRAFT', 'requesting', {
+      en: 'Return to drafter',
+      vi: 'Trả lại để sửa',
+    }),
+    transition(
+      'approve',
+      ['SUBMITTED'],
+      'APPROVED',
+      'requesting',
+      { en: 'Approve', vi: 'Phê duyệt' },
+      { ...decision, guards: ['four-eyes', 'details-complete'] },
+    ),
     transition('send', ['APPROVED'], 'SENT', 'requesting', { en: 'Send', vi: 'Gửi' }),
   ];
 }
@@ -55,7 +79,14 @@ export const receivedState = state('RECEIVED', 'Received', 'Đã nhận');
 /** The requester may withdraw from any open state; it must say so promptly (UN art. 40). */
 export function withdrawals(open: readonly string[]): TransitionDefinition[] {
   return [
-    transition('withdraw', open, 'WITHDRAWN', 'requesting', { en: 'Withdraw', vi: 'Rút yêu cầu' }, { legalSource: un(40, '24', false) }),
+    transition(
+      'withdraw',
+      open,
+      'WITHDRAWN',
+      'requesting',
+      { en: 'Withdraw', vi: 'Rút yêu cầu' },
+      { legalSource: un(40, '24', false) },
+    ),
   ];
 }
 

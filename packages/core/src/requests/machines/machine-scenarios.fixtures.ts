@@ -1,7 +1,17 @@
 import { isDomainError } from '../../errors/domain-error.js';
 import type { LegalBasis } from '../legal-source.js';
 import { creationDeadlines, planTransition } from '../plan-transition.js';
-import { addHours, applyDeadlineEffects, drafter, payloadFor, snapshot, supervisor, systemActor, t0, type ModelDeadline } from '../request.fixtures.js';
+import {
+  addHours,
+  applyDeadlineEffects,
+  drafter,
+  payloadFor,
+  snapshot,
+  supervisor,
+  systemActor,
+  t0,
+  type ModelDeadline,
+} from '../request.fixtures.js';
 import type { RequestSnapshot } from '../request-snapshot.js';
 import type { RequestTypeCode } from '../request-type-codes.js';
 
@@ -34,7 +44,13 @@ export interface RunOptions {
 /** Plays the steps through planTransition; throws, naming the step, if one fails or lands elsewhere. */
 export function runScenario(type: RequestTypeCode, scenario: Scenario, options: RunOptions = {}): ScenarioRun {
   let now = t0;
-  let request = snapshot({ type, state: scenario.start, direction: scenario.direction, legalBasis: options.legalBasis ?? 'UN', emergency: options.emergency ?? false });
+  let request = snapshot({
+    type,
+    state: scenario.start,
+    direction: scenario.direction,
+    legalBasis: options.legalBasis ?? 'UN',
+    emergency: options.emergency ?? false,
+  });
   const deadlines = new Map<string, ModelDeadline>();
   applyDeadlineEffects(deadlines, creationDeadlines(request, now));
   const states = [request.state];
@@ -47,9 +63,15 @@ export function runScenario(type: RequestTypeCode, scenario: Scenario, options: 
       const plan = planTransition(request, action, payloadFor(action, now), actor, now, { mirrored: by === 'partner' });
       applyDeadlineEffects(deadlines, plan.deadlines);
       to = plan.to;
-      request = { ...request, state: to, consultationRecorded: request.consultationRecorded || plan.recordsConsultation };
+      request = {
+        ...request,
+        state: to,
+        consultationRecorded: request.consultationRecorded || plan.recordsConsultation,
+      };
     } catch (error) {
-      throw new Error(`${where} failed: ${isDomainError(error) ? `${error.code}: ${error.message}` : String(error)}`, { cause: error });
+      throw new Error(`${where} failed: ${isDomainError(error) ? `${error.code}: ${error.message}` : String(error)}`, {
+        cause: error,
+      });
     }
     if (to !== expected) throw new Error(`${where} led to ${to}, expected ${expected}`);
     states.push(to);

@@ -61,10 +61,24 @@ const assessmentScenarios: readonly Scenario[] = [
     name: 'accepted with conditions the requester declines',
     direction: 'incoming',
     start: 'RECEIVED',
-    steps: [...acknowledgeAndAssess, ['own', 'accept-with-conditions', 'ACCEPTED_WITH_CONDITIONS'], ['partner', 'decline-conditions', 'CONDITIONS_DECLINED']],
+    steps: [
+      ...acknowledgeAndAssess,
+      ['own', 'accept-with-conditions', 'ACCEPTED_WITH_CONDITIONS'],
+      ['partner', 'decline-conditions', 'CONDITIONS_DECLINED'],
+    ],
   },
-  { name: 'withdrawn after acknowledgement', direction: 'outgoing', start: 'DRAFT', steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'withdraw', 'WITHDRAWN']] },
-  { name: 'withdrawn as soon as it arrived', direction: 'incoming', start: 'RECEIVED', steps: [['partner', 'withdraw', 'WITHDRAWN']] },
+  {
+    name: 'withdrawn after acknowledgement',
+    direction: 'outgoing',
+    start: 'DRAFT',
+    steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'withdraw', 'WITHDRAWN']],
+  },
+  {
+    name: 'withdrawn as soon as it arrived',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [['partner', 'withdraw', 'WITHDRAWN']],
+  },
 ];
 
 const mlaScenarios: readonly Scenario[] = [
@@ -102,7 +116,12 @@ const mlaScenarios: readonly Scenario[] = [
   },
 ];
 
-const collecting: readonly Step[] = [...acknowledgeAndAssess, ['own', 'accept', 'ACCEPTED'], ['own', 'authorise-domestically', 'AUTHORISED_DOMESTICALLY'], ['own', 'activate', 'ACTIVE']];
+const collecting: readonly Step[] = [
+  ...acknowledgeAndAssess,
+  ['own', 'accept', 'ACCEPTED'],
+  ['own', 'authorise-domestically', 'AUTHORISED_DOMESTICALLY'],
+  ['own', 'activate', 'ACTIVE'],
+];
 
 const realtimeScenarios: readonly Scenario[] = [
   ...assessmentScenarios,
@@ -120,12 +139,22 @@ const realtimeScenarios: readonly Scenario[] = [
       ['own', 'terminate', 'TERMINATED'],
     ],
   },
-  { name: 'incoming: hard stop at the end of the period', direction: 'incoming', start: 'RECEIVED', steps: [...collecting, ['system', 'hard-stop', 'EXPIRED'], ['own', 'terminate', 'TERMINATED']] },
+  {
+    name: 'incoming: hard stop at the end of the period',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [...collecting, ['system', 'hard-stop', 'EXPIRED'], ['own', 'terminate', 'TERMINATED']],
+  },
   {
     name: 'incoming: terminated before collection started',
     direction: 'incoming',
     start: 'RECEIVED',
-    steps: [...acknowledgeAndAssess, ['own', 'accept', 'ACCEPTED'], ['own', 'authorise-domestically', 'AUTHORISED_DOMESTICALLY'], ['own', 'terminate', 'TERMINATED']],
+    steps: [
+      ...acknowledgeAndAssess,
+      ['own', 'accept', 'ACCEPTED'],
+      ['own', 'authorise-domestically', 'AUTHORISED_DOMESTICALLY'],
+      ['own', 'terminate', 'TERMINATED'],
+    ],
   },
   {
     name: 'outgoing: conditions accepted, collection renewed, terminated by the requested State',
@@ -147,8 +176,18 @@ const realtimeScenarios: readonly Scenario[] = [
 ];
 
 const families = [
-  { family: 'mla', types: mlaTypes, scenarios: mlaScenarios, terminals: ['CLOSED', 'CONDITIONS_DECLINED', 'REFUSED', 'WITHDRAWN'] },
-  { family: 'realtime', types: realtimeTypes, scenarios: realtimeScenarios, terminals: ['CONDITIONS_DECLINED', 'REFUSED', 'TERMINATED', 'WITHDRAWN'] },
+  {
+    family: 'mla',
+    types: mlaTypes,
+    scenarios: mlaScenarios,
+    terminals: ['CLOSED', 'CONDITIONS_DECLINED', 'REFUSED', 'WITHDRAWN'],
+  },
+  {
+    family: 'realtime',
+    types: realtimeTypes,
+    scenarios: realtimeScenarios,
+    terminals: ['CONDITIONS_DECLINED', 'REFUSED', 'TERMINATED', 'WITHDRAWN'],
+  },
 ] as const;
 
 describe.each(families)('the $family state machine', ({ family, types, scenarios, terminals }) => {
@@ -163,13 +202,20 @@ describe.each(families)('the $family state machine', ({ family, types, scenarios
     });
 
     it('walks the same paths on the BILATERAL basis, where consultation is not required', () => {
-      for (const scenario of scenarios) expect(() => runScenario(type, scenario, { legalBasis: 'BILATERAL' })).not.toThrow();
+      for (const scenario of scenarios) {
+        expect(() => runScenario(type, scenario, { legalBasis: 'BILATERAL' })).not.toThrow();
+      }
     });
   });
 
   it('has exactly the terminal states written here', () => {
     const machine = machineFor(types[0]!);
-    expect(machine.states.filter((s) => s.terminal).map((s) => s.name).sort()).toEqual([...terminals].sort());
+    expect(
+      machine.states
+        .filter((s) => s.terminal)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual([...terminals].sort());
   });
 
   it('is covered by the walks: every action taken and every state visited', () => {

@@ -1,6 +1,16 @@
 import { un } from '../legal-source.js';
 import type { StateMachineFamily } from '../types/field-spec.js';
-import { arrived, decision, outgoingStates, outgoingTransitions, receivedState, state, transition, withdrawals, withdrawnState } from './builders.js';
+import {
+  arrived,
+  decision,
+  outgoingStates,
+  outgoingTransitions,
+  receivedState,
+  state,
+  transition,
+  withdrawals,
+  withdrawnState,
+} from './builders.js';
 import type { StateDefinition, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
 
 /** Brief §3.2 C: MLA (Arts 40, 44), also the first half of real-time collection (D). */
@@ -22,20 +32,122 @@ const assessmentStates: StateDefinition[] = [
 function assessmentTransitions(): TransitionDefinition[] {
   return [
     ...outgoingTransitions(),
-    transition('record-oral-request', ['APPROVED'], 'WRITTEN_CONFIRMATION_PENDING', 'requesting', { en: 'Record an urgent oral request', vi: 'Ghi nhận yêu cầu khẩn bằng lời nói' }, { legalSource: un(40, '14', false) }),
-    transition('confirm-in-writing', ['WRITTEN_CONFIRMATION_PENDING'], 'SENT', 'requesting', { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' }, { legalSource: un(40, '14', false) }),
-    transition('acknowledge', [...arrived, 'WRITTEN_CONFIRMATION_PENDING'], 'ACKNOWLEDGED', 'requested', { en: 'Acknowledge receipt', vi: 'Xác nhận đã nhận' }, { response: 'ACK' }),
-    transition('assess', ['ACKNOWLEDGED'], 'UNDER_ASSESSMENT', 'requested', { en: 'Start assessment', vi: 'Bắt đầu xem xét' }),
-    transition('request-information', ['UNDER_ASSESSMENT'], 'INFO_REQUESTED', 'requested', { en: 'Ask for information', vi: 'Đề nghị bổ sung thông tin' }, { response: 'INFO_REQUEST', guards: ['information-text'] }),
-    transition('provide-information', ['INFO_REQUESTED'], 'UNDER_ASSESSMENT', 'requesting', { en: 'Provide information', vi: 'Bổ sung thông tin' }, { guards: ['information-text'] }),
-    transition('open-consultation', ['UNDER_ASSESSMENT'], 'CONSULTATION', 'requested', { en: 'Consult the requesting State', vi: 'Tham vấn quốc gia yêu cầu' }, { response: 'CONSULTATION', guards: ['information-text'], legalSource: un(40, '26', false) }),
-    transition('accept-with-conditions', ['UNDER_ASSESSMENT', 'CONSULTATION'], 'ACCEPTED_WITH_CONDITIONS', 'requested', { en: 'Accept with conditions', vi: 'Chấp nhận có điều kiện' }, { ...decision, response: 'ACCEPT_WITH_CONDITIONS', guards: ['conditions-present'], legalSource: un(40, '26', false) }),
-    transition('accept-conditions', ['ACCEPTED_WITH_CONDITIONS'], 'ACCEPTED', 'requesting', { en: 'Accept the conditions (binding)', vi: 'Chấp nhận điều kiện' }, { ...decision, legalSource: un(40, '26', false) }),
-    transition('decline-conditions', ['ACCEPTED_WITH_CONDITIONS'], 'CONDITIONS_DECLINED', 'requesting', { en: 'Decline the conditions', vi: 'Không chấp nhận điều kiện' }, decision),
-    transition('refuse', ['UNDER_ASSESSMENT', 'CONSULTATION'], 'REFUSED', 'requested', { en: 'Refuse', vi: 'Từ chối' }, { ...decision, response: 'REFUSE', guards: ['consultation-before-refusal', 'refusal-grounds'], legalSource: un(40, '23', false) }),
-    transition('postpone', ['UNDER_ASSESSMENT', 'CONSULTATION'], 'POSTPONED', 'requested', { en: 'Postpone', vi: 'Hoãn thực hiện' }, { ...decision, response: 'POSTPONE', guards: ['consultation-before-refusal', 'postponement-grounds'], legalSource: un(40, '25', false) }),
+    transition(
+      'record-oral-request',
+      ['APPROVED'],
+      'WRITTEN_CONFIRMATION_PENDING',
+      'requesting',
+      { en: 'Record an urgent oral request', vi: 'Ghi nhận yêu cầu khẩn bằng lời nói' },
+      { legalSource: un(40, '14', false) },
+    ),
+    transition(
+      'confirm-in-writing',
+      ['WRITTEN_CONFIRMATION_PENDING'],
+      'SENT',
+      'requesting',
+      { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' },
+      { legalSource: un(40, '14', false) },
+    ),
+    transition(
+      'acknowledge',
+      [...arrived, 'WRITTEN_CONFIRMATION_PENDING'],
+      'ACKNOWLEDGED',
+      'requested',
+      { en: 'Acknowledge receipt', vi: 'Xác nhận đã nhận' },
+      { response: 'ACK' },
+    ),
+    transition('assess', ['ACKNOWLEDGED'], 'UNDER_ASSESSMENT', 'requested', {
+      en: 'Start assessment',
+      vi: 'Bắt đầu xem xét',
+    }),
+    transition(
+      'request-information',
+      ['UNDER_ASSESSMENT'],
+      'INFO_REQUESTED',
+      'requested',
+      { en: 'Ask for information', vi: 'Đề nghị bổ sung thông tin' },
+      { response: 'INFO_REQUEST', guards: ['information-text'] },
+    ),
+    transition(
+      'provide-information',
+      ['INFO_REQUESTED'],
+      'UNDER_ASSESSMENT',
+      'requesting',
+      { en: 'Provide information', vi: 'Bổ sung thông tin' },
+      { guards: ['information-text'] },
+    ),
+    transition(
+      'open-consultation',
+      ['UNDER_ASSESSMENT'],
+      'CONSULTATION',
+      'requested',
+      { en: 'Consult the requesting State', vi: 'Tham vấn quốc gia yêu cầu' },
+      { response: 'CONSULTATION', guards: ['information-text'], legalSource: un(40, '26', false) },
+    ),
+    transition(
+      'accept-with-conditions',
+      ['UNDER_ASSESSMENT', 'CONSULTATION'],
+      'ACCEPTED_WITH_CONDITIONS',
+      'requested',
+      { en: 'Accept with conditions', vi: 'Chấp nhận có điều kiện' },
+      {
+        ...decision,
+        response: 'ACCEPT_WITH_CONDITIONS',
+        guards: ['conditions-present'],
+        legalSource: un(40, '26', false),
+      },
+    ),
+    transition(
+      'accept-conditions',
+      ['ACCEPTED_WITH_CONDITIONS'],
+      'ACCEPTED',
+      'requesting',
+      { en: 'Accept the conditions (binding)', vi: 'Chấp nhận điều kiện' },
+      { ...decision, legalSource: un(40, '26', false) },
+    ),
+    transition(
+      'decline-conditions',
+      ['ACCEPTED_WITH_CONDITIONS'],
+      'CONDITIONS_DECLINED',
+      'requesting',
+      { en: 'Decline the conditions', vi: 'Không chấp nhận điều kiện' },
+      decision,
+    ),
+    transition(
+      'refuse',
+      ['UNDER_ASSESSMENT', 'CONSULTATION'],
+      'REFUSED',
+      'requested',
+      { en: 'Refuse', vi: 'Từ chối' },
+      {
+        ...decision,
+        response: 'REFUSE',
+        guards: ['consultation-before-refusal', 'refusal-grounds'],
+        legalSource: un(40, '23', false),
+      },
+    ),
+    transition(
+      'postpone',
+      ['UNDER_ASSESSMENT', 'CONSULTATION'],
+      'POSTPONED',
+      'requested',
+      { en: 'Postpone', vi: 'Hoãn thực hiện' },
+      {
+        ...decision,
+        response: 'POSTPONE',
+        guards: ['consultation-before-refusal', 'postponement-grounds'],
+        legalSource: un(40, '25', false),
+      },
+    ),
     transition('resume', ['POSTPONED'], 'UNDER_ASSESSMENT', 'requested', { en: 'Resume', vi: 'Tiếp tục xem xét' }),
-    transition('accept', ['UNDER_ASSESSMENT', 'CONSULTATION'], 'ACCEPTED', 'requested', { en: 'Accept', vi: 'Chấp nhận' }, { ...decision, response: 'ACCEPT' }),
+    transition(
+      'accept',
+      ['UNDER_ASSESSMENT', 'CONSULTATION'],
+      'ACCEPTED',
+      'requested',
+      { en: 'Accept', vi: 'Chấp nhận' },
+      { ...decision, response: 'ACCEPT' },
+    ),
   ];
 }
 
@@ -56,38 +168,130 @@ const beforeAcknowledgement = ['DRAFT', 'SUBMITTED', 'APPROVED', 'SENT', 'WRITTE
  * WRITTEN_CONFIRMATION_PENDING); the written confirmation still follows and closes its clock.
  */
 function lateWrittenConfirmation(open: readonly string[]): TransitionDefinition {
-  return transition('confirm-in-writing', open.filter((s) => !beforeAcknowledgement.includes(s)), null, 'requesting', { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' }, { legalSource: un(40, '14', false) });
+  return transition(
+    'confirm-in-writing',
+    open.filter((s) => !beforeAcknowledgement.includes(s)),
+    null,
+    'requesting',
+    { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' },
+    { legalSource: un(40, '14', false) },
+  );
 }
 
-function machine(family: StateMachineFamily, states: StateDefinition[], extra: TransitionDefinition[]): StateMachineDefinition {
+function machine(
+  family: StateMachineFamily,
+  states: StateDefinition[],
+  extra: TransitionDefinition[],
+): StateMachineDefinition {
   const open = states.filter((s) => !s.terminal).map((s) => s.name);
-  return { family, initial: { outgoing: 'DRAFT', incoming: 'RECEIVED' }, states, transitions: [...assessmentTransitions(), lateWrittenConfirmation(open), ...extra, ...withdrawals(open)] };
+  return {
+    family,
+    initial: { outgoing: 'DRAFT', incoming: 'RECEIVED' },
+    states,
+    transitions: [...assessmentTransitions(), lateWrittenConfirmation(open), ...extra, ...withdrawals(open)],
+  };
 }
 
-export const mlaMachine = machine('mla', [...assessmentStates, ...executionStates], [
-  transition('start-execution', ['ACCEPTED'], 'IN_EXECUTION', 'requested', { en: 'Start execution', vi: 'Bắt đầu thực hiện' }),
-  transition('report-partial-execution', ['IN_EXECUTION'], 'PARTIALLY_EXECUTED', 'requested', { en: 'Report partial execution', vi: 'Báo cáo thực hiện một phần' }, { response: 'PARTIAL' }),
-  transition('complete-execution', ['IN_EXECUTION', 'PARTIALLY_EXECUTED'], 'EXECUTED', 'requested', { en: 'Execution complete', vi: 'Hoàn thành thực hiện' }, { ...decision, response: 'EXECUTED' }),
-  transition('confirm-results', ['EXECUTED'], 'RESULTS_RECEIVED', 'requesting', { en: 'Results received and verified', vi: 'Đã nhận và kiểm tra kết quả' }),
-  transition('close', ['RESULTS_RECEIVED'], 'CLOSED', 'requesting', { en: 'Close', vi: 'Kết thúc' }),
-]);
+export const mlaMachine = machine(
+  'mla',
+  [...assessmentStates, ...executionStates],
+  [
+    transition('start-execution', ['ACCEPTED'], 'IN_EXECUTION', 'requested', {
+      en: 'Start execution',
+      vi: 'Bắt đầu thực hiện',
+    }),
+    transition(
+      'report-partial-execution',
+      ['IN_EXECUTION'],
+      'PARTIALLY_EXECUTED',
+      'requested',
+      { en: 'Report partial execution', vi: 'Báo cáo thực hiện một phần' },
+      { response: 'PARTIAL' },
+    ),
+    transition(
+      'complete-execution',
+      ['IN_EXECUTION', 'PARTIALLY_EXECUTED'],
+      'EXECUTED',
+      'requested',
+      { en: 'Execution complete', vi: 'Hoàn thành thực hiện' },
+      { ...decision, response: 'EXECUTED' },
+    ),
+    transition('confirm-results', ['EXECUTED'], 'RESULTS_RECEIVED', 'requesting', {
+      en: 'Results received and verified',
+      vi: 'Đã nhận và kiểm tra kết quả',
+    }),
+    transition('close', ['RESULTS_RECEIVED'], 'CLOSED', 'requesting', { en: 'Close', vi: 'Kết thúc' }),
+  ],
+);
 
 /** Brief §3.2 D: real-time traffic (Art. 45) and interception (Art. 46), with a hard stop. */
-export const realtimeMachine = machine('realtime', [
-  ...assessmentStates,
-  state('AUTHORISED_DOMESTICALLY', 'Authorised domestically', 'Đã được cho phép trong nước'),
-  state('ACTIVE', 'Collection active', 'Đang thu thập'),
-  state('RENEWAL_REQUESTED', 'Renewal requested', 'Đề nghị gia hạn'),
-  state('EXPIRED', 'Authorised period ended', 'Hết thời hạn cho phép'),
-  state('TERMINATED', 'Terminated', 'Đã chấm dứt', true),
-  withdrawnState,
-], [
-  transition('authorise-domestically', ['ACCEPTED'], 'AUTHORISED_DOMESTICALLY', 'requested', { en: 'Record the domestic authorisation', vi: 'Ghi nhận quyết định cho phép' }, { ...decision, guards: ['authorised-period'], legalSource: un(29) }),
-  transition('activate', ['AUTHORISED_DOMESTICALLY'], 'ACTIVE', 'requested', { en: 'Start collection', vi: 'Bắt đầu thu thập' }),
-  transition('deliver-batch', ['ACTIVE'], null, 'requested', { en: 'Deliver a batch', vi: 'Chuyển giao một đợt dữ liệu' }, { response: 'PARTIAL' }),
-  transition('request-renewal', ['ACTIVE'], 'RENEWAL_REQUESTED', 'requesting', { en: 'Ask for renewal', vi: 'Đề nghị gia hạn' }, { guards: ['information-text'] }),
-  transition('renew', ['RENEWAL_REQUESTED'], 'ACTIVE', 'requested', { en: 'Renew the authorisation', vi: 'Gia hạn cho phép' }, { ...decision, guards: ['authorised-period'] }),
-  transition('decline-renewal', ['RENEWAL_REQUESTED'], 'EXPIRED', 'requested', { en: 'Decline renewal', vi: 'Không gia hạn' }, decision),
-  transition('hard-stop', ['AUTHORISED_DOMESTICALLY', 'ACTIVE', 'RENEWAL_REQUESTED'], 'EXPIRED', 'system', { en: 'Authorised period ended: collection stopped', vi: 'Hết thời hạn: dừng thu thập' }, { legalSource: un(45) }),
-  transition('terminate', ['ACTIVE', 'EXPIRED', 'AUTHORISED_DOMESTICALLY'], 'TERMINATED', 'requested', { en: 'Terminate', vi: 'Chấm dứt' }),
-]);
+export const realtimeMachine = machine(
+  'realtime',
+  [
+    ...assessmentStates,
+    state('AUTHORISED_DOMESTICALLY', 'Authorised domestically', 'Đã được cho phép trong nước'),
+    state('ACTIVE', 'Collection active', 'Đang thu thập'),
+    state('RENEWAL_REQUESTED', 'Renewal requested', 'Đề nghị gia hạn'),
+    state('EXPIRED', 'Authorised period ended', 'Hết thời hạn cho phép'),
+    state('TERMINATED', 'Terminated', 'Đã chấm dứt', true),
+    withdrawnState,
+  ],
+  [
+    transition(
+      'authorise-domestically',
+      ['ACCEPTED'],
+      'AUTHORISED_DOMESTICALLY',
+      'requested',
+      { en: 'Record the domestic authorisation', vi: 'Ghi nhận quyết định cho phép' },
+      { ...decision, guards: ['authorised-period'], legalSource: un(29) },
+    ),
+    transition('activate', ['AUTHORISED_DOMESTICALLY'], 'ACTIVE', 'requested', {
+      en: 'Start collection',
+      vi: 'Bắt đầu thu thập',
+    }),
+    transition(
+      'deliver-batch',
+      ['ACTIVE'],
+      null,
+      'requested',
+      { en: 'Deliver a batch', vi: 'Chuyển giao một đợt dữ liệu' },
+      { response: 'PARTIAL' },
+    ),
+    transition(
+      'request-renewal',
+      ['ACTIVE'],
+      'RENEWAL_REQUESTED',
+      'requesting',
+      { en: 'Ask for renewal', vi: 'Đề nghị gia hạn' },
+      { guards: ['information-text'] },
+    ),
+    transition(
+      'renew',
+      ['RENEWAL_REQUESTED'],
+      'ACTIVE',
+      'requested',
+      { en: 'Renew the authorisation', vi: 'Gia hạn cho phép' },
+      { ...decision, guards: ['authorised-period'] },
+    ),
+    transition(
+      'decline-renewal',
+      ['RENEWAL_REQUESTED'],
+      'EXPIRED',
+      'requested',
+      { en: 'Decline renewal', vi: 'Không gia hạn' },
+      decision,
+    ),
+    transition(
+      'hard-stop',
+      ['AUTHORISED_DOMESTICALLY', 'ACTIVE', 'RENEWAL_REQUESTED'],
+      'EXPIRED',
+      'system',
+      { en: 'Authorised period ended: collection stopped', vi: 'Hết thời hạn: dừng thu thập' },
+      { legalSource: un(45) },
+    ),
+    transition('terminate', ['ACTIVE', 'EXPIRED', 'AUTHORISED_DOMESTICALLY'], 'TERMINATED', 'requested', {
+      en: 'Terminate',
+      vi: 'Chấm dứt',
+    }),
+  ],
+);

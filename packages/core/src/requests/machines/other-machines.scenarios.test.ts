@@ -35,14 +35,33 @@ const preservation: readonly Scenario[] = [
       ['partner', 'release-after-decision', 'RELEASED_AFTER_DECISION'],
     ],
   },
-  { name: 'incoming: refused at triage', direction: 'incoming', start: 'RECEIVED', steps: [['own', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'triage', 'TRIAGE'], ['own', 'refuse', 'REFUSED']] },
+  {
+    name: 'incoming: refused at triage',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ['own', 'acknowledge', 'ACKNOWLEDGED'],
+      ['own', 'triage', 'TRIAGE'],
+      ['own', 'refuse', 'REFUSED'],
+    ],
+  },
   {
     name: 'incoming: order renewed, path disclosed, expired when no MLA came',
     direction: 'incoming',
     start: 'RECEIVED',
-    steps: [...preserved, ['own', 'renew-domestic-order', 'PRESERVED'], ['own', 'disclose-traffic-path', 'PRESERVED'], ['system', 'expire', 'EXPIRED']],
+    steps: [
+      ...preserved,
+      ['own', 'renew-domestic-order', 'PRESERVED'],
+      ['own', 'disclose-traffic-path', 'PRESERVED'],
+      ['system', 'expire', 'EXPIRED'],
+    ],
   },
-  { name: 'incoming: warned, then withdrawn by the requester', direction: 'incoming', start: 'RECEIVED', steps: [...preserved, ['own', 'issue-warning', 'WARNING_ISSUED'], ['partner', 'withdraw', 'WITHDRAWN']] },
+  {
+    name: 'incoming: warned, then withdrawn by the requester',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [...preserved, ['own', 'issue-warning', 'WARNING_ISSUED'], ['partner', 'withdraw', 'WITHDRAWN']],
+  },
 ];
 
 const trafficPath: readonly Scenario[] = [
@@ -50,26 +69,84 @@ const trafficPath: readonly Scenario[] = [
     name: 'outgoing: path discovered, disclosure approved and made',
     direction: 'outgoing',
     start: 'DISCOVERED',
-    steps: [['own', 'draft-disclosure', 'DISCLOSURE_DRAFTED'], ['own', 'submit', 'SUBMITTED'], ['own', 'approve', 'APPROVED'], ['own', 'disclose', 'DISCLOSED']],
+    steps: [
+      ['own', 'draft-disclosure', 'DISCLOSURE_DRAFTED'],
+      ['own', 'submit', 'SUBMITTED'],
+      ['own', 'approve', 'APPROVED'],
+      ['own', 'disclose', 'DISCLOSED'],
+    ],
   },
-  { name: 'outgoing: disclosure withheld', direction: 'outgoing', start: 'DISCOVERED', steps: [['own', 'draft-disclosure', 'DISCLOSURE_DRAFTED'], ['own', 'withhold', 'WITHHELD']] },
-  { name: 'outgoing: dropped before drafting', direction: 'outgoing', start: 'DISCOVERED', steps: [['own', 'withdraw', 'WITHDRAWN']] },
-  { name: 'incoming: disclosure acknowledged', direction: 'incoming', start: 'RECEIVED', steps: [['own', 'acknowledge', 'ACKNOWLEDGED']] },
+  {
+    name: 'outgoing: disclosure withheld',
+    direction: 'outgoing',
+    start: 'DISCOVERED',
+    steps: [
+      ['own', 'draft-disclosure', 'DISCLOSURE_DRAFTED'],
+      ['own', 'withhold', 'WITHHELD'],
+    ],
+  },
+  {
+    name: 'outgoing: dropped before drafting',
+    direction: 'outgoing',
+    start: 'DISCOVERED',
+    steps: [['own', 'withdraw', 'WITHDRAWN']],
+  },
+  {
+    name: 'incoming: disclosure acknowledged',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [['own', 'acknowledge', 'ACKNOWLEDGED']],
+  },
 ];
 
 const leExchange: readonly Scenario[] = [
-  { name: 'outgoing: conditions accepted, answered, closed', direction: 'outgoing', start: 'DRAFT', steps: [...sendOutgoing, ['partner', 'accept-conditions', 'CONDITIONS_ACCEPTED'], ['partner', 'answer', 'ANSWERED'], ['own', 'close', 'CLOSED']] },
+  {
+    name: 'outgoing: conditions accepted, answered, closed',
+    direction: 'outgoing',
+    start: 'DRAFT',
+    steps: [
+      ...sendOutgoing,
+      ['partner', 'accept-conditions', 'CONDITIONS_ACCEPTED'],
+      ['partner', 'answer', 'ANSWERED'],
+      ['own', 'close', 'CLOSED'],
+    ],
+  },
   {
     name: 'incoming: conditions rejected, sender proceeds, exculpatory disclosure after notice',
     direction: 'incoming',
     start: 'RECEIVED',
-    steps: [['own', 'reject-conditions', 'CONDITIONS_REJECTED'], ['partner', 'proceed-without-conditions', 'CONDITIONS_ACCEPTED'], ['own', 'give-prior-notice', 'PRIOR_NOTICE_SENT'], ['own', 'disclose-exculpatory', 'DISCLOSED_EXCULPATORY']],
+    steps: [
+      ['own', 'reject-conditions', 'CONDITIONS_REJECTED'],
+      ['partner', 'proceed-without-conditions', 'CONDITIONS_ACCEPTED'],
+      ['own', 'give-prior-notice', 'PRIOR_NOTICE_SENT'],
+      ['own', 'disclose-exculpatory', 'DISCLOSED_EXCULPATORY'],
+    ],
   },
-  { name: 'incoming: answered, notice given, withdrawn', direction: 'incoming', start: 'RECEIVED', steps: [['own', 'accept-conditions', 'CONDITIONS_ACCEPTED'], ['own', 'answer', 'ANSWERED'], ['own', 'give-prior-notice', 'PRIOR_NOTICE_SENT'], ['partner', 'withdraw', 'WITHDRAWN']] },
+  {
+    name: 'incoming: answered, notice given, withdrawn',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ['own', 'accept-conditions', 'CONDITIONS_ACCEPTED'],
+      ['own', 'answer', 'ANSWERED'],
+      ['own', 'give-prior-notice', 'PRIOR_NOTICE_SENT'],
+      ['partner', 'withdraw', 'WITHDRAWN'],
+    ],
+  },
 ];
 
-const frozen: readonly Step[] = [['own', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'assess', 'UNDER_ASSESSMENT'], ['own', 'accept', 'FROZEN']];
-const confiscated: readonly Step[] = [...frozen, ['partner', 'request-confiscation', 'CONFISCATION_REQUESTED'], ['own', 'recognise-foreign-order', 'FOREIGN_ORDER_RECOGNISED'], ['own', 'confiscate', 'CONFISCATED'], ['own', 'consider-return', 'RETURN_CONSIDERED']];
+const frozen: readonly Step[] = [
+  ['own', 'acknowledge', 'ACKNOWLEDGED'],
+  ['own', 'assess', 'UNDER_ASSESSMENT'],
+  ['own', 'accept', 'FROZEN'],
+];
+const confiscated: readonly Step[] = [
+  ...frozen,
+  ['partner', 'request-confiscation', 'CONFISCATION_REQUESTED'],
+  ['own', 'recognise-foreign-order', 'FOREIGN_ORDER_RECOGNISED'],
+  ['own', 'confiscate', 'CONFISCATED'],
+  ['own', 'consider-return', 'RETURN_CONSIDERED'],
+];
 
 const asset: readonly Scenario[] = [
   {
@@ -107,10 +184,41 @@ const asset: readonly Scenario[] = [
       ['own', 'lift', 'LIFTED'],
     ],
   },
-  { name: 'incoming: foreign order recognised, proceeds shared', direction: 'incoming', start: 'RECEIVED', steps: [...confiscated, ['own', 'share-property', 'SHARED']] },
-  { name: 'incoming: foreign order recognised, proceeds disposed of', direction: 'incoming', start: 'RECEIVED', steps: [...confiscated, ['own', 'dispose-property', 'DISPOSED']] },
-  { name: 'incoming: refused after consultation', direction: 'incoming', start: 'RECEIVED', steps: [['own', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'assess', 'UNDER_ASSESSMENT'], ['own', 'open-consultation', 'CONSULTATION'], ['own', 'refuse', 'REFUSED']] },
-  { name: 'outgoing: withdrawn while frozen', direction: 'outgoing', start: 'DRAFT', steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['partner', 'assess', 'UNDER_ASSESSMENT'], ['partner', 'accept', 'FROZEN'], ['own', 'withdraw', 'WITHDRAWN']] },
+  {
+    name: 'incoming: foreign order recognised, proceeds shared',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [...confiscated, ['own', 'share-property', 'SHARED']],
+  },
+  {
+    name: 'incoming: foreign order recognised, proceeds disposed of',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [...confiscated, ['own', 'dispose-property', 'DISPOSED']],
+  },
+  {
+    name: 'incoming: refused after consultation',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ['own', 'acknowledge', 'ACKNOWLEDGED'],
+      ['own', 'assess', 'UNDER_ASSESSMENT'],
+      ['own', 'open-consultation', 'CONSULTATION'],
+      ['own', 'refuse', 'REFUSED'],
+    ],
+  },
+  {
+    name: 'outgoing: withdrawn while frozen',
+    direction: 'outgoing',
+    start: 'DRAFT',
+    steps: [
+      ...sendOutgoing,
+      ['partner', 'acknowledge', 'ACKNOWLEDGED'],
+      ['partner', 'assess', 'UNDER_ASSESSMENT'],
+      ['partner', 'accept', 'FROZEN'],
+      ['own', 'withdraw', 'WITHDRAWN'],
+    ],
+  },
 ];
 
 const extradition: readonly Scenario[] = [
@@ -141,16 +249,62 @@ const extradition: readonly Scenario[] = [
       ['own', 'report-outcome', 'OUTCOME_REPORTED'],
     ],
   },
-  { name: 'outgoing: refused after consultation', direction: 'outgoing', start: 'DRAFT', steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['partner', 'assess', 'UNDER_ASSESSMENT'], ['partner', 'open-consultation', 'CONSULTATION'], ['partner', 'refuse', 'REFUSED']] },
-  { name: 'outgoing: withdrawn after acknowledgement', direction: 'outgoing', start: 'DRAFT', steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'withdraw', 'WITHDRAWN']] },
+  {
+    name: 'outgoing: refused after consultation',
+    direction: 'outgoing',
+    start: 'DRAFT',
+    steps: [
+      ...sendOutgoing,
+      ['partner', 'acknowledge', 'ACKNOWLEDGED'],
+      ['partner', 'assess', 'UNDER_ASSESSMENT'],
+      ['partner', 'open-consultation', 'CONSULTATION'],
+      ['partner', 'refuse', 'REFUSED'],
+    ],
+  },
+  {
+    name: 'outgoing: withdrawn after acknowledgement',
+    direction: 'outgoing',
+    start: 'DRAFT',
+    steps: [...sendOutgoing, ['partner', 'acknowledge', 'ACKNOWLEDGED'], ['own', 'withdraw', 'WITHDRAWN']],
+  },
 ];
 
-const families: readonly { family: string; types: readonly RequestTypeCode[]; scenarios: readonly Scenario[]; terminals: readonly string[] }[] = [
-  { family: 'preservation', types: ['PRESERVATION_42'], scenarios: preservation, terminals: ['EXPIRED', 'REFUSED', 'RELEASED_AFTER_DECISION', 'WITHDRAWN'] },
-  { family: 'traffic-path', types: ['TRAFFIC_PATH_43'], scenarios: trafficPath, terminals: ['ACKNOWLEDGED', 'DISCLOSED', 'WITHDRAWN', 'WITHHELD'] },
-  { family: 'le-exchange', types: ['LE_INFO_47', 'SPONTANEOUS_40_51'], scenarios: leExchange, terminals: ['CLOSED', 'DISCLOSED_EXCULPATORY', 'WITHDRAWN'] },
-  { family: 'asset', types: ['FREEZE_CONFISCATE_50', 'RETURN_52'], scenarios: asset, terminals: ['DISPOSED', 'LIFTED', 'REFUSED', 'RETURNED', 'SHARED', 'WITHDRAWN'] },
-  { family: 'extradition', types: ['EXTRADITION_37', 'PROVISIONAL_ARREST_37'], scenarios: extradition, terminals: ['OUTCOME_REPORTED', 'REFUSED', 'SURRENDERED', 'WITHDRAWN'] },
+const families: readonly {
+  family: string;
+  types: readonly RequestTypeCode[];
+  scenarios: readonly Scenario[];
+  terminals: readonly string[];
+}[] = [
+  {
+    family: 'preservation',
+    types: ['PRESERVATION_42'],
+    scenarios: preservation,
+    terminals: ['EXPIRED', 'REFUSED', 'RELEASED_AFTER_DECISION', 'WITHDRAWN'],
+  },
+  {
+    family: 'traffic-path',
+    types: ['TRAFFIC_PATH_43'],
+    scenarios: trafficPath,
+    terminals: ['ACKNOWLEDGED', 'DISCLOSED', 'WITHDRAWN', 'WITHHELD'],
+  },
+  {
+    family: 'le-exchange',
+    types: ['LE_INFO_47', 'SPONTANEOUS_40_51'],
+    scenarios: leExchange,
+    terminals: ['CLOSED', 'DISCLOSED_EXCULPATORY', 'WITHDRAWN'],
+  },
+  {
+    family: 'asset',
+    types: ['FREEZE_CONFISCATE_50', 'RETURN_52'],
+    scenarios: asset,
+    terminals: ['DISPOSED', 'LIFTED', 'REFUSED', 'RETURNED', 'SHARED', 'WITHDRAWN'],
+  },
+  {
+    family: 'extradition',
+    types: ['EXTRADITION_37', 'PROVISIONAL_ARREST_37'],
+    scenarios: extradition,
+    terminals: ['OUTCOME_REPORTED', 'REFUSED', 'SURRENDERED', 'WITHDRAWN'],
+  },
 ];
 
 describe.each(families)('the $family state machine', ({ family, types, scenarios, terminals }) => {
@@ -167,7 +321,12 @@ describe.each(families)('the $family state machine', ({ family, types, scenarios
 
   it('has exactly the terminal states written here', () => {
     const machine = machineFor(types[0]!);
-    expect(machine.states.filter((s) => s.terminal).map((s) => s.name).sort()).toEqual([...terminals].sort());
+    expect(
+      machine.states
+        .filter((s) => s.terminal)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual([...terminals].sort());
   });
 
   it('is covered by the walks: every action taken and every state visited', () => {

@@ -84,15 +84,24 @@ describe.each(machines)('the %s machine', (_family, machine) => {
   it('leads from every open state to a terminal state, and to an outcome other than withdrawal', () => {
     for (const state of openStates(machine)) {
       const seen = reachable(machine, [state]);
-      expect(terminal.some((t) => seen.has(t)), state).toBe(true);
-      expect(terminal.some((t) => t !== 'WITHDRAWN' && seen.has(t)), state).toBe(true);
+      expect(
+        terminal.some((t) => seen.has(t)),
+        state,
+      ).toBe(true);
+      expect(
+        terminal.some((t) => t !== 'WITHDRAWN' && seen.has(t)),
+        state,
+      ).toBe(true);
     }
   });
 
   it('lets the requester withdraw from every open state, into WITHDRAWN', () => {
     for (const state of openStates(machine)) {
       const withdraw = transitionsFrom(machine, state).filter((t) => t.action === 'withdraw');
-      expect(withdraw.map((t) => [t.by, t.to]), state).toEqual([['requesting', 'WITHDRAWN']]);
+      expect(
+        withdraw.map((t) => [t.by, t.to]),
+        state,
+      ).toEqual([['requesting', 'WITHDRAWN']]);
     }
   });
 
@@ -114,15 +123,24 @@ describe.each(machines)('the %s machine', (_family, machine) => {
       expect(t.permission).toBe('requests:approve');
       expect(t.guards).toEqual(expect.arrayContaining(['four-eyes', 'details-complete']));
     }
-    for (const t of machine.transitions.filter((t) => t.action === 'submit')) expect(t.guards).toContain('details-complete');
+    for (const t of machine.transitions.filter((t) => t.action === 'submit')) {
+      expect(t.guards).toContain('details-complete');
+    }
   });
 
   it('makes refusals, acceptances and postponements supervisors\u2019 decisions with grounds where required', () => {
     for (const t of machine.transitions) {
-      if (t.response === 'REFUSE' || t.response === 'ACCEPT' || t.response === 'ACCEPT_WITH_CONDITIONS' || t.response === 'POSTPONE') {
+      if (
+        t.response === 'REFUSE' ||
+        t.response === 'ACCEPT' ||
+        t.response === 'ACCEPT_WITH_CONDITIONS' ||
+        t.response === 'POSTPONE'
+      ) {
         expect(t.permission, t.action).toBe('requests:approve');
       }
-      if (t.response === 'REFUSE' || t.action === 'withhold' || t.action === 'lift') expect(t.guards, t.action).toContain('refusal-grounds');
+      if (t.response === 'REFUSE' || t.action === 'withhold' || t.action === 'lift') {
+        expect(t.guards, t.action).toContain('refusal-grounds');
+      }
       if (t.response === 'POSTPONE') expect(t.guards, t.action).toContain('postponement-grounds');
       if (t.response === 'ACCEPT_WITH_CONDITIONS') expect(t.guards, t.action).toContain('conditions-present');
     }
@@ -138,14 +156,20 @@ describe.each(requestTypeCodes)('%s against its machine', (type) => {
   const machine = machineFor(type);
 
   it('declares every response kind the requested side can give', () => {
-    const given = new Set(machine.transitions.filter((t) => t.by === 'requested' && t.response !== undefined).map((t) => t.response));
-    expect([...given].filter((kind) => kind !== undefined && !requestTypes[type].responseKinds.includes(kind))).toEqual([]);
+    const given = new Set(
+      machine.transitions.filter((t) => t.by === 'requested' && t.response !== undefined).map((t) => t.response),
+    );
+    expect([...given].filter((kind) => kind !== undefined && !requestTypes[type].responseKinds.includes(kind))).toEqual(
+      [],
+    );
   });
 
   it('offers a ground the Convention allows wherever a refusal needs grounds', () => {
     const needsGrounds = machine.transitions.some((t) => t.guards.includes('refusal-grounds'));
     const usable = reasonCodesFor(type, 'refuse').filter((d) => d.forbiddenAsSoleGround !== true);
     if (needsGrounds) expect(usable.length).toBeGreaterThan(0);
-    if (machine.transitions.some((t) => t.guards.includes('postponement-grounds'))) expect(reasonCodesFor(type, 'postpone').length).toBeGreaterThan(0);
+    if (machine.transitions.some((t) => t.guards.includes('postponement-grounds'))) {
+      expect(reasonCodesFor(type, 'postpone').length).toBeGreaterThan(0);
+    }
   });
 });

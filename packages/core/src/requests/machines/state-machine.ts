@@ -61,7 +61,11 @@ export function openStates(machine: StateMachineDefinition): string[] {
 }
 
 /** Transitions a node may apply now: right state, right side of the request. */
-export function availableTransitions(machine: StateMachineDefinition, state: string, direction: 'outgoing' | 'incoming'): TransitionDefinition[] {
+export function availableTransitions(
+  machine: StateMachineDefinition,
+  state: string,
+  direction: 'outgoing' | 'incoming',
+): TransitionDefinition[] {
   const side: Side = direction === 'outgoing' ? 'requesting' : 'requested';
   return machine.transitions.filter((t) => t.by === side && t.from.includes(state));
 }

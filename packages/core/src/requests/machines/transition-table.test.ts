@@ -38,7 +38,8 @@ function attempt(type: RequestTypeCode, state: string, action: string, mode: Mod
   }
 }
 
-const describeError = (result: string | DomainError) => (typeof result === 'string' ? `landed in ${result}` : `${result.code}: ${result.message}`);
+const describeError = (result: string | DomainError) =>
+  typeof result === 'string' ? `landed in ${result}` : `${result.code}: ${result.message}`;
 
 describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
   const machine = machineFor(type);
@@ -51,7 +52,11 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
         for (const mode of modes.filter((m) => m.side === t.by)) {
           const result = attempt(type, from, t.action, mode);
           const expected = t.to ?? from;
-          if (result !== expected) failures.push(`${t.action} from ${from} (${mode.direction}, mirrored ${mode.mirrored}): ${describeError(result)}`);
+          if (result !== expected) {
+            failures.push(
+              `${t.action} from ${from} (${mode.direction}, mirrored ${mode.mirrored}): ${describeError(result)}`,
+            );
+          }
         }
       }
     }
@@ -62,12 +67,20 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
     const failures: string[] = [];
     for (const state of machine.states.map((s) => s.name)) {
       for (const mode of modes) {
-        const allowed = machine.transitions.filter((t) => t.by === mode.side && t.from.includes(state)).map((t) => t.action);
-        const listed = allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)';
+        const allowed = machine.transitions
+          .filter((t) => t.by === mode.side && t.from.includes(state))
+          .map((t) => t.action);
+        const listed =
+          allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)';
         for (const action of actions.filter((a) => !allowed.includes(a))) {
           const result = attempt(type, state, action, mode);
-          const ok = result instanceof DomainError && result.code === 'request/illegal-transition' && result.message === `${action} is not allowed from ${state}; allowed: ${listed}`;
-          if (!ok) failures.push(`${action} from ${state} by ${mode.side} (${mode.direction}): ${describeError(result)}`);
+          const ok =
+            result instanceof DomainError &&
+            result.code === 'request/illegal-transition' &&
+            result.message === `${action} is not allowed from ${state}; allowed: ${listed}`;
+          if (!ok) {
+            failures.push(`${action} from ${state} by ${mode.side} (${mode.direction}): ${describeError(result)}`);
+          }
         }
       }
     }
@@ -79,7 +92,9 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
       for (const mode of modes) {
         for (const action of actions) {
           const result = attempt(type, state, action, mode);
-          expect(result instanceof DomainError ? result.code : result, `${action} from ${state}`).toBe('request/illegal-transition');
+          expect(result instanceof DomainError ? result.code : result, `${action} from ${state}`).toBe(
+            'request/illegal-transition',
+          );
           expect((result as DomainError).message).toContain('allowed: none');
         }
       }
@@ -88,24 +103,126 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
 });
 
 describe('illegal transitions, written out', () => {
-  const cases: readonly { name: string; type: RequestTypeCode; state: string; direction: 'outgoing' | 'incoming'; action: string; mirrored?: boolean; actor?: TransitionActor; message: string }[] = [
-    { name: 'sending before approval', type: 'MLA_40', state: 'SUBMITTED', direction: 'outgoing', action: 'send', message: 'send is not allowed from SUBMITTED; allowed: return-to-draft, approve, withdraw' },
-    { name: 'approving a draft', type: 'PRESERVATION_42', state: 'DRAFT', direction: 'outgoing', action: 'approve', message: 'approve is not allowed from DRAFT; allowed: submit, withdraw' },
-    { name: 'the requester acknowledging its own request', type: 'MLA_40', state: 'SENT', direction: 'outgoing', action: 'acknowledge', message: 'acknowledge is not allowed from SENT; allowed: withdraw' },
-    { name: 'the requested State withdrawing', type: 'MLA_40', state: 'RECEIVED', direction: 'incoming', action: 'withdraw', message: 'withdraw is not allowed from RECEIVED; allowed: acknowledge' },
-    { name: 'a mirror of the requester acknowledging', type: 'MLA_40', state: 'RECEIVED', direction: 'incoming', action: 'acknowledge', mirrored: true, message: 'acknowledge is not allowed from RECEIVED; allowed: withdraw' },
-    { name: 'assessing before acknowledging', type: 'EXTRADITION_37', state: 'RECEIVED', direction: 'incoming', action: 'assess', message: 'assess is not allowed from RECEIVED; allowed: acknowledge' },
-    { name: 'an officer expiring a preservation', type: 'PRESERVATION_42', state: 'PRESERVED', direction: 'outgoing', action: 'expire', message: 'expire is not allowed from PRESERVED; allowed: request-extension, link-follow-up-mla, withdraw' },
-    { name: 'the scanner withdrawing', type: 'PRESERVATION_42', state: 'PRESERVED', direction: 'incoming', action: 'withdraw', actor: systemActor, message: 'withdraw is not allowed from PRESERVED; allowed: expire' },
-    { name: 'the scanner acting on a draft', type: 'REALTIME_TRAFFIC_45', state: 'DRAFT', direction: 'outgoing', action: 'hard-stop', actor: systemActor, message: 'hard-stop is not allowed from DRAFT; allowed: none (the other State acts next, or the request is closed)' },
-    { name: 'collecting before domestic authorisation', type: 'INTERCEPTION_46', state: 'ACCEPTED', direction: 'incoming', action: 'activate', message: 'activate is not allowed from ACCEPTED; allowed: authorise-domestically' },
-    { name: 'surrendering before the grant', type: 'EXTRADITION_37', state: 'UNDER_ASSESSMENT', direction: 'incoming', action: 'surrender', message: 'surrender is not allowed from UNDER_ASSESSMENT; allowed: request-information, open-consultation, refuse, accept, refuse-on-nationality' },
-    { name: 'acting on a refused request', type: 'MLA_40', state: 'REFUSED', direction: 'outgoing', action: 'withdraw', message: 'withdraw is not allowed from REFUSED; allowed: none (the other State acts next, or the request is closed)' },
+  const cases: readonly {
+    name: string;
+    type: RequestTypeCode;
+    state: string;
+    direction: 'outgoing' | 'incoming';
+    action: string;
+    mirrored?: boolean;
+    actor?: TransitionActor;
+    message: string;
+  }[] = [
+    {
+      name: 'sending before approval',
+      type: 'MLA_40',
+      state: 'SUBMITTED',
+      direction: 'outgoing',
+      action: 'send',
+      message: 'send is not allowed from SUBMITTED; allowed: return-to-draft, approve, withdraw',
+    },
+    {
+      name: 'approving a draft',
+      type: 'PRESERVATION_42',
+      state: 'DRAFT',
+      direction: 'outgoing',
+      action: 'approve',
+      message: 'approve is not allowed from DRAFT; allowed: submit, withdraw',
+    },
+    {
+      name: 'the requester acknowledging its own request',
+      type: 'MLA_40',
+      state: 'SENT',
+      direction: 'outgoing',
+      action: 'acknowledge',
+      message: 'acknowledge is not allowed from SENT; allowed: withdraw',
+    },
+    {
+      name: 'the requested State withdrawing',
+      type: 'MLA_40',
+      state: 'RECEIVED',
+      direction: 'incoming',
+      action: 'withdraw',
+      message: 'withdraw is not allowed from RECEIVED; allowed: acknowledge',
+    },
+    {
+      name: 'a mirror of the requester acknowledging',
+      type: 'MLA_40',
+      state: 'RECEIVED',
+      direction: 'incoming',
+      action: 'acknowledge',
+      mirrored: true,
+      message: 'acknowledge is not allowed from RECEIVED; allowed: withdraw',
+    },
+    {
+      name: 'assessing before acknowledging',
+      type: 'EXTRADITION_37',
+      state: 'RECEIVED',
+      direction: 'incoming',
+      action: 'assess',
+      message: 'assess is not allowed from RECEIVED; allowed: acknowledge',
+    },
+    {
+      name: 'an officer expiring a preservation',
+      type: 'PRESERVATION_42',
+      state: 'PRESERVED',
+      direction: 'outgoing',
+      action: 'expire',
+      message: 'expire is not allowed from PRESERVED; allowed: request-extension, link-follow-up-mla, withdraw',
+    },
+    {
+      name: 'the scanner withdrawing',
+      type: 'PRESERVATION_42',
+      state: 'PRESERVED',
+      direction: 'incoming',
+      action: 'withdraw',
+      actor: systemActor,
+      message: 'withdraw is not allowed from PRESERVED; allowed: expire',
+    },
+    {
+      name: 'the scanner acting on a draft',
+      type: 'REALTIME_TRAFFIC_45',
+      state: 'DRAFT',
+      direction: 'outgoing',
+      action: 'hard-stop',
+      actor: systemActor,
+      message:
+        'hard-stop is not allowed from DRAFT; allowed: none (the other State acts next, or the request is closed)',
+    },
+    {
+      name: 'collecting before domestic authorisation',
+      type: 'INTERCEPTION_46',
+      state: 'ACCEPTED',
+      direction: 'incoming',
+      action: 'activate',
+      message: 'activate is not allowed from ACCEPTED; allowed: authorise-domestically',
+    },
+    {
+      name: 'surrendering before the grant',
+      type: 'EXTRADITION_37',
+      state: 'UNDER_ASSESSMENT',
+      direction: 'incoming',
+      action: 'surrender',
+      message:
+        'surrender is not allowed from UNDER_ASSESSMENT; allowed: request-information, open-consultation, refuse, accept, refuse-on-nationality',
+    },
+    {
+      name: 'acting on a refused request',
+      type: 'MLA_40',
+      state: 'REFUSED',
+      direction: 'outgoing',
+      action: 'withdraw',
+      message:
+        'withdraw is not allowed from REFUSED; allowed: none (the other State acts next, or the request is closed)',
+    },
   ];
 
   it.each(cases.map((c) => [c.name, c] as const))('refuses %s', (_name, c) => {
     const request = snapshot({ type: c.type, state: c.state, direction: c.direction, consultationRecorded: true });
-    const call = () => planTransition(request, c.action, payloadFor(c.action, t0), c.actor ?? supervisor, t0, { mirrored: c.mirrored ?? false });
+    const call = () =>
+      planTransition(request, c.action, payloadFor(c.action, t0), c.actor ?? supervisor, t0, {
+        mirrored: c.mirrored ?? false,
+      });
     expect(call).toThrow(DomainError);
     expect(call).toThrow(expect.objectContaining({ code: 'request/illegal-transition', message: c.message }));
   });

@@ -3,29 +3,77 @@ import { un } from '../legal-source.js';
 import { basisFields, field, narrative, optional, shortText, type RequestTypeDefinition } from './field-spec.js';
 import { mlaContentFields } from './mla-fields.js';
 
-const assetResponses = ['ACK', 'INFO_REQUEST', 'CONSULTATION', 'ACCEPT', 'ACCEPT_WITH_CONDITIONS', 'POSTPONE', 'REFUSE', 'EXECUTED'] as const;
+const assetResponses = [
+  'ACK',
+  'INFO_REQUEST',
+  'CONSULTATION',
+  'ACCEPT',
+  'ACCEPT_WITH_CONDITIONS',
+  'POSTPONE',
+  'REFUSE',
+  'EXECUTED',
+] as const;
 const valueField = field(
   'estimatedValue',
   { en: 'Estimated value', vi: 'Giá trị ước tính' },
-  z.strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code') }),
+  z.strictObject({
+    amount: z.number().nonnegative(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+  }),
   un(50, '1(a)', false),
   optional,
 );
 
 export const freezeConfiscateType: RequestTypeDefinition = {
   code: 'FREEZE_CONFISCATE_50',
-  title: { en: 'Freezing, seizure or confiscation of proceeds of crime', vi: 'Phong tỏa, kê biên, tịch thu tài sản do phạm tội mà có' },
+  title: {
+    en: 'Freezing, seizure or confiscation of proceeds of crime',
+    vi: 'Phong tỏa, kê biên, tịch thu tài sản do phạm tội mà có',
+  },
   legalSource: un(50),
   family: 'asset',
   fields: [
     ...mlaContentFields(),
-    field('measure', { en: 'Measure requested', vi: 'Biện pháp đề nghị' }, z.enum(['freeze', 'seize', 'confiscate-domestic-order', 'enforce-foreign-order']), un(50, '1', false)),
-    field('propertyDescription', { en: 'Property concerned, including virtual assets', vi: 'Tài sản liên quan, kể cả tài sản ảo' }, narrative(5000), un(50, '1(a)', false)),
-    field('propertyLocation', { en: 'Location of the property or custodian', vi: 'Vị trí tài sản hoặc nơi lưu giữ' }, narrative(2000), un(50, '1(a)', false)),
+    field(
+      'measure',
+      { en: 'Measure requested', vi: 'Biện pháp đề nghị' },
+      z.enum(['freeze', 'seize', 'confiscate-domestic-order', 'enforce-foreign-order']),
+      un(50, '1', false),
+    ),
+    field(
+      'propertyDescription',
+      { en: 'Property concerned, including virtual assets', vi: 'Tài sản liên quan, kể cả tài sản ảo' },
+      narrative(5000),
+      un(50, '1(a)', false),
+    ),
+    field(
+      'propertyLocation',
+      { en: 'Location of the property or custodian', vi: 'Vị trí tài sản hoặc nơi lưu giữ' },
+      narrative(2000),
+      un(50, '1(a)', false),
+    ),
     valueField,
-    field('orderReference', { en: 'Order to be enforced (admissible copy)', vi: 'Quyết định cần thi hành' }, shortText(), un(50, '1(b)', false), optional),
-    field('orderIsFinal', { en: 'The order is final', vi: 'Quyết định đã có hiệu lực' }, z.boolean(), un(50, '1(b)', false), optional),
-    field('thirdPartyNotice', { en: 'Measures taken to notify bona fide third parties', vi: 'Biện pháp thông báo bên thứ ba ngay tình' }, narrative(3000), un(50, '1(b)', false), optional),
+    field(
+      'orderReference',
+      { en: 'Order to be enforced (admissible copy)', vi: 'Quyết định cần thi hành' },
+      shortText(),
+      un(50, '1(b)', false),
+      optional,
+    ),
+    field(
+      'orderIsFinal',
+      { en: 'The order is final', vi: 'Quyết định đã có hiệu lực' },
+      z.boolean(),
+      un(50, '1(b)', false),
+      optional,
+    ),
+    field(
+      'thirdPartyNotice',
+      { en: 'Measures taken to notify bona fide third parties', vi: 'Biện pháp thông báo bên thứ ba ngay tình' },
+      narrative(3000),
+      un(50, '1(b)', false),
+      optional,
+    ),
     ...basisFields(),
   ],
   allowedBases: ['UN', 'BILATERAL', 'RECIPROCITY'],
@@ -35,9 +83,15 @@ export const freezeConfiscateType: RequestTypeDefinition = {
     if (details['measure'] !== 'enforce-foreign-order') return [];
     const cite = '(UN Convention against Cybercrime art. 50(1)(b) [unverified])';
     const issues = [];
-    if (details['orderReference'] === undefined) issues.push({ path: '/details/orderReference', message: `is required to enforce a foreign order ${cite}` });
-    if (details['orderIsFinal'] !== true) issues.push({ path: '/details/orderIsFinal', message: `the order must be stated to be final ${cite}` });
-    if (details['thirdPartyNotice'] === undefined) issues.push({ path: '/details/thirdPartyNotice', message: `is required to enforce a foreign order ${cite}` });
+    if (details['orderReference'] === undefined) {
+      issues.push({ path: '/details/orderReference', message: `is required to enforce a foreign order ${cite}` });
+    }
+    if (details['orderIsFinal'] !== true) {
+      issues.push({ path: '/details/orderIsFinal', message: `the order must be stated to be final ${cite}` });
+    }
+    if (details['thirdPartyNotice'] === undefined) {
+      issues.push({ path: '/details/thirdPartyNotice', message: `is required to enforce a foreign order ${cite}` });
+    }
     return issues;
   },
 };
@@ -49,10 +103,31 @@ export const returnOfProceedsType: RequestTypeDefinition = {
   family: 'asset',
   fields: [
     ...mlaContentFields(),
-    field('propertyDescription', { en: 'Confiscated property', vi: 'Tài sản đã bị tịch thu' }, narrative(5000), un(52, '1', false)),
-    field('confiscationOrderReference', { en: 'Confiscation order', vi: 'Quyết định tịch thu' }, shortText(), un(52, '1', false)),
-    field('returnPurpose', { en: 'Purpose of the return', vi: 'Mục đích hoàn trả' }, z.enum(['compensate-victims', 'restore-legitimate-owner', 'other']), un(52, '2', false)),
-    field('claimants', { en: 'Victims or legitimate owners', vi: 'Bị hại hoặc chủ sở hữu hợp pháp' }, narrative(3000), un(52, '2', false), optional),
+    field(
+      'propertyDescription',
+      { en: 'Confiscated property', vi: 'Tài sản đã bị tịch thu' },
+      narrative(5000),
+      un(52, '1', false),
+    ),
+    field(
+      'confiscationOrderReference',
+      { en: 'Confiscation order', vi: 'Quyết định tịch thu' },
+      shortText(),
+      un(52, '1', false),
+    ),
+    field(
+      'returnPurpose',
+      { en: 'Purpose of the return', vi: 'Mục đích hoàn trả' },
+      z.enum(['compensate-victims', 'restore-legitimate-owner', 'other']),
+      un(52, '2', false),
+    ),
+    field(
+      'claimants',
+      { en: 'Victims or legitimate owners', vi: 'Bị hại hoặc chủ sở hữu hợp pháp' },
+      narrative(3000),
+      un(52, '2', false),
+      optional,
+    ),
     valueField,
     ...basisFields(),
   ],

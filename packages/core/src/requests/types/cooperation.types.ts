@@ -1,21 +1,44 @@
 import { z } from 'zod';
 import { un } from '../legal-source.js';
 import { conditionSchema } from '../responses.js';
-import { basisFields, countryCode, dateRange, field, narrative, optional, shortText, type RequestTypeDefinition } from './field-spec.js';
+import {
+  basisFields,
+  countryCode,
+  dateRange,
+  field,
+  narrative,
+  optional,
+  shortText,
+  type RequestTypeDefinition,
+} from './field-spec.js';
 import { mlaContentFields } from './mla-fields.js';
 
 const conditionsField = (article: number) =>
-  field('conditions', { en: 'Conditions on use and confidentiality', vi: 'Điều kiện sử dụng và bảo mật' }, z.array(conditionSchema).max(20), un(article), optional);
+  field(
+    'conditions',
+    { en: 'Conditions on use and confidentiality', vi: 'Điều kiện sử dụng và bảo mật' },
+    z.array(conditionSchema).max(20),
+    un(article),
+    optional,
+  );
 
 export const leInformationType: RequestTypeDefinition = {
   code: 'LE_INFO_47',
-  title: { en: 'Police-to-police information request', vi: 'Yêu cầu trao đổi thông tin giữa cơ quan thực thi pháp luật' },
+  title: {
+    en: 'Police-to-police information request',
+    vi: 'Yêu cầu trao đổi thông tin giữa cơ quan thực thi pháp luật',
+  },
   legalSource: un(47),
   family: 'le-exchange',
   fields: [
     field('requestingAgency', { en: 'Requesting agency', vi: 'Cơ quan yêu cầu' }, shortText(), un(47, '1')),
     field('subject', { en: 'Subject of the inquiry', vi: 'Nội dung cần xác minh' }, narrative(5000), un(47, '1(b)')),
-    field('informationSought', { en: 'Information sought', vi: 'Thông tin cần cung cấp' }, narrative(5000), un(47, '1')),
+    field(
+      'informationSought',
+      { en: 'Information sought', vi: 'Thông tin cần cung cấp' },
+      narrative(5000),
+      un(47, '1'),
+    ),
     field('purpose', { en: 'Purpose', vi: 'Mục đích' }, narrative(2000), un(47, '1')),
     conditionsField(47),
   ],
@@ -30,9 +53,25 @@ export const spontaneousInformationType: RequestTypeDefinition = {
   family: 'le-exchange',
   fields: [
     field('providingAuthority', { en: 'Providing authority', vi: 'Cơ quan cung cấp' }, shortText(), un(40, '4', false)),
-    field('informationProvided', { en: 'Information provided', vi: 'Thông tin được cung cấp' }, narrative(), un(40, '4', false)),
-    field('relevance', { en: 'Why it may help the receiving State', vi: 'Lý do thông tin có thể hữu ích' }, narrative(3000), un(40, '4', false)),
-    field('concernsProceeds', { en: 'Concerns proceeds of crime (Art. 51)', vi: 'Liên quan đến tài sản do phạm tội mà có' }, z.boolean(), un(51), optional),
+    field(
+      'informationProvided',
+      { en: 'Information provided', vi: 'Thông tin được cung cấp' },
+      narrative(),
+      un(40, '4', false),
+    ),
+    field(
+      'relevance',
+      { en: 'Why it may help the receiving State', vi: 'Lý do thông tin có thể hữu ích' },
+      narrative(3000),
+      un(40, '4', false),
+    ),
+    field(
+      'concernsProceeds',
+      { en: 'Concerns proceeds of crime (Art. 51)', vi: 'Liên quan đến tài sản do phạm tội mà có' },
+      z.boolean(),
+      un(51),
+      optional,
+    ),
     conditionsField(40),
   ],
   allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
@@ -46,12 +85,33 @@ export const jointInvestigationType: RequestTypeDefinition = {
   family: 'mla',
   fields: [
     ...mlaContentFields(),
-    field('memberStates', { en: 'States taking part', vi: 'Các quốc gia tham gia' }, z.array(countryCode).min(1).max(20), un(48)),
+    field(
+      'memberStates',
+      { en: 'States taking part', vi: 'Các quốc gia tham gia' },
+      z.array(countryCode).min(1).max(20),
+      un(48),
+    ),
     field('duration', { en: 'Duration of the team', vi: 'Thời hạn hoạt động' }, dateRange, un(48)),
     field('agreementSummary', { en: 'Agreement or arrangement', vi: 'Thỏa thuận thành lập' }, narrative(5000), un(48)),
-    field('sharedEvidenceRules', { en: 'Rules for sharing evidence', vi: 'Quy tắc chia sẻ chứng cứ' }, narrative(3000), un(48), optional),
+    field(
+      'sharedEvidenceRules',
+      { en: 'Rules for sharing evidence', vi: 'Quy tắc chia sẻ chứng cứ' },
+      narrative(3000),
+      un(48),
+      optional,
+    ),
     ...basisFields(),
   ],
   allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
-  responseKinds: ['ACK', 'INFO_REQUEST', 'CONSULTATION', 'ACCEPT', 'ACCEPT_WITH_CONDITIONS', 'PARTIAL', 'POSTPONE', 'REFUSE', 'EXECUTED'],
+  responseKinds: [
+    'ACK',
+    'INFO_REQUEST',
+    'CONSULTATION',
+    'ACCEPT',
+    'ACCEPT_WITH_CONDITIONS',
+    'PARTIAL',
+    'POSTPONE',
+    'REFUSE',
+    'EXECUTED',
+  ],
 };

@@ -26,7 +26,8 @@ export interface FieldSpec {
   readonly sourceFor?: Partial<Record<LegalBasis, LegalSource>>;
 }
 
-export type StateMachineFamily = 'preservation' | 'traffic-path' | 'mla' | 'realtime' | 'le-exchange' | 'asset' | 'extradition';
+export type StateMachineFamily =
+  'preservation' | 'traffic-path' | 'mla' | 'realtime' | 'le-exchange' | 'asset' | 'extradition';
 
 export interface RequestTypeDefinition {
   readonly code: RequestTypeCode;
@@ -46,26 +47,54 @@ export const optional: readonly LegalBasis[] = [];
 export const narrative = (max = 10_000) => boundedText(max, { multiline: true });
 export const shortText = (max = 300) => narrative(max);
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
-export const zonedTimestamp = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 timestamp with its zone, such as 2026-11-02T14:03:11+07:00' });
+export const zonedTimestamp = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 timestamp with its zone, such as 2026-11-02T14:03:11+07:00',
+});
 export const identifiersField = z.array(identifierSchema).min(1, 'name at least one identifier').max(500);
 export const dateRange = z
   .strictObject({ from: zonedTimestamp, to: zonedTimestamp })
   .refine((r) => Date.parse(r.from) <= Date.parse(r.to), 'from must not be after to');
-export const dataCategories = z.array(z.enum(['subscriber', 'traffic', 'content', 'other'])).min(1).max(4);
+export const dataCategories = z
+  .array(z.enum(['subscriber', 'traffic', 'content', 'other']))
+  .min(1)
+  .max(4);
 
-export function field(name: string, label: Bilingual, schema: z.ZodType, legalSource: LegalSource, requiredFor: readonly LegalBasis[] = allBases): FieldSpec {
+export function field(
+  name: string,
+  label: Bilingual,
+  schema: z.ZodType,
+  legalSource: LegalSource,
+  requiredFor: readonly LegalBasis[] = allBases,
+): FieldSpec {
   return { name, label, schema, legalSource, requiredFor };
 }
 
 /** Fields every basis-dependent request carries about the basis itself. */
 export function basisFields(): FieldSpec[] {
   return [
-    field('treatyReference', { en: 'Treaty relied on', vi: 'Điều ước được viện dẫn' }, shortText(300), { instrument: 'BILATERAL', article: '-', verified: true, note: 'the treaty governs when one exists (UN art. 40)' }, ['BILATERAL']),
+    field(
+      'treatyReference',
+      { en: 'Treaty relied on', vi: 'Điều ước được viện dẫn' },
+      shortText(300),
+      {
+        instrument: 'BILATERAL',
+        article: '-',
+        verified: true,
+        note: 'the treaty governs when one exists (UN art. 40)',
+      },
+      ['BILATERAL'],
+    ),
     field(
       'reciprocityAssurance',
       { en: 'Assurance of reciprocity', vi: 'Cam kết có đi có lại' },
       narrative(2000),
-      { instrument: 'RECIPROCITY', article: '-', verified: true, note: 'assistance without a treaty needs an assurance of reciprocity' },
+      {
+        instrument: 'RECIPROCITY',
+        article: '-',
+        verified: true,
+        note: 'assistance without a treaty needs an assurance of reciprocity',
+      },
       ['RECIPROCITY'],
     ),
   ];

@@ -6,9 +6,28 @@ import { requestTypes, validateRequestDetails, type DetailsValidation } from './
 
 /** Required on every basis, written out from the Convention's content lists (UN arts 37, 40(15), 42(3), 43-48, 50, 52). */
 const mlaContent = ['requestingAuthority', 'subjectMatter', 'factsSummary', 'assistanceSought', 'purpose'];
-const realTime = ['requestingAuthority', 'factsSummary', 'communications', 'ownerOrLocation', 'justification', 'collectionPeriod', 'periodJustification', 'identifiers'];
+const realTime = [
+  'requestingAuthority',
+  'factsSummary',
+  'communications',
+  'ownerOrLocation',
+  'justification',
+  'collectionPeriod',
+  'periodJustification',
+  'identifiers',
+];
 const required: Readonly<Record<RequestTypeCode, readonly string[]>> = {
-  PRESERVATION_42: ['seekingAuthority', 'offenceSummary', 'dataToPreserve', 'dataCategories', 'custodianOrLocation', 'necessity', 'mlaWillFollow', 'identifiers', 'contact24x7'],
+  PRESERVATION_42: [
+    'seekingAuthority',
+    'offenceSummary',
+    'dataToPreserve',
+    'dataCategories',
+    'custodianOrLocation',
+    'necessity',
+    'mlaWillFollow',
+    'identifiers',
+    'contact24x7',
+  ],
   TRAFFIC_PATH_43: ['relatedPreservationReference', 'serviceProviderIdentity', 'serviceProviderCountry', 'pathData'],
   MLA_40: ['assistanceTypes', 'requestingAuthority', 'subjectMatter', 'assistanceSought', 'purpose'],
   STORED_DATA_44: [...mlaContent, 'dataDescription', 'identifiers'],
@@ -33,7 +52,9 @@ const notAllowed: readonly (readonly [RequestTypeCode, LegalBasis])[] = [
   ['PROVISIONAL_ARREST_37', 'BUDAPEST'],
 ];
 
-const cases = requestTypeCodes.flatMap((type) => requestTypes[type].allowedBases.map((basis) => [type, basis] as const));
+const cases = requestTypeCodes.flatMap((type) =>
+  requestTypes[type].allowedBases.map((basis) => [type, basis] as const),
+);
 
 function missingOf(result: DetailsValidation): string[] {
   if (!result.ok) throw new Error(`expected a valid draft, got ${JSON.stringify(result.issues)}`);
@@ -44,7 +65,13 @@ function issuesOf(result: DetailsValidation): string[] {
   return result.issues.map((i) => i.path);
 }
 const expectedMissing = (type: RequestTypeCode, basis: LegalBasis) => {
-  const basisFields = typesWithoutBasisFields.includes(type) ? [] : basis === 'BILATERAL' ? ['treatyReference'] : basis === 'RECIPROCITY' ? ['reciprocityAssurance'] : [];
+  const basisFields = typesWithoutBasisFields.includes(type)
+    ? []
+    : basis === 'BILATERAL'
+      ? ['treatyReference']
+      : basis === 'RECIPROCITY'
+        ? ['reciprocityAssurance']
+        : [];
   return [...required[type], ...basisFields].map((f) => `/details/${f}`).sort();
 };
 
@@ -60,7 +87,13 @@ describe('validateRequestDetails', () => {
     for (const empty of [{}, undefined, null]) {
       const result = validateRequestDetails(type, basis, empty);
       expect(missingOf(result).sort()).toEqual(expectedMissing(type, basis));
-      if (result.ok) for (const m of result.missing) expect(m.message).toMatch(/ is required \((UN Convention against Cybercrime|Budapest Convention|bilateral treaty|reciprocity|operational practice).+\)$/);
+      if (result.ok) {
+        for (const m of result.missing) {
+          expect(m.message).toMatch(
+            / is required \((UN Convention against Cybercrime|Budapest Convention|bilateral treaty|reciprocity|operational practice).+\)$/,
+          );
+        }
+      }
     }
   });
 
@@ -89,17 +122,41 @@ describe('validateRequestDetails', () => {
       contact24x7: '   ',
     };
     expect(issuesOf(validateRequestDetails('PRESERVATION_42', 'UN', wrong)).sort()).toEqual(
-      ['/details/contact24x7', '/details/dataCategories/1', '/details/identifiers/0/observedAt', '/details/mlaWillFollow'].sort(),
+      [
+        '/details/contact24x7',
+        '/details/dataCategories/1',
+        '/details/identifiers/0/observedAt',
+        '/details/mlaWillFollow',
+      ].sort(),
     );
-    expect(issuesOf(validateRequestDetails('JIT_48', 'UN', { duration: { from: '2027-01-02T00:00:00Z', to: '2027-01-01T00:00:00Z' } }))).toEqual(['/details/duration']);
-    expect(issuesOf(validateRequestDetails('TRAFFIC_PATH_43', 'UN', { serviceProviderCountry: 'sg' }))).toEqual(['/details/serviceProviderCountry']);
+    expect(
+      issuesOf(
+        validateRequestDetails('JIT_48', 'UN', {
+          duration: { from: '2027-01-02T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+        }),
+      ),
+    ).toEqual(['/details/duration']);
+    expect(issuesOf(validateRequestDetails('TRAFFIC_PATH_43', 'UN', { serviceProviderCountry: 'sg' }))).toEqual([
+      '/details/serviceProviderCountry',
+    ]);
     expect(issuesOf(validateRequestDetails('MLA_40', 'UN', 'not an object'))).toEqual(['/details']);
   });
 
   it('refuses unknown fields, naming them, including the basis fields of types that have none', () => {
-    expect(issuesOf(validateRequestDetails('MLA_40', 'UN', { ...completeDetails('MLA_40'), hiddenNote: 'x' }))).toEqual(['/details/hiddenNote']);
-    expect(issuesOf(validateRequestDetails('LE_INFO_47', 'BILATERAL', { ...completeDetails('LE_INFO_47'), treatyReference: 'MLAT' }))).toEqual(['/details/treatyReference']);
-    expect(issuesOf(validateRequestDetails('EXTRADITION_37', 'UN', { personSought: { name: 'A', alias: 'B' } }))).toEqual(['/details/personSought/alias']);
+    expect(issuesOf(validateRequestDetails('MLA_40', 'UN', { ...completeDetails('MLA_40'), hiddenNote: 'x' }))).toEqual(
+      ['/details/hiddenNote'],
+    );
+    expect(
+      issuesOf(
+        validateRequestDetails('LE_INFO_47', 'BILATERAL', {
+          ...completeDetails('LE_INFO_47'),
+          treatyReference: 'MLAT',
+        }),
+      ),
+    ).toEqual(['/details/treatyReference']);
+    expect(
+      issuesOf(validateRequestDetails('EXTRADITION_37', 'UN', { personSought: { name: 'A', alias: 'B' } })),
+    ).toEqual(['/details/personSought/alias']);
   });
 
   describe('MLA_40: facts may be left out only for service of documents (art. 40(15)(c))', () => {
@@ -116,33 +173,64 @@ describe('validateRequestDetails', () => {
     it('needs facts for anything else', () => {
       expect(missingOf(withoutFacts(['service-of-documents', 'taking-evidence']))).toEqual(['/details/factsSummary']);
       expect(missingOf(withoutFacts(['records']))).toEqual(['/details/factsSummary']);
-      expect(missingOf(validateRequestDetails('MLA_40', 'UN', { ...completeDetails('MLA_40'), assistanceTypes: ['records'] }))).toEqual([]);
+      expect(
+        missingOf(
+          validateRequestDetails('MLA_40', 'UN', { ...completeDetails('MLA_40'), assistanceTypes: ['records'] }),
+        ),
+      ).toEqual([]);
     });
   });
 
   describe('FREEZE_CONFISCATE_50: enforcing a foreign order (art. 50(1)(b))', () => {
-    const enforce = (extra: Details) => validateRequestDetails('FREEZE_CONFISCATE_50', 'UN', { ...completeDetails('FREEZE_CONFISCATE_50'), measure: 'enforce-foreign-order', ...extra });
+    const enforce = (extra: Details) =>
+      validateRequestDetails('FREEZE_CONFISCATE_50', 'UN', {
+        ...completeDetails('FREEZE_CONFISCATE_50'),
+        measure: 'enforce-foreign-order',
+        ...extra,
+      });
 
     it('needs the order, its finality and notice to third parties', () => {
-      expect(missingOf(enforce({}))).toEqual(['/details/orderReference', '/details/orderIsFinal', '/details/thirdPartyNotice']);
-      expect(missingOf(enforce({ orderReference: 'Judgment 7/2026', orderIsFinal: false, thirdPartyNotice: 'Published' }))).toEqual(['/details/orderIsFinal']);
-      expect(missingOf(enforce({ orderReference: 'Judgment 7/2026', orderIsFinal: true, thirdPartyNotice: 'Published' }))).toEqual([]);
+      expect(missingOf(enforce({}))).toEqual([
+        '/details/orderReference',
+        '/details/orderIsFinal',
+        '/details/thirdPartyNotice',
+      ]);
+      expect(
+        missingOf(enforce({ orderReference: 'Judgment 7/2026', orderIsFinal: false, thirdPartyNotice: 'Published' })),
+      ).toEqual(['/details/orderIsFinal']);
+      expect(
+        missingOf(enforce({ orderReference: 'Judgment 7/2026', orderIsFinal: true, thirdPartyNotice: 'Published' })),
+      ).toEqual([]);
     });
 
     it('does not ask for an order to freeze', () => {
-      expect(missingOf(validateRequestDetails('FREEZE_CONFISCATE_50', 'UN', completeDetails('FREEZE_CONFISCATE_50')))).toEqual([]);
+      expect(
+        missingOf(validateRequestDetails('FREEZE_CONFISCATE_50', 'UN', completeDetails('FREEZE_CONFISCATE_50'))),
+      ).toEqual([]);
     });
   });
 
   describe('EXTRADITION_37: at least one year (art. 37(1))', () => {
-    it.each([[0.5, ['/details/maxPenaltyYears']], [0, ['/details/maxPenaltyYears']], [1, []], [20, []]] as const)('a maximum of %s years', (years, missing) => {
-      const result = validateRequestDetails('EXTRADITION_37', 'UN', { ...completeDetails('EXTRADITION_37'), maxPenaltyYears: years });
+    it.each([
+      [0.5, ['/details/maxPenaltyYears']],
+      [0, ['/details/maxPenaltyYears']],
+      [1, []],
+      [20, []],
+    ] as const)('a maximum of %s years', (years, missing) => {
+      const result = validateRequestDetails('EXTRADITION_37', 'UN', {
+        ...completeDetails('EXTRADITION_37'),
+        maxPenaltyYears: years,
+      });
       expect(missingOf(result)).toEqual(missing);
       if (result.ok && missing.length > 0) expect(result.missing[0]?.message).toContain('art. 37(1)');
     });
 
     it('refuses a negative penalty as a wrong value', () => {
-      expect(issuesOf(validateRequestDetails('EXTRADITION_37', 'UN', { ...completeDetails('EXTRADITION_37'), maxPenaltyYears: -1 }))).toEqual(['/details/maxPenaltyYears']);
+      expect(
+        issuesOf(
+          validateRequestDetails('EXTRADITION_37', 'UN', { ...completeDetails('EXTRADITION_37'), maxPenaltyYears: -1 }),
+        ),
+      ).toEqual(['/details/maxPenaltyYears']);
     });
   });
 });

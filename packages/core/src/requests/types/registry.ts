@@ -53,7 +53,15 @@ export type DetailsValidation =
 export function validateRequestDetails(code: RequestTypeCode, basis: LegalBasis, details: unknown): DetailsValidation {
   const type = requestTypes[code];
   if (!type.allowedBases.includes(basis)) {
-    return { ok: false, issues: [{ path: '/legalBasis', message: `${basis} is not a legal basis for ${type.title.en}; allowed: ${type.allowedBases.join(', ')} (${citeLegalSource(type.legalSource)})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '/legalBasis',
+          message: `${basis} is not a legal basis for ${type.title.en}; allowed: ${type.allowedBases.join(', ')} (${citeLegalSource(type.legalSource)})`,
+        },
+      ],
+    };
   }
   const parsed = draftSchema(type).safeParse(details ?? {});
   if (!parsed.success) {
@@ -68,7 +76,10 @@ export function validateRequestDetails(code: RequestTypeCode, basis: LegalBasis,
   const values = parsed.data as Record<string, unknown>;
   const missing: FieldIssue[] = type.fields
     .filter((f) => f.requiredFor.includes(basis) && values[f.name] === undefined)
-    .map((f) => ({ path: `/details/${f.name}`, message: `${f.label.en} is required (${citeLegalSource(fieldSource(f, basis))})` }));
+    .map((f) => ({
+      path: `/details/${f.name}`,
+      message: `${f.label.en} is required (${citeLegalSource(fieldSource(f, basis))})`,
+    }));
   const crossField = missing.length === 0 ? (type.check?.(values, basis) ?? []) : [];
   return { ok: true, details: values, missing: [...missing, ...crossField] };
 }

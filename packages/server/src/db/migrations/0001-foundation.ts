@@ -116,7 +116,11 @@ export function foundationMigration(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('audit_entries_occurred_idx').on('audit_entries').column('occurred_at').execute();
       await db.schema.createIndex('audit_entries_action_idx').on('audit_entries').column('action').execute();
-      await db.schema.createIndex('audit_entries_object_idx').on('audit_entries').columns(['object_type', 'object_id']).execute();
+      await db.schema
+        .createIndex('audit_entries_object_idx')
+        .on('audit_entries')
+        .columns(['object_type', 'object_id'])
+        .execute();
       await db.schema.createIndex('audit_entries_actor_idx').on('audit_entries').column('actor_id').execute();
       await forbidAuditMutation(db, dialect);
     },

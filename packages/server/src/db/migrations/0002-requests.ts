@@ -5,7 +5,9 @@ import type { Dialect } from '../database-schema.js';
 
 export function requestsMigration(dialect: Dialect): Migration {
   const serial = (table: ReturnType<Kysely<any>['schema']['createTable']>) =>
-    table.addColumn('seq', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()));
+    table.addColumn('seq', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) =>
+      dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    );
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
@@ -50,7 +52,11 @@ export function requestsMigration(dialect: Dialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('requests_queue_idx').on('requests').columns(['priority_rank', 'created_at']).execute();
+      await db.schema
+        .createIndex('requests_queue_idx')
+        .on('requests')
+        .columns(['priority_rank', 'created_at'])
+        .execute();
       await db.schema.createIndex('requests_case_idx').on('requests').column('case_id').execute();
 
       await serial(db.schema.createTable('request_events'))
@@ -66,7 +72,11 @@ export function requestsMigration(dialect: Dialect): Migration {
         .addColumn('occurred_at', 'text', (c) => c.notNull())
         .addColumn('payload', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('request_events_request_idx').on('request_events').columns(['request_id', 'seq']).execute();
+      await db.schema
+        .createIndex('request_events_request_idx')
+        .on('request_events')
+        .columns(['request_id', 'seq'])
+        .execute();
 
       await db.schema
         .createTable('request_conditions')
@@ -79,7 +89,11 @@ export function requestsMigration(dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('decided_at', 'text')
         .execute();
-      await db.schema.createIndex('request_conditions_request_idx').on('request_conditions').column('request_id').execute();
+      await db.schema
+        .createIndex('request_conditions_request_idx')
+        .on('request_conditions')
+        .column('request_id')
+        .execute();
 
       await db.schema
         .createTable('request_links')

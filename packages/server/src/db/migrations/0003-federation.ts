@@ -46,7 +46,11 @@ export function federationMigration(_dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('delivered_at', 'text')
         .execute();
-      await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'priority_rank', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('outbox_due_idx')
+        .on('outbox')
+        .columns(['status', 'priority_rank', 'next_attempt_at'])
+        .execute();
 
       await db.schema
         .createTable('inbox')

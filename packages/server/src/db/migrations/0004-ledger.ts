@@ -9,7 +9,8 @@ import type { Dialect } from '../database-schema.js';
  * sequencers that both read size N cannot both commit leaf N or checkpoint N+k.
  */
 export function ledgerMigration(dialect: Dialect): Migration {
-  const serial = (c: ColumnDefinitionBuilder) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey());
+  const serial = (c: ColumnDefinitionBuilder) =>
+    dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey();
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
@@ -31,7 +32,12 @@ export function ledgerMigration(dialect: Dialect): Migration {
         .addColumn('queued_at', 'text', (c) => c.notNull())
         .addColumn('sequenced_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('ledger_leaves_ref_idx').on('ledger_leaves').columns(['kind', 'ref_id']).unique().execute();
+      await db.schema
+        .createIndex('ledger_leaves_ref_idx')
+        .on('ledger_leaves')
+        .columns(['kind', 'ref_id'])
+        .unique()
+        .execute();
 
       // Hashes of perfect subtrees: level L, index i covers leaves [i·2^L, (i+1)·2^L). Level 0 is ledger_leaves.
       await db.schema

@@ -63,7 +63,11 @@ export function evidenceMigration(_dialect: Dialect): Migration {
         .addColumn('salt', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('custody_events_evidence_idx').on('custody_events').columns(['evidence_id', 'occurred_at']).execute();
+      await db.schema
+        .createIndex('custody_events_evidence_idx')
+        .on('custody_events')
+        .columns(['evidence_id', 'occurred_at'])
+        .execute();
 
       // Evidence crossing a border: an outgoing offer we serve, or an incoming one we fetch.
       await db.schema
@@ -84,7 +88,11 @@ export function evidenceMigration(_dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('evidence_transfers_due_idx').on('evidence_transfers').columns(['direction', 'status', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('evidence_transfers_due_idx')
+        .on('evidence_transfers')
+        .columns(['direction', 'status', 'next_attempt_at'])
+        .execute();
 
       // The sending State's custody leaves of an item we received, with their proofs: our own
       // chain for the item starts where theirs ended, so a court follows one chain across borders.

@@ -9,7 +9,9 @@ import type { Dialect } from '../database-schema.js';
  */
 export function providersMigration(dialect: Dialect): Migration {
   const serial = (table: ReturnType<Kysely<any>['schema']['createTable']>) =>
-    table.addColumn('seq', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()));
+    table.addColumn('seq', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) =>
+      dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    );
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
@@ -25,7 +27,12 @@ export function providersMigration(dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('providers_name_idx').on('providers').columns(['country', 'legal_name']).unique().execute();
+      await db.schema
+        .createIndex('providers_name_idx')
+        .on('providers')
+        .columns(['country', 'legal_name'])
+        .unique()
+        .execute();
 
       await db.schema
         .createTable('provider_memberships')
@@ -65,7 +72,11 @@ export function providersMigration(dialect: Dialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('domestic_orders_provider_idx').on('domestic_orders').columns(['provider_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('domestic_orders_provider_idx')
+        .on('domestic_orders')
+        .columns(['provider_id', 'created_at'])
+        .execute();
       await db.schema.createIndex('domestic_orders_request_idx').on('domestic_orders').column('request_id').execute();
 
       await serial(db.schema.createTable('order_events'))
@@ -95,7 +106,11 @@ export function providersMigration(dialect: Dialect): Migration {
         .addColumn('closed_at', 'text')
         .addColumn('escalated_at', 'text')
         .execute();
-      await db.schema.createIndex('order_deadlines_active_idx').on('order_deadlines').columns(['status', 'due_at']).execute();
+      await db.schema
+        .createIndex('order_deadlines_active_idx')
+        .on('order_deadlines')
+        .columns(['status', 'due_at'])
+        .execute();
       await db.schema.createIndex('order_deadlines_order_idx').on('order_deadlines').column('order_id').execute();
     },
   };

@@ -11,10 +11,16 @@ import type { Dialect } from '../database-schema.js';
 export function orderEvidenceMigration(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.alterTable('evidence_items').addColumn('order_id', 'text', (c) => c.references('domestic_orders.id')).execute();
+      await db.schema
+        .alterTable('evidence_items')
+        .addColumn('order_id', 'text', (c) => c.references('domestic_orders.id'))
+        .execute();
       await db.schema.createIndex('evidence_items_order_idx').on('evidence_items').column('order_id').execute();
       if (dialect === 'postgres') {
-        await db.schema.alterTable('evidence_uploads').alterColumn('request_id', (c) => c.dropNotNull()).execute();
+        await db.schema
+          .alterTable('evidence_uploads')
+          .alterColumn('request_id', (c) => c.dropNotNull())
+          .execute();
         await db.schema.alterTable('evidence_uploads').addColumn('order_id', 'text').execute();
         return;
       }
@@ -35,7 +41,9 @@ export function orderEvidenceMigration(dialect: Dialect): Migration {
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .execute();
       await sql`INSERT INTO evidence_uploads_next (id, request_id, declared_size, declared_sha256, received_bytes, metadata, status, evidence_id, created_by, created_at, expires_at)
-        SELECT id, request_id, declared_size, declared_sha256, received_bytes, metadata, status, evidence_id, created_by, created_at, expires_at FROM evidence_uploads`.execute(db);
+        SELECT id, request_id, declared_size, declared_sha256, received_bytes, metadata, status, evidence_id, created_by, created_at, expires_at FROM evidence_uploads`.execute(
+        db,
+      );
       await db.schema.dropTable('evidence_uploads').execute();
       await db.schema.alterTable('evidence_uploads_next').renameTo('evidence_uploads').execute();
     },

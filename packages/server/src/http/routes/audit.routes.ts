@@ -8,13 +8,19 @@ import { idSchema, isoTimestamp, purposeHeaderSchema, withProblems } from '../co
 const auditQuery = z.strictObject({
   action: z.enum(Object.keys(auditActions) as [keyof typeof auditActions, ...(keyof typeof auditActions)[]]).optional(),
   actorId: idSchema.optional(),
-  objectType: z.string().regex(/^[a-z-]{1,40}$/, 'must be a lower-case object type such as user or session').optional(),
+  objectType: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/, 'must be a lower-case object type such as user or session')
+    .optional(),
   objectId: idSchema.optional(),
   requestId: z.string().max(64).optional(),
   from: isoTimestamp.optional(),
   to: isoTimestamp.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a cursor returned by a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a cursor returned by a previous page')
+    .optional(),
 });
 
 const entrySchema = z
@@ -49,7 +55,9 @@ export const auditRoutes =
           summary: 'Audit entries, newest first, filtered; reading them is itself audited',
           querystring: auditQuery,
           headers: purposeHeaderSchema,
-          response: withProblems({ 200: z.object({ entries: z.array(entrySchema).readonly(), nextCursor: z.string().nullable() }) }),
+          response: withProblems({
+            200: z.object({ entries: z.array(entrySchema).readonly(), nextCursor: z.string().nullable() }),
+          }),
         },
       },
       async (request) => audit.list(callContext(request), request.query, purposeOf(request)),

@@ -6,7 +6,14 @@ import { clearSessionCookie, setSessionCookie, type SessionCookiePolicy } from '
 import { userViewSchema, withProblems } from '../common.schema.js';
 import { callContext } from '../call-context.js';
 import { rateLimitedError } from '../error-handler.js';
-import { bootstrapBody, enrolBody, enrolmentRequiredSchema, loginBody, sessionSchema, signedInSchema } from './auth.schema.js';
+import {
+  bootstrapBody,
+  enrolBody,
+  enrolmentRequiredSchema,
+  loginBody,
+  sessionSchema,
+  signedInSchema,
+} from './auth.schema.js';
 
 export interface AuthRouteDeps {
   readonly auth: AuthService;
@@ -23,7 +30,8 @@ export const authRoutes =
       timeWindow: deps.login.windowSeconds * 1000,
       hook: 'preHandler' as const,
       keyGenerator: keyOf,
-      errorResponseBuilder: (_request: unknown, context: { ttl: number }) => rateLimitedError(Math.ceil(context.ttl / 1000)),
+      errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
+        rateLimitedError(Math.ceil(context.ttl / 1000)),
     });
     // Keyed by client address and username: an attacker elsewhere cannot lock a real officer out.
     const perAddressAndUser = limit((request) => {
@@ -58,15 +66,33 @@ export const authRoutes =
       '/api/v1/auth/totp/enrol',
       {
         config: { public: true, rateLimit: perAddress },
-        schema: { tags: ['auth'], summary: 'Confirm a new TOTP second factor and sign in', body: enrolBody, response: withProblems({ 200: signedInSchema }) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Confirm a new TOTP second factor and sign in',
+          body: enrolBody,
+          response: withProblems({ 200: signedInSchema }),
+        },
       },
       async (request, reply) =>
-        answer(reply, await deps.auth.confirmTotpEnrolment(callContext(request), request.body.enrolmentToken, request.body.totpCode)),
+        answer(
+          reply,
+          await deps.auth.confirmTotpEnrolment(
+            callContext(request),
+            request.body.enrolmentToken,
+            request.body.totpCode,
+          ),
+        ),
     );
 
     app.get(
       '/api/v1/auth/session',
-      { schema: { tags: ['auth'], summary: 'Who am I; returns the CSRF token for this session', response: withProblems({ 200: sessionSchema }) } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Who am I; returns the CSRF token for this session',
+          response: withProblems({ 200: sessionSchema }),
+        },
+      },
       async (request) => {
         const principal = request.principal;
         if (principal === null) throw new Error('authentication hook did not run');
@@ -100,6 +126,7 @@ export const authRoutes =
           response: withProblems({ 201: userViewSchema }),
         },
       },
-      async (request, reply) => reply.status(201).send(await deps.bootstrap.createFirstAdministrator(callContext(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await deps.bootstrap.createFirstAdministrator(callContext(request), request.body)),
     );
   };

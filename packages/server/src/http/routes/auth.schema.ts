@@ -6,9 +6,13 @@ const username = z.string().trim().min(1).max(64);
 const password = z.string().min(1).max(passwordPolicy.maxLength);
 const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code');
 
-export const loginBody = z.strictObject({ username, password, totpCode: totpCode.optional() }).meta({ id: 'LoginRequest' });
+export const loginBody = z
+  .strictObject({ username, password, totpCode: totpCode.optional() })
+  .meta({ id: 'LoginRequest' });
 
-export const enrolBody = z.strictObject({ enrolmentToken: z.string().min(10).max(200), totpCode }).meta({ id: 'TotpEnrolmentRequest' });
+export const enrolBody = z
+  .strictObject({ enrolmentToken: z.string().min(10).max(200), totpCode })
+  .meta({ id: 'TotpEnrolmentRequest' });
 
 export const bootstrapBody = z
   .strictObject({ token: z.string().min(10).max(200), username, displayName: safeText(120), password })

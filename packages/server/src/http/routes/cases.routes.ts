@@ -9,7 +9,11 @@ const caseViewSchema = z
   .object({
     id: z.string(),
     data: z.record(z.string(), z.unknown()),
-    eligibility: z.object({ eligible: z.boolean(), basis: z.string().nullable(), warnings: z.array(z.string()).readonly() }),
+    eligibility: z.object({
+      eligible: z.boolean(),
+      basis: z.string().nullable(),
+      warnings: z.array(z.string()).readonly(),
+    }),
     createdBy: z.string(),
     createdAt: z.string(),
   })
@@ -22,7 +26,12 @@ export const caseRoutes =
       '/api/v1/cases',
       {
         config: { permission: 'requests:draft' },
-        schema: { tags: ['cases'], summary: 'Open a case: offences, persons, identifiers, jurisdiction', body: caseInputSchema.meta({ id: 'CreateCase' }), response: withProblems({ 201: caseViewSchema }) },
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case: offences, persons, identifiers, jurisdiction',
+          body: caseInputSchema.meta({ id: 'CreateCase' }),
+          response: withProblems({ 201: caseViewSchema }),
+        },
       },
       async (request, reply) => reply.status(201).send(await cases.create(callContext(request), request.body)),
     );
@@ -31,7 +40,17 @@ export const caseRoutes =
       '/api/v1/cases',
       {
         config: { permission: 'requests:read' },
-        schema: { tags: ['cases'], summary: 'Cases, newest first', response: withProblems({ 200: z.object({ cases: z.array(z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() })) }) }) },
+        schema: {
+          tags: ['cases'],
+          summary: 'Cases, newest first',
+          response: withProblems({
+            200: z.object({
+              cases: z.array(
+                z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() }),
+              ),
+            }),
+          }),
+        },
       },
       async (request) => ({ cases: await cases.list(callContext(request)) }),
     );
@@ -40,7 +59,13 @@ export const caseRoutes =
       '/api/v1/cases/:caseId',
       {
         config: { permission: 'requests:read' },
-        schema: { tags: ['cases'], summary: 'One case with its eligibility (audited; protected witnesses only for named officers)', params: z.strictObject({ caseId: idSchema }), headers: purposeHeaderSchema, response: withProblems({ 200: caseViewSchema }) },
+        schema: {
+          tags: ['cases'],
+          summary: 'One case with its eligibility (audited; protected witnesses only for named officers)',
+          params: z.strictObject({ caseId: idSchema }),
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: caseViewSchema }),
+        },
       },
       async (request) => cases.get(callContext(request), request.params.caseId, purposeOf(request)),
     );

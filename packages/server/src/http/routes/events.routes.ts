@@ -23,7 +23,10 @@ const retryMs = 2_000;
 
 // Headers are never strict: every request carries others (cookie, host, accept).
 const eventHeaders = z.object({
-  'last-event-id': z.string().regex(/^\d{1,15}$/, { error: 'must be the id of an event this stream sent' }).optional(),
+  'last-event-id': z
+    .string()
+    .regex(/^\d{1,15}$/, { error: 'must be the id of an event this stream sent' })
+    .optional(),
 });
 
 /** The hash of the secret that authenticated this request, to re-check it while the stream is open. */
@@ -64,7 +67,8 @@ export const eventRoutes =
           description:
             'Each change is an `event: request` whose `id` is the timeline seq and whose data is {requestId, reference, state, kind, action, seq}. ' +
             `Send Last-Event-ID to replay up to ${replayLimit} missed events. A comment every ${heartbeatMs / 1000} s keeps the connection open; ` +
-            'the stream ends when the session or token is no longer valid. At most ' + `${maxPerUser} streams per user (429 events/too-many-streams).`,
+            'the stream ends when the session or token is no longer valid. At most ' +
+            `${maxPerUser} streams per user (429 events/too-many-streams).`,
           headers: eventHeaders,
           querystring: z.strictObject({}),
         },
@@ -75,7 +79,12 @@ export const eventRoutes =
         if (principal === null) throw new DomainError('auth/unauthenticated', 'sign in first');
         const user = principal.userId ?? principal.username;
         const count = perUser.get(user) ?? 0;
-        if (count >= maxPerUser) throw new DomainError('events/too-many-streams', `at most ${maxPerUser} live streams per user; close another tab or window`);
+        if (count >= maxPerUser) {
+          throw new DomainError(
+            'events/too-many-streams',
+            `at most ${maxPerUser} live streams per user; close another tab or window`,
+          );
+        }
         perUser.set(user, count + 1);
         const stream = new LiveStream(principal);
         open.add(stream);

@@ -27,7 +27,15 @@ export interface EvidenceExchangeRouteDeps {
 
 const id = z.uuid();
 const country = z.string().regex(/^[A-Z]{2}$/);
-const authorisationSchema = z.object({ id: z.string(), evidenceId: z.string(), originCountry: z.string(), destination: z.string(), reference: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+const authorisationSchema = z.object({
+  id: z.string(),
+  evidenceId: z.string(),
+  originCountry: z.string(),
+  destination: z.string(),
+  reference: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
 
 export const evidenceExchangeRoutes =
   (deps: EvidenceExchangeRouteDeps): FastifyPluginAsyncZod =>
@@ -44,7 +52,10 @@ export const evidenceExchangeRoutes =
           response: withProblems({ 202: z.object({ transferId: z.string(), messageId: z.string() }) }),
         },
       },
-      async (request, reply) => reply.code(202).send(await deps.offers.offer(callContext(request), request.params.requestId, request.body.evidenceIds)),
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(await deps.offers.offer(callContext(request), request.params.requestId, request.body.evidenceIds)),
     );
 
     app.get(
@@ -54,21 +65,37 @@ export const evidenceExchangeRoutes =
         config: { public: true },
         schema: {
           tags: ['federation'],
-          summary: 'Offered evidence content for the partner it was offered to (signed fetch; sealed with AES-256-GCM STREAM)',
+          summary:
+            'Offered evidence content for the partner it was offered to (signed fetch; sealed with AES-256-GCM STREAM)',
           params: z.strictObject({ transferId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
           querystring: z.strictObject({ fromChunk: z.coerce.number().int().min(0).default(0) }),
         },
       },
       async (request, reply) => {
-        const stream = await deps.content.open(request.headers.authorization, request.params.transferId, request.params.sha256, request.query.fromChunk);
+        const stream = await deps.content.open(
+          request.headers.authorization,
+          request.params.transferId,
+          request.params.sha256,
+          request.query.fromChunk,
+        );
         return reply.type('application/octet-stream').header('cache-control', 'no-store').send(stream);
       },
     );
 
     app.get(
       '/api/v1/evidence/:evidenceId/onward-transfer-authorisations',
-      { config: { permission: 'evidence:read' }, schema: { tags: ['evidence'], summary: 'The origin State\u2019s recorded authorisations to send this item on (Art. 36)', params: evidenceParams, response: withProblems({ 200: z.object({ authorisations: z.array(authorisationSchema) }) }) } },
-      async (request) => ({ authorisations: await deps.onwardTransfer.list(callContext(request), request.params.evidenceId) }),
+      {
+        config: { permission: 'evidence:read' },
+        schema: {
+          tags: ['evidence'],
+          summary: 'The origin State\u2019s recorded authorisations to send this item on (Art. 36)',
+          params: evidenceParams,
+          response: withProblems({ 200: z.object({ authorisations: z.array(authorisationSchema) }) }),
+        },
+      },
+      async (request) => ({
+        authorisations: await deps.onwardTransfer.list(callContext(request), request.params.evidenceId),
+      }),
     );
 
     app.post(
@@ -77,13 +104,17 @@ export const evidenceExchangeRoutes =
         config: { permission: 'evidence:authorise-transfer' },
         schema: {
           tags: ['evidence'],
-          summary: 'Record the origin State\u2019s authorisation to send a received item to a third State or organisation (Art. 36)',
+          summary:
+            'Record the origin State\u2019s authorisation to send a received item to a third State or organisation (Art. 36)',
           params: evidenceParams,
           body: z.strictObject({ destination: z.string().max(20), reference: z.string().max(200) }),
           response: withProblems({ 201: authorisationSchema }),
         },
       },
-      async (request, reply) => reply.code(201).send(await deps.onwardTransfer.authorise(callContext(request), request.params.evidenceId, request.body)),
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await deps.onwardTransfer.authorise(callContext(request), request.params.evidenceId, request.body)),
     );
 
     app.post(
@@ -93,13 +124,21 @@ export const evidenceExchangeRoutes =
         schema: {
           tags: ['evidence'],
           summary: 'Record a custody step taken by hand: analysed, disclosed (in proceedings), returned',
-          description: 'Notes are personal data: the ledger leaf holds only their salted commitment, erased with the item.',
+          description:
+            'Notes are personal data: the ledger leaf holds only their salted commitment, erased with the item.',
           params: evidenceParams,
-          body: z.strictObject({ type: z.enum(['analysed', 'disclosed', 'returned']), notes: z.string().max(2000).optional(), tool: z.string().max(200).optional(), proceedings: z.string().max(200).optional(), recipient: z.string().max(200).optional() }),
+          body: z.strictObject({
+            type: z.enum(['analysed', 'disclosed', 'returned']),
+            notes: z.string().max(2000).optional(),
+            tool: z.string().max(200).optional(),
+            proceedings: z.string().max(200).optional(),
+            recipient: z.string().max(200).optional(),
+          }),
           response: withProblems({ 201: z.object({ eventId: z.string() }) }),
         },
       },
-      async (request, reply) => reply.code(201).send(await deps.custody.record(callContext(request), request.params.evidenceId, request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await deps.custody.record(callContext(request), request.params.evidenceId, request.body)),
     );
 
     app.post(
@@ -108,7 +147,8 @@ export const evidenceExchangeRoutes =
         config: { permission: 'evidence:export' },
         schema: {
           tags: ['evidence'],
-          summary: 'Destroy an item: "destroyed" custody event, content removed, personal openings erased; every proof still holds',
+          summary:
+            'Destroy an item: "destroyed" custody event, content removed, personal openings erased; every proof still holds',
           params: evidenceParams,
           body: z.strictObject({ reason: z.string().max(500) }),
           response: withProblems({ 204: z.null() }),
@@ -127,7 +167,21 @@ export const evidenceExchangeRoutes =
         schema: {
           tags: ['federation'],
           summary: 'Split views and inconsistent histories partners signed: both signed checkpoints kept as evidence',
-          response: withProblems({ 200: z.object({ alerts: z.array(z.object({ id: z.string(), country: z.string(), kind: z.string(), treeSize: z.number(), firstNote: z.string(), secondNote: z.string(), raisedAt: z.string() })) }) }),
+          response: withProblems({
+            200: z.object({
+              alerts: z.array(
+                z.object({
+                  id: z.string(),
+                  country: z.string(),
+                  kind: z.string(),
+                  treeSize: z.number(),
+                  firstNote: z.string(),
+                  secondNote: z.string(),
+                  raisedAt: z.string(),
+                }),
+              ),
+            }),
+          }),
         },
       },
       async () => ({ alerts: await deps.partnerCheckpoints.alerts() }),
@@ -141,8 +195,16 @@ export const evidenceExchangeRoutes =
           tags: ['evidence'],
           summary: 'Export evidence as a bundle a court verifies offline with `hanoi247 verify` (zip attachment)',
           body: z
-            .strictObject({ requestId: id.optional(), evidenceIds: z.array(id).max(1000).optional(), destination: country.nullable().default(null), disclosePersonal: z.boolean().default(false) })
-            .refine((b) => b.requestId !== undefined || (b.evidenceIds?.length ?? 0) > 0, 'name a request or evidence items'),
+            .strictObject({
+              requestId: id.optional(),
+              evidenceIds: z.array(id).max(1000).optional(),
+              destination: country.nullable().default(null),
+              disclosePersonal: z.boolean().default(false),
+            })
+            .refine(
+              (b) => b.requestId !== undefined || (b.evidenceIds?.length ?? 0) > 0,
+              'name a request or evidence items',
+            ),
         },
       },
       async (request, reply) => {
@@ -161,7 +223,10 @@ export const evidenceExchangeRoutes =
           stream.on('close', () => void rm(dir, { recursive: true, force: true }));
           return await reply
             .type('application/zip')
-            .header('content-disposition', attachmentDisposition(`evidence-bundle-${result.written.sha256.slice(0, 12)}.zip`))
+            .header(
+              'content-disposition',
+              attachmentDisposition(`evidence-bundle-${result.written.sha256.slice(0, 12)}.zip`),
+            )
             .header('content-length', result.written.size)
             .header('repr-digest', `sha-256=:${Buffer.from(result.written.sha256, 'hex').toString('base64')}:`)
             .send(stream);

@@ -10,14 +10,22 @@ import { evidenceParams } from './evidence.schema.js';
 const custodyProofsSchema = z
   .object({
     checkpoint: z
-      .object({ treeSize: z.number().int(), rootHash: z.string().describe('standard base64'), note: z.string().describe('the signed note, as at GET /ledger/v1/checkpoint') })
+      .object({
+        treeSize: z.number().int(),
+        rootHash: z.string().describe('standard base64'),
+        note: z.string().describe('the signed note, as at GET /ledger/v1/checkpoint'),
+      })
       .nullable()
       .describe('the latest checkpoint; null while the ledger has none'),
     proofs: z
       .array(
         z.object({
           eventId: z.string(),
-          leafIndex: z.number().int().nullable().describe('null while the event is not yet sequenced into the latest checkpoint'),
+          leafIndex: z
+            .number()
+            .int()
+            .nullable()
+            .describe('null while the event is not yet sequenced into the latest checkpoint'),
           leafData: z.string().nullable().describe('the canonical leaf: leaf hash = SHA-256(0x00 ‖ UTF-8 leafData)'),
           proof: z.array(z.string()).readonly().describe('RFC 9162 inclusion proof, standard base64, leaf to root'),
         }),
@@ -35,7 +43,8 @@ export const evidenceProofRoutes =
         config: { permission: 'evidence:read' },
         schema: {
           tags: ['evidence'],
-          summary: 'Inclusion proofs of each custody event of an item in the latest checkpoint (audited as a custody read)',
+          summary:
+            'Inclusion proofs of each custody event of an item in the latest checkpoint (audited as a custody read)',
           params: evidenceParams,
           headers: purposeHeaderSchema,
           response: withProblems({ 200: custodyProofsSchema }),

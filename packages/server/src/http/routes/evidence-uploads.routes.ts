@@ -6,8 +6,22 @@ import { z } from 'zod';
 import type { AppendResult, UploadService, UploadView } from '../../services/evidence-upload.service.js';
 import { callContext } from '../call-context.js';
 import { withProblems } from '../common.schema.js';
-import { evidenceIdHeader, evidenceInputFromMetadata, httpDate, offsetContentType, tusExtensions, tusVersion, tusVersionCheck } from '../tus.js';
-import { createUploadHeaders, patchUploadHeaders, tusHeaders, uploadParams, uploadViewSchema } from './evidence.schema.js';
+import {
+  evidenceIdHeader,
+  evidenceInputFromMetadata,
+  httpDate,
+  offsetContentType,
+  tusExtensions,
+  tusVersion,
+  tusVersionCheck,
+} from '../tus.js';
+import {
+  createUploadHeaders,
+  patchUploadHeaders,
+  tusHeaders,
+  uploadParams,
+  uploadViewSchema,
+} from './evidence.schema.js';
 
 export interface UploadRouteDeps {
   readonly uploads: UploadService;
@@ -21,7 +35,10 @@ export const withTusProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
 };
 
 export function uploadHeaders(reply: FastifyReply, upload: UploadView): FastifyReply {
-  reply.header('upload-offset', upload.offset).header('upload-length', upload.length).header('cache-control', 'no-store');
+  reply
+    .header('upload-offset', upload.offset)
+    .header('upload-length', upload.length)
+    .header('cache-control', 'no-store');
   if (upload.status === 'open') reply.header('upload-expires', httpDate(upload.expiresAt));
   if (upload.evidenceId !== null) reply.header(evidenceIdHeader, upload.evidenceId);
   return reply;
@@ -46,9 +63,18 @@ export const evidenceUploadRoutes =
 
     app.options(
       base,
-      { config: { permission: 'evidence:add' }, schema: { tags: ['evidence'], summary: 'tus capabilities: version, extensions, largest upload' } },
+      {
+        config: { permission: 'evidence:add' },
+        schema: { tags: ['evidence'], summary: 'tus capabilities: version, extensions, largest upload' },
+      },
       async (_request, reply) =>
-        reply.status(204).header('tus-resumable', tusVersion).header('tus-version', tusVersion).header('tus-extension', tusExtensions).header('tus-max-size', maxUploadBytes).send(),
+        reply
+          .status(204)
+          .header('tus-resumable', tusVersion)
+          .header('tus-version', tusVersion)
+          .header('tus-extension', tusExtensions)
+          .header('tus-max-size', maxUploadBytes)
+          .send(),
     );
 
     app.post(
@@ -59,15 +85,21 @@ export const evidenceUploadRoutes =
         schema: {
           tags: ['evidence'],
           summary: 'Open a resumable upload (tus creation): Upload-Length and Upload-Metadata',
-          description: 'The request must exist and be visible to you; metadata is validated now, before any byte is sent. 201 with Location; an empty upload completes at once.',
+          description:
+            'The request must exist and be visible to you; metadata is validated now, before any byte is sent. 201 with Location; an empty upload completes at once.',
           headers: createUploadHeaders,
           response: withTusProblems({ 201: uploadViewSchema }),
         },
       },
       async (request, reply) => {
         const input = evidenceInputFromMetadata(request.headers['upload-metadata']);
-        const result = await uploads.create(callContext(request), { ...input, size: Number(request.headers['upload-length']) });
-        return completed(reply.status(201).header('location', `${base}/${result.upload.id}`), result).send(result.upload);
+        const result = await uploads.create(callContext(request), {
+          ...input,
+          size: Number(request.headers['upload-length']),
+        });
+        return completed(reply.status(201).header('location', `${base}/${result.upload.id}`), result).send(
+          result.upload,
+        );
       },
     );
 
@@ -77,11 +109,18 @@ export const evidenceUploadRoutes =
       {
         config: { permission: 'evidence:add' },
         onRequest: async (request, reply) => tusVersionCheck(request, reply),
-        schema: { tags: ['evidence'], summary: 'The offset to resume from (tus): Upload-Offset and Upload-Length', params: uploadParams, headers: tusHeaders },
+        schema: {
+          tags: ['evidence'],
+          summary: 'The offset to resume from (tus): Upload-Offset and Upload-Length',
+          params: uploadParams,
+          headers: tusHeaders,
+        },
       },
       async (request, reply) => {
         const upload = await uploads.status(callContext(request), request.params.uploadId);
-        if (upload.status !== 'open' && upload.status !== 'completed') throw new DomainError('evidence/upload-gone', `this upload is ${upload.status}`);
+        if (upload.status !== 'open' && upload.status !== 'completed') {
+          throw new DomainError('evidence/upload-gone', `this upload is ${upload.status}`);
+        }
         return uploadHeaders(reply.status(200), upload).send();
       },
     );
@@ -90,7 +129,12 @@ export const evidenceUploadRoutes =
       `${base}/:uploadId`,
       {
         config: { permission: 'evidence:add' },
-        schema: { tags: ['evidence'], summary: 'An upload\u2019s status, and its evidence item once complete', params: uploadParams, response: withProblems({ 200: uploadViewSchema }) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'An upload\u2019s status, and its evidence item once complete',
+          params: uploadParams,
+          response: withProblems({ 200: uploadViewSchema }),
+        },
       },
       async (request) => uploads.status(callContext(request), request.params.uploadId),
     );
@@ -102,7 +146,9 @@ export const evidenceUploadRoutes =
         onRequest: async (request, reply) => {
           tusVersionCheck(request, reply);
           const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-          if (type !== offsetContentType) throw new DomainError('evidence/unsupported-media-type', `send the bytes as ${offsetContentType}`);
+          if (type !== offsetContentType) {
+            throw new DomainError('evidence/unsupported-media-type', `send the bytes as ${offsetContentType}`);
+          }
         },
         // Refused before the body was read (409, 413…): close rather than drain gigabytes to keep the connection.
         onSend: async (request, reply) => {
@@ -122,7 +168,13 @@ export const evidenceUploadRoutes =
       async (request, reply) => {
         const body = request.body as IncomingMessage;
         const length = request.headers['content-length'];
-        const result = await uploads.append(callContext(request), request.params.uploadId, Number(request.headers['upload-offset']), body, length === undefined ? null : Number(length));
+        const result = await uploads.append(
+          callContext(request),
+          request.params.uploadId,
+          Number(request.headers['upload-offset']),
+          body,
+          length === undefined ? null : Number(length),
+        );
         return completed(reply.status(204), result).send();
       },
     );
@@ -132,7 +184,13 @@ export const evidenceUploadRoutes =
       {
         config: { permission: 'evidence:add' },
         onRequest: async (request, reply) => tusVersionCheck(request, reply),
-        schema: { tags: ['evidence'], summary: 'Cancel an upload (tus termination): its bytes are removed', params: uploadParams, headers: tusHeaders, response: withTusProblems({ 204: z.null() }) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Cancel an upload (tus termination): its bytes are removed',
+          params: uploadParams,
+          headers: tusHeaders,
+          response: withTusProblems({ 204: z.null() }),
+        },
       },
       async (request, reply) => {
         await uploads.cancel(callContext(request), request.params.uploadId);

@@ -13,16 +13,30 @@ export const evidenceRoutes =
       '/api/v1/requests/:requestId/evidence',
       {
         config: { permission: 'evidence:read' },
-        schema: { tags: ['evidence'], summary: 'The evidence items of a request, oldest first (audited)', params: requestParams, headers: purposeHeaderSchema, response: withProblems({ 200: evidenceListSchema }) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'The evidence items of a request, oldest first (audited)',
+          params: requestParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: evidenceListSchema }),
+        },
       },
-      async (request) => ({ items: await evidence.listForRequest(callContext(request), request.params.requestId, purposeOf(request)) }),
+      async (request) => ({
+        items: await evidence.listForRequest(callContext(request), request.params.requestId, purposeOf(request)),
+      }),
     );
 
     app.get(
       '/api/v1/evidence/:evidenceId',
       {
         config: { permission: 'evidence:read' },
-        schema: { tags: ['evidence'], summary: 'One evidence item: hash, size, metadata, onward-transfer status (audited)', params: evidenceParams, headers: purposeHeaderSchema, response: withProblems({ 200: evidenceViewSchema }) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'One evidence item: hash, size, metadata, onward-transfer status (audited)',
+          params: evidenceParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: evidenceViewSchema }),
+        },
       },
       async (request) => evidence.get(callContext(request), request.params.evidenceId, purposeOf(request)),
     );
@@ -31,7 +45,13 @@ export const evidenceRoutes =
       '/api/v1/evidence/:evidenceId/custody',
       {
         config: { permission: 'evidence:read' },
-        schema: { tags: ['evidence'], summary: 'The chain of custody of an item, oldest first, each event a ledger leaf (audited)', params: evidenceParams, headers: purposeHeaderSchema, response: withProblems({ 200: custodySchema }) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'The chain of custody of an item, oldest first, each event a ledger leaf (audited)',
+          params: evidenceParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: custodySchema }),
+        },
       },
       async (request) => evidence.custody(callContext(request), request.params.evidenceId, purposeOf(request)),
     );
@@ -45,13 +65,18 @@ export const evidenceRoutes =
         schema: {
           tags: ['evidence'],
           summary: 'Download the content: recorded as an "accessed" custody event and audited',
-          description: 'Always an attachment of type application/octet-stream, never rendered inline. Repr-Digest carries the SHA-256; a sealed item is verified before the first byte is sent, and any item whose bytes fail their hash on the way is cut off.',
+          description:
+            'Always an attachment of type application/octet-stream, never rendered inline. Repr-Digest carries the SHA-256; a sealed item is verified before the first byte is sent, and any item whose bytes fail their hash on the way is cut off.',
           params: evidenceParams,
           headers: purposeHeaderSchema,
         },
       },
       async (request, reply) => {
-        const { item, content } = await evidence.download(callContext(request), request.params.evidenceId, purposeOf(request));
+        const { item, content } = await evidence.download(
+          callContext(request),
+          request.params.evidenceId,
+          purposeOf(request),
+        );
         return reply
           .type('application/octet-stream')
           .header('content-disposition', attachmentDisposition(item.filename))

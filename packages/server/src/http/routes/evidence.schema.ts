@@ -10,9 +10,13 @@ export const evidenceViewSchema = z
     id: z.string(),
     requestId: z.string().nullable(),
     orderId: z.string().nullable().describe('the domestic order that produced it; its owner when requestId is null'),
-    sha256: z.string().describe('SHA-256 of the content, lower-case hex: its address and its identity in custody events'),
+    sha256: z
+      .string()
+      .describe('SHA-256 of the content, lower-case hex: its address and its identity in custody events'),
     size: z.number().int(),
-    mediaType: z.string().describe('as declared by the submitter; content is always served as application/octet-stream'),
+    mediaType: z
+      .string()
+      .describe('as declared by the submitter; content is always served as application/octet-stream'),
     filename: z.string(),
     metadata: evidenceMetadataSchema,
     originCountry: z.string(),
@@ -39,7 +43,10 @@ export const custodyEventSchema = z
     details: z.record(z.string(), z.unknown()),
     previous: z.string().nullable().describe('event hash of the previous event of this item'),
     eventHash: z.string().describe('SHA-256 of the canonical ledger leaf'),
-    personal: z.object({ actorName: z.string(), notes: z.string().optional() }).nullable().describe('committed to, not contained in, the leaf; null once erased'),
+    personal: z
+      .object({ actorName: z.string(), notes: z.string().optional() })
+      .nullable()
+      .describe('committed to, not contained in, the leaf; null once erased'),
   })
   .meta({ id: 'CustodyEvent' });
 
@@ -63,17 +70,25 @@ const tusVersion = z.string().optional().describe('1.0.0 (tus core protocol)');
 
 export const createUploadHeaders = z.object({
   'tus-resumable': tusVersion,
-  'upload-length': z.string().regex(/^\d{1,16}$/, 'must be the size in bytes').describe('size of the content in bytes (Upload-Defer-Length is not supported)'),
+  'upload-length': z
+    .string()
+    .regex(/^\d{1,16}$/, 'must be the size in bytes')
+    .describe('size of the content in bytes (Upload-Defer-Length is not supported)'),
   'upload-metadata': z
     .string()
     .max(64 * 1024)
     .optional()
-    .describe('comma-separated "key base64(value)": requestId, filename, mediaType (or filetype), metadata (base64 of the EvidenceMetadata JSON), sha256 (optional, hex)'),
+    .describe(
+      'comma-separated "key base64(value)": requestId, filename, mediaType (or filetype), metadata (base64 of the EvidenceMetadata JSON), sha256 (optional, hex)',
+    ),
 });
 
 export const patchUploadHeaders = z.object({
   'tus-resumable': tusVersion,
-  'upload-offset': z.string().regex(/^\d{1,16}$/, 'must be a byte offset').describe('the offset this body starts at: the value HEAD returned'),
+  'upload-offset': z
+    .string()
+    .regex(/^\d{1,16}$/, 'must be a byte offset')
+    .describe('the offset this body starts at: the value HEAD returned'),
   'content-type': z.string().optional().describe('application/offset+octet-stream'),
 });
 

@@ -22,7 +22,10 @@ export interface FederationRouteDeps {
   readonly pull: PullService;
 }
 
-const receiptsBody = z.strictObject({ from: z.string().regex(/^[A-Z]{2}$/), receipts: z.array(z.string().max(4096)).max(100) });
+const receiptsBody = z.strictObject({
+  from: z.string().regex(/^[A-Z]{2}$/),
+  receipts: z.array(z.string().max(4096)).max(100),
+});
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
 
@@ -33,10 +36,19 @@ const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 co
 export const federationRoutes =
   (deps: FederationRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addContentTypeParser(envelopeContentType, { parseAs: 'string', bodyLimit: maxEnvelopeBytes + 64 * 1024 }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      envelopeContentType,
+      { parseAs: 'string', bodyLimit: maxEnvelopeBytes + 64 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
 
-    app.get('/federation/v1/descriptor', { config: { public: true }, schema: { tags: ['federation'], summary: 'This node\u2019s signed descriptor, to pin by its fingerprint' } }, async () =>
-      ownDescriptor(deps.identity(), deps.keyring(), deps.now().toISOString()),
+    app.get(
+      '/federation/v1/descriptor',
+      {
+        config: { public: true },
+        schema: { tags: ['federation'], summary: 'This node\u2019s signed descriptor, to pin by its fingerprint' },
+      },
+      async () => ownDescriptor(deps.identity(), deps.keyring(), deps.now().toISOString()),
     );
 
     app.post(
@@ -56,13 +68,30 @@ export const federationRoutes =
 
     app.post(
       '/federation/v1/pull',
-      { config: { public: true }, schema: { tags: ['federation'], summary: 'Pull mode: a partner that accepts no inbound connection fetches its envelopes with a signed pull request', response: withProblems({ 200: z.object({ envelopes: z.array(z.string()) }) }) } },
-      async (request) => ({ envelopes: await deps.pull.waitingFor(typeof request.body === 'string' ? request.body.trim() : '') }),
+      {
+        config: { public: true },
+        schema: {
+          tags: ['federation'],
+          summary:
+            'Pull mode: a partner that accepts no inbound connection fetches its envelopes with a signed pull request',
+          response: withProblems({ 200: z.object({ envelopes: z.array(z.string()) }) }),
+        },
+      },
+      async (request) => ({
+        envelopes: await deps.pull.waitingFor(typeof request.body === 'string' ? request.body.trim() : ''),
+      }),
     );
 
     app.post(
       '/federation/v1/receipts',
-      { config: { public: true }, schema: { tags: ['federation'], summary: 'Pull mode: signed receipts for pulled envelopes', response: withProblems({ 200: z.object({ accepted: z.number().int() }) }) } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['federation'],
+          summary: 'Pull mode: signed receipts for pulled envelopes',
+          response: withProblems({ 200: z.object({ accepted: z.number().int() }) }),
+        },
+      },
       async (request) => {
         let parsed: unknown;
         try {
@@ -76,23 +105,61 @@ export const federationRoutes =
       },
     );
 
-    app.get('/api/v1/peers', { config: { permission: 'node:read' }, schema: { tags: ['federation'], summary: 'Pinned partner nodes with languages, roster, reservations and key fingerprints' } }, async (request) => ({
-      peers: await deps.peers.list(callContext(request)),
-    }));
+    app.get(
+      '/api/v1/peers',
+      {
+        config: { permission: 'node:read' },
+        schema: {
+          tags: ['federation'],
+          summary: 'Pinned partner nodes with languages, roster, reservations and key fingerprints',
+        },
+      },
+      async (request) => ({
+        peers: await deps.peers.list(callContext(request)),
+      }),
+    );
 
     app.post(
       '/api/v1/peers',
       {
         config: { permission: 'federation:manage' },
-        schema: { tags: ['federation'], summary: 'Pin a partner node by its descriptor and the fingerprint received out of band', body: z.strictObject({ descriptor: z.unknown(), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9_-]{43}$/, 'must be a SHA256:… fingerprint') }) },
+        schema: {
+          tags: ['federation'],
+          summary: 'Pin a partner node by its descriptor and the fingerprint received out of band',
+          body: z.strictObject({
+            descriptor: z.unknown(),
+            fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9_-]{43}$/, 'must be a SHA256:… fingerprint'),
+          }),
+        },
       },
-      async (request, reply) => reply.status(201).send(await deps.peers.pin(callContext(request), request.body.descriptor, request.body.fingerprint)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await deps.peers.pin(callContext(request), request.body.descriptor, request.body.fingerprint)),
     );
 
-    app.delete('/api/v1/peers/:country', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'Remove a partner: its keys are no longer trusted', params: z.strictObject({ country }) } }, async (request, reply) => {
-      await deps.peers.remove(callContext(request), request.params.country);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/v1/peers/:country',
+      {
+        config: { permission: 'federation:manage' },
+        schema: {
+          tags: ['federation'],
+          summary: 'Remove a partner: its keys are no longer trusted',
+          params: z.strictObject({ country }),
+        },
+      },
+      async (request, reply) => {
+        await deps.peers.remove(callContext(request), request.params.country);
+        return reply.status(204).send();
+      },
+    );
 
-    app.get('/api/v1/federation/status', { config: { permission: 'node:read' }, schema: { tags: ['federation'], summary: 'Partners, queued messages and delivery failures' } }, async (request) => deps.status.status(callContext(request)));
+    app.get(
+      '/api/v1/federation/status',
+      {
+        config: { permission: 'node:read' },
+        schema: { tags: ['federation'], summary: 'Partners, queued messages and delivery failures' },
+      },
+      async (request) => deps.status.status(callContext(request)),
+    );
   };

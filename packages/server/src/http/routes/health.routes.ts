@@ -14,7 +14,14 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/healthz',
-      { config: { public: true }, schema: { tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['operations'],
+          summary: 'Liveness: the process answers',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
 
@@ -25,7 +32,10 @@ export const healthRoutes =
         schema: {
           tags: ['operations'],
           summary: 'Readiness: the database answers',
-          response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) },
+          response: {
+            200: z.object({ status: z.literal('ready') }),
+            503: z.object({ status: z.literal('unavailable') }),
+          },
         },
       },
       async (request, reply) => {
@@ -41,7 +51,10 @@ export const healthRoutes =
 
     app.get(
       '/metrics',
-      { config: { permission: 'metrics:read' }, schema: { tags: ['operations'], summary: 'Prometheus metrics (needs metrics:read)', hide: false } },
+      {
+        config: { permission: 'metrics:read' },
+        schema: { tags: ['operations'], summary: 'Prometheus metrics (needs metrics:read)', hide: false },
+      },
       async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.metrics()),
     );
   };

@@ -24,7 +24,11 @@ const inclusionSchema = z
   .meta({ id: 'LedgerInclusionProof' });
 
 const consistencySchema = z
-  .object({ from: z.number().int(), to: z.number().int(), proof: z.array(base64Hash).readonly().describe('RFC 9162 §2.1.4 consistency proof') })
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    proof: z.array(base64Hash).readonly().describe('RFC 9162 §2.1.4 consistency proof'),
+  })
   .meta({ id: 'LedgerConsistencyProof' });
 
 const leafSchema = z
@@ -58,7 +62,18 @@ export const ledgerRoutes =
           tags: ['ledger'],
           summary: 'The latest signed checkpoint (C2SP tlog-checkpoint in a signed note), as text',
           response: {
-            200: { description: 'the signed note', content: { 'text/plain': { schema: z.string().describe('origin, tree size and base64 root hash lines, a blank line, then "\u2014 <origin> <signature>"') } } },
+            200: {
+              description: 'the signed note',
+              content: {
+                'text/plain': {
+                  schema: z
+                    .string()
+                    .describe(
+                      'origin, tree size and base64 root hash lines, a blank line, then "\u2014 <origin> <signature>"',
+                    ),
+                },
+              },
+            },
             404: problemSchema,
           },
         },
@@ -72,7 +87,8 @@ export const ledgerRoutes =
         config: { public: true },
         schema: {
           tags: ['ledger'],
-          summary: 'Inclusion proof of leaf `index` in the tree of `size` leaves (size at most the latest checkpoint\u2019s)',
+          summary:
+            'Inclusion proof of leaf `index` in the tree of `size` leaves (size at most the latest checkpoint\u2019s)',
           querystring: z.strictObject({ index: decimal('index'), size: decimal('size') }),
           response: { 200: inclusionSchema, ...publicProblems },
         },
@@ -86,7 +102,8 @@ export const ledgerRoutes =
         config: { public: true },
         schema: {
           tags: ['ledger'],
-          summary: 'Consistency proof that the tree of `from` leaves is a prefix of the tree of `to` leaves (1 \u2264 from \u2264 to)',
+          summary:
+            'Consistency proof that the tree of `from` leaves is a prefix of the tree of `to` leaves (1 \u2264 from \u2264 to)',
           querystring: z.strictObject({ from: decimal('from'), to: decimal('to') }),
           response: { 200: consistencySchema, ...publicProblems },
         },
@@ -100,12 +117,23 @@ export const ledgerRoutes =
         config: { permission: 'audit:read' },
         schema: {
           tags: ['ledger'],
-          summary: 'Leaves in index order from `start` (at most `count`, default 100, up to 1000); reading them is audited',
-          querystring: z.strictObject({ start: decimal('start'), count: decimal('count').pipe(z.number().min(1).max(1000)).optional() }),
+          summary:
+            'Leaves in index order from `start` (at most `count`, default 100, up to 1000); reading them is audited',
+          querystring: z.strictObject({
+            start: decimal('start'),
+            count: decimal('count').pipe(z.number().min(1).max(1000)).optional(),
+          }),
           headers: purposeHeaderSchema,
           response: withProblems({ 200: z.object({ leaves: z.array(leafSchema).readonly() }) }),
         },
       },
-      async (request) => ({ leaves: await ledger.leaves(callContext(request), request.query.start, request.query.count ?? 100, purposeOf(request)) }),
+      async (request) => ({
+        leaves: await ledger.leaves(
+          callContext(request),
+          request.query.start,
+          request.query.count ?? 100,
+          purposeOf(request),
+        ),
+      }),
     );
   };

@@ -27,11 +27,24 @@ export const nodeRoutes =
               country: z.string(),
               name: z.string(),
               version: z.string(),
-              keys: z.array(z.object({ keyId: z.string(), createdAt: z.string(), retiredAt: z.string().nullable(), signing: keySchema, encryption: keySchema })),
+              keys: z.array(
+                z.object({
+                  keyId: z.string(),
+                  createdAt: z.string(),
+                  retiredAt: z.string().nullable(),
+                  signing: keySchema,
+                  encryption: keySchema,
+                }),
+              ),
             }),
           }),
         },
       },
-      async () => ({ country: deps.country, name: deps.name, version: deps.version, keys: [...deps.keyring().generations] }),
+      async () => ({
+        country: deps.country,
+        name: deps.name,
+        version: deps.version,
+        keys: [...deps.keyring().generations],
+      }),
     );
   };

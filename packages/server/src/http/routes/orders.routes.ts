@@ -6,7 +6,17 @@ import type { OrderService } from '../../services/order.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import { evidenceListSchema } from './evidence.schema.js';
-import { amendOrderBody, createOrderBody, fromRequestBody, listOrdersQuery, officerOrderViewSchema, orderParams, orderTimelineSchema, orderTransitionBody, signedOrderSchema } from './orders.schema.js';
+import {
+  amendOrderBody,
+  createOrderBody,
+  fromRequestBody,
+  listOrdersQuery,
+  officerOrderViewSchema,
+  orderParams,
+  orderTimelineSchema,
+  orderTransitionBody,
+  signedOrderSchema,
+} from './orders.schema.js';
 
 export interface OrderRouteDeps {
   readonly orders: OrderService;
@@ -23,13 +33,29 @@ export const orderRoutes =
 
     app.post(
       '/api/v1/orders',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'Draft a domestic order; a second officer authorises it before it can be served', body: createOrderBody, response: withProblems({ 201: officerOrderViewSchema }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'Draft a domestic order; a second officer authorises it before it can be served',
+          body: createOrderBody,
+          response: withProblems({ 201: officerOrderViewSchema }),
+        },
+      },
       async (request, reply) => reply.status(201).send(await orders.create(callContext(request), request.body)),
     );
 
     app.get(
       '/api/v1/orders',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'Domestic orders, newest first', querystring: listOrdersQuery, response: withProblems({ 200: z.object({ orders: z.array(officerOrderViewSchema) }) }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'Domestic orders, newest first',
+          querystring: listOrdersQuery,
+          response: withProblems({ 200: z.object({ orders: z.array(officerOrderViewSchema) }) }),
+        },
+      },
       async (request) => {
         const { limit, offset, ...filter } = request.query;
         return { orders: await orders.list(callContext(request), { ...filter, limit, offset }) };
@@ -38,13 +64,33 @@ export const orderRoutes =
 
     app.get(
       '/api/v1/orders/:orderId/evidence',
-      { config: { permission: 'evidence:read' }, schema: { tags, summary: 'The production delivered under the order, oldest first (audited)', params: orderParams, headers: purposeHeaderSchema, response: withProblems({ 200: evidenceListSchema }) } },
-      async (request) => ({ items: await orders.evidence(callContext(request), request.params.orderId, purposeOf(request)) }),
+      {
+        config: { permission: 'evidence:read' },
+        schema: {
+          tags,
+          summary: 'The production delivered under the order, oldest first (audited)',
+          params: orderParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: evidenceListSchema }),
+        },
+      },
+      async (request) => ({
+        items: await orders.evidence(callContext(request), request.params.orderId, purposeOf(request)),
+      }),
     );
 
     app.get(
       '/api/v1/orders/:orderId',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'One order with its clocks and the provider\u2019s answers (audited)', params: orderParams, headers: purposeHeaderSchema, response: withProblems({ 200: officerOrderViewSchema }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'One order with its clocks and the provider\u2019s answers (audited)',
+          params: orderParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: officerOrderViewSchema }),
+        },
+      },
       async (request) => orders.get(callContext(request), request.params.orderId, purposeOf(request)),
     );
 
@@ -54,19 +100,31 @@ export const orderRoutes =
         config: { permission: 'orders:issue' },
         schema: {
           tags,
-          summary: 'authorise (a second officer), serve, renew, release, withdraw, review, enforce, end-collection, confirm-production-complete',
-          description: 'An action not allowed from the current state answers 409 listing the allowed ones. Serving and renewing sign a new revision of the order.',
+          summary:
+            'authorise (a second officer), serve, renew, release, withdraw, review, enforce, end-collection, confirm-production-complete',
+          description:
+            'An action not allowed from the current state answers 409 listing the allowed ones. Serving and renewing sign a new revision of the order.',
           params: orderParams,
           body: orderTransitionBody,
           response: withProblems({ 200: officerOrderViewSchema }),
         },
       },
-      async (request) => orders.transition(callContext(request), request.params.orderId, request.body.action, request.body.payload),
+      async (request) =>
+        orders.transition(callContext(request), request.params.orderId, request.body.action, request.body.payload),
     );
 
     app.post(
       '/api/v1/orders/:orderId/amend',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'After reviewing an objection: amend the terms; the order must be authorised again', params: orderParams, body: amendOrderBody, response: withProblems({ 200: officerOrderViewSchema }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'After reviewing an objection: amend the terms; the order must be authorised again',
+          params: orderParams,
+          body: amendOrderBody,
+          response: withProblems({ 200: officerOrderViewSchema }),
+        },
+      },
       async (request) => {
         const { note, ...amendment } = request.body;
         return orders.amend(callContext(request), request.params.orderId, amendment, note);
@@ -75,13 +133,29 @@ export const orderRoutes =
 
     app.get(
       '/api/v1/orders/:orderId/timeline',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'Every event of an order, oldest first', params: orderParams, response: withProblems({ 200: orderTimelineSchema }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'Every event of an order, oldest first',
+          params: orderParams,
+          response: withProblems({ 200: orderTimelineSchema }),
+        },
+      },
       async (request) => ({ events: await orders.timeline(callContext(request), request.params.orderId) }),
     );
 
     app.get(
       '/api/v1/orders/:orderId/signed',
-      { config: { permission: 'orders:issue' }, schema: { tags, summary: 'The order as served, signed by the node: check it with hanoi247 verify-order', params: orderParams, response: withProblems({ 200: signedOrderSchema }) } },
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary: 'The order as served, signed by the node: check it with hanoi247 verify-order',
+          params: orderParams,
+          response: withProblems({ 200: signedOrderSchema }),
+        },
+      },
       async (request) => orders.signed(callContext(request), request.params.orderId, await descriptor()),
     );
 
@@ -91,13 +165,20 @@ export const orderRoutes =
         config: { permission: 'orders:issue' },
         schema: {
           tags,
-          summary: 'From an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request: the domestic order(s) in one step',
-          description: 'Scope, non-disclosure and emergency are taken from the request unless given; the request moves to DOMESTIC_ORDER_ISSUED (Art. 42) or IN_EXECUTION (Art. 44) in the same transaction.',
+          summary:
+            'From an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request: the domestic order(s) in one step',
+          description:
+            'Scope, non-disclosure and emergency are taken from the request unless given; the request moves to DOMESTIC_ORDER_ISSUED (Art. 42) or IN_EXECUTION (Art. 44) in the same transaction.',
           params: z.strictObject({ requestId: idSchema }),
           body: fromRequestBody,
-          response: withProblems({ 201: z.object({ requestState: z.string(), orders: z.array(officerOrderViewSchema) }) }),
+          response: withProblems({
+            201: z.object({ requestState: z.string(), orders: z.array(officerOrderViewSchema) }),
+          }),
         },
       },
-      async (request, reply) => reply.status(201).send(await fromRequests.create(callContext(request), request.params.requestId, request.body.orders)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await fromRequests.create(callContext(request), request.params.requestId, request.body.orders)),
     );
   };

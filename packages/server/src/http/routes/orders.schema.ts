@@ -29,7 +29,9 @@ export const amendOrderBody = z
     grounds: orderInputSchema.shape.grounds.optional(),
     scope: orderScopeSchema.optional(),
     durationDays: z.number().int().min(1).max(366).optional(),
-    authorisedPeriod: z.strictObject({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }).optional(),
+    authorisedPeriod: z
+      .strictObject({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })
+      .optional(),
     nonDisclosure: nonDisclosureSchema.optional(),
   })
   .meta({ id: 'AmendDomesticOrder' });
@@ -56,12 +58,23 @@ export const fromRequestBody = z
 export const listOrdersQuery = z.strictObject({
   providerId: idSchema.optional(),
   requestId: idSchema.optional(),
-  state: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-const clockSchema = z.object({ ruleId: z.string(), status: z.string(), startedAt: z.string(), dueAt: z.string(), warnAt: z.string(), closedAt: z.string().nullable(), escalatedAt: z.string().nullable() });
+const clockSchema = z.object({
+  ruleId: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  warnAt: z.string(),
+  closedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+});
 
 const sharedOrderFields = {
   id: z.string(),
@@ -73,24 +86,46 @@ const sharedOrderFields = {
   stateLabel: bilingual,
   emergencyJustification: z.string().nullable(),
   emergency: z
-    .object({ justification: z.string(), officer: z.string(), callback: z.object({ role: z.string(), name: z.string(), phone: z.string().optional(), email: z.string().optional() }) })
+    .object({
+      justification: z.string(),
+      officer: z.string(),
+      callback: z.object({
+        role: z.string(),
+        name: z.string(),
+        phone: z.string().optional(),
+        email: z.string().optional(),
+      }),
+    })
     .nullable()
     .describe('an emergency order as served: the issuing officer and the directory contact to call back before acting'),
   terms: z.object({
     authorisation: z.object({ body: z.string(), reviewType: z.string(), decisionReference: z.string() }),
     grounds: z.string(),
-    scope: z.object({ identifiers: z.array(z.record(z.string(), z.unknown())), dataCategories: z.array(z.string()), dateRange: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }) }),
+    scope: z.object({
+      identifiers: z.array(z.record(z.string(), z.unknown())),
+      dataCategories: z.array(z.string()),
+      dateRange: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+    }),
     durationDays: z.number().nullable(),
     authorisedPeriod: z.object({ start: z.string(), end: z.string() }).nullable(),
     nonDisclosure: z.object({ required: z.boolean(), until: z.string().nullable() }),
   }),
-  periods: z.array(z.object({ n: z.number().int(), start: z.string(), end: z.string(), renewedBy: z.string().nullable() })).readonly().describe('preservation periods, each at most 90 days, each starting where the previous ended'),
+  periods: z
+    .array(z.object({ n: z.number().int(), start: z.string(), end: z.string(), renewedBy: z.string().nullable() }))
+    .readonly()
+    .describe('preservation periods, each at most 90 days, each starting where the previous ended'),
   preservedUntil: z.string().nullable(),
   preservedWhat: z.string().nullable(),
   objection: z.object({ reasonCode: z.string(), note: z.string(), at: z.string() }).nullable(),
   servedAt: z.string().nullable(),
-  revision: z.number().int().describe('the signed revision the provider holds (0 at service, +1 per renewal or re-service)'),
-  deadlines: z.array(clockSchema).readonly().describe('the provider\u2019s clocks and the preservation lapse, seen by both sides'),
+  revision: z
+    .number()
+    .int()
+    .describe('the signed revision the provider holds (0 at service, +1 per renewal or re-service)'),
+  deadlines: z
+    .array(clockSchema)
+    .readonly()
+    .describe('the provider\u2019s clocks and the preservation lapse, seen by both sides'),
   availableActions: z.array(z.object({ action: z.string(), label: bilingual })).readonly(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -99,7 +134,11 @@ const sharedOrderFields = {
 export const providerOrderViewSchema = z
   .object({
     ...sharedOrderFields,
-    maxProductionBytes: z.number().int().positive().describe('the largest production file this node accepts, in bytes: check before hashing or sending'),
+    maxProductionBytes: z
+      .number()
+      .int()
+      .positive()
+      .describe('the largest production file this node accepts, in bytes: check before hashing or sending'),
   })
   .meta({ id: 'ProviderOrder' });
 
@@ -117,30 +156,68 @@ export const officerOrderViewSchema = z
   .meta({ id: 'DomesticOrder' });
 
 export const orderTimelineSchema = z.object({
-  events: z.array(z.object({ action: z.string(), side: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), occurredAt: z.string(), payload: z.record(z.string(), z.unknown()), actorName: z.string().optional(), kind: z.string().optional() })),
+  events: z.array(
+    z.object({
+      action: z.string(),
+      side: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      occurredAt: z.string(),
+      payload: z.record(z.string(), z.unknown()),
+      actorName: z.string().optional(),
+      kind: z.string().optional(),
+    }),
+  ),
 });
 
 export const signedOrderSchema = z
-  .object({ format: z.literal('hanoi247-signed-order'), order: orderDocumentSchema, jws: z.string().describe('compact JWS (EdDSA) over the RFC 8785 form of `order`'), descriptor: z.unknown().optional().describe('the issuing node\u2019s signed descriptor') })
-  .meta({ id: 'SignedDomesticOrder', description: 'Save as order.json and check offline: hanoi247 verify-order order.json --descriptor node.json' });
+  .object({
+    format: z.literal('hanoi247-signed-order'),
+    order: orderDocumentSchema,
+    jws: z.string().describe('compact JWS (EdDSA) over the RFC 8785 form of `order`'),
+    descriptor: z.unknown().optional().describe('the issuing node\u2019s signed descriptor'),
+  })
+  .meta({
+    id: 'SignedDomesticOrder',
+    description: 'Save as order.json and check offline: hanoi247 verify-order order.json --descriptor node.json',
+  });
 
 export const confirmPreservationBody = z
-  .strictObject({ preservedUntil: z.iso.datetime({ offset: true }).describe('at least the end of the ordered period'), what: safeText(4000).describe('what was preserved') })
+  .strictObject({
+    preservedUntil: z.iso.datetime({ offset: true }).describe('at least the end of the ordered period'),
+    what: safeText(4000).describe('what was preserved'),
+  })
   .meta({ id: 'ConfirmPreservation' });
 
-export const objectBody = z.strictObject({ reasonCode: z.enum(providerObjectionCodes), note: safeText(4000) }).meta({ id: 'ObjectToOrder' });
+export const objectBody = z
+  .strictObject({ reasonCode: z.enum(providerObjectionCodes), note: safeText(4000) })
+  .meta({ id: 'ObjectToOrder' });
 
 export const productionHeaders = z.object({
-  'x-content-sha256': z.string().regex(/^[0-9a-fA-F]{64}$/, 'your SHA-256 of the file, 64 hex characters').describe('your SHA-256 of the file: it must equal ours or nothing is kept'),
+  'x-content-sha256': z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'your SHA-256 of the file, 64 hex characters')
+    .describe('your SHA-256 of the file: it must equal ours or nothing is kept'),
   'x-filename': z.string().min(1).max(600).describe('the file name, percent-encoded UTF-8'),
   'x-data-category': z.enum(['subscriber', 'traffic', 'content', 'other']),
-  'x-media-type': z.string().max(200).optional().describe('the file\u2019s media type; it is stored, never used to serve the file inline'),
+  'x-media-type': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('the file\u2019s media type; it is stored, never used to serve the file inline'),
   'content-length': z.string().regex(/^\d+$/).optional(),
 });
 
 export const productionReceiptSchema = z
   .object({
-    evidence: z.object({ id: z.string(), sha256: z.string(), size: z.number().int(), filename: z.string(), mediaType: z.string(), createdAt: z.string() }),
+    evidence: z.object({
+      id: z.string(),
+      sha256: z.string(),
+      size: z.number().int(),
+      filename: z.string(),
+      mediaType: z.string(),
+      createdAt: z.string(),
+    }),
     providerSha256: z.string(),
     order: providerOrderViewSchema,
   })

@@ -6,7 +6,11 @@ import { callContext } from '../call-context.js';
 import { idSchema, withProblems } from '../common.schema.js';
 
 const providerParams = z.strictObject({ providerId: idSchema });
-const summary = z.object({ count: z.number().int(), medianHours: z.number().nullable(), p90Hours: z.number().nullable() });
+const summary = z.object({
+  count: z.number().int(),
+  medianHours: z.number().nullable(),
+  p90Hours: z.number().nullable(),
+});
 const memberSchema = z.object({ userId: z.string(), username: z.string(), createdAt: z.string() });
 
 const providerViewSchema = z
@@ -17,7 +21,9 @@ const providerViewSchema = z
     type: z.enum(providerTypes),
     registrationNumber: z.string().nullable(),
     legalRepresentative: z.string().nullable(),
-    contacts: z.array(z.object({ role: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional() })),
+    contacts: z.array(
+      z.object({ role: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
+    ),
     dataCategories: z.array(z.string()),
     channel: z.enum(['portal', 'api', 'both']),
     languages: z.array(z.string()),
@@ -36,43 +42,107 @@ export const providerRoutes =
 
     app.get(
       '/api/v1/providers',
-      { config: { permission: 'providers:read' }, schema: { tags, summary: 'The provider registry', querystring: z.strictObject({ type: z.enum(providerTypes).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) }), response: withProblems({ 200: z.object({ providers: z.array(providerViewSchema) }) }) } },
+      {
+        config: { permission: 'providers:read' },
+        schema: {
+          tags,
+          summary: 'The provider registry',
+          querystring: z.strictObject({
+            type: z.enum(providerTypes).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: withProblems({ 200: z.object({ providers: z.array(providerViewSchema) }) }),
+        },
+      },
       async (request) => ({ providers: await providers.list(callContext(request), request.query) }),
     );
 
     app.post(
       '/api/v1/providers',
-      { config: { permission: 'providers:manage' }, schema: { tags, summary: 'Add a provider: legal entity, type, contacts, data held, how orders reach it, languages', body: providerInputSchema.meta({ id: 'CreateServiceProvider' }), response: withProblems({ 201: providerViewSchema }) } },
+      {
+        config: { permission: 'providers:manage' },
+        schema: {
+          tags,
+          summary: 'Add a provider: legal entity, type, contacts, data held, how orders reach it, languages',
+          body: providerInputSchema.meta({ id: 'CreateServiceProvider' }),
+          response: withProblems({ 201: providerViewSchema }),
+        },
+      },
       async (request, reply) => reply.status(201).send(await providers.create(callContext(request), request.body)),
     );
 
     app.get(
       '/api/v1/providers/:providerId',
-      { config: { permission: 'providers:read' }, schema: { tags, summary: 'One provider', params: providerParams, response: withProblems({ 200: providerViewSchema }) } },
+      {
+        config: { permission: 'providers:read' },
+        schema: {
+          tags,
+          summary: 'One provider',
+          params: providerParams,
+          response: withProblems({ 200: providerViewSchema }),
+        },
+      },
       async (request) => providers.get(callContext(request), request.params.providerId),
     );
 
     app.patch(
       '/api/v1/providers/:providerId',
-      { config: { permission: 'providers:manage' }, schema: { tags, summary: 'Change a provider; active: false stops new orders to it', params: providerParams, body: providerPatchSchema.meta({ id: 'UpdateServiceProvider' }), response: withProblems({ 200: providerViewSchema }) } },
+      {
+        config: { permission: 'providers:manage' },
+        schema: {
+          tags,
+          summary: 'Change a provider; active: false stops new orders to it',
+          params: providerParams,
+          body: providerPatchSchema.meta({ id: 'UpdateServiceProvider' }),
+          response: withProblems({ 200: providerViewSchema }),
+        },
+      },
       async (request) => providers.update(callContext(request), request.params.providerId, request.body),
     );
 
     app.get(
       '/api/v1/providers/:providerId/members',
-      { config: { permission: 'providers:read' }, schema: { tags, summary: 'The provider users who act for this provider', params: providerParams, response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }) } },
+      {
+        config: { permission: 'providers:read' },
+        schema: {
+          tags,
+          summary: 'The provider users who act for this provider',
+          params: providerParams,
+          response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }),
+        },
+      },
       async (request) => ({ members: await providers.members(callContext(request), request.params.providerId) }),
     );
 
     app.post(
       '/api/v1/providers/:providerId/members',
-      { config: { permission: 'providers:manage' }, schema: { tags, summary: 'Link a provider user (role provider_user only) to this provider', params: providerParams, body: z.strictObject({ userId: idSchema }), response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }) } },
-      async (request) => ({ members: await providers.addMember(callContext(request), request.params.providerId, request.body.userId) }),
+      {
+        config: { permission: 'providers:manage' },
+        schema: {
+          tags,
+          summary: 'Link a provider user (role provider_user only) to this provider',
+          params: providerParams,
+          body: z.strictObject({ userId: idSchema }),
+          response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }),
+        },
+      },
+      async (request) => ({
+        members: await providers.addMember(callContext(request), request.params.providerId, request.body.userId),
+      }),
     );
 
     app.delete(
       '/api/v1/providers/:providerId/members/:userId',
-      { config: { permission: 'providers:manage' }, schema: { tags, summary: 'Unlink a provider user', params: z.strictObject({ providerId: idSchema, userId: idSchema }), response: withProblems({ 204: z.null() }) } },
+      {
+        config: { permission: 'providers:manage' },
+        schema: {
+          tags,
+          summary: 'Unlink a provider user',
+          params: z.strictObject({ providerId: idSchema, userId: idSchema }),
+          response: withProblems({ 204: z.null() }),
+        },
+      },
       async (request, reply) => {
         await providers.removeMember(callContext(request), request.params.providerId, request.params.userId);
         return reply.status(204).send(null);
@@ -87,7 +157,18 @@ export const providerRoutes =
           tags,
           summary: 'Time to acknowledge, preserve and produce (median, p90, hours from service) and outcomes',
           params: providerParams,
-          response: withProblems({ 200: z.object({ providerId: z.string(), orders: z.number().int(), served: z.number().int(), timeToAcknowledge: summary, timeToPreserve: summary, timeToProduce: summary, outcomes: z.record(z.string(), z.number()), objections: z.record(z.string(), z.number()) }) }),
+          response: withProblems({
+            200: z.object({
+              providerId: z.string(),
+              orders: z.number().int(),
+              served: z.number().int(),
+              timeToAcknowledge: summary,
+              timeToPreserve: summary,
+              timeToProduce: summary,
+              outcomes: z.record(z.string(), z.number()),
+              objections: z.record(z.string(), z.number()),
+            }),
+          }),
         },
       },
       async (request) => providers.statistics(callContext(request), request.params.providerId),

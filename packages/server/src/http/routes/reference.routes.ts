@@ -1,4 +1,9 @@
-import { countryProfileCatalogue, deadlineRuleCatalogue, requestTypeCatalogue, stateMachineCatalogue } from '@hanoi247/core';
+import {
+  countryProfileCatalogue,
+  deadlineRuleCatalogue,
+  requestTypeCatalogue,
+  stateMachineCatalogue,
+} from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestService } from '../../services/request.service.js';
@@ -17,25 +22,53 @@ export const referenceRoutes =
     const profiles = countryProfileCatalogue();
     app.get(
       '/api/v1/request-types',
-      { config: { permission: 'requests:read' }, schema: { tags: ['reference'], summary: 'Every request type: fields with labels and legal sources, bases, refusal grounds', response: withProblems({ 200: z.object({ requestTypes: loose }) }) } },
+      {
+        config: { permission: 'requests:read' },
+        schema: {
+          tags: ['reference'],
+          summary: 'Every request type: fields with labels and legal sources, bases, refusal grounds',
+          response: withProblems({ 200: z.object({ requestTypes: loose }) }),
+        },
+      },
       async () => ({ requestTypes: catalogue }),
     );
 
     app.get(
       '/api/v1/state-machines',
-      { config: { permission: 'requests:read' }, schema: { tags: ['reference'], summary: 'States and transitions of each request family', response: withProblems({ 200: z.object({ stateMachines: loose }) }) } },
+      {
+        config: { permission: 'requests:read' },
+        schema: {
+          tags: ['reference'],
+          summary: 'States and transitions of each request family',
+          response: withProblems({ 200: z.object({ stateMachines: loose }) }),
+        },
+      },
       async () => ({ stateMachines: machines }),
     );
 
     app.get(
       '/api/v1/deadline-rules',
-      { config: { permission: 'requests:read' }, schema: { tags: ['reference'], summary: 'The legal clocks as data', response: withProblems({ 200: z.object({ deadlineRules: loose }) }) } },
+      {
+        config: { permission: 'requests:read' },
+        schema: {
+          tags: ['reference'],
+          summary: 'The legal clocks as data',
+          response: withProblems({ 200: z.object({ deadlineRules: loose }) }),
+        },
+      },
       async () => ({ deadlineRules: rules }),
     );
 
     app.get(
       '/api/v1/country-profiles',
-      { config: { permission: 'requests:read' }, schema: { tags: ['reference'], summary: 'Languages, reservations and authorities of partner States (illustrative until the directory lands)', response: withProblems({ 200: z.object({ countryProfiles: loose }) }) } },
+      {
+        config: { permission: 'requests:read' },
+        schema: {
+          tags: ['reference'],
+          summary: 'Languages, reservations and authorities of partner States (illustrative until the directory lands)',
+          response: withProblems({ 200: z.object({ countryProfiles: loose }) }),
+        },
+      },
       async () => ({ countryProfiles: profiles }),
     );
 
@@ -48,7 +81,20 @@ export const referenceRoutes =
           summary: 'Running legal clocks, nearest first',
           response: withProblems({
             200: z.object({
-              deadlines: z.array(z.object({ id: z.string(), requestId: z.string(), reference: z.string(), type: z.string(), ruleId: z.string(), status: z.string(), dueAt: z.string(), warnAt: z.string() })).readonly(),
+              deadlines: z
+                .array(
+                  z.object({
+                    id: z.string(),
+                    requestId: z.string(),
+                    reference: z.string(),
+                    type: z.string(),
+                    ruleId: z.string(),
+                    status: z.string(),
+                    dueAt: z.string(),
+                    warnAt: z.string(),
+                  }),
+                )
+                .readonly(),
             }),
           }),
         },

@@ -7,7 +7,9 @@ const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language c
 const translations = z.array(z.strictObject({ language, status: z.enum(['pending', 'machine', 'certified']) })).max(10);
 const priority = z.enum(['emergency', 'urgent', 'normal']);
 /** Type-specific fields are validated against the request-type registry in the service. */
-const details = z.record(z.string(), z.unknown()).meta({ description: 'fields of the request type: see GET /api/v1/request-types' });
+const details = z
+  .record(z.string(), z.unknown())
+  .meta({ description: 'fields of the request type: see GET /api/v1/request-types' });
 
 export const createRequestBody = z
   .strictObject({
@@ -25,7 +27,12 @@ export const createRequestBody = z
 
 export const incomingRequestBody = z
   .strictObject({
-    reference: z.string().regex(/^[A-Z]{2}-[0-9A-Za-z/-]{1,40}$/, 'must be the requesting State\u2019s reference, starting with its country code'),
+    reference: z
+      .string()
+      .regex(
+        /^[A-Z]{2}-[0-9A-Za-z/-]{1,40}$/,
+        'must be the requesting State\u2019s reference, starting with its country code',
+      ),
     requestingState: country,
     type: z.enum(requestTypeCodes),
     legalBasis: z.enum(legalBases),
@@ -49,7 +56,10 @@ export const updateRequestBody = z
   .meta({ id: 'UpdateDraftRequest' });
 
 export const transitionBody = z
-  .strictObject({ action: z.string().regex(/^[a-z][a-z-]{1,40}$/, 'must be an action name such as approve'), payload: transitionPayloadSchema.default({}) })
+  .strictObject({
+    action: z.string().regex(/^[a-z][a-z-]{1,40}$/, 'must be an action name such as approve'),
+    payload: transitionPayloadSchema.default({}),
+  })
   .meta({ id: 'RequestTransition' });
 
 export const requestParams = z.strictObject({ requestId: idSchema });
@@ -57,7 +67,10 @@ export const requestParams = z.strictObject({ requestId: idSchema });
 export const listRequestsQuery = z.strictObject({
   direction: z.enum(['outgoing', 'incoming']).optional(),
   type: z.enum(requestTypeCodes).optional(),
-  state: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/)
+    .optional(),
   country: country.optional(),
   caseId: idSchema.optional(),
   assignee: z
@@ -99,9 +112,33 @@ export const requestViewSchema = z
     availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
     warnings: z.array(z.string()).readonly().describe('per-country and eligibility warnings'),
-    conditions: z.array(z.object({ id: z.string(), kind: z.string(), text: z.string(), status: z.string(), eventId: z.string(), createdAt: z.string(), decidedAt: z.string().nullable() })).readonly(),
+    conditions: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          text: z.string(),
+          status: z.string(),
+          eventId: z.string(),
+          createdAt: z.string(),
+          decidedAt: z.string().nullable(),
+        }),
+      )
+      .readonly(),
     deadlines: z
-      .array(z.object({ id: z.string(), ruleId: z.string(), status: z.string(), startedAt: z.string(), dueAt: z.string(), warnAt: z.string(), closedAt: z.string().nullable(), escalatedAt: z.string().nullable(), requestId: z.string() }))
+      .array(
+        z.object({
+          id: z.string(),
+          ruleId: z.string(),
+          status: z.string(),
+          startedAt: z.string(),
+          dueAt: z.string(),
+          warnAt: z.string(),
+          closedAt: z.string().nullable(),
+          escalatedAt: z.string().nullable(),
+          requestId: z.string(),
+        }),
+      )
       .readonly(),
     links: z.array(z.object({ toReference: z.string(), kind: z.string(), createdAt: z.string() })).readonly(),
     assignedTo: z.string().nullable(),

@@ -29,7 +29,14 @@ export const tokenRoutes =
   async (app) => {
     app.get(
       '/api/v1/tokens',
-      { config: { permission: 'tokens:manage-own' }, schema: { tags: ['tokens'], summary: 'My API tokens', response: withProblems({ 200: z.object({ tokens: z.array(tokenSchema).readonly() }) }) } },
+      {
+        config: { permission: 'tokens:manage-own' },
+        schema: {
+          tags: ['tokens'],
+          summary: 'My API tokens',
+          response: withProblems({ 200: z.object({ tokens: z.array(tokenSchema).readonly() }) }),
+        },
+      },
       async (request) => ({ tokens: await tokens.list(callContext(request)) }),
     );
 
@@ -51,7 +58,12 @@ export const tokenRoutes =
       '/api/v1/tokens/:tokenId',
       {
         config: { permission: 'tokens:manage-own' },
-        schema: { tags: ['tokens'], summary: 'Revoke one of my tokens', params: z.strictObject({ tokenId: idSchema }), response: withProblems({ 204: z.null() }) },
+        schema: {
+          tags: ['tokens'],
+          summary: 'Revoke one of my tokens',
+          params: z.strictObject({ tokenId: idSchema }),
+          response: withProblems({ 204: z.null() }),
+        },
       },
       async (request, reply) => {
         await tokens.revoke(callContext(request), request.params.tokenId);

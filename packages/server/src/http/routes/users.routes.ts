@@ -22,7 +22,12 @@ export const userRoutes =
       '/api/v1/users',
       {
         config: { permission: 'users:read' },
-        schema: { tags: ['users'], summary: 'List user accounts (audited)', headers: purposeHeaderSchema, response: withProblems({ 200: z.object({ users: z.array(userViewSchema).readonly() }) }) },
+        schema: {
+          tags: ['users'],
+          summary: 'List user accounts (audited)',
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: z.object({ users: z.array(userViewSchema).readonly() }) }),
+        },
       },
       async (request) => ({ users: await users.listUsers(callContext(request), purposeOf(request)) }),
     );
@@ -31,7 +36,12 @@ export const userRoutes =
       '/api/v1/users',
       {
         config: { permission: 'users:manage' },
-        schema: { tags: ['users'], summary: 'Create a user; they enrol TOTP at first sign-in', body: createUserBody, response: withProblems({ 201: userViewSchema }) },
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user; they enrol TOTP at first sign-in',
+          body: createUserBody,
+          response: withProblems({ 201: userViewSchema }),
+        },
       },
       async (request, reply) => reply.status(201).send(await users.createUser(callContext(request), request.body)),
     );
@@ -40,7 +50,12 @@ export const userRoutes =
       '/api/v1/users/:userId/disable',
       {
         config: { permission: 'users:manage' },
-        schema: { tags: ['users'], summary: 'Disable a user and revoke their sessions and tokens', params: userParams, response: withProblems({ 200: userViewSchema }) },
+        schema: {
+          tags: ['users'],
+          summary: 'Disable a user and revoke their sessions and tokens',
+          params: userParams,
+          response: withProblems({ 200: userViewSchema }),
+        },
       },
       async (request) => users.disableUser(callContext(request), request.params.userId),
     );
@@ -49,7 +64,12 @@ export const userRoutes =
       '/api/v1/users/:userId/reset-totp',
       {
         config: { permission: 'users:manage' },
-        schema: { tags: ['users'], summary: 'Clear a user\u2019s second factor for re-enrolment', params: userParams, response: withProblems({ 200: userViewSchema }) },
+        schema: {
+          tags: ['users'],
+          summary: 'Clear a user\u2019s second factor for re-enrolment',
+          params: userParams,
+          response: withProblems({ 200: userViewSchema }),
+        },
       },
       async (request) => users.resetTotp(callContext(request), request.params.userId),
     );

@@ -10,7 +10,8 @@ import type { Assignee } from './types.js';
 export const useAssignableOfficers = (requestId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['assignable-officers', requestId],
-    queryFn: () => api<{ officers: Assignee[] }>('GET', `/api/v1/requests/${requestId}/assignable-officers`).then((r) => r.officers),
+    queryFn: () =>
+      api<{ officers: Assignee[] }>('GET', `/api/v1/requests/${requestId}/assignable-officers`).then((r) => r.officers),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -30,7 +30,12 @@ interface Problem {
   readonly errors?: { path: string; message: string }[];
 }
 
-export async function apiFetch(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
+export async function apiFetch(
+  method: string,
+  path: string,
+  body?: unknown,
+  accept = 'application/json',
+): Promise<Response> {
   const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken !== null && method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -39,7 +44,12 @@ export async function apiFetch(method: string, path: string, body?: unknown, acc
   const response = await fetch(path, init);
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as Problem;
-    throw new ApiError(response.status, problem.code ?? String(response.status), problem.detail ?? problem.title ?? response.statusText, problem.errors ?? []);
+    throw new ApiError(
+      response.status,
+      problem.code ?? String(response.status),
+      problem.detail ?? problem.title ?? response.statusText,
+      problem.errors ?? [],
+    );
   }
   return response;
 }
@@ -52,7 +62,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 /** Query strings without empty filters, so the server's strict schema sees only real ones. */
 export function withQuery(path: string, query: Readonly<Record<string, string | number | undefined>>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
   const text = params.toString();
   return text === '' ? path : `${path}?${text}`;
 }

@@ -4,18 +4,35 @@ import type { CustodyEvent, CustodyProofs, EvidenceItem, LedgerAlert } from './e
 import { useSession } from './queries.js';
 
 export const useRequestEvidence = (requestId: string) =>
-  useQuery({ queryKey: ['evidence-list', requestId], queryFn: () => api<{ items: EvidenceItem[] }>('GET', `/api/v1/requests/${requestId}/evidence`).then((r) => r.items), refetchInterval: 15_000 });
+  useQuery({
+    queryKey: ['evidence-list', requestId],
+    queryFn: () => api<{ items: EvidenceItem[] }>('GET', `/api/v1/requests/${requestId}/evidence`).then((r) => r.items),
+    refetchInterval: 15_000,
+  });
 
-export const useEvidence = (id: string) => useQuery({ queryKey: ['evidence', id], queryFn: () => api<EvidenceItem>('GET', `/api/v1/evidence/${id}`) });
+export const useEvidence = (id: string) =>
+  useQuery({ queryKey: ['evidence', id], queryFn: () => api<EvidenceItem>('GET', `/api/v1/evidence/${id}`) });
 
 export const useCustody = (id: string) =>
-  useQuery({ queryKey: ['custody', id], queryFn: () => api<{ events: CustodyEvent[] }>('GET', `/api/v1/evidence/${id}/custody`).then((r) => r.events), refetchInterval: 15_000 });
+  useQuery({
+    queryKey: ['custody', id],
+    queryFn: () => api<{ events: CustodyEvent[] }>('GET', `/api/v1/evidence/${id}/custody`).then((r) => r.events),
+    refetchInterval: 15_000,
+  });
 
 export const useCustodyProofs = (id: string) =>
-  useQuery({ queryKey: ['custody-proofs', id], queryFn: () => api<CustodyProofs>('GET', `/api/v1/evidence/${id}/custody/proofs`), refetchInterval: 15_000 });
+  useQuery({
+    queryKey: ['custody-proofs', id],
+    queryFn: () => api<CustodyProofs>('GET', `/api/v1/evidence/${id}/custody/proofs`),
+    refetchInterval: 15_000,
+  });
 
 export const useLedgerAlerts = () =>
-  useQuery({ queryKey: ['ledger-alerts'], queryFn: () => api<{ alerts: LedgerAlert[] }>('GET', '/api/v1/federation/ledger-alerts').then((r) => r.alerts), refetchInterval: 30_000 });
+  useQuery({
+    queryKey: ['ledger-alerts'],
+    queryFn: () => api<{ alerts: LedgerAlert[] }>('GET', '/api/v1/federation/ledger-alerts').then((r) => r.alerts),
+    refetchInterval: 30_000,
+  });
 
 /** Whether the signed-in user holds a permission; false until the session is read. */
 export function useHasPermission(permission: string): boolean {

@@ -32,7 +32,12 @@ export interface CustodyEvent {
 
 export interface CustodyProofs {
   readonly checkpoint: { readonly treeSize: number; readonly rootHash: string; readonly note: string } | null;
-  readonly proofs: readonly { readonly eventId: string; readonly leafIndex: number | null; readonly leafData: string | null; readonly proof: readonly string[] }[];
+  readonly proofs: readonly {
+    readonly eventId: string;
+    readonly leafIndex: number | null;
+    readonly leafData: string | null;
+    readonly proof: readonly string[];
+  }[];
 }
 
 export interface LedgerAlert {

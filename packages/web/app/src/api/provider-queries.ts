@@ -14,7 +14,11 @@ export const useProviderOrders = () =>
   });
 
 export const useProviderOrder = (id: string) =>
-  useQuery({ queryKey: ['provider-order', id], queryFn: () => api<ProviderOrder>('GET', `${base}/${id}`), refetchInterval: pollIntervalMs });
+  useQuery({
+    queryKey: ['provider-order', id],
+    queryFn: () => api<ProviderOrder>('GET', `${base}/${id}`),
+    refetchInterval: pollIntervalMs,
+  });
 
 export type ProviderAnswer =
   | { readonly action: 'acknowledge' }
@@ -26,7 +30,8 @@ export type ProviderAnswer =
 export function useProviderAnswer(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, ...body }: ProviderAnswer) => api<ProviderOrder>('POST', `${base}/${id}/${action}`, Object.keys(body).length === 0 ? undefined : body),
+    mutationFn: ({ action, ...body }: ProviderAnswer) =>
+      api<ProviderOrder>('POST', `${base}/${id}/${action}`, Object.keys(body).length === 0 ? undefined : body),
     onSuccess: (view) => {
       client.setQueryData(['provider-order', id], view);
       void client.invalidateQueries({ queryKey: ['provider-orders'] });

@@ -12,7 +12,12 @@ export interface ProviderOrder {
   readonly emergency: {
     readonly justification: string;
     readonly officer: string;
-    readonly callback: { readonly role: string; readonly name: string; readonly phone?: string; readonly email?: string };
+    readonly callback: {
+      readonly role: string;
+      readonly name: string;
+      readonly phone?: string;
+      readonly email?: string;
+    };
   } | null;
   readonly terms: {
     readonly authorisation: { readonly body: string; readonly reviewType: string; readonly decisionReference: string };
@@ -32,7 +37,13 @@ export interface ProviderOrder {
   readonly objection: { readonly reasonCode: string; readonly note: string; readonly at: string } | null;
   readonly servedAt: string | null;
   readonly revision: number;
-  readonly deadlines: readonly { readonly ruleId: string; readonly status: string; readonly dueAt: string; readonly closedAt: string | null; readonly escalatedAt: string | null }[];
+  readonly deadlines: readonly {
+    readonly ruleId: string;
+    readonly status: string;
+    readonly dueAt: string;
+    readonly closedAt: string | null;
+    readonly escalatedAt: string | null;
+  }[];
   readonly availableActions: readonly { readonly action: string; readonly label: Bilingual }[];
   readonly updatedAt: string;
   /** The largest production file this node accepts, in bytes. */
@@ -40,7 +51,13 @@ export interface ProviderOrder {
 }
 
 /** The five grounds a provider may object on (core's providerObjectionCodes). */
-export const objectionCodes = ['INCOMPLETE_OR_ERROR', 'DATA_NOT_HELD', 'NOT_ADDRESSEE', 'TECHNICAL_IMPOSSIBILITY', 'CONFLICTING_THIRD_COUNTRY_LAW'] as const;
+export const objectionCodes = [
+  'INCOMPLETE_OR_ERROR',
+  'DATA_NOT_HELD',
+  'NOT_ADDRESSEE',
+  'TECHNICAL_IMPOSSIBILITY',
+  'CONFLICTING_THIRD_COUNTRY_LAW',
+] as const;
 export type ObjectionCode = (typeof objectionCodes)[number];
 
 export const dataCategories = ['subscriber', 'traffic', 'content', 'other'] as const;

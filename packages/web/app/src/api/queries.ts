@@ -2,7 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mayBeSignedIn, rememberSignedIn } from '../auth/session-expiry.js';
 import { deskRefetchInterval } from '../live/live-mode.js';
 import { api, ApiError, withQuery } from './client.js';
-import type { CountryProfile, QueueItem, RequestType, RequestView, SessionView, StateMachine, TimelineEvent } from './types.js';
+import type {
+  CountryProfile,
+  QueueItem,
+  RequestType,
+  RequestView,
+  SessionView,
+  StateMachine,
+  TimelineEvent,
+} from './types.js';
 
 /** How often the desk asks for news: a new request must show within seconds, day and night. */
 export const pollIntervalMs = 3000;
@@ -39,12 +47,19 @@ export const useSession = () =>
 export const useQueue = (filter: QueueFilter) =>
   useQuery({
     queryKey: ['queue', filter],
-    queryFn: () => api<{ requests: QueueItem[] }>('GET', withQuery('/api/v1/requests', { ...filter, limit: 200 })).then((r) => r.requests),
+    queryFn: () =>
+      api<{ requests: QueueItem[] }>('GET', withQuery('/api/v1/requests', { ...filter, limit: 200 })).then(
+        (r) => r.requests,
+      ),
     refetchInterval: deskPolling,
   });
 
 export const useRequest = (id: string) =>
-  useQuery({ queryKey: ['request', id], queryFn: () => api<RequestView>('GET', `/api/v1/requests/${id}`), refetchInterval: deskPolling });
+  useQuery({
+    queryKey: ['request', id],
+    queryFn: () => api<RequestView>('GET', `/api/v1/requests/${id}`),
+    refetchInterval: deskPolling,
+  });
 
 export const useTimeline = (id: string) =>
   useQuery({
@@ -57,13 +72,26 @@ export const useTimeline = (id: string) =>
 const reference = { staleTime: Infinity } as const;
 
 export const useRequestTypes = () =>
-  useQuery({ queryKey: ['request-types'], queryFn: () => api<{ requestTypes: RequestType[] }>('GET', '/api/v1/request-types').then((r) => r.requestTypes), ...reference });
+  useQuery({
+    queryKey: ['request-types'],
+    queryFn: () => api<{ requestTypes: RequestType[] }>('GET', '/api/v1/request-types').then((r) => r.requestTypes),
+    ...reference,
+  });
 
 export const useCountryProfiles = () =>
-  useQuery({ queryKey: ['country-profiles'], queryFn: () => api<{ countryProfiles: CountryProfile[] }>('GET', '/api/v1/country-profiles').then((r) => r.countryProfiles), ...reference });
+  useQuery({
+    queryKey: ['country-profiles'],
+    queryFn: () =>
+      api<{ countryProfiles: CountryProfile[] }>('GET', '/api/v1/country-profiles').then((r) => r.countryProfiles),
+    ...reference,
+  });
 
 export const useStateMachines = () =>
-  useQuery({ queryKey: ['state-machines'], queryFn: () => api<{ stateMachines: StateMachine[] }>('GET', '/api/v1/state-machines').then((r) => r.stateMachines), ...reference });
+  useQuery({
+    queryKey: ['state-machines'],
+    queryFn: () => api<{ stateMachines: StateMachine[] }>('GET', '/api/v1/state-machines').then((r) => r.stateMachines),
+    ...reference,
+  });
 
 export function useTransition(id: string) {
   const client = useQueryClient();

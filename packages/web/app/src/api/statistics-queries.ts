@@ -28,7 +28,12 @@ export interface DeadlineAtRisk {
 
 export interface RequestStatistics {
   readonly generatedAt: string;
-  readonly weeks: readonly { readonly week: string; readonly weekStart: string; readonly outgoing: number; readonly incoming: number }[];
+  readonly weeks: readonly {
+    readonly week: string;
+    readonly weekStart: string;
+    readonly outgoing: number;
+    readonly incoming: number;
+  }[];
   readonly byPartner: readonly TimingGroup[];
   readonly byType: readonly TimingGroup[];
   readonly deadlinesAtRisk: readonly DeadlineAtRisk[];

@@ -85,7 +85,12 @@ export interface RequestView {
   readonly availableActions: readonly AvailableAction[];
   readonly missing: readonly { readonly path: string; readonly message: string }[];
   readonly warnings: readonly string[];
-  readonly conditions: readonly { readonly id: string; readonly kind: string; readonly text: string; readonly status: string }[];
+  readonly conditions: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly text: string;
+    readonly status: string;
+  }[];
   readonly deadlines: readonly Deadline[];
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
   readonly assignee?: Assignee | null;
@@ -117,14 +122,22 @@ export interface RequestType {
   readonly family: string;
   readonly allowedBases: readonly string[];
   readonly fields: readonly FieldSpec[];
-  readonly refusalGrounds: readonly { readonly code: string; readonly title: Bilingual; readonly forbiddenAsSoleGround: boolean }[];
+  readonly refusalGrounds: readonly {
+    readonly code: string;
+    readonly title: Bilingual;
+    readonly forbiddenAsSoleGround: boolean;
+  }[];
 }
 
 export interface CountryProfile {
   readonly country: string;
   readonly name: Bilingual;
   readonly languages: readonly string[];
-  readonly reservations: readonly { readonly code: string; readonly description: string; readonly legalSource: string }[];
+  readonly reservations: readonly {
+    readonly code: string;
+    readonly description: string;
+    readonly legalSource: string;
+  }[];
   readonly acceptedBases: readonly string[];
 }
 

@@ -19,8 +19,12 @@ export function SessionExpiryWarning({ onSignOut }: { readonly onSignOut: () => 
   return (
     <Alert color="orange" role="alert" title={t('session.expiringTitle')} mb="md">
       <Group justify="space-between">
-        <Text size="sm">{left > 0 ? t('session.expiresIn', { time: remaining(left).text }) : t('session.expired')}</Text>
-        <Button size="xs" variant="white" onClick={onSignOut}>{t('session.signInAgain')}</Button>
+        <Text size="sm">
+          {left > 0 ? t('session.expiresIn', { time: remaining(left).text }) : t('session.expired')}
+        </Text>
+        <Button size="xs" variant="white" onClick={onSignOut}>
+          {t('session.signInAgain')}
+        </Button>
       </Group>
     </Alert>
   );

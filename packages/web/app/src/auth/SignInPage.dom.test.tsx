@@ -54,7 +54,10 @@ describe('the sign-in form', () => {
   });
 
   it('sends the credentials once, and shows the refusal when the node answers 401', async () => {
-    const network = stubFetch({ 'POST /api/v1/auth/login': () => problem('auth/invalid-credentials', 'the username, password or one-time code is not valid') });
+    const network = stubFetch({
+      'POST /api/v1/auth/login': () =>
+        problem('auth/invalid-credentials', 'the username, password or one-time code is not valid'),
+    });
     const user = userEvent.setup({ delay: null });
     renderWithApp(<SignInPage />);
     await user.type(username(), '  officer.an ');
@@ -63,9 +66,16 @@ describe('the sign-in form', () => {
     await user.click(submit());
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Đăng nhập bị từ chối: kiểm tra tên đăng nhập, mật khẩu và mã (mỗi mã chỉ dùng một lần).');
+    expect(alert.textContent).toBe(
+      'Đăng nhập bị từ chối: kiểm tra tên đăng nhập, mật khẩu và mã (mỗi mã chỉ dùng một lần).',
+    );
     expect(network.sent).toEqual([
-      { method: 'POST', path: '/api/v1/auth/login', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: { username: 'officer.an', password: 'a long passphrase', totpCode: '123456' } },
+      {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: { username: 'officer.an', password: 'a long passphrase', totpCode: '123456' },
+      },
     ]);
     expect(network.unexpected).toEqual([]);
   });

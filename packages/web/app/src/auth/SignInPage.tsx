@@ -32,7 +32,11 @@ export function SignInPage() {
     setBusy(true);
     work()
       .then(signedIn)
-      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 401 ? t('signIn.refused') : e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) =>
+        setError(
+          e instanceof ApiError && e.status === 401 ? t('signIn.refused') : e instanceof Error ? e.message : String(e),
+        ),
+      )
       .finally(() => setBusy(false));
   };
   const field = (form: HTMLFormElement, name: string) => {
@@ -62,18 +66,55 @@ export function SignInPage() {
           onSubmit={(e) => {
             const form = e.currentTarget;
             const totpCode = field(form, 'totpCode').trim();
-            const body = { username: field(form, 'username').trim(), password: field(form, 'password'), ...(totpCode === '' ? {} : { totpCode }) };
+            const body = {
+              username: field(form, 'username').trim(),
+              password: field(form, 'password'),
+              ...(totpCode === '' ? {} : { totpCode }),
+            };
             if (valid(e, { ...body, totpCode }, false)) submit(() => api('POST', '/api/v1/auth/login', body))(e);
           }}
         >
           <Stack>
-            <Title order={1} size="h3" id="sign-in-title">{t('signIn.title')}</Title>
-            <TextInput name="username" label={t('signIn.username')} autoComplete="username" required error={fieldError('username')} onChange={clear('username')} />
+            <Title order={1} size="h3" id="sign-in-title">
+              {t('signIn.title')}
+            </Title>
+            <TextInput
+              name="username"
+              label={t('signIn.username')}
+              autoComplete="username"
+              required
+              error={fieldError('username')}
+              onChange={clear('username')}
+            />
             {/* Mantine's PasswordInput marks its inner input data-invalid only: say it to assistive technology too. */}
-            <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" required error={fieldError('password')} aria-invalid={fieldErrors.password !== undefined} onChange={clear('password')} />
-            <TextInput name="totpCode" label={t('signIn.totpCode')} description={t('signIn.totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} error={fieldError('totpCode')} onChange={clear('totpCode')} />
-            {error !== null && <Alert color="red" role="alert">{error}</Alert>}
-            <Button type="submit" loading={busy}>{t('signIn.submit')}</Button>
+            <PasswordInput
+              name="password"
+              label={t('signIn.password')}
+              autoComplete="current-password"
+              required
+              error={fieldError('password')}
+              aria-invalid={fieldErrors.password !== undefined}
+              onChange={clear('password')}
+            />
+            <TextInput
+              name="totpCode"
+              label={t('signIn.totpCode')}
+              description={t('signIn.totpHint')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              error={fieldError('totpCode')}
+              onChange={clear('totpCode')}
+            />
+            {error !== null && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Button type="submit" loading={busy}>
+              {t('signIn.submit')}
+            </Button>
           </Stack>
         </form>
       ) : (
@@ -82,17 +123,43 @@ export function SignInPage() {
           noValidate
           onSubmit={(e) => {
             const totpCode = field(e.currentTarget, 'totpCode').trim();
-            if (valid(e, { totpCode }, true)) submit(() => api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }))(e);
+            if (valid(e, { totpCode }, true)) {
+              submit(() =>
+                api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }),
+              )(e);
+            }
           }}
         >
           <Stack>
-            <Title order={1} size="h3" id="enrol-title">{t('enrol.title')}</Title>
+            <Title order={1} size="h3" id="enrol-title">
+              {t('enrol.title')}
+            </Title>
             <Text>{t('enrol.help')}</Text>
-            <Code block aria-label={t('enrol.secret')}>{enrolment.secret}</Code>
-            <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{enrolment.otpauthUri}</Text>
-            <TextInput name="totpCode" label={t('signIn.totpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required error={fieldError('totpCode')} onChange={clear('totpCode')} />
-            {error !== null && <Alert color="red" role="alert">{error}</Alert>}
-            <Button type="submit" loading={busy}>{t('enrol.submit')}</Button>
+            <Code block aria-label={t('enrol.secret')}>
+              {enrolment.secret}
+            </Code>
+            <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+              {enrolment.otpauthUri}
+            </Text>
+            <TextInput
+              name="totpCode"
+              label={t('signIn.totpCode')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              required
+              error={fieldError('totpCode')}
+              onChange={clear('totpCode')}
+            />
+            {error !== null && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Button type="submit" loading={busy}>
+              {t('enrol.submit')}
+            </Button>
           </Stack>
         </form>
       )}

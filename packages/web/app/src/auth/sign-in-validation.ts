@@ -13,6 +13,8 @@ export function checkSignIn(values: SignInValues, totpRequired: boolean): Partia
   const errors: Partial<Record<SignInField, string>> = {};
   if (values.username?.trim() === '') errors.username = 'validation.required';
   if (values.password === '') errors.password = 'validation.required';
-  if (values.totpCode === '' ? totpRequired : !/^\d{6}$/.test(values.totpCode)) errors.totpCode = values.totpCode === '' ? 'validation.required' : 'validation.totpCode';
+  if (values.totpCode === '' ? totpRequired : !/^\d{6}$/.test(values.totpCode)) {
+    errors.totpCode = values.totpCode === '' ? 'validation.required' : 'validation.totpCode';
+  }
   return errors;
 }

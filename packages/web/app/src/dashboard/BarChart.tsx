@@ -21,7 +21,9 @@ export function BarChart({ title, rowHeader, series, rows, format, empty }: Prop
     return (
       <Stack gap={4}>
         <Text fw={600}>{title}</Text>
-        <Text c="dimmed" size="sm">{empty}</Text>
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
       </Stack>
     );
   }
@@ -31,32 +33,59 @@ export function BarChart({ title, rowHeader, series, rows, format, empty }: Prop
   const everyNth = Math.ceil(rows.length / 12);
   return (
     <Stack gap={4}>
-      <Text fw={600} aria-hidden>{title}</Text>
+      <Text fw={600} aria-hidden>
+        {title}
+      </Text>
       <Group gap="md" aria-hidden>
         {series.map((s) => (
           <Group key={s.key} gap={4}>
-            <svg width={12} height={12}><rect width={12} height={12} fill={s.color} /></svg>
+            <svg width={12} height={12}>
+              <rect width={12} height={12} fill={s.color} />
+            </svg>
             <Text size="xs">{s.label}</Text>
           </Group>
         ))}
       </Group>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${plot.left + plot.width + 8} ${plot.top + plot.height + plot.bottom}`} style={{ width: '100%', maxWidth: 720, height: 'auto' }}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${plot.left + plot.width + 8} ${plot.top + plot.height + plot.bottom}`}
+        style={{ width: '100%', maxWidth: 720, height: 'auto' }}
+      >
         <g transform={`translate(${plot.left} ${plot.top})`} fontSize={11} fill="currentColor">
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
-              <line x1={0} x2={plot.width} y1={plot.height * (1 - f)} y2={plot.height * (1 - f)} stroke="#ced4da" strokeDasharray={f === 0 ? undefined : '3 3'} />
-              <text x={-6} y={plot.height * (1 - f) + 4} textAnchor="end">{format(max * f)}</text>
+              <line
+                x1={0}
+                x2={plot.width}
+                y1={plot.height * (1 - f)}
+                y2={plot.height * (1 - f)}
+                stroke="#ced4da"
+                strokeDasharray={f === 0 ? undefined : '3 3'}
+              />
+              <text x={-6} y={plot.height * (1 - f) + 4} textAnchor="end">
+                {format(max * f)}
+              </text>
             </g>
           ))}
           {geometry.map((g, i) => (
             <g key={`${g.label}-${i}`}>
               {g.bars.map((b, j) => (
-                <rect key={j} x={b.x} y={b.y} width={Math.max(1, b.width - 2)} height={b.height} fill={series[j]?.color ?? '#868e96'}>
+                <rect
+                  key={j}
+                  x={b.x}
+                  y={b.y}
+                  width={Math.max(1, b.width - 2)}
+                  height={b.height}
+                  fill={series[j]?.color ?? '#868e96'}
+                >
                   <title>{`${g.label} — ${series[j]?.label ?? ''}: ${format(b.value)}`}</title>
                 </rect>
               ))}
               {i % everyNth === 0 && (
-                <text x={g.groupX + plot.width / rows.length / 2} y={plot.height + 16} textAnchor="middle">{g.label}</text>
+                <text x={g.groupX + plot.width / rows.length / 2} y={plot.height + 16} textAnchor="middle">
+                  {g.label}
+                </text>
               )}
             </g>
           ))}
@@ -68,14 +97,20 @@ export function BarChart({ title, rowHeader, series, rows, format, empty }: Prop
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{rowHeader}</Table.Th>
-              {series.map((s) => <Table.Th key={s.key} scope="col">{s.label}</Table.Th>)}
+              {series.map((s) => (
+                <Table.Th key={s.key} scope="col">
+                  {s.label}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r, i) => (
               <Table.Tr key={`${r.label}-${i}`}>
                 <Table.Th scope="row">{r.label}</Table.Th>
-                {r.values.map((v, j) => <Table.Td key={j}>{format(v)}</Table.Td>)}
+                {r.values.map((v, j) => (
+                  <Table.Td key={j}>{format(v)}</Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -11,7 +11,11 @@ import { BarChart } from './BarChart.js';
 import { formatHours, timingRows, type Series, type TimingStep } from './chart-data.js';
 
 const steps: readonly TimingStep[] = ['acknowledge', 'preserve', 'respond'];
-const stepKey = { acknowledge: 'dashboard.stepAcknowledge', preserve: 'dashboard.stepPreserve', respond: 'dashboard.stepRespond' } as const;
+const stepKey = {
+  acknowledge: 'dashboard.stepAcknowledge',
+  preserve: 'dashboard.stepPreserve',
+  respond: 'dashboard.stepRespond',
+} as const;
 
 /** How the desk is doing: volume per week, response times per partner and type, and the clocks about to run out. */
 export function DashboardPage() {
@@ -21,7 +25,13 @@ export function DashboardPage() {
   const [step, setStep] = useState<TimingStep>('acknowledge');
 
   if (statistics.isPending) return <Loader aria-label={t('dashboard.loading')} />;
-  if (statistics.isError) return <Alert color="red" role="alert">{t('dashboard.failed')}</Alert>;
+  if (statistics.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {t('dashboard.failed')}
+      </Alert>
+    );
+  }
   const data = statistics.data;
 
   const typeLabel = (code: string) => {
@@ -43,13 +53,21 @@ export function DashboardPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">{t('dashboard.title')}</Title>
-      <Text size="sm" c="dimmed">{t('dashboard.scope')}</Text>
+      <Title order={1} size="h2">
+        {t('dashboard.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('dashboard.scope')}
+      </Text>
 
       <Card withBorder component="section" aria-labelledby="dashboard-at-risk">
-        <Title order={2} size="h4" id="dashboard-at-risk" mb="sm">{t('dashboard.atRisk')}</Title>
+        <Title order={2} size="h4" id="dashboard-at-risk" mb="sm">
+          {t('dashboard.atRisk')}
+        </Title>
         {data.deadlinesAtRisk.length === 0 ? (
-          <Text c="dimmed" size="sm">{t('dashboard.atRiskEmpty')}</Text>
+          <Text c="dimmed" size="sm">
+            {t('dashboard.atRiskEmpty')}
+          </Text>
         ) : (
           <Table striped>
             <Table.Thead>
@@ -64,11 +82,17 @@ export function DashboardPage() {
             <Table.Tbody>
               {data.deadlinesAtRisk.map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td><Anchor href={hrefOf({ page: 'request', id: d.requestId })}>{d.reference}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Anchor href={hrefOf({ page: 'request', id: d.requestId })}>{d.reference}</Anchor>
+                  </Table.Td>
                   <Table.Td>{typeLabel(d.type)}</Table.Td>
                   <Table.Td>{ruleLabel(d.ruleId)}</Table.Td>
-                  <Table.Td><ZonedTime iso={d.dueAt} /></Table.Td>
-                  <Table.Td><Countdown dueAt={d.dueAt} /></Table.Td>
+                  <Table.Td>
+                    <ZonedTime iso={d.dueAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Countdown dueAt={d.dueAt} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

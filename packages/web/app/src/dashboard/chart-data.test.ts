@@ -22,15 +22,28 @@ describe('chart data', () => {
   });
 
   it('lays bars out from the bottom of the plot, empty values flat', () => {
-    const [first, second] = layoutBars([{ label: 'W1', values: [10, null] }, { label: 'W2', values: [5, 20] }], 200, 100, 20);
-    expect(first?.bars.map((b) => [b.y, b.height])).toEqual([[50, 50], [100, 0]]);
+    const [first, second] = layoutBars(
+      [
+        { label: 'W1', values: [10, null] },
+        { label: 'W2', values: [5, 20] },
+      ],
+      200,
+      100,
+      20,
+    );
+    expect(first?.bars.map((b) => [b.y, b.height])).toEqual([
+      [50, 50],
+      [100, 0],
+    ]);
     expect(second?.groupX).toBe(100);
     expect(second?.bars[1]).toMatchObject({ y: 0, height: 100, x: 150, width: 40 });
     expect(layoutBars([], 200, 100, 1)).toEqual([]);
   });
 
   it('keeps median and p90 of the groups that reached the step', () => {
-    expect(timingRows([group('DE', 5), group('FR', null)], 'acknowledge', (k) => `State ${k}`)).toEqual([{ label: 'State DE', values: [5, 10] }]);
+    expect(timingRows([group('DE', 5), group('FR', null)], 'acknowledge', (k) => `State ${k}`)).toEqual([
+      { label: 'State DE', values: [5, 10] },
+    ]);
     expect(timingRows([group('DE', 5)], 'respond', (k) => k)).toEqual([]);
   });
 

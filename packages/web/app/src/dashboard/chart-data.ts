@@ -15,7 +15,13 @@ export interface BarRow {
 
 export interface BarGeometry {
   readonly label: string;
-  readonly bars: readonly { readonly value: number | null; readonly x: number; readonly y: number; readonly width: number; readonly height: number }[];
+  readonly bars: readonly {
+    readonly value: number | null;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  }[];
   readonly groupX: number;
 }
 
@@ -48,14 +54,21 @@ export function layoutBars(rows: readonly BarRow[], width: number, height: numbe
 }
 
 /** Median and p90 of one step for each group, dropping groups that never reached that step. */
-export function timingRows(groups: readonly TimingGroup[], step: TimingStep, labelOf: (key: string) => string): BarRow[] {
-  return groups.filter((g) => g[step].count > 0).map((g) => ({ label: labelOf(g.key), values: [g[step].medianHours, g[step].p90Hours] }));
+export function timingRows(
+  groups: readonly TimingGroup[],
+  step: TimingStep,
+  labelOf: (key: string) => string,
+): BarRow[] {
+  return groups
+    .filter((g) => g[step].count > 0)
+    .map((g) => ({ label: labelOf(g.key), values: [g[step].medianHours, g[step].p90Hours] }));
 }
 
 /** Hours for people: minutes under an hour, days beyond two. */
 export function formatHours(hours: number | null, language: string): string {
   if (hours === null) return '—';
-  const number = (v: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(v);
+  const number = (v: number) =>
+    new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(v);
   if (hours < 1) return `${number(Math.round(hours * 60))} min`;
   if (hours >= 48) return `${number(hours / 24)} d`;
   return `${number(hours)} h`;

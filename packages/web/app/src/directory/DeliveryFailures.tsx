@@ -9,9 +9,13 @@ export function DeliveryFailures({ failures }: { readonly failures: readonly Del
   const { t } = useTranslation();
   return (
     <section aria-labelledby="failures-title">
-      <Title order={2} size="h4" id="failures-title" mb="xs">{t('health.failuresTitle')}</Title>
+      <Title order={2} size="h4" id="failures-title" mb="xs">
+        {t('health.failuresTitle')}
+      </Title>
       {failures.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('health.noFailures')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('health.noFailures')}
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="delivery-failures">
@@ -29,11 +33,23 @@ export function DeliveryFailures({ failures }: { readonly failures: readonly Del
               {failures.map((f) => (
                 <Table.Tr key={f.messageId}>
                   <Table.Td>{f.to}</Table.Td>
-                  <Table.Td>{f.requestId === null ? f.type : <Anchor href={hrefOf({ page: 'request', id: f.requestId })}>{f.type}</Anchor>}</Table.Td>
+                  <Table.Td>
+                    {f.requestId === null ? (
+                      f.type
+                    ) : (
+                      <Anchor href={hrefOf({ page: 'request', id: f.requestId })}>{f.type}</Anchor>
+                    )}
+                  </Table.Td>
                   <Table.Td>{f.status}</Table.Td>
                   <Table.Td>{f.attempts}</Table.Td>
-                  <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{f.lastError ?? '—'}</Text></Table.Td>
-                  <Table.Td><ZonedTime iso={f.createdAt} /></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {f.lastError ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ZonedTime iso={f.createdAt} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -10,18 +10,39 @@ import { LedgerAlerts } from './LedgerAlerts.js';
 /** Partner nodes as pinned here: who answers, in which language, under which key; and delivery health. */
 export function DirectoryPage() {
   const { t } = useTranslation();
-  const peers = useQuery({ queryKey: ['peers'], queryFn: () => api<{ peers: Peer[] }>('GET', '/api/v1/peers').then((r) => r.peers) });
-  const status = useQuery({ queryKey: ['federation-status'], queryFn: () => api<FederationStatus>('GET', '/api/v1/federation/status'), refetchInterval: 10_000 });
+  const peers = useQuery({
+    queryKey: ['peers'],
+    queryFn: () => api<{ peers: Peer[] }>('GET', '/api/v1/peers').then((r) => r.peers),
+  });
+  const status = useQuery({
+    queryKey: ['federation-status'],
+    queryFn: () => api<FederationStatus>('GET', '/api/v1/federation/status'),
+    refetchInterval: 10_000,
+  });
   return (
     <Stack>
-      <Title order={1} size="h2">{t('directory.title')}</Title>
-      {(peers.isError || status.isError) && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
+      <Title order={1} size="h2">
+        {t('directory.title')}
+      </Title>
+      {(peers.isError || status.isError) && (
+        <Alert color="red" role="alert">
+          {t('common.loadFailed')}
+        </Alert>
+      )}
       {status.data !== undefined && (
         <Card withBorder>
-          <Title order={2} size="h4">{t('directory.federation')}</Title>
+          <Title order={2} size="h4">
+            {t('directory.federation')}
+          </Title>
           <Text size="sm">{t('directory.queueDepth', { count: status.data.queueDepth })}</Text>
-          {status.data.lastDeliveredAt !== null && <Text size="sm">{t('directory.lastDelivered')}: <ZonedTime iso={status.data.lastDeliveredAt} /></Text>}
-          <Text size="sm" c={status.data.failures.length > 0 ? 'red.8' : 'inherit'}>{t('directory.failures', { count: status.data.failures.length })}</Text>
+          {status.data.lastDeliveredAt !== null && (
+            <Text size="sm">
+              {t('directory.lastDelivered')}: <ZonedTime iso={status.data.lastDeliveredAt} />
+            </Text>
+          )}
+          <Text size="sm" c={status.data.failures.length > 0 ? 'red.8' : 'inherit'}>
+            {t('directory.failures', { count: status.data.failures.length })}
+          </Text>
         </Card>
       )}
       {status.data !== undefined && <DeliveryFailures failures={status.data.failures} />}
@@ -29,13 +50,30 @@ export function DirectoryPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {(peers.data ?? []).map((peer) => (
           <Card withBorder key={peer.country} component="section" aria-label={peer.name}>
-            <Title order={2} size="h4">{peer.name} ({peer.country})</Title>
-            <Badge color={peer.status === 'active' ? 'green' : 'gray'} mb="xs">{peer.status}</Badge>
-            <Text size="sm">{t('directory.languages')}: {peer.languages.join(', ')}</Text>
-            <Text size="sm">{t('directory.fingerprint')}: <Code>{peer.pinnedFingerprint}</Code></Text>
+            <Title order={2} size="h4">
+              {peer.name} ({peer.country})
+            </Title>
+            <Badge color={peer.status === 'active' ? 'green' : 'gray'} mb="xs">
+              {peer.status}
+            </Badge>
+            <Text size="sm">
+              {t('directory.languages')}: {peer.languages.join(', ')}
+            </Text>
+            <Text size="sm">
+              {t('directory.fingerprint')}: <Code>{peer.pinnedFingerprint}</Code>
+            </Text>
             <Text size="sm">{t('directory.roster')}:</Text>
-            <List size="sm">{peer.roster.map((r) => <List.Item key={`${r.role}-${r.name}`}>{r.role}: {r.name}</List.Item>)}</List>
-            <Text size="sm">{t('directory.reservations')}: {peer.reservations.length === 0 ? t('directory.none') : peer.reservations.map((r) => r.code).join(', ')}</Text>
+            <List size="sm">
+              {peer.roster.map((r) => (
+                <List.Item key={`${r.role}-${r.name}`}>
+                  {r.role}: {r.name}
+                </List.Item>
+              ))}
+            </List>
+            <Text size="sm">
+              {t('directory.reservations')}:{' '}
+              {peer.reservations.length === 0 ? t('directory.none') : peer.reservations.map((r) => r.code).join(', ')}
+            </Text>
           </Card>
         ))}
       </SimpleGrid>

@@ -10,9 +10,19 @@ export function LedgerAlerts() {
   const list = alerts.data ?? [];
   return (
     <section aria-labelledby="ledger-alerts-title">
-      <Title order={2} size="h4" id="ledger-alerts-title" mb="xs">{t('health.alertsTitle')}</Title>
-      {alerts.isError && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
-      {alerts.isSuccess && list.length === 0 && <Text size="sm" c="dimmed">{t('health.noAlerts')}</Text>}
+      <Title order={2} size="h4" id="ledger-alerts-title" mb="xs">
+        {t('health.alertsTitle')}
+      </Title>
+      {alerts.isError && (
+        <Alert color="red" role="alert">
+          {t('common.loadFailed')}
+        </Alert>
+      )}
+      {alerts.isSuccess && list.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('health.noAlerts')}
+        </Text>
+      )}
       {list.length > 0 && (
         <Table striped data-testid="ledger-alerts">
           <Table.Thead>
@@ -26,10 +36,16 @@ export function LedgerAlerts() {
           <Table.Tbody>
             {list.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td><Text c="red.8" fw={600} size="sm">{a.kind}</Text></Table.Td>
+                <Table.Td>
+                  <Text c="red.8" fw={600} size="sm">
+                    {a.kind}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{a.country}</Table.Td>
                 <Table.Td>{a.treeSize}</Table.Td>
-                <Table.Td><ZonedTime iso={a.raisedAt} /></Table.Td>
+                <Table.Td>
+                  <ZonedTime iso={a.raisedAt} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

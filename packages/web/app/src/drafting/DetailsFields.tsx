@@ -23,7 +23,8 @@ const structured = new Set(['identifiers', 'dataCategories', 'mlaWillFollow', 'c
 export function DetailsFields({ fields, legalBasis, details, errors, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const set = (name: string, value: unknown) => onChange({ ...details, [name]: value });
-  const error = (name: string) => (errors[`details.${name}`] === undefined ? undefined : t(errors[`details.${name}`] ?? ''));
+  const error = (name: string) =>
+    errors[`details.${name}`] === undefined ? undefined : t(errors[`details.${name}`] ?? '');
   const hint = (f: FieldSpec) => `${t('draft.legalSource')}: ${f.legalSource}`;
   return (
     <Stack>
@@ -32,30 +33,82 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
         const required = f.requiredFor.includes(legalBasis);
         if (f.name === 'identifiers') {
           const rows = Array.isArray(details['identifiers']) ? (details['identifiers'] as IdentifierRow[]) : [];
-          return <IdentifiersEditor key={f.name} legend={required ? `${label} *` : label} hint={hint(f)} rows={rows} missing={error(f.name)} onChange={(r) => set('identifiers', r)} />;
+          return (
+            <IdentifiersEditor
+              key={f.name}
+              legend={required ? `${label} *` : label}
+              hint={hint(f)}
+              rows={rows}
+              missing={error(f.name)}
+              onChange={(r) => set('identifiers', r)}
+            />
+          );
         }
         if (f.name === 'dataCategories') {
           const chosen = Array.isArray(details['dataCategories']) ? (details['dataCategories'] as string[]) : [];
           return (
-            <Checkbox.Group key={f.name} label={label} description={hint(f)} withAsterisk={required} error={error(f.name)} value={chosen} onChange={(v) => set('dataCategories', v)}>
-              <Group mt="xs">{dataCategories.map((c) => <Checkbox key={c} value={c} label={t(`dataCategory.${c}`)} />)}</Group>
+            <Checkbox.Group
+              key={f.name}
+              label={label}
+              description={hint(f)}
+              withAsterisk={required}
+              error={error(f.name)}
+              value={chosen}
+              onChange={(v) => set('dataCategories', v)}
+            >
+              <Group mt="xs">
+                {dataCategories.map((c) => (
+                  <Checkbox key={c} value={c} label={t(`dataCategory.${c}`)} />
+                ))}
+              </Group>
             </Checkbox.Group>
           );
         }
         if (f.name === 'mlaWillFollow') {
-          return <Checkbox key={f.name} label={required ? `${label} *` : label} description={hint(f)} error={error(f.name)} checked={details['mlaWillFollow'] === true} onChange={(e) => set('mlaWillFollow', e.currentTarget.checked)} />;
+          return (
+            <Checkbox
+              key={f.name}
+              label={required ? `${label} *` : label}
+              description={hint(f)}
+              error={error(f.name)}
+              checked={details['mlaWillFollow'] === true}
+              onChange={(e) => set('mlaWillFollow', e.currentTarget.checked)}
+            />
+          );
         }
         if (f.name === 'confidentiality') {
-          const value = (details['confidentiality'] ?? { requested: false, noUserNotification: false }) as { requested: boolean; noUserNotification: boolean };
+          const value = (details['confidentiality'] ?? { requested: false, noUserNotification: false }) as {
+            requested: boolean;
+            noUserNotification: boolean;
+          };
           return (
             <Stack key={f.name} gap={4}>
-              <Checkbox label={t('draft.confidentialityRequested')} description={hint(f)} checked={value.requested} onChange={(e) => set('confidentiality', { ...value, requested: e.currentTarget.checked })} />
-              <Checkbox label={t('draft.noUserNotification')} checked={value.noUserNotification} onChange={(e) => set('confidentiality', { ...value, noUserNotification: e.currentTarget.checked })} />
+              <Checkbox
+                label={t('draft.confidentialityRequested')}
+                description={hint(f)}
+                checked={value.requested}
+                onChange={(e) => set('confidentiality', { ...value, requested: e.currentTarget.checked })}
+              />
+              <Checkbox
+                label={t('draft.noUserNotification')}
+                checked={value.noUserNotification}
+                onChange={(e) => set('confidentiality', { ...value, noUserNotification: e.currentTarget.checked })}
+              />
             </Stack>
           );
         }
         if (rangeFields.has(f.name)) {
-          return <PeriodInput key={f.name} legend={label} required={required} hint={hint(f)} value={asRange(details[f.name])} error={errors[`details.${f.name}`]} onChange={(v) => set(f.name, v)} />;
+          return (
+            <PeriodInput
+              key={f.name}
+              legend={label}
+              required={required}
+              hint={hint(f)}
+              value={asRange(details[f.name])}
+              error={errors[`details.${f.name}`]}
+              onChange={(v) => set(f.name, v)}
+            />
+          );
         }
         if (structured.has(f.name)) return null;
         return (

@@ -7,7 +7,10 @@ import { renderWithApp } from '../test/render.js';
 import { requestView } from '../test/request-view.js';
 import { DraftPage } from './DraftPage.js';
 
-const reference = { 'GET /api/v1/request-types': () => json(200, requestTypesBody), 'GET /api/v1/country-profiles': () => json(200, countryProfilesBody) };
+const reference = {
+  'GET /api/v1/request-types': () => json(200, requestTypesBody),
+  'GET /api/v1/country-profiles': () => json(200, countryProfilesBody),
+};
 const preservation = requestTypesBody.requestTypes.find((t) => t.code === 'PRESERVATION_42');
 if (preservation === undefined) throw new Error('the registry has no PRESERVATION_42');
 // The free-text fields the registry requires under the UN Convention (the default basis of a new draft).
@@ -15,11 +18,16 @@ const structured = new Set(['identifiers', 'dataCategories', 'mlaWillFollow', 'c
 const requiredText = preservation.fields.filter((f) => f.requiredFor.includes('UN') && !structured.has(f.name));
 // A Mantine Select's listbox carries its label too: the field is the one that takes input.
 const labelled = (text: string): HTMLElement => {
-  const field = screen.getAllByLabelText(new RegExp(`^${text}`)).filter((e) => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement);
+  const field = screen
+    .getAllByLabelText(new RegExp(`^${text}`))
+    .filter((e) => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement);
   if (field.length !== 1 || field[0] === undefined) throw new Error(`${field.length} fields labelled ${text}`);
   return field[0];
 };
-const messageOf = (element: HTMLElement) => (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+const messageOf = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '');
 const submit = () => screen.getByRole('button', { name: 'Trình phê duyệt' });
 
 describe('drafting an outgoing preservation request', () => {
@@ -54,11 +62,17 @@ describe('drafting an outgoing preservation request', () => {
   });
 
   it('once complete, creates the draft with exactly what was typed and submits it', async () => {
-    const created = requestView('PRESERVATION_42', 'DRAFT', { direction: 'outgoing', requestingState: 'VN', requestedState: 'SG', version: 1 });
+    const created = requestView('PRESERVATION_42', 'DRAFT', {
+      direction: 'outgoing',
+      requestingState: 'VN',
+      requestedState: 'SG',
+      version: 1,
+    });
     const network = stubFetch({
       ...reference,
       'POST /api/v1/requests': () => json(201, created),
-      [`POST /api/v1/requests/${created.id}/transitions`]: () => json(200, { ...created, state: 'AWAITING_APPROVAL', version: 2 }),
+      [`POST /api/v1/requests/${created.id}/transitions`]: () =>
+        json(200, { ...created, state: 'AWAITING_APPROVAL', version: 2 }),
     });
     const user = userEvent.setup({ delay: null });
     renderWithApp(<DraftPage id={null} />);
@@ -71,7 +85,9 @@ describe('drafting an outgoing preservation request', () => {
       await user.click(labelled(field.label.vi));
       await user.paste(`  ${field.name} text `);
     }
-    await user.click(within(screen.getByRole('group', { name: /^Loại dữ liệu/ })).getByRole('checkbox', { name: 'Dữ liệu thuê bao' }));
+    await user.click(
+      within(screen.getByRole('group', { name: /^Loại dữ liệu/ })).getByRole('checkbox', { name: 'Dữ liệu thuê bao' }),
+    );
     await user.click(screen.getByRole('checkbox', { name: /^Sẽ gửi yêu cầu tương trợ tư pháp/ }));
     await user.click(screen.getByRole('button', { name: 'Thêm định danh' }));
     await user.type(screen.getByLabelText('Dịch vụ'), 'Zalo');

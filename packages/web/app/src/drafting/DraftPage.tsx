@@ -20,7 +20,11 @@ export function DraftPage({ id }: { readonly id: string | null }) {
 function ExistingDraft({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const existing = useRequest(id);
-  return existing.data === undefined ? <Loader aria-label={t('common.loading')} /> : <DraftEditor initial={existing.data} />;
+  return existing.data === undefined ? (
+    <Loader aria-label={t('common.loading')} />
+  ) : (
+    <DraftEditor initial={existing.data} />
+  );
 }
 
 function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
@@ -49,13 +53,19 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const fields = type?.fields ?? [];
   const errors = validateDraft(form, fields);
   const shownErrors = showErrors ? errors : {};
-  const checks = countryChecks(form, profiles.data.find((p) => p.country === form.requestedState));
+  const checks = countryChecks(
+    form,
+    profiles.data.find((p) => p.country === form.requestedState),
+  );
   const set = (patch: Partial<DraftForm>) => setForm({ ...form, ...patch });
 
   const save = async (): Promise<RequestView> => {
     const body = draftBody(form);
     const { type: _t, legalBasis: _b, requestedState: _s, ...editable } = body;
-    const view = saved === null ? await api<RequestView>('POST', '/api/v1/requests', body) : await api<RequestView>('PATCH', `/api/v1/requests/${saved.id}`, { ...editable, version: saved.version });
+    const view =
+      saved === null
+        ? await api<RequestView>('POST', '/api/v1/requests', body)
+        : await api<RequestView>('PATCH', `/api/v1/requests/${saved.id}`, { ...editable, version: saved.version });
     setSaved(view);
     void client.invalidateQueries({ queryKey: ['queue'] });
     return view;
@@ -78,42 +88,145 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
         notifications.show({ color: 'green', message: t('draft.submitted', { reference: view.reference }) });
         navigate({ page: 'request', id: view.id });
       })
-      .catch((e: unknown) => setFailure(e instanceof ApiError ? [e.message, ...e.fieldErrors.map((f) => `${f.path}: ${f.message}`)].join(' — ') : String(e)))
+      .catch((e: unknown) =>
+        setFailure(
+          e instanceof ApiError
+            ? [e.message, ...e.fieldErrors.map((f) => `${f.path}: ${f.message}`)].join(' — ')
+            : String(e),
+        ),
+      )
       .finally(() => setBusy(false));
   };
   const locked = saved !== null;
 
   return (
     <Stack>
-      <Title order={1} size="h2">{saved === null ? t('draft.title') : t('draft.editTitle', { reference: saved.reference })}</Title>
+      <Title order={1} size="h2">
+        {saved === null ? t('draft.title') : t('draft.editTitle', { reference: saved.reference })}
+      </Title>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <form ref={formRef} onSubmit={(e) => { e.preventDefault(); act(true); }} noValidate aria-label={t('draft.title')}>
+          <form
+            ref={formRef}
+            onSubmit={(e) => {
+              e.preventDefault();
+              act(true);
+            }}
+            noValidate
+            aria-label={t('draft.title')}
+          >
             <Stack>
-              <Select label={t('draft.type')} disabled={locked} allowDeselect={false} value={form.type} onChange={(v) => set({ type: v ?? form.type, details: {} })} data={types.data.map((ty) => ({ value: ty.code, label: pick(ty.title, i18n.language) }))} description={type === undefined ? undefined : `${t('draft.legalSource')}: ${type.legalSource}`} />
+              <Select
+                label={t('draft.type')}
+                disabled={locked}
+                allowDeselect={false}
+                value={form.type}
+                onChange={(v) => set({ type: v ?? form.type, details: {} })}
+                data={types.data.map((ty) => ({ value: ty.code, label: pick(ty.title, i18n.language) }))}
+                description={type === undefined ? undefined : `${t('draft.legalSource')}: ${type.legalSource}`}
+              />
               <Group grow align="start">
-                <Select label={t('draft.requestedState')} required disabled={locked} value={form.requestedState || null} error={showErrors && form.requestedState === '' ? t('validation.required') : undefined} onChange={(v) => set({ requestedState: v ?? '' })} data={profiles.data.map((p) => ({ value: p.country, label: `${pick(p.name, i18n.language)} (${p.country})` }))} />
-                <Select label={t('draft.legalBasis')} required disabled={locked} allowDeselect={false} value={form.legalBasis} onChange={(v) => set({ legalBasis: v ?? form.legalBasis })} data={(type?.allowedBases ?? []).map((b) => ({ value: b, label: t(`legalBasis.${b}`) }))} />
+                <Select
+                  label={t('draft.requestedState')}
+                  required
+                  disabled={locked}
+                  value={form.requestedState || null}
+                  error={showErrors && form.requestedState === '' ? t('validation.required') : undefined}
+                  onChange={(v) => set({ requestedState: v ?? '' })}
+                  data={profiles.data.map((p) => ({
+                    value: p.country,
+                    label: `${pick(p.name, i18n.language)} (${p.country})`,
+                  }))}
+                />
+                <Select
+                  label={t('draft.legalBasis')}
+                  required
+                  disabled={locked}
+                  allowDeselect={false}
+                  value={form.legalBasis}
+                  onChange={(v) => set({ legalBasis: v ?? form.legalBasis })}
+                  data={(type?.allowedBases ?? []).map((b) => ({ value: b, label: t(`legalBasis.${b}`) }))}
+                />
               </Group>
               <Group grow align="start">
-                <Select label={t('draft.language')} allowDeselect={false} value={form.language} onChange={(v) => set({ language: v ?? form.language })} data={['en', 'vi', 'fr', 'zh', 'ru', 'es', 'ar'].map((l) => ({ value: l, label: t(`language.${l}`) }))} />
-                <Select label={t('draft.priority')} allowDeselect={false} value={form.priority} onChange={(v) => set({ priority: (v ?? form.priority) as DraftForm['priority'] })} data={(['emergency', 'urgent', 'normal'] as const).map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
+                <Select
+                  label={t('draft.language')}
+                  allowDeselect={false}
+                  value={form.language}
+                  onChange={(v) => set({ language: v ?? form.language })}
+                  data={['en', 'vi', 'fr', 'zh', 'ru', 'es', 'ar'].map((l) => ({
+                    value: l,
+                    label: t(`language.${l}`),
+                  }))}
+                />
+                <Select
+                  label={t('draft.priority')}
+                  allowDeselect={false}
+                  value={form.priority}
+                  onChange={(v) => set({ priority: (v ?? form.priority) as DraftForm['priority'] })}
+                  data={(['emergency', 'urgent', 'normal'] as const).map((p) => ({
+                    value: p,
+                    label: t(`priority.${p}`),
+                  }))}
+                />
               </Group>
-              {form.priority === 'emergency' && <Textarea label={t('draft.emergencyJustification')} required value={form.emergencyJustification} error={shownErrors['emergencyJustification'] === undefined ? undefined : t(shownErrors['emergencyJustification'])} onChange={(e) => set({ emergencyJustification: e.currentTarget.value })} />}
-              <DetailsFields fields={fields} legalBasis={form.legalBasis} details={form.details} errors={shownErrors} onChange={(details) => set({ details })} />
-              {showErrors && Object.keys(errors).length > 0 && <Alert ref={summaryRef} tabIndex={-1} color="orange" role="alert">{t('draft.fixErrors', { count: Object.keys(errors).length })}</Alert>}
-              {failure !== null && <Alert color="red" role="alert">{failure}</Alert>}
+              {form.priority === 'emergency' && (
+                <Textarea
+                  label={t('draft.emergencyJustification')}
+                  required
+                  value={form.emergencyJustification}
+                  error={
+                    shownErrors['emergencyJustification'] === undefined
+                      ? undefined
+                      : t(shownErrors['emergencyJustification'])
+                  }
+                  onChange={(e) => set({ emergencyJustification: e.currentTarget.value })}
+                />
+              )}
+              <DetailsFields
+                fields={fields}
+                legalBasis={form.legalBasis}
+                details={form.details}
+                errors={shownErrors}
+                onChange={(details) => set({ details })}
+              />
+              {showErrors && Object.keys(errors).length > 0 && (
+                <Alert ref={summaryRef} tabIndex={-1} color="orange" role="alert">
+                  {t('draft.fixErrors', { count: Object.keys(errors).length })}
+                </Alert>
+              )}
+              {failure !== null && (
+                <Alert color="red" role="alert">
+                  {failure}
+                </Alert>
+              )}
               <Group>
-                <Button variant="default" loading={busy} onClick={() => act(false)}>{t('draft.save')}</Button>
-                <Button type="submit" loading={busy}>{t('draft.submit')}</Button>
+                <Button variant="default" loading={busy} onClick={() => act(false)}>
+                  {t('draft.save')}
+                </Button>
+                <Button type="submit" loading={busy}>
+                  {t('draft.submit')}
+                </Button>
               </Group>
             </Stack>
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder aria-live="polite">
-            <Title order={2} size="h5" mb="xs">{t('draft.checksTitle')}</Title>
-            {checks.length === 0 ? <Text size="sm" c="dimmed">{t('draft.noChecks')}</Text> : <List size="sm">{checks.map((c) => <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>{t(c.key, c.values ?? {})}</List.Item>)}</List>}
+            <Title order={2} size="h5" mb="xs">
+              {t('draft.checksTitle')}
+            </Title>
+            {checks.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('draft.noChecks')}
+              </Text>
+            ) : (
+              <List size="sm">
+                {checks.map((c) => (
+                  <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>{t(c.key, c.values ?? {})}</List.Item>
+                ))}
+              </List>
+            )}
           </Card>
         </Grid.Col>
       </Grid>

@@ -33,13 +33,31 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
                 allowDeselect={false}
                 value={row.kind}
                 data={kinds.map((k) => ({ value: k, label: t(`identifier.${k}`) }))}
-                onChange={(kind) => update(index, { kind: (kind ?? row.kind) as IdentifierRow['kind'], value: row.value })}
+                onChange={(kind) =>
+                  update(index, { kind: (kind ?? row.kind) as IdentifierRow['kind'], value: row.value })
+                }
               />
-              {row.kind === 'account' && <TextInput label={t('identifier.service')} value={row.service ?? ''} onChange={(e) => update(index, { ...row, service: e.currentTarget.value })} />}
-              <TextInput label={t('identifier.value')} value={row.value} error={error === null || row.kind === 'ip' ? undefined : t(error)} onChange={(e) => update(index, { ...row, value: e.currentTarget.value })} />
+              {row.kind === 'account' && (
+                <TextInput
+                  label={t('identifier.service')}
+                  value={row.service ?? ''}
+                  onChange={(e) => update(index, { ...row, service: e.currentTarget.value })}
+                />
+              )}
+              <TextInput
+                label={t('identifier.value')}
+                value={row.value}
+                error={error === null || row.kind === 'ip' ? undefined : t(error)}
+                onChange={(e) => update(index, { ...row, value: e.currentTarget.value })}
+              />
               {row.kind === 'ip' && (
                 <>
-                  <TextInput label={t('identifier.port')} w={90} value={row.port ?? ''} onChange={(e) => update(index, { ...row, port: e.currentTarget.value })} />
+                  <TextInput
+                    label={t('identifier.port')}
+                    w={90}
+                    value={row.port ?? ''}
+                    onChange={(e) => update(index, { ...row, port: e.currentTarget.value })}
+                  />
                   <TextInput
                     label={t('identifier.observedAt')}
                     placeholder="2026-10-30T14:03:11+07:00"
@@ -49,14 +67,20 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
                   />
                 </>
               )}
-              <Button variant="subtle" color="red" mt={24} onClick={() => onChange(rows.filter((_, i) => i !== index))}>{t('identifier.remove', { n })}</Button>
+              <Button variant="subtle" color="red" mt={24} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                {t('identifier.remove', { n })}
+              </Button>
             </Group>
           );
         })}
         <Group>
-          <Button variant="light" onClick={() => onChange([...rows, { kind: 'account', service: '', value: '' }])}>{t('identifier.add')}</Button>
+          <Button variant="light" onClick={() => onChange([...rows, { kind: 'account', service: '', value: '' }])}>
+            {t('identifier.add')}
+          </Button>
         </Group>
-        <span id={hintId} style={{ fontSize: 12, color: missing === undefined ? '#495057' : '#c92a2a' }}>{missing ?? hint}</span>
+        <span id={hintId} style={{ fontSize: 12, color: missing === undefined ? '#495057' : '#c92a2a' }}>
+          {missing ?? hint}
+        </span>
       </Stack>
     </Fieldset>
   );

@@ -11,7 +11,15 @@ const period = realtime.find((f) => f.name === 'collectionPeriod');
 describe('the collection period of real-time collection (UN art. 45(2)(f))', () => {
   it('renders a labelled from/to pair of date-time inputs with the legal source, and reports what is typed', () => {
     const onChange = vi.fn();
-    renderWithApp(<DetailsFields fields={realtime} legalBasis="UN" details={{ collectionPeriod: { from: '2026-11-03T00:00', to: '' } }} errors={{ 'details.collectionPeriod': 'period.incomplete' }} onChange={onChange} />);
+    renderWithApp(
+      <DetailsFields
+        fields={realtime}
+        legalBasis="UN"
+        details={{ collectionPeriod: { from: '2026-11-03T00:00', to: '' } }}
+        errors={{ 'details.collectionPeriod': 'period.incomplete' }}
+        onChange={onChange}
+      />,
+    );
     const group = screen.getByRole('group', { name: `${period?.label.vi ?? '?'} *` });
     expect(group.textContent).toContain(period?.legalSource ?? '?');
     const from = within(group).getByLabelText<HTMLInputElement>(/^Từ/);
@@ -22,6 +30,8 @@ describe('the collection period of real-time collection (UN art. 45(2)(f))', () 
     expect(to.getAttribute('aria-invalid')).toBe('true');
     expect(group.textContent).toContain('Nhập cả thời điểm bắt đầu và kết thúc');
     fireEvent.change(to, { target: { value: '2026-12-03T00:00' } });
-    expect(onChange).toHaveBeenLastCalledWith({ collectionPeriod: { from: '2026-11-03T00:00', to: '2026-12-03T00:00' } });
+    expect(onChange).toHaveBeenLastCalledWith({
+      collectionPeriod: { from: '2026-11-03T00:00', to: '2026-12-03T00:00' },
+    });
   });
 });

@@ -25,7 +25,9 @@ export function PeriodInput({ legend, required, hint, value, error, onChange }: 
   const step = hasSeconds(value.from) || hasSeconds(value.to) ? 1 : 60;
   return (
     <Fieldset legend={required ? `${legend} *` : legend}>
-      <Text size="xs" c="dimmed" mb="xs">{hint}</Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {hint}
+      </Text>
       <Group align="start" gap="sm" wrap="wrap">
         <TextInput
           type="datetime-local"
@@ -46,7 +48,9 @@ export function PeriodInput({ legend, required, hint, value, error, onChange }: 
           onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}
         />
       </Group>
-      <Text size="xs" c="dimmed" mt={4}>{t('period.localTime', { zone })}</Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('period.localTime', { zone })}
+      </Text>
     </Fieldset>
   );
 }

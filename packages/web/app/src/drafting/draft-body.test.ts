@@ -23,7 +23,11 @@ const realtimeDetails = {
 
 describe('the period in the draft body', () => {
   it('sends local times typed in Hanoi as UTC instants, in the shape core validates', () => {
-    const form = { ...newDraft, type: 'REALTIME_TRAFFIC_45', details: { ...realtimeDetails, collectionPeriod: { from: '2026-11-03T00:00', to: '2026-12-03T08:30' } } };
+    const form = {
+      ...newDraft,
+      type: 'REALTIME_TRAFFIC_45',
+      details: { ...realtimeDetails, collectionPeriod: { from: '2026-11-03T00:00', to: '2026-12-03T08:30' } },
+    };
     const details = draftDetails(form);
     expect(details['collectionPeriod']).toEqual({ from: '2026-11-02T17:00:00.000Z', to: '2026-12-03T01:30:00.000Z' });
     const validation = validateRequestDetails('REALTIME_TRAFFIC_45', 'UN', details);
@@ -31,16 +35,28 @@ describe('the period in the draft body', () => {
   });
 
   it('leaves out an empty or half-typed period rather than send what the server refuses', () => {
-    const body = (collectionPeriod: unknown) => draftDetails({ ...newDraft, type: 'REALTIME_TRAFFIC_45', details: { ...realtimeDetails, collectionPeriod } });
+    const body = (collectionPeriod: unknown) =>
+      draftDetails({ ...newDraft, type: 'REALTIME_TRAFFIC_45', details: { ...realtimeDetails, collectionPeriod } });
     expect(body({ from: '', to: '' })).not.toHaveProperty('collectionPeriod');
     expect(body({ from: '2026-11-03T00:00', to: '' })).not.toHaveProperty('collectionPeriod');
     expect(body({ from: '2026-12-03T00:00', to: '2026-11-03T00:00' })).not.toHaveProperty('collectionPeriod');
   });
 
   it('shows a saved period in local time again, seconds kept, and sends back the same instants', () => {
-    const view = { type: 'PRESERVATION_42', requestedState: 'SG', legalBasis: 'UN', language: 'en', priority: 'urgent', emergencyJustification: null, details: { dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' } } } as unknown as RequestView;
+    const view = {
+      type: 'PRESERVATION_42',
+      requestedState: 'SG',
+      legalBasis: 'UN',
+      language: 'en',
+      priority: 'urgent',
+      emergencyJustification: null,
+      details: { dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00' } },
+    } as unknown as RequestView;
     const form = formFromRequest(view);
     expect(form.details['dateRange']).toEqual({ from: '2026-10-01T00:00', to: '2026-10-31T23:59:59' });
-    expect(draftDetails(form)['dateRange']).toEqual({ from: '2026-09-30T17:00:00.000Z', to: '2026-10-31T16:59:59.000Z' });
+    expect(draftDetails(form)['dateRange']).toEqual({
+      from: '2026-09-30T17:00:00.000Z',
+      to: '2026-10-31T16:59:59.000Z',
+    });
   });
 });

@@ -13,7 +13,12 @@ export function draftDetails(form: DraftForm): Record<string, unknown> {
       continue;
     }
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-    details[name] = name === 'identifiers' && Array.isArray(value) ? (value as IdentifierRow[]).map(identifierToApi) : typeof value === 'string' ? value.trim() : value;
+    details[name] =
+      name === 'identifiers' && Array.isArray(value)
+        ? (value as IdentifierRow[]).map(identifierToApi)
+        : typeof value === 'string'
+          ? value.trim()
+          : value;
   }
   return details;
 }
@@ -25,15 +30,23 @@ export function draftBody(form: DraftForm): Record<string, unknown> {
     requestedState: form.requestedState,
     language: form.language,
     priority: form.priority,
-    ...(form.emergencyJustification.trim() === '' ? {} : { emergencyJustification: form.emergencyJustification.trim() }),
+    ...(form.emergencyJustification.trim() === ''
+      ? {}
+      : { emergencyJustification: form.emergencyJustification.trim() }),
     details: draftDetails(form),
   };
 }
 
 export function formFromRequest(view: RequestView): DraftForm {
-  const identifiers = Array.isArray(view.details['identifiers']) ? (view.details['identifiers'] as Record<string, unknown>[]).map(identifierFromApi) : undefined;
+  const identifiers = Array.isArray(view.details['identifiers'])
+    ? (view.details['identifiers'] as Record<string, unknown>[]).map(identifierFromApi)
+    : undefined;
   // Periods come back as UTC instants; the inputs show them in the officer's local time.
-  const ranges = Object.fromEntries(Object.entries(view.details).filter(([name]) => rangeFields.has(name)).map(([name, value]) => [name, rangeFromApi(value)]));
+  const ranges = Object.fromEntries(
+    Object.entries(view.details)
+      .filter(([name]) => rangeFields.has(name))
+      .map(([name, value]) => [name, rangeFromApi(value)]),
+  );
   return {
     type: view.type,
     requestedState: view.requestedState,
@@ -45,4 +58,12 @@ export function formFromRequest(view: RequestView): DraftForm {
   };
 }
 
-export const newDraft: DraftForm = { type: 'PRESERVATION_42', requestedState: '', legalBasis: 'UN', language: 'en', priority: 'urgent', emergencyJustification: '', details: {} };
+export const newDraft: DraftForm = {
+  type: 'PRESERVATION_42',
+  requestedState: '',
+  legalBasis: 'UN',
+  language: 'en',
+  priority: 'urgent',
+  emergencyJustification: '',
+  details: {},
+};

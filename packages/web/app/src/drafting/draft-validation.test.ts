@@ -6,10 +6,28 @@ import { rangeFields } from './date-range.js';
 import { countryChecks, identifierError, validateDraft, type DraftForm } from './draft-validation.js';
 
 const fields: FieldSpec[] = [
-  { name: 'offenceSummary', label: { en: 'Offence', vi: 'Tội danh' }, legalSource: 'art. 42(3)(b)', requiredFor: ['UN'] },
-  { name: 'treatyReference', label: { en: 'Treaty', vi: 'Điều ước' }, legalSource: 'bilateral', requiredFor: ['BILATERAL'] },
+  {
+    name: 'offenceSummary',
+    label: { en: 'Offence', vi: 'Tội danh' },
+    legalSource: 'art. 42(3)(b)',
+    requiredFor: ['UN'],
+  },
+  {
+    name: 'treatyReference',
+    label: { en: 'Treaty', vi: 'Điều ước' },
+    legalSource: 'bilateral',
+    requiredFor: ['BILATERAL'],
+  },
 ];
-const form: DraftForm = { type: 'PRESERVATION_42', requestedState: 'SG', legalBasis: 'UN', language: 'en', priority: 'urgent', emergencyJustification: '', details: { offenceSummary: 'Illegal access' } };
+const form: DraftForm = {
+  type: 'PRESERVATION_42',
+  requestedState: 'SG',
+  legalBasis: 'UN',
+  language: 'en',
+  priority: 'urgent',
+  emergencyJustification: '',
+  details: { offenceSummary: 'Illegal access' },
+};
 const singapore: CountryProfile = {
   country: 'SG',
   name: { en: 'Singapore', vi: 'Singapore' },
@@ -21,37 +39,62 @@ const singapore: CountryProfile = {
 describe('drafting checks', () => {
   it('requires the fields of the chosen legal basis only', () => {
     expect(validateDraft(form, fields)).toEqual({});
-    expect(validateDraft({ ...form, details: {} }, fields)).toEqual({ 'details.offenceSummary': 'validation.required' });
-    expect(validateDraft({ ...form, legalBasis: 'BILATERAL' }, fields)).toEqual({ 'details.treatyReference': 'validation.required' });
+    expect(validateDraft({ ...form, details: {} }, fields)).toEqual({
+      'details.offenceSummary': 'validation.required',
+    });
+    expect(validateDraft({ ...form, legalBasis: 'BILATERAL' }, fields)).toEqual({
+      'details.treatyReference': 'validation.required',
+    });
   });
 
   it('asks for a justification when the request is an emergency', () => {
-    expect(validateDraft({ ...form, priority: 'emergency' }, fields)).toEqual({ emergencyJustification: 'validation.emergencyJustification' });
+    expect(validateDraft({ ...form, priority: 'emergency' }, fields)).toEqual({
+      emergencyJustification: 'validation.emergencyJustification',
+    });
   });
 
   it('checks identifiers as the server does: an IP needs its zoned time, a phone E.164', () => {
-    expect(identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30T14:03:11+07:00' })).toBeNull();
-    expect(identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30 14:03' })).toBe('validation.zonedTime');
-    expect(identifierError({ kind: 'ip', value: '203.0.113.700', observedAt: '2026-10-30T14:03:11Z' })).toBe('validation.ipAddress');
+    expect(
+      identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30T14:03:11+07:00' }),
+    ).toBeNull();
+    expect(identifierError({ kind: 'ip', value: '203.0.113.7', port: '443', observedAt: '2026-10-30 14:03' })).toBe(
+      'validation.zonedTime',
+    );
+    expect(identifierError({ kind: 'ip', value: '203.0.113.700', observedAt: '2026-10-30T14:03:11Z' })).toBe(
+      'validation.ipAddress',
+    );
     expect(identifierError({ kind: 'phone', value: '0912345678' })).toBe('validation.phone');
     expect(identifierError({ kind: 'account', value: 'quick.invest', service: '' })).toBe('validation.serviceRequired');
-    expect(validateDraft({ ...form, details: { ...form.details, identifiers: [{ kind: 'email', value: 'nobody' }] } }, fields)).toEqual({ 'identifiers.0': 'validation.email' });
+    expect(
+      validateDraft(
+        { ...form, details: { ...form.details, identifiers: [{ kind: 'email', value: 'nobody' }] } },
+        fields,
+      ),
+    ).toEqual({ 'identifiers.0': 'validation.email' });
   });
 
   it('warns while typing about the partner: its languages, accepted bases and reservations', () => {
-    expect(countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore).map((c) => c.key)).toEqual(['checks.language', 'checks.basis', 'checks.reservation']);
+    expect(countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore).map((c) => c.key)).toEqual([
+      'checks.language',
+      'checks.basis',
+      'checks.reservation',
+    ]);
     expect(countryChecks(form, undefined)).toEqual([]);
   });
 });
 
 describe('periods (core dateRange: { from, to }, from not after to)', () => {
-  const apiFields = (code: string): FieldSpec[] => requestTypesBody.requestTypes.find((t) => t.code === code)?.fields ?? [];
+  const apiFields = (code: string): FieldSpec[] =>
+    requestTypesBody.requestTypes.find((t) => t.code === code)?.fields ?? [];
   const realtime = apiFields('REALTIME_TRAFFIC_45');
   const realtimeForm: DraftForm = { ...form, type: 'REALTIME_TRAFFIC_45' };
-  const periodError = (collectionPeriod: unknown) => validateDraft({ ...realtimeForm, details: { collectionPeriod } }, realtime)['details.collectionPeriod'];
+  const periodError = (collectionPeriod: unknown) =>
+    validateDraft({ ...realtimeForm, details: { collectionPeriod } }, realtime)['details.collectionPeriod'];
 
   it('knows every registry field whose schema is core\u2019s dateRange, and no other', () => {
-    const fromRegistry = new Set(Object.values(requestTypes).flatMap((t) => t.fields.filter((f) => f.schema === dateRange).map((f) => f.name)));
+    const fromRegistry = new Set(
+      Object.values(requestTypes).flatMap((t) => t.fields.filter((f) => f.schema === dateRange).map((f) => f.name)),
+    );
     expect([...rangeFields].sort()).toEqual([...fromRegistry].sort());
   });
 
@@ -74,7 +117,8 @@ describe('periods (core dateRange: { from, to }, from not after to)', () => {
   it('leaves an optional period alone when empty, but not when half given (preservation, G8 checklist)', () => {
     const preservation = apiFields('PRESERVATION_42');
     expect(preservation.find((f) => f.name === 'dateRange')?.requiredFor).toEqual([]);
-    const check = (dateRange: unknown) => validateDraft({ ...form, details: { ...form.details, dateRange } }, preservation)['details.dateRange'];
+    const check = (dateRange: unknown) =>
+      validateDraft({ ...form, details: { ...form.details, dateRange } }, preservation)['details.dateRange'];
     expect(check(undefined)).toBeUndefined();
     expect(check({ from: '', to: '' })).toBeUndefined();
     expect(check({ from: '2026-10-01T00:00', to: '' })).toBe('period.incomplete');

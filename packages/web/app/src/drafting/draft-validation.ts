@@ -24,7 +24,10 @@ export interface IdentifierRow {
 export type DraftErrors = Readonly<Record<string, string>>;
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -38,7 +41,9 @@ export function identifierError(row: IdentifierRow): string | null {
       return (row.service ?? '').trim() === '' ? 'validation.serviceRequired' : null;
     case 'ip':
       if (!ipv4.test(value) && !(value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value))) return 'validation.ipAddress';
-      if (row.port !== undefined && row.port !== '' && !(/^\d{1,5}$/.test(row.port) && Number(row.port) <= 65535)) return 'validation.port';
+      if (row.port !== undefined && row.port !== '' && !(/^\d{1,5}$/.test(row.port) && Number(row.port) <= 65535)) {
+        return 'validation.port';
+      }
       return zoned.test(row.observedAt ?? '') ? null : 'validation.zonedTime';
     case 'email':
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'validation.email';
@@ -56,7 +61,9 @@ export function validateDraft(form: DraftForm, fields: readonly FieldSpec[]): Dr
   const errors: Record<string, string> = {};
   if (!/^[A-Z]{2}$/.test(form.requestedState)) errors['requestedState'] = 'validation.required';
   if (form.legalBasis === '') errors['legalBasis'] = 'validation.required';
-  if (form.priority === 'emergency' && form.emergencyJustification.trim() === '') errors['emergencyJustification'] = 'validation.emergencyJustification';
+  if (form.priority === 'emergency' && form.emergencyJustification.trim() === '') {
+    errors['emergencyJustification'] = 'validation.emergencyJustification';
+  }
   for (const field of fields) {
     const required = field.requiredFor.includes(form.legalBasis);
     if (rangeFields.has(field.name)) {
@@ -83,9 +90,15 @@ export interface CountryCheck {
 export function countryChecks(form: DraftForm, profile: CountryProfile | undefined): CountryCheck[] {
   if (profile === undefined) return [];
   const checks: CountryCheck[] = [];
-  if (!profile.languages.includes(form.language)) checks.push({ key: 'checks.language', values: { languages: profile.languages.join(', ') } });
-  if (form.legalBasis !== '' && !profile.acceptedBases.includes(form.legalBasis)) checks.push({ key: 'checks.basis', values: { bases: profile.acceptedBases.join(', ') } });
-  for (const reservation of profile.reservations) checks.push({ key: 'checks.reservation', values: { code: reservation.code, text: reservation.description } });
+  if (!profile.languages.includes(form.language)) {
+    checks.push({ key: 'checks.language', values: { languages: profile.languages.join(', ') } });
+  }
+  if (form.legalBasis !== '' && !profile.acceptedBases.includes(form.legalBasis)) {
+    checks.push({ key: 'checks.basis', values: { bases: profile.acceptedBases.join(', ') } });
+  }
+  for (const reservation of profile.reservations) {
+    checks.push({ key: 'checks.reservation', values: { code: reservation.code, text: reservation.description } });
+  }
   return checks;
 }
 
@@ -96,7 +109,12 @@ export function identifierToApi(row: IdentifierRow): Record<string, unknown> {
     case 'account':
       return { kind: 'account', service: (row.service ?? '').trim(), handle: value };
     case 'ip':
-      return { kind: 'ip', address: value, port: row.port === undefined || row.port === '' ? null : Number(row.port), observedAt: row.observedAt ?? '' };
+      return {
+        kind: 'ip',
+        address: value,
+        port: row.port === undefined || row.port === '' ? null : Number(row.port),
+        observedAt: row.observedAt ?? '',
+      };
     case 'email':
       return { kind: 'email', address: value };
     case 'url':
@@ -117,7 +135,12 @@ export function identifierFromApi(value: Readonly<Record<string, unknown>>): Ide
     case 'account':
       return { kind: 'account', service: s('service'), value: s('handle') };
     case 'ip':
-      return { kind: 'ip', value: s('address'), port: typeof value['port'] === 'number' ? String(value['port']) : '', observedAt: s('observedAt') };
+      return {
+        kind: 'ip',
+        value: s('address'),
+        port: typeof value['port'] === 'number' ? String(value['port']) : '',
+        observedAt: s('observedAt'),
+      };
     case 'email':
       return { kind: 'email', value: s('address') };
     case 'url':

@@ -9,26 +9,59 @@ const unclipped = { label: { overflow: 'visible' } } as const;
 
 function ProofBadge({ status }: { readonly status: ProofStatus | undefined }) {
   const { t } = useTranslation();
-  if (status === undefined) return <Text size="sm" c="dimmed">{t('custody.checking')}</Text>;
+  if (status === undefined) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('custody.checking')}
+      </Text>
+    );
+  }
   switch (status.kind) {
     case 'proved':
-      return <Badge color="green" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>{t('custody.proved', { size: status.treeSize })}</Badge>;
+      return (
+        <Badge color="green" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>
+          {t('custody.proved', { size: status.treeSize })}
+        </Badge>
+      );
     case 'pending':
-      return <Badge color="gray" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>{t('custody.pending')}</Badge>;
+      return (
+        <Badge color="gray" variant="light" style={{ textTransform: 'none' }} styles={unclipped}>
+          {t('custody.pending')}
+        </Badge>
+      );
     case 'fails':
-      return <Badge color="red" variant="filled" role="alert">{t('custody.fails')}</Badge>;
+      return (
+        <Badge color="red" variant="filled" role="alert">
+          {t('custody.fails')}
+        </Badge>
+      );
   }
 }
 
 const detailText = (details: Readonly<Record<string, unknown>>): string =>
   Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`,
+    )
     .join('; ');
 
 /** The chain of custody, oldest first, each event with its ledger proof as verified in this browser. */
-export function CustodyTimeline({ events, statuses }: { readonly events: readonly CustodyEvent[]; readonly statuses: ReadonlyMap<string, ProofStatus> | undefined }) {
+export function CustodyTimeline({
+  events,
+  statuses,
+}: {
+  readonly events: readonly CustodyEvent[];
+  readonly statuses: ReadonlyMap<string, ProofStatus> | undefined;
+}) {
   const { t, i18n } = useTranslation();
-  if (events.length === 0) return <Text size="sm" c="dimmed">{t('custody.empty')}</Text>;
+  if (events.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('custody.empty')}
+      </Text>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped data-testid="custody-timeline">
@@ -43,20 +76,34 @@ export function CustodyTimeline({ events, statuses }: { readonly events: readonl
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => {
-            const actor = event.personal?.actorName ?? (event.actor.type === 'system' ? t('custody.system') : (event.actor.role ?? event.actor.type));
+            const actor =
+              event.personal?.actorName ??
+              (event.actor.type === 'system' ? t('custody.system') : (event.actor.role ?? event.actor.type));
             return (
               <Table.Tr key={event.id}>
-                <Table.Td>{i18n.exists(`custodyType.${event.type}`) ? t(`custodyType.${event.type}`) : event.type}</Table.Td>
-                <Table.Td><ZonedTime iso={event.occurredAt} /></Table.Td>
+                <Table.Td>
+                  {i18n.exists(`custodyType.${event.type}`) ? t(`custodyType.${event.type}`) : event.type}
+                </Table.Td>
+                <Table.Td>
+                  <ZonedTime iso={event.occurredAt} />
+                </Table.Td>
                 <Table.Td>
                   {actor}
-                  <Text size="xs" c="dimmed">{event.system.country} · {event.system.node}</Text>
+                  <Text size="xs" c="dimmed">
+                    {event.system.country} · {event.system.node}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {Object.keys(event.details).length > 0 && <Code>{detailText(event.details)}</Code>}
-                  {event.personal?.notes !== undefined && <Text size="sm" fs="italic">{event.personal.notes}</Text>}
+                  {event.personal?.notes !== undefined && (
+                    <Text size="sm" fs="italic">
+                      {event.personal.notes}
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td><ProofBadge status={statuses?.get(event.id)} /></Table.Td>
+                <Table.Td>
+                  <ProofBadge status={statuses?.get(event.id)} />
+                </Table.Td>
               </Table.Tr>
             );
           })}

@@ -45,37 +45,73 @@ export function EvidencePage({ id }: { readonly id: string }) {
   const custody = useCustody(id);
   const proofs = useCustodyProofs(id);
   const statuses = useProofStatuses(proofs.data);
-  if (item.isError) return <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>;
+  if (item.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {t('common.loadFailed')}
+      </Alert>
+    );
+  }
   if (item.data === undefined) return <Loader aria-label={t('common.loading')} />;
   const e = item.data;
   const checkpoint = proofs.data?.checkpoint;
   return (
     <Stack>
-      {e.requestId !== null && <Anchor href={hrefOf({ page: 'request', id: e.requestId })}>← {t('evidence.back')}</Anchor>}
-      <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>{e.filename}</Title>
+      {e.requestId !== null && (
+        <Anchor href={hrefOf({ page: 'request', id: e.requestId })}>← {t('evidence.back')}</Anchor>
+      )}
+      <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+        {e.filename}
+      </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Facts item={e} />
         <Card withBorder component="section" aria-labelledby="hashes-title">
-          <Title order={2} size="h4" id="hashes-title">{t('evidence.hashes')}</Title>
+          <Title order={2} size="h4" id="hashes-title">
+            {t('evidence.hashes')}
+          </Title>
           <Text size="sm">{t('evidence.sha256')}</Text>
-          <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{e.sha256}</Code>
-          <Title order={3} size="h5" mt="sm">{t('evidence.metadata')}</Title>
-          <Code block style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.metadata, null, 2)}</Code>
+          <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+            {e.sha256}
+          </Code>
+          <Title order={3} size="h5" mt="sm">
+            {t('evidence.metadata')}
+          </Title>
+          <Code block style={{ whiteSpace: 'pre-wrap' }}>
+            {JSON.stringify(e.metadata, null, 2)}
+          </Code>
           {e.erasedAt === null && (
-            <Anchor href={`/api/v1/evidence/${e.id}/content`} download mt="sm">{t('evidence.download')}</Anchor>
+            <Anchor href={`/api/v1/evidence/${e.id}/content`} download mt="sm">
+              {t('evidence.download')}
+            </Anchor>
           )}
         </Card>
       </SimpleGrid>
       <section aria-labelledby="custody-title">
         <Group justify="space-between" align="baseline" mb="xs">
-          <Title order={2} size="h4" id="custody-title">{t('custody.title')}</Title>
+          <Title order={2} size="h4" id="custody-title">
+            {t('custody.title')}
+          </Title>
           {proofs.data !== undefined && (
-            <Text size="sm" c="dimmed">{checkpoint === null || checkpoint === undefined ? t('custody.noCheckpoint') : t('custody.checkpoint', { size: checkpoint.treeSize })}</Text>
+            <Text size="sm" c="dimmed">
+              {checkpoint === null || checkpoint === undefined
+                ? t('custody.noCheckpoint')
+                : t('custody.checkpoint', { size: checkpoint.treeSize })}
+            </Text>
           )}
         </Group>
-        <Text size="xs" c="dimmed" mb="xs">{t('custody.verifiedHere')}</Text>
-        {(custody.isError || proofs.isError) && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
-        {custody.data === undefined ? <Loader size="sm" aria-label={t('common.loading')} /> : <CustodyTimeline events={custody.data} statuses={statuses} />}
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('custody.verifiedHere')}
+        </Text>
+        {(custody.isError || proofs.isError) && (
+          <Alert color="red" role="alert">
+            {t('common.loadFailed')}
+          </Alert>
+        )}
+        {custody.data === undefined ? (
+          <Loader size="sm" aria-label={t('common.loading')} />
+        ) : (
+          <CustodyTimeline events={custody.data} statuses={statuses} />
+        )}
       </section>
     </Stack>
   );

@@ -14,7 +14,8 @@ export function byteSize(bytes: number, language: string): string {
 }
 
 /** An exact count with the language's digit grouping, where a rounded size could mislead (a limit). */
-export const exactBytes = (bytes: number, language: string): string => new Intl.NumberFormat(locale(language)).format(bytes);
+export const exactBytes = (bytes: number, language: string): string =>
+  new Intl.NumberFormat(locale(language)).format(bytes);
 
 /** The first 12 hex digits: enough to tell items apart on screen; the full hash is a hover away. */
 export const shortHash = (hex: string): string => (hex.length > 12 ? `${hex.slice(0, 12)}…` : hex);

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, leafHashOf, statusOf, verifyInclusion } from './inclusion-proof.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const leavesData = (n: number) => Array.from({ length: n }, (_, i) => `{"kind":"custody","n":${i},"note":"chuỗi lưu giữ"}`);
+const leavesData = (n: number) =>
+  Array.from({ length: n }, (_, i) => `{"kind":"custody","n":${i},"note":"chuỗi lưu giữ"}`);
 
 describe('browser inclusion-proof verification (RFC 9162)', () => {
   it('hashes a leaf as the core library does', async () => {
-    for (const data of leavesData(3)) expect(b64(await leafHashOf(data))).toBe(b64(leafHash(Buffer.from(data, 'utf8'))));
+    for (const data of leavesData(3)) {
+      expect(b64(await leafHashOf(data))).toBe(b64(leafHash(Buffer.from(data, 'utf8'))));
+    }
   });
 
   it('accepts every proof of every leaf for trees of 1 to 17 leaves', async () => {
@@ -15,7 +18,10 @@ describe('browser inclusion-proof verification (RFC 9162)', () => {
       const leaves = leavesData(size).map((d) => leafHash(Buffer.from(d, 'utf8')));
       const root = rootOf(leaves);
       for (let index = 0; index < size; index++) {
-        expect(await verifyInclusion(leaves[index]!, index, size, inclusionProof(index, leaves), root), `${index} of ${size}`).toBe(true);
+        expect(
+          await verifyInclusion(leaves[index]!, index, size, inclusionProof(index, leaves), root),
+          `${index} of ${size}`,
+        ).toBe(true);
       }
     }
   });

@@ -15,9 +15,11 @@ async function sha256(...parts: readonly Uint8Array[]): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', joined));
 }
 
-export const leafHashOf = (leafData: string): Promise<Uint8Array> => sha256(Uint8Array.of(0), new TextEncoder().encode(leafData));
+export const leafHashOf = (leafData: string): Promise<Uint8Array> =>
+  sha256(Uint8Array.of(0), new TextEncoder().encode(leafData));
 
-export const nodeHashOf = (left: Uint8Array, right: Uint8Array): Promise<Uint8Array> => sha256(Uint8Array.of(1), left, right);
+export const nodeHashOf = (left: Uint8Array, right: Uint8Array): Promise<Uint8Array> =>
+  sha256(Uint8Array.of(1), left, right);
 
 export function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -30,7 +32,13 @@ const odd = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
 
 /** RFC 9162 §2.1.3.2; plain arithmetic, not bit operators, so indexes past 2³¹ stay exact. */
-export async function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): Promise<boolean> {
+export async function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  treeSize: number,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): Promise<boolean> {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || index >= treeSize) return false;
   let fn = index;
   let sn = treeSize - 1;
@@ -52,7 +60,8 @@ export async function verifyInclusion(leaf: Uint8Array, index: number, treeSize:
   return sn === 0 && equal(r, root);
 }
 
-export type ProofStatus = { readonly kind: 'proved'; readonly treeSize: number } | { readonly kind: 'pending' } | { readonly kind: 'fails' };
+export type ProofStatus =
+  { readonly kind: 'proved'; readonly treeSize: number } | { readonly kind: 'pending' } | { readonly kind: 'fails' };
 
 /** One custody event's proof as GET /api/v1/evidence/{id}/custody/proofs serves it. */
 export async function statusOf(
@@ -61,7 +70,13 @@ export async function statusOf(
 ): Promise<ProofStatus> {
   if (entry.leafIndex === null || entry.leafData === null || checkpoint === null) return { kind: 'pending' };
   try {
-    const ok = await verifyInclusion(await leafHashOf(entry.leafData), entry.leafIndex, checkpoint.treeSize, entry.proof.map(fromBase64), fromBase64(checkpoint.rootHash));
+    const ok = await verifyInclusion(
+      await leafHashOf(entry.leafData),
+      entry.leafIndex,
+      checkpoint.treeSize,
+      entry.proof.map(fromBase64),
+      fromBase64(checkpoint.rootHash),
+    );
     return ok ? { kind: 'proved', treeSize: checkpoint.treeSize } : { kind: 'fails' };
   } catch {
     return { kind: 'fails' };

@@ -5,7 +5,8 @@ export const dashboardVi = {
     title: 'Bảng tổng quan',
     loading: 'Đang tải số liệu…',
     failed: 'Không tải được số liệu.',
-    scope: 'Chỉ tính các yêu cầu bạn được phép xem. Thời gian tính từ khi gửi (yêu cầu đi) hoặc khi nhận (yêu cầu đến).',
+    scope:
+      'Chỉ tính các yêu cầu bạn được phép xem. Thời gian tính từ khi gửi (yêu cầu đi) hoặc khi nhận (yêu cầu đến).',
     perWeek: 'Số yêu cầu theo tuần (12 tuần ISO gần nhất)',
     week: 'Tuần',
     outgoing: 'Yêu cầu đi',

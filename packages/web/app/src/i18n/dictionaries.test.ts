@@ -3,7 +3,9 @@ import { en } from './en.js';
 import { vi } from './vi.js';
 
 const keys = (dictionary: object): string[] =>
-  Object.entries(dictionary).flatMap(([section, entries]) => Object.keys(entries as object).map((key) => `${section}.${key}`)).sort();
+  Object.entries(dictionary)
+    .flatMap(([section, entries]) => Object.keys(entries as object).map((key) => `${section}.${key}`))
+    .sort();
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('the two dictionaries', () => {

@@ -8,7 +8,14 @@ import { periodEn } from './period.en.js';
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
   app: { name: 'hanoi247 · 24/7 point of contact' },
-  nav: { label: 'Main', inbox: '24/7 desk', newRequest: 'New request', directory: 'Partner directory', signOut: 'Sign out', language: 'Language' },
+  nav: {
+    label: 'Main',
+    inbox: '24/7 desk',
+    newRequest: 'New request',
+    directory: 'Partner directory',
+    signOut: 'Sign out',
+    language: 'Language',
+  },
   signIn: {
     title: 'Sign in to the 24/7 desk',
     username: 'Username',
@@ -18,8 +25,18 @@ export const en = {
     submit: 'Sign in',
     refused: 'Sign-in refused: check the username, password and code (each code works once).',
   },
-  enrol: { title: 'Set up two-factor authentication', help: 'Add this secret to your authenticator app, then enter the 6-digit code it shows.', secret: 'TOTP secret', submit: 'Confirm and sign in' },
-  session: { expiringTitle: 'Your session is ending', expiresIn: 'It ends in {{time}}. Save your work, then sign in again.', expired: 'Your session has ended.', signInAgain: 'Sign in again' },
+  enrol: {
+    title: 'Set up two-factor authentication',
+    help: 'Add this secret to your authenticator app, then enter the 6-digit code it shows.',
+    secret: 'TOTP secret',
+    submit: 'Confirm and sign in',
+  },
+  session: {
+    expiringTitle: 'Your session is ending',
+    expiresIn: 'It ends in {{time}}. Save your work, then sign in again.',
+    expired: 'Your session has ended.',
+    signInAgain: 'Sign in again',
+  },
   time: { dueIn: 'due in {{time}}', overdueBy: 'overdue by {{time}}' },
   inbox: {
     title: '24/7 desk — requests in and out',
@@ -40,7 +57,13 @@ export const en = {
   },
   direction: { incoming: 'Incoming', outgoing: 'Outgoing' },
   priority: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
-  common: { loadFailed: 'Could not load this page; retrying.', loading: 'Loading', cancel: 'Cancel', confirm: 'Confirm', close: 'Close' },
+  common: {
+    loadFailed: 'Could not load this page; retrying.',
+    loading: 'Loading',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    close: 'Close',
+  },
   actions: { done: '{{action}}: now {{state}}', none: 'No action is open to you in this state.' },
   payload: {
     information: 'Information',
@@ -145,7 +168,12 @@ export const en = {
     'preservation-period': 'Preservation period',
     'written-confirmation': 'Written confirmation',
   },
-  legalBasis: { UN: 'UN Convention against Cybercrime', BUDAPEST: 'Budapest Convention', BILATERAL: 'Bilateral treaty', RECIPROCITY: 'Reciprocity' },
+  legalBasis: {
+    UN: 'UN Convention against Cybercrime',
+    BUDAPEST: 'Budapest Convention',
+    BILATERAL: 'Bilateral treaty',
+    RECIPROCITY: 'Reciprocity',
+  },
   draft: {
     title: 'New outgoing request',
     editTitle: 'Draft {{reference}}',
@@ -166,8 +194,21 @@ export const en = {
     confidentialityRequested: 'Keep the request confidential',
     noUserNotification: 'Do not notify the user',
   },
-  language: { en: 'English', vi: 'Vietnamese', fr: 'French', zh: 'Chinese', ru: 'Russian', es: 'Spanish', ar: 'Arabic' },
-  dataCategory: { subscriber: 'Subscriber information', traffic: 'Traffic data', content: 'Content data', other: 'Other' },
+  language: {
+    en: 'English',
+    vi: 'Vietnamese',
+    fr: 'French',
+    zh: 'Chinese',
+    ru: 'Russian',
+    es: 'Spanish',
+    ar: 'Arabic',
+  },
+  dataCategory: {
+    subscriber: 'Subscriber information',
+    traffic: 'Traffic data',
+    content: 'Content data',
+    other: 'Other',
+  },
   identifier: {
     kind: 'Identifier {{n}}: kind',
     account: 'Account',

@@ -13,7 +13,12 @@ export function initialLanguage(): Language {
 
 export function initI18n(): void {
   const lng = initialLanguage();
-  void i18next.use(initReactI18next).init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  void i18next.use(initReactI18next).init({
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    lng,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
   document.documentElement.lang = lng;
 }
 

@@ -7,12 +7,21 @@ import { evidenceVi } from './evidence.vi.js';
 import { periodVi } from './period.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
-export type Dictionary = { readonly [Section in keyof typeof en]: { readonly [Key in keyof (typeof en)[Section]]: string } };
+export type Dictionary = {
+  readonly [Section in keyof typeof en]: { readonly [Key in keyof (typeof en)[Section]]: string };
+};
 
 /** Tiếng Việt: the desk's working language, in the officers' own terms (docs glossary). */
 export const vi: Dictionary = {
   app: { name: 'hanoi247 · Đầu mối liên lạc 24/7' },
-  nav: { label: 'Chính', inbox: 'Bàn trực 24/7', newRequest: 'Yêu cầu mới', directory: 'Danh bạ đối tác', signOut: 'Đăng xuất', language: 'Ngôn ngữ' },
+  nav: {
+    label: 'Chính',
+    inbox: 'Bàn trực 24/7',
+    newRequest: 'Yêu cầu mới',
+    directory: 'Danh bạ đối tác',
+    signOut: 'Đăng xuất',
+    language: 'Ngôn ngữ',
+  },
   signIn: {
     title: 'Đăng nhập bàn trực 24/7',
     username: 'Tên đăng nhập',
@@ -22,8 +31,18 @@ export const vi: Dictionary = {
     submit: 'Đăng nhập',
     refused: 'Đăng nhập bị từ chối: kiểm tra tên đăng nhập, mật khẩu và mã (mỗi mã chỉ dùng một lần).',
   },
-  enrol: { title: 'Thiết lập xác thực hai yếu tố', help: 'Thêm khóa bí mật này vào ứng dụng xác thực, rồi nhập mã 6 số hiển thị.', secret: 'Khóa bí mật TOTP', submit: 'Xác nhận và đăng nhập' },
-  session: { expiringTitle: 'Phiên làm việc sắp hết hạn', expiresIn: 'Phiên hết hạn sau {{time}}. Hãy lưu công việc rồi đăng nhập lại.', expired: 'Phiên làm việc đã hết hạn.', signInAgain: 'Đăng nhập lại' },
+  enrol: {
+    title: 'Thiết lập xác thực hai yếu tố',
+    help: 'Thêm khóa bí mật này vào ứng dụng xác thực, rồi nhập mã 6 số hiển thị.',
+    secret: 'Khóa bí mật TOTP',
+    submit: 'Xác nhận và đăng nhập',
+  },
+  session: {
+    expiringTitle: 'Phiên làm việc sắp hết hạn',
+    expiresIn: 'Phiên hết hạn sau {{time}}. Hãy lưu công việc rồi đăng nhập lại.',
+    expired: 'Phiên làm việc đã hết hạn.',
+    signInAgain: 'Đăng nhập lại',
+  },
   time: { dueIn: 'còn {{time}}', overdueBy: 'quá hạn {{time}}' },
   inbox: {
     title: 'Bàn trực 24/7 — yêu cầu đến và đi',
@@ -44,7 +63,13 @@ export const vi: Dictionary = {
   },
   direction: { incoming: 'Đến', outgoing: 'Đi' },
   priority: { emergency: 'Khẩn cấp', urgent: 'Gấp', normal: 'Thường' },
-  common: { loadFailed: 'Không tải được trang này; đang thử lại.', loading: 'Đang tải', cancel: 'Hủy', confirm: 'Xác nhận', close: 'Đóng' },
+  common: {
+    loadFailed: 'Không tải được trang này; đang thử lại.',
+    loading: 'Đang tải',
+    cancel: 'Hủy',
+    confirm: 'Xác nhận',
+    close: 'Đóng',
+  },
   actions: { done: '{{action}}: nay là {{state}}', none: 'Bạn không có thao tác nào ở trạng thái này.' },
   payload: {
     information: 'Thông tin',
@@ -149,7 +174,12 @@ export const vi: Dictionary = {
     'preservation-period': 'Thời hạn bảo toàn',
     'written-confirmation': 'Xác nhận bằng văn bản',
   },
-  legalBasis: { UN: 'Công ước Liên hợp quốc về chống tội phạm mạng', BUDAPEST: 'Công ước Budapest', BILATERAL: 'Điều ước song phương', RECIPROCITY: 'Nguyên tắc có đi có lại' },
+  legalBasis: {
+    UN: 'Công ước Liên hợp quốc về chống tội phạm mạng',
+    BUDAPEST: 'Công ước Budapest',
+    BILATERAL: 'Điều ước song phương',
+    RECIPROCITY: 'Nguyên tắc có đi có lại',
+  },
   draft: {
     title: 'Yêu cầu đi mới',
     editTitle: 'Dự thảo {{reference}}',
@@ -170,8 +200,21 @@ export const vi: Dictionary = {
     confidentialityRequested: 'Đề nghị giữ bí mật yêu cầu',
     noUserNotification: 'Không thông báo cho người dùng',
   },
-  language: { en: 'Tiếng Anh', vi: 'Tiếng Việt', fr: 'Tiếng Pháp', zh: 'Tiếng Trung', ru: 'Tiếng Nga', es: 'Tiếng Tây Ban Nha', ar: 'Tiếng Ả Rập' },
-  dataCategory: { subscriber: 'Dữ liệu thuê bao', traffic: 'Dữ liệu lưu lượng', content: 'Dữ liệu nội dung', other: 'Khác' },
+  language: {
+    en: 'Tiếng Anh',
+    vi: 'Tiếng Việt',
+    fr: 'Tiếng Pháp',
+    zh: 'Tiếng Trung',
+    ru: 'Tiếng Nga',
+    es: 'Tiếng Tây Ban Nha',
+    ar: 'Tiếng Ả Rập',
+  },
+  dataCategory: {
+    subscriber: 'Dữ liệu thuê bao',
+    traffic: 'Dữ liệu lưu lượng',
+    content: 'Dữ liệu nội dung',
+    other: 'Khác',
+  },
   identifier: {
     kind: 'Định danh {{n}}: loại',
     account: 'Tài khoản',

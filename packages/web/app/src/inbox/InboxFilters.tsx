@@ -20,7 +20,8 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
     else next[key] = value;
     onChange(next);
   };
-  const options = (map: ReadonlyMap<string, Bilingual>) => [...map].map(([value, label]) => ({ value, label: pick(label, i18n.language) }));
+  const options = (map: ReadonlyMap<string, Bilingual>) =>
+    [...map].map(([value, label]) => ({ value, label: pick(label, i18n.language) }));
   return (
     <Group gap="sm" align="end" role="search" aria-label={t('inbox.filters')}>
       <Select
@@ -35,8 +36,26 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
         ]}
         w={150}
       />
-      <Select label={t('inbox.type')} placeholder={t('inbox.all')} clearable searchable value={filter.type ?? null} onChange={set('type')} data={options(typeTitles)} w={280} />
-      <Select label={t('inbox.state')} placeholder={t('inbox.all')} clearable searchable value={filter.state ?? null} onChange={set('state')} data={options(states)} w={200} />
+      <Select
+        label={t('inbox.type')}
+        placeholder={t('inbox.all')}
+        clearable
+        searchable
+        value={filter.type ?? null}
+        onChange={set('type')}
+        data={options(typeTitles)}
+        w={280}
+      />
+      <Select
+        label={t('inbox.state')}
+        placeholder={t('inbox.all')}
+        clearable
+        searchable
+        value={filter.state ?? null}
+        onChange={set('state')}
+        data={options(states)}
+        w={200}
+      />
       <Select
         label={t('inbox.country')}
         placeholder={t('inbox.all')}

@@ -27,11 +27,17 @@ export function InboxPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">{t('inbox.title')}</Title>
+        <Title order={1} size="h2">
+          {t('inbox.title')}
+        </Title>
         <Button onClick={() => navigate({ page: 'draft', id: null })}>{t('nav.newRequest')}</Button>
       </Group>
       <InboxFilters filter={filter} onChange={setFilter} typeTitles={typeTitles} states={states} />
-      {queue.isError && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
+      {queue.isError && (
+        <Alert color="red" role="alert">
+          {t('common.loadFailed')}
+        </Alert>
+      )}
       <Table striped highlightOnHover aria-label={t('inbox.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -48,23 +54,47 @@ export function InboxPage() {
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr key={item.id} data-reference={item.reference}>
-              <Table.Td><PriorityBadge priority={item.priority} /></Table.Td>
               <Table.Td>
-                <Anchor href={hrefOf({ page: 'request', id: item.id })} ff="monospace">{item.reference}</Anchor>
+                <PriorityBadge priority={item.priority} />
+              </Table.Td>
+              <Table.Td>
+                <Anchor href={hrefOf({ page: 'request', id: item.id })} ff="monospace">
+                  {item.reference}
+                </Anchor>
               </Table.Td>
               <Table.Td>{label(typeTitles, item.type)}</Table.Td>
               <Table.Td>
-                <Text span size="sm">{t(`direction.${item.direction}`)}: {item.requestingState} → {item.requestedState}</Text>
+                <Text span size="sm">
+                  {t(`direction.${item.direction}`)}: {item.requestingState} → {item.requestedState}
+                </Text>
               </Table.Td>
               <Table.Td data-testid="queue-state">{label(states, item.state)}</Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   {item.nextDueAt === null ? '—' : <Countdown dueAt={item.nextDueAt} />}
-                  {item.escalated === true && <Badge color="red" variant="filled" size="sm" title={t('desk.escalatedHint')} data-testid="queue-escalated">{t('desk.escalated')}</Badge>}
+                  {item.escalated === true && (
+                    <Badge
+                      color="red"
+                      variant="filled"
+                      size="sm"
+                      title={t('desk.escalatedHint')}
+                      data-testid="queue-escalated"
+                    >
+                      {t('desk.escalated')}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
-              <Table.Td data-testid="queue-assignee">{item.assignee?.displayName ?? <Text span c="dimmed" size="sm">{t('desk.nobody')}</Text>}</Table.Td>
-              <Table.Td><ZonedTime iso={item.createdAt} /></Table.Td>
+              <Table.Td data-testid="queue-assignee">
+                {item.assignee?.displayName ?? (
+                  <Text span c="dimmed" size="sm">
+                    {t('desk.nobody')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <ZonedTime iso={item.createdAt} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -6,7 +6,8 @@ const priorityRank = { emergency: 0, urgent: 1, normal: 2 } as const;
 export function byUrgency(a: QueueItem, b: QueueItem): number {
   const rank = priorityRank[a.priority] - priorityRank[b.priority];
   if (rank !== 0) return rank;
-  const due = (item: QueueItem) => (item.nextDueAt === null ? Number.POSITIVE_INFINITY : new Date(item.nextDueAt).getTime());
+  const due = (item: QueueItem) =>
+    item.nextDueAt === null ? Number.POSITIVE_INFINITY : new Date(item.nextDueAt).getTime();
   const diff = due(a) - due(b);
   if (diff !== 0 && !Number.isNaN(diff)) return diff;
   return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;

@@ -16,7 +16,8 @@ interface Props {
 }
 
 /** A provider's user: orders served on their company, never the desk's requests. */
-export const isProviderPortal = (session: SessionView): boolean => session.permissions.includes('provider-orders:respond') && !session.permissions.includes('requests:read');
+export const isProviderPortal = (session: SessionView): boolean =>
+  session.permissions.includes('provider-orders:respond') && !session.permissions.includes('requests:read');
 
 /** The frame every page shares: where am I, who am I, which language, sign out. */
 export function AppLayout({ session, route, onSignOut, children }: Props) {
@@ -27,7 +28,12 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
   const live = useLiveUpdates(session.permissions.includes('requests:read'));
   const current = (target: Route) => route.page === target.page || (portal && target.page === 'provider-orders');
   const link = (target: Route, label: string) => (
-    <Anchor href={hrefOf(target)} fw={current(target) ? 700 : 400} aria-current={current(target) ? 'page' : undefined} underline="hover">
+    <Anchor
+      href={hrefOf(target)}
+      fw={current(target) ? 700 : 400}
+      aria-current={current(target) ? 'page' : undefined}
+      underline="hover"
+    >
       {label}
     </Anchor>
   );
@@ -55,8 +61,12 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
           <Group gap="sm" wrap="nowrap">
             {!portal && <LiveIndicator status={live} />}
             <LanguageSwitch />
-            <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>{session.user.username}</Badge>
-            <Button size="xs" variant="default" onClick={onSignOut}>{t('nav.signOut')}</Button>
+            <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>
+              {session.user.username}
+            </Badge>
+            <Button size="xs" variant="default" onClick={onSignOut}>
+              {t('nav.signOut')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

@@ -7,7 +7,13 @@ export function LiveIndicator({ status }: { readonly status: LiveStatus }) {
   const { t } = useTranslation();
   const live = status === 'live';
   return (
-    <Badge role="status" variant="dot" color={live ? 'green' : 'gray'} tt="none" title={t(live ? 'live.liveHint' : 'live.pollingHint')}>
+    <Badge
+      role="status"
+      variant="dot"
+      color={live ? 'green' : 'gray'}
+      tt="none"
+      title={t(live ? 'live.liveHint' : 'live.pollingHint')}
+    >
       {t(live ? 'live.live' : 'live.polling')}
     </Badge>
   );

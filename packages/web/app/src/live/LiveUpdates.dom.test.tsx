@@ -33,7 +33,9 @@ class FakeEventSource {
     this.onerror?.();
   }
   send(type: string, data: unknown): void {
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+    for (const listener of this.listeners.get(type) ?? []) {
+      listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+    }
   }
 }
 
@@ -72,7 +74,16 @@ describe('live updates of the desk', () => {
     const { queries } = renderWithApp(<Desk enabled />);
     const invalidate = vi.spyOn(queries, 'invalidateQueries');
     act(() => source().open());
-    act(() => source().send('request', { requestId: 'r-1', reference: 'SG-1', state: 'ACKNOWLEDGED', kind: 'transition', action: 'acknowledge', seq: 7 }));
+    act(() =>
+      source().send('request', {
+        requestId: 'r-1',
+        reference: 'SG-1',
+        state: 'ACKNOWLEDGED',
+        kind: 'transition',
+        action: 'acknowledge',
+        seq: 7,
+      }),
+    );
     const keys = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
     expect(keys).toEqual(expect.arrayContaining([['queue'], ['request', 'r-1'], ['timeline', 'r-1']]));
   });

@@ -26,7 +26,5 @@ export function subscribeLiveStatus(listener: () => void): () => void {
 }
 
 /** A `refetchInterval` for the desk's queries: read again at each fetch, so it follows the stream. */
-export const deskRefetchInterval =
-  (shortMs: number) =>
-  (): number =>
-    status === 'live' ? livePollIntervalMs : shortMs;
+export const deskRefetchInterval = (shortMs: number) => (): number =>
+  status === 'live' ? livePollIntervalMs : shortMs;

@@ -40,7 +40,9 @@ const deferred = <T,>() => {
 describe('sending a production file', () => {
   it('hashes the file first, declares the hash at creation, then sends the bytes', async () => {
     const created = deferred<Response>();
-    const network = stubFetch({ [`POST /api/v1/provider/orders/${orderId}/production/uploads`]: () => created.promise });
+    const network = stubFetch({
+      [`POST /api/v1/provider/orders/${orderId}/production/uploads`]: () => created.promise,
+    });
     const patches = stubXhr();
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
@@ -54,7 +56,9 @@ describe('sending a production file', () => {
     // The node has not answered the creation yet: the page still shows the finished hashing phase.
     await waitFor(() => expect(network.sent).toHaveLength(1));
     expect(screen.getByRole('status').textContent).toBe('Đang tính mã băm (SHA-256) của tệp');
-    expect(screen.getByRole('progressbar', { name: 'Đang tính mã băm (SHA-256) của tệp' }).getAttribute('aria-valuenow')).toBe('100');
+    expect(
+      screen.getByRole('progressbar', { name: 'Đang tính mã băm (SHA-256) của tệp' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
     const [creation] = network.sent;
     expect(creation?.headers).toMatchObject({ 'tus-resumable': '1.0.0', 'upload-length': String(file.size) });
     expect(metadataOf(creation as SentRequest)).toEqual({
@@ -65,11 +69,32 @@ describe('sending a production file', () => {
       description: 'Thông tin thuê bao',
     });
 
-    created.resolve(json(201, { id: uploadId, requestId: null, orderId, status: 'open', offset: 0, length: file.size, expiresAt: '2026-11-24T00:00:00.000Z', evidenceId: null, createdAt: '2026-11-23T00:00:00.000Z' }, { location, 'upload-offset': '0' }));
+    created.resolve(
+      json(
+        201,
+        {
+          id: uploadId,
+          requestId: null,
+          orderId,
+          status: 'open',
+          offset: 0,
+          length: file.size,
+          expiresAt: '2026-11-24T00:00:00.000Z',
+          evidenceId: null,
+          createdAt: '2026-11-23T00:00:00.000Z',
+        },
+        { location, 'upload-offset': '0' },
+      ),
+    );
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(screen.getByRole('status').textContent).toBe('Tiến độ tải lên');
     const patch = patches[0];
-    expect([patch?.method, patch?.url, patch?.headers['upload-offset'], patch?.headers['content-type']]).toEqual(['PATCH', location, '0', 'application/offset+octet-stream']);
+    expect([patch?.method, patch?.url, patch?.headers['upload-offset'], patch?.headers['content-type']]).toEqual([
+      'PATCH',
+      location,
+      '0',
+      'application/offset+octet-stream',
+    ]);
     expect(await patch?.body?.text()).toBe(content);
     expect(localStorage.getItem(resumeKey(orderId, file))).toBe(location);
 
@@ -82,7 +107,10 @@ describe('sending a production file', () => {
   it('after a cancel, resumes the same file where the node stopped counting, without hashing or creating again', async () => {
     const file = new File([content], 'a.csv', { type: 'text/csv', lastModified: 1_760_000_000_000 });
     localStorage.setItem(resumeKey(orderId, file), location);
-    const network = stubFetch({ [`HEAD ${location}`]: () => new Response(null, { status: 200, headers: { 'upload-offset': '10', 'upload-length': String(file.size) } }) });
+    const network = stubFetch({
+      [`HEAD ${location}`]: () =>
+        new Response(null, { status: 200, headers: { 'upload-offset': '10', 'upload-length': String(file.size) } }),
+    });
     const patches = stubXhr();
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
@@ -122,7 +150,9 @@ describe('sending a production file', () => {
     await user.selectOptions(categoryField(), 'content');
     expect(categoryField().getAttribute('aria-invalid')).toBe('false');
     await user.click(uploadButton());
-    expect(document.getElementById(fileField().getAttribute('aria-describedby') ?? '')?.textContent).toBe('Tệp lớn hơn mức nút này chấp nhận: tối đa 4,3 GB (4.294.967.296 byte)');
+    expect(document.getElementById(fileField().getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Tệp lớn hơn mức nút này chấp nhận: tối đa 4,3 GB (4.294.967.296 byte)',
+    );
     expect(document.activeElement).toBe(fileField());
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(network.sent).toEqual([]);

@@ -45,13 +45,24 @@ export function ProductionUpload({ orderId, maxBytes }: { readonly orderId: stri
     const abort = new AbortController();
     controller.current = abort;
     setStatus({ kind: 'working', progress: { phase: 'hashing', done: 0, total: file.size } });
-    uploadProduction(orderId, { file, dataCategory: category, description }, (progress) => setStatus({ kind: 'working', progress }), abort.signal)
+    uploadProduction(
+      orderId,
+      { file, dataCategory: category, description },
+      (progress) => setStatus({ kind: 'working', progress }),
+      abort.signal,
+    )
       .then((evidenceId) => {
         setStatus({ kind: 'done', evidenceId });
         setFile(null);
         void client.invalidateQueries({ queryKey: ['provider-order', orderId] });
       })
-      .catch((error: unknown) => setStatus(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', reason: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        setStatus(
+          abort.signal.aborted
+            ? { kind: 'cancelled' }
+            : { kind: 'failed', reason: error instanceof Error ? error.message : String(error) },
+        ),
+      )
       .finally(() => {
         if (controller.current === abort) controller.current = null;
       });
@@ -60,11 +71,17 @@ export function ProductionUpload({ orderId, maxBytes }: { readonly orderId: stri
   const limit = { limit: byteSize(maxBytes, i18n.language), bytes: exactBytes(maxBytes, i18n.language) };
   const error = (field: ProductionField) => (errors[field] === undefined ? undefined : t(errors[field], limit));
   const working = status.kind === 'working';
-  const phase = working ? (status.progress.phase === 'hashing' ? t('provider.hashing') : t('provider.uploadProgress')) : '';
+  const phase = working
+    ? status.progress.phase === 'hashing'
+      ? t('provider.hashing')
+      : t('provider.uploadProgress')
+    : '';
   const percent = working ? percentOf(status.progress) : 0;
   return (
     <section aria-labelledby="production">
-      <Title order={2} size="h4" id="production" mb="xs">{t('provider.production')}</Title>
+      <Title order={2} size="h4" id="production" mb="xs">
+        {t('provider.production')}
+      </Title>
       <form onSubmit={send} noValidate aria-labelledby="production">
         <Stack gap="xs" maw={520}>
           <FileInput
@@ -91,25 +108,52 @@ export function ProductionUpload({ orderId, maxBytes }: { readonly orderId: stri
               setCategory(e.currentTarget.value);
               setErrors(({ dataCategory: _category, ...rest }) => rest);
             }}
-            data={[{ value: '', label: t('provider.chooseCategory'), disabled: true }, ...dataCategories.map((c) => ({ value: c, label: t(`dataCategory.${c}`) }))]}
+            data={[
+              { value: '', label: t('provider.chooseCategory'), disabled: true },
+              ...dataCategories.map((c) => ({ value: c, label: t(`dataCategory.${c}`) })),
+            ]}
           />
-          <TextInput label={t('provider.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={2000} disabled={working} />
+          <TextInput
+            label={t('provider.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            maxLength={2000}
+            disabled={working}
+          />
           <Group>
-            <Button type="submit" loading={working}>{t('provider.upload')}</Button>
-            {working && <Button variant="default" onClick={() => controller.current?.abort()}>{t('common.cancel')}</Button>}
+            <Button type="submit" loading={working}>
+              {t('provider.upload')}
+            </Button>
+            {working && (
+              <Button variant="default" onClick={() => controller.current?.abort()}>
+                {t('common.cancel')}
+              </Button>
+            )}
           </Group>
           {working && (
             <>
               <Group justify="space-between">
-                <Text size="sm" role="status">{phase}</Text>
-                <Text size="sm" aria-hidden>{percent}%</Text>
+                <Text size="sm" role="status">
+                  {phase}
+                </Text>
+                <Text size="sm" aria-hidden>
+                  {percent}%
+                </Text>
               </Group>
               <Progress value={percent} aria-label={phase} size="lg" animated />
             </>
           )}
-          {status.kind === 'done' && <Text c="green.9" role="status">{t('provider.uploaded', { id: status.evidenceId })}</Text>}
+          {status.kind === 'done' && (
+            <Text c="green.9" role="status">
+              {t('provider.uploaded', { id: status.evidenceId })}
+            </Text>
+          )}
           {status.kind === 'cancelled' && <Text role="status">{t('provider.uploadCancelled')}</Text>}
-          {status.kind === 'failed' && <Alert color="red" role="alert">{t('provider.uploadFailed', { reason: status.reason })}</Alert>}
+          {status.kind === 'failed' && (
+            <Alert color="red" role="alert">
+              {t('provider.uploadFailed', { reason: status.reason })}
+            </Alert>
+          )}
         </Stack>
       </form>
     </section>

@@ -32,7 +32,13 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
       onSuccess: (view) => {
         setOpen(null);
         const label = order.availableActions.find((a) => a.action === body.action)?.label;
-        notifications.show({ color: 'green', message: t('provider.done', { action: label === undefined ? body.action : pick(label, i18n.language), state: pick(view.stateLabel, i18n.language) }) });
+        notifications.show({
+          color: 'green',
+          message: t('provider.done', {
+            action: label === undefined ? body.action : pick(label, i18n.language),
+            state: pick(view.stateLabel, i18n.language),
+          }),
+        });
       },
     });
   const start = (action: string) => {
@@ -46,13 +52,19 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
     if (open === 'confirm-preservation') {
       if (until === '' || what.trim() === '') return setMissing(true);
       // End of the chosen day in the browser's zone, with its offset, as the strict schema wants.
-      send({ action: 'confirm-preservation', preservedUntil: new Date(`${until}T23:59:59`).toISOString(), what: what.trim() });
+      send({
+        action: 'confirm-preservation',
+        preservedUntil: new Date(`${until}T23:59:59`).toISOString(),
+        what: what.trim(),
+      });
     } else if (open === 'object') {
       if (note.trim() === '') return setMissing(true);
       send({ action: 'object', reasonCode, note: note.trim() });
     }
   };
-  const buttons = order.availableActions.filter((a) => formless.has(a.action) || a.action === 'confirm-preservation' || a.action === 'object');
+  const buttons = order.availableActions.filter(
+    (a) => formless.has(a.action) || a.action === 'confirm-preservation' || a.action === 'object',
+  );
   const failure = answer.error?.message;
   const title = order.availableActions.find((a) => a.action === open)?.label;
 
@@ -61,30 +73,82 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
     <Stack gap="xs">
       <Group gap="xs">
         {buttons.map((a) => (
-          <Button key={a.action} color={a.action === 'object' ? 'red' : 'indigo'} variant={a.action === 'object' ? 'outline' : 'filled'} loading={answer.isPending && answer.variables.action === a.action} onClick={() => start(a.action)}>
+          <Button
+            key={a.action}
+            color={a.action === 'object' ? 'red' : 'indigo'}
+            variant={a.action === 'object' ? 'outline' : 'filled'}
+            loading={answer.isPending && answer.variables.action === a.action}
+            onClick={() => start(a.action)}
+          >
             {pick(a.label, i18n.language)}
           </Button>
         ))}
       </Group>
-      {failure !== undefined && open === null && <Alert color="red" role="alert">{failure}</Alert>}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={title === undefined ? '' : pick(title, i18n.language)}>
+      {failure !== undefined && open === null && (
+        <Alert color="red" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={title === undefined ? '' : pick(title, i18n.language)}
+      >
         <Stack>
           {open === 'confirm-preservation' && (
             <>
-              <TextInput type="date" label={t('provider.preservedUntil')} required min={lastPeriodDay(order)} value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={missing && until === '' ? t('validation.required') : undefined} />
-              <Textarea label={t('provider.preservedWhat')} required autosize minRows={3} value={what} onChange={(e) => setWhat(e.currentTarget.value)} error={missing && what.trim() === '' ? t('validation.required') : undefined} />
+              <TextInput
+                type="date"
+                label={t('provider.preservedUntil')}
+                required
+                min={lastPeriodDay(order)}
+                value={until}
+                onChange={(e) => setUntil(e.currentTarget.value)}
+                error={missing && until === '' ? t('validation.required') : undefined}
+              />
+              <Textarea
+                label={t('provider.preservedWhat')}
+                required
+                autosize
+                minRows={3}
+                value={what}
+                onChange={(e) => setWhat(e.currentTarget.value)}
+                error={missing && what.trim() === '' ? t('validation.required') : undefined}
+              />
             </>
           )}
           {open === 'object' && (
             <>
-              <NativeSelect label={t('provider.reasonCode')} required value={reasonCode} onChange={(e) => setReasonCode(e.currentTarget.value as ObjectionCode)} data={objectionCodes.map((code) => ({ value: code, label: t(`objection.${code}`) }))} />
-              <Textarea label={t('provider.note')} required autosize minRows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={missing && note.trim() === '' ? t('validation.required') : undefined} />
+              <NativeSelect
+                label={t('provider.reasonCode')}
+                required
+                value={reasonCode}
+                onChange={(e) => setReasonCode(e.currentTarget.value as ObjectionCode)}
+                data={objectionCodes.map((code) => ({ value: code, label: t(`objection.${code}`) }))}
+              />
+              <Textarea
+                label={t('provider.note')}
+                required
+                autosize
+                minRows={3}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={missing && note.trim() === '' ? t('validation.required') : undefined}
+              />
             </>
           )}
-          {failure !== undefined && <Alert color="red" role="alert">{failure}</Alert>}
+          {failure !== undefined && (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(null)}>{t('common.cancel')}</Button>
-            <Button onClick={confirm} loading={answer.isPending}>{t('common.confirm')}</Button>
+            <Button variant="default" onClick={() => setOpen(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={confirm} loading={answer.isPending}>
+              {t('common.confirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -13,7 +13,13 @@ import { EmergencyCallback, ProviderOrderFacts } from './ProviderOrderFacts.js';
 export function ProviderOrderPage({ id }: { readonly id: string }) {
   const { t, i18n } = useTranslation();
   const order = useProviderOrder(id);
-  if (order.isError) return <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>;
+  if (order.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {t('common.loadFailed')}
+      </Alert>
+    );
+  }
   if (order.data === undefined) return <Loader aria-label={t('common.loading')} />;
   const o = order.data;
   const clocks = o.deadlines.filter((d) => d.status === 'open');
@@ -22,38 +28,69 @@ export function ProviderOrderPage({ id }: { readonly id: string }) {
       <Anchor href={hrefOf({ page: 'provider-orders' })}>← {t('provider.back')}</Anchor>
       <Group justify="space-between" align="start">
         <Stack gap={4}>
-          <Title order={1} size="h2" ff="monospace">{o.reference}</Title>
+          <Title order={1} size="h2" ff="monospace">
+            {o.reference}
+          </Title>
           <Text>{pick(o.typeTitle, i18n.language)}</Text>
         </Stack>
-        <Badge size="lg" variant="outline" data-testid="order-state">{pick(o.stateLabel, i18n.language)}</Badge>
+        <Badge size="lg" variant="outline" data-testid="order-state">
+          {pick(o.stateLabel, i18n.language)}
+        </Badge>
       </Group>
       {o.emergency !== null && <EmergencyCallback emergency={o.emergency} />}
-      {o.preservedUntil !== null && <Alert color="green">{t('provider.preserved', { date: new Date(o.preservedUntil).toLocaleString(i18n.language), what: o.preservedWhat ?? '' })}</Alert>}
-      {o.objection !== null && <Alert color="orange">{t('provider.objected', { code: t(`objection.${o.objection.reasonCode}`, { defaultValue: o.objection.reasonCode }), note: o.objection.note })}</Alert>}
+      {o.preservedUntil !== null && (
+        <Alert color="green">
+          {t('provider.preserved', {
+            date: new Date(o.preservedUntil).toLocaleString(i18n.language),
+            what: o.preservedWhat ?? '',
+          })}
+        </Alert>
+      )}
+      {o.objection !== null && (
+        <Alert color="orange">
+          {t('provider.objected', {
+            code: t(`objection.${o.objection.reasonCode}`, { defaultValue: o.objection.reasonCode }),
+            note: o.objection.note,
+          })}
+        </Alert>
+      )}
       <section aria-labelledby="order-actions">
-        <Title order={2} size="h4" id="order-actions" mb="xs">{t('provider.actions')}</Title>
+        <Title order={2} size="h4" id="order-actions" mb="xs">
+          {t('provider.actions')}
+        </Title>
         <Group align="start">
           <ProviderActions order={o} />
           {/* The signed original, to verify offline (hanoi247 verify-order) before acting on it. */}
-          <Anchor href={`/api/v1/provider/orders/${o.id}/signed`} download={`${o.reference}.order.json`}>{t('provider.signedCopy')}</Anchor>
+          <Anchor href={`/api/v1/provider/orders/${o.id}/signed`} download={`${o.reference}.order.json`}>
+            {t('provider.signedCopy')}
+          </Anchor>
         </Group>
       </section>
-      {o.availableActions.some((a) => a.action === 'deliver-production') && <ProductionUpload orderId={o.id} maxBytes={o.maxProductionBytes} />}
+      {o.availableActions.some((a) => a.action === 'deliver-production') && (
+        <ProductionUpload orderId={o.id} maxBytes={o.maxProductionBytes} />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <ProviderOrderFacts order={o} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <section aria-labelledby="order-clocks">
-            <Title order={2} size="h4" id="order-clocks">{t('provider.deadlines')}</Title>
+            <Title order={2} size="h4" id="order-clocks">
+              {t('provider.deadlines')}
+            </Title>
             {clocks.length === 0 ? (
               <Text c="dimmed">—</Text>
             ) : (
               <List>
                 {clocks.map((d) => (
                   <List.Item key={`${d.ruleId}-${d.dueAt}`}>
-                    <Text size="sm">{i18n.exists(`deadlineRule.${d.ruleId}`) ? t(`deadlineRule.${d.ruleId}`) : d.ruleId}:</Text>
-                    <Countdown dueAt={d.dueAt} /> <Text span size="sm" c="dimmed">(<ZonedTime iso={d.dueAt} />)</Text>
+                    <Text size="sm">
+                      {i18n.exists(`deadlineRule.${d.ruleId}`) ? t(`deadlineRule.${d.ruleId}`) : d.ruleId}:
+                    </Text>
+                    <Countdown dueAt={d.dueAt} />{' '}
+                    <Text span size="sm" c="dimmed">
+                      (<ZonedTime iso={d.dueAt} />)
+                    </Text>
                   </List.Item>
                 ))}
               </List>

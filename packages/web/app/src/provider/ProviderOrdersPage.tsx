@@ -12,8 +12,14 @@ export function ProviderOrdersPage() {
   const orders = useProviderOrders();
   return (
     <Stack>
-      <Title order={1} size="h2">{t('provider.title')}</Title>
-      {orders.isError && <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>}
+      <Title order={1} size="h2">
+        {t('provider.title')}
+      </Title>
+      {orders.isError && (
+        <Alert color="red" role="alert">
+          {t('common.loadFailed')}
+        </Alert>
+      )}
       {orders.data === undefined ? (
         !orders.isError && <Loader aria-label={t('common.loading')} />
       ) : orders.data.length === 0 ? (
@@ -31,12 +37,20 @@ export function ProviderOrdersPage() {
           </Table.Thead>
           <Table.Tbody>
             {orders.data.map((o) => {
-              const next = o.deadlines.filter((d) => d.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+              const next = o.deadlines
+                .filter((d) => d.status === 'open')
+                .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
               return (
                 <Table.Tr key={o.id} data-reference={o.reference}>
                   <Table.Td>
-                    <Anchor href={hrefOf({ page: 'provider-order', id: o.id })} ff="monospace">{o.reference}</Anchor>
-                    {o.emergency !== null && <Badge color="red" ml="xs">{t('priority.emergency')}</Badge>}
+                    <Anchor href={hrefOf({ page: 'provider-order', id: o.id })} ff="monospace">
+                      {o.reference}
+                    </Anchor>
+                    {o.emergency !== null && (
+                      <Badge color="red" ml="xs">
+                        {t('priority.emergency')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{pick(o.typeTitle, i18n.language)}</Table.Td>
                   <Table.Td>{pick(o.stateLabel, i18n.language)}</Table.Td>

@@ -9,8 +9,12 @@ const patterned = (length: number) => Uint8Array.from({ length }, (_, i) => (i *
 
 describe('the streamed file SHA-256', () => {
   it('matches the FIPS 180-2 vectors for the empty input and "abc"', async () => {
-    expect(await fileSha256(blob(new Uint8Array()))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(await fileSha256(blob(new TextEncoder().encode('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await fileSha256(blob(new Uint8Array()))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(await fileSha256(blob(new TextEncoder().encode('abc')))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it('gives the one-shot digest whether slices end on, before or after the chunk boundary', async () => {
@@ -22,14 +26,26 @@ describe('the streamed file SHA-256', () => {
 
   it('reports the bytes hashed after each slice, ending at the size', async () => {
     const seen: number[] = [];
-    await fileSha256(blob(patterned(150)), { chunkSize: 64, onProgress: (hashed, total) => { expect(total).toBe(150); seen.push(hashed); } });
+    await fileSha256(blob(patterned(150)), {
+      chunkSize: 64,
+      onProgress: (hashed, total) => {
+        expect(total).toBe(150);
+        seen.push(hashed);
+      },
+    });
     expect(seen).toEqual([0, 64, 128, 150]);
   });
 
   it('stops reading when cancelled, with the signal’s reason', async () => {
     const controller = new AbortController();
     const reason = new Error('cancelled by the provider');
-    const hashing = fileSha256(blob(patterned(1000)), { chunkSize: 64, signal: controller.signal, onProgress: (hashed) => { if (hashed >= 128) controller.abort(reason); } });
+    const hashing = fileSha256(blob(patterned(1000)), {
+      chunkSize: 64,
+      signal: controller.signal,
+      onProgress: (hashed) => {
+        if (hashed >= 128) controller.abort(reason);
+      },
+    });
     await expect(hashing).rejects.toBe(reason);
   });
 

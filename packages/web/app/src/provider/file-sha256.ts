@@ -19,7 +19,10 @@ export interface HashOptions {
 }
 
 /** The lower-case hex SHA-256 of the blob; rejects with the signal's reason when aborted. */
-export async function fileSha256(file: Blob, { onProgress, signal, chunkSize = hashChunkSize }: HashOptions = {}): Promise<string> {
+export async function fileSha256(
+  file: Blob,
+  { onProgress, signal, chunkSize = hashChunkSize }: HashOptions = {},
+): Promise<string> {
   if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new RangeError('chunkSize must be a positive integer');
   const hasher = sha256.create();
   onProgress?.(0, file.size);

@@ -22,7 +22,10 @@ describe('checking a production before it is hashed', () => {
   });
 
   it('names a missing or empty file and a missing data category', () => {
-    expect(checkProduction(null, '', limit)).toEqual({ file: 'validation.required', dataCategory: 'validation.required' });
+    expect(checkProduction(null, '', limit)).toEqual({
+      file: 'validation.required',
+      dataCategory: 'validation.required',
+    });
     expect(checkProduction(sized(0), 'subscriber', limit)).toEqual({ file: 'validation.fileEmpty' });
     expect(checkProduction(sized(10), 'everything', limit)).toEqual({ dataCategory: 'validation.required' });
   });

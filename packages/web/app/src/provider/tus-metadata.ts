@@ -16,7 +16,10 @@ export function encodeUploadMetadata(pairs: Readonly<Record<string, string>>): s
  * modification time stand for "the same file" (hashing it again only to find the key would
  * cost as much as the upload's own hash).
  */
-export function resumeKey(orderId: string, file: { readonly name: string; readonly size: number; readonly lastModified: number }): string {
+export function resumeKey(
+  orderId: string,
+  file: { readonly name: string; readonly size: number; readonly lastModified: number },
+): string {
   return `h247.tus.${orderId}.${file.size}.${file.lastModified}.${file.name}`;
 }
 
@@ -25,6 +28,10 @@ export function toHex(buffer: ArrayBuffer): string {
 }
 
 /** The next chunk to send, [start, end), never past the file. */
-export function nextChunk(offset: number, size: number, chunkSize: number): { readonly start: number; readonly end: number } {
+export function nextChunk(
+  offset: number,
+  size: number,
+  chunkSize: number,
+): { readonly start: number; readonly end: number } {
   return { start: offset, end: Math.min(size, offset + chunkSize) };
 }

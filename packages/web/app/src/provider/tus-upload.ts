@@ -44,7 +44,9 @@ async function failure(response: Response): Promise<UploadFailed> {
 async function resumeOffset(location: string): Promise<{ offset: number; evidenceId: string | null } | null> {
   const response = await fetch(location, { method: 'HEAD', headers: headers({}), credentials: 'same-origin' });
   const offset = response.headers.get('upload-offset');
-  return response.ok && offset !== null ? { offset: Number(offset), evidenceId: response.headers.get('hanoi247-evidence-id') } : null;
+  return response.ok && offset !== null
+    ? { offset: Number(offset), evidenceId: response.headers.get('hanoi247-evidence-id') }
+    : null;
 }
 
 async function create(orderId: string, input: ProductionFile, sha256: string): Promise<string> {
@@ -66,7 +68,13 @@ async function create(orderId: string, input: ProductionFile, sha256: string): P
 }
 
 /** One PATCH through XHR, because fetch reports no upload progress; resolves with the new offset and the evidence id on the last chunk. */
-function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: number) => void, signal: AbortSignal | undefined): Promise<{ offset: number; evidenceId: string | null }> {
+function patch(
+  location: string,
+  offset: number,
+  chunk: Blob,
+  onBytes: (sent: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<{ offset: number; evidenceId: string | null }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const abort = () => xhr.abort();
@@ -74,7 +82,11 @@ function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: nu
     xhr.onloadend = () => signal?.removeEventListener('abort', abort);
     xhr.onabort = () => reject(signal?.reason instanceof Error ? signal.reason : new UploadFailed(0, 'aborted'));
     xhr.open('PATCH', location);
-    for (const [name, value] of Object.entries(headers({ 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(
+      headers({ 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }),
+    )) {
+      xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (event) => onBytes(event.loaded);
     xhr.onerror = () => reject(new UploadFailed(0, 'network'));
     xhr.onload = () => {
@@ -88,7 +100,10 @@ function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: nu
         reject(new UploadFailed(xhr.status, detail));
         return;
       }
-      resolve({ offset: Number(xhr.getResponseHeader('upload-offset') ?? offset + chunk.size), evidenceId: xhr.getResponseHeader('hanoi247-evidence-id') });
+      resolve({
+        offset: Number(xhr.getResponseHeader('upload-offset') ?? offset + chunk.size),
+        evidenceId: xhr.getResponseHeader('hanoi247-evidence-id'),
+      });
     };
     xhr.send(chunk);
   });
@@ -102,7 +117,12 @@ function patch(location: string, offset: number, chunk: Blob, onBytes: (sent: nu
  * bytes the server holds as they grow; resolves with the evidence item the file became.
  * Aborting keeps the remembered upload, so choosing the same file again resumes it.
  */
-export async function uploadProduction(orderId: string, input: ProductionFile, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<string> {
+export async function uploadProduction(
+  orderId: string,
+  input: ProductionFile,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<string> {
   const key = resumeKey(orderId, input.file);
   let location = localStorage.getItem(key);
   const resumed = location === null ? null : await resumeOffset(location);
@@ -110,7 +130,10 @@ export async function uploadProduction(orderId: string, input: ProductionFile, o
   // A transfer finished before the page was closed already names its evidence item.
   let evidenceId: string | null = resumed?.evidenceId ?? null;
   if (location === null || resumed === null) {
-    const sha256 = await fileSha256(input.file, { signal, onProgress: (done, total) => onProgress({ phase: 'hashing', done, total }) });
+    const sha256 = await fileSha256(input.file, {
+      signal,
+      onProgress: (done, total) => onProgress({ phase: 'hashing', done, total }),
+    });
     location = await create(orderId, input, sha256);
     localStorage.setItem(key, location);
     offset = 0;
@@ -121,7 +144,13 @@ export async function uploadProduction(orderId: string, input: ProductionFile, o
     signal?.throwIfAborted();
     const { start, end } = nextChunk(offset, input.file.size, chunkSize);
     const sentFrom = offset;
-    const result = await patch(location, start, input.file.slice(start, end), (sent) => sending(sentFrom + sent), signal);
+    const result = await patch(
+      location,
+      start,
+      input.file.slice(start, end),
+      (sent) => sending(sentFrom + sent),
+      signal,
+    );
     offset = result.offset;
     evidenceId = result.evidenceId;
     sending(offset);

@@ -9,10 +9,15 @@ import { actionsOf, requestView } from '../test/request-view.js';
 import { ActionPanel } from './ActionPanel.js';
 
 const requestType: RequestType | undefined = requestTypesBody.requestTypes.find((t) => t.code === 'PRESERVATION_42');
-const request = requestView('PRESERVATION_42', 'TRIAGE', { availableActions: actionsOf('PRESERVATION_42', ['refuse']) });
+const request = requestView('PRESERVATION_42', 'TRIAGE', {
+  availableActions: actionsOf('PRESERVATION_42', ['refuse']),
+});
 const ground = requestType?.refusalGrounds.find((g) => !g.forbiddenAsSoleGround);
 const transitions = `POST /api/v1/requests/${request.id}/transitions`;
-const describedBy = (element: HTMLElement) => (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '');
 
 const openRefusal = async (user: ReturnType<typeof userEvent.setup>) => {
   renderWithApp(<ActionPanel request={request} requestType={requestType} />);
@@ -23,7 +28,10 @@ const openRefusal = async (user: ReturnType<typeof userEvent.setup>) => {
   return screen.getByRole('dialog', { name: 'Từ chối' });
 };
 // The MultiSelect's listbox carries the label too: the field is its input.
-const reasonCodes = (dialog: HTMLElement) => within(dialog).getAllByLabelText(/^Căn cứ từ chối/).find((e) => e instanceof HTMLInputElement) ?? null;
+const reasonCodes = (dialog: HTMLElement) =>
+  within(dialog)
+    .getAllByLabelText(/^Căn cứ từ chối/)
+    .find((e) => e instanceof HTMLInputElement) ?? null;
 
 describe('refusing a request from the action panel', () => {
   it('asks for a ground when none is chosen, focuses it, and sends nothing', async () => {
@@ -58,7 +66,10 @@ describe('refusing a request from the action panel', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(network.sent.filter((r) => r.method === 'POST').map((r) => [r.path, r.body])).toEqual([
-      [`/api/v1/requests/${request.id}/transitions`, { action: 'refuse', payload: { reasonCodes: [ground.code], reasons: 'Yêu cầu liên quan tội phạm chính trị' } }],
+      [
+        `/api/v1/requests/${request.id}/transitions`,
+        { action: 'refuse', payload: { reasonCodes: [ground.code], reasons: 'Yêu cầu liên quan tội phạm chính trị' } },
+      ],
     ]);
     expect(network.unexpected).toEqual([]);
   });

@@ -6,14 +6,27 @@ import { ApiError } from '../api/client.js';
 import { useStateMachines, useTransition } from '../api/queries.js';
 import type { AvailableAction, RequestType, RequestView } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
-import { buildPayload, checkPayload, emptyPayload, payloadFieldsFor, type PayloadDraft, type PayloadField } from './action-payload.js';
+import {
+  buildPayload,
+  checkPayload,
+  emptyPayload,
+  payloadFieldsFor,
+  type PayloadDraft,
+  type PayloadField,
+} from './action-payload.js';
 import { PayloadFields } from './PayloadFields.js';
 
 // Undoing these takes a new request or a partner's goodwill: ask once more.
 const needsConfirmation = new Set(['withdraw', 'refuse', 'postpone']);
 
 /** The actions the server allows now, as buttons; the ones that need words open a short form. */
-export function ActionPanel({ request, requestType }: { readonly request: RequestView; readonly requestType: RequestType | undefined }) {
+export function ActionPanel({
+  request,
+  requestType,
+}: {
+  readonly request: RequestView;
+  readonly requestType: RequestType | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const machines = useStateMachines();
   const transition = useTransition(request.id);
@@ -37,7 +50,13 @@ export function ActionPanel({ request, requestType }: { readonly request: Reques
       {
         onSuccess: (view) => {
           setOpen(null);
-          notifications.show({ color: 'green', message: t('actions.done', { action: pick(action.label, i18n.language), state: pick(view.stateLabel, i18n.language) }) });
+          notifications.show({
+            color: 'green',
+            message: t('actions.done', {
+              action: pick(action.label, i18n.language),
+              state: pick(view.stateLabel, i18n.language),
+            }),
+          });
         },
       },
     );
@@ -66,19 +85,47 @@ export function ActionPanel({ request, requestType }: { readonly request: Reques
     <Stack gap="xs">
       <Group gap="xs">
         {request.availableActions.map((a) => (
-          <Button key={a.action} variant={a.action === 'withdraw' ? 'outline' : 'filled'} color={a.action === 'withdraw' || a.action === 'refuse' ? 'red' : 'indigo'} loading={(transition.isPending && transition.variables.action === a.action) || !guardsKnown} onClick={() => start(a)}>
+          <Button
+            key={a.action}
+            variant={a.action === 'withdraw' ? 'outline' : 'filled'}
+            color={a.action === 'withdraw' || a.action === 'refuse' ? 'red' : 'indigo'}
+            loading={(transition.isPending && transition.variables.action === a.action) || !guardsKnown}
+            onClick={() => start(a)}
+          >
             {pick(a.label, i18n.language)}
           </Button>
         ))}
       </Group>
-      {failure !== undefined && open === null && <Alert color="red" role="alert">{failure}</Alert>}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open === null ? '' : pick(open.action.label, i18n.language)}>
+      {failure !== undefined && open === null && (
+        <Alert color="red" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open === null ? '' : pick(open.action.label, i18n.language)}
+      >
         <Stack ref={fieldsRef}>
-          <PayloadFields fields={open?.fields ?? []} draft={draft} errors={errors} onChange={setDraft} requestType={requestType} />
-          {failure !== undefined && <Alert color="red" role="alert">{failure}</Alert>}
+          <PayloadFields
+            fields={open?.fields ?? []}
+            draft={draft}
+            errors={errors}
+            onChange={setDraft}
+            requestType={requestType}
+          />
+          {failure !== undefined && (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(null)}>{t('common.cancel')}</Button>
-            <Button onClick={confirm} loading={transition.isPending}>{t('common.confirm')}</Button>
+            <Button variant="default" onClick={() => setOpen(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={confirm} loading={transition.isPending}>
+              {t('common.confirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

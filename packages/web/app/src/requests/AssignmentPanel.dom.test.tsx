@@ -12,7 +12,8 @@ const me = { id: 'u-me', displayName: 'Nguyễn Văn Trực' };
 const lan = { id: 'u-lan', displayName: 'Trần Thị Lan' };
 const minh = { id: 'u-minh', displayName: 'Lê Minh' };
 const request = { id: requestId, reference: 'FR-2026-77', assignee: null } as unknown as RequestView;
-const session = (permissions: string[]) => () => json(200, { user: { id: me.id, username: 'truc', roles: ['duty_officer'] }, permissions, csrfToken: 'csrf' });
+const session = (permissions: string[]) => () =>
+  json(200, { user: { id: me.id, username: 'truc', roles: ['duty_officer'] }, permissions, csrfToken: 'csrf' });
 
 describe('AssignmentPanel', () => {
   it('hands the request to an officer picked by typing part of a name and the keyboard alone', async () => {
@@ -25,7 +26,9 @@ describe('AssignmentPanel', () => {
     const user = userEvent.setup();
     renderWithApp(<AssignmentPanel request={request} />);
     // The label names both the input and its list of options; the officer types in the input.
-    const picker = (await screen.findAllByLabelText('Phân công cho cán bộ')).find((el): el is HTMLInputElement => el instanceof HTMLInputElement);
+    const picker = (await screen.findAllByLabelText('Phân công cho cán bộ')).find(
+      (el): el is HTMLInputElement => el instanceof HTMLInputElement,
+    );
     if (picker === undefined) throw new Error('no labelled input for the officer picker');
     await waitFor(() => expect(picker.disabled).toBe(false));
     await user.click(picker);
@@ -55,9 +58,12 @@ describe('AssignmentPanel', () => {
     rememberSignedIn(true);
     stubFetch({
       'GET /api/v1/auth/session': session(['requests:read', 'requests:draft']),
-      [`GET /api/v1/requests/${requestId}/assignable-officers`]: () => problem('auth/forbidden', 'this needs the requests:draft permission'),
+      [`GET /api/v1/requests/${requestId}/assignable-officers`]: () =>
+        problem('auth/forbidden', 'this needs the requests:draft permission'),
     });
     renderWithApp(<AssignmentPanel request={request} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('Không tải được danh sách cán bộ: this needs the requests:draft permission');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Không tải được danh sách cán bộ: this needs the requests:draft permission',
+    );
   });
 });

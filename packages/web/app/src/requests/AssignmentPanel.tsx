@@ -30,13 +30,32 @@ export function AssignmentPanel({ request }: { readonly request: RequestView }) 
   return (
     <Stack gap="xs" aria-label={t('desk.assignee')} role="group">
       <Group gap="sm" align="center">
-        <Text size="sm" fw={500}>{t('desk.assignee')}:</Text>
-        <Text size="sm" data-testid="request-assignee" {...(assignee === null ? { c: 'dimmed' } : {})}>{assignee?.displayName ?? t('desk.nobody')}</Text>
+        <Text size="sm" fw={500}>
+          {t('desk.assignee')}:
+        </Text>
+        <Text size="sm" data-testid="request-assignee" {...(assignee === null ? { c: 'dimmed' } : {})}>
+          {assignee?.displayName ?? t('desk.nobody')}
+        </Text>
         {mayAssign && me !== null && assignee?.id !== me && (
-          <Button size="xs" variant="light" loading={assignment.isPending && assignment.variables === me} onClick={() => assignment.mutate(me)}>{t('desk.assignToMe')}</Button>
+          <Button
+            size="xs"
+            variant="light"
+            loading={assignment.isPending && assignment.variables === me}
+            onClick={() => assignment.mutate(me)}
+          >
+            {t('desk.assignToMe')}
+          </Button>
         )}
         {mayAssign && assignee !== null && (
-          <Button size="xs" variant="subtle" color="gray" loading={assignment.isPending && assignment.variables === null} onClick={() => assignment.mutate(null)}>{t('desk.unassign')}</Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            loading={assignment.isPending && assignment.variables === null}
+            onClick={() => assignment.mutate(null)}
+          >
+            {t('desk.unassign')}
+          </Button>
         )}
       </Group>
       {mayAssign && (
@@ -54,11 +73,26 @@ export function AssignmentPanel({ request }: { readonly request: RequestView }) 
             onChange={setPicked}
             disabled={officers.isPending || officers.isError}
           />
-          <Button size="xs" disabled={picked === null} loading={assignment.isPending && picked !== null && assignment.variables === picked} onClick={handOver}>{t('assignment.assign')}</Button>
+          <Button
+            size="xs"
+            disabled={picked === null}
+            loading={assignment.isPending && picked !== null && assignment.variables === picked}
+            onClick={handOver}
+          >
+            {t('assignment.assign')}
+          </Button>
         </Group>
       )}
-      {officers.isError && <Alert color="red" role="alert" p="xs">{t('assignment.loadFailed', { reason: officers.error.message })}</Alert>}
-      {assignment.isError && <Alert color="red" role="alert" p="xs">{t('desk.assignFailed', { reason: assignment.error.message })}</Alert>}
+      {officers.isError && (
+        <Alert color="red" role="alert" p="xs">
+          {t('assignment.loadFailed', { reason: officers.error.message })}
+        </Alert>
+      )}
+      {assignment.isError && (
+        <Alert color="red" role="alert" p="xs">
+          {t('desk.assignFailed', { reason: assignment.error.message })}
+        </Alert>
+      )}
     </Stack>
   );
 }

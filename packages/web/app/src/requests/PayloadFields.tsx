@@ -19,13 +19,27 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
   const text = (field: 'information' | 'reasons' | 'linkedRequestId' | 'thirdState', multiline: boolean) => {
     const props = { label: t(`payload.${field}`), value: draft[field], error: error(field), required: true };
     return multiline ? (
-      <Textarea key={field} {...props} autosize minRows={3} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
+      <Textarea
+        key={field}
+        {...props}
+        autosize
+        minRows={3}
+        onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })}
+      />
     ) : (
       <TextInput key={field} {...props} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
     );
   };
   const date = (field: 'preservedUntil' | 'authorisedStart' | 'authorisedEnd') => (
-    <TextInput key={field} type="date" label={t(`payload.${field}`)} value={draft[field]} error={error(field)} required onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
+    <TextInput
+      key={field}
+      type="date"
+      label={t(`payload.${field}`)}
+      value={draft[field]}
+      error={error(field)}
+      required
+      onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })}
+    />
   );
   return (
     <Stack>
@@ -50,7 +64,10 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
                 error={error(field)}
                 value={[...draft.reasonCodes]}
                 onChange={(reasonCodes) => onChange({ ...draft, reasonCodes })}
-                data={(requestType?.refusalGrounds ?? []).map((g) => ({ value: g.code, label: pick(g.title, i18n.language) }))}
+                data={(requestType?.refusalGrounds ?? []).map((g) => ({
+                  value: g.code,
+                  label: pick(g.title, i18n.language),
+                }))}
               />
             );
           case 'conditions':
@@ -63,12 +80,22 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
                   onChange={(v) => onChange({ ...draft, conditionKind: v ?? draft.conditionKind })}
                   data={conditionKinds.map((k) => ({ value: k, label: t(`conditionKind.${k}`) }))}
                 />
-                <Textarea label={t('payload.conditionText')} required value={draft.conditionText} error={error(field)} onChange={(e) => onChange({ ...draft, conditionText: e.currentTarget.value })} />
+                <Textarea
+                  label={t('payload.conditionText')}
+                  required
+                  value={draft.conditionText}
+                  error={error(field)}
+                  onChange={(e) => onChange({ ...draft, conditionText: e.currentTarget.value })}
+                />
               </Stack>
             );
         }
       })}
-      <Textarea label={t('payload.note')} value={draft.note} onChange={(e) => onChange({ ...draft, note: e.currentTarget.value })} />
+      <Textarea
+        label={t('payload.note')}
+        value={draft.note}
+        onChange={(e) => onChange({ ...draft, note: e.currentTarget.value })}
+      />
     </Stack>
   );
 }

@@ -5,23 +5,37 @@ import { pick } from '../i18n/i18n.js';
 import { Countdown } from '../time/Countdown.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 
-const shown = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '✓' : '✗') : JSON.stringify(value));
+const shown = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '✓' : '✗') : JSON.stringify(value);
 
 /** What the request says and which clocks run on it, in the officer's language. */
-export function RequestFacts({ request, requestType }: { readonly request: RequestView; readonly requestType: RequestType | undefined }) {
+export function RequestFacts({
+  request,
+  requestType,
+}: {
+  readonly request: RequestView;
+  readonly requestType: RequestType | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const running = request.deadlines.filter((d) => d.status === 'open');
   return (
     <Stack>
       {running.length > 0 && (
         <section aria-labelledby="clocks">
-          <Title order={2} size="h4" id="clocks">{t('request.deadlines')}</Title>
+          <Title order={2} size="h4" id="clocks">
+            {t('request.deadlines')}
+          </Title>
           <List>
             {running.map((d) => (
               <List.Item key={d.id}>
                 <Group gap="xs">
-                  <Text size="sm">{i18n.exists(`deadlineRule.${d.ruleId}`) ? t(`deadlineRule.${d.ruleId}`) : d.ruleId}:</Text>
-                  <Countdown dueAt={d.dueAt} /> <Text size="sm" c="dimmed">(<ZonedTime iso={d.dueAt} />)</Text>
+                  <Text size="sm">
+                    {i18n.exists(`deadlineRule.${d.ruleId}`) ? t(`deadlineRule.${d.ruleId}`) : d.ruleId}:
+                  </Text>
+                  <Countdown dueAt={d.dueAt} />{' '}
+                  <Text size="sm" c="dimmed">
+                    (<ZonedTime iso={d.dueAt} />)
+                  </Text>
                   {d.escalatedAt !== null && <Badge color="red">{t('request.escalated')}</Badge>}
                 </Group>
               </List.Item>
@@ -31,26 +45,39 @@ export function RequestFacts({ request, requestType }: { readonly request: Reque
       )}
       {request.conditions.length > 0 && (
         <section aria-labelledby="conditions">
-          <Title order={2} size="h4" id="conditions">{t('request.conditions')}</Title>
+          <Title order={2} size="h4" id="conditions">
+            {t('request.conditions')}
+          </Title>
           <List>
             {request.conditions.map((c) => (
-              <List.Item key={c.id}>{t(`conditionKind.${c.kind}`)}: {c.text} ({c.status})</List.Item>
+              <List.Item key={c.id}>
+                {t(`conditionKind.${c.kind}`)}: {c.text} ({c.status})
+              </List.Item>
             ))}
           </List>
         </section>
       )}
       {request.links.length > 0 && (
         <section aria-labelledby="links">
-          <Title order={2} size="h4" id="links">{t('request.links')}</Title>
+          <Title order={2} size="h4" id="links">
+            {t('request.links')}
+          </Title>
           <List>
             {request.links.map((l) => (
-              <List.Item key={`${l.kind}-${l.toReference}`}>{l.kind}: <Text span ff="monospace">{l.toReference}</Text></List.Item>
+              <List.Item key={`${l.kind}-${l.toReference}`}>
+                {l.kind}:{' '}
+                <Text span ff="monospace">
+                  {l.toReference}
+                </Text>
+              </List.Item>
             ))}
           </List>
         </section>
       )}
       <section aria-labelledby="details">
-        <Title order={2} size="h4" id="details">{t('request.details')}</Title>
+        <Title order={2} size="h4" id="details">
+          {t('request.details')}
+        </Title>
         <Table>
           <Table.Tbody>
             <Table.Tr>

@@ -17,7 +17,13 @@ export function RequestPage({ id }: { readonly id: string }) {
   const request = useRequest(id);
   const { states, types } = useCatalogueLabels();
   const mayReadEvidence = useHasPermission('evidence:read');
-  if (request.isError) return <Alert color="red" role="alert">{t('common.loadFailed')}</Alert>;
+  if (request.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {t('common.loadFailed')}
+      </Alert>
+    );
+  }
   if (request.data === undefined) return <Loader aria-label={t('common.loading')} />;
   const r = request.data;
   const requestType = types.find((ty) => ty.code === r.type);
@@ -26,32 +32,52 @@ export function RequestPage({ id }: { readonly id: string }) {
       <Anchor href={hrefOf({ page: 'inbox' })}>← {t('nav.inbox')}</Anchor>
       <Group justify="space-between" align="start">
         <Stack gap={4}>
-          <Title order={1} size="h2" ff="monospace">{r.reference}</Title>
+          <Title order={1} size="h2" ff="monospace">
+            {r.reference}
+          </Title>
           <Text>{pick(r.typeTitle, i18n.language)}</Text>
-          <Text size="sm" c="dimmed">{t(`direction.${r.direction}`)}: {r.requestingState} → {r.requestedState}</Text>
+          <Text size="sm" c="dimmed">
+            {t(`direction.${r.direction}`)}: {r.requestingState} → {r.requestedState}
+          </Text>
           <AssignmentPanel request={r} />
         </Stack>
         <Group>
           <PriorityBadge priority={r.priority} />
-          <Badge size="lg" variant="outline" data-testid="request-state">{pick(r.stateLabel, i18n.language)}</Badge>
+          <Badge size="lg" variant="outline" data-testid="request-state">
+            {pick(r.stateLabel, i18n.language)}
+          </Badge>
         </Group>
       </Group>
       {r.warnings.length > 0 && (
         <Alert color="yellow" title={t('request.warnings')}>
-          <List>{r.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}</List>
+          <List>
+            {r.warnings.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       {r.missing.length > 0 && (
         <Alert color="orange" title={t('request.missing')}>
-          <List>{r.missing.map((m) => <List.Item key={m.path}>{m.path}: {m.message}</List.Item>)}</List>
+          <List>
+            {r.missing.map((m) => (
+              <List.Item key={m.path}>
+                {m.path}: {m.message}
+              </List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       <section aria-labelledby="next-steps">
-        <Title order={2} size="h4" id="next-steps" mb="xs">{t('request.actions')}</Title>
+        <Title order={2} size="h4" id="next-steps" mb="xs">
+          {t('request.actions')}
+        </Title>
         <Group align="start">
           <ActionPanel request={r} requestType={requestType} />
           {r.state === 'DRAFT' && <Anchor href={hrefOf({ page: 'draft', id: r.id })}>{t('request.editDraft')}</Anchor>}
-          <Anchor href={`/api/v1/requests/${r.id}/document.pdf`} download>{t('request.downloadPdf')}</Anchor>
+          <Anchor href={`/api/v1/requests/${r.id}/document.pdf`} download>
+            {t('request.downloadPdf')}
+          </Anchor>
         </Group>
       </section>
       <Grid>
@@ -59,7 +85,9 @@ export function RequestPage({ id }: { readonly id: string }) {
           <RequestFacts request={r} requestType={requestType} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Title order={2} size="h4" mb="sm">{t('request.timeline')}</Title>
+          <Title order={2} size="h4" mb="sm">
+            {t('request.timeline')}
+          </Title>
           <Timeline requestId={r.id} states={states} />
         </Grid.Col>
       </Grid>

@@ -10,15 +10,27 @@ describe('the payload an action needs', () => {
 
   it('refuses a refusal without a reason code, and a preservation date in the past', () => {
     const refuse = payloadFieldsFor(['refusal-grounds']);
-    expect(checkPayload(refuse, { ...emptyPayload, reasons: 'x' }, '2026-05-01')).toEqual({ reasonCodes: 'validation.reasonCodeRequired' });
-    expect(checkPayload(refuse, { ...emptyPayload, reasons: 'x', reasonCodes: ['ESSENTIAL_INTERESTS'] }, '2026-05-01')).toEqual({});
+    expect(checkPayload(refuse, { ...emptyPayload, reasons: 'x' }, '2026-05-01')).toEqual({
+      reasonCodes: 'validation.reasonCodeRequired',
+    });
+    expect(
+      checkPayload(refuse, { ...emptyPayload, reasons: 'x', reasonCodes: ['ESSENTIAL_INTERESTS'] }, '2026-05-01'),
+    ).toEqual({});
     const preserve = payloadFieldsFor(['preservation-minimum']);
-    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: '2026-04-30' }, '2026-05-01')).toEqual({ preservedUntil: 'validation.dateInFuture' });
-    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: 'tomorrow' }, '2026-05-01')).toEqual({ preservedUntil: 'validation.required' });
+    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: '2026-04-30' }, '2026-05-01')).toEqual({
+      preservedUntil: 'validation.dateInFuture',
+    });
+    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: 'tomorrow' }, '2026-05-01')).toEqual({
+      preservedUntil: 'validation.required',
+    });
   });
 
   it('sends conditions as the server expects them, and dates with their zone', () => {
-    const payload = buildPayload(['conditions', 'preservedUntil'], { ...emptyPayload, conditionText: ' only for this case ', preservedUntil: '2026-08-01' });
+    const payload = buildPayload(['conditions', 'preservedUntil'], {
+      ...emptyPayload,
+      conditionText: ' only for this case ',
+      preservedUntil: '2026-08-01',
+    });
     expect(payload['conditions']).toEqual([{ kind: 'USE_LIMITATION', text: 'only for this case' }]);
     expect(payload['preservedUntil']).toMatch(/^2026-0[78]-\d{2}T\d{2}:\d{2}:00\.000Z$/);
   });

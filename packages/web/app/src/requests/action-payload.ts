@@ -2,7 +2,16 @@
  * Which payload an action needs, from the guards the server's state machines name, and the
  * checks the desk sees before sending it (the server checks again; this only saves a round trip).
  */
-export type PayloadField = 'information' | 'reasonCodes' | 'reasons' | 'preservedUntil' | 'conditions' | 'authorisedStart' | 'authorisedEnd' | 'linkedRequestId' | 'thirdState';
+export type PayloadField =
+  | 'information'
+  | 'reasonCodes'
+  | 'reasons'
+  | 'preservedUntil'
+  | 'conditions'
+  | 'authorisedStart'
+  | 'authorisedEnd'
+  | 'linkedRequestId'
+  | 'thirdState';
 
 const fieldsByGuard: Readonly<Record<string, readonly PayloadField[]>> = {
   'information-text': ['information'],
@@ -19,7 +28,13 @@ export function payloadFieldsFor(guards: readonly string[]): PayloadField[] {
   return [...new Set(guards.flatMap((g) => fieldsByGuard[g] ?? []))];
 }
 
-export const conditionKinds = ['CONFIDENTIALITY', 'USE_LIMITATION', 'DATA_PROTECTION', 'COST_SHARING', 'ONWARD_TRANSFER_AUTH'] as const;
+export const conditionKinds = [
+  'CONFIDENTIALITY',
+  'USE_LIMITATION',
+  'DATA_PROTECTION',
+  'COST_SHARING',
+  'ONWARD_TRANSFER_AUTH',
+] as const;
 
 export interface PayloadDraft {
   readonly information: string;
@@ -51,7 +66,11 @@ export const emptyPayload: PayloadDraft = {
 };
 
 /** Error message keys by field; empty when the payload can go. */
-export function checkPayload(fields: readonly PayloadField[], draft: PayloadDraft, today: string): Partial<Record<PayloadField, string>> {
+export function checkPayload(
+  fields: readonly PayloadField[],
+  draft: PayloadDraft,
+  today: string,
+): Partial<Record<PayloadField, string>> {
   const errors: Partial<Record<PayloadField, string>> = {};
   const need = (field: PayloadField, ok: boolean, key = 'validation.required') => {
     if (fields.includes(field) && !ok) errors[field] = key;
@@ -60,10 +79,16 @@ export function checkPayload(fields: readonly PayloadField[], draft: PayloadDraf
   need('reasonCodes', draft.reasonCodes.length > 0, 'validation.reasonCodeRequired');
   need('reasons', draft.reasons.trim() !== '');
   need('preservedUntil', /^\d{4}-\d{2}-\d{2}$/.test(draft.preservedUntil));
-  if (errors.preservedUntil === undefined) need('preservedUntil', draft.preservedUntil > today, 'validation.dateInFuture');
+  if (errors.preservedUntil === undefined) {
+    need('preservedUntil', draft.preservedUntil > today, 'validation.dateInFuture');
+  }
   need('conditions', draft.conditionText.trim() !== '');
   need('authorisedStart', /^\d{4}-\d{2}-\d{2}$/.test(draft.authorisedStart));
-  need('authorisedEnd', /^\d{4}-\d{2}-\d{2}$/.test(draft.authorisedEnd) && draft.authorisedEnd >= draft.authorisedStart, 'validation.periodOrder');
+  need(
+    'authorisedEnd',
+    /^\d{4}-\d{2}-\d{2}$/.test(draft.authorisedEnd) && draft.authorisedEnd >= draft.authorisedStart,
+    'validation.periodOrder',
+  );
   need('linkedRequestId', draft.linkedRequestId.trim() !== '');
   need('thirdState', /^[A-Z]{2}$/.test(draft.thirdState), 'validation.countryCode');
   return errors;
@@ -78,10 +103,12 @@ export function buildPayload(fields: readonly PayloadField[], draft: PayloadDraf
   const payload: Record<string, unknown> = {};
   if (draft.note.trim() !== '') payload['note'] = draft.note.trim();
   for (const field of fields) {
-    if (field === 'conditions') payload['conditions'] = [{ kind: draft.conditionKind, text: draft.conditionText.trim() }];
-    else if (field === 'reasonCodes') payload['reasonCodes'] = [...draft.reasonCodes];
-    else if (field === 'preservedUntil' || field === 'authorisedStart' || field === 'authorisedEnd') payload[field] = endOfLocalDay(draft[field]);
-    else payload[field] = draft[field].trim();
+    if (field === 'conditions') {
+      payload['conditions'] = [{ kind: draft.conditionKind, text: draft.conditionText.trim() }];
+    } else if (field === 'reasonCodes') payload['reasonCodes'] = [...draft.reasonCodes];
+    else if (field === 'preservedUntil' || field === 'authorisedStart' || field === 'authorisedEnd') {
+      payload[field] = endOfLocalDay(draft[field]);
+    } else payload[field] = draft[field].trim();
   }
   return payload;
 }

@@ -18,7 +18,9 @@ export function parseRoute(hash: string): Route {
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
   if (page === 'directory') return { page: 'directory' };
   if (page === 'dashboard') return { page: 'dashboard' };
-  if (page === 'orders') return id !== undefined && id !== '' ? { page: 'provider-order', id } : { page: 'provider-orders' };
+  if (page === 'orders') {
+    return id !== undefined && id !== '' ? { page: 'provider-order', id } : { page: 'provider-orders' };
+  }
   return { page: 'inbox' };
 }
 

@@ -16,11 +16,15 @@ type Answer = (request: SentRequest) => Response | Promise<Response>;
  * "METHOD /path"; every call is recorded, and a call no answer expects is answered 599 and
  * recorded as unexpected, so a test can assert the page sent nothing else.
  */
-export function stubFetch(answers: Readonly<Record<string, Answer>>): { readonly sent: SentRequest[]; readonly unexpected: SentRequest[] } {
+export function stubFetch(answers: Readonly<Record<string, Answer>>): {
+  readonly sent: SentRequest[];
+  readonly unexpected: SentRequest[];
+} {
   const sent: SentRequest[] = [];
   const unexpected: SentRequest[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const path = typeof input === 'string' ? input : input instanceof URL ? `${input.pathname}${input.search}` : input.url;
+    const path =
+      typeof input === 'string' ? input : input instanceof URL ? `${input.pathname}${input.search}` : input.url;
     const request: SentRequest = {
       method: init.method ?? 'GET',
       path,
@@ -37,7 +41,10 @@ export function stubFetch(answers: Readonly<Record<string, Answer>>): { readonly
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 }
 
 // The kinds these tests meet, with the node's status and title for each.
@@ -51,5 +58,8 @@ const answerByKind: Partial<Record<string, { readonly status: number; readonly t
 /** An RFC 9457 problem as the node's error handler writes it (server/src/http/problem-details.ts). */
 export function problem(code: ErrorCode, detail: string): Response {
   const { status, title } = answerByKind[kindOf(code)] ?? { status: 500, title: 'Internal error' };
-  return new Response(JSON.stringify({ type: `urn:hanoi247:problem:${code}`, title, status, detail, code, requestId: 'req-test' }), { status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+  return new Response(
+    JSON.stringify({ type: `urn:hanoi247:problem:${code}`, title, status, detail, code, requestId: 'req-test' }),
+    { status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+  );
 }

@@ -1,7 +1,10 @@
 /** Times in the officer's own zone and language; UTC is one hover away for partners' clocks. */
 
 export function localTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 export function utcTime(iso: string): string {
@@ -17,6 +20,11 @@ export function remaining(ms: number): { readonly overdue: boolean; readonly tex
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   const two = (n: number) => String(n).padStart(2, '0');
-  const text = days > 0 ? `${days} d ${two(hours)} h` : hours > 0 ? `${hours} h ${two(minutes)} min` : `${minutes} min ${two(seconds)} s`;
+  const text =
+    days > 0
+      ? `${days} d ${two(hours)} h`
+      : hours > 0
+        ? `${hours} h ${two(minutes)} min`
+        : `${minutes} min ${two(seconds)} s`;
   return { overdue, text };
 }
