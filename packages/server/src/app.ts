@@ -245,7 +245,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const orderDescriptor = () => ownDescriptor(identity, keyring, node.clock.now().toISOString());
   await app.register(providerRoutes(services.providers));
   await app.register(
-    orderRoutes({ orders: services.orders, fromRequests: services.ordersFromRequests, descriptor: orderDescriptor }),
+    orderRoutes({
+      orders: services.orders,
+      fromRequests: services.ordersFromRequests,
+      answers: services.providerAnswers,
+      descriptor: orderDescriptor,
+    }),
   );
   await app.register(providerOrderRoutes({ providerOrders: services.providerOrders, descriptor: orderDescriptor }));
   await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));

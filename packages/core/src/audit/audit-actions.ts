@@ -172,6 +172,11 @@ export const auditActions = {
     personalDataRead: true,
     description: 'the signed document of a domestic order was handed out',
   },
+  'order.answer-recorded': {
+    personalDataRead: false,
+    description:
+      'an officer recorded the answer of a provider not on the platform (who, how received, the document kept as evidence)',
+  },
   'order.access-denied': {
     personalDataRead: false,
     description: 'a domestic order that does not exist or is not the caller\u2019s was asked for',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { legalBases } from '../requests/legal-source.js';
 import { requestTypeCodes } from '../requests/request-type-codes.js';
-import { transitionPayloadSchema } from '../requests/request-snapshot.js';
+import { recordedPayloadSchema } from '../requests/request-snapshot.js';
 import { evidenceOfferedPayloadSchema } from './evidence-transfer.js';
 
 /** What travels between nodes. Each type has a payload schema checked after decryption. */
@@ -33,7 +33,7 @@ export const requestTransitionPayloadSchema = z.strictObject({
   action: z.string().regex(/^[a-z][a-z-]{1,40}$/),
   fromState: z.string().max(60),
   toState: z.string().max(60),
-  payload: transitionPayloadSchema,
+  payload: recordedPayloadSchema,
   occurredAt: z.iso.datetime(),
   actorName: z.string().max(200),
 });

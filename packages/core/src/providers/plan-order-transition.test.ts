@@ -12,7 +12,7 @@ import {
   supervisor,
   t0,
 } from './order.fixtures.js';
-import { chainDays, planOrderTransition, type OrderSnapshot } from './plan-order-transition.js';
+import { chainDays, isPartialConfirmation, planOrderTransition, type OrderSnapshot } from './plan-order-transition.js';
 import { orderClocks } from './order-types.js';
 
 const runs = { seed: 0x0de7, numRuns: 200 } as const;
@@ -154,25 +154,58 @@ describe('preservation periods and renewals', () => {
     );
   });
 
-  it('asks the provider what was preserved, until at least the end of the ordered period', () => {
+  it('asks the provider what was preserved, and until when: never beyond the order\u2019s period, in the future', () => {
     const order = { ...served(), state: 'ACKNOWLEDGED' };
     const end = order.periods[0]!.end;
-    const short = { preservedUntil: iso(Date.parse(end) - hourMs), preservedWhat: 'login log' };
-    expect(() => planOrderTransition(order, 'confirm-preservation', short, provider, t0)).toThrow(
+    const confirm = (payload: { preservedUntil?: string; preservedWhat?: string }) =>
+      planOrderTransition(order, 'confirm-preservation', payload, provider, t0);
+    expect(() => confirm({ preservedUntil: end })).toThrow(
       expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
     );
-    expect(() => planOrderTransition(order, 'confirm-preservation', { preservedUntil: end }, provider, t0)).toThrow(
+    expect(() => confirm({ preservedWhat: 'login log' })).toThrow(
       expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
     );
-    expect(
+    // 1 Jan 2028 for an order whose period ends months before: refused, naming the field and the end.
+    const beyond = expect.objectContaining({
+      code: 'order/preserved-until-beyond-period',
+      issues: [{ path: '/payload/preservedUntil', message: `on or before ${end}` }],
+    }) as Error;
+    expect(() => confirm({ preservedUntil: '2028-01-01T00:00:00+07:00', preservedWhat: 'login log' })).toThrow(beyond);
+    expect(() => confirm({ preservedUntil: iso(Date.parse(end) + 1), preservedWhat: 'login log' })).toThrow(beyond);
+    expect(() => confirm({ preservedUntil: iso(t0.getTime()), preservedWhat: 'login log' })).toThrow(
+      expect.objectContaining({ code: 'order/preserved-until-past' }) as Error,
+    );
+    // The whole period, and less (a partial confirmation, which alerts the officer).
+    expect(confirm({ preservedUntil: end, preservedWhat: 'login log' }).to).toBe('PRESERVED');
+    const short = iso(Date.parse(end) - hourMs);
+    expect(confirm({ preservedUntil: short, preservedWhat: 'login log' }).to).toBe('PRESERVED');
+    expect(isPartialConfirmation(order, short)).toBe(true);
+    expect(isPartialConfirmation(order, end)).toBe(false);
+  });
+
+  it('lets a renewed order be confirmed up to the end of the renewed period, not the first one', () => {
+    const preserved = { ...served(), state: 'PRESERVED' };
+    const renewal = planOrderTransition(preserved, 'renew', {}, { ...supervisor, userId: 'second' }, t0);
+    const renewed = { ...preserved, state: renewal.to, periods: renewal.periods };
+    const newEnd = renewal.periods[1]!.end;
+    expect(Date.parse(newEnd)).toBeGreaterThan(Date.parse(preserved.periods[0]!.end));
+    const plan = planOrderTransition(
+      renewed,
+      'confirm-preservation',
+      { preservedUntil: newEnd, preservedWhat: 'login log' },
+      provider,
+      t0,
+    );
+    expect(plan.to).toBe('RENEWED');
+    expect(() =>
       planOrderTransition(
-        order,
+        renewed,
         'confirm-preservation',
-        { preservedUntil: end, preservedWhat: 'login log' },
+        { preservedUntil: iso(Date.parse(newEnd) + 1), preservedWhat: 'login log' },
         provider,
         t0,
-      ).to,
-    ).toBe('PRESERVED');
+      ),
+    ).toThrow(expect.objectContaining({ code: 'order/preserved-until-beyond-period' }) as Error);
   });
 });
 

@@ -88,26 +88,32 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
       );
     }
   },
-  'preservation-confirmation': ({ order, payload }) => {
+  // UN art. 25: the order binds for its period (renewals chain periods); a provider cannot confirm
+  // beyond it, and may confirm less (a partial confirmation, which alerts the officer).
+  'preservation-confirmation': ({ order, payload, now }) => {
+    if (blank(payload.preservedWhat) || payload.preservedUntil === undefined) {
+      throw new DomainError('order/preservation-confirmation-invalid', 'confirm what was preserved, and until when', {
+        issues: [
+          ...(blank(payload.preservedWhat)
+            ? [{ path: '/payload/preservedWhat', message: 'say what was preserved' }]
+            : []),
+          ...(payload.preservedUntil === undefined ? [{ path: '/payload/preservedUntil', message: 'required' }] : []),
+        ],
+      });
+    }
+    const until = Date.parse(payload.preservedUntil);
     const period = currentPeriod(order);
-    const until = payload.preservedUntil === undefined ? Number.NaN : Date.parse(payload.preservedUntil);
-    const issues = [
-      ...(blank(payload.preservedWhat) ? [{ path: '/payload/preservedWhat', message: 'say what was preserved' }] : []),
-      ...(Number.isNaN(until) || (period !== null && until < Date.parse(period.end))
-        ? [
-            {
-              path: '/payload/preservedUntil',
-              message: `on or after ${period?.end ?? 'the end of the ordered period'}`,
-            },
-          ]
-        : []),
-    ];
-    if (issues.length > 0) {
+    if (period !== null && until > Date.parse(period.end)) {
       throw new DomainError(
-        'order/preservation-confirmation-invalid',
-        'confirm what was preserved, and until at least the end of the ordered period',
-        { issues },
+        'order/preserved-until-beyond-period',
+        `the order binds until ${period.end}: preservation cannot be confirmed beyond its period (${citeLegalSource(un(25, '2', false))}); a longer preservation needs a renewal of the order`,
+        { issues: [{ path: '/payload/preservedUntil', message: `on or before ${period.end}` }] },
       );
+    }
+    if (until <= now.getTime()) {
+      throw new DomainError('order/preserved-until-past', 'a preservation is confirmed until a date still to come', {
+        issues: [{ path: '/payload/preservedUntil', message: `after ${now.toISOString()}` }],
+      });
     }
   },
   'renewal-period': ({ order, payload }) => {
@@ -239,6 +245,12 @@ export function planOrderTransition(
     now,
   );
   return { action, from: order.state, to, transition, periods, clocks };
+}
+
+/** A confirmation short of the order's current period: the officer is alerted. */
+export function isPartialConfirmation(order: Pick<OrderSnapshot, 'periods'>, preservedUntil: string): boolean {
+  const period = currentPeriod(order);
+  return period !== null && Date.parse(preservedUntil) < Date.parse(period.end);
 }
 
 /** How far a preservation reaches now, all renewals included. */

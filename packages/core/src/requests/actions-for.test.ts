@@ -62,12 +62,18 @@ describe('actionsFor', () => {
           const sideActions = new Set(
             machineFor(type)
               .transitions.filter(
-                (t) => t.by === (direction === 'outgoing' ? 'requesting' : 'requested') && t.from.includes(state),
+                (t) =>
+                  t.by === (direction === 'outgoing' ? 'requesting' : 'requested') &&
+                  t.recordedBy === undefined &&
+                  t.from.includes(state),
               )
               .map((t) => t.action),
           );
           for (const actor of callers) {
-            const listed = new Set(actionsFor(request, actor).map((t) => t.action));
+            const offeredNow = actionsFor(request, actor);
+            // What only a domestic order records is never offered, to anyone.
+            expect(offeredNow.filter((t) => t.recordedBy !== undefined)).toEqual([]);
+            const listed = new Set(offeredNow.map((t) => t.action));
             for (const action of sideActions) {
               const refusal = refusalOf(() => planTransition(request, action, payloadFor(action, t0), actor, t0));
               const refused = refusal !== null && callerRefusals.has(refusal);

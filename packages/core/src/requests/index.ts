@@ -6,6 +6,7 @@ export * from './request-type-codes.js';
 export * from './reason-codes.js';
 export * from './responses.js';
 export * from './request-snapshot.js';
+export * from './timeline-notes.js';
 export * from './types/field-spec.js';
 export * from './types/mla-fields.js';
 export * from './types/registry.js';

@@ -14,6 +14,7 @@ import {
   completeDetails,
   drafter,
   openDeadlines,
+  orderActor,
   payloadFor,
   snapshot,
   systemActor,
@@ -41,7 +42,13 @@ const actors: readonly TransitionActor[] = [
   systemActor,
   { kind: 'peer', userId: 'peer-officer', permissions: new Set() },
   { kind: 'peer', userId: null, permissions: permissionsOf(['supervisor']) },
+  orderActor,
 ];
+
+/** Refusals a terminal state gives: no such transition, or one that only a domestic order records. */
+const closed = (result: unknown) =>
+  result instanceof DomainError &&
+  (result.code === 'request/illegal-transition' || result.code === 'request/recorded-by-order');
 
 const randomPayload = fc.record({
   information: fc.option(fc.constant('Information'), { nil: undefined }),
@@ -213,17 +220,25 @@ describe('planTransition over random walks (property)', () => {
           if (choice.matchSide && definitionHere !== undefined) {
             if (definitionHere.by === 'system') who = systemActor;
             mirrored = definitionHere.by !== 'system' && definitionHere.by !== ownSide;
+            // What only the requested node's orders record is theirs to record on its own copy.
+            if (!mirrored && definitionHere.recordedBy === 'order') who = orderActor;
           }
-          const payload = choice.goodPayload ? payloadFor(action, now) : toPayload(choice.payload, now);
+          const writer = mirrored || who.kind === 'order' || who.kind === 'peer' ? 'node' : 'user';
+          const payload = choice.goodPayload ? payloadFor(action, now, writer) : toPayload(choice.payload, now);
           const wasTerminal = isTerminal(machine, request.state);
           const result = attempt(request, action, payload, who, now, mirrored);
 
           // (d) nothing leaves a terminal state.
-          if (wasTerminal) {
-            expect(
-              result instanceof DomainError && result.code === 'request/illegal-transition',
-              `${action} from ${request.state}`,
-            ).toBe(true);
+          if (wasTerminal) expect(closed(result), `${action} from ${request.state}`).toBe(true);
+          // Only an order (or the partner's mirrored act) reaches PRESERVED on the requested side.
+          if (
+            !(result instanceof DomainError) &&
+            result.to === 'PRESERVED' &&
+            result.from !== 'PRESERVED' &&
+            s.direction === 'incoming' &&
+            !mirrored
+          ) {
+            expect(who.kind, `${action} to PRESERVED`).toBe('order');
           }
           if (result instanceof DomainError) continue;
 
@@ -243,6 +258,7 @@ describe('planTransition over random walks (property)', () => {
             state: result.to,
             consultationRecorded: request.consultationRecorded || result.recordsConsultation,
             draftedBy: drafted ? [...request.draftedBy, who.userId!] : request.draftedBy,
+            preservedUntil: result.response === 'PRESERVED' ? (payload.preservedUntil ?? null) : request.preservedUntil,
           };
           applyDeadlineEffects(deadlines, result.deadlines);
           visited.add(request.state);
@@ -290,7 +306,7 @@ describe('planTransition over random walks (property)', () => {
             for (const who of actors) {
               for (const mirrored of [false, true]) {
                 const result = attempt(request, action, payloadFor(action, now), who, now, mirrored);
-                expect(result instanceof DomainError && result.code === 'request/illegal-transition').toBe(true);
+                expect(closed(result)).toBe(true);
               }
             }
           }

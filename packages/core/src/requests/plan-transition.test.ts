@@ -43,7 +43,7 @@ describe('planTransition', () => {
     const proposal = {
       type: 'PRESERVATION_42',
       requestedState: 'SG',
-      reason: 'a service provider in the communication path is in this State (UN art. 43)',
+      noteCode: 'proposal.art43-third-state',
     };
     expect(
       planTransition(

@@ -2,17 +2,24 @@ import { DomainError } from '../errors/domain-error.js';
 import { deadlineEffects, type DeadlineEffect } from './deadlines/deadline-effects.js';
 import { defaultDeadlineSettings, type DeadlineSettings } from './deadlines/deadline-rules.js';
 import { machineFor } from './machines/registry.js';
-import { availableTransitions, type TransitionDefinition } from './machines/state-machine.js';
+import {
+  availableTransitions,
+  mirrorableTransitions,
+  orderRecordedTransitions,
+  type TransitionDefinition,
+} from './machines/state-machine.js';
 import type { ResponseKind } from './responses.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import type { RequestTypeCode } from './request-type-codes.js';
+import type { NoteCode } from './timeline-notes.js';
 import { actorPassesGuards, runGuards } from './transition-guards.js';
 
 /** A follow-up the node suggests, e.g. a preservation request to the third State of an Art. 43 path. */
 export interface Proposal {
   readonly type: RequestTypeCode;
   readonly requestedState: string;
-  readonly reason: string;
+  /** Why, as a timeline note code (put into words in the reader's language). */
+  readonly noteCode: NoteCode;
 }
 
 export interface TransitionPlan {
@@ -32,34 +39,57 @@ export interface PlanOptions {
   readonly mirrored?: boolean;
 }
 
+/** Where an officer calls an action that only a domestic order can record: the routes that do it. */
+function recordedByOrder(action: string, state: string): DomainError {
+  return new DomainError(
+    'request/recorded-by-order',
+    `${action} is recorded by the domestic order itself, not by hand (from ${state}): issue the order with POST /api/v1/requests/{id}/domestic-orders; once a second officer authorises and serves it, the provider\u2019s answer moves the request (or, for a provider not on the platform, an officer records that answer with its document at POST /api/v1/orders/{orderId}/provider-answers)`,
+    { issues: [{ path: '/action', message: 'recorded by the domestic order' }] },
+  );
+}
+
+/** An action no officer performs anywhere in the machine: only the node's domestic orders record it. */
+export function onlyOrdersRecord(transitions: readonly TransitionDefinition[], action: string): boolean {
+  const named = transitions.filter((t) => t.action === action);
+  return named.length > 0 && named.every((t) => t.recordedBy === 'order');
+}
+
+function candidatesFor(request: RequestSnapshot, actor: TransitionActor, mirrored: boolean): TransitionDefinition[] {
+  const machine = machineFor(request.type);
+  if (actor.kind === 'system')
+    return machine.transitions.filter((t) => t.by === 'system' && t.from.includes(request.state));
+  if (mirrored) {
+    return mirrorableTransitions(machine, request.state, request.direction === 'outgoing' ? 'requested' : 'requesting');
+  }
+  if (actor.kind === 'order') {
+    return request.direction === 'incoming' ? orderRecordedTransitions(machine, request.state) : [];
+  }
+  return availableTransitions(machine, request.state, request.direction);
+}
+
 function findTransition(
   request: RequestSnapshot,
   action: string,
   actor: TransitionActor,
   mirrored: boolean,
 ): TransitionDefinition {
-  const machine = machineFor(request.type);
-  const candidates =
-    actor.kind === 'system'
-      ? machine.transitions.filter((t) => t.by === 'system' && t.from.includes(request.state))
-      : availableTransitions(
-          machine,
-          request.state,
-          mirrored === (request.direction === 'outgoing') ? 'incoming' : 'outgoing',
-        );
+  const candidates = candidatesFor(request, actor, mirrored);
   const found = candidates.find((t) => t.action === action);
-  if (found === undefined) {
-    const allowed = candidates.map((t) => t.action);
-    throw new DomainError(
-      'request/illegal-transition',
-      `${action} is not allowed from ${request.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'}`,
-      {
-        issues: allowed.map((a) => ({ path: '/action', message: a })),
-      },
-    );
+  if (found !== undefined) return found;
+  const machine = machineFor(request.type);
+  if (actor.kind === 'user' && !mirrored && onlyOrdersRecord(machine.transitions, action)) {
+    throw recordedByOrder(action, request.state);
   }
-  return found;
+  const allowed = [...new Set(candidates.map((t) => t.action))];
+  throw new DomainError(
+    'request/illegal-transition',
+    `${action} is not allowed from ${request.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'}`,
+    { issues: allowed.map((a) => ({ path: '/action', message: a })) },
+  );
 }
+
+/** Parts of a payload only the node writes: an officer who sends them is refused, not believed. */
+const nodeOnlyFields = ['preservedUntil', 'notes', 'order'] as const;
 
 /**
  * The one gate every change of a request's state passes: is the action allowed from this
@@ -85,6 +115,16 @@ export function planTransition(
   if (actor.kind === 'user' && !actor.permissions.has(transition.permission)) {
     throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
   }
+  if (actor.kind === 'user' && !mirrored) {
+    const claimed = nodeOnlyFields.filter((field) => payload[field] !== undefined);
+    if (claimed.length > 0) {
+      throw new DomainError(
+        'request/field-not-allowed',
+        `${claimed.join(', ')} is written by the node from its domestic orders, never sent by an officer`,
+        { issues: claimed.map((field) => ({ path: `/payload/${field}`, message: 'not accepted from an officer' })) },
+      );
+    }
+  }
   runGuards(transition.guards, { request, actor, payload, now });
   const to = transition.to ?? request.state;
   const proposals: Proposal[] =
@@ -93,7 +133,7 @@ export function planTransition(
           {
             type: 'PRESERVATION_42',
             requestedState: payload.thirdState,
-            reason: 'a service provider in the communication path is in this State (UN art. 43)',
+            noteCode: 'proposal.art43-third-state',
           },
         ]
       : [];

@@ -162,6 +162,8 @@ export interface SnapshotInput {
   readonly urgent?: boolean;
   readonly draftedBy?: readonly string[];
   readonly consultationRecorded?: boolean;
+  readonly preservedUntil?: string | null;
+  readonly openOrders?: number;
 }
 
 /** A request in a given state; complete UN-basis details and drafted by the duty officer unless told. */
@@ -178,11 +180,27 @@ export function snapshot(input: SnapshotInput): RequestSnapshot {
     urgent: input.urgent ?? false,
     draftedBy: input.draftedBy ?? [ids.drafter],
     consultationRecorded: input.consultationRecorded ?? false,
+    preservedUntil: input.preservedUntil ?? null,
+    openOrders: input.openOrders ?? 0,
   };
 }
 
-/** A payload that carries whatever the named action's guards may ask for, valid at `now`. */
-export function payloadFor(action: string, now: Date): TransitionPayload {
+/** One of the node's domestic orders recording its event on the request it executes. */
+export const orderActor: TransitionActor = { kind: 'order', userId: null, permissions: new Set() };
+
+/**
+ * A payload that carries whatever the named action's guards may ask for, valid at `now`. An officer
+ * never sends what only the node writes (a confirmed date, an order's facts); an order and a mirrored
+ * partner's act do.
+ */
+export function payloadFor(action: string, now: Date, from: 'user' | 'node' = 'user'): TransitionPayload {
+  const nodeOnly: TransitionPayload =
+    from === 'node'
+      ? {
+          preservedUntil: addDays(now, 90).toISOString(),
+          order: { reference: 'XX-ORD-2026-000001', periodEnd: addDays(now, 90).toISOString() },
+        }
+      : {};
   const code =
     action === 'postpone'
       ? 'INTERFERES_WITH_PROCEEDINGS'
@@ -194,7 +212,7 @@ export function payloadFor(action: string, now: Date): TransitionPayload {
     reasons: 'The reasons, in words',
     reasonCodes: [code],
     conditions: [{ kind: 'CONFIDENTIALITY', text: 'Use only for the investigation named in the request' }],
-    preservedUntil: addDays(now, 90).toISOString(),
+    ...nodeOnly,
     authorisedStart: now.toISOString(),
     authorisedEnd: addDays(now, 30).toISOString(),
     linkedRequestId: 'req-follow-up-mla',

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { planTransition } from './plan-transition.js';
-import { addDays, completeDetails, errorOf, snapshot, supervisor, t0, type SnapshotInput } from './request.fixtures.js';
+import { machineFor } from './machines/registry.js';
+import {
+  addDays,
+  completeDetails,
+  errorOf,
+  orderActor,
+  snapshot,
+  supervisor,
+  t0,
+  type SnapshotInput,
+} from './request.fixtures.js';
 import type { TransitionPayload } from './request-snapshot.js';
 
 const act = (input: SnapshotInput, action: string, payload: TransitionPayload = {}) =>
   planTransition(snapshot(input), action, payload, supervisor, t0);
 const day = 86_400_000;
+const until = (ms: number) => new Date(t0.getTime() + ms).toISOString();
 
 describe('accept-with-conditions', () => {
   const assessing = { type: 'MLA_40', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
@@ -22,21 +33,26 @@ describe('accept-with-conditions', () => {
   });
 });
 
-describe('confirm-preserved and grant-extension: at least 60 days (UN art. 42(7))', () => {
+describe('confirm-preserved and grant-extension: recorded by a domestic order, with a date to come', () => {
   const ordered = { type: 'PRESERVATION_42', state: 'DOMESTIC_ORDER_ISSUED', direction: 'incoming' } as const;
   const extending = { type: 'PRESERVATION_42', state: 'EXTENSION_REQUESTED', direction: 'incoming' } as const;
+  const byOrder = (input: SnapshotInput, action: string, payload: TransitionPayload) =>
+    planTransition(snapshot(input), action, payload, orderActor, t0);
   const until = (ms: number) => new Date(t0.getTime() + ms).toISOString();
 
-  it('accepts exactly 60 days and more, in any zone', () => {
-    expect(act(ordered, 'confirm-preserved', { preservedUntil: until(60 * day) }).to).toBe('PRESERVED');
-    expect(act(ordered, 'confirm-preserved', { preservedUntil: '2027-01-31T14:00:00+07:00' }).to).toBe('PRESERVED');
-    expect(act(extending, 'grant-extension', { preservedUntil: addDays(t0, 120).toISOString() }).to).toBe('PRESERVED');
+  it('takes the provider\u2019s date, whatever it is, in any zone: the order\u2019s rules bound it', () => {
+    expect(byOrder(ordered, 'confirm-preserved', { preservedUntil: until(60 * day) }).to).toBe('PRESERVED');
+    // Shorter than Art. 42's 60 days is still the truth: recorded (a partial confirmation), not overstated.
+    expect(byOrder(ordered, 'confirm-preserved', { preservedUntil: until(30 * day) }).to).toBe('PRESERVED');
+    expect(byOrder(ordered, 'confirm-preserved', { preservedUntil: '2027-01-31T14:00:00+07:00' }).to).toBe('PRESERVED');
+    expect(byOrder(extending, 'grant-extension', { preservedUntil: addDays(t0, 120).toISOString() }).to).toBe(
+      'PRESERVED',
+    );
   });
 
   it.each([
-    ['one millisecond short of 60 days', { preservedUntil: until(60 * day - 1) }],
-    ['30 days', { preservedUntil: until(30 * day) }],
     ['a date in the past', { preservedUntil: until(-day) }],
+    ['right now', { preservedUntil: t0.toISOString() }],
     ['no date', {}],
     ['something that is not a date', { preservedUntil: 'soon' }],
   ] as const)('refuses %s', (_name, payload: TransitionPayload) => {
@@ -44,12 +60,79 @@ describe('confirm-preserved and grant-extension: at least 60 days (UN art. 42(7)
       [ordered, 'confirm-preserved'],
       [extending, 'grant-extension'],
     ] as const) {
-      const error = errorOf(() => act(input, action, payload));
-      expect(error.code).toBe('request/preservation-too-short');
-      expect(error.message).toContain('at least 60 days');
-      expect(error.message).toContain('art. 42(7)');
+      const error = errorOf(() => byOrder(input, action, payload));
+      expect(error.code).toBe('request/preservation-date-invalid');
       expect(error.issues[0]?.path).toBe('/payload/preservedUntil');
     }
+  });
+
+  it.each(['issue-domestic-order', 'confirm-preserved', 'grant-extension', 'renew-domestic-order'])(
+    'refuses %s from an officer, naming the order routes, in every state',
+    (action) => {
+      for (const state of ['ACCEPTED', 'DOMESTIC_ORDER_ISSUED', 'PRESERVED', 'EXTENSION_REQUESTED']) {
+        const error = errorOf(() =>
+          act({ type: 'PRESERVATION_42', state, direction: 'incoming' }, action, { note: 'Done by hand' }),
+        );
+        expect(error.code).toBe('request/recorded-by-order');
+        expect(error.message).toContain('POST /api/v1/requests/{id}/domestic-orders');
+        expect(error.message).toContain('POST /api/v1/orders/{orderId}/provider-answers');
+      }
+    },
+  );
+
+  it('refuses an officer\u2019s payload that carries what only the node writes', () => {
+    const triage = { type: 'PRESERVATION_42', state: 'ACKNOWLEDGED', direction: 'incoming' } as const;
+    const error = errorOf(() => act(triage, 'triage', { preservedUntil: until(90 * day) }));
+    expect(error.code).toBe('request/field-not-allowed');
+    expect(error.issues).toEqual([{ path: '/payload/preservedUntil', message: 'not accepted from an officer' }]);
+    expect(errorOf(() => act(triage, 'triage', { order: { reference: 'SG-ORD-2026-000001' } })).code).toBe(
+      'request/field-not-allowed',
+    );
+  });
+
+  it('has no path to PRESERVED but a domestic order\u2019s events (or the partner\u2019s, mirrored)', () => {
+    for (const type of ['PRESERVATION_42'] as const) {
+      const reaching = machineFor(type).transitions.filter((t) => t.to === 'PRESERVED' || t.response === 'PRESERVED');
+      const byHand = reaching.filter((t) => t.recordedBy !== 'order' && t.by === 'requested');
+      expect(byHand).toEqual([]);
+      // The requester's own way back from a warning needs a preservation on file.
+      expect(reaching.filter((t) => t.by === 'requesting').map((t) => [t.action, t.guards])).toEqual([
+        ['continue-preservation', ['preservation-recorded']],
+      ]);
+    }
+  });
+});
+
+describe('the provider\u2019s answer is never an officer\u2019s to claim', () => {
+  it('refuses an officer\u2019s Art. 42 warning or partial execution that says the data is not held', () => {
+    const preserved = { type: 'PRESERVATION_42', state: 'PRESERVED', direction: 'incoming' } as const;
+    const claim = { information: 'The provider says it has nothing', reasonCodes: ['DATA_NOT_HELD'] };
+    expect(errorOf(() => act(preserved, 'issue-warning', claim)).code).toBe('request/recorded-by-order');
+    const executing = { type: 'STORED_DATA_44', state: 'IN_EXECUTION', direction: 'incoming' } as const;
+    expect(errorOf(() => act(executing, 'report-partial-execution', claim)).code).toBe('request/recorded-by-order');
+    // The requested State's own warning, in its own words, stays its officers' to give.
+    expect(act(preserved, 'issue-warning', { information: 'Preserving would alert the suspect' }).to).toBe(
+      'WARNING_ISSUED',
+    );
+  });
+
+  it('refuses to continue a preservation when nothing was preserved, allows it once something is', () => {
+    const warned = { type: 'PRESERVATION_42', state: 'WARNING_ISSUED', direction: 'outgoing' } as const;
+    expect(errorOf(() => act(warned, 'continue-preservation')).code).toBe('request/nothing-preserved');
+    expect(errorOf(() => act({ ...warned, preservedUntil: until(-1) }, 'continue-preservation')).code).toBe(
+      'request/nothing-preserved',
+    );
+    expect(act({ ...warned, preservedUntil: addDays(t0, 40).toISOString() }, 'continue-preservation').to).toBe(
+      'PRESERVED',
+    );
+  });
+
+  it('refuses to complete execution while a domestic order made for it is still open', () => {
+    const executing = { type: 'STORED_DATA_44', state: 'IN_EXECUTION', direction: 'incoming' } as const;
+    const error = errorOf(() => act({ ...executing, openOrders: 2 }, 'complete-execution'));
+    expect(error.code).toBe('request/orders-pending');
+    expect(error.message).toContain('2 domestic order(s)');
+    expect(act(executing, 'complete-execution').to).toBe('EXECUTED');
   });
 });
 

@@ -1,13 +1,12 @@
 import { DomainError } from '../errors/domain-error.js';
 import { citeLegalSource, un } from './legal-source.js';
 import type { GuardId } from './machines/state-machine.js';
-import { reasonCodeCatalogue, reasonCodesFor } from './reason-codes.js';
+import { providerObjectionCodes, reasonCodeCatalogue, reasonCodesFor } from './reason-codes.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import { requestTypes, validateRequestDetails } from './types/registry.js';
 
 /** Art. 42(7): preservation lasts at least 60 days so the MLA request can follow. */
 export const minimumPreservationDays = 60;
-const day = 86_400_000;
 
 export interface GuardContext {
   readonly request: RequestSnapshot;
@@ -130,16 +129,41 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
       });
     }
   },
-  'preservation-minimum': ({ payload, now }) => {
+  // The date comes from the provider's confirmation on a domestic order, which its own rules bound
+  // (never after the order's period); here it must simply be a date still to come.
+  'preserved-until-given': ({ payload, now }) => {
     const until = iso(payload.preservedUntil);
-    const earliest = now.getTime() + minimumPreservationDays * day;
-    if (Number.isNaN(until) || until < earliest) {
+    if (Number.isNaN(until) || until <= now.getTime()) {
+      throw new DomainError('request/preservation-date-invalid', 'a preservation is confirmed until a date to come', {
+        issues: [{ path: '/payload/preservedUntil', message: 'a future date-time with its zone' }],
+      });
+    }
+  },
+  'preservation-recorded': ({ request, now }) => {
+    if (request.preservedUntil === null || iso(request.preservedUntil) <= now.getTime()) {
       throw new DomainError(
-        'request/preservation-too-short',
-        `preservation must last at least ${minimumPreservationDays} days, until ${new Date(earliest).toISOString()} or later (${citeLegalSource(un(42, '7', false))})`,
-        {
-          issues: [{ path: '/payload/preservedUntil', message: `on or after ${new Date(earliest).toISOString()}` }],
-        },
+        'request/nothing-preserved',
+        'no provider has confirmed the data preserved: there is no preservation to continue; wait for a domestic order to be confirmed, or withdraw',
+      );
+    }
+  },
+  'no-provider-claim': ({ payload }) => {
+    const claimed = (payload.reasonCodes ?? []).filter((code) =>
+      (providerObjectionCodes as readonly string[]).includes(code),
+    );
+    if (claimed.length > 0) {
+      throw new DomainError(
+        'request/recorded-by-order',
+        `${claimed.join(', ')} is the service provider\u2019s answer to a domestic order: it reaches the request from the order (the provider\u2019s objection, or an officer\u2019s recorded answer at POST /api/v1/orders/{orderId}/provider-answers), never by hand`,
+        { issues: [{ path: '/payload/reasonCodes', message: `not ${claimed.join(', ')}` }] },
+      );
+    }
+  },
+  'no-open-orders': ({ request }) => {
+    if (request.openOrders > 0) {
+      throw new DomainError(
+        'request/orders-pending',
+        `${request.openOrders} domestic order(s) made for this request still wait on their provider: execution is not complete`,
       );
     }
   },

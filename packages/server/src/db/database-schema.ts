@@ -118,6 +118,10 @@ export interface RequestsTable {
   version: number;
   /** 0008: the officer handling the request, if any. */
   assigned_to: string | null;
+  /** 0009: the latest date a provider confirmed the data preserved until (this node's orders, or mirrored). */
+  preserved_until: string | null;
+  /** 0009: the end of the domestic order's current period, renewals included. */
+  preservation_ordered_until: string | null;
 }
 
 export interface RequestEventsTable {

@@ -146,6 +146,17 @@ export const orderRepository = {
     return rows.map(toRecord);
   },
 
+  /** Orders made for a request that are not in one of the given (terminal) states. */
+  async countOpenForRequest(db: Executor, requestId: string, terminalStates: readonly string[]): Promise<number> {
+    const row = await db
+      .selectFrom('domestic_orders')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('request_id', '=', requestId)
+      .where('state', 'not in', terminalStates)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   async countProduction(db: Executor, orderId: string): Promise<number> {
     const row = await db
       .selectFrom('order_events')

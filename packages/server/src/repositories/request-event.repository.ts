@@ -4,7 +4,7 @@ import type { Executor } from '../db/database-schema.js';
 export interface RequestEvent {
   readonly id: string;
   readonly requestId: string;
-  readonly kind: 'created' | 'updated' | 'transition' | 'deadline' | 'proposal' | 'delivery';
+  readonly kind: 'created' | 'updated' | 'transition' | 'deadline' | 'proposal' | 'delivery' | 'note';
   readonly action: string;
   readonly fromState: string | null;
   readonly toState: string | null;

@@ -34,6 +34,10 @@ export interface RequestRecord {
   readonly version: number;
   /** The officer handling the request (a user id), not part of the signed record. */
   readonly assignedTo: string | null;
+  /** The latest date a provider confirmed the data preserved until: set only from a domestic order's event, or mirrored. */
+  readonly preservedUntil: string | null;
+  /** The end of the domestic order's current period (renewals included), as the order made it. */
+  readonly preservationOrderedUntil: string | null;
 }
 
 export interface RequestFilter {
@@ -82,6 +86,8 @@ function toRecord(row: RequestsTable): RequestRecord {
     updatedAt: row.updated_at,
     version: Number(row.version),
     assignedTo: row.assigned_to ?? null,
+    preservedUntil: row.preserved_until ?? null,
+    preservationOrderedUntil: row.preservation_ordered_until ?? null,
   };
 }
 
@@ -110,6 +116,8 @@ function toRow(record: RequestRecord): RequestsTable {
     updated_at: record.updatedAt,
     version: record.version,
     assigned_to: record.assignedTo,
+    preserved_until: record.preservedUntil,
+    preservation_ordered_until: record.preservationOrderedUntil,
   };
 }
 

@@ -1,14 +1,15 @@
 import {
   DomainError,
+  minimumPreservationDays,
   orderInputSchema,
   type FieldIssue,
   type OrderInput,
   type OrderScope,
   type OrderTypeCode,
-  type TransitionActor,
 } from '@hanoi247/core';
 import { orderDeadlineRepository } from '../repositories/order-event.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
+import { requestEventRepository } from '../repositories/request-event.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
 import type { OrderService } from './order.service.js';
 import { presentOfficerOrder, type OfficerOrderView } from './order-view.js';
@@ -28,10 +29,26 @@ export interface RequestOrderInput {
   readonly nonDisclosure?: OrderInput['nonDisclosure'] | undefined;
 }
 
-/** Which accepted foreign requests become which domestic orders, and the request's own step. */
-const orderable: Readonly<Record<string, { types: readonly OrderTypeCode[]; requestAction: string }>> = {
-  PRESERVATION_42: { types: ['PRESERVE_25', 'PARTIAL_TRAFFIC_26'], requestAction: 'issue-domestic-order' },
-  STORED_DATA_44: { types: ['PRODUCE_27A', 'SUBSCRIBER_27B', 'PARTIAL_TRAFFIC_26'], requestAction: 'start-execution' },
+/**
+ * Which accepted foreign requests become which domestic orders, and in which states one more order may
+ * be made (a second provider found later). The request itself moves only when an order is served.
+ */
+const orderable: Readonly<Record<string, { types: readonly OrderTypeCode[]; states: readonly string[] }>> = {
+  PRESERVATION_42: {
+    types: ['PRESERVE_25', 'PARTIAL_TRAFFIC_26'],
+    states: [
+      'ACCEPTED',
+      'DOMESTIC_ORDER_ISSUED',
+      'PRESERVED',
+      'WARNING_ISSUED',
+      'EXTENSION_REQUESTED',
+      'FOLLOW_UP_MLA_LINKED',
+    ],
+  },
+  STORED_DATA_44: {
+    types: ['PRODUCE_27A', 'SUBSCRIBER_27B', 'PARTIAL_TRAFFIC_26'],
+    states: ['ACCEPTED', 'IN_EXECUTION', 'PARTIALLY_EXECUTED'],
+  },
 };
 
 /**
@@ -81,6 +98,15 @@ function draftFrom(request: RequestRecord, given: RequestOrderInput): unknown {
   };
 }
 
+/** Art. 42(7): an order executing a preservation request covers at least the 60 days the requesting State needs. */
+function belowArticle42Minimum(request: RequestRecord, order: OrderInput): boolean {
+  return (
+    request.type === 'PRESERVATION_42' &&
+    order.type === 'PRESERVE_25' &&
+    (order.durationDays ?? 90) < minimumPreservationDays
+  );
+}
+
 /**
  * From an accepted incoming Art. 42 preservation or Art. 44 production request, the domestic
  * order(s) in one step: each order drafted from the request, and the request moved on
@@ -106,13 +132,14 @@ export function createOrderFromRequestService(
       const result = await db.transaction().execute(async (tx) => {
         const request = visibleOrNotFound(principal, await requestRepository.findById(tx, requestId));
         const rule = orderable[request.type];
-        if (request.direction !== 'incoming' || rule === undefined || request.state !== 'ACCEPTED') {
+        if (request.direction !== 'incoming' || rule === undefined || !rule.states.includes(request.state)) {
           throw new DomainError(
             'order/request-not-orderable',
             `domestic orders are made from an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request; this one is ${request.direction} ${request.type} in ${request.state}`,
           );
         }
         const issues: FieldIssue[] = [];
+        const minimumIssues: FieldIssue[] = [];
         const drafts = inputs.map((given, i) => {
           const parsed = orderInputSchema.safeParse(draftFrom(request, given));
           if (!parsed.success) {
@@ -124,38 +151,56 @@ export function createOrderFromRequestService(
             );
           } else if (!rule.types.includes(parsed.data.type)) {
             issues.push({ path: `/orders/${i}/type`, message: `one of ${rule.types.join(', ')}` });
+          } else if (belowArticle42Minimum(request, parsed.data)) {
+            minimumIssues.push({
+              path: `/orders/${i}/durationDays`,
+              message: `at least ${minimumPreservationDays} days`,
+            });
           }
           return parsed.data;
         });
         if (issues.length > 0) {
           throw new DomainError('order/invalid', 'the orders cannot be made from this request as given', { issues });
         }
+        if (minimumIssues.length > 0) {
+          throw new DomainError(
+            'order/period-below-preservation-minimum',
+            `an order executing an Art. 42 request preserves for at least ${minimumPreservationDays} days, so the follow-up request can be made (UN art. 42(7))`,
+            { issues: minimumIssues },
+          );
+        }
         const created = [];
         for (const draft of drafts) {
           if (draft !== undefined) created.push(await deps.orders.insertOrder(tx, context, draft, request.id));
         }
-        const actor: TransitionActor = { kind: 'user', userId: principal.userId, permissions: principal.permissions };
-        const moved = await deps.requestTransitions.apply(
-          tx,
-          context,
-          request,
-          rule.requestAction,
-          { note: `Domestic order(s) ${created.map((o) => o.reference).join(', ')}` },
-          actor,
-        );
+        // Drafted, not issued: the request moves when an order is served (the order's own event).
+        await requestEventRepository.append(tx, {
+          id: deps.ids(),
+          requestId: request.id,
+          kind: 'note',
+          action: 'order-drafted',
+          fromState: null,
+          toState: request.state,
+          responseKind: null,
+          actorId: principal.userId,
+          actorName: principal.username,
+          occurredAt: deps.clock.now().toISOString(),
+          payload: { notes: [{ code: 'order.drafted', params: { orders: created.map((o) => o.reference) } }] },
+        });
         const views = [];
         for (const order of created) {
           views.push(
             presentOfficerOrder(order, {
               provider: await providerRepository.findById(tx, order.providerId),
-              request: moved,
+              request,
               deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
             }),
           );
         }
-        return { requestState: moved.state, orders: views };
+        return { requestState: request.state, orders: views };
       });
       deps.afterCommit?.();
+      deps.commits?.committed('requests');
       return result;
     },
   };

@@ -1,8 +1,12 @@
 import {
-  minimumPreservationDays,
+  currentPeriod,
+  machineFor,
+  orderRecordedTransitions,
   permissionsOf,
+  type OrderFacts,
   type OrderPayload,
   type Principal,
+  type TimelineNote,
   type TransitionActor,
   type TransitionPayload,
 } from '@hanoi247/core';
@@ -10,21 +14,20 @@ import type { Tx } from '../db/database-schema.js';
 import { orderEventRepository } from '../repositories/order-event.repository.js';
 import type { OrderRecord } from '../repositories/order.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
+import type { RecordedAnswer } from './provider-answers.js';
 import type { RequestTransitionService } from './request-transition.service.js';
 import type { CallContext, ServiceRuntime } from './service-runtime.js';
 
-const dayMs = 86_400_000;
-
 /**
- * The node acting on the request because of what happened to its order. It acts with a duty
- * officer's powers over the request only; the name the partner State sees is the order's, never
- * a provider employee's or an officer's.
+ * The node recording on the request what happened to its order. The transition is the order's
+ * (`order` actor), so nobody can record it by hand; the name the partner State sees is the order's,
+ * never a provider employee's or an officer's. The audit entry still names who acted.
  */
 export function actingForOrder(
   context: CallContext,
   order: Pick<OrderRecord, 'reference'>,
 ): { context: CallContext; actor: TransitionActor } {
-  const permissions = permissionsOf(['duty_officer']);
+  const permissions = permissionsOf([]);
   const caller = context.principal;
   const principal: Principal =
     caller === null
@@ -36,15 +39,62 @@ export function actingForOrder(
           permissions,
           via: 'cli',
         }
-      : { ...caller, username: `domestic order ${order.reference}`, permissions };
-  return { context: { ...context, principal }, actor: { kind: 'user', userId: principal.userId, permissions } };
+      : { ...caller, username: `domestic order ${order.reference}` };
+  return { context: { ...context, principal }, actor: { kind: 'order', userId: null, permissions } };
+}
+
+/** What the order tells the request: its reference and period, and how an answer recorded by hand arrived. */
+function factsOf(order: OrderRecord, recorded: RecordedAnswer | undefined, partial?: boolean): OrderFacts {
+  const periodEnd = currentPeriod(order)?.end;
+  return {
+    reference: order.reference,
+    ...(periodEnd === undefined ? {} : { periodEnd }),
+    ...(recorded === undefined ? {} : { recorded: { channel: recorded.channel, receivedAt: recorded.receivedAt } }),
+    ...(partial === undefined ? {} : { partial }),
+  };
+}
+
+function notesOf(note: TimelineNote, recorded: RecordedAnswer | undefined): TimelineNote[] {
+  if (recorded === undefined) return [note];
+  return [
+    note,
+    { code: 'order.answer-recorded', params: { channel: recorded.channel, receivedAt: recorded.receivedAt } },
+  ];
+}
+
+/** Which order-recorded action the request takes for this order event, from where it stands now. */
+function requestActionFor(
+  request: RequestRecord,
+  order: OrderRecord,
+  action: string,
+  payload: OrderPayload,
+): string | null {
+  const preservation = request.type === 'PRESERVATION_42';
+  switch (action) {
+    case 'serve':
+      if (preservation) return 'issue-domestic-order';
+      return request.state === 'ACCEPTED' ? 'start-execution' : 'issue-domestic-order';
+    case 'confirm-preservation':
+      if (!preservation) return null;
+      return request.state === 'EXTENSION_REQUESTED' ? 'grant-extension' : 'confirm-preserved';
+    case 'renew':
+      return preservation ? 'renew-domestic-order' : null;
+    case 'object':
+      if (payload.reasonCode !== 'DATA_NOT_HELD') return null;
+      return preservation ? 'issue-warning' : 'report-partial-execution';
+    case 'deliver-production':
+      return !preservation && order.requestId !== null ? 'record-production' : null;
+    default:
+      return null;
+  }
 }
 
 /**
- * How an order's outcome flows into the foreign request it executes, in the same transaction:
- * the provider's confirmation becomes "preserved until …", "data not held" becomes the Art. 42
- * warning (and, on an Art. 44 request in execution, a partial-execution report), a renewal is
- * recorded on the request. The existing outbox mirrors each to the partner.
+ * How an order's events flow into the foreign request it executes, in the same transaction: the
+ * order served is "domestic order issued" (or execution started), the provider's confirmation is
+ * "preserved until" its date (never after the order's period, which its own rules check), a renewal
+ * moves the period the requesting State is shown, "data not held" becomes the Art. 42 warning or a
+ * partial execution, a production is recorded. Each is mirrored to the partner by the outbox.
  */
 export function createLinkedRequestEffects(
   deps: ServiceRuntime & { readonly requestTransitions: RequestTransitionService },
@@ -67,75 +117,79 @@ export function createLinkedRequestEffects(
     });
   }
 
-  async function move(
-    tx: Tx,
-    context: CallContext,
+  function payloadFor(
+    requestAction: string,
     order: OrderRecord,
-    request: RequestRecord,
-    action: string,
-    payload: TransitionPayload,
-  ): Promise<void> {
-    const acting = actingForOrder(context, order);
-    await deps.requestTransitions.apply(tx, acting.context, request, action, payload, acting.actor);
-    await note(tx, order, 'linked-request-moved', { requestAction: action });
+    orderPayload: OrderPayload,
+    recorded: RecordedAnswer | undefined,
+  ): TransitionPayload {
+    const reference = order.reference;
+    switch (requestAction) {
+      case 'confirm-preserved':
+      case 'grant-extension': {
+        const until = orderPayload.preservedUntil ?? '';
+        const periodEnd = currentPeriod(order)?.end ?? until;
+        const partial = Date.parse(until) < Date.parse(periodEnd);
+        const code = partial ? 'order.preservation-partial' : 'order.preservation-confirmed';
+        return {
+          preservedUntil: until,
+          // What was preserved is the provider's own words.
+          ...(orderPayload.preservedWhat === undefined ? {} : { information: orderPayload.preservedWhat }),
+          order: factsOf(order, recorded, partial),
+          notes: notesOf({ code, params: { order: reference, until, periodEnd } }, recorded),
+        };
+      }
+      case 'renew-domestic-order':
+        return {
+          order: factsOf(order, recorded),
+          notes: [{ code: 'order.renewed', params: { order: reference, periodEnd: currentPeriod(order)?.end ?? '' } }],
+        };
+      case 'issue-warning':
+      case 'report-partial-execution':
+        return {
+          reasonCodes: ['DATA_NOT_HELD'],
+          order: factsOf(order, recorded),
+          notes: notesOf({ code: 'order.data-not-held', params: { order: reference } }, recorded),
+        };
+      case 'record-production':
+        return {
+          order: factsOf(order, recorded),
+          notes: [{ code: 'order.production-received', params: { order: reference } }],
+        };
+      default:
+        return { order: factsOf(order, recorded), notes: [{ code: 'order.served', params: { order: reference } }] };
+    }
   }
 
   return {
     async follow(
       tx: Tx,
       context: CallContext,
-      before: OrderRecord,
       after: OrderRecord,
       action: string,
       payload: OrderPayload,
+      recorded?: RecordedAnswer,
     ): Promise<void> {
       if (after.requestId === null) return;
       const request = await requestRepository.findById(tx, after.requestId);
       if (request === undefined || request.direction !== 'incoming') return;
-      // Art. 44: a provider that does not hold the data leaves the request partly executed, and the requesting State is told why.
-      if (
-        request.type === 'STORED_DATA_44' &&
-        action === 'object' &&
-        payload.reasonCode === 'DATA_NOT_HELD' &&
-        request.state === 'IN_EXECUTION'
-      ) {
-        await move(tx, context, after, request, 'report-partial-execution', {
-          information: `The service provider addressed by domestic order ${after.reference} reports that it does not hold the data (DATA_NOT_HELD).`,
-          reasonCodes: ['DATA_NOT_HELD'],
-        });
+      const requestAction = requestActionFor(request, after, action, payload);
+      if (requestAction === null) return;
+      // A request already closed, refused or withdrawn is not moved; the order's timeline says so.
+      const possible = orderRecordedTransitions(machineFor(request.type), request.state).some(
+        (t) => t.action === requestAction,
+      );
+      if (!possible) {
+        await note(tx, after, 'linked-request-not-moved', { requestAction, requestState: request.state });
         return;
       }
-      if (request.type !== 'PRESERVATION_42') return;
-      if (
-        action === 'confirm-preservation' &&
-        before.state === 'ACKNOWLEDGED' &&
-        request.state === 'DOMESTIC_ORDER_ISSUED' &&
-        payload.preservedUntil !== undefined
-      ) {
-        // Art. 42(7) promises at least 60 days; a shorter confirmation waits for an officer to renew, rather than overstate it.
-        if (Date.parse(payload.preservedUntil) < clock.now().getTime() + minimumPreservationDays * dayMs) {
-          await note(tx, after, 'linked-request-not-confirmed', {
-            reason: `preserved for less than ${minimumPreservationDays} days: renew the order, then confirm on the request`,
-          });
-          return;
-        }
-        await move(tx, context, after, request, 'confirm-preserved', {
-          preservedUntil: payload.preservedUntil,
-          note: `Preserved by the service provider under domestic order ${after.reference}: ${payload.preservedWhat ?? ''}`.trim(),
-        });
-      }
-      if (action === 'object' && payload.reasonCode === 'DATA_NOT_HELD' && request.state === 'DOMESTIC_ORDER_ISSUED') {
-        await move(tx, context, after, request, 'issue-warning', {
-          information:
-            'The service provider reports that it does not hold the data: preservation will not ensure its availability.',
-          reasonCodes: ['DATA_NOT_HELD'],
-        });
-      }
-      if (action === 'renew' && (request.state === 'PRESERVED' || request.state === 'FOLLOW_UP_MLA_LINKED')) {
-        const until = after.periods.at(-1)?.end ?? '';
-        await move(tx, context, after, request, 'renew-domestic-order', {
-          note: `Domestic order ${after.reference} renewed until ${until}`,
-        });
+      const acting = actingForOrder(context, after);
+      const requestPayload = payloadFor(requestAction, after, payload, recorded);
+      await deps.requestTransitions.apply(tx, acting.context, request, requestAction, requestPayload, acting.actor);
+      await note(tx, after, 'linked-request-moved', { requestAction });
+      if (requestPayload.order?.partial === true) {
+        // The officer is alerted on the order's timeline (and the request's note says "partial").
+        await note(tx, after, 'preservation-partial', { preservedUntil: payload.preservedUntil ?? null });
       }
     },
   };

@@ -18,6 +18,7 @@ import { orderDeadlineRepository, orderEventRepository } from '../repositories/o
 import { orderRepository, type OrderRecord } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { createLinkedRequestEffects } from './order-linked-request.js';
+import type { RecordedAnswer } from './provider-answers.js';
 import { orderSnapshotOf } from './order-view.js';
 import type { RequestTransitionService } from './request-transition.service.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
@@ -151,11 +152,14 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
     payload: OrderPayload,
     actor: OrderActor,
     changes: Partial<Pick<OrderRecord, 'terms'>> = {},
+    recorded?: RecordedAnswer,
   ): Promise<OrderRecord> {
     const now = clock.now();
     const at = now.toISOString();
     const plan = planOrderTransition(orderSnapshotOf(order), action, payload, actor, now, deps.orderSettings);
-    const actorName = context.principal?.username ?? 'legal clock';
+    const caller = context.principal?.username ?? 'legal clock';
+    // The provider's answer taken down by an officer says so wherever it shows.
+    const actorName = recorded === undefined ? caller : `${caller}, recording the provider\u2019s answer`;
     let next = { ...recordChanges(order, plan, payload, actor, at), ...changes };
     const notice = endingNotices.find((n) => n === action && order.servedJws !== null);
     if (action === 'serve' || action === 'renew' || notice !== undefined) {
@@ -178,6 +182,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       payload: {
         ...payload,
         ...(next.revision !== order.revision || action === 'serve' ? { revision: next.revision } : {}),
+        ...(recorded === undefined ? {} : { recorded }),
       },
     });
     await applyClocks(tx, order.id, plan.clocks, at);
@@ -200,7 +205,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
       }),
     );
     const updated = { ...next, version: order.version + 1 };
-    await linked.follow(tx, context, order, updated, action, payload);
+    await linked.follow(tx, context, updated, action, payload, recorded);
     return updated;
   }
 

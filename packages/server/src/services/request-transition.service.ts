@@ -1,5 +1,6 @@
 import {
   DomainError,
+  orderStates,
   planTransition,
   type DeadlineEffect,
   type DeadlineSettings,
@@ -14,6 +15,7 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository } from '../repositories/case.repository.js';
 import { deadlineRepository } from '../repositories/deadline.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
+import { orderRepository } from '../repositories/order.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
 import {
   assigneeOf,
@@ -30,6 +32,26 @@ export interface TransitionServiceDeps extends ServiceRuntime {
   readonly deadlineSettings: DeadlineSettings;
   /** Tells the partner node; absent in maintenance tools that never federate. */
   readonly outbox?: Outbox;
+}
+
+const terminalOrderStates = orderStates.filter((s) => s.terminal).map((s) => s.name);
+
+/**
+ * The preservation as the order made it: a confirmation sets the date, an order's period its end.
+ * Only order-recorded and mirrored transitions carry these (an officer's payload cannot: planTransition refuses it).
+ */
+function preservationAfter(
+  request: RequestRecord,
+  response: string | null,
+  payload: TransitionPayload,
+): Pick<RequestRecord, 'preservedUntil' | 'preservationOrderedUntil'> {
+  return {
+    preservedUntil:
+      response === 'PRESERVED' && payload.preservedUntil !== undefined
+        ? payload.preservedUntil
+        : request.preservedUntil,
+    preservationOrderedUntil: payload.order?.periodEnd ?? request.preservationOrderedUntil,
+  };
 }
 
 /** States in which the partner does not know the request yet: nothing to mirror. */
@@ -196,7 +218,8 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
   ): Promise<RequestRecord> {
     const now = clock.now();
     const at = now.toISOString();
-    const plan = planTransition(snapshotOf(request), action, payload, actor, now, {
+    const openOrders = await orderRepository.countOpenForRequest(tx, request.id, terminalOrderStates);
+    const plan = planTransition(snapshotOf(request, openOrders), action, payload, actor, now, {
       settings: deps.deadlineSettings,
       mirrored: options.mirrored === true,
     });
@@ -209,6 +232,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
       consultationRecordedAt: plan.recordsConsultation
         ? (request.consultationRecordedAt ?? at)
         : request.consultationRecordedAt,
+      ...preservationAfter(request, plan.transition.response ?? null, payload),
       updatedAt: at,
     };
     if (!(await requestRepository.update(tx, next, request.version))) {
@@ -241,7 +265,8 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
         details: { reference: request.reference, action, from: plan.from, to: plan.to },
       }),
     );
-    if (actor.kind === 'user' && options.mirrored !== true) {
+    // Officers' acts and what the node's orders recorded reach the partner; the clocks run on both sides.
+    if ((actor.kind === 'user' || actor.kind === 'order') && options.mirrored !== true) {
       await mirror(tx, request, action, plan.from, plan.to, payload, context.principal?.username ?? 'officer', at);
     }
     return { ...next, version: request.version + 1 };

@@ -43,7 +43,8 @@ export const userActor = (principal: Principal): TransitionActor => ({
   permissions: principal.permissions,
 });
 
-export function snapshotOf(record: RequestRecord): RequestSnapshot {
+/** `openOrders` matters only when a transition is planned; views leave it at 0. */
+export function snapshotOf(record: RequestRecord, openOrders = 0): RequestSnapshot {
   return {
     id: record.id,
     type: record.type,
@@ -55,6 +56,8 @@ export function snapshotOf(record: RequestRecord): RequestSnapshot {
     urgent: record.priority === 'urgent',
     draftedBy: record.draftedBy,
     consultationRecorded: record.consultationRecordedAt !== null,
+    preservedUntil: record.preservedUntil,
+    openOrders,
   };
 }
 

@@ -229,6 +229,8 @@ export function createRequestService(deps: RequestServiceDeps) {
         updatedAt: now,
         version: 1,
         assignedTo: null,
+        preservedUntil: null,
+        preservationOrderedUntil: null,
       };
       await insertRecord(tx, { principal: null, requestId: null }, record, {
         messageId,
@@ -275,6 +277,8 @@ export function createRequestService(deps: RequestServiceDeps) {
         updatedAt: now.toISOString(),
         version: 1,
         assignedTo: null,
+        preservedUntil: null,
+        preservationOrderedUntil: null,
       }));
     },
 
@@ -327,6 +331,8 @@ export function createRequestService(deps: RequestServiceDeps) {
         updatedAt: now,
         version: 1,
         assignedTo: null,
+        preservedUntil: null,
+        preservationOrderedUntil: null,
       }));
     },
 

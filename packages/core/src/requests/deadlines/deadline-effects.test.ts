@@ -7,6 +7,7 @@ import {
   applyDeadlineEffects,
   completeDetails,
   openDeadlines,
+  orderActor,
   snapshot,
   supervisor,
   systemActor,
@@ -19,6 +20,8 @@ import { requestTypeCodes } from '../request-type-codes.js';
 import type { DeadlineSettings } from './deadline-rules.js';
 
 const iso = (date: Date) => date.toISOString();
+/** What the requested node's domestic orders record (never an officer). */
+const orderRecorded = ['issue-domestic-order', 'confirm-preserved', 'grant-extension', 'renew-domestic-order'];
 const plan = (
   input: SnapshotInput,
   action: string,
@@ -29,7 +32,11 @@ const plan = (
     snapshot(input),
     action,
     payload,
-    action === 'expire' || action === 'hard-stop' ? systemActor : supervisor,
+    action === 'expire' || action === 'hard-stop'
+      ? systemActor
+      : orderRecorded.includes(action) && options.mirrored !== true
+        ? orderActor
+        : supervisor,
     options.now ?? t0,
     {
       mirrored: options.mirrored ?? false,
@@ -108,21 +115,33 @@ describe('acknowledgement clocks, started when an incoming request is created', 
 describe('preservation clocks (UN arts 25, 42(7))', () => {
   const until = addDays(t0, 75);
 
-  it('starts the 90-day domestic order on issue and on renewal', () => {
-    const expected = [
+  it('runs the domestic order clock to the end of the order\u2019s real period, on service and on renewal', () => {
+    const served = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 75)) } };
+    expect(
+      plan({ type: 'PRESERVATION_42', state: 'ACCEPTED', direction: 'incoming' }, 'issue-domestic-order', served),
+    ).toEqual([
       {
         kind: 'start',
         ruleId: 'domestic-preservation-order',
-        dueAt: iso(addDays(t0, 90)),
-        warnAt: iso(addDays(t0, 80)),
+        dueAt: iso(addDays(t0, 75)),
+        warnAt: iso(addDays(t0, 65)),
       },
-    ];
-    expect(plan({ type: 'PRESERVATION_42', state: 'ACCEPTED', direction: 'incoming' }, 'issue-domestic-order')).toEqual(
-      expected,
-    );
+    ]);
+    const renewed = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 165)) } };
     expect(
-      plan({ type: 'PRESERVATION_42', state: 'FOLLOW_UP_MLA_LINKED', direction: 'incoming' }, 'renew-domestic-order'),
-    ).toEqual(expected);
+      plan(
+        { type: 'PRESERVATION_42', state: 'FOLLOW_UP_MLA_LINKED', direction: 'incoming' },
+        'renew-domestic-order',
+        renewed,
+      ),
+    ).toEqual([
+      {
+        kind: 'start',
+        ruleId: 'domestic-preservation-order',
+        dueAt: iso(addDays(t0, 165)),
+        warnAt: iso(addDays(t0, 155)),
+      },
+    ]);
   });
 
   it('starts the preservation period at preservedUntil, warning 14 days before, on both copies', () => {

@@ -43,7 +43,7 @@ export interface DeadlineRule {
   /** The due time: a duration from the anchor, or a date carried by the payload or the details. */
   readonly due:
     | ((settings: DeadlineSettings, request: RequestSnapshot) => Duration)
-    | { readonly payload: keyof TransitionPayload }
+    | { readonly payload: keyof TransitionPayload | 'orderPeriodEnd' }
     | { readonly details: 'deadlineSought' };
   readonly warnBefore: Duration;
   readonly escalateTo: Role;
@@ -135,8 +135,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'domestic-preservation-order',
     title: {
-      en: 'Domestic preservation order (at most 90 days, renewable)',
-      vi: 'Lệnh bảo toàn trong nước (tối đa 90 ngày, có thể gia hạn)',
+      en: 'End of the domestic preservation order\u2019s period (at most 90 days, renewable)',
+      vi: 'Hết thời hạn lệnh bảo toàn trong nước (tối đa 90 ngày, có thể gia hạn)',
     },
     legalSource: un(25, '2', false),
     kind: 'reminder',
@@ -144,7 +144,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     direction: 'incoming',
     startOn: ['issue-domestic-order', 'renew-domestic-order'],
     closeOn: ['release-after-decision', 'withdraw', 'expire'],
-    due: () => ({ value: 90, unit: 'days' }),
+    due: { payload: 'orderPeriodEnd' },
     warnBefore: { value: 10, unit: 'days' },
     escalateTo: 'supervisor',
   },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../support/clock.js';
 import { creationDeadlines, planTransition } from '../plan-transition.js';
-import { addDays, addHours, snapshot, supervisor, systemActor, t0 } from '../request.fixtures.js';
+import { addDays, addHours, orderActor, snapshot, supervisor, systemActor, t0 } from '../request.fixtures.js';
 import type { RequestSnapshot } from '../request-snapshot.js';
 import type { DeadlineEffect } from './deadline-effects.js';
 import { scanDeadlines, type DeadlineAlarm, type DeadlineInstance, type DeadlineStatus } from './deadline-scanner.js';
@@ -113,7 +113,7 @@ describe('scanDeadlines', () => {
       direction: 'incoming',
     });
     const preservedUntil = addDays(t0, 60).toISOString();
-    const confirmed = planTransition(request, 'confirm-preserved', { preservedUntil }, supervisor, clock.now());
+    const confirmed = planTransition(request, 'confirm-preserved', { preservedUntil }, orderActor, clock.now());
     table.apply(confirmed.deadlines);
     request = { ...request, state: confirmed.to };
     clock.set(addDays(t0, 46));

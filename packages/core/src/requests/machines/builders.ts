@@ -10,6 +10,7 @@ interface TransitionOptions {
   readonly guards?: readonly GuardId[];
   readonly response?: ResponseKind;
   readonly legalSource?: LegalSource;
+  readonly recordedBy?: 'order';
 }
 
 export function transition(
@@ -30,6 +31,7 @@ export function transition(
     label,
     ...(options.response === undefined ? {} : { response: options.response }),
     ...(options.legalSource === undefined ? {} : { legalSource: options.legalSource }),
+    ...(options.recordedBy === undefined ? {} : { recordedBy: options.recordedBy }),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   addHours,
   applyDeadlineEffects,
   drafter,
+  orderActor,
   payloadFor,
   snapshot,
   supervisor,
@@ -18,9 +19,10 @@ import type { RequestTypeCode } from '../request-type-codes.js';
 /**
  * Hand-written walks through a state machine. `own` is the side whose copy this is (the
  * requesting node on an outgoing copy, the requested node on an incoming one), `partner` is the
- * other State's transition mirrored onto this copy, `system` is the deadline scanner.
+ * other State's transition mirrored onto this copy, `system` is the deadline scanner, `order` one
+ * of the requested node's domestic orders recording its event.
  */
-export type By = 'own' | 'partner' | 'system';
+export type By = 'own' | 'partner' | 'system' | 'order';
 export type Step = readonly [by: By, action: string, to: string];
 
 export interface Scenario {
@@ -56,17 +58,21 @@ export function runScenario(type: RequestTypeCode, scenario: Scenario, options: 
   const states = [request.state];
   scenario.steps.forEach(([by, action, expected], index) => {
     now = addHours(now, 1);
-    const actor = by === 'system' ? systemActor : action === 'submit' ? drafter : supervisor;
+    const actor =
+      by === 'system' ? systemActor : by === 'order' ? orderActor : action === 'submit' ? drafter : supervisor;
+    const from = by === 'order' || by === 'partner' ? 'node' : 'user';
     const where = `${type} "${scenario.name}" step ${index + 1}: ${by} ${action} from ${request.state}`;
     let to: string;
     try {
-      const plan = planTransition(request, action, payloadFor(action, now), actor, now, { mirrored: by === 'partner' });
+      const payload = payloadFor(action, now, from);
+      const plan = planTransition(request, action, payload, actor, now, { mirrored: by === 'partner' });
       applyDeadlineEffects(deadlines, plan.deadlines);
       to = plan.to;
       request = {
         ...request,
         state: to,
         consultationRecorded: request.consultationRecorded || plan.recordsConsultation,
+        preservedUntil: plan.response === 'PRESERVED' ? (payload.preservedUntil ?? null) : request.preservedUntil,
       };
     } catch (error) {
       throw new Error(`${where} failed: ${isDomainError(error) ? `${error.code}: ${error.message}` : String(error)}`, {

@@ -114,6 +114,21 @@ const mlaScenarios: readonly Scenario[] = [
       ['partner', 'close', 'CLOSED'],
     ],
   },
+  {
+    name: 'incoming: executed through domestic orders, one provider holds no such data',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ...acknowledgeAndAssess,
+      ['own', 'accept', 'ACCEPTED'],
+      ['order', 'start-execution', 'IN_EXECUTION'],
+      ['order', 'issue-domestic-order', 'IN_EXECUTION'],
+      ['order', 'record-production', 'IN_EXECUTION'],
+      ['order', 'report-partial-execution', 'PARTIALLY_EXECUTED'],
+      ['order', 'report-partial-execution', 'PARTIALLY_EXECUTED'],
+      ['own', 'complete-execution', 'EXECUTED'],
+    ],
+  },
 ];
 
 const collecting: readonly Step[] = [

@@ -206,16 +206,18 @@ export const mlaMachine = machine(
       'PARTIALLY_EXECUTED',
       'requested',
       { en: 'Report partial execution', vi: 'Báo cáo thực hiện một phần' },
-      { response: 'PARTIAL' },
+      { response: 'PARTIAL', guards: ['no-provider-claim'] },
     ),
+    // Execution is not complete while a domestic order made for it still waits on its provider.
     transition(
       'complete-execution',
       ['IN_EXECUTION', 'PARTIALLY_EXECUTED'],
       'EXECUTED',
       'requested',
       { en: 'Execution complete', vi: 'Hoàn thành thực hiện' },
-      { ...decision, response: 'EXECUTED' },
+      { ...decision, response: 'EXECUTED', guards: ['no-open-orders'] },
     ),
+    ...executionByOrders(),
     transition('confirm-results', ['EXECUTED'], 'RESULTS_RECEIVED', 'requesting', {
       en: 'Results received and verified',
       vi: 'Đã nhận và kiểm tra kết quả',
@@ -223,6 +225,47 @@ export const mlaMachine = machine(
     transition('close', ['RESULTS_RECEIVED'], 'CLOSED', 'requesting', { en: 'Close', vi: 'Kết thúc' }),
   ],
 );
+
+/**
+ * What only the node's domestic orders record on a stored-data request (UN arts. 27, 44): an order
+ * served starts execution, the provider's production or its report that it holds no such data.
+ */
+function executionByOrders(): TransitionDefinition[] {
+  const byOrder = { recordedBy: 'order' } as const;
+  const served = { en: 'Domestic production order served', vi: 'Đã tống đạt lệnh cung cấp dữ liệu' };
+  const executing = ['IN_EXECUTION', 'PARTIALLY_EXECUTED'];
+  return [
+    transition('start-execution', ['ACCEPTED'], 'IN_EXECUTION', 'requested', served, {
+      ...byOrder,
+      legalSource: un(27),
+    }),
+    transition('issue-domestic-order', executing, null, 'requested', served, { ...byOrder, legalSource: un(27) }),
+    transition(
+      'record-production',
+      executing,
+      null,
+      'requested',
+      { en: 'Data produced by the provider', vi: 'Doanh nghiệp đã cung cấp dữ liệu' },
+      { ...byOrder, legalSource: un(27) },
+    ),
+    transition(
+      'report-partial-execution',
+      ['IN_EXECUTION'],
+      'PARTIALLY_EXECUTED',
+      'requested',
+      { en: 'The provider does not hold the data', vi: 'Doanh nghiệp không lưu giữ dữ liệu' },
+      { ...byOrder, response: 'PARTIAL' },
+    ),
+    transition(
+      'report-partial-execution',
+      ['PARTIALLY_EXECUTED'],
+      null,
+      'requested',
+      { en: 'The provider does not hold the data', vi: 'Doanh nghiệp không lưu giữ dữ liệu' },
+      { ...byOrder, response: 'PARTIAL' },
+    ),
+  ];
+}
 
 /** Brief §3.2 D: real-time traffic (Art. 45) and interception (Art. 46), with a hard stop. */
 export const realtimeMachine = machine(

@@ -9,8 +9,8 @@ const preserved: readonly Step[] = [
   ['own', 'acknowledge', 'ACKNOWLEDGED'],
   ['own', 'triage', 'TRIAGE'],
   ['own', 'accept', 'ACCEPTED'],
-  ['own', 'issue-domestic-order', 'DOMESTIC_ORDER_ISSUED'],
-  ['own', 'confirm-preserved', 'PRESERVED'],
+  ['order', 'issue-domestic-order', 'DOMESTIC_ORDER_ISSUED'],
+  ['order', 'confirm-preserved', 'PRESERVED'],
 ];
 
 const preservation: readonly Scenario[] = [
@@ -51,9 +51,39 @@ const preservation: readonly Scenario[] = [
     start: 'RECEIVED',
     steps: [
       ...preserved,
-      ['own', 'renew-domestic-order', 'PRESERVED'],
+      ['order', 'renew-domestic-order', 'PRESERVED'],
+      ['order', 'confirm-preserved', 'PRESERVED'],
       ['own', 'disclose-traffic-path', 'PRESERVED'],
       ['system', 'expire', 'EXPIRED'],
+    ],
+  },
+  {
+    name: 'incoming: extension asked, the order renewed, the provider confirms, follow-up MLA received',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ...preserved,
+      ['partner', 'request-extension', 'EXTENSION_REQUESTED'],
+      ['order', 'renew-domestic-order', 'EXTENSION_REQUESTED'],
+      ['order', 'grant-extension', 'PRESERVED'],
+      ['own', 'link-follow-up-mla', 'FOLLOW_UP_MLA_LINKED'],
+      ['order', 'renew-domestic-order', 'FOLLOW_UP_MLA_LINKED'],
+      ['own', 'release-after-decision', 'RELEASED_AFTER_DECISION'],
+    ],
+  },
+  {
+    name: 'incoming: the provider holds no such data, a second order preserves it, the requester continues',
+    direction: 'incoming',
+    start: 'RECEIVED',
+    steps: [
+      ['own', 'acknowledge', 'ACKNOWLEDGED'],
+      ['own', 'triage', 'TRIAGE'],
+      ['own', 'accept', 'ACCEPTED'],
+      ['order', 'issue-domestic-order', 'DOMESTIC_ORDER_ISSUED'],
+      ['order', 'issue-warning', 'WARNING_ISSUED'],
+      ['order', 'issue-domestic-order', 'WARNING_ISSUED'],
+      ['order', 'confirm-preserved', 'WARNING_ISSUED'],
+      ['partner', 'continue-preservation', 'PRESERVED'],
     ],
   },
   {

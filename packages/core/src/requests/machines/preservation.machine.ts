@@ -10,7 +10,7 @@ import {
   withdrawals,
   withdrawnState,
 } from './builders.js';
-import type { StateMachineDefinition } from './state-machine.js';
+import type { StateMachineDefinition, TransitionDefinition } from './state-machine.js';
 
 /** Brief §3.2 A: expedited preservation (UN art. 42), both sides of the request. */
 const states = [
@@ -32,6 +32,72 @@ const states = [
 ];
 
 const open = states.filter((s) => !s.terminal).map((s) => s.name);
+/** Where the request waits on, or keeps, a preservation: a further order or renewal may be recorded there. */
+const preserving = [
+  'DOMESTIC_ORDER_ISSUED',
+  'PRESERVED',
+  'WARNING_ISSUED',
+  'EXTENSION_REQUESTED',
+  'FOLLOW_UP_MLA_LINKED',
+];
+const byOrder = { recordedBy: 'order' } as const;
+
+/**
+ * What only the node's domestic orders can record (UN arts. 25, 42): the order served, the provider's
+ * confirmation (its date, never later than the order's period), a renewal, or the provider's report
+ * that it holds no such data. The partner's node mirrors each.
+ */
+function orderRecorded(): TransitionDefinition[] {
+  const served = { en: 'Domestic preservation order served', vi: 'Đã tống đạt lệnh bảo toàn trong nước' };
+  const confirmed = { en: 'Preservation confirmed by the provider', vi: 'Doanh nghiệp xác nhận đã bảo toàn' };
+  return [
+    transition('issue-domestic-order', ['ACCEPTED'], 'DOMESTIC_ORDER_ISSUED', 'requested', served, {
+      ...byOrder,
+      legalSource: un(25),
+    }),
+    transition('issue-domestic-order', preserving, null, 'requested', served, { ...byOrder, legalSource: un(25) }),
+    transition('confirm-preserved', ['DOMESTIC_ORDER_ISSUED'], 'PRESERVED', 'requested', confirmed, {
+      ...byOrder,
+      response: 'PRESERVED',
+      guards: ['preserved-until-given'],
+      legalSource: un(42, '7', false),
+    }),
+    // A renewed order confirmed again, or a second order: the date moves, the state stays (a standing
+    // warning waits for the requesting State's decision).
+    transition(
+      'confirm-preserved',
+      ['PRESERVED', 'WARNING_ISSUED', 'FOLLOW_UP_MLA_LINKED'],
+      null,
+      'requested',
+      confirmed,
+      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: un(42, '7', false) },
+    ),
+    transition(
+      'grant-extension',
+      ['EXTENSION_REQUESTED'],
+      'PRESERVED',
+      'requested',
+      { en: 'Extension confirmed by the provider', vi: 'Doanh nghiệp xác nhận gia hạn bảo toàn' },
+      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: un(42, '7', false) },
+    ),
+    transition(
+      'renew-domestic-order',
+      preserving,
+      null,
+      'requested',
+      { en: 'Domestic order renewed', vi: 'Đã gia hạn lệnh trong nước' },
+      { ...byOrder, legalSource: un(25, '2', false) },
+    ),
+    transition(
+      'issue-warning',
+      ['DOMESTIC_ORDER_ISSUED', 'PRESERVED'],
+      'WARNING_ISSUED',
+      'requested',
+      { en: 'The provider does not hold the data', vi: 'Doanh nghiệp không lưu giữ dữ liệu' },
+      { ...byOrder, response: 'WARNING_ART42', legalSource: un(42, '6', false) },
+    ),
+  ];
+}
 
 export const preservationMachine: StateMachineDefinition = {
   family: 'preservation',
@@ -80,32 +146,9 @@ export const preservationMachine: StateMachineDefinition = {
       { en: 'Accept', vi: 'Chấp nhận' },
       { ...decision, response: 'ACCEPT' },
     ),
-    transition(
-      'issue-domestic-order',
-      ['ACCEPTED'],
-      'DOMESTIC_ORDER_ISSUED',
-      'requested',
-      { en: 'Issue the domestic preservation order', vi: 'Ban hành lệnh bảo toàn' },
-      { legalSource: un(25) },
-    ),
-    transition(
-      'confirm-preserved',
-      ['DOMESTIC_ORDER_ISSUED'],
-      'PRESERVED',
-      'requested',
-      { en: 'Confirm preserved until a date', vi: 'Xác nhận đã bảo toàn đến ngày' },
-      { response: 'PRESERVED', guards: ['preservation-minimum'], legalSource: un(42, '7', false) },
-    ),
-    transition(
-      'renew-domestic-order',
-      ['PRESERVED', 'FOLLOW_UP_MLA_LINKED'],
-      null,
-      'requested',
-      { en: 'Renew the domestic order', vi: 'Gia hạn lệnh trong nước' },
-      { legalSource: un(25, '2', false) },
-    ),
-    // Also before anything was preserved: the provider reports it does not hold the data (a domestic
-    // order's DATA_NOT_HELD objection), which is exactly "preservation will not ensure availability".
+    ...orderRecorded(),
+    // The requested State's own warning (the preservation would prejudice the investigation). That the
+    // provider does not hold the data is for the provider's answer to say, never an officer's.
     transition(
       'issue-warning',
       ['PRESERVED', 'DOMESTIC_ORDER_ISSUED'],
@@ -115,24 +158,25 @@ export const preservationMachine: StateMachineDefinition = {
         en: 'Warn: preservation may not secure the data or may prejudice the investigation',
         vi: 'Cảnh báo theo Điều 42',
       },
-      { response: 'WARNING_ART42', guards: ['information-text'], legalSource: un(42, '6', false) },
+      {
+        response: 'WARNING_ART42',
+        guards: ['information-text', 'no-provider-claim'],
+        legalSource: un(42, '6', false),
+      },
     ),
-    transition('continue-preservation', ['WARNING_ISSUED'], 'PRESERVED', 'requesting', {
-      en: 'Continue despite the warning',
-      vi: 'Tiếp tục bảo toàn',
-    }),
+    // Back to PRESERVED only if something is preserved: a warning that the data is not held leaves nothing to continue.
+    transition(
+      'continue-preservation',
+      ['WARNING_ISSUED'],
+      'PRESERVED',
+      'requesting',
+      { en: 'Continue despite the warning', vi: 'Tiếp tục bảo toàn' },
+      { guards: ['preservation-recorded'] },
+    ),
     transition('request-extension', ['PRESERVED'], 'EXTENSION_REQUESTED', 'requesting', {
       en: 'Ask for an extension',
       vi: 'Đề nghị gia hạn',
     }),
-    transition(
-      'grant-extension',
-      ['EXTENSION_REQUESTED'],
-      'PRESERVED',
-      'requested',
-      { en: 'Extend preservation', vi: 'Gia hạn bảo toàn' },
-      { response: 'PRESERVED', guards: ['preservation-minimum'] },
-    ),
     transition(
       'link-follow-up-mla',
       ['PRESERVED', 'WARNING_ISSUED', 'EXTENSION_REQUESTED'],

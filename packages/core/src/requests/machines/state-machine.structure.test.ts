@@ -105,9 +105,25 @@ describe.each(machines)('the %s machine', (_family, machine) => {
     }
   });
 
-  it('is deterministic: one transition per state, side and action', () => {
-    const keys = machine.transitions.flatMap((t) => t.from.map((from) => `${from}/${t.by}/${t.action}`));
+  it('is deterministic: one transition per state, side, recorder and action', () => {
+    const keys = machine.transitions.flatMap((t) =>
+      t.from.map((from) => `${from}/${t.by}/${t.recordedBy ?? 'officer'}/${t.action}`),
+    );
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('lands a mirrored action in one state, whether the partner\u2019s officer or its order performed it', () => {
+    const landing = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const t of machine.transitions) {
+      for (const from of t.from) {
+        const key = `${from}/${t.by}/${t.action}`;
+        const to = t.to ?? from;
+        if (landing.has(key) && landing.get(key) !== to) conflicts.push(`${key}: ${landing.get(key)} or ${to}`);
+        landing.set(key, to);
+      }
+    }
+    expect(conflicts).toEqual([]);
   });
 
   it('uses known guards, permissions and response kinds', () => {

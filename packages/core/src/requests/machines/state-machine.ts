@@ -17,12 +17,15 @@ export const guardIds = [
   'postponement-grounds',
   'consultation-before-refusal',
   'conditions-present',
-  'preservation-minimum',
+  'preserved-until-given',
+  'preservation-recorded',
   'authorised-period',
   'nationality-refusal',
   'linked-request',
   'third-state',
   'information-text',
+  'no-provider-claim',
+  'no-open-orders',
 ] as const;
 export type GuardId = (typeof guardIds)[number];
 
@@ -37,6 +40,12 @@ export interface TransitionDefinition {
   readonly response?: ResponseKind;
   readonly label: Bilingual;
   readonly legalSource?: LegalSource;
+  /**
+   * `order`: the requested node records this transition only as the effect of one of its domestic
+   * orders (served, the provider's confirmation or objection, a renewal). Nobody can claim by hand that
+   * an order was issued or data preserved; a partner's copy still mirrors it.
+   */
+  readonly recordedBy?: 'order';
 }
 
 export interface StateDefinition {
@@ -60,14 +69,28 @@ export function openStates(machine: StateMachineDefinition): string[] {
   return machine.states.filter((s) => !s.terminal).map((s) => s.name);
 }
 
-/** Transitions a node may apply now: right state, right side of the request. */
+/** Transitions an officer of a node may apply now: right state, right side, not the order's to record. */
 export function availableTransitions(
   machine: StateMachineDefinition,
   state: string,
   direction: 'outgoing' | 'incoming',
 ): TransitionDefinition[] {
   const side: Side = direction === 'outgoing' ? 'requesting' : 'requested';
-  return machine.transitions.filter((t) => t.by === side && t.from.includes(state));
+  return machine.transitions.filter((t) => t.by === side && t.recordedBy === undefined && t.from.includes(state));
+}
+
+/** Transitions this node records from its domestic orders' events (the requested side only). */
+export function orderRecordedTransitions(machine: StateMachineDefinition, state: string): TransitionDefinition[] {
+  return machine.transitions.filter((t) => t.recordedBy === 'order' && t.from.includes(state));
+}
+
+/** What the partner's node may have done on its side, mirrored here: its officers' acts and its orders' effects. */
+export function mirrorableTransitions(
+  machine: StateMachineDefinition,
+  state: string,
+  partnerSide: 'requesting' | 'requested',
+): TransitionDefinition[] {
+  return machine.transitions.filter((t) => t.by === partnerSide && t.from.includes(state));
 }
 
 /** Transitions that are possible from a state at all, whoever performs them. */

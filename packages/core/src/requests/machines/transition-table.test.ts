@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../errors/domain-error.js';
-import { planTransition } from '../plan-transition.js';
-import { payloadFor, snapshot, supervisor, systemActor, t0 } from '../request.fixtures.js';
+import { onlyOrdersRecord, planTransition } from '../plan-transition.js';
+import { addDays, orderActor, payloadFor, snapshot, supervisor, systemActor, t0 } from '../request.fixtures.js';
 import type { TransitionActor } from '../request-snapshot.js';
 import { requestTypeCodes, type RequestTypeCode } from '../request-type-codes.js';
 import { machineFor } from './registry.js';
-import type { Side } from './state-machine.js';
+import type { Side, TransitionDefinition } from './state-machine.js';
 
 /**
  * Every transition of every type's machine, from every `from` state, by the right side: own
  * side on its own copy, the other side's on a mirror copy (`mirrored: true`), the scanner as
- * `system`. Everything else must be refused with the list of what is allowed.
+ * `system`, the requested node's domestic orders for what only they record. Everything else must
+ * be refused with the list of what is allowed.
  */
 interface Mode {
   readonly direction: 'outgoing' | 'incoming';
@@ -26,12 +27,24 @@ const modes: readonly Mode[] = [
   { direction: 'incoming', mirrored: true, actor: supervisor, side: 'requesting' },
   { direction: 'outgoing', mirrored: false, actor: systemActor, side: 'system' },
   { direction: 'incoming', mirrored: true, actor: systemActor, side: 'system' },
+  { direction: 'incoming', mirrored: false, actor: orderActor, side: 'requested' },
 ];
 
+/** The transitions a mode may perform: officers never what only an order records; an order only that. */
+function performs(mode: Mode, t: TransitionDefinition): boolean {
+  if (t.by !== mode.side) return false;
+  if (mode.mirrored || mode.actor.kind === 'system') return true;
+  return mode.actor.kind === 'order' ? t.recordedBy === 'order' : t.recordedBy === undefined;
+}
+
 function attempt(type: RequestTypeCode, state: string, action: string, mode: Mode): string | DomainError {
-  const request = snapshot({ type, state, direction: mode.direction, consultationRecorded: true });
+  // Something is preserved, so continuing after a warning is possible (its refusal is tested on its own).
+  const preservedUntil = addDays(t0, 30).toISOString();
+  const request = snapshot({ type, state, direction: mode.direction, consultationRecorded: true, preservedUntil });
+  const from = mode.mirrored || mode.actor.kind === 'order' ? 'node' : 'user';
   try {
-    return planTransition(request, action, payloadFor(action, t0), mode.actor, t0, { mirrored: mode.mirrored }).to;
+    return planTransition(request, action, payloadFor(action, t0, from), mode.actor, t0, { mirrored: mode.mirrored })
+      .to;
   } catch (error) {
     if (error instanceof DomainError) return error;
     throw error;
@@ -49,7 +62,7 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
     const failures: string[] = [];
     for (const t of machine.transitions) {
       for (const from of t.from) {
-        for (const mode of modes.filter((m) => m.side === t.by)) {
+        for (const mode of modes.filter((m) => performs(m, t))) {
           const result = attempt(type, from, t.action, mode);
           const expected = t.to ?? from;
           if (result !== expected) {
@@ -67,17 +80,23 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
     const failures: string[] = [];
     for (const state of machine.states.map((s) => s.name)) {
       for (const mode of modes) {
-        const allowed = machine.transitions
-          .filter((t) => t.by === mode.side && t.from.includes(state))
-          .map((t) => t.action);
+        const allowed = [
+          ...new Set(
+            machine.transitions.filter((t) => performs(mode, t) && t.from.includes(state)).map((t) => t.action),
+          ),
+        ];
         const listed =
           allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)';
         for (const action of actions.filter((a) => !allowed.includes(a))) {
           const result = attempt(type, state, action, mode);
+          // An officer calling what only an order records is told which route does it.
+          const byOrder = mode.actor.kind === 'user' && !mode.mirrored && onlyOrdersRecord(machine.transitions, action);
           const ok =
             result instanceof DomainError &&
-            result.code === 'request/illegal-transition' &&
-            result.message === `${action} is not allowed from ${state}; allowed: ${listed}`;
+            (byOrder
+              ? result.code === 'request/recorded-by-order' && result.message.includes('/domestic-orders')
+              : result.code === 'request/illegal-transition' &&
+                result.message === `${action} is not allowed from ${state}; allowed: ${listed}`);
           if (!ok) {
             failures.push(`${action} from ${state} by ${mode.side} (${mode.direction}): ${describeError(result)}`);
           }
@@ -92,10 +111,11 @@ describe.each(requestTypeCodes)('%s: the whole state machine', (type) => {
       for (const mode of modes) {
         for (const action of actions) {
           const result = attempt(type, state, action, mode);
-          expect(result instanceof DomainError ? result.code : result, `${action} from ${state}`).toBe(
-            'request/illegal-transition',
+          const code = result instanceof DomainError ? result.code : result;
+          expect(['request/illegal-transition', 'request/recorded-by-order'], `${action} from ${state}`).toContain(
+            code,
           );
-          expect((result as DomainError).message).toContain('allowed: none');
+          if (code === 'request/illegal-transition') expect((result as DomainError).message).toContain('allowed: none');
         }
       }
     }

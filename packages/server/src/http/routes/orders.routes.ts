@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OrderFromRequestService } from '../../services/order-from-request.service.js';
 import type { OrderService } from '../../services/order.service.js';
+import type { ProviderAnswerService } from '../../services/provider-answers.js';
 import { callContext, purposeOf } from '../call-context.js';
 import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import { evidenceListSchema } from './evidence.schema.js';
@@ -15,19 +16,21 @@ import {
   orderParams,
   orderTimelineSchema,
   orderTransitionBody,
+  providerAnswerBody,
   signedOrderSchema,
 } from './orders.schema.js';
 
 export interface OrderRouteDeps {
   readonly orders: OrderService;
   readonly fromRequests: OrderFromRequestService;
+  readonly answers: ProviderAnswerService;
   /** This node's signed descriptor, handed out with every signed order. */
   readonly descriptor: () => Promise<SignedDescriptor>;
 }
 
 /** The officers' side of domestic orders to service providers (UN arts. 24-30). */
 export const orderRoutes =
-  ({ orders, fromRequests, descriptor }: OrderRouteDeps): FastifyPluginAsyncZod =>
+  ({ orders, fromRequests, answers, descriptor }: OrderRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['orders'];
 
@@ -111,6 +114,32 @@ export const orderRoutes =
       },
       async (request) =>
         orders.transition(callContext(request), request.params.orderId, request.body.action, request.body.payload),
+    );
+
+    app.post(
+      '/api/v1/orders/:orderId/provider-answers',
+      {
+        config: { permission: 'orders:issue' },
+        schema: {
+          tags,
+          summary:
+            'Record the answer of a provider that is not on the platform (acknowledge, confirm preservation, object)',
+          description:
+            'Only for a provider with no account on the platform. Name who answered, how and when it arrived, and the document (an evidence item of the request). The order\u2019s rules apply as in the portal; both States see that the answer was recorded by an officer.',
+          params: orderParams,
+          body: providerAnswerBody,
+          response: withProblems({ 200: officerOrderViewSchema }),
+        },
+      },
+      async (request) => {
+        const { action, payload, receivedAt, channel, from, evidenceItemId } = request.body;
+        return answers.record(callContext(request), request.params.orderId, action, payload, {
+          channel,
+          receivedAt,
+          from,
+          evidenceItemId,
+        });
+      },
     );
 
     app.post(

@@ -1,4 +1,5 @@
 import {
+  answerChannels,
   nonDisclosureSchema,
   orderAuthorisationSchema,
   orderDocumentSchema,
@@ -9,6 +10,7 @@ import {
   providerObjectionCodes,
 } from '@hanoi247/core';
 import { z } from 'zod';
+import { recordableActions } from '../../services/provider-answers.js';
 import { idSchema, safeText } from '../common.schema.js';
 
 export const orderParams = z.strictObject({ orderId: idSchema });
@@ -184,7 +186,11 @@ export const signedOrderSchema = z
 
 export const confirmPreservationBody = z
   .strictObject({
-    preservedUntil: z.iso.datetime({ offset: true }).describe('at least the end of the ordered period'),
+    preservedUntil: z.iso
+      .datetime({ offset: true })
+      .describe(
+        'until when the data is preserved: in the future and not after the end of the order\u2019s current period (order/preserved-until-beyond-period); an earlier date is a partial confirmation',
+      ),
     what: safeText(4000).describe('what was preserved'),
   })
   .meta({ id: 'ConfirmPreservation' });
@@ -192,6 +198,20 @@ export const confirmPreservationBody = z
 export const objectBody = z
   .strictObject({ reasonCode: z.enum(providerObjectionCodes), note: safeText(4000) })
   .meta({ id: 'ObjectToOrder' });
+
+/** An answer of a provider not on the platform, recorded by an officer with its document (kept as evidence). */
+export const providerAnswerBody = z
+  .strictObject({
+    action: z.enum(recordableActions),
+    payload: orderPayloadSchema.default({}),
+    receivedAt: z.iso.datetime({ offset: true }).describe('when the provider\u2019s answer arrived, with its zone'),
+    channel: z.enum(answerChannels),
+    from: z
+      .strictObject({ name: safeText(200), role: safeText(200).optional() })
+      .describe('who answered for the provider (kept on this node, never sent to the partner State)'),
+    evidenceItemId: idSchema.describe('the answer itself, already an evidence item of the request the order executes'),
+  })
+  .meta({ id: 'RecordedProviderAnswer' });
 
 export const productionHeaders = z.object({
   'x-content-sha256': z

@@ -109,6 +109,14 @@ export const requestViewSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    preservedUntil: z
+      .string()
+      .nullable()
+      .describe('the latest date a provider confirmed the data preserved until, under a domestic order'),
+    preservationOrderedUntil: z
+      .string()
+      .nullable()
+      .describe('the end of the domestic order\u2019s current period, renewals included'),
     availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
     warnings: z.array(z.string()).readonly().describe('per-country and eligibility warnings'),
