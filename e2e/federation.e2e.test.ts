@@ -2,6 +2,7 @@ import { waitFor } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
 import { Federation, type RequestView } from './federated-nodes.js';
+import { ProviderDesk } from './provider-desk.js';
 
 interface PendingMessage {
   readonly requestId: string | null;
@@ -65,17 +66,18 @@ describe('federation between three node processes', () => {
     );
     await fed.act('SG', 'duty', arrived.id, 'triage');
     await fed.act('SG', 'chief', arrived.id, 'accept');
-    await fed.act('SG', 'duty', arrived.id, 'issue-domestic-order');
-    const until = new Date(Date.now() + 90 * 86_400_000).toISOString();
-    expect((await fed.act('SG', 'duty', arrived.id, 'confirm-preserved', { preservedUntil: until })).state).toBe(
-      'PRESERVED',
-    );
+    // "Preserved" is Singapore's provider's answer to its domestic order, never an officer's word.
+    const desk = await ProviderDesk.open(fed);
+    const until = await desk.preserve(await desk.servedOrderFor(arrived.id));
+    expect((await fed.view('SG', arrived.id)).state).toBe('PRESERVED');
 
     const atVn = await waitFor('PRESERVED at VN', async () => {
       const view = await fed.view('VN', sent.id);
       return view.state === 'PRESERVED' ? view : undefined;
     });
-    expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
+    expect(atVn.deadlines).toContainEqual(
+      expect.objectContaining({ ruleId: 'preservation-period', status: 'open', dueAt: until }),
+    );
     const trail = await fed.timeline('VN', sent.id);
     expect(trail.filter((e) => e.kind === 'transition').map((e) => e.action)).toEqual([
       'submit',

@@ -5,17 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedDataDetails } from '../packages/server/src/http/order-fixtures.js';
 import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
 import { Federation, type RequestView } from './federated-nodes.js';
-
-interface OrderView {
-  readonly id: string;
-  readonly reference: string;
-  readonly state: string;
-  readonly periods: readonly { readonly end: string }[];
-}
-
-const authorisation = { body: 'State Courts of Singapore', reviewType: 'JUDICIAL', decisionReference: 'SC-2026-PO-17' };
-const dateRange = { from: '2026-10-29T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' };
-const password = (username: string) => `correct horse battery ${username.length} staple`;
+import { ProviderDesk } from './provider-desk.js';
 
 /**
  * Real `hanoi247 serve` processes: Viet Nam asks Singapore to preserve; Singapore executes it
@@ -24,61 +14,21 @@ const password = (username: string) => `correct horse battery ${username.length}
  */
 describe('requests executed through a provider, across node processes', () => {
   let fed: Federation;
-  let admin: ProcessSession;
+  let desk: ProviderDesk;
   let provider: ProcessSession;
-  let providerId: string;
   let preservation: { vn: RequestView; sg: RequestView };
 
   beforeAll(async () => {
     fed = await Federation.start();
-    await fed.sg.addUser('sg.admin', ['administrator'], password('sg.admin'));
-    await fed.sg.addUser('sg.provider', ['provider_user'], password('sg.provider'));
-    admin = await fed.sg.signInFirstTime('sg.admin', password('sg.admin'));
-    provider = await fed.sg.signInFirstTime('sg.provider', password('sg.provider'));
-    providerId = (
-      await fed.sg.expect<{ id: string }>(201, 'POST', '/api/v1/providers', {
-        as: admin,
-        body: {
-          legalName: 'Example Platform Pte Ltd',
-          country: 'SG',
-          type: 'PLATFORM',
-          contacts: [{ role: 'law-enforcement-desk', name: 'LE team' }],
-          dataCategories: ['subscriber', 'traffic'],
-          channel: 'both',
-          languages: ['en'],
-        },
-      })
-    ).id;
-    const users = await fed.sg.expect<{ users: { id: string; username: string }[] }>(200, 'GET', '/api/v1/users', {
-      as: admin,
-    });
-    await fed.sg.expect(200, 'POST', `/api/v1/providers/${providerId}/members`, {
-      as: admin,
-      body: { userId: users.users.find((u) => u.username === 'sg.provider')!.id },
-    });
+    desk = await ProviderDesk.open(fed);
+    provider = desk.provider;
   }, 90_000);
   afterAll(async () => {
     await (fed as Federation | undefined)?.close();
   });
 
-  /** Singapore's side: the order made from the accepted request, authorised by a second officer, served. */
-  const servedOrderFor = async (requestId: string, extra: Record<string, unknown> = {}): Promise<OrderView> => {
-    const made = await fed.sg.expect<{ orders: OrderView[] }>(
-      201,
-      'POST',
-      `/api/v1/requests/${requestId}/domestic-orders`,
-      { as: fed.users.SG.duty, body: { orders: [{ providerId, authorisation, scope: { dateRange }, ...extra }] } },
-    );
-    const order = made.orders[0]!;
-    await fed.sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
-      as: fed.users.SG.chief,
-      body: { action: 'authorise', payload: {} },
-    });
-    return fed.sg.expect<OrderView>(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
-      as: fed.users.SG.duty,
-      body: { action: 'serve', payload: {} },
-    });
-  };
+  const servedOrderFor = (requestId: string, extra: Record<string, unknown> = {}) =>
+    desk.servedOrderFor(requestId, extra);
 
   it('preserves through the provider: the provider verifies the order and confirms, Viet Nam reads "preserved until"', async () => {
     const sent = await fed.sendPreservation('SG', preservationDetails());
@@ -108,7 +58,9 @@ describe('requests executed through a provider, across node processes', () => {
     const answer = (await fed.timeline('VN', sent.id)).find((e) => e.action === 'confirm-preserved');
     expect(answer?.payload).toMatchObject({
       preservedUntil: until,
-      note: expect.stringContaining(order.reference) as unknown,
+      information: 'Subscriber record and connection log of the account',
+      order: { reference: order.reference, periodEnd: until },
+      notes: [{ code: 'order.preservation-confirmed', params: { order: order.reference, until } }],
     });
     expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
     preservation = { vn: sent, sg: arrived };

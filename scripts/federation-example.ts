@@ -193,9 +193,25 @@ const transition = {
   action: 'confirm-preserved',
   fromState: 'DOMESTIC_ORDER_ISSUED',
   toState: 'PRESERVED',
-  payload: { preservedUntil: '2027-01-31T09:00:00.000Z' },
+  // Recorded by Singapore's domestic order when its provider confirmed: the date, the order's
+  // period, and the node's own words as a code the reader's node puts into its language.
+  payload: {
+    preservedUntil: '2027-01-31T09:00:00.000Z',
+    information: 'Subscriber record and login IP log, October 2026',
+    order: { reference: 'SG-ORD-2026-000007', periodEnd: '2027-01-31T09:00:00.000Z', partial: false },
+    notes: [
+      {
+        code: 'order.preservation-confirmed',
+        params: {
+          order: 'SG-ORD-2026-000007',
+          until: '2027-01-31T09:00:00.000Z',
+          periodEnd: '2027-01-31T09:00:00.000Z',
+        },
+      },
+    ],
+  },
   occurredAt: '2026-11-02T11:30:00.000Z',
-  actorName: 'sg.duty',
+  actorName: 'domestic order SG-ORD-2026-000007',
 };
 messagePayloadSchemas['request.transition'].parse(transition);
 show('request.transition plaintext payload (SG to VN)', canonicalJson(transition));

@@ -106,7 +106,7 @@ export async function preserveThroughProvider(
       return { ...first, requestState: made.requestState };
     },
     (o) =>
-      `${duty.username} made domestic order ${o.reference} (UN art. 25) from the request in one step \u2192 request ${o.requestState}`,
+      `${duty.username} drafted domestic order ${o.reference} (UN art. 25) from the request in one step (request ${o.requestState} until the order is served)`,
   );
   const move = (who: ApiSession, action: string) =>
     step(

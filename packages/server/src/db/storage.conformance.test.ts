@@ -74,7 +74,7 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
   it('migrating again applies nothing and keeps the version', async () => {
     const again = await migrateToLatest(handle);
     expect(again.applied).toEqual([]);
-    expect(again.current).toBe('0008-request-assignee');
+    expect(again.current).toBe('0009-order-driven-preservation');
   });
 
   it('round-trips a user exactly, including Vietnamese text and role lists', async () => {

@@ -1,5 +1,6 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderDesk, preserveThroughOrder } from '../http/order-desk.fixtures.js';
 import { preservationDetails } from '../http/request-fixtures.js';
 
 interface View {
@@ -16,6 +17,7 @@ describe('federation between two nodes', () => {
   let sg: TestNode;
   const users: Record<string, SignedInUser> = {};
   let outgoing: View;
+  let sgAdmin: SignedInUser;
 
   const act = async (
     node: TestNode,
@@ -49,7 +51,7 @@ describe('federation between two nodes', () => {
     await sg.listen();
     await federate([vn, sg]);
     const vnAdmin = await vn.administrator();
-    const sgAdmin = await sg.administrator();
+    sgAdmin = await sg.administrator();
     users['vnDuty'] = await vn.user(vnAdmin, 'vn.duty', ['duty_officer']);
     users['vnChief'] = await vn.user(vnAdmin, 'vn.chief', ['supervisor']);
     users['sgDuty'] = await sg.user(sgAdmin, 'sg.duty', ['duty_officer']);
@@ -93,12 +95,22 @@ describe('federation between two nodes', () => {
     expect((await view(vn, 'vnDuty', outgoing.id)).state).toBe('ACKNOWLEDGED');
     await act(sg, 'sgDuty', incomingId, 'triage');
     await act(sg, 'sgChief', incomingId, 'accept');
-    await act(sg, 'sgDuty', incomingId, 'issue-domestic-order');
-    const until = new Date(sg.clock.now().getTime() + 90 * 86_400_000).toISOString();
-    await act(sg, 'sgDuty', incomingId, 'confirm-preserved', { preservedUntil: until });
+    // Only Singapore's domestic order can say it was issued and what the provider preserved.
+    const desk = await orderDesk(sg, 'sg.orders', sgAdmin);
+    const { reference, preservedUntil } = await preserveThroughOrder(sg, desk, incomingId);
     await settle([vn, sg]);
     const atVn = await view(vn, 'vnDuty', outgoing.id);
-    expect(atVn.state).toBe('PRESERVED');
+    expect(atVn).toMatchObject({
+      state: 'PRESERVED',
+      preservedUntil,
+      preservationOrderedUntil: preservedUntil,
+    });
+    const confirmed = (await timeline(vn, 'vnDuty', outgoing.id)).find((e) => e.action === 'confirm-preserved');
+    expect(confirmed?.payload).toMatchObject({
+      preservedUntil,
+      order: { reference, periodEnd: preservedUntil, partial: false },
+      notes: [{ code: 'order.preservation-confirmed', params: { order: reference, until: preservedUntil } }],
+    });
     expect(atVn.deadlines).toContainEqual(expect.objectContaining({ ruleId: 'preservation-period', status: 'open' }));
     const mirrored = (await timeline(vn, 'vnDuty', outgoing.id))
       .filter((e) => e.kind === 'transition')

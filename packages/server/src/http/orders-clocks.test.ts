@@ -130,12 +130,18 @@ describe('domestic orders: clocks', () => {
     expect(due(order, 'order-preservation-lapse')).toMatchObject({ status: 'open', dueAt: order.periods[1]!.end });
     const renewal = (await requests.timeline(duty, request.id)).filter((e) => e.action === 'renew-domestic-order');
     expect(renewal).toHaveLength(1);
-    expect(renewal[0]!.payload['note']).toContain(order.periods[1]!.end);
+    expect(renewal[0]!.payload).toMatchObject({
+      order: { periodEnd: order.periods[1]!.end },
+      notes: [{ code: 'order.renewed', params: { periodEnd: order.periods[1]!.end } }],
+    });
+    // What the requesting State is shown: the order's real period, moved by each renewal.
+    expect((await requests.view(duty, request.id)).preservationOrderedUntil).toBe(order.periods[1]!.end);
 
     travelTo(due(order, 'order-preservation-lapse').warnAt);
     expect(await scan(orderId)).toEqual([['order-preservation-lapse', 'warning', 'renewed']]);
     order = await api.view(duty, orderId);
     expect(order.periods.map((p) => p.n)).toEqual([0, 1, 2]);
+    expect((await requests.view(duty, request.id)).preservationOrderedUntil).toBe(order.periods[2]!.end);
 
     // The MLA decision is taken: nothing keeps the data any more, so the clock reminds, then lapses.
     await requests.move(duty, request.id, 'release-after-decision');

@@ -95,7 +95,7 @@ describe('domestic orders from foreign requests', () => {
   });
 
   describe('an Art. 42 preservation', () => {
-    it('becomes a domestic order in one step, scope and non-disclosure taken from the request', async () => {
+    it('becomes a domestic order in one step, scope and non-disclosure taken from the request; issued only once served', async () => {
       const request = await accepted('FR-2026-L2', 'PRESERVATION_42', withRange());
       const made = await fromRequest(request.id);
       expect(made.statusCode).toBe(201);
@@ -105,7 +105,8 @@ describe('domestic orders from foreign requests', () => {
           terms: { scope: { identifiers: unknown[]; dateRange: unknown }; nonDisclosure: { required: boolean } };
         })[];
       }>();
-      expect(body.requestState).toBe('DOMESTIC_ORDER_ISSUED');
+      // Drafted is not issued: the request says so only when the order is served.
+      expect(body.requestState).toBe('ACCEPTED');
       expect(body.orders).toHaveLength(1);
       const order = body.orders[0]!;
       expect(order).toMatchObject({
@@ -119,7 +120,30 @@ describe('domestic orders from foreign requests', () => {
       expect(order.terms.scope).toMatchObject({
         dateRange: { from: '2026-10-01T00:00:00+07:00', timeZone: 'Etc/GMT-7' },
       });
-      expect((await requests.view(duty, request.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
+      expect((await requests.view(duty, request.id)).state).toBe('ACCEPTED');
+      expect((await requests.timeline(duty, request.id)).at(-1)).toMatchObject({
+        kind: 'note',
+        action: 'order-drafted',
+        payload: { notes: [{ code: 'order.drafted', params: { orders: [order.reference] } }] },
+      });
+      await orders.move(supervisor, order.id, 'authorise');
+      expect((await requests.view(duty, request.id)).state).toBe('ACCEPTED');
+      const servedOrder = await orders.move(duty, order.id, 'serve');
+      const issued = await requests.view(duty, request.id);
+      expect(issued).toMatchObject({
+        state: 'DOMESTIC_ORDER_ISSUED',
+        preservedUntil: null,
+        preservationOrderedUntil: servedOrder.periods[0]!.end,
+      });
+      expect((await requests.timeline(duty, request.id)).find((e) => e.action === 'issue-domestic-order')).toMatchObject(
+        {
+          actorName: `domestic order ${order.reference}`,
+          payload: {
+            order: { reference: order.reference, periodEnd: servedOrder.periods[0]!.end },
+            notes: [{ code: 'order.served', params: { order: order.reference } }],
+          },
+        },
+      );
     });
 
     it('answers the requesting State "preserved until …" when the provider confirms, in the same transaction', async () => {
@@ -132,7 +156,7 @@ describe('domestic orders from foreign requests', () => {
         what: 'Login IP log of the account, October 2026',
       });
       const after = await requests.view(duty, request.id);
-      expect(after.state).toBe('PRESERVED');
+      expect(after).toMatchObject({ state: 'PRESERVED', preservedUntil: until, preservationOrderedUntil: until });
       expect(after.deadlines.find((d) => d.ruleId === 'preservation-period')).toMatchObject({
         status: 'open',
         dueAt: until,
@@ -140,7 +164,13 @@ describe('domestic orders from foreign requests', () => {
       const confirmation = (await requests.timeline(duty, request.id)).find((e) => e.action === 'confirm-preserved');
       expect(confirmation).toMatchObject({
         actorName: `domestic order ${order.reference}`,
-        payload: { preservedUntil: until, note: expect.stringContaining('Login IP log') as unknown },
+        payload: {
+          preservedUntil: until,
+          // The provider's own words stay as it wrote them; the node's sentence is a code.
+          information: 'Login IP log of the account, October 2026',
+          order: { reference: order.reference, periodEnd: until, partial: false },
+          notes: [{ code: 'order.preservation-confirmed', params: { order: order.reference, until, periodEnd: until } }],
+        },
       });
       const outbox = await node.app.node.database.db
         .selectFrom('outbox')
@@ -148,6 +178,38 @@ describe('domestic orders from foreign requests', () => {
         .where('request_id', '=', request.id)
         .execute();
       expect(outbox).toContainEqual({ type: 'request.transition', to_country: 'FR' });
+    });
+
+    it('refuses a date beyond the order\u2019s period, keeping everything as it was; records a shorter one as partial', async () => {
+      const request = await accepted('FR-2026-L8', 'PRESERVATION_42', withRange());
+      const order = (await fromRequest(request.id)).json<{ orders: OrderJson[] }>().orders[0]!;
+      const acknowledged = await served(order.id);
+      const end = acknowledged.periods[0]!.end;
+      const beyond = await node.call('POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, {
+        as: providerUser,
+        body: { preservedUntil: '2028-01-01T00:00:00+07:00', what: 'login log' },
+      });
+      expect([beyond.statusCode, beyond.json<Problem>().code]).toEqual([400, 'order/preserved-until-beyond-period']);
+      expect(beyond.json<Problem>().errors).toEqual([{ path: '/payload/preservedUntil', message: `on or before ${end}` }]);
+      expect((await orders.view(duty, order.id)).state).toBe('ACKNOWLEDGED');
+      expect((await requests.view(duty, request.id))).toMatchObject({ state: 'DOMESTIC_ORDER_ISSUED', preservedUntil: null });
+      const short = new Date(Date.parse(end) - 20 * day).toISOString();
+      await orders.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: short, what: 'login log' });
+      expect(await requests.view(duty, request.id)).toMatchObject({
+        state: 'PRESERVED',
+        preservedUntil: short,
+        preservationOrderedUntil: end,
+      });
+      const confirmation = (await requests.timeline(duty, request.id)).find((e) => e.action === 'confirm-preserved');
+      expect(confirmation?.payload).toMatchObject({
+        order: { partial: true },
+        notes: [{ code: 'order.preservation-partial', params: { until: short, periodEnd: end } }],
+      });
+      // The officer is alerted on the order's own timeline.
+      const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
+        events: { action: string; payload: Record<string, unknown> }[];
+      }>().events;
+      expect(timeline.find((e) => e.action === 'preservation-partial')?.payload).toEqual({ preservedUntil: short });
     });
 
     it('turns "data not held" into the Art. 42 warning to the requesting State', async () => {
@@ -162,7 +224,10 @@ describe('domestic orders from foreign requests', () => {
       const after = await requests.view(duty, request.id);
       expect(after.state).toBe('WARNING_ISSUED');
       const warning = (await requests.timeline(duty, request.id)).find((e) => e.action === 'issue-warning');
-      expect(warning?.payload).toMatchObject({ reasonCodes: ['DATA_NOT_HELD'] });
+      expect(warning?.payload).toMatchObject({
+        reasonCodes: ['DATA_NOT_HELD'],
+        notes: [{ code: 'order.data-not-held', params: { order: order.reference } }],
+      });
       // The officers review the objection on the order itself.
       expect((await orders.move(duty, order.id, 'review')).state).toBe('REVIEW');
     });
@@ -185,8 +250,9 @@ describe('domestic orders from foreign requests', () => {
           },
         },
       });
-      expect(made.json<{ requestState: string }>().requestState).toBe('IN_EXECUTION');
+      expect(made.json<{ requestState: string }>().requestState).toBe('ACCEPTED');
       order = await served(made.json<{ orders: OrderJson[] }>().orders[0]!.id);
+      expect((await requests.view(duty, request.id)).state).toBe('IN_EXECUTION');
     });
 
     it('refuses a production whose hash is not the provider\u2019s declared one, keeping nothing', async () => {
@@ -262,6 +328,11 @@ describe('domestic orders from foreign requests', () => {
         .execute();
       expect(queued).toContainEqual({ type: 'evidence.offered', to_country: 'FR' });
       expect((await requests.view(duty, request.id)).state).toBe('IN_EXECUTION');
+      const produced = (await requests.timeline(duty, request.id)).filter((e) => e.action === 'record-production');
+      expect(produced).toHaveLength(3);
+      expect(produced[0]?.payload).toMatchObject({
+        notes: [{ code: 'order.production-received', params: { order: order.reference } }],
+      });
       const stats = (await node.call('GET', `/api/v1/providers/${providerId}/statistics`, { as: duty })).json<{
         timeToProduce: { count: number };
       }>();
@@ -284,8 +355,26 @@ describe('domestic orders from foreign requests', () => {
     const report = (await requests.timeline(duty, request.id)).find((e) => e.action === 'report-partial-execution');
     expect(report?.payload).toMatchObject({
       reasonCodes: ['DATA_NOT_HELD'],
-      information: expect.stringContaining(order.reference) as unknown,
+      notes: [{ code: 'order.data-not-held', params: { order: order.reference } }],
     });
+    // Not complete while another order made for it still waits on its provider; complete once none does.
+    const made2 = await fromRequest(request.id, {
+      type: 'SUBSCRIBER_27B',
+      scope: {
+        dataCategories: ['subscriber'],
+        dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'Asia/Ho_Chi_Minh' },
+      },
+    });
+    expect(made2.statusCode, made2.body).toBe(201);
+    const second = made2.json<{ orders: OrderJson[] }>().orders[0]!;
+    const pending = await node.call('POST', `/api/v1/requests/${request.id}/transitions`, {
+      as: supervisor,
+      body: { action: 'complete-execution' },
+    });
+    expect([pending.statusCode, pending.json<Problem>().code]).toEqual([409, 'request/orders-pending']);
+    await orders.move(duty, second.id, 'withdraw');
+    await orders.move(duty, order.id, 'withdraw');
+    expect((await requests.move(supervisor, request.id, 'complete-execution')).state).toBe('EXECUTED');
     const outbox = await node.app.node.database.db
       .selectFrom('outbox')
       .select(['type', 'to_country'])
@@ -294,19 +383,29 @@ describe('domestic orders from foreign requests', () => {
     expect(outbox).toContainEqual({ type: 'request.transition', to_country: 'FR' });
   });
 
-  it('keeps the preservation at least 60 days for the requesting State: a shorter order waits for a renewal', async () => {
+  it('makes an order for an Art. 42 request preserve at least 60 days, naming the field otherwise', async () => {
     const request = await accepted('FR-2026-L6', 'PRESERVATION_42', withRange());
-    const order = (await fromRequest(request.id, { durationDays: 30 })).json<{ orders: OrderJson[] }>().orders[0]!;
+    const short = await fromRequest(request.id, { durationDays: 30 });
+    expect([short.statusCode, short.json<Problem>().code]).toEqual([400, 'order/period-below-preservation-minimum']);
+    expect(short.json<Problem>().errors).toEqual([{ path: '/orders/0/durationDays', message: 'at least 60 days' }]);
+    const order = (await fromRequest(request.id, { durationDays: 60 })).json<{ orders: OrderJson[] }>().orders[0]!;
     const acknowledged = await served(order.id);
-    await orders.answer(providerUser, order.id, 'confirm-preservation', {
-      preservedUntil: acknowledged.periods[0]!.end,
-      what: 'login log',
-    });
-    expect((await requests.view(duty, request.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
-    const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
-      events: { action: string }[];
-    }>().events;
-    expect(timeline.map((e) => e.action)).toContain('linked-request-not-confirmed');
-    expect(Date.parse(acknowledged.periods[0]!.end) - Date.parse(acknowledged.periods[0]!.start)).toBe(30 * day);
+    expect(Date.parse(acknowledged.periods[0]!.end) - Date.parse(acknowledged.periods[0]!.start)).toBe(60 * day);
+  });
+
+  it('refuses the removed officer steps with a problem that names the order routes', async () => {
+    const request = await accepted('FR-2026-L9', 'PRESERVATION_42', withRange());
+    for (const [action, payload] of [
+      ['issue-domestic-order', {}],
+      ['confirm-preserved', { preservedUntil: '2027-03-08T00:00:00+07:00' }],
+    ] as const) {
+      const refused = await node.call('POST', `/api/v1/requests/${request.id}/transitions`, {
+        as: supervisor,
+        body: { action, payload },
+      });
+      expect([refused.statusCode, refused.json<Problem>().code]).toEqual([409, 'request/recorded-by-order']);
+      expect(refused.json<Problem>().detail).toContain(`POST /api/v1/requests/{id}/domestic-orders`);
+    }
+    expect((await requests.view(duty, request.id)).state).toBe('ACCEPTED');
   });
 });

@@ -145,16 +145,18 @@ describe('domestic orders: lifecycle', () => {
       expect(JSON.stringify(timeline)).not.toContain('order.duty');
     });
 
-    it('takes the acknowledgement and the preservation confirmation, which must reach the end of the period', async () => {
+    it('takes the acknowledgement and the preservation confirmation, never beyond the end of the period', async () => {
       node.clock.advance(2 * hour);
       order = await api.answer(providerUser, order.id, 'acknowledge');
       expect(order.state).toBe('ACKNOWLEDGED');
       const end = order.periods[0]!.end;
-      const short = await api.respond(providerUser, order.id, 'confirm-preservation', {
-        preservedUntil: new Date(Date.parse(end) - day).toISOString(),
+      const beyond = await api.respond(providerUser, order.id, 'confirm-preservation', {
+        preservedUntil: new Date(Date.parse(end) + day).toISOString(),
         what: 'login log',
       });
-      expect([short.statusCode, short.json<Problem>().code]).toEqual([400, 'order/preservation-confirmation-invalid']);
+      expect([beyond.statusCode, beyond.json<Problem>().code]).toEqual([400, 'order/preserved-until-beyond-period']);
+      const nothing = await api.respond(providerUser, order.id, 'confirm-preservation', { preservedUntil: end });
+      expect([nothing.statusCode, nothing.json<Problem>().code]).toEqual([400, 'request/validation-failed']);
       order = await api.answer(providerUser, order.id, 'confirm-preservation', {
         preservedUntil: end,
         what: 'Subscriber record and login IP log, October 2026',

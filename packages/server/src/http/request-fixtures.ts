@@ -154,6 +154,8 @@ export interface RequestJson {
   readonly links: readonly { readonly toReference: string; readonly kind: string }[];
   readonly assignedTo: string | null;
   readonly assignee: { readonly id: string; readonly displayName: string } | null;
+  readonly preservedUntil: string | null;
+  readonly preservationOrderedUntil: string | null;
 }
 
 export interface TimelineEvent {

@@ -12,6 +12,7 @@ import {
   type Problem,
   type RequestJson,
 } from './request-fixtures.js';
+import { authorisation, orderApi, providerBody } from './order-fixtures.js';
 
 /**
  * The requested side: France asks Viet Nam to preserve data (UN art. 42). The request is
@@ -24,7 +25,11 @@ describe('incoming preservation request', () => {
   let duty: SignedInUser;
   let supervisor: SignedInUser;
   let auditor: SignedInUser;
+  let providerUser: SignedInUser;
   let api: ReturnType<typeof requestApi<SignedInUser>>;
+  let orders: ReturnType<typeof orderApi<SignedInUser>>;
+  let providerId: string;
+  let orderId: string;
   let request: RequestJson;
 
   beforeAll(async () => {
@@ -33,7 +38,11 @@ describe('incoming preservation request', () => {
     duty = await node.user(admin, 'incoming.duty', ['duty_officer']);
     supervisor = await node.user(admin, 'incoming.supervisor', ['supervisor']);
     auditor = await node.user(admin, 'incoming.auditor', ['auditor']);
+    providerUser = await node.user(admin, 'incoming.provider', ['provider_user']);
     api = requestApi<SignedInUser>(node);
+    orders = orderApi<SignedInUser>(node);
+    providerId = (await orders.createProvider(admin, providerBody())).id;
+    await orders.link(admin, providerId, providerUser.userId);
   });
   afterAll(async () => node.stop());
 
@@ -95,7 +104,7 @@ describe('incoming preservation request', () => {
     });
     expect(own.json<Problem>()).toMatchObject({
       status: 400,
-      code: 'request/invalid-details',
+      code: 'request/own-state',
       errors: [{ path: '/requestingState' }],
     });
     // A foreign reference carries its own State's prefix: one in this node's numbering would collide with it later.
@@ -132,42 +141,61 @@ describe('incoming preservation request', () => {
     expect(deadlineOf(request, 'acknowledge-standard')?.status).toBe('met');
   });
 
-  it('is triaged, accepted by a supervisor and executed by a domestic order', async () => {
+  it('is triaged, accepted by a supervisor and executed by a domestic order, issued when served', async () => {
     request = await api.move(duty, request.id, 'triage');
     expect(request.state).toBe('TRIAGE');
     const byDuty = await api.act(duty, request.id, 'accept');
     expect(byDuty.json<Problem>()).toMatchObject({ status: 403, code: 'auth/forbidden' });
     request = await api.move(supervisor, request.id, 'accept');
     expect(request.state).toBe('ACCEPTED');
-    request = await api.move(duty, request.id, 'issue-domestic-order');
-    expect(request.state).toBe('DOMESTIC_ORDER_ISSUED');
-    expect(deadlineOf(request, 'domestic-preservation-order')).toMatchObject({
-      status: 'open',
-      dueAt: after(node.clock.now(), 90 * day),
+    const made = await node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, {
+      as: duty,
+      body: {
+        orders: [
+          {
+            providerId,
+            authorisation,
+            scope: {
+              dateRange: {
+                from: '2026-10-01T00:00:00+01:00',
+                to: '2026-10-31T23:59:59+01:00',
+                timeZone: 'Europe/Paris',
+              },
+            },
+          },
+        ],
+      },
     });
+    expect(made.statusCode, made.body).toBe(201);
+    orderId = made.json<{ orders: { id: string }[] }>().orders[0]!.id;
+    await orders.move(supervisor, orderId, 'authorise');
+    const served = await orders.move(duty, orderId, 'serve');
+    request = await api.view(duty, request.id);
+    expect(request.state).toBe('DOMESTIC_ORDER_ISSUED');
+    // The order's real period, not a guess: what the requesting State is shown (the order keeps its own clocks).
+    expect(request.preservationOrderedUntil).toBe(served.periods[0]!.end);
+    expect(Date.parse(served.periods[0]!.end) - node.clock.now().getTime()).toBe(90 * day);
   });
 
-  it('refuses a preservation shorter than 60 days, citing art. 42', async () => {
-    const tooShort = await api.act(duty, request.id, 'confirm-preserved', {
-      preservedUntil: after(node.clock.now(), 60 * day - 1000),
+  it('cannot be recorded as preserved by hand, and not beyond the order\u2019s period by the provider', async () => {
+    const byHand = await api.act(duty, request.id, 'confirm-preserved', {
+      preservedUntil: after(node.clock.now(), 60 * day),
     });
-    expect(tooShort.statusCode).toBe(400);
-    const problem = tooShort.json<Problem>();
-    expect(problem.code).toBe('request/preservation-too-short');
-    expect(problem.detail).toContain('at least 60 days');
-    expect(problem.detail).toContain('UN Convention against Cybercrime art. 42(7)');
-    expect(problem.errors).toEqual([
-      { path: '/payload/preservedUntil', message: `on or after ${after(node.clock.now(), 60 * day)}` },
-    ]);
-    const missing = await api.act(duty, request.id, 'confirm-preserved');
-    expect(missing.json<Problem>().code).toBe('request/preservation-too-short');
+    expect(byHand.json<Problem>()).toMatchObject({ status: 409, code: 'request/recorded-by-order' });
+    await orders.answer(providerUser, orderId, 'acknowledge');
+    const beyond = await node.call('POST', `/api/v1/provider/orders/${orderId}/confirm-preservation`, {
+      as: providerUser,
+      body: { preservedUntil: after(node.clock.now(), 400 * day), what: 'Mailbox and login log' },
+    });
+    expect(beyond.json<Problem>()).toMatchObject({ status: 400, code: 'order/preserved-until-beyond-period' });
     expect((await api.view(duty, request.id)).state).toBe('DOMESTIC_ORDER_ISSUED');
   });
 
-  it('is PRESERVED for 60 days and the preservation-period clock runs until then', async () => {
-    const preservedUntil = after(node.clock.now(), 60 * day);
-    request = await api.move(duty, request.id, 'confirm-preserved', { preservedUntil });
-    expect(request.state).toBe('PRESERVED');
+  it('is PRESERVED until the provider\u2019s date and the preservation-period clock runs until then', async () => {
+    const preservedUntil = (await orders.view(duty, orderId)).periods[0]!.end;
+    await orders.answer(providerUser, orderId, 'confirm-preservation', { preservedUntil, what: 'Mailbox and login log' });
+    request = await api.view(duty, request.id);
+    expect(request).toMatchObject({ state: 'PRESERVED', preservedUntil });
     expect(deadlineOf(request, 'preservation-period')).toMatchObject({
       status: 'open',
       dueAt: preservedUntil,
@@ -178,7 +206,7 @@ describe('incoming preservation request', () => {
       kind: 'transition',
       fromState: 'DOMESTIC_ORDER_ISSUED',
       toState: 'PRESERVED',
-      actorName: 'incoming.duty',
+      actorName: expect.stringMatching(/^domestic order VN-ORD-/) as unknown,
       payload: { preservedUntil },
     });
   });
@@ -204,7 +232,7 @@ describe('incoming preservation request', () => {
       actorName: 'system',
       payload: { type: 'PRESERVATION_42', requestedState: 'SG' },
     });
-    expect(String(events[disclosure + 1]?.payload['reason'])).toContain('art. 43');
+    expect(events[disclosure + 1]?.payload['noteCode']).toBe('proposal.art43-third-state');
   });
 
   it('links the follow-up MLA request, which suspends the preservation clock', async () => {
@@ -222,22 +250,22 @@ describe('incoming preservation request', () => {
     expect((await api.view(duty, request.id)).links).toHaveLength(1);
   });
 
-  it('raises no expiry long after the preservation date once the follow-up request is linked', async () => {
+  it('raises no expiry long after the preservation date once the follow-up request is linked: the order renews itself', async () => {
     const dueAt = deadlineOf(request, 'preservation-period')!.dueAt;
     node.clock.advance(Date.parse(dueAt) - node.clock.now().getTime() + 30 * day);
     const { alarms, failures } = await node.app.node.services.deadlineScanner.scan();
     expect(failures).toEqual([]);
-    const mine = alarms.filter((a) => a.requestId === request.id);
-    expect(mine.map((a) => a.ruleId)).not.toContain('preservation-period');
-    // The domestic order (90 days) still reminds the officers to renew it.
-    expect(mine.map((a) => [a.ruleId, a.alarm])).toEqual([['domestic-preservation-order', 'breach']]);
+    expect(alarms.filter((a) => a.requestId === request.id)).toEqual([]);
+    // The order's own clock keeps the data preserved while the MLA request is pending (art. 42(7)).
+    const orderScan = await node.app.node.services.orderScanner.scan();
+    expect(orderScan.failures).toEqual([]);
+    expect(orderScan.alarms.filter((a) => a.orderId === orderId).map((a) => a.outcome)).toContain('renewed');
     const now = await api.view(duty, request.id);
     expect(now.state).toBe('FOLLOW_UP_MLA_LINKED');
     expect(deadlineOf(now, 'preservation-period')?.status).toBe('suspended');
+    expect(Date.parse(now.preservationOrderedUntil!)).toBeGreaterThan(Date.parse(dueAt));
     const audit = await node.call('GET', `/api/v1/audit?objectId=${request.id}&action=deadline.alarm`, { as: auditor });
-    expect(audit.json<{ entries: { details: { ruleId: string } }[] }>().entries.map((e) => e.details.ruleId)).toEqual([
-      'domestic-preservation-order',
-    ]);
+    expect(audit.json<{ entries: unknown[] }>().entries).toEqual([]);
   });
 
   it('is released after the decision on the MLA request, which ends its clocks', async () => {

@@ -113,6 +113,14 @@ describe('outgoing request lifecycle', () => {
 
     it('is completed by a PATCH carrying the version read, and refuses a stale version', async () => {
       const { dataToPreserve, custodianOrLocation, necessity, mlaWillFollow, contact24x7 } = preservationDetails();
+      const reversed = await patch(duty, {
+        version: 1,
+        details: { dateRange: { from: '2026-10-31T00:00:00Z', to: '2026-10-01T00:00:00Z' } },
+      });
+      expect(reversed.json<Problem>()).toMatchObject({
+        code: 'request/date-range-reversed',
+        errors: [{ path: '/details/dateRange' }],
+      });
       const first = await patch(duty, {
         version: 1,
         details: { dataToPreserve, custodianOrLocation, necessity, mlaWillFollow },
@@ -252,8 +260,29 @@ describe('outgoing request lifecycle', () => {
       const own = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, requestedState: 'VN' } });
       expect(own.json<Problem>()).toMatchObject({
         status: 400,
-        code: 'request/invalid-details',
+        code: 'request/own-state',
         errors: [{ path: '/requestedState' }],
+      });
+      const reversed = await node.call('POST', '/api/v1/requests', {
+        as: duty,
+        body: {
+          ...base,
+          details: { dateRange: { from: '2026-10-31T23:59:59+07:00', to: '2026-10-01T00:00:00+07:00' } },
+        },
+      });
+      expect(reversed.json<Problem>()).toMatchObject({
+        status: 400,
+        code: 'request/date-range-reversed',
+        errors: [{ path: '/details/dateRange' }],
+      });
+      const unjustified = await node.call('POST', '/api/v1/requests', {
+        as: duty,
+        body: { ...base, priority: 'emergency' },
+      });
+      expect(unjustified.json<Problem>()).toMatchObject({
+        status: 400,
+        code: 'request/emergency-justification-required',
+        errors: [{ path: '/emergencyJustification' }],
       });
       const noCase = await node.call('POST', '/api/v1/requests', {
         as: duty,

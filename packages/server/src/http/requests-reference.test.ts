@@ -104,6 +104,7 @@ describe('reference data and drafting warnings', () => {
       expect(preservation.initial).toEqual({ outgoing: 'DRAFT', incoming: 'RECEIVED' });
       expect(preservation.transitions.find((t) => t.action === 'confirm-preserved')).toMatchObject({
         by: 'requested',
+        recordedBy: 'order',
         legalSource: 'UN Convention against Cybercrime art. 42(7) [unverified]',
       });
       const rules = (await node.call('GET', '/api/v1/deadline-rules', { as: duty })).json<{
@@ -114,7 +115,6 @@ describe('reference data and drafting warnings', () => {
         'acknowledge-standard',
         'written-confirmation',
         'preservation-period',
-        'domestic-preservation-order',
         'authorised-collection-end',
         'deadline-sought',
       ]);

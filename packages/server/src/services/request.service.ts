@@ -1,6 +1,7 @@
 import {
   DomainError,
   creationDeadlines,
+  reversedRangeMessage,
   validateRequestDetails,
   type DeadlineSettings,
   type LegalBasis,
@@ -62,11 +63,27 @@ export interface RequestServiceDeps extends ServiceRuntime {
 function checkedDetails(type: RequestTypeCode, basis: LegalBasis, details: unknown): Readonly<Record<string, unknown>> {
   const validation = validateRequestDetails(type, basis, details);
   if (!validation.ok) {
+    // A range that ends before it starts has its own code, whatever else is wrong, naming the field.
+    const reversed = validation.issues.filter((i) => i.message === reversedRangeMessage);
+    if (reversed.length > 0) {
+      throw new DomainError('request/date-range-reversed', 'a date range ends before it starts', {
+        issues: reversed.map((i) => ({ path: i.path.replace(/\/(from|to)$/, ''), message: i.message })),
+      });
+    }
     throw new DomainError('request/invalid-details', 'some request fields are not valid', {
       issues: validation.issues,
     });
   }
   return validation.details;
+}
+
+/** A request always goes between two States: never to (or from) the node's own. */
+function checkedOtherState(field: 'requestedState' | 'requestingState', state: string, own: string): void {
+  if (state === own) {
+    throw new DomainError('request/own-state', `the ${field === 'requestedState' ? 'requested' : 'requesting'} State must be another State than this node\u2019s (${own})`, {
+      issues: [{ path: `/${field}`, message: 'not this node\u2019s own country' }],
+    });
+  }
 }
 
 /** Art. 2 emergency: a significant and imminent risk to life or safety, which must be explained. */
@@ -205,6 +222,8 @@ export function createRequestService(deps: RequestServiceDeps) {
       if ((await requestRepository.findByReference(tx, sent.reference)) !== undefined) {
         throw new DomainError('federation/unexpected-message', `request ${sent.reference} was already received`);
       }
+      // A partner's node is held to the same rules as an officer here: an emergency says why.
+      checkedPriority(sent.priority, sent.emergencyJustification ?? undefined);
       const now = clock.now().toISOString();
       const record: RequestRecord = {
         id: ids(),
@@ -242,11 +261,7 @@ export function createRequestService(deps: RequestServiceDeps) {
 
     async createDraft(context: CallContext, input: RequestDraftInput): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      if (input.requestedState === country()) {
-        throw new DomainError('request/invalid-details', 'the requested State must be another State', {
-          issues: [{ path: '/requestedState', message: 'not this node\u2019s own country' }],
-        });
-      }
+      checkedOtherState('requestedState', input.requestedState, country());
       if (input.caseId !== undefined && (await caseRepository.findById(db, input.caseId)) === undefined) {
         throw new DomainError('case/not-found', 'no such case');
       }
@@ -285,11 +300,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     /** A request that reached this node outside the network (letter, e-mail, phone) is recorded by an officer. */
     async recordIncoming(context: CallContext, input: IncomingRequestInput): Promise<RequestView> {
       const principal = requirePermission(context.principal, 'requests:draft');
-      if (input.requestingState === country()) {
-        throw new DomainError('request/invalid-details', 'the requesting State must be another State', {
-          issues: [{ path: '/requestingState', message: 'not this node\u2019s own country' }],
-        });
-      }
+      checkedOtherState('requestingState', input.requestingState, country());
       // References are unique across both directions: a foreign one carries its State's prefix, never this node's.
       if (!input.reference.startsWith(`${input.requestingState}-`)) {
         throw new DomainError(

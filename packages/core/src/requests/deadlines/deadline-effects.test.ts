@@ -115,33 +115,18 @@ describe('acknowledgement clocks, started when an incoming request is created', 
 describe('preservation clocks (UN arts 25, 42(7))', () => {
   const until = addDays(t0, 75);
 
-  it('runs the domestic order clock to the end of the order\u2019s real period, on service and on renewal', () => {
+  it('leaves the domestic order\u2019s period to the order\u2019s own clocks: serving and renewing start none here', () => {
     const served = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 75)) } };
     expect(
       plan({ type: 'PRESERVATION_42', state: 'ACCEPTED', direction: 'incoming' }, 'issue-domestic-order', served),
-    ).toEqual([
-      {
-        kind: 'start',
-        ruleId: 'domestic-preservation-order',
-        dueAt: iso(addDays(t0, 75)),
-        warnAt: iso(addDays(t0, 65)),
-      },
-    ]);
-    const renewed = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 165)) } };
+    ).toEqual([]);
     expect(
       plan(
         { type: 'PRESERVATION_42', state: 'FOLLOW_UP_MLA_LINKED', direction: 'incoming' },
         'renew-domestic-order',
-        renewed,
+        served,
       ),
-    ).toEqual([
-      {
-        kind: 'start',
-        ruleId: 'domestic-preservation-order',
-        dueAt: iso(addDays(t0, 165)),
-        warnAt: iso(addDays(t0, 155)),
-      },
-    ]);
+    ).toEqual([]);
   });
 
   it('starts the preservation period at preservedUntil, warning 14 days before, on both copies', () => {
@@ -206,10 +191,9 @@ describe('preservation clocks (UN arts 25, 42(7))', () => {
     expect(model.get('preservation-period')?.status).toBe('met');
   });
 
-  it('closes both clocks when the period expires', () => {
+  it('closes the clock when the period expires', () => {
     expect(plan({ type: 'PRESERVATION_42', state: 'WARNING_ISSUED', direction: 'incoming' }, 'expire')).toEqual([
       { kind: 'close', ruleId: 'preservation-period', outcome: 'met' },
-      { kind: 'close', ruleId: 'domestic-preservation-order', outcome: 'met' },
     ]);
   });
 });

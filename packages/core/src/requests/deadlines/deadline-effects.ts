@@ -25,8 +25,7 @@ function dueTime(
   const due = rule.due;
   if (typeof due === 'function') return now.getTime() + toMs(due(settings, request));
   if ('payload' in due) {
-    // The order's real period: what the provider was ordered to preserve until, renewals included.
-    const value = due.payload === 'orderPeriodEnd' ? payload.order?.periodEnd : payload[due.payload];
+    const value = payload[due.payload];
     return typeof value === 'string' ? Date.parse(value) : null;
   }
   const sought = request.details['deadlineSought'] as { date?: unknown } | undefined;

@@ -33,7 +33,6 @@ describe('the deadline rules', () => {
       'acknowledge-standard:sla:incoming',
       'written-confirmation:sla:outgoing',
       'preservation-period:expiry:both',
-      'domestic-preservation-order:reminder:incoming',
       'authorised-collection-end:hard-stop:incoming',
       'deadline-sought:sla:incoming',
     ]);

@@ -43,7 +43,7 @@ export interface DeadlineRule {
   /** The due time: a duration from the anchor, or a date carried by the payload or the details. */
   readonly due:
     | ((settings: DeadlineSettings, request: RequestSnapshot) => Duration)
-    | { readonly payload: keyof TransitionPayload | 'orderPeriodEnd' }
+    | { readonly payload: keyof TransitionPayload }
     | { readonly details: 'deadlineSought' };
   readonly warnBefore: Duration;
   readonly escalateTo: Role;
@@ -131,22 +131,6 @@ export const deadlineRules: readonly DeadlineRule[] = [
     warnBefore: { value: 14, unit: 'days' },
     escalateTo: 'duty_officer',
     systemAction: 'expire',
-  },
-  {
-    id: 'domestic-preservation-order',
-    title: {
-      en: 'End of the domestic preservation order\u2019s period (at most 90 days, renewable)',
-      vi: 'Hết thời hạn lệnh bảo toàn trong nước (tối đa 90 ngày, có thể gia hạn)',
-    },
-    legalSource: un(25, '2', false),
-    kind: 'reminder',
-    appliesTo: ['PRESERVATION_42'],
-    direction: 'incoming',
-    startOn: ['issue-domestic-order', 'renew-domestic-order'],
-    closeOn: ['release-after-decision', 'withdraw', 'expire'],
-    due: { payload: 'orderPeriodEnd' },
-    warnBefore: { value: 10, unit: 'days' },
-    escalateTo: 'supervisor',
   },
   {
     id: 'authorised-collection-end',

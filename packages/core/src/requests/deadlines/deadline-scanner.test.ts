@@ -90,9 +90,6 @@ describe('scanDeadlines', () => {
         (a) => a.alarm,
       ),
     ).toEqual(['breach']);
-    expect(
-      scanDeadlines([instance('domestic-preservation-order', 'open', t0, addDays(t0, -10))], t0).map((a) => a.alarm),
-    ).toEqual(['breach']);
   });
 
   it('is quiet once the request is acknowledged in time', () => {
@@ -178,7 +175,6 @@ describe('scanDeadlines', () => {
       'acknowledge-standard',
       'written-confirmation',
       'preservation-period',
-      'domestic-preservation-order',
       'authorised-collection-end',
       'deadline-sought',
     ];
@@ -204,7 +200,6 @@ describe('scanDeadlines', () => {
       'acknowledge-standard',
       'preservation-period',
       'authorised-collection-end',
-      'domestic-preservation-order',
     ];
     fc.assert(
       fc.property(

@@ -52,9 +52,11 @@ export const zonedTimestamp = z.iso.datetime({
   error: 'must be an ISO-8601 timestamp with its zone, such as 2026-11-02T14:03:11+07:00',
 });
 export const identifiersField = z.array(identifierSchema).min(1, 'name at least one identifier').max(500);
+/** The message of a range whose end comes before its start: the server answers it with its own code. */
+export const reversedRangeMessage = 'from must not be after to';
 export const dateRange = z
   .strictObject({ from: zonedTimestamp, to: zonedTimestamp })
-  .refine((r) => Date.parse(r.from) <= Date.parse(r.to), 'from must not be after to');
+  .refine((r) => Date.parse(r.from) <= Date.parse(r.to), reversedRangeMessage);
 export const dataCategories = z
   .array(z.enum(['subscriber', 'traffic', 'content', 'other']))
   .min(1)

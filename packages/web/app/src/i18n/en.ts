@@ -164,7 +164,6 @@ export const en = {
     'authorised-collection-end': 'End of authorised collection',
     'd-1': 'One day before the deadline',
     'deadline-sought': 'Deadline asked by the partner',
-    'domestic-preservation-order': 'Issue the domestic order',
     'preservation-period': 'Preservation period',
     'written-confirmation': 'Written confirmation',
   },

@@ -170,7 +170,6 @@ export const vi: Dictionary = {
     'authorised-collection-end': 'Hết thời gian thu thập được phép',
     'd-1': 'Một ngày trước thời hạn',
     'deadline-sought': 'Thời hạn đối tác đề nghị',
-    'domestic-preservation-order': 'Ban hành lệnh trong nước',
     'preservation-period': 'Thời hạn bảo toàn',
     'written-confirmation': 'Xác nhận bằng văn bản',
   },
