@@ -4,6 +4,7 @@ import { citeLegalSource } from './legal-source.js';
 import { stateMachines } from './machines/registry.js';
 import { reasonCodesFor } from './reason-codes.js';
 import { requestTypeCodes } from './request-type-codes.js';
+import { answerChannelNames, noteCatalogue } from './timeline-notes.js';
 import { requestTypes } from './types/registry.js';
 
 /**
@@ -70,4 +71,12 @@ export function countryProfileCatalogue() {
     ...p,
     reservations: p.reservations.map((r) => ({ ...r, legalSource: citeLegalSource(r.legalSource) })),
   }));
+}
+
+/** The node's timeline notes with their words in each language, and how an answer channel is named. */
+export function timelineNoteCatalogue() {
+  return {
+    notes: [...noteCatalogue.values()].map((n) => ({ code: n.code, params: n.params, text: n.text })),
+    channels: answerChannelNames,
+  };
 }

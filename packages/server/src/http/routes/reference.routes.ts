@@ -3,6 +3,7 @@ import {
   deadlineRuleCatalogue,
   requestTypeCatalogue,
   stateMachineCatalogue,
+  timelineNoteCatalogue,
 } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ export const referenceRoutes =
     const machines = stateMachineCatalogue();
     const rules = deadlineRuleCatalogue();
     const profiles = countryProfileCatalogue();
+    const notes = timelineNoteCatalogue();
     app.get(
       '/api/v1/request-types',
       {
@@ -31,6 +33,23 @@ export const referenceRoutes =
         },
       },
       async () => ({ requestTypes: catalogue }),
+    );
+
+    app.get(
+      '/api/v1/timeline-notes',
+      {
+        config: { permission: 'requests:read' },
+        schema: {
+          tags: ['reference'],
+          summary: 'The node\u2019s own timeline notes: each code with its parameters and its words in each language',
+          description:
+            'Timelines and partner messages carry notes as { code, params }; a reader puts them into words with this catalogue, formatting instants in its own zone.',
+          response: withProblems({
+            200: z.object({ notes: loose, channels: z.record(z.string(), z.record(z.string(), z.string())) }),
+          }),
+        },
+      },
+      async () => notes,
     );
 
     app.get(

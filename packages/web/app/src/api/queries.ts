@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mayBeSignedIn, rememberSignedIn } from '../auth/session-expiry.js';
 import { deskRefetchInterval } from '../live/live-mode.js';
+import type { NoteCatalogue } from '../requests/timeline-notes.js';
 import { api, ApiError, withQuery } from './client.js';
 import type {
   CountryProfile,
@@ -83,6 +84,13 @@ export const useCountryProfiles = () =>
     queryKey: ['country-profiles'],
     queryFn: () =>
       api<{ countryProfiles: CountryProfile[] }>('GET', '/api/v1/country-profiles').then((r) => r.countryProfiles),
+    ...reference,
+  });
+
+export const useTimelineNotes = () =>
+  useQuery({
+    queryKey: ['timeline-notes'],
+    queryFn: () => api<NoteCatalogue>('GET', '/api/v1/timeline-notes'),
     ...reference,
   });
 

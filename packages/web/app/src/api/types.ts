@@ -94,6 +94,10 @@ export interface RequestView {
   readonly deadlines: readonly Deadline[];
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
   readonly assignee?: Assignee | null;
+  /** The date a provider confirmed, under a domestic order (this node's, or the partner's, mirrored). */
+  readonly preservedUntil: string | null;
+  /** The end of the domestic order's current period, renewals included. */
+  readonly preservationOrderedUntil: string | null;
 }
 
 export interface TimelineEvent {

@@ -10,11 +10,21 @@ type Form = 'confirm-preservation' | 'object';
 // Production has its own form (the upload) below the buttons.
 const formless = new Set(['acknowledge', 'start-collection']);
 
-/** The end of the last ordered period as a date in the browser's zone: the least the node accepts. */
+/** The end of the current ordered period as a date in the browser's zone: the latest the node accepts. */
 const lastPeriodDay = (order: ProviderOrder): string => {
   const end = order.periods.at(-1)?.end;
   return end === undefined ? '' : new Date(end).toLocaleDateString('sv');
 };
+
+/**
+ * The instant a chosen day means: the end of that day in the browser's zone, but never past the end of
+ * the order's period (UN art. 25): the period's last day means exactly its end.
+ */
+export function preservedUntilOf(order: ProviderOrder, day: string): string {
+  const endOfDay = new Date(`${day}T23:59:59`).toISOString();
+  const end = order.periods.at(-1)?.end;
+  return end !== undefined && Date.parse(endOfDay) > Date.parse(end) ? end : endOfDay;
+}
 
 /** The provider's answers the node allows now; confirming and objecting need words, so they open a short form. */
 export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
@@ -50,13 +60,8 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
   };
   const confirm = () => {
     if (open === 'confirm-preservation') {
-      if (until === '' || what.trim() === '') return setMissing(true);
-      // End of the chosen day in the browser's zone, with its offset, as the strict schema wants.
-      send({
-        action: 'confirm-preservation',
-        preservedUntil: new Date(`${until}T23:59:59`).toISOString(),
-        what: what.trim(),
-      });
+      if (until === '' || what.trim() === '' || until > lastPeriodDay(order)) return setMissing(true);
+      send({ action: 'confirm-preservation', preservedUntil: preservedUntilOf(order, until), what: what.trim() });
     } else if (open === 'object') {
       if (note.trim() === '') return setMissing(true);
       send({ action: 'object', reasonCode, note: note.trim() });
@@ -101,10 +106,17 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
                 type="date"
                 label={t('provider.preservedUntil')}
                 required
-                min={lastPeriodDay(order)}
+                max={lastPeriodDay(order)}
                 value={until}
                 onChange={(e) => setUntil(e.currentTarget.value)}
-                error={missing && until === '' ? t('validation.required') : undefined}
+                description={t('provider.preservedUntilHint', { date: lastPeriodDay(order) })}
+                error={
+                  missing && until === ''
+                    ? t('validation.required')
+                    : until > lastPeriodDay(order)
+                      ? t('provider.beyondPeriod')
+                      : undefined
+                }
               />
               <Textarea
                 label={t('provider.preservedWhat')}

@@ -68,7 +68,10 @@ describe('refusing a request from the action panel', () => {
     expect(network.sent.filter((r) => r.method === 'POST').map((r) => [r.path, r.body])).toEqual([
       [
         `/api/v1/requests/${request.id}/transitions`,
-        { action: 'refuse', payload: { reasonCodes: [ground.code], reasons: 'Yêu cầu liên quan tội phạm chính trị' } },
+        {
+          action: 'refuse',
+          payload: { reasonCodes: [ground.code], reasons: 'Yêu cầu liên quan tội phạm chính trị', language: 'vi' },
+        },
       ],
     ]);
     expect(network.unexpected).toEqual([]);

@@ -71,7 +71,7 @@ export function ActionPanel({
     if (open === null) return;
     const found = checkPayload(open.fields, draft, new Date().toLocaleDateString('sv'));
     setErrors(found);
-    if (Object.keys(found).length === 0) run(open.action, buildPayload(open.fields, draft));
+    if (Object.keys(found).length === 0) run(open.action, buildPayload(open.fields, draft, i18n.language));
     else setErrorFocus((n) => n + 1);
   };
   const failure = transition.error instanceof ApiError ? transition.error.message : transition.error?.message;

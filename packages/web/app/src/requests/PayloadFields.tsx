@@ -30,7 +30,7 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
       <TextInput key={field} {...props} onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })} />
     );
   };
-  const date = (field: 'preservedUntil' | 'authorisedStart' | 'authorisedEnd') => (
+  const date = (field: 'authorisedStart' | 'authorisedEnd') => (
     <TextInput
       key={field}
       type="date"
@@ -51,7 +51,6 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
           case 'linkedRequestId':
           case 'thirdState':
             return text(field, false);
-          case 'preservedUntil':
           case 'authorisedStart':
           case 'authorisedEnd':
             return date(field);

@@ -20,6 +20,23 @@ export function RequestFacts({
   const running = request.deadlines.filter((d) => d.status === 'open');
   return (
     <Stack>
+      {(request.preservedUntil !== null || request.preservationOrderedUntil !== null) && (
+        <section aria-labelledby="preservation">
+          <Title order={2} size="h4" id="preservation">
+            {t('request.preservation')}
+          </Title>
+          {request.preservedUntil !== null && (
+            <Text size="sm">
+              {t('request.preservedUntil')}: <ZonedTime iso={request.preservedUntil} />
+            </Text>
+          )}
+          {request.preservationOrderedUntil !== null && (
+            <Text size="sm">
+              {t('request.orderedUntil')}: <ZonedTime iso={request.preservationOrderedUntil} />
+            </Text>
+          )}
+        </section>
+      )}
       {running.length > 0 && (
         <section aria-labelledby="clocks">
           <Title order={2} size="h4" id="clocks">

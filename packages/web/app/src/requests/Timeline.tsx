@@ -1,9 +1,18 @@
 import { Text, Timeline as MantineTimeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTimeline } from '../api/queries.js';
+import { useTimeline, useTimelineNotes } from '../api/queries.js';
 import type { Bilingual } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
 import { ZonedTime } from '../time/ZonedTime.js';
+import { notesOf, renderNote } from './timeline-notes.js';
+
+/** What an officer or a provider typed, kept as typed: shown with the language it was written in. */
+function typedText(payload: Readonly<Record<string, unknown>>): string | null {
+  for (const field of ['note', 'information', 'reasons']) {
+    if (typeof payload[field] === 'string') return payload[field];
+  }
+  return null;
+}
 
 /** Every event of the request, newest first: transitions, messages, delivery and receipts. */
 export function Timeline({
@@ -15,6 +24,7 @@ export function Timeline({
 }) {
   const { t, i18n } = useTranslation();
   const timeline = useTimeline(requestId);
+  const catalogue = useTimelineNotes().data;
   const events = [...(timeline.data ?? [])].reverse();
   const stateName = (code: string | null) =>
     code === null ? '' : states.has(code) ? pick(states.get(code) as Bilingual, i18n.language) : code;
@@ -23,12 +33,9 @@ export function Timeline({
       {events.map((event) => {
         const key = i18n.exists(`event.${event.action}`) ? `event.${event.action}` : `desk.${event.action}Event`;
         const title = i18n.exists(key) ? t(key) : event.action;
-        const note =
-          typeof event.payload['note'] === 'string'
-            ? event.payload['note']
-            : typeof event.payload['information'] === 'string'
-              ? event.payload['information']
-              : null;
+        const note = typedText(event.payload);
+        const typedIn = typeof event.payload['language'] === 'string' ? event.payload['language'] : null;
+        const notes = notesOf(event.payload).map((n) => renderNote(n, catalogue, i18n.language));
         return (
           <MantineTimeline.Item key={event.id} title={title}>
             {event.toState !== null && (
@@ -38,9 +45,17 @@ export function Timeline({
                   : `${stateName(event.fromState)} → ${stateName(event.toState)}`}
               </Text>
             )}
+            {notes.map((text) => (
+              <Text key={text} size="sm">
+                {text}
+              </Text>
+            ))}
             {note !== null && (
-              <Text size="sm" fs="italic">
+              <Text size="sm" fs="italic" lang={typedIn ?? undefined}>
                 {note}
+                {typedIn !== null &&
+                  typedIn !== i18n.language &&
+                  ` (${t('request.typedIn', { language: t(`language.${typedIn}`, { defaultValue: typedIn }) })})`}
               </Text>
             )}
             <Text size="xs" c="dimmed">

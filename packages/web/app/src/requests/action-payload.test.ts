@@ -5,10 +5,11 @@ describe('the payload an action needs', () => {
   it('follows the guards: a refusal needs reason codes and reasons, an acknowledgement nothing', () => {
     expect(payloadFieldsFor(['refusal-grounds', 'consultation-before-refusal'])).toEqual(['reasonCodes', 'reasons']);
     expect(payloadFieldsFor([])).toEqual([]);
-    expect(payloadFieldsFor(['preservation-minimum'])).toEqual(['preservedUntil']);
+    // Dates the provider confirms are never typed by an officer: no guard of an officer's action asks for one.
+    expect(payloadFieldsFor(['preserved-until-given', 'preservation-recorded', 'no-open-orders'])).toEqual([]);
   });
 
-  it('refuses a refusal without a reason code, and a preservation date in the past', () => {
+  it('refuses a refusal without a reason code, and a period that ends before it starts', () => {
     const refuse = payloadFieldsFor(['refusal-grounds']);
     expect(checkPayload(refuse, { ...emptyPayload, reasons: 'x' }, '2026-05-01')).toEqual({
       reasonCodes: 'validation.reasonCodeRequired',
@@ -16,22 +17,26 @@ describe('the payload an action needs', () => {
     expect(
       checkPayload(refuse, { ...emptyPayload, reasons: 'x', reasonCodes: ['ESSENTIAL_INTERESTS'] }, '2026-05-01'),
     ).toEqual({});
-    const preserve = payloadFieldsFor(['preservation-minimum']);
-    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: '2026-04-30' }, '2026-05-01')).toEqual({
-      preservedUntil: 'validation.dateInFuture',
-    });
-    expect(checkPayload(preserve, { ...emptyPayload, preservedUntil: 'tomorrow' }, '2026-05-01')).toEqual({
-      preservedUntil: 'validation.required',
-    });
+    const period = payloadFieldsFor(['authorised-period']);
+    expect(
+      checkPayload(
+        period,
+        { ...emptyPayload, authorisedStart: '2026-05-10', authorisedEnd: '2026-05-02' },
+        '2026-05-01',
+      ),
+    ).toEqual({ authorisedEnd: 'validation.periodOrder' });
   });
 
-  it('sends conditions as the server expects them, and dates with their zone', () => {
-    const payload = buildPayload(['conditions', 'preservedUntil'], {
-      ...emptyPayload,
-      conditionText: ' only for this case ',
-      preservedUntil: '2026-08-01',
-    });
+  it('sends conditions as the server expects them, dates with their zone, and typed text with its language', () => {
+    const payload = buildPayload(
+      ['conditions', 'authorisedEnd'],
+      { ...emptyPayload, conditionText: ' only for this case ', authorisedEnd: '2026-08-01' },
+      'vi',
+    );
     expect(payload['conditions']).toEqual([{ kind: 'USE_LIMITATION', text: 'only for this case' }]);
-    expect(payload['preservedUntil']).toMatch(/^2026-0[78]-\d{2}T\d{2}:\d{2}:00\.000Z$/);
+    expect(payload['authorisedEnd']).toMatch(/^2026-0[78]-\d{2}T\d{2}:\d{2}:00\.000Z$/);
+    expect(payload['language']).toBe('vi');
+    // Nothing typed, nothing to mark.
+    expect(buildPayload([], emptyPayload, 'en')).toEqual({});
   });
 });

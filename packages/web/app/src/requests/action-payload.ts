@@ -6,7 +6,6 @@ export type PayloadField =
   | 'information'
   | 'reasonCodes'
   | 'reasons'
-  | 'preservedUntil'
   | 'conditions'
   | 'authorisedStart'
   | 'authorisedEnd'
@@ -17,7 +16,6 @@ const fieldsByGuard: Readonly<Record<string, readonly PayloadField[]>> = {
   'information-text': ['information'],
   'refusal-grounds': ['reasonCodes', 'reasons'],
   'postponement-grounds': ['reasonCodes', 'reasons'],
-  'preservation-minimum': ['preservedUntil'],
   'conditions-present': ['conditions'],
   'authorised-period': ['authorisedStart', 'authorisedEnd'],
   'linked-request': ['linkedRequestId'],
@@ -41,7 +39,6 @@ export interface PayloadDraft {
   readonly reasonCodes: readonly string[];
   readonly reasons: string;
   /** A local date (yyyy-mm-dd) from the date input; sent as the end of that day in the officer's zone. */
-  readonly preservedUntil: string;
   readonly conditionKind: string;
   readonly conditionText: string;
   readonly authorisedStart: string;
@@ -55,7 +52,6 @@ export const emptyPayload: PayloadDraft = {
   information: '',
   reasonCodes: [],
   reasons: '',
-  preservedUntil: '',
   conditionKind: 'USE_LIMITATION',
   conditionText: '',
   authorisedStart: '',
@@ -78,10 +74,6 @@ export function checkPayload(
   need('information', draft.information.trim() !== '');
   need('reasonCodes', draft.reasonCodes.length > 0, 'validation.reasonCodeRequired');
   need('reasons', draft.reasons.trim() !== '');
-  need('preservedUntil', /^\d{4}-\d{2}-\d{2}$/.test(draft.preservedUntil));
-  if (errors.preservedUntil === undefined) {
-    need('preservedUntil', draft.preservedUntil > today, 'validation.dateInFuture');
-  }
   need('conditions', draft.conditionText.trim() !== '');
   need('authorisedStart', /^\d{4}-\d{2}-\d{2}$/.test(draft.authorisedStart));
   need(
@@ -89,6 +81,9 @@ export function checkPayload(
     /^\d{4}-\d{2}-\d{2}$/.test(draft.authorisedEnd) && draft.authorisedEnd >= draft.authorisedStart,
     'validation.periodOrder',
   );
+  // The period ends at the end of that local day: today still counts, yesterday does not.
+  if (errors.authorisedEnd === undefined)
+    need('authorisedEnd', draft.authorisedEnd >= today, 'validation.dateInFuture');
   need('linkedRequestId', draft.linkedRequestId.trim() !== '');
   need('thirdState', /^[A-Z]{2}$/.test(draft.thirdState), 'validation.countryCode');
   return errors;
@@ -99,16 +94,23 @@ export function endOfLocalDay(date: string): string {
   return new Date(`${date}T23:59:00`).toISOString();
 }
 
-export function buildPayload(fields: readonly PayloadField[], draft: PayloadDraft): Record<string, unknown> {
+/** What the officer typed goes with the language it was typed in (the partner reads it in that language). */
+export function buildPayload(
+  fields: readonly PayloadField[],
+  draft: PayloadDraft,
+  language: string,
+): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   if (draft.note.trim() !== '') payload['note'] = draft.note.trim();
   for (const field of fields) {
     if (field === 'conditions') {
       payload['conditions'] = [{ kind: draft.conditionKind, text: draft.conditionText.trim() }];
     } else if (field === 'reasonCodes') payload['reasonCodes'] = [...draft.reasonCodes];
-    else if (field === 'preservedUntil' || field === 'authorisedStart' || field === 'authorisedEnd') {
+    else if (field === 'authorisedStart' || field === 'authorisedEnd') {
       payload[field] = endOfLocalDay(draft[field]);
     } else payload[field] = draft[field].trim();
   }
+  const typed = ['note', 'information', 'reasons', 'conditions'].some((f) => payload[f] !== undefined);
+  if (typed) payload['language'] = language;
   return payload;
 }

@@ -34,6 +34,8 @@ export function requestView(type: RequestTypeCode, state: string, overrides: Par
     deadlines: [],
     links: [],
     assignee: null,
+    preservedUntil: null,
+    preservationOrderedUntil: null,
     ...overrides,
   };
 }
