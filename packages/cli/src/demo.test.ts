@@ -19,7 +19,7 @@ const steps = [
   /sg\.supervisor accept → ACCEPTED/,
   /signed in sg\.admin, sg\.provider \(password \+ TOTP code\)/,
   /sg\.admin has Example Platform \(demo\) in the provider registry, sg\.provider acting for it/,
-  /sg\.duty made domestic order SG-ORD-\d{4}-\d{6} \(UN art\. 25\) from the request in one step → request DOMESTIC_ORDER_ISSUED/,
+  /sg\.duty drafted domestic order SG-ORD-\d{4}-\d{6} \(UN art\. 25\) from the request in one step \(request ACCEPTED until the order is served\)/,
   /sg\.supervisor authorise SG-ORD-\d{4}-\d{6} → AUTHORISED/,
   /sg\.duty serve SG-ORD-\d{4}-\d{6} → SERVED/,
   /sg\.provider verified SG-ORD-\d{4}-\d{6} offline: signed by node SG key [0-9a-f]{16}, not altered/,
@@ -76,7 +76,7 @@ describe('hanoi247 demo', () => {
     expect(again.stdout).toMatch(/reused from the first run/);
     expect(credentialRows(again.stdout)).toEqual(credentialRows(firstRun));
     expect(again.stdout).toMatch(/vn\.duty drafted VN-\d{4}-000002/);
-    expect(again.stdout).toMatch(/sg\.duty made domestic order SG-ORD-\d{4}-000002/);
+    expect(again.stdout).toMatch(/sg\.duty drafted domestic order SG-ORD-\d{4}-000002/);
     expect(again.stdout).toMatch(/preserved until /);
     expect(keyFiles(join(dataDir, 'vn', 'keys'))).toEqual(keysBefore);
   });

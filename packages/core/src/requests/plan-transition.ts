@@ -56,8 +56,9 @@ export function onlyOrdersRecord(transitions: readonly TransitionDefinition[], a
 
 function candidatesFor(request: RequestSnapshot, actor: TransitionActor, mirrored: boolean): TransitionDefinition[] {
   const machine = machineFor(request.type);
-  if (actor.kind === 'system')
+  if (actor.kind === 'system') {
     return machine.transitions.filter((t) => t.by === 'system' && t.from.includes(request.state));
+  }
   if (mirrored) {
     return mirrorableTransitions(machine, request.state, request.direction === 'outgoing' ? 'requested' : 'requesting');
   }

@@ -146,8 +146,9 @@ export const timelineNoteSchema = z
       if (!ok) ctx.addIssue({ code: 'custom', path: ['params', name], message: `${kind} required` });
     }
     for (const name of Object.keys(note.params)) {
-      if (!(name in declared))
+      if (!(name in declared)) {
         ctx.addIssue({ code: 'custom', path: ['params', name], message: 'not a parameter of this note' });
+      }
     }
   });
 export type TimelineNote = z.infer<typeof timelineNoteSchema>;

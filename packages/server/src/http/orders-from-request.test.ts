@@ -135,15 +135,15 @@ describe('domestic orders from foreign requests', () => {
         preservedUntil: null,
         preservationOrderedUntil: servedOrder.periods[0]!.end,
       });
-      expect((await requests.timeline(duty, request.id)).find((e) => e.action === 'issue-domestic-order')).toMatchObject(
-        {
-          actorName: `domestic order ${order.reference}`,
-          payload: {
-            order: { reference: order.reference, periodEnd: servedOrder.periods[0]!.end },
-            notes: [{ code: 'order.served', params: { order: order.reference } }],
-          },
+      expect(
+        (await requests.timeline(duty, request.id)).find((e) => e.action === 'issue-domestic-order'),
+      ).toMatchObject({
+        actorName: `domestic order ${order.reference}`,
+        payload: {
+          order: { reference: order.reference, periodEnd: servedOrder.periods[0]!.end },
+          notes: [{ code: 'order.served', params: { order: order.reference } }],
         },
-      );
+      });
     });
 
     it('answers the requesting State "preserved until …" when the provider confirms, in the same transaction', async () => {
@@ -169,7 +169,9 @@ describe('domestic orders from foreign requests', () => {
           // The provider's own words stay as it wrote them; the node's sentence is a code.
           information: 'Login IP log of the account, October 2026',
           order: { reference: order.reference, periodEnd: until, partial: false },
-          notes: [{ code: 'order.preservation-confirmed', params: { order: order.reference, until, periodEnd: until } }],
+          notes: [
+            { code: 'order.preservation-confirmed', params: { order: order.reference, until, periodEnd: until } },
+          ],
         },
       });
       const outbox = await node.app.node.database.db
@@ -190,9 +192,14 @@ describe('domestic orders from foreign requests', () => {
         body: { preservedUntil: '2028-01-01T00:00:00+07:00', what: 'login log' },
       });
       expect([beyond.statusCode, beyond.json<Problem>().code]).toEqual([400, 'order/preserved-until-beyond-period']);
-      expect(beyond.json<Problem>().errors).toEqual([{ path: '/payload/preservedUntil', message: `on or before ${end}` }]);
+      expect(beyond.json<Problem>().errors).toEqual([
+        { path: '/payload/preservedUntil', message: `on or before ${end}` },
+      ]);
       expect((await orders.view(duty, order.id)).state).toBe('ACKNOWLEDGED');
-      expect((await requests.view(duty, request.id))).toMatchObject({ state: 'DOMESTIC_ORDER_ISSUED', preservedUntil: null });
+      expect(await requests.view(duty, request.id)).toMatchObject({
+        state: 'DOMESTIC_ORDER_ISSUED',
+        preservedUntil: null,
+      });
       const short = new Date(Date.parse(end) - 20 * day).toISOString();
       await orders.answer(providerUser, order.id, 'confirm-preservation', { preservedUntil: short, what: 'login log' });
       expect(await requests.view(duty, request.id)).toMatchObject({

@@ -68,7 +68,9 @@ describe('domestic orders: answers of a provider not on the platform, recorded b
     const drafted = made.json<{ orders: OrderJson[] }>().orders[0]!;
     await orders.move(supervisor, drafted.id, 'authorise');
     order = await orders.move(duty, drafted.id, 'serve');
-    const letter = Buffer.from('%PDF-1.4 Paper Hosting JSC: we have preserved the account data until the date ordered.');
+    const letter = Buffer.from(
+      '%PDF-1.4 Paper Hosting JSC: we have preserved the account data until the date ordered.',
+    );
     const uploaded = await tusClient(node.app).upload(
       duty,
       {
@@ -104,7 +106,10 @@ describe('domestic orders: answers of a provider not on the platform, recorded b
     const end = order.periods[0]!.end;
     const beyond = await record(
       order.id,
-      answer({ action: 'confirm-preservation', payload: { preservedUntil: '2028-01-01T00:00:00+07:00', preservedWhat: 'all' } }),
+      answer({
+        action: 'confirm-preservation',
+        payload: { preservedUntil: '2028-01-01T00:00:00+07:00', preservedWhat: 'all' },
+      }),
     );
     expect([beyond.statusCode, beyond.json<Problem>().code]).toEqual([400, 'order/preserved-until-beyond-period']);
     const confirmed = await record(

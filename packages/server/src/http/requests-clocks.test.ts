@@ -186,7 +186,9 @@ describe('legal clocks', () => {
     });
     expect(
       entries.filter((e) => e.action === 'request.transitioned' && e.details['action'] === 'confirm-preserved'),
-    ).toEqual([expect.objectContaining({ actorType: 'user', actorName: expect.stringMatching(/^domestic order /) })]);
+    ).toEqual([
+      expect.objectContaining({ actorType: 'user', actorName: expect.stringMatching(/^domestic order /) as unknown }),
+    ]);
   });
 
   it('never expires a preservation without warning first, even after a gap in scanning', async () => {

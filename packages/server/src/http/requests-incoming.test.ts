@@ -193,7 +193,10 @@ describe('incoming preservation request', () => {
 
   it('is PRESERVED until the provider\u2019s date and the preservation-period clock runs until then', async () => {
     const preservedUntil = (await orders.view(duty, orderId)).periods[0]!.end;
-    await orders.answer(providerUser, orderId, 'confirm-preservation', { preservedUntil, what: 'Mailbox and login log' });
+    await orders.answer(providerUser, orderId, 'confirm-preservation', {
+      preservedUntil,
+      what: 'Mailbox and login log',
+    });
     request = await api.view(duty, request.id);
     expect(request).toMatchObject({ state: 'PRESERVED', preservedUntil });
     expect(deadlineOf(request, 'preservation-period')).toMatchObject({

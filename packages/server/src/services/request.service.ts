@@ -80,9 +80,13 @@ function checkedDetails(type: RequestTypeCode, basis: LegalBasis, details: unkno
 /** A request always goes between two States: never to (or from) the node's own. */
 function checkedOtherState(field: 'requestedState' | 'requestingState', state: string, own: string): void {
   if (state === own) {
-    throw new DomainError('request/own-state', `the ${field === 'requestedState' ? 'requested' : 'requesting'} State must be another State than this node\u2019s (${own})`, {
-      issues: [{ path: `/${field}`, message: 'not this node\u2019s own country' }],
-    });
+    throw new DomainError(
+      'request/own-state',
+      `the ${field === 'requestedState' ? 'requested' : 'requesting'} State must be another State than this node\u2019s (${own})`,
+      {
+        issues: [{ path: `/${field}`, message: 'not this node\u2019s own country' }],
+      },
+    );
   }
 }
 

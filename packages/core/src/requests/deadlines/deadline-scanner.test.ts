@@ -196,11 +196,7 @@ describe('scanDeadlines', () => {
   });
 
   it('raises at most one alarm per deadline, never an expiry on an unwarned one, nothing before warnAt (property)', () => {
-    const rules = [
-      'acknowledge-standard',
-      'preservation-period',
-      'authorised-collection-end',
-    ];
+    const rules = ['acknowledge-standard', 'preservation-period', 'authorised-collection-end'];
     fc.assert(
       fc.property(
         fc.constantFrom(...rules),

@@ -39,7 +39,10 @@ describe('noteFromEnglish', () => {
         information:
           'The service provider addressed by domestic order SG-ORD-2026-000003 reports that it does not hold the data (DATA_NOT_HELD).',
       },
-      { reasonCodes: ['DATA_NOT_HELD'], notes: [{ code: 'order.data-not-held', params: { order: 'SG-ORD-2026-000003' } }] },
+      {
+        reasonCodes: ['DATA_NOT_HELD'],
+        notes: [{ code: 'order.data-not-held', params: { order: 'SG-ORD-2026-000003' } }],
+      },
     ],
     [
       {

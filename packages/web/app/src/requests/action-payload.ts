@@ -82,8 +82,9 @@ export function checkPayload(
     'validation.periodOrder',
   );
   // The period ends at the end of that local day: today still counts, yesterday does not.
-  if (errors.authorisedEnd === undefined)
+  if (errors.authorisedEnd === undefined) {
     need('authorisedEnd', draft.authorisedEnd >= today, 'validation.dateInFuture');
+  }
   need('linkedRequestId', draft.linkedRequestId.trim() !== '');
   need('thirdState', /^[A-Z]{2}$/.test(draft.thirdState), 'validation.countryCode');
   return errors;
