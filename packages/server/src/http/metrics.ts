@@ -33,6 +33,17 @@ export function registerFederationMetrics(
   return (seconds) => latency.observe(seconds);
 }
 
+/** Requests answered before routing (edge-answers.ts), which the per-route counter never sees. */
+export function registerRejectionMetrics(registry: Registry): (code: string) => void {
+  const rejected = new Counter({
+    name: 'hanoi247_http_rejected_requests_total',
+    help: 'Requests answered before any route ran (not HTTP, headers too large, bad URL encoding), by problem code',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  return (code) => rejected.inc({ code });
+}
+
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hanoi247_' });
