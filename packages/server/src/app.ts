@@ -17,6 +17,7 @@ import type { Config } from './config/config.schema.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { registerApplicationMetrics } from './http/application-metrics.js';
 import { registerFederationMetrics, registerMetrics, registerRejectionMetrics } from './http/metrics.js';
 import { edgeAnswers } from './http/edge-answers.js';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers.js';
@@ -254,6 +255,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));
   startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
+  registerApplicationMetrics(metrics, services.monitoring);
   startFederationJob(
     app,
     services,

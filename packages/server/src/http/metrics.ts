@@ -33,6 +33,18 @@ export function registerFederationMetrics(
   return (seconds) => latency.observe(seconds);
 }
 
+/**
+ * prom-client's defaults include gauges named `*_total` (active handles, requests, resources),
+ * which Prometheus' naming rules (`promtool check metrics`) refuse: `_total` marks a counter.
+ * Each has a twin without the suffix, labelled by type, whose sum is the same figure.
+ */
+function dropMisnamedGauges(registry: Registry): void {
+  for (const metric of registry.getMetricsAsArray()) {
+    const isCounter = (metric as unknown) instanceof Counter;
+    if (!isCounter && metric.name.endsWith('_total')) registry.removeSingleMetric(metric.name);
+  }
+}
+
 /** Requests answered before routing (edge-answers.ts), which the per-route counter never sees. */
 export function registerRejectionMetrics(registry: Registry): (code: string) => void {
   const rejected = new Counter({
@@ -47,6 +59,7 @@ export function registerRejectionMetrics(registry: Registry): (code: string) => 
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hanoi247_' });
+  dropMisnamedGauges(registry);
   const requests = new Counter({
     name: 'hanoi247_http_requests_total',
     help: 'HTTP requests by route, method and status',
