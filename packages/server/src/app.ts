@@ -17,8 +17,10 @@ import type { Config } from './config/config.schema.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
-import { registerFederationMetrics, registerMetrics } from './http/metrics.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerApplicationMetrics } from './http/application-metrics.js';
+import { registerFederationMetrics, registerMetrics, registerRejectionMetrics } from './http/metrics.js';
+import { edgeAnswers } from './http/edge-answers.js';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
@@ -126,7 +128,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     ...(options.transport === undefined ? {} : { transport: options.transport }),
   });
   const version = options.version ?? '0.0.0';
+  const headers = securityHeaders();
+  const edges = edgeAnswers({ headers, maxHeaderBytes: config.http.maxHeaderBytes, requestIds });
   const app = Fastify({
+    ...edges.serverOptions,
     logger: {
       level: config.log.level,
       redact: { paths: redactedLogPaths, censor: '[redacted]' },
@@ -146,14 +151,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   // Only JSON bodies are accepted: text/plain would let a cross-site form post skip CORS preflight.
   app.removeContentTypeParser('text/plain');
   registerJsonBodyParser(app);
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
+  registerSecurityHeaders(app, headers);
+  // The request id, then the refusals that need no route, after the security headers so they carry them.
+  edges.register(app);
 
   registerErrorHandling(app);
   const metrics = registerMetrics(app);
-  registerSecurityHeaders(app);
+  edges.countRejections(registerRejectionMetrics(metrics));
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   const cookiePolicy = {
@@ -256,6 +260,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(productionUploadRoutes({ uploads: services.evidenceUploads }));
   startOrderScanJob(app, services.orderScanner, config.deadlines.scanIntervalSeconds);
   node.outboxSignal.delivered = registerFederationMetrics(metrics, services.federationStatus);
+  registerApplicationMetrics(metrics, services.monitoring);
   startFederationJob(
     app,
     services,

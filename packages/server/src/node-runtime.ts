@@ -40,6 +40,7 @@ import { createEvidenceService } from './services/evidence.service.js';
 import { createUploadService } from './services/evidence-upload.service.js';
 import { buildOrderServices } from './services/order-services.js';
 import { buildEvidenceExchange } from './services/evidence-exchange.js';
+import { createMonitoring } from './services/monitoring.service.js';
 
 export interface NodeRuntimeOptions {
   readonly clock?: Clock;
@@ -202,6 +203,7 @@ function buildServices(
       dispatcher,
     }),
     federationStatus: createFederationStatus(runtime),
+    monitoring: createMonitoring(runtime),
     deadlineScanner: createDeadlineScanner(runtime, transitions),
     users,
     auth: createAuthService({ ...runtime, hasher, sessionPolicy: config.session, sessionCache, totpSecrets }),

@@ -23,5 +23,9 @@ describe('errorCatalogue', () => {
     expect(kindOf('auth/unauthenticated')).toBe('unauthenticated');
     expect(kindOf('bug/invariant-violated')).toBe('bug');
     expect(kindOf('request/body-too-large')).toBe('payload-too-large');
+    expect(kindOf('request/uri-too-long')).toBe('uri-too-long');
+    expect(kindOf('request/headers-too-large')).toBe('headers-too-large');
+    expect(kindOf('request/timeout')).toBe('request-timeout');
+    expect(kindOf('node/shutting-down')).toBe('unavailable');
   });
 });

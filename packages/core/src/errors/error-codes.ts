@@ -16,6 +16,11 @@ export const errorKinds = [
   'rate-limited',
   'unavailable',
   'bug',
+  // Answered before a route runs: by the HTTP parser or the router (server/src/http/edge-answers.ts).
+  'request-timeout',
+  'uri-too-long',
+  'headers-too-large',
+  'expectation-failed',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
@@ -28,6 +33,12 @@ export const errorCatalogue = {
   'request/unsupported-media-type': 'unsupported-media-type',
   'request/route-not-found': 'not-found',
   'request/rate-limited': 'rate-limited',
+  'request/bad-url': 'invalid',
+  'request/malformed-http': 'invalid',
+  'request/uri-too-long': 'uri-too-long',
+  'request/headers-too-large': 'headers-too-large',
+  'request/timeout': 'request-timeout',
+  'request/expectation-failed': 'expectation-failed',
   'auth/unauthenticated': 'unauthenticated',
   'auth/invalid-credentials': 'unauthenticated',
   'auth/totp-required': 'unauthenticated',
@@ -135,6 +146,7 @@ export const errorCatalogue = {
   'events/too-many-streams': 'rate-limited',
   'config/invalid': 'invalid',
   'storage/unavailable': 'unavailable',
+  'node/shutting-down': 'unavailable',
   'bug/invariant-violated': 'bug',
   'bug/internal': 'bug',
 } as const satisfies Record<string, ErrorKind>;

@@ -62,6 +62,9 @@ export const configSchema = z.strictObject({
     publicUrl: z.url().nullable().describe('External URL of the node, as partners and browsers reach it.'),
     bodyLimitBytes: integer(1024, 64 * 1024 * 1024).describe('Largest accepted JSON body.'),
     trustProxy: flag.describe('Trust X-Forwarded-* from a reverse proxy that terminates TLS.'),
+    maxHeaderBytes: integer(4096, 1024 * 1024).describe(
+      'Largest request line and header fields together; larger requests get 431 before any route runs.',
+    ),
   }),
   session: z.strictObject({
     idleTimeoutSeconds: positiveSeconds.describe('A session ends after this long without a request.'),
@@ -181,7 +184,14 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 export const configDefaults = {
   databaseUrl: null,
-  http: { host: '127.0.0.1', port: 8247, publicUrl: null, bodyLimitBytes: 1024 * 1024, trustProxy: false },
+  http: {
+    host: '127.0.0.1',
+    port: 8247,
+    publicUrl: null,
+    bodyLimitBytes: 1024 * 1024,
+    trustProxy: false,
+    maxHeaderBytes: 16 * 1024,
+  },
   session: { idleTimeoutSeconds: 30 * 60, absoluteTimeoutSeconds: 12 * 60 * 60, secureCookie: true },
   login: { maxAttemptsPerWindow: 10, windowSeconds: 15 * 60 },
   passwordHashing: { memoryKiB: 19456, iterations: 2 },

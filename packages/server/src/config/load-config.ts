@@ -16,6 +16,7 @@ export const environmentVariables: Readonly<Record<string, string>> = {
   HANOI247_PUBLIC_URL: 'http.publicUrl',
   HANOI247_BODY_LIMIT_BYTES: 'http.bodyLimitBytes',
   HANOI247_TRUST_PROXY: 'http.trustProxy',
+  HANOI247_MAX_HEADER_BYTES: 'http.maxHeaderBytes',
   HANOI247_SESSION_IDLE_SECONDS: 'session.idleTimeoutSeconds',
   HANOI247_SESSION_ABSOLUTE_SECONDS: 'session.absoluteTimeoutSeconds',
   HANOI247_SECURE_COOKIE: 'session.secureCookie',

@@ -70,6 +70,17 @@ function send(request: FastifyRequest, reply: FastifyReply, found: Classified): 
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
+/** For answers decided before a route runs (edge-answers.ts): the same body, logged like a client error. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: string,
+): FastifyReply {
+  request.log[kindOf(code) === 'bug' ? 'error' : 'warn']({ code }, detail);
+  return send(request, reply, { code, detail });
+}
+
 /** The one place errors become HTTP answers; routes never catch. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {

@@ -33,9 +33,33 @@ export function registerFederationMetrics(
   return (seconds) => latency.observe(seconds);
 }
 
+/**
+ * prom-client's defaults include gauges named `*_total` (active handles, requests, resources),
+ * which Prometheus' naming rules (`promtool check metrics`) refuse: `_total` marks a counter.
+ * Each has a twin without the suffix, labelled by type, whose sum is the same figure.
+ */
+function dropMisnamedGauges(registry: Registry): void {
+  for (const metric of registry.getMetricsAsArray()) {
+    const isCounter = (metric as unknown) instanceof Counter;
+    if (!isCounter && metric.name.endsWith('_total')) registry.removeSingleMetric(metric.name);
+  }
+}
+
+/** Requests answered before routing (edge-answers.ts), which the per-route counter never sees. */
+export function registerRejectionMetrics(registry: Registry): (code: string) => void {
+  const rejected = new Counter({
+    name: 'hanoi247_http_rejected_requests_total',
+    help: 'Requests answered before any route ran (not HTTP, headers too large, bad URL encoding), by problem code',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  return (code) => rejected.inc({ code });
+}
+
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hanoi247_' });
+  dropMisnamedGauges(registry);
   const requests = new Counter({
     name: 'hanoi247_http_requests_total',
     help: 'HTTP requests by route, method and status',

@@ -24,6 +24,10 @@ const statusByKind: Record<ErrorKind, number> = {
   'rate-limited': 429,
   unavailable: 503,
   bug: 500,
+  'request-timeout': 408,
+  'uri-too-long': 414,
+  'headers-too-large': 431,
+  'expectation-failed': 417,
 };
 
 const titleByKind: Record<ErrorKind, string> = {
@@ -39,6 +43,10 @@ const titleByKind: Record<ErrorKind, string> = {
   'rate-limited': 'Too many requests',
   unavailable: 'Temporarily unavailable',
   bug: 'Internal error',
+  'request-timeout': 'The request took too long to arrive',
+  'uri-too-long': 'The URL is too long',
+  'headers-too-large': 'The request headers are too large',
+  'expectation-failed': 'Expectation not supported',
 };
 
 export function statusOf(kind: ErrorKind): number {

@@ -43,10 +43,13 @@ export function securityHeaders(options: Readonly<HelmetOptions> = {}): Readonly
 
 /**
  * Helmet's default headers on every answer, errors and 404s included. They go through
- * `reply.header`, so a route can still replace one (the API docs send their own CSP).
+ * `reply.header`, so a route can still replace one (the API docs send their own CSP). The same
+ * record goes to the answers given before any hook runs (edge-answers.ts).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions> = {}): void {
-  const headers = securityHeaders(options);
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  headers: Readonly<Record<string, string>> = securityHeaders(),
+): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
