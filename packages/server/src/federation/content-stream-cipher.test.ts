@@ -11,6 +11,7 @@ import {
   newContentCipher,
   openContentChunk,
   sealedChunkSize,
+  storedContentCipher,
 } from './content-stream-cipher.js';
 
 const key = randomBytes(32);
@@ -77,6 +78,16 @@ describe('evidence content stream cipher', () => {
         expect(contentCipherVersion(cipher)).toBe(version);
       }
       expect('v' in newContentCipher(1)).toBe(false);
+    });
+
+    it('reads a cipher stored before versions existed (no v) as version 1, and refuses one of no known version', () => {
+      // As the previous release stored it in evidence_transfers.content_key.
+      const stored =
+        '{"algorithm":"A256GCM-STREAM","chunkSize":1048576,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8","noncePrefix":"oKGio6Slpg"}';
+      const cipher = storedContentCipher(stored);
+      expect(contentCipherVersion(cipher)).toBe(1);
+      expect(itemStreamKey(cipher, itemA).key.toString('base64url')).toBe((JSON.parse(stored) as { key: string }).key);
+      expect(() => storedContentCipher(stored.replace('{', '{"v":3,'))).toThrow(/no known version/);
     });
 
     it('version 1 seals every item of a transfer under one key; version 2 gives each its own', () => {

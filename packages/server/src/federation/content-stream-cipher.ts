@@ -1,6 +1,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { contentCipherVersion, DomainError, type ContentCipher, type ContentStreamVersion } from '@hanoi247/core';
+import {
+  contentCipherSchema,
+  contentCipherVersion,
+  DomainError,
+  type ContentCipher,
+  type ContentStreamVersion,
+} from '@hanoi247/core';
 
 /**
  * The STREAM construction over AES-256-GCM for evidence content between nodes (docs/adr/0008,
@@ -37,6 +43,18 @@ export function itemStreamKey(cipher: ContentCipher, sha256: string): StreamKey 
     key: Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `${contentStreamV2Info}${sha256}`, 32)),
     noncePrefix,
   };
+}
+
+/**
+ * A transfer's content cipher as the node stored it (`evidence_transfers.content_key`): either
+ * version, so transfers offered or received before version 2 keep working.
+ */
+export function storedContentCipher(stored: string): ContentCipher {
+  const parsed = contentCipherSchema.safeParse(JSON.parse(stored));
+  if (!parsed.success) {
+    throw new DomainError('bug/invariant-violated', 'a stored content cipher is in no known version');
+  }
+  return parsed.data;
 }
 
 /** A fresh random key and nonce prefix for one transfer, in the version the partner reads. */

@@ -1,6 +1,11 @@
 import { Transform, type Readable } from 'node:stream';
-import { contentCipherSchema, DomainError, verifyEvidenceFetch } from '@hanoi247/core';
-import { contentChunkSize, encryptContent, itemStreamKey } from '../federation/content-stream-cipher.js';
+import { DomainError, verifyEvidenceFetch } from '@hanoi247/core';
+import {
+  contentChunkSize,
+  encryptContent,
+  itemStreamKey,
+  storedContentCipher,
+} from '../federation/content-stream-cipher.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceRepository } from '../repositories/evidence.repository.js';
@@ -66,8 +71,7 @@ export function createEvidenceContentService(deps: EvidenceContentDeps) {
       if (!Number.isSafeInteger(fromChunk) || fromChunk < 0 || fromChunk * contentChunkSize > item.size) {
         throw new DomainError('request/validation-failed', 'fromChunk is beyond the content');
       }
-      // Either version: transfers offered before version 2 existed keep the content they were offered with.
-      const cipher = contentCipherSchema.parse(JSON.parse(transfer.contentKey));
+      const cipher = storedContentCipher(transfer.contentKey);
       const plain = await deps.evidence.openContent(item);
       await db.transaction().execute((tx) =>
         auditRepository.append(

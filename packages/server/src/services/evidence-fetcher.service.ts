@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import {
-  contentCipherSchema,
   DomainError,
   custodyEventHash,
   isDomainError,
@@ -14,7 +13,7 @@ import {
   type OfferedEvidenceItem,
 } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
-import { itemStreamKey } from '../federation/content-stream-cipher.js';
+import { itemStreamKey, storedContentCipher } from '../federation/content-stream-cipher.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import {
@@ -163,7 +162,7 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
     if (transfer.contentKey === null) {
       throw new DomainError('bug/invariant-violated', 'an open transfer has no content key');
     }
-    const cipher = contentCipherSchema.parse(JSON.parse(transfer.contentKey));
+    const cipher = storedContentCipher(transfer.contentKey);
     const checkpoint = await deps.checkpoints.accept(peer, transfer.offer.checkpoint);
     const follows = transfer.offer.items.map((item) => checkOfferedCustody(item, checkpoint, own, transfer.id));
     const context = { principal: null, requestId: transfer.messageId };
