@@ -20,6 +20,7 @@ import {
   rawPublicKey,
   sealEnvelope,
   sha256Hex,
+  ownFormats,
   signDescriptor,
   signReceipt,
   verifyReceipt,
@@ -97,7 +98,7 @@ const descriptor: NodeDescriptor = {
   reservations: [],
   issuedAt: '2026-11-02T08:59:00.000Z',
 };
-const signedDescriptor = await signDescriptor(descriptor, vn.signing.privateKey);
+const signedDescriptor = await signDescriptor(descriptor, vn.signing.privateKey, ownFormats);
 show('GET /federation/v1/descriptor (VN)', signedDescriptor);
 show('Descriptor JWS protected header', decodeProtectedHeader(signedDescriptor.signature));
 show('Fingerprint to read out of band', vn.key.signing.fingerprint);

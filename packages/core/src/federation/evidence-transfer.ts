@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evidenceMetadataSchema } from '../evidence/evidence-metadata.js';
+import type { ContentStreamVersion } from './content-stream-formats.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const base64Hash = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
@@ -24,20 +25,38 @@ export const offeredEvidenceItemSchema = z.strictObject({
 });
 export type OfferedEvidenceItem = z.infer<typeof offeredEvidenceItemSchema>;
 
+const contentKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const noncePrefix = z.string().regex(/^[A-Za-z0-9_-]{10}$/);
+
 /**
  * Content travels outside the envelope, fetched by the receiver, encrypted to it end to end:
- * AES-256-GCM in chunks (the STREAM construction, as age uses it): the nonce is a random
+ * AES-256-GCM in chunks (the STREAM construction, as Tink and age use it): the nonce is a random
  * 7-byte prefix, a 4-byte big-endian chunk counter and a final-chunk flag byte, so chunks
  * cannot be reordered, dropped or truncated without detection. The key travels in this
- * envelope, which is itself encrypted to the receiver.
+ * envelope, which is itself encrypted to the receiver. Byte layout: docs/adr/0008-crypto-formats.md.
+ *
+ * Version 1 carries no `v` (it predates the member) and seals every item with the key itself;
+ * version 2 seals each item with its own key derived from this one.
  */
-export const contentCipherSchema = z.strictObject({
+export const contentCipherV1Schema = z.strictObject({
   algorithm: z.literal('A256GCM-STREAM'),
   chunkSize: z.literal(1_048_576),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  noncePrefix: z.string().regex(/^[A-Za-z0-9_-]{10}$/),
+  key: contentKey,
+  noncePrefix,
 });
+export const contentCipherV2Schema = z.strictObject({
+  v: z.literal(2),
+  algorithm: z.literal('A256GCM-HKDF-STREAM'),
+  chunkSize: z.literal(1_048_576),
+  key: contentKey,
+  noncePrefix,
+});
+export const contentCipherSchema = z.union([contentCipherV1Schema, contentCipherV2Schema]);
 export type ContentCipher = z.infer<typeof contentCipherSchema>;
+
+export function contentCipherVersion(cipher: ContentCipher): ContentStreamVersion {
+  return 'v' in cipher ? cipher.v : 1;
+}
 
 export const evidenceOfferedPayloadSchema = z.strictObject({
   reference: z.string().min(4).max(60),

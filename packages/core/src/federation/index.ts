@@ -4,5 +4,6 @@ export * from './messages.js';
 export * from './envelope.js';
 export * from './receipt.js';
 export * from './pull-request.js';
+export * from './content-stream-formats.js';
 export * from './evidence-transfer.js';
 export * from './evidence-fetch.js';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
 import { keyFingerprint } from '../identity/key-fingerprint.js';
 import { canonicalJson, type JsonValue } from '../support/canonical-json.js';
+import { nodeFormatsSchema, type NodeFormats } from './content-stream-formats.js';
 import { ed25519PublicKey } from './keys.js';
 
 const country = z.string().regex(/^[A-Z]{2}$/);
@@ -71,12 +72,42 @@ export function currentKey(descriptor: NodeDescriptor): NodeDescriptor['keys'][n
   return current;
 }
 
-export async function signDescriptor(descriptor: NodeDescriptor, signingKey: KeyObject): Promise<SignedDescriptor> {
+/**
+ * `formats` (what the node reads) goes in the signature's protected header, not in the
+ * descriptor: it is signed all the same, and a partner of the previous version, whose strict
+ * descriptor schema would refuse a new member, ignores a header parameter it does not know.
+ */
+export async function signDescriptor(
+  descriptor: NodeDescriptor,
+  signingKey: KeyObject,
+  formats?: NodeFormats,
+): Promise<SignedDescriptor> {
   const payload = new TextEncoder().encode(canonicalJson(descriptor as unknown as JsonValue));
   const signature = await new CompactSign(payload)
-    .setProtectedHeader({ alg: 'EdDSA', kid: currentKey(descriptor).keyId, typ: 'hanoi247-descriptor+jws' })
+    .setProtectedHeader({
+      alg: 'EdDSA',
+      kid: currentKey(descriptor).keyId,
+      typ: 'hanoi247-descriptor+jws',
+      ...(formats === undefined ? {} : { formats }),
+    })
     .sign(signingKey);
   return { descriptor, signature };
+}
+
+/**
+ * The formats a descriptor's node announces it reads, from its signature's protected header;
+ * null for a node that announces nothing (the previous version). Read from a descriptor
+ * already verified, which refused a malformed announcement.
+ */
+export function descriptorFormats(signed: Pick<SignedDescriptor, 'signature'>): NodeFormats | null {
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(signed.signature);
+  } catch {
+    return null;
+  }
+  const formats = nodeFormatsSchema.safeParse(header.formats);
+  return formats.success ? formats.data : null;
 }
 
 /**
@@ -119,6 +150,9 @@ export async function verifyDescriptor(input: unknown, pinnedFingerprint?: strin
   }
   if (header.alg !== 'EdDSA' || header.kid !== current.keyId) {
     throw new DomainError('federation/bad-signature', 'the descriptor must be signed with its current key');
+  }
+  if (header.formats !== undefined && !nodeFormatsSchema.safeParse(header.formats).success) {
+    throw new DomainError('federation/invalid-descriptor', 'the formats the descriptor announces are malformed');
   }
   try {
     const { payload } = await compactVerify(signature, ed25519PublicKey(current.signing.publicKey), {

@@ -1,12 +1,15 @@
 import { hash } from 'node:crypto';
+import { hashSize } from './hash-bytes.js';
 
-/**
+export { bytesEqual, hashSize } from './hash-bytes.js';
+
+/*
  * RFC 9162 §2.1.1 hashing with domain separation: a leaf is SHA-256(0x00 || data), an
  * interior node SHA-256(0x01 || left || right), so no interior node can pass as a leaf.
  * One-shot `crypto.hash` over one buffer: for 65-byte inputs Node's per-call overhead, not
  * SHA-256, is the cost, and a streaming hash with three updates costs about 1.6× as much.
+ * The browser has portable-hasher.ts instead.
  */
-export const hashSize = 32;
 
 const leafPrefix = Uint8Array.of(0x00);
 const nodePrefix = Uint8Array.of(0x01);
@@ -29,10 +32,4 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 export function emptyRoot(): Uint8Array {
   return hash('sha256', new Uint8Array(0), 'buffer');
-}
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * TOTP secrets at rest: `v1:<base64url nonce>:<base64url ciphertext ‖ tag>`, AES-256-GCM.
+ * TOTP secrets at rest: `v1:<base64url nonce>:<base64url ciphertext ‖ tag>`, AES-256-GCM; the
+ * prefix is the format version (docs/adr/0008-crypto-formats.md §4).
  *
  * The key is derived with HKDF-SHA256 from `keys/storage.key` rather than kept in a file of its
  * own: that file is already the node's at-rest key, created race-free, guarded against silent
@@ -40,11 +41,13 @@ export function deriveTotpSecretKey(storageKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', storageKey, Buffer.alloc(0), info, 32));
 }
 
-export function totpSecretBox(key: Buffer): TotpSecretBox {
+/** `randomNonce` is replaced only to reproduce the published test vectors. */
+export function totpSecretBox(key: Buffer, randomNonce: () => Buffer = () => randomBytes(nonceBytes)): TotpSecretBox {
   return {
     seal(secretBase32, binding) {
       // A random 96-bit nonce per seal: a node seals a few secrets per officer, far below the 2^32 bound.
-      const nonce = randomBytes(nonceBytes);
+      const nonce = randomNonce();
+      if (nonce.length !== nonceBytes) throw new RangeError('the GCM nonce is 12 bytes');
       const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: tagBytes });
       cipher.setAAD(additionalData(binding));
       const sealed = Buffer.concat([cipher.update(secretBase32, 'utf8'), cipher.final(), cipher.getAuthTag()]);

@@ -47,6 +47,16 @@ describe('sealing at rest', () => {
     },
   );
 
+  it('reads its version from the magic and names a version it does not read', async () => {
+    const item = newItemKey();
+    const sealed = seal(item, plaintext);
+    expect(sealed.subarray(0, 8).toString('latin1')).toBe('h247gcm1');
+    const later = Buffer.concat([Buffer.from('h247gcm2', 'latin1'), sealed.subarray(8)]);
+    await expect(open(item, later, 1000)).rejects.toThrow(/format version 2, which this node does not read/);
+    const foreign = Buffer.concat([Buffer.from('PK\x03\x04....', 'latin1'), sealed.subarray(8)]);
+    await expect(open(item, foreign, 1000)).rejects.toThrow(/not a sealed object/);
+  });
+
   it('refuses altered, truncated or foreign ciphertext', async () => {
     const item = newItemKey();
     const sealed = seal(item, plaintext);

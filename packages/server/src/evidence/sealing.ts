@@ -5,9 +5,11 @@ import type { ContentSealer } from './content-store.js';
 import type { StorageKey } from './storage-key.js';
 
 /**
- * Sealed object layout: magic (8) ‖ GCM nonce (12) ‖ AES-256-GCM ciphertext ‖ tag (16).
- * One random key per object, so a nonce is never reused under a key.
+ * Sealed object, version 1 (docs/adr/0008-crypto-formats.md §3): magic `h247gcm1` (8, its last
+ * byte the version) ‖ GCM nonce (12) ‖ AES-256-GCM ciphertext ‖ tag (16). One random key per
+ * object, so a nonce is never reused under a key.
  */
+const magicFamily = Buffer.from('h247gcm', 'ascii');
 const magic = Buffer.from('h247gcm1', 'ascii');
 const nonceBytes = 12;
 const tagBytes = 16;
@@ -57,8 +59,9 @@ export function unwrapItemKey(storageKey: StorageKey, wrapped: string): ItemKey 
   }
 }
 
-export function gcmSealer(item: ItemKey): ContentSealer {
-  const nonce = randomBytes(nonceBytes);
+/** `nonce` is given only to reproduce the published test vectors; objects are sealed with a random one. */
+export function gcmSealer(item: ItemKey, nonce: Buffer = randomBytes(nonceBytes)): ContentSealer {
+  if (nonce.length !== nonceBytes) throw new RangeError('the GCM nonce is 12 bytes');
   const cipher: CipherGCM = createCipheriv('aes-256-gcm', item.key, nonce);
   return {
     header: () => Buffer.concat([magic, nonce]),
@@ -91,7 +94,11 @@ export class GcmOpener extends Transform {
         this.head = Buffer.concat([this.head, data]);
         if (this.head.length < headerBytes) return callback();
         if (!this.head.subarray(0, magic.length).equals(magic)) {
-          throw integrity('the stored content is not a sealed object');
+          throw integrity(
+            this.head.subarray(0, magicFamily.length).equals(magicFamily)
+              ? `the stored content is sealed in format version ${this.head.toString('latin1', 7, 8)}, which this node does not read`
+              : 'the stored content is not a sealed object',
+          );
         }
         this.decipher = createDecipheriv('aes-256-gcm', this.item.key, this.head.subarray(magic.length, headerBytes));
         data = this.head.subarray(headerBytes);

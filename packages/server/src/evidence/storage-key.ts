@@ -14,7 +14,8 @@ export function storageKeyPath(dataDir: string): string {
   return join(dataDir, 'keys', 'storage.key');
 }
 
-function named(key: Buffer): StorageKey {
+/** The key with its public id, as every wrapped item key names it. */
+export function namedStorageKey(key: Buffer): StorageKey {
   return { id: createHash('sha256').update('hanoi247 storage key id\n').update(key).digest('hex').slice(0, 16), key };
 }
 
@@ -29,7 +30,7 @@ async function read(path: string): Promise<StorageKey | null> {
   if (bytes.length !== 32) {
     throw new DomainError('evidence/storage-key-missing', `${path} is not a 32-byte key: restore it from backup`);
   }
-  return named(bytes);
+  return namedStorageKey(bytes);
 }
 
 /**

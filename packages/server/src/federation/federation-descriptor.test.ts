@@ -36,6 +36,7 @@ describe('node descriptor and pinning', () => {
       alg: 'EdDSA',
       kid: current.keyId,
       typ: 'hanoi247-descriptor+jws',
+      formats: { contentStream: [1, 2] },
     });
     const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: current.signing.publicKey }, 'EdDSA');
     const { payload } = await compactVerify(signed.signature, key);

@@ -1,4 +1,10 @@
-import { countryProfiles, signDescriptor, type NodeDescriptor, type SignedDescriptor } from '@hanoi247/core';
+import {
+  countryProfiles,
+  ownFormats,
+  signDescriptor,
+  type NodeDescriptor,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import type { RosterEntry } from '../config/config.schema.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 
@@ -38,7 +44,10 @@ export function callbackFor(identity: Pick<OwnIdentity, 'name' | 'roster'>, user
   return own === undefined ? (publishedRoster(identity)[0] as PublishedEntry) : published(own);
 }
 
-/** This node as partners see it; languages and authorities from its profile until an operator edits them. */
+/**
+ * This node as partners see it; languages and authorities from its profile until an operator
+ * edits them. The formats it reads are announced beside it, in the signature's header.
+ */
 export async function ownDescriptor(
   identity: OwnIdentity,
   keyring: NodeKeyring,
@@ -63,5 +72,5 @@ export async function ownDescriptor(
     reservations: (profile?.reservations ?? []).map((r) => ({ code: r.code, description: r.description })),
     issuedAt,
   };
-  return signDescriptor(descriptor, keyring.signingKey);
+  return signDescriptor(descriptor, keyring.signingKey, ownFormats);
 }

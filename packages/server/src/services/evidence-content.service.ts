@@ -1,6 +1,11 @@
 import { Transform, type Readable } from 'node:stream';
 import { DomainError, verifyEvidenceFetch } from '@hanoi247/core';
-import { contentChunkSize, encryptContent } from '../federation/content-stream-cipher.js';
+import {
+  contentChunkSize,
+  encryptContent,
+  itemStreamKey,
+  storedContentCipher,
+} from '../federation/content-stream-cipher.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { evidenceRepository } from '../repositories/evidence.repository.js';
@@ -66,7 +71,7 @@ export function createEvidenceContentService(deps: EvidenceContentDeps) {
       if (!Number.isSafeInteger(fromChunk) || fromChunk < 0 || fromChunk * contentChunkSize > item.size) {
         throw new DomainError('request/validation-failed', 'fromChunk is beyond the content');
       }
-      const cipher = JSON.parse(transfer.contentKey) as { key: string; noncePrefix: string };
+      const cipher = storedContentCipher(transfer.contentKey);
       const plain = await deps.evidence.openContent(item);
       await db.transaction().execute((tx) =>
         auditRepository.append(
@@ -85,11 +90,7 @@ export function createEvidenceContentService(deps: EvidenceContentDeps) {
           ),
         ),
       );
-      const sealed = encryptContent(
-        Buffer.from(cipher.key, 'base64url'),
-        Buffer.from(cipher.noncePrefix, 'base64url'),
-        fromChunk,
-      );
+      const sealed = encryptContent(itemStreamKey(cipher, sha256), fromChunk);
       const skipped = fromChunk === 0 ? plain : plain.pipe(skipBytes(fromChunk * contentChunkSize));
       if (skipped !== plain) plain.on('error', (error) => skipped.destroy(error));
       skipped.on('error', (error) => sealed.destroy(error));

@@ -23,8 +23,7 @@ describe('kept chunks of an interrupted evidence fetch', () => {
     await store.partials.write(id, 0, Readable.from([sealed]), sealed.length);
     return keptChunks(store.partials, id, stream);
   }
-  const sealedOf = (size: number) =>
-    buffer(Readable.from([randomBytes(size)]).pipe(encryptContent(stream.key, stream.noncePrefix)));
+  const sealedOf = (size: number) => buffer(Readable.from([randomBytes(size)]).pipe(encryptContent(stream)));
 
   it('counts whole middle chunks, and leaves out the final chunk and a torn one', async () => {
     const uneven = await sealedOf(2 * contentChunkSize + 10);
@@ -48,7 +47,7 @@ describe('kept chunks of an interrupted evidence fetch', () => {
         Buffer.concat([
           await buffer(
             Readable.from([randomBytes(contentChunkSize + 1)]).pipe(
-              encryptContent(randomBytes(32), stream.noncePrefix),
+              encryptContent({ key: randomBytes(32), noncePrefix: stream.noncePrefix }),
             ),
           ),
           sealed.subarray(sealedChunkSize),

@@ -8,6 +8,7 @@ import {
   decryptContent,
   openContentChunk,
   sealedChunkSize,
+  type StreamKey,
 } from '../federation/content-stream-cipher.js';
 
 /**
@@ -32,16 +33,11 @@ export function sealedLength(size: number): number {
   return size + tagBytes * Math.max(1, Math.ceil(size / contentChunkSize));
 }
 
-export interface StreamKey {
-  readonly key: Buffer;
-  readonly noncePrefix: Buffer;
-}
-
 const isMissing = (error: unknown) => (error as { code?: unknown }).code === 'ENOENT';
 
 function opensAsMiddle(stream: StreamKey, counter: number, sealed: Buffer): boolean {
   try {
-    openContentChunk(stream.key, stream.noncePrefix, counter, false, sealed);
+    openContentChunk(stream, counter, false, sealed);
     return true;
   } catch (error) {
     if (isDomainError(error) && error.code === 'federation/undecryptable') return false;
@@ -169,7 +165,7 @@ export async function fetchResumable(fetch: ResumableFetch): Promise<Readable> {
       `the content of ${fetch.label} broke off after ${offset + written} sealed bytes (${message}); the next attempt resumes there`,
     );
   }
-  const plain = decryptContent(stream.key, stream.noncePrefix);
+  const plain = decryptContent(stream);
   const sealed = partials.open(id);
   sealed.on('error', (error) => plain.destroy(error));
   return sealed.pipe(plain);

@@ -13,6 +13,7 @@ import {
   type OfferedEvidenceItem,
 } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
+import { itemStreamKey, storedContentCipher } from '../federation/content-stream-cipher.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import {
@@ -137,14 +138,10 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
       const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=${fromChunk}`, peer.baseUrl);
       return fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
     };
-    const stream = {
-      key: Buffer.from(cipher.key, 'base64url'),
-      noncePrefix: Buffer.from(cipher.noncePrefix, 'base64url'),
-    };
     return fetchResumable({
       partials: deps.store.partials,
       partialId: fetchPartialId(transfer.id, item.sha256),
-      stream,
+      stream: itemStreamKey(cipher, item.sha256),
       size: item.size,
       request,
       onBroken: (gained) => (progress.chunks += gained),
@@ -165,7 +162,7 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
     if (transfer.contentKey === null) {
       throw new DomainError('bug/invariant-violated', 'an open transfer has no content key');
     }
-    const cipher = JSON.parse(transfer.contentKey) as ContentCipher;
+    const cipher = storedContentCipher(transfer.contentKey);
     const checkpoint = await deps.checkpoints.accept(peer, transfer.offer.checkpoint);
     const follows = transfer.offer.items.map((item) => checkOfferedCustody(item, checkpoint, own, transfer.id));
     const context = { principal: null, requestId: transfer.messageId };

@@ -1,6 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { DomainError, type EvidenceOfferedPayload, type JsonValue, type OfferedCustodyLeaf } from '@hanoi247/core';
+import {
+  contentStreamFor,
+  descriptorFormats,
+  DomainError,
+  type EvidenceOfferedPayload,
+  type JsonValue,
+  type OfferedCustodyLeaf,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
+import { newContentCipher } from '../federation/content-stream-cipher.js';
 import { recordCustodyEvent, type OwnSystem } from '../evidence/custody-recorder.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerSequencer } from '../ledger/sequencer.js';
@@ -9,6 +17,7 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { custodyEventRepository } from '../repositories/custody-event.repository.js';
 import { evidenceRepository, type EvidenceRecord } from '../repositories/evidence.repository.js';
 import { evidenceTransferRepository } from '../repositories/evidence-transfer.repository.js';
+import { peerRepository } from '../repositories/peer.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
 import { requireEvidencePermission, visibleItem, visibleRequest } from './evidence-view.js';
 import type { OnwardTransferService } from './onward-transfer.service.js';
@@ -80,6 +89,11 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
         items.push(item);
       }
       await deps.onwardTransfer.check(context, items, partner, 'federation');
+      // The newest content-stream version the partner announced in the descriptor it was pinned with.
+      const peer = await peerRepository.find(db, partner);
+      const streamVersion = contentStreamFor(
+        peer === undefined ? null : descriptorFormats(JSON.parse(peer.signedDescriptor) as SignedDescriptor),
+      );
 
       const transferId = ids();
       const system = deps.system();
@@ -110,12 +124,7 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
       await sequenceUntilLogged(deps.ledger, deps.sequencer, recorded);
 
       const checkpoint = await deps.ledger.latestCheckpoint();
-      const content = {
-        algorithm: 'A256GCM-STREAM' as const,
-        chunkSize: 1_048_576 as const,
-        key: randomBytes(32).toString('base64url'),
-        noncePrefix: randomBytes(7).toString('base64url'),
-      };
+      const content = newContentCipher(streamVersion);
       const offer: EvidenceOfferedPayload = {
         reference: request.reference,
         transferId,

@@ -2,7 +2,7 @@ import { Badge, Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustodyEvent } from '../api/evidence-types.js';
 import { ZonedTime } from '../time/ZonedTime.js';
-import type { ProofStatus } from './inclusion-proof.js';
+import type { ProofStatus } from './proof-status.js';
 
 // The whole verdict, never "đã chứng …": a visible label sizes the column instead of being clipped to it.
 const unclipped = { label: { overflow: 'visible' } } as const;
