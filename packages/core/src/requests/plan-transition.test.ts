@@ -43,7 +43,8 @@ describe('planTransition', () => {
     const proposal = {
       type: 'PRESERVATION_42',
       requestedState: 'SG',
-      reason: 'a service provider in the communication path is in this State (UN art. 43)',
+      reason:
+        'a service provider in the communication path is in this State (UN Convention against Cybercrime art. 43(1) [unverified])',
     };
     expect(
       planTransition(

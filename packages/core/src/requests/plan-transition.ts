@@ -1,12 +1,16 @@
 import { DomainError } from '../errors/domain-error.js';
+import { budapestCite } from './budapest-citations.js';
 import { deadlineEffects, type DeadlineEffect } from './deadlines/deadline-effects.js';
 import { defaultDeadlineSettings, type DeadlineSettings } from './deadlines/deadline-rules.js';
 import { machineFor } from './machines/registry.js';
+import type { GroundOptions } from './ground-rules.js';
 import { availableTransitions, type TransitionDefinition } from './machines/state-machine.js';
+import { citeLegalSource } from './legal-source.js';
 import type { ResponseKind } from './responses.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import type { RequestTypeCode } from './request-type-codes.js';
 import { actorPassesGuards, runGuards } from './transition-guards.js';
+import { unCite } from './un-numbering.js';
 
 /** A follow-up the node suggests, e.g. a preservation request to the third State of an Art. 43 path. */
 export interface Proposal {
@@ -30,6 +34,8 @@ export interface PlanOptions {
   readonly settings?: DeadlineSettings;
   /** A transition the partner node performed, mirrored here (federation): the side is theirs. */
   readonly mirrored?: boolean;
+  /** The node's legal settings: which grounds its bilateral treaties allow. */
+  readonly grounds?: GroundOptions;
 }
 
 function findTransition(
@@ -85,7 +91,13 @@ export function planTransition(
   if (actor.kind === 'user' && !actor.permissions.has(transition.permission)) {
     throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
   }
-  runGuards(transition.guards, { request, actor, payload, now });
+  runGuards(transition.guards, {
+    request,
+    actor,
+    payload,
+    now,
+    ...(options.grounds === undefined ? {} : { grounds: options.grounds }),
+  });
   const to = transition.to ?? request.state;
   const proposals: Proposal[] =
     (action === 'disclose-traffic-path' || action === 'disclose') && payload.thirdState !== undefined
@@ -93,7 +105,7 @@ export function planTransition(
           {
             type: 'PRESERVATION_42',
             requestedState: payload.thirdState,
-            reason: 'a service provider in the communication path is in this State (UN art. 43)',
+            reason: `a service provider in the communication path is in this State (${citeLegalSource(request.legalBasis === 'BUDAPEST' ? budapestCite.trafficPath.disclosure : unCite.trafficPath.disclosure)})`,
           },
         ]
       : [];

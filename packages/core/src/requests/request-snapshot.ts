@@ -45,5 +45,7 @@ export const transitionPayloadSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
+  /** Accepting an extradition: the maximum penalty for the conduct under the requested State's law. */
+  requestedStateMaxPenaltyYears: z.number().min(0).max(100).optional(),
 });
 export type TransitionPayload = z.infer<typeof transitionPayloadSchema>;

@@ -199,6 +199,7 @@ export function payloadFor(action: string, now: Date): TransitionPayload {
     authorisedEnd: addDays(now, 30).toISOString(),
     linkedRequestId: 'req-follow-up-mla',
     thirdState: 'SG',
+    requestedStateMaxPenaltyYears: 5,
   };
 }
 

@@ -1,4 +1,3 @@
-import { un } from '../legal-source.js';
 import {
   arrived,
   decision,
@@ -11,6 +10,7 @@ import {
   withdrawnState,
 } from './builders.js';
 import type { StateMachineDefinition } from './state-machine.js';
+import { unCite } from '../un-numbering.js';
 
 /** Brief §3.2 A: expedited preservation (UN art. 42), both sides of the request. */
 const states = [
@@ -70,7 +70,7 @@ export const preservationMachine: StateMachineDefinition = {
       'REFUSED',
       'requested',
       { en: 'Refuse', vi: 'Từ chối' },
-      { ...decision, response: 'REFUSE', guards: ['refusal-grounds'], legalSource: un(42, '5', false) },
+      { ...decision, response: 'REFUSE', guards: ['refusal-grounds'], legalSource: unCite.preservation.refusalGrounds },
     ),
     transition(
       'accept',
@@ -86,7 +86,7 @@ export const preservationMachine: StateMachineDefinition = {
       'DOMESTIC_ORDER_ISSUED',
       'requested',
       { en: 'Issue the domestic preservation order', vi: 'Ban hành lệnh bảo toàn' },
-      { legalSource: un(25) },
+      { legalSource: unCite.powers.preservationOrder },
     ),
     transition(
       'confirm-preserved',
@@ -94,7 +94,7 @@ export const preservationMachine: StateMachineDefinition = {
       'PRESERVED',
       'requested',
       { en: 'Confirm preserved until a date', vi: 'Xác nhận đã bảo toàn đến ngày' },
-      { response: 'PRESERVED', guards: ['preservation-minimum'], legalSource: un(42, '7', false) },
+      { response: 'PRESERVED', guards: ['preservation-minimum'], legalSource: unCite.preservation.period },
     ),
     transition(
       'renew-domestic-order',
@@ -102,7 +102,7 @@ export const preservationMachine: StateMachineDefinition = {
       null,
       'requested',
       { en: 'Renew the domestic order', vi: 'Gia hạn lệnh trong nước' },
-      { legalSource: un(25, '2', false) },
+      { legalSource: unCite.powers.preservationPeriod },
     ),
     // Also before anything was preserved: the provider reports it does not hold the data (a domestic
     // order's DATA_NOT_HELD objection), which is exactly "preservation will not ensure availability".
@@ -115,7 +115,7 @@ export const preservationMachine: StateMachineDefinition = {
         en: 'Warn: preservation may not secure the data or may prejudice the investigation',
         vi: 'Cảnh báo theo Điều 42',
       },
-      { response: 'WARNING_ART42', guards: ['information-text'], legalSource: un(42, '6', false) },
+      { response: 'WARNING_ART42', guards: ['information-text'], legalSource: unCite.preservation.warning },
     ),
     transition('continue-preservation', ['WARNING_ISSUED'], 'PRESERVED', 'requesting', {
       en: 'Continue despite the warning',
@@ -139,7 +139,7 @@ export const preservationMachine: StateMachineDefinition = {
       'FOLLOW_UP_MLA_LINKED',
       'requesting',
       { en: 'Link the follow-up MLA request', vi: 'Liên kết yêu cầu tương trợ tiếp theo' },
-      { guards: ['linked-request'], legalSource: un(42, '7', false) },
+      { guards: ['linked-request'], legalSource: unCite.preservation.period },
     ),
     // Art. 42(7) runs from the requested State's receipt of the MLA request: its node records that
     // receipt itself (the request may arrive by letter), which keeps the data preserved.
@@ -149,7 +149,7 @@ export const preservationMachine: StateMachineDefinition = {
       'FOLLOW_UP_MLA_LINKED',
       'requested',
       { en: 'Record the follow-up MLA request received', vi: 'Ghi nhận yêu cầu tương trợ tiếp theo đã nhận' },
-      { guards: ['linked-request'], legalSource: un(42, '7', false) },
+      { guards: ['linked-request'], legalSource: unCite.preservation.period },
     ),
     transition('release-after-decision', ['FOLLOW_UP_MLA_LINKED'], 'RELEASED_AFTER_DECISION', 'requested', {
       en: 'Release after the MLA decision',
@@ -161,7 +161,7 @@ export const preservationMachine: StateMachineDefinition = {
       null,
       'requested',
       { en: 'Disclose the traffic path (Art. 43)', vi: 'Tiết lộ đường truyền (Điều 43)' },
-      { response: 'ART43_DISCLOSURE', guards: ['third-state'], legalSource: un(43) },
+      { response: 'ART43_DISCLOSURE', guards: ['third-state'], legalSource: unCite.trafficPath.article },
     ),
     transition(
       'expire',
@@ -169,7 +169,7 @@ export const preservationMachine: StateMachineDefinition = {
       'EXPIRED',
       'system',
       { en: 'Preservation period ended', vi: 'Hết thời hạn bảo toàn' },
-      { legalSource: un(42, '7', false) },
+      { legalSource: unCite.preservation.period },
     ),
     ...withdrawals(open),
   ],

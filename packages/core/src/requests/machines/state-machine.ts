@@ -20,6 +20,7 @@ export const guardIds = [
   'preservation-minimum',
   'authorised-period',
   'nationality-refusal',
+  'extradition-threshold',
   'linked-request',
   'third-state',
   'information-text',
