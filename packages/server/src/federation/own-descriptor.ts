@@ -1,4 +1,10 @@
-import { countryProfiles, signDescriptor, type NodeDescriptor, type SignedDescriptor } from '@hanoi247/core';
+import {
+  countryProfiles,
+  reservationTexts,
+  signDescriptor,
+  type NodeDescriptor,
+  type SignedDescriptor,
+} from '@hanoi247/core';
 import type { RosterEntry } from '../config/config.schema.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 
@@ -60,7 +66,11 @@ export async function ownDescriptor(
     roster: publishedRoster(identity),
     languages: [...(profile?.languages ?? ['en'])],
     authorities: (profile?.authorities ?? []).map((a) => ({ kind: a.kind, name: a.name })),
-    reservations: (profile?.reservations ?? []).map((r) => ({ code: r.code, description: r.description })),
+    // The descriptor's wire form carries the words too, in English, for partners that do not know the code.
+    reservations: (profile?.reservations ?? []).map((r) => ({
+      code: r.code,
+      description: reservationTexts[r.code].en,
+    })),
     issuedAt,
   };
   return signDescriptor(descriptor, keyring.signingKey);

@@ -3,6 +3,7 @@ import {
   planTransition,
   type DeadlineEffect,
   type DeadlineSettings,
+  type GroundOptions,
   type JsonValue,
   type TransitionActor,
   type TransitionPayload,
@@ -28,6 +29,8 @@ import { requirePermission } from './user.service.js';
 
 export interface TransitionServiceDeps extends ServiceRuntime {
   readonly deadlineSettings: DeadlineSettings;
+  /** The node's legal settings (config `legal`): the grounds its bilateral treaties allow. */
+  readonly grounds?: GroundOptions;
   /** Tells the partner node; absent in maintenance tools that never federate. */
   readonly outbox?: Outbox;
 }
@@ -199,6 +202,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
     const plan = planTransition(snapshotOf(request), action, payload, actor, now, {
       settings: deps.deadlineSettings,
       mirrored: options.mirrored === true,
+      ...(deps.grounds === undefined ? {} : { grounds: deps.grounds }),
     });
     const submitter =
       action === 'submit' && actor.userId !== null && !request.draftedBy.includes(actor.userId) ? [actor.userId] : [];

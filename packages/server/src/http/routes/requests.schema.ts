@@ -111,7 +111,19 @@ export const requestViewSchema = z
     version: z.number().int(),
     availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
-    warnings: z.array(z.string()).readonly().describe('per-country and eligibility warnings'),
+    warnings: z.array(z.string()).readonly().describe('eligibility warnings, and whether they could be checked'),
+    draftingWarnings: z
+      .array(
+        z.object({
+          code: z.string(),
+          params: z.record(z.string(), z.string()),
+          text: bilingual,
+        }),
+      )
+      .readonly()
+      .describe(
+        'the requested State\u2019s languages, bases and reservations against the draft: a code, its parameters, its words',
+      ),
     conditions: z
       .array(
         z.object({

@@ -34,4 +34,21 @@ describe('the payload an action needs', () => {
     expect(payload['conditions']).toEqual([{ kind: 'USE_LIMITATION', text: 'only for this case' }]);
     expect(payload['preservedUntil']).toMatch(/^2026-0[78]-\d{2}T\d{2}:\d{2}:00\.000Z$/);
   });
+
+  it('asks an extradition\u2019s acceptance for the maximum penalty in years, and sends it as a number', () => {
+    const accept = payloadFieldsFor(['extradition-threshold']);
+    expect(accept).toEqual(['requestedStateMaxPenaltyYears']);
+    for (const typed of ['', 'three', '-1', '101']) {
+      expect(
+        checkPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: typed }, '2026-05-01'),
+        typed,
+      ).toEqual({
+        requestedStateMaxPenaltyYears: 'validation.penaltyYears',
+      });
+    }
+    expect(checkPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: '0.5' }, '2026-05-01')).toEqual({});
+    expect(buildPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: '2.5' })).toEqual({
+      requestedStateMaxPenaltyYears: 2.5,
+    });
+  });
 });
