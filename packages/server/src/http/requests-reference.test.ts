@@ -1,7 +1,7 @@
 import { requestTypeCodes } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseInput, preservationDetails, requestApi } from './request-fixtures.js';
+import { caseInput, mlaDetails, preservationDetails, requestApi } from './request-fixtures.js';
 
 interface RequestTypeEntry {
   readonly code: string;
@@ -34,6 +34,7 @@ describe('reference data and drafting warnings', () => {
   let duty: SignedInUser;
   let central: SignedInUser;
   let auditor: SignedInUser;
+  let supervisor: SignedInUser;
   let api: ReturnType<typeof requestApi<SignedInUser>>;
 
   beforeAll(async () => {
@@ -42,6 +43,7 @@ describe('reference data and drafting warnings', () => {
     duty = await node.user(admin, 'reference.duty', ['duty_officer']);
     central = await node.user(admin, 'reference.central', ['central_authority_officer']);
     auditor = await node.user(admin, 'reference.auditor', ['auditor']);
+    supervisor = await node.user(admin, 'reference.supervisor', ['supervisor']);
     api = requestApi<SignedInUser>(node);
   });
   afterAll(async () => node.stop());
@@ -176,6 +178,35 @@ describe('reference data and drafting warnings', () => {
           },
         ],
       });
+    });
+  });
+
+  describe('refusal grounds of this node\u2019s bilateral treaties', () => {
+    it('refuses a bilateral-basis request only on a ground the node lists', async () => {
+      const request = await api.receive(supervisor, {
+        reference: 'FR-2026-0077',
+        requestingState: 'FR',
+        type: 'MLA_40',
+        legalBasis: 'BILATERAL',
+        language: 'en',
+        details: { ...mlaDetails(), treatyReference: 'Franco-Vietnamese MLA treaty of 2000' },
+      });
+      await api.move(supervisor, request.id, 'acknowledge');
+      await api.move(supervisor, request.id, 'assess');
+      const refused = await api.act(supervisor, request.id, 'refuse', {
+        reasonCodes: ['POLITICAL_OFFENCE'],
+        reasons: 'The treaty allows a refusal for a political offence',
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ code: string; detail: string }>()).toMatchObject({
+        code: 'request/ground-not-allowed',
+        detail: expect.stringContaining('allow(s) only ESSENTIAL_INTERESTS, NO_DUAL_CRIMINALITY') as unknown,
+      });
+      const accepted = await api.move(supervisor, request.id, 'refuse', {
+        reasonCodes: ['ESSENTIAL_INTERESTS'],
+        reasons: 'Execution would prejudice national security',
+      });
+      expect(accepted.state).toBe('REFUSED');
     });
   });
 
