@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error.js';
 import { budapestCite } from './budapest-citations.js';
 import { groundRuleSources, groundsFor, type GroundOptions } from './ground-rules.js';
-import { citeLegalSource } from './legal-source.js';
+import { citeLegalSource, type LegalBasis, type LegalSource } from './legal-source.js';
 import type { GuardId } from './machines/state-machine.js';
 import { extraditionThresholdYears } from './offences.js';
 import { reasonCodeCatalogue } from './reason-codes.js';
@@ -22,8 +22,11 @@ export interface GuardContext {
   readonly grounds?: GroundOptions;
 }
 
-const cite = (sources: readonly Parameters<typeof citeLegalSource>[0][]): string =>
-  sources.map(citeLegalSource).join('; ');
+const cite = (sources: readonly LegalSource[]): string => sources.map(citeLegalSource).join('; ');
+
+/** Reasons for every refusal or postponement: UN art. 40(24), Budapest art. 27(7). */
+const reasonsRule = (basis: LegalBasis): LegalSource =>
+  basis === 'BUDAPEST' ? budapestCite.mla.reasons : unCite.mla.reasonsForRefusal;
 
 function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): void {
   const { request, payload } = context;
@@ -32,7 +35,7 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
   if (codes.length === 0 || blank(payload.reasons)) {
     throw new DomainError(
       'request/refusal-grounds-invalid',
-      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(request.legalBasis === 'BUDAPEST' ? budapestReasons : unCite.mla.reasonsForRefusal)})`,
+      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(reasonsRule(request.legalBasis))})`,
       {
         issues: [
           ...(codes.length === 0
@@ -73,9 +76,6 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
   }
 }
 
-/** Budapest art. 27(7): reasons for any refusal or postponement. */
-const budapestReasons = budapestCite.mla.reasons;
-
 /**
  * Art. 37(1) (and Budapest art. 24(1)(a)): extradition needs at least one year's maximum under the
  * law of both States. The requesting State's is in the request; the requested State states its own
@@ -93,16 +93,18 @@ function checkThresholdInBothStates({ request, payload }: GuardContext): void {
   }
   const requesting = request.details['maxPenaltyYears'];
   const below = [
-    ...(typeof requesting === 'number' && requesting < extraditionThresholdYears ? ['the requesting'] : []),
-    ...(stated < extraditionThresholdYears ? ['the requested'] : []),
+    ...(typeof requesting === 'number' && requesting < extraditionThresholdYears
+      ? [{ state: 'the requesting', path: '/details/maxPenaltyYears' }]
+      : []),
+    ...(stated < extraditionThresholdYears
+      ? [{ state: 'the requested', path: '/payload/requestedStateMaxPenaltyYears' }]
+      : []),
   ];
   if (below.length > 0) {
     throw new DomainError(
       'request/below-extradition-threshold',
-      `the maximum penalty under the law of ${below.join(' and ')} State is below ${extraditionThresholdYears} year (${citeLegalSource(source)})`,
-      {
-        issues: [{ path: '/payload/requestedStateMaxPenaltyYears', message: `at least ${extraditionThresholdYears}` }],
-      },
+      `the maximum penalty under the law of ${below.map((b) => b.state).join(' and ')} State is below ${extraditionThresholdYears} year (${citeLegalSource(source)})`,
+      { issues: below.map((b) => ({ path: b.path, message: `at least ${extraditionThresholdYears}` })) },
     );
   }
 }
