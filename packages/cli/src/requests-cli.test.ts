@@ -90,7 +90,7 @@ describe('hanoi247 requests (API client)', () => {
     const submit = await cli('officer', ['transition', id, 'submit']);
     expect(submit.code).toBe(2);
     expect(submit.stderr).toMatch(/request\/incomplete/);
-    expect(submit.stderr).toMatch(/\/details\/dataToPreserve: .*art\. 42\(3\)\(c\)/);
+    expect(submit.stderr).toMatch(/\/details\/dataToPreserve: .*art\. 42\(2\)\(c\)/);
   });
 
   it('refuses bad files, missing tokens and unknown ids clearly', async () => {

@@ -16,3 +16,4 @@ export * from './support/bounded-text.js';
 export * from './evidence/index.js';
 export * from './bundle/index.js';
 export * from './providers/index.js';
+export * from './legal-rules/index.js';

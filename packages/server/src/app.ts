@@ -187,7 +187,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     keyring: () => keyring,
   });
   await app.register(requestRoutes({ requests: services.requests, transitions: services.transitions, documents }));
-  await app.register(referenceRoutes(services.requests));
+  await app.register(referenceRoutes(services.requests, { bilateralGrounds: config.legal.bilateralGrounds }));
   // One reader of request_events shared by every open live stream (GET /api/v1/events).
   const feed = nodeChangeFeed(
     node.database.db,

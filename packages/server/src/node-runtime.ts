@@ -89,7 +89,12 @@ function buildServices(
   };
   const federation = config.federation;
   const outbox = createOutbox({ ...runtime, ownCountry, keyring, messageTtlHours: federation.messageTtlHours });
-  const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox });
+  const transitions = createRequestTransitionService({
+    ...runtime,
+    deadlineSettings,
+    outbox,
+    grounds: { bilateralGrounds: config.legal.bilateralGrounds },
+  });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
   const transport = options.transport ?? httpTransport;
   const inbox = createInbox({

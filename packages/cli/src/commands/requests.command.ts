@@ -29,6 +29,7 @@ interface RequestView extends QueueItem {
   availableActions: { action: string }[];
   missing: { path: string; message: string }[];
   warnings: string[];
+  draftingWarnings: { code: string; text: { en: string } }[];
   deadlines: { ruleId: string; status: string; dueAt: string }[];
   details: Record<string, unknown>;
 }
@@ -67,6 +68,7 @@ function describe(request: RequestView): string {
     `  next actions: ${request.availableActions.map((a) => a.action).join(', ') || 'none on this side'}`,
   ];
   for (const m of request.missing) lines.push(`  missing ${m.path}: ${m.message}`);
+  for (const w of request.draftingWarnings) lines.push(`  warning: ${w.text.en}`);
   for (const w of request.warnings) lines.push(`  warning: ${w}`);
   for (const d of request.deadlines.filter((x) => x.status === 'open' || x.status === 'warned')) {
     lines.push(`  clock ${d.ruleId} due ${d.dueAt} (${d.status})`);

@@ -27,7 +27,7 @@ interface QueueItem {
 
 const pollMs = 50;
 
-/** UN art. 42(3): what a real 24/7 desk would send about data held by a platform abroad. */
+/** UN art. 42(2): what a real 24/7 desk would send about data held by a platform abroad. */
 export function preservationRequest(from: string, to: string): Record<string, unknown> {
   const where = countryName(to);
   return {

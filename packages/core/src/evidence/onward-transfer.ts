@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../identity/country-codes.js';
-import { un, type LegalSource } from '../requests/legal-source.js';
+import { type LegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import { boundedText } from '../support/bounded-text.js';
 import type { OnwardTransferStatus } from './evidence-metadata.js';
 
@@ -16,7 +17,7 @@ export const transferDestination = z
   );
 
 /** Rule source: onward transfer needs the original transferring State's prior authorisation. */
-export const onwardTransferRule: LegalSource = un(36, undefined, false);
+export const onwardTransferRule: LegalSource = unCite.dataProtection.onwardTransfer;
 
 export const onwardTransferAuthorisationInputSchema = z.strictObject({
   destination: transferDestination,

@@ -25,6 +25,8 @@ export const requestSentPayloadSchema = z.strictObject({
   details: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
   sentBy: z.string().max(200),
+  /** The legal rule set the request was made under; absent from partners on versions before rule sets. */
+  ruleSetVersion: z.string().max(40).optional(),
 });
 export type RequestSentPayload = z.infer<typeof requestSentPayloadSchema>;
 
@@ -36,6 +38,8 @@ export const requestTransitionPayloadSchema = z.strictObject({
   payload: recordedPayloadSchema,
   occurredAt: z.iso.datetime(),
   actorName: z.string().max(200),
+  /** The rule set the sender applied to this step (its current one). */
+  ruleSetVersion: z.string().max(40).optional(),
 });
 export type RequestTransitionPayload = z.infer<typeof requestTransitionPayloadSchema>;
 

@@ -1,7 +1,8 @@
 import type { Role } from '../auth/roles.js';
 import type { Duration } from '../requests/deadlines/deadline-rules.js';
 import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
-import { un, type LegalSource } from '../requests/legal-source.js';
+import { type LegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 import {
   orderClocks,
@@ -78,7 +79,7 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
   {
     id: 'order-preservation-lapse',
     title: { en: 'Preservation lapses at the end of its period', vi: 'Hết thời hạn bảo toàn' },
-    legalSource: un(25, '2', false),
+    legalSource: unCite.powers.preservationPeriod,
     kind: 'expiry',
     kinds: ['preservation'],
     startOn: ['serve', 'renew'],
@@ -92,7 +93,7 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
   {
     id: 'order-hard-stop',
     title: { en: 'End of the authorised period (hard stop)', vi: 'Kết thúc thời hạn được phép (dừng bắt buộc)' },
-    legalSource: un(29),
+    legalSource: unCite.powers.realtimeTrafficCollection,
     kind: 'hard-stop',
     kinds: ['collection'],
     startOn: ['serve'],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DomainError, type FieldIssue } from '../errors/domain-error.js';
 import { identifierSchema } from '../requests/identifiers.js';
-import { citeLegalSource, un } from '../requests/legal-source.js';
+import { citeLegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 import { boundedText } from '../support/bounded-text.js';
 import { orderTypeCodes, orderTypes, type OrderTypeCode } from './order-types.js';
@@ -96,7 +97,7 @@ export function checkOrderInput(input: OrderInput, now: Date): void {
     } else if (input.durationDays > type.maxDurationDays) {
       throw new DomainError(
         'order/duration-exceeded',
-        `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; renew it for longer (${citeLegalSource(un(25, '2', false))})`,
+        `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; renew it for longer (${citeLegalSource(unCite.powers.preservationPeriod)})`,
         {
           issues: [{ path: '/durationDays', message: `at most ${type.maxDurationDays}` }],
         },

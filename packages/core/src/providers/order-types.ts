@@ -1,4 +1,5 @@
-import { practice, un, type LegalSource } from '../requests/legal-source.js';
+import { practice, type LegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import type { Duration } from '../requests/deadlines/deadline-rules.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 
@@ -53,7 +54,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   PRESERVE_25: {
     code: 'PRESERVE_25',
     title: { en: 'Expedited preservation order', vi: 'Lệnh bảo toàn khẩn cấp dữ liệu' },
-    legalSource: un(25),
+    legalSource: unCite.powers.preservationOrder,
     kind: 'preservation',
     maxDurationDays: 90,
     renewable: true,
@@ -67,7 +68,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
       en: 'Order for partial disclosure of traffic data (other providers in the path)',
       vi: 'Lệnh tiết lộ một phần dữ liệu lưu lượng',
     },
-    legalSource: un(26),
+    legalSource: unCite.powers.partialTrafficDisclosure,
     kind: 'production',
     maxDurationDays: null,
     renewable: false,
@@ -78,7 +79,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   PRODUCE_27A: {
     code: 'PRODUCE_27A',
     title: { en: 'Production order for specified stored data', vi: 'Lệnh cung cấp dữ liệu được lưu trữ' },
-    legalSource: un(27, '(a)', false),
+    legalSource: unCite.powers.productionOrder,
     kind: 'production',
     maxDurationDays: null,
     renewable: false,
@@ -89,7 +90,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   SUBSCRIBER_27B: {
     code: 'SUBSCRIBER_27B',
     title: { en: 'Production order for subscriber information', vi: 'Lệnh cung cấp thông tin thuê bao' },
-    legalSource: un(27, '(b)', false),
+    legalSource: unCite.powers.subscriberInformationOrder,
     kind: 'production',
     maxDurationDays: null,
     renewable: false,
@@ -103,7 +104,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
       en: 'Order for real-time collection of traffic data',
       vi: 'Lệnh thu thập dữ liệu lưu lượng theo thời gian thực',
     },
-    legalSource: un(29),
+    legalSource: unCite.powers.realtimeTrafficCollection,
     kind: 'collection',
     maxDurationDays: null,
     renewable: false,
@@ -114,7 +115,7 @@ export const orderTypes: Readonly<Record<OrderTypeCode, OrderTypeDefinition>> = 
   INTERCEPT_30: {
     code: 'INTERCEPT_30',
     title: { en: 'Order for interception of content data', vi: 'Lệnh đánh chặn dữ liệu nội dung' },
-    legalSource: un(30),
+    legalSource: unCite.powers.interception,
     kind: 'collection',
     maxDurationDays: null,
     renewable: false,

@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/roles.js';
-import { un, type LegalSource } from '../requests/legal-source.js';
+import { type LegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
 import type { OrderKind } from './order-types.js';
 
@@ -111,7 +112,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
       'officer',
       all,
       { en: 'Record the authorisation', vi: 'Ghi nhận phê duyệt' },
-      { guards: ['four-eyes'], legalSource: un(24) },
+      { guards: ['four-eyes'], legalSource: unCite.powers.safeguards },
     ),
     authorise,
   ),
@@ -130,7 +131,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     'provider',
     ['preservation'],
     { en: 'Confirm what was preserved, until when', vi: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' },
-    { guards: ['preservation-confirmation'], legalSource: un(25) },
+    { guards: ['preservation-confirmation'], legalSource: unCite.powers.preservationOrder },
   ),
   transition(
     'confirm-preservation',
@@ -139,7 +140,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     'provider',
     ['preservation'],
     { en: 'Confirm the renewed preservation', vi: 'Xác nhận bảo toàn sau gia hạn' },
-    { guards: ['preservation-confirmation'], legalSource: un(25) },
+    { guards: ['preservation-confirmation'], legalSource: unCite.powers.preservationOrder },
   ),
   withPermission(
     transition(
@@ -149,7 +150,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
       'officer',
       ['preservation'],
       { en: 'Renew the preservation', vi: 'Gia hạn bảo toàn' },
-      { guards: ['renewal-period'], legalSource: un(25, '2', false) },
+      { guards: ['renewal-period'], legalSource: unCite.powers.preservationPeriod },
     ),
     authorise,
   ),
@@ -164,7 +165,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
       en: 'Renewed automatically: the follow-up MLA request is pending',
       vi: 'Tự động gia hạn: yêu cầu tương trợ đang chờ',
     },
-    { guards: ['renewal-period'], legalSource: un(42, '7', false) },
+    { guards: ['renewal-period'], legalSource: unCite.preservation.period },
   ),
   transition('release', ['PRESERVED', 'RENEWED'], 'RELEASED', 'officer', ['preservation'], {
     en: 'Release the preserved data',
@@ -177,7 +178,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     'system',
     ['preservation'],
     { en: 'Preservation period ended', vi: 'Hết thời hạn bảo toàn' },
-    { legalSource: un(25, '2', false) },
+    { legalSource: unCite.powers.preservationPeriod },
   ),
   transition(
     'deliver-production',
@@ -186,7 +187,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     'provider',
     ['production'],
     { en: 'Deliver production', vi: 'Cung cấp dữ liệu' },
-    { legalSource: un(27) },
+    { legalSource: unCite.powers.production },
   ),
   transition('deliver-production', ['COLLECTING'], null, 'provider', ['collection'], {
     en: 'Deliver a batch of collected data',
@@ -216,7 +217,7 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     'system',
     ['collection'],
     { en: 'Authorised period ended (hard stop)', vi: 'Hết thời hạn được phép (dừng bắt buộc)' },
-    { legalSource: un(29) },
+    { legalSource: unCite.powers.realtimeTrafficCollection },
   ),
   transition(
     'object',

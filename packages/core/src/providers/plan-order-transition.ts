@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Permission } from '../auth/roles.js';
 import { DomainError } from '../errors/domain-error.js';
 import { providerObjectionCodes } from '../requests/reason-codes.js';
-import { citeLegalSource, un } from '../requests/legal-source.js';
+import { citeLegalSource } from '../requests/legal-source.js';
+import { unCite } from '../requests/un-numbering.js';
 import { boundedText } from '../support/bounded-text.js';
 import { durationMs, orderClockEffects, type OrderClockEffect } from './order-deadlines.js';
 import {
@@ -84,7 +85,7 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (actor.userId === null || order.draftedBy.includes(actor.userId)) {
       throw new DomainError(
         'order/four-eyes',
-        `whoever drafted or amended an order cannot record its authorisation: a second officer must (${citeLegalSource(un(24))})`,
+        `whoever drafted or amended an order cannot record its authorisation: a second officer must (${citeLegalSource(unCite.powers.safeguards)})`,
       );
     }
   },
@@ -106,7 +107,7 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (period !== null && until > Date.parse(period.end)) {
       throw new DomainError(
         'order/preserved-until-beyond-period',
-        `the order binds until ${period.end}: preservation cannot be confirmed beyond its period (${citeLegalSource(un(25, '2', false))}); a longer preservation needs a renewal of the order`,
+        `the order binds until ${period.end}: preservation cannot be confirmed beyond its period (${citeLegalSource(unCite.powers.preservationPeriod)}); a longer preservation needs a renewal of the order`,
         { issues: [{ path: '/payload/preservedUntil', message: `on or before ${period.end}` }] },
       );
     }
@@ -122,7 +123,7 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (days > max || currentPeriod(order) === null) {
       throw new DomainError(
         'order/duration-exceeded',
-        `each renewal runs at most ${max} days from the end of the current period (${citeLegalSource(un(25, '2', false))})`,
+        `each renewal runs at most ${max} days from the end of the current period (${citeLegalSource(unCite.powers.preservationPeriod)})`,
         {
           issues: [{ path: '/payload/renewalDays', message: `at most ${max}` }],
         },

@@ -19,3 +19,6 @@ export * from './transition-guards.js';
 export * from './plan-transition.js';
 export * from './country-profiles.js';
 export * from './reference-catalogues.js';
+export * from './un-numbering.js';
+export * from './budapest-citations.js';
+export * from './ground-rules.js';

@@ -1,4 +1,5 @@
-import { un, type LegalSource } from './legal-source.js';
+import type { LegalSource } from './legal-source.js';
+import { unCite } from './un-numbering.js';
 
 /** Convention offences (Arts 7-17) plus OTHER for offences defined only by domestic law. */
 export const offenceCodes = [
@@ -27,33 +28,37 @@ export const offenceCatalogue: Readonly<Record<OffenceCode, OffenceDefinition>> 
   ART_7: {
     code: 'ART_7',
     title: { en: 'Illegal access to an ICT system', vi: 'Truy cập trái phép' },
-    legalSource: un(7),
+    legalSource: unCite.offences.illegalAccess,
   },
-  ART_8: { code: 'ART_8', title: { en: 'Illegal interception', vi: 'Chặn thu trái phép' }, legalSource: un(8) },
+  ART_8: {
+    code: 'ART_8',
+    title: { en: 'Illegal interception', vi: 'Chặn thu trái phép' },
+    legalSource: unCite.offences.illegalInterception,
+  },
   ART_9: {
     code: 'ART_9',
     title: { en: 'Interference with electronic data', vi: 'Can thiệp dữ liệu điện tử' },
-    legalSource: un(9),
+    legalSource: unCite.offences.dataInterference,
   },
   ART_10: {
     code: 'ART_10',
     title: { en: 'Interference with an ICT system', vi: 'Tấn công vào hệ thống thông tin' },
-    legalSource: un(10),
+    legalSource: unCite.offences.systemInterference,
   },
   ART_11: {
     code: 'ART_11',
     title: { en: 'Misuse of devices', vi: 'Phát tán phần mềm độc hại, lạm dụng thiết bị' },
-    legalSource: un(11),
+    legalSource: unCite.offences.misuseOfDevices,
   },
   ART_12: {
     code: 'ART_12',
     title: { en: 'ICT-related forgery', vi: 'Giả mạo liên quan đến hệ thống thông tin' },
-    legalSource: un(12),
+    legalSource: unCite.offences.forgery,
   },
   ART_13: {
     code: 'ART_13',
     title: { en: 'ICT-related theft or fraud', vi: 'Gian lận điện tử; lừa đảo trực tuyến' },
-    legalSource: un(13),
+    legalSource: unCite.offences.theftOrFraud,
   },
   ART_14: {
     code: 'ART_14',
@@ -61,12 +66,12 @@ export const offenceCatalogue: Readonly<Record<OffenceCode, OffenceDefinition>> 
       en: 'Online child sexual abuse or exploitation material',
       vi: 'Xâm hại, bóc lột tình dục trẻ em qua môi trường mạng',
     },
-    legalSource: un(14),
+    legalSource: unCite.offences.childSexualAbuseMaterial,
   },
   ART_15: {
     code: 'ART_15',
     title: { en: 'Solicitation or grooming of a child', vi: 'Dụ dỗ trẻ em qua mạng' },
-    legalSource: un(15),
+    legalSource: unCite.offences.grooming,
   },
   ART_16: {
     code: 'ART_16',
@@ -74,9 +79,13 @@ export const offenceCatalogue: Readonly<Record<OffenceCode, OffenceDefinition>> 
       en: 'Non-consensual dissemination of intimate images',
       vi: 'Phát tán hình ảnh riêng tư không có sự đồng ý',
     },
-    legalSource: un(16),
+    legalSource: unCite.offences.intimateImages,
   },
-  ART_17: { code: 'ART_17', title: { en: 'Laundering of proceeds of crime', vi: 'Rửa tiền' }, legalSource: un(17) },
+  ART_17: {
+    code: 'ART_17',
+    title: { en: 'Laundering of proceeds of crime', vi: 'Rửa tiền' },
+    legalSource: unCite.offences.laundering,
+  },
   OTHER: {
     code: 'OTHER',
     title: { en: 'Other offence under domestic law', vi: 'Tội phạm khác theo pháp luật quốc gia' },
@@ -86,7 +95,7 @@ export const offenceCatalogue: Readonly<Record<OffenceCode, OffenceDefinition>> 
 
 /** Art. 2(h): a serious crime carries a maximum of at least four years' deprivation of liberty. */
 export const seriousCrimeThresholdYears = 4;
-export const seriousCrimeSource = un(2, 'h');
+export const seriousCrimeSource = unCite.definitions.seriousCrime;
 /** Art. 37(1): extradition needs at least one year's maximum in both States. */
 export const extraditionThresholdYears = 1;
 

@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { deadlineEffects, type DeadlineEffect } from './deadlines/deadline-effects.js';
 import { defaultDeadlineSettings, type DeadlineSettings } from './deadlines/deadline-rules.js';
 import { machineFor } from './machines/registry.js';
+import type { GroundOptions } from './ground-rules.js';
 import {
   availableTransitions,
   mirrorableTransitions,
@@ -37,6 +38,8 @@ export interface PlanOptions {
   readonly settings?: DeadlineSettings;
   /** A transition the partner node performed, mirrored here (federation): the side is theirs. */
   readonly mirrored?: boolean;
+  /** The node's legal settings: which grounds its bilateral treaties allow. */
+  readonly grounds?: GroundOptions;
 }
 
 /** Where an officer calls an action that only a domestic order can record: the routes that do it. */
@@ -126,7 +129,13 @@ export function planTransition(
       );
     }
   }
-  runGuards(transition.guards, { request, actor, payload, now });
+  runGuards(transition.guards, {
+    request,
+    actor,
+    payload,
+    now,
+    ...(options.grounds === undefined ? {} : { grounds: options.grounds }),
+  });
   const to = transition.to ?? request.state;
   const proposals: Proposal[] =
     (action === 'disclose-traffic-path' || action === 'disclose') && payload.thirdState !== undefined

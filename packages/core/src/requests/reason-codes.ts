@@ -1,42 +1,54 @@
-import { un, type LegalSource } from './legal-source.js';
 import type { RequestTypeCode } from './request-type-codes.js';
 
 /**
- * Grounds for refusing, postponing or objecting (brief §3.1 ReasonCode table), each with
- * the request types it may be used for and its legal source.
+ * Grounds for refusing, postponing or objecting (brief §3.1 ReasonCode table): what each means, in
+ * the officers' languages, and the request types it can concern at all. Which ground may be raised
+ * under which legal basis, and which article allows it, is in `ground-rules.ts`.
  */
 export interface ReasonCodeDefinition {
   readonly code: string;
-  readonly group: 'UN' | 'BUDAPEST' | 'PROVIDER' | 'POSTPONEMENT' | 'FORBIDDEN_SOLE';
+  readonly group: 'UN' | 'BUDAPEST' | 'GENERAL' | 'POSTPONEMENT' | 'FORBIDDEN_SOLE';
   readonly title: { readonly en: string; readonly vi: string };
-  readonly legalSource: LegalSource;
-  readonly allowedFor: readonly RequestTypeCode[] | 'all';
-  /** Allowed only together with another ground (Art. 40: fiscal matters, bank secrecy). */
+  /**
+   * The types the ground can concern whatever the basis: a bilateral list or reciprocity narrows
+   * the grounds offered, never widens them past this (preservation meets only the narrow grounds).
+   */
+  readonly scope: readonly RequestTypeCode[];
+  /** Allowed only together with another ground (fiscal matters, bank secrecy). */
   readonly forbiddenAsSoleGround?: true;
   /** The law lets the requested State assist anyway; the UI says so. */
   readonly discretionary?: true;
 }
 
-const mlaTypes: readonly RequestTypeCode[] = [
-  'MLA_40',
-  'STORED_DATA_44',
-  'REALTIME_TRAFFIC_45',
-  'INTERCEPTION_46',
-  'JIT_48',
-  'FREEZE_CONFISCATE_50',
-  'RETURN_52',
-  'OTHER_ASSISTANCE',
+/** Request types grouped by what a ground can concern. */
+export const groundTypes = {
+  mla: ['MLA_40', 'STORED_DATA_44', 'JIT_48', 'OTHER_ASSISTANCE'],
+  realtime: ['REALTIME_TRAFFIC_45', 'INTERCEPTION_46'],
+  asset: ['FREEZE_CONFISCATE_50', 'RETURN_52'],
+  preservation: ['PRESERVATION_42'],
+  trafficPath: ['TRAFFIC_PATH_43'],
+  extradition: ['EXTRADITION_37', 'PROVISIONAL_ARREST_37'],
+} as const satisfies Record<string, readonly RequestTypeCode[]>;
+
+/** Requests for assistance under Art. 40's rules: MLA proper, real-time collection, assets. */
+export const assistanceRequestTypes: readonly RequestTypeCode[] = [
+  ...groundTypes.mla,
+  ...groundTypes.realtime,
+  ...groundTypes.asset,
 ];
-const preservationTypes: readonly RequestTypeCode[] = ['PRESERVATION_42', 'TRAFFIC_PATH_43'];
-const extraditionTypes: readonly RequestTypeCode[] = ['EXTRADITION_37', 'PROVISIONAL_ARREST_37'];
+const narrowTypes: readonly RequestTypeCode[] = [...groundTypes.preservation, ...groundTypes.trafficPath];
+const everyDecidedType: readonly RequestTypeCode[] = [
+  ...assistanceRequestTypes,
+  ...narrowTypes,
+  ...groundTypes.extradition,
+];
 
 const definitions: readonly ReasonCodeDefinition[] = [
   {
     code: 'NONCONFORMING_REQUEST',
     group: 'UN',
     title: { en: 'The request does not conform to Article 40', vi: 'Yêu cầu không phù hợp Điều 40' },
-    legalSource: un(40, '21(a)', false),
-    allowedFor: [...mlaTypes],
+    scope: assistanceRequestTypes,
   },
   {
     code: 'ESSENTIAL_INTERESTS',
@@ -45,8 +57,7 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Prejudice to sovereignty, security, ordre public or other essential interests',
       vi: 'Phương hại chủ quyền, an ninh, trật tự công cộng hoặc lợi ích thiết yếu',
     },
-    legalSource: un(40, '21(b)', false),
-    allowedFor: [...mlaTypes, ...preservationTypes, ...extraditionTypes],
+    scope: everyDecidedType,
   },
   {
     code: 'DOMESTIC_LAW_PROHIBITS_SIMILAR',
@@ -55,8 +66,7 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Domestic law would prohibit the action for a similar domestic offence',
       vi: 'Pháp luật trong nước cấm hành động tương tự',
     },
-    legalSource: un(40, '21(c)', false),
-    allowedFor: [...mlaTypes],
+    scope: assistanceRequestTypes,
   },
   {
     code: 'CONTRARY_LEGAL_SYSTEM',
@@ -65,8 +75,7 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Contrary to the legal system of the requested State',
       vi: 'Trái với hệ thống pháp luật của quốc gia được yêu cầu',
     },
-    legalSource: un(40, '21(d)', false),
-    allowedFor: [...mlaTypes],
+    scope: assistanceRequestTypes,
   },
   {
     code: 'DISCRIMINATORY_PURPOSE',
@@ -75,23 +84,21 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Prosecution or punishment on account of sex, race, language, religion, nationality, ethnic origin or political opinions',
       vi: 'Mục đích truy tố phân biệt đối xử',
     },
-    legalSource: un(40, '22', false),
-    allowedFor: 'all',
+    scope: everyDecidedType,
   },
   {
     code: 'NO_DUAL_CRIMINALITY',
     group: 'UN',
     title: { en: 'Absence of dual criminality', vi: 'Không đáp ứng điều kiện tội phạm kép' },
-    legalSource: un(40, '9', false),
-    allowedFor: [...mlaTypes, ...extraditionTypes],
+    scope: [...assistanceRequestTypes, ...groundTypes.extradition],
     discretionary: true,
   },
   {
+    // Preserving transfers nothing, so data protection is no ground against preservation (brief §1.10).
     code: 'DP_TRANSFER_UNLAWFUL',
     group: 'UN',
     title: { en: 'The transfer of personal data would be unlawful', vi: 'Chuyển giao dữ liệu cá nhân trái pháp luật' },
-    legalSource: un(36, '1'),
-    allowedFor: 'all',
+    scope: assistanceRequestTypes,
   },
   {
     code: 'DC_RESERVATION_PRESERVATION',
@@ -100,22 +107,19 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Dual-criminality reservation for preservation of a non-Convention offence',
       vi: 'Bảo lưu về tội phạm kép đối với bảo toàn dữ liệu',
     },
-    legalSource: un(42, '4', false),
-    allowedFor: ['PRESERVATION_42'],
+    scope: groundTypes.preservation,
   },
   {
     code: 'INSUFFICIENT_EVIDENCE_TIMELY',
     group: 'UN',
     title: { en: 'Sufficient evidence not received in time', vi: 'Không nhận được đủ chứng cứ kịp thời' },
-    legalSource: un(50),
-    allowedFor: ['FREEZE_CONFISCATE_50', 'RETURN_52'],
+    scope: ['FREEZE_CONFISCATE_50'],
   },
   {
     code: 'DE_MINIMIS',
     group: 'UN',
     title: { en: 'Property of de minimis value', vi: 'Tài sản có giá trị không đáng kể' },
-    legalSource: un(50),
-    allowedFor: ['FREEZE_CONFISCATE_50', 'RETURN_52'],
+    scope: ['FREEZE_CONFISCATE_50'],
   },
   {
     code: 'NATIONALITY_AUT_DEDERE',
@@ -124,15 +128,22 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'The person is a national (aut dedere aut judicare)',
       vi: 'Người bị yêu cầu là công dân (dẫn độ hoặc truy tố)',
     },
-    legalSource: un(37, '11', false),
-    allowedFor: extraditionTypes,
+    scope: groundTypes.extradition,
   },
   {
     code: 'POLITICAL_OFFENCE',
     group: 'BUDAPEST',
     title: { en: 'Political offence', vi: 'Tội phạm chính trị' },
-    legalSource: { instrument: 'BUDAPEST', article: '27', paragraph: '4(a)', verified: true },
-    allowedFor: 'all',
+    scope: everyDecidedType,
+  },
+  {
+    code: 'REQUESTED_STATE_LAW',
+    group: 'GENERAL',
+    title: {
+      en: 'A ground for refusal under the law of the requested State or the applicable treaty',
+      vi: 'Căn cứ từ chối theo pháp luật của quốc gia được yêu cầu hoặc điều ước áp dụng',
+    },
+    scope: [...assistanceRequestTypes, ...groundTypes.extradition],
   },
   {
     code: 'INTERFERES_WITH_PROCEEDINGS',
@@ -141,23 +152,20 @@ const definitions: readonly ReasonCodeDefinition[] = [
       en: 'Execution would interfere with ongoing proceedings',
       vi: 'Việc thực hiện cản trở quá trình tố tụng đang diễn ra',
     },
-    legalSource: un(40, '25', false),
-    allowedFor: 'all',
+    scope: assistanceRequestTypes,
   },
   {
     code: 'FISCAL_MATTER',
     group: 'FORBIDDEN_SOLE',
     title: { en: 'The offence involves fiscal matters', vi: 'Vấn đề tài chính, thuế' },
-    legalSource: un(40, '22', false),
-    allowedFor: 'all',
+    scope: [...assistanceRequestTypes, ...groundTypes.extradition],
     forbiddenAsSoleGround: true,
   },
   {
     code: 'BANK_SECRECY',
     group: 'FORBIDDEN_SOLE',
     title: { en: 'Bank secrecy', vi: 'Bí mật ngân hàng' },
-    legalSource: un(40, '8', false),
-    allowedFor: 'all',
+    scope: assistanceRequestTypes,
     forbiddenAsSoleGround: true,
   },
 ];
@@ -166,6 +174,10 @@ export const reasonCodeCatalogue: ReadonlyMap<string, ReasonCodeDefinition> = ne
   definitions.map((d) => [d.code, d]),
 );
 export const reasonCodes: readonly string[] = definitions.map((d) => d.code);
+/** The codes a refusal may name (a node's bilateral list is drawn from these). */
+export const refusalReasonCodes: readonly string[] = definitions
+  .filter((d) => d.group !== 'POSTPONEMENT')
+  .map((d) => d.code);
 
 /** Grounds a service provider may raise against a domestic order (brief §3.1 SP-side). */
 export const providerObjectionCodes = [
@@ -175,11 +187,3 @@ export const providerObjectionCodes = [
   'TECHNICAL_IMPOSSIBILITY',
   'CONFLICTING_THIRD_COUNTRY_LAW',
 ] as const;
-
-export function reasonCodesFor(type: RequestTypeCode, purpose: 'refuse' | 'postpone'): ReasonCodeDefinition[] {
-  return definitions.filter((d) => {
-    const allowed = d.allowedFor === 'all' || d.allowedFor.includes(type);
-    if (!allowed) return false;
-    return purpose === 'postpone' ? d.group === 'POSTPONEMENT' : d.group !== 'POSTPONEMENT';
-  });
-}

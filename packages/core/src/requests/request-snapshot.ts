@@ -58,6 +58,8 @@ export const transitionPayloadSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
+  /** Accepting an extradition: the maximum penalty for the conduct under the requested State's law. */
+  requestedStateMaxPenaltyYears: z.number().min(0).max(100).optional(),
   language: z
     .string()
     .regex(/^[a-z]{2,3}$/)

@@ -217,6 +217,7 @@ export function payloadFor(action: string, now: Date, from: 'user' | 'node' = 'u
     authorisedEnd: addDays(now, 30).toISOString(),
     linkedRequestId: 'req-follow-up-mla',
     thirdState: 'SG',
+    requestedStateMaxPenaltyYears: 5,
   };
 }
 

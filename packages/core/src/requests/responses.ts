@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { un, type LegalSource } from './legal-source.js';
+import type { LegalSource } from './legal-source.js';
+import { unCite } from './un-numbering.js';
 
 /** Kinds of answer a requested State gives (brief §3.1 Decision / Response). */
 export const responseKinds = [
@@ -29,11 +30,11 @@ export const conditionKinds = [
 export type ConditionKind = (typeof conditionKinds)[number];
 
 export const conditionSources: Readonly<Record<ConditionKind, LegalSource>> = {
-  CONFIDENTIALITY: un(40, '20', false),
-  USE_LIMITATION: un(40, '19', false),
-  DATA_PROTECTION: un(36, '1(b)'),
-  COST_SHARING: un(40, '28', false),
-  ONWARD_TRANSFER_AUTH: un(36, '3', false),
+  CONFIDENTIALITY: unCite.mla.confidentiality,
+  USE_LIMITATION: unCite.mla.useLimitation,
+  DATA_PROTECTION: unCite.dataProtection.conditions,
+  COST_SHARING: unCite.mla.costs,
+  ONWARD_TRANSFER_AUTH: unCite.dataProtection.onwardTransfer,
 };
 
 export const conditionSchema = z.strictObject({

@@ -165,6 +165,51 @@ describe('authorise-domestically and renew: a valid future period', () => {
   });
 });
 
+describe('accepting an extradition: at least one year in both States (UN art. 37(1))', () => {
+  const assessing = { type: 'EXTRADITION_37', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
+
+  it('needs the maximum penalty under the requested State\u2019s law', () => {
+    const error = errorOf(() => act(assessing, 'accept'));
+    expect(error.code).toBe('request/threshold-unknown');
+    expect(error.message).toContain('UN Convention against Cybercrime art. 37(1) [unverified]');
+    expect(error.issues).toEqual([{ path: '/payload/requestedStateMaxPenaltyYears', message: 'required' }]);
+    expect(act(assessing, 'accept', { requestedStateMaxPenaltyYears: 3 })).toMatchObject({
+      to: 'GRANTED',
+      response: 'ACCEPT',
+    });
+  });
+
+  it.each([
+    [{ requestedStateMaxPenaltyYears: 0.5 }, {}, 'the requested State'],
+    [{ requestedStateMaxPenaltyYears: 0 }, {}, 'the requested State'],
+    [{ requestedStateMaxPenaltyYears: 2 }, { maxPenaltyYears: 0.5 }, 'the requesting State'],
+    [{ requestedStateMaxPenaltyYears: 0.5 }, { maxPenaltyYears: 0.5 }, 'the requesting and the requested State'],
+  ] as const)('refuses %j with details %j: below the threshold in %s', (payload, details, where) => {
+    const input = { ...assessing, details: { ...completeDetails('EXTRADITION_37'), ...details } };
+    const error = errorOf(() => act(input, 'accept', payload));
+    expect(error.code).toBe('request/below-extradition-threshold');
+    expect(error.message).toBe(
+      `the maximum penalty under the law of ${where} is below 1 year (UN Convention against Cybercrime art. 37(1) [unverified])`,
+    );
+  });
+
+  it('takes the penalty the request already states for the requested State, and Budapest art. 24(1)(a)', () => {
+    const stated = {
+      ...assessing,
+      details: { ...completeDetails('EXTRADITION_37'), requestedStateMaxPenaltyYears: 4 },
+    };
+    expect(act(stated, 'accept').to).toBe('GRANTED');
+    const budapest = { ...assessing, legalBasis: 'BUDAPEST' } as const;
+    expect(errorOf(() => act(budapest, 'accept')).message).toContain('Budapest Convention art. 24(1)(a)');
+  });
+
+  it('holds for provisional arrest, which serves an extradition', () => {
+    const arrest = { type: 'PROVISIONAL_ARREST_37', state: 'UNDER_ASSESSMENT', direction: 'incoming' } as const;
+    expect(errorOf(() => act(arrest, 'accept')).code).toBe('request/threshold-unknown');
+    expect(act(arrest, 'accept', { requestedStateMaxPenaltyYears: 1 }).to).toBe('GRANTED');
+  });
+});
+
 describe('refuse-on-nationality', () => {
   const consulted = {
     type: 'EXTRADITION_37',
@@ -175,7 +220,7 @@ describe('refuse-on-nationality', () => {
 
   it('must cite NATIONALITY_AUT_DEDERE', () => {
     const error = errorOf(() =>
-      act(consulted, 'refuse-on-nationality', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'Political' }),
+      act(consulted, 'refuse-on-nationality', { reasonCodes: ['DISCRIMINATORY_PURPOSE'], reasons: 'Persecution' }),
     );
     expect(error.code).toBe('request/refusal-grounds-invalid');
     expect(error.message).toContain('NATIONALITY_AUT_DEDERE');
@@ -191,7 +236,7 @@ describe('refuse-on-nationality', () => {
     const mla = { type: 'MLA_40', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true } as const;
     expect(
       errorOf(() => act(mla, 'refuse', { reasonCodes: ['NATIONALITY_AUT_DEDERE'], reasons: 'A national' })).code,
-    ).toBe('request/refusal-grounds-invalid');
+    ).toBe('request/ground-not-allowed');
   });
 });
 
@@ -237,8 +282,8 @@ describe('completeness on submit and approve', () => {
     expect(error.message).toContain(`${preservationRequired.length} field(s)`);
     expect(error.issues.map((i) => i.path).sort()).toEqual(preservationRequired.map((f) => `/details/${f}`).sort());
     const message = (field: string) => error.issues.find((i) => i.path === `/details/${field}`)?.message;
-    expect(message('dataToPreserve')).toContain('art. 42(3)(c)');
-    expect(message('seekingAuthority')).toContain('UN Convention against Cybercrime art. 42(3)(a) [unverified]');
+    expect(message('dataToPreserve')).toContain('art. 42(2)(c)');
+    expect(message('seekingAuthority')).toContain('UN Convention against Cybercrime art. 42(2)(a) [unverified]');
     expect(message('contact24x7')).toContain('art. 41(1)');
     expect(message('identifiers')).toContain('G8 preservation checklist');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LegalBasis } from './legal-source.js';
 import { machineFor } from './machines/registry.js';
 import { planTransition } from './plan-transition.js';
-import { reasonCodesFor } from './reason-codes.js';
+import { groundsFor } from './ground-rules.js';
 import { drafter, errorOf, ids, snapshot, supervisor, t0, userActor, type SnapshotInput } from './request.fixtures.js';
 import type { TransitionActor, TransitionPayload } from './request-snapshot.js';
 import { requestTypeCodes, type RequestTypeCode } from './request-type-codes.js';
@@ -86,11 +86,11 @@ describe('refusal grounds', () => {
   });
 
   it.each([
-    [['FISCAL_MATTER'], ['art. 40(22)']],
+    [['FISCAL_MATTER'], ['art. 40(23)']],
     [['BANK_SECRECY'], ['art. 40(8)']],
     [
       ['FISCAL_MATTER', 'BANK_SECRECY'],
-      ['art. 40(22)', 'art. 40(8)'],
+      ['art. 40(23)', 'art. 40(8)'],
     ],
   ])('never accepts %j as the sole ground', (codes, articles) => {
     const error = errorOf(() => act(assessing, 'refuse', grounds(...codes)));
@@ -105,18 +105,27 @@ describe('refusal grounds', () => {
     );
   });
 
-  it('rejects a code not allowed for the type, or not a refusal ground at all', () => {
+  it('rejects a ground the basis does not allow for the type, naming the rule', () => {
     for (const code of [
       'DC_RESERVATION_PRESERVATION',
       'NATIONALITY_AUT_DEDERE',
       'DE_MINIMIS',
       'INTERFERES_WITH_PROCEEDINGS',
-      'MADE_UP',
+      'POLITICAL_OFFENCE',
     ]) {
       const error = errorOf(() => act(assessing, 'refuse', grounds('ESSENTIAL_INTERESTS', code)));
-      expect(error.code, code).toBe('request/refusal-grounds-invalid');
-      expect(error.message).toBe(`${code} cannot be used for Request for mutual legal assistance`);
+      expect(error.code, code).toBe('request/ground-not-allowed');
+      expect(error.message).toMatch(
+        new RegExp(`^${code} cannot be raised against a request for mutual legal assistance on the UN basis: `),
+      );
+      expect(error.message).toContain('UN Convention against Cybercrime art. 40(21)(a) [unverified]');
     }
+  });
+
+  it('rejects a code that is no ground at all', () => {
+    const error = errorOf(() => act(assessing, 'refuse', grounds('ESSENTIAL_INTERESTS', 'MADE_UP')));
+    expect(error.code).toBe('request/refusal-grounds-invalid');
+    expect(error.message).toBe('MADE_UP: no such ground');
   });
 
   it('keeps the dual-criminality reservation to preservation and the de minimis ground to assets', () => {
@@ -135,7 +144,7 @@ describe('refusal grounds', () => {
           grounds('NO_DUAL_CRIMINALITY'),
         ),
       ).code,
-    ).toBe('request/refusal-grounds-invalid');
+    ).toBe('request/ground-not-allowed');
     expect(
       act(
         { type: 'FREEZE_CONFISCATE_50', state: 'CONSULTATION', direction: 'incoming', consultationRecorded: true },
@@ -148,7 +157,7 @@ describe('refusal grounds', () => {
   it('postpones only on the postponement ground', () => {
     expect(act(assessing, 'postpone', grounds('INTERFERES_WITH_PROCEEDINGS')).to).toBe('POSTPONED');
     expect(errorOf(() => act(assessing, 'postpone', grounds('ESSENTIAL_INTERESTS'))).code).toBe(
-      'request/refusal-grounds-invalid',
+      'request/ground-not-allowed',
     );
     expect(errorOf(() => act(assessing, 'postpone', { reasonCodes: ['INTERFERES_WITH_PROCEEDINGS'] })).code).toBe(
       'request/refusal-grounds-invalid',
@@ -156,15 +165,15 @@ describe('refusal grounds', () => {
   });
 
   it('guards withholding a traffic path and lifting a freeze the same way', () => {
-    expect(
-      errorOf(() =>
-        act(
-          { type: 'TRAFFIC_PATH_43', state: 'DISCLOSURE_DRAFTED', direction: 'outgoing' },
-          'withhold',
-          grounds('BANK_SECRECY'),
-        ),
-      ).code,
-    ).toBe('request/forbidden-sole-ground');
+    const withheld = errorOf(() =>
+      act(
+        { type: 'TRAFFIC_PATH_43', state: 'DISCLOSURE_DRAFTED', direction: 'outgoing' },
+        'withhold',
+        grounds('BANK_SECRECY'),
+      ),
+    );
+    expect(withheld.code).toBe('request/ground-not-allowed');
+    expect(withheld.message).toContain('art. 43(2)');
     expect(
       act(
         { type: 'TRAFFIC_PATH_43', state: 'DISCLOSURE_DRAFTED', direction: 'outgoing' },
@@ -172,19 +181,16 @@ describe('refusal grounds', () => {
         grounds('ESSENTIAL_INTERESTS'),
       ).to,
     ).toBe('WITHHELD');
-    expect(
-      errorOf(() => act({ type: 'RETURN_52', state: 'REQUESTER_HEARD', direction: 'incoming' }, 'lift', {})).code,
-    ).toBe('request/refusal-grounds-invalid');
-    expect(
-      act(
-        { type: 'RETURN_52', state: 'REQUESTER_HEARD', direction: 'incoming' },
-        'lift',
-        grounds('INSUFFICIENT_EVIDENCE_TIMELY'),
-      ).to,
-    ).toBe('LIFTED');
+    const hearing = { type: 'FREEZE_CONFISCATE_50', state: 'REQUESTER_HEARD', direction: 'incoming' } as const;
+    expect(errorOf(() => act(hearing, 'lift', {})).code).toBe('request/refusal-grounds-invalid');
+    expect(act(hearing, 'lift', grounds('INSUFFICIENT_EVIDENCE_TIMELY')).to).toBe('LIFTED');
   });
 
-  /** Every refusal-like transition of every type: forbidden-sole grounds fail alone and pass with an allowed one. */
+  /**
+   * Every refusal-like transition of every type: the never-alone grounds the UN basis allows for the
+   * type fail alone and pass with another allowed ground; where the type allows none of them, they fail
+   * as grounds the rule does not allow.
+   */
   const refusals = requestTypeCodes.flatMap((type) =>
     machineFor(type)
       .transitions.filter((t) => t.guards.includes('refusal-grounds') && !t.guards.includes('nationality-refusal'))
@@ -197,11 +203,17 @@ describe('refusal grounds', () => {
         fc.constantFrom(...refusals),
         fc.subarray(['FISCAL_MATTER', 'BANK_SECRECY'], { minLength: 1 }),
         fc.nat(),
-        ({ type, action, state, by }, sole, pick) => {
+        ({ type, action, state, by }, chosen, pick) => {
           const direction = by === 'requested' ? 'incoming' : 'outgoing';
           const input = { type, state, direction, consultationRecorded: true } as const;
+          const offered = groundsFor(type, 'UN', 'refuse').map((g) => g.definition);
+          const sole = chosen.filter((code) => offered.some((d) => d.code === code));
+          if (sole.length < chosen.length) {
+            expect(errorOf(() => act(input, action, grounds(...chosen))).code).toBe('request/ground-not-allowed');
+          }
+          if (sole.length === 0) return;
           expect(errorOf(() => act(input, action, grounds(...sole))).code).toBe('request/forbidden-sole-ground');
-          const allowed = reasonCodesFor(type, 'refuse').filter((d) => d.forbiddenAsSoleGround !== true);
+          const allowed = offered.filter((d) => d.forbiddenAsSoleGround !== true);
           const extra = allowed[pick % allowed.length]!.code;
           expect(act(input, action, grounds(...sole, extra)).from).toBe(state);
         },
@@ -228,7 +240,7 @@ describe('consultation before refusal or postponement', () => {
     ] as const) {
       const error = errorOf(() => act(assessing(type, 'UN'), 'refuse', grounds('ESSENTIAL_INTERESTS')));
       expect(error.code, type).toBe('request/consultation-required');
-      expect(error.message).toContain('art. 40(26)');
+      expect(error.message).toContain('art. 40(27)');
       expect(error.message).toContain('open-consultation');
     }
     expect(errorOf(() => act(assessing('MLA_40', 'UN'), 'postpone', grounds('INTERFERES_WITH_PROCEEDINGS'))).code).toBe(
@@ -266,16 +278,21 @@ describe('consultation before refusal or postponement', () => {
     'is always required for extradition, here on the %s basis',
     (basis) => {
       for (const type of ['EXTRADITION_37', 'PROVISIONAL_ARREST_37'] as const) {
-        const error = errorOf(() => act(assessing(type, basis), 'refuse', grounds('POLITICAL_OFFENCE')));
+        const error = errorOf(() => act(assessing(type, basis), 'refuse', grounds('DISCRIMINATORY_PURPOSE')));
         expect(error.code).toBe('request/consultation-required');
-        expect(error.message).toContain('art. 37(16)');
+        expect(error.message).toContain('art. 37(17)');
         expect(
           errorOf(() => act(assessing(type, basis), 'refuse-on-nationality', grounds('NATIONALITY_AUT_DEDERE'))).code,
         ).toBe('request/consultation-required');
         expect(
-          act({ ...assessing(type, basis), consultationRecorded: true }, 'refuse', grounds('POLITICAL_OFFENCE')).to,
+          act({ ...assessing(type, basis), consultationRecorded: true }, 'refuse', grounds('DISCRIMINATORY_PURPOSE'))
+            .to,
         ).toBe('REFUSED');
       }
     },
   );
+
+  it('is not required for extradition on the Budapest basis, which leaves it to the requested Party\u2019s law', () => {
+    expect(act(assessing('EXTRADITION_37', 'BUDAPEST'), 'refuse', grounds('REQUESTED_STATE_LAW')).to).toBe('REFUSED');
+  });
 });

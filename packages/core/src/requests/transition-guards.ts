@@ -1,9 +1,13 @@
 import { DomainError } from '../errors/domain-error.js';
-import { citeLegalSource, un } from './legal-source.js';
+import { budapestCite } from './budapest-citations.js';
+import { groundRuleSources, groundsFor, type GroundOptions } from './ground-rules.js';
+import { citeLegalSource, type LegalBasis, type LegalSource } from './legal-source.js';
 import type { GuardId } from './machines/state-machine.js';
-import { providerObjectionCodes, reasonCodeCatalogue, reasonCodesFor } from './reason-codes.js';
+import { extraditionThresholdYears } from './offences.js';
+import { providerObjectionCodes, reasonCodeCatalogue } from './reason-codes.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import { requestTypes, validateRequestDetails } from './types/registry.js';
+import { unCite } from './un-numbering.js';
 
 /** Art. 42(7): preservation lasts at least 60 days so the MLA request can follow. */
 export const minimumPreservationDays = 60;
@@ -13,54 +17,104 @@ export interface GuardContext {
   readonly actor: TransitionActor;
   readonly payload: TransitionPayload;
   readonly now: Date;
+  /** The node's legal settings: the grounds of its bilateral treaties. */
+  readonly grounds?: GroundOptions;
 }
 
+const cite = (sources: readonly LegalSource[]): string => sources.map(citeLegalSource).join('; ');
+
+/** Reasons for every refusal or postponement: UN art. 40(24), Budapest art. 27(7). */
+const reasonsRule = (basis: LegalBasis): LegalSource =>
+  basis === 'BUDAPEST' ? budapestCite.mla.reasons : unCite.mla.reasonsForRefusal;
+
 function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): void {
-  const codes = context.payload.reasonCodes ?? [];
-  const allowed = reasonCodesFor(context.request.type, purpose).map((d) => d.code);
-  if (codes.length === 0 || blank(context.payload.reasons)) {
+  const { request, payload } = context;
+  const codes = payload.reasonCodes ?? [];
+  const allowed = groundsFor(request.type, request.legalBasis, purpose, context.grounds).map((g) => g.definition.code);
+  if (codes.length === 0 || blank(payload.reasons)) {
     throw new DomainError(
       'request/refusal-grounds-invalid',
-      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(un(40, '23', false))})`,
+      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(reasonsRule(request.legalBasis))})`,
       {
         issues: [
           ...(codes.length === 0
             ? [{ path: '/payload/reasonCodes', message: `choose from ${allowed.join(', ')}` }]
             : []),
-          ...(blank(context.payload.reasons)
-            ? [{ path: '/payload/reasons', message: 'give the reasons in words' }]
-            : []),
+          ...(blank(payload.reasons) ? [{ path: '/payload/reasons', message: 'give the reasons in words' }] : []),
         ],
       },
     );
   }
-  const unknown = codes.filter((code) => !allowed.includes(code));
+  const unknown = codes.filter((code) => !reasonCodeCatalogue.has(code));
   if (unknown.length > 0) {
+    throw new DomainError('request/refusal-grounds-invalid', `${unknown.join(', ')}: no such ground`, {
+      issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }],
+    });
+  }
+  const notAllowed = codes.filter((code) => !allowed.includes(code));
+  if (notAllowed.length > 0) {
+    const rules = cite(groundRuleSources(request.type, request.legalBasis, purpose));
     throw new DomainError(
-      'request/refusal-grounds-invalid',
-      `${unknown.join(', ')} cannot be used for ${requestTypes[context.request.type].title.en}`,
-      {
-        issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }],
-      },
+      'request/ground-not-allowed',
+      `${notAllowed.join(', ')} cannot be raised against a ${requestTypes[request.type].title.en.toLowerCase()} on the ${request.legalBasis} basis: ${rules === '' ? 'no rule allows any ground' : `${rules} allow(s) only ${allowed.join(', ')}`}`,
+      { issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }] },
     );
   }
-  const definitions = codes.map((code) => reasonCodeCatalogue.get(code)).filter((d) => d !== undefined);
-  if (definitions.every((d) => d.forbiddenAsSoleGround === true)) {
-    const cites = [...new Set(definitions.map((d) => citeLegalSource(d.legalSource)))].join('; ');
+  const chosen = groundsFor(request.type, request.legalBasis, purpose, context.grounds).filter((g) =>
+    codes.includes(g.definition.code),
+  );
+  if (chosen.every((g) => g.definition.forbiddenAsSoleGround === true)) {
+    const cites = [...new Set(chosen.map((g) => citeLegalSource(g.legalSource)))].join('; ');
     throw new DomainError(
       'request/forbidden-sole-ground',
       `${codes.join(' and ')} can never be the sole ground (${cites})`,
       {
-        issues: [{ path: '/payload/reasonCodes', message: 'add a ground the Convention allows' }],
+        issues: [{ path: '/payload/reasonCodes', message: 'add a ground the legal basis allows' }],
       },
     );
   }
 }
 
-/** UN-basis MLA and every extradition: consult before refusing or postponing (Arts 37, 40). */
+/**
+ * Art. 37(1) (and Budapest art. 24(1)(a)): extradition needs at least one year's maximum under the
+ * law of both States. The requesting State's is in the request; the requested State states its own
+ * when it accepts (or the request already carried it).
+ */
+function checkThresholdInBothStates({ request, payload }: GuardContext): void {
+  const source = request.legalBasis === 'BUDAPEST' ? budapestCite.extradition.scope : unCite.extradition.scope;
+  const stated = payload.requestedStateMaxPenaltyYears ?? request.details['requestedStateMaxPenaltyYears'];
+  if (typeof stated !== 'number') {
+    throw new DomainError(
+      'request/threshold-unknown',
+      `state the maximum penalty for the conduct under this State's law before accepting: extradition needs at least ${extraditionThresholdYears} year in both States (${citeLegalSource(source)})`,
+      { issues: [{ path: '/payload/requestedStateMaxPenaltyYears', message: 'required' }] },
+    );
+  }
+  const requesting = request.details['maxPenaltyYears'];
+  const below = [
+    ...(typeof requesting === 'number' && requesting < extraditionThresholdYears
+      ? [{ state: 'the requesting', path: '/details/maxPenaltyYears' }]
+      : []),
+    ...(stated < extraditionThresholdYears
+      ? [{ state: 'the requested', path: '/payload/requestedStateMaxPenaltyYears' }]
+      : []),
+  ];
+  if (below.length > 0) {
+    throw new DomainError(
+      'request/below-extradition-threshold',
+      `the maximum penalty under the law of ${below.map((b) => b.state).join(' and ')} State is below ${extraditionThresholdYears} year (${citeLegalSource(source)})`,
+      { issues: below.map((b) => ({ path: b.path, message: `at least ${extraditionThresholdYears}` })) },
+    );
+  }
+}
+
+/**
+ * UN-basis MLA and every extradition but a Budapest one: consult before refusing or postponing
+ * (Arts 37, 40). Budapest art. 24 leaves extradition to the requested Party's law and treaties.
+ */
 function consultationNeeded(request: RequestSnapshot): boolean {
   const family = requestTypes[request.type].family;
-  if (family === 'extradition') return true;
+  if (family === 'extradition') return request.legalBasis !== 'BUDAPEST';
   return request.legalBasis === 'UN' && (family === 'mla' || family === 'realtime' || family === 'asset');
 }
 
@@ -115,7 +169,8 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
   'postponement-grounds': (context) => checkGrounds(context, 'postpone'),
   'consultation-before-refusal': ({ request }) => {
     if (consultationNeeded(request) && !request.consultationRecorded) {
-      const source = requestTypes[request.type].family === 'extradition' ? un(37, '16', false) : un(40, '26', false);
+      const source =
+        requestTypes[request.type].family === 'extradition' ? unCite.extradition.consultation : unCite.mla.consultation;
       throw new DomainError(
         'request/consultation-required',
         `consult the requesting State before refusing or postponing (${citeLegalSource(source)}); use open-consultation first`,
@@ -201,6 +256,7 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
       });
     }
   },
+  'extradition-threshold': checkThresholdInBothStates,
   'information-text': ({ payload }) => {
     if (blank(payload.information) && blank(payload.reasons)) {
       throw new DomainError('request/information-required', 'write the information or reasons this step carries', {

@@ -1,4 +1,4 @@
-import { isCountryCode, orderTypeCodes } from '@hanoi247/core';
+import { defaultBilateralGrounds, isCountryCode, orderTypeCodes, refusalReasonCodes } from '@hanoi247/core';
 import { z } from 'zod';
 
 /** Whole numbers from flags and environment arrive as digits; anything else (even '') is refused. */
@@ -164,6 +164,19 @@ export const configSchema = z.strictObject({
       'Most leaves one sequencer run adds to the log; a full batch runs again at once.',
     ),
   }),
+  legal: z.strictObject({
+    bilateralGrounds: z
+      .array(
+        z.string().refine((code) => refusalReasonCodes.includes(code), {
+          error: `must be one of ${refusalReasonCodes.join(', ')}`,
+        }),
+      )
+      .max(refusalReasonCodes.length)
+      .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a ground')
+      .describe(
+        'Refusal grounds the bilateral treaties this node applies allow (reason codes); each is offered only for the request types it can concern.',
+      ),
+  }),
   log: z.strictObject({
     level: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -213,6 +226,7 @@ export const configDefaults = {
   evidence: { encryptAtRest: true, maxUploadBytes: 16 * 1024 ** 3, maxOpenUploadsPerUser: 10, uploadExpiryHours: 24 },
   orders: { lapseReminderDays: 10, clocks: {}, maxProductionBytes: 4 * 1024 ** 3, maxProductionItemsPerOrder: 50 },
   ledger: { sequenceIntervalMs: 500, batchSize: 4096 },
+  legal: { bilateralGrounds: [...defaultBilateralGrounds] },
   log: { level: 'info' },
   web: { root: null },
 } as const;

@@ -219,8 +219,23 @@ describe('loadConfig: refusals', () => {
     ['a public URL that is not a URL', { 'http.publicUrl': 'node.example' }],
     ['a blank node name', { 'node.name': '   ' }],
     ['an empty data directory', { dataDir: '' }],
+    ['a bilateral ground that is no reason code', { 'legal.bilateralGrounds': ['ESSENTIAL_INTERESTS', 'MADE_UP'] }],
+    [
+      'a postponement code as a bilateral refusal ground',
+      { 'legal.bilateralGrounds': ['INTERFERES_WITH_PROCEEDINGS'] },
+    ],
+    ['a bilateral ground listed twice', { 'legal.bilateralGrounds': ['ESSENTIAL_INTERESTS', 'ESSENTIAL_INTERESTS'] }],
   ])('refuses %s', (_label, overrides) => {
     expect(configError(() => loadConfig({ overrides: { ...identity, ...overrides } })).code).toBe('config/invalid');
+  });
+
+  it('takes the bilateral grounds from the file, and defaults to those of model treaties', () => {
+    const file = writeConfig({ legal: { bilateralGrounds: ['ESSENTIAL_INTERESTS', 'POLITICAL_OFFENCE'] } });
+    expect(loadConfig({ file, overrides: identity }).legal.bilateralGrounds).toEqual([
+      'ESSENTIAL_INTERESTS',
+      'POLITICAL_OFFENCE',
+    ]);
+    expect(loadConfig({ overrides: identity }).legal.bilateralGrounds).toContain('POLITICAL_OFFENCE');
   });
 });
 

@@ -122,6 +122,8 @@ export interface RequestsTable {
   preserved_until: string | null;
   /** 0009: the end of the domestic order's current period, renewals included. */
   preservation_ordered_until: string | null;
+  /** 0009: the version of the legal rule set the request was made under (the partner's, for an incoming one). */
+  rule_set_version: string | null;
 }
 
 export interface RequestEventsTable {

@@ -12,7 +12,7 @@ export interface LocalisedText {
 export interface FormalDocumentField {
   readonly label: LocalisedText;
   readonly value: string;
-  /** Printed small after the label, e.g. "UN Convention art. 42(3)(c)". */
+  /** Printed small after the label, e.g. "UN Convention art. 42(2)(c)". */
   readonly legalSource?: string;
 }
 

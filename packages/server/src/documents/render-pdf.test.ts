@@ -40,7 +40,7 @@ function preservationRequest(
           {
             label: { en: 'Account holder', vi: 'Chủ tài khoản' },
             value: 'Nguyễn Thị Ánh',
-            legalSource: 'UN Convention art. 42(3)(c)',
+            legalSource: 'UN Convention art. 42(2)(c)',
           },
           { label: { en: 'Service provider', vi: 'Nhà cung cấp dịch vụ' }, value: 'Công ty Viễn thông Đông Dương' },
           { label: termIn('request', 'deadline'), value: '90 ngày' },
@@ -114,7 +114,7 @@ describe('renderFormalDocumentPdf, Vietnamese and English', () => {
       'Công ty Viễn thông Đông Dương',
       'Yêu cầu bảo toàn khẩn cấp dữ liệu điện tử được lưu trữ',
       'Request for expedited preservation of stored electronic data',
-      'UN Convention art. 42(3)(c)',
+      'UN Convention art. 42(2)(c)',
       '2026-03-14 09:30 UTC',
     ]) {
       expect(all()).toContain(expected);

@@ -3,7 +3,10 @@ import {
   citeLegalSource,
   sha256Hex,
   countryProfiles,
+  fieldSource,
   requestTypes,
+  typeSource,
+  unCite,
   type JsonValue,
 } from '@hanoi247/core';
 import { sign } from 'node:crypto';
@@ -81,7 +84,7 @@ export function formalDocumentOf(
     .map((f) => ({
       label: localised(f.label),
       value: printable(request.details[f.name]),
-      legalSource: citeLegalSource(f.sourceFor?.[request.legalBasis] ?? f.legalSource),
+      legalSource: citeLegalSource(fieldSource(f, request.legalBasis)),
     }));
   const issuingAuthority = printable(
     request.details['requestingAuthority'] ??
@@ -109,7 +112,7 @@ export function formalDocumentOf(
           {
             label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' },
             value: request.legalBasis,
-            legalSource: citeLegalSource(type.legalSource),
+            legalSource: citeLegalSource(typeSource(request.type, request.legalBasis)),
           },
           { label: { en: 'Priority', vi: 'Mức độ ưu tiên', fr: 'Priorité' }, value: request.priority },
           ...(request.emergencyJustification === null
@@ -122,7 +125,7 @@ export function formalDocumentOf(
                     fr: 'Urgence',
                   },
                   value: request.emergencyJustification,
-                  legalSource: 'UN Convention against Cybercrime art. 2',
+                  legalSource: citeLegalSource(unCite.definitions.article),
                 },
               ]),
         ],

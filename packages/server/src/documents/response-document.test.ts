@@ -1,5 +1,6 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preservationDetails } from '../http/request-fixtures.js';
 import { extractPdfPages } from './pdf-text.fixtures.js';
 
 const mla = {
@@ -78,5 +79,45 @@ describe('formal document of a response', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('cites each ground to the article of the request\u2019s legal basis: Budapest art. 29(5)(a) for a Budapest preservation', async () => {
+    const created = await node.call('POST', '/api/v1/requests/incoming', {
+      as: supervisor,
+      body: {
+        reference: 'FR-2026-0043',
+        requestingState: 'FR',
+        type: 'PRESERVATION_42',
+        legalBasis: 'BUDAPEST',
+        language: 'en',
+        details: preservationDetails(),
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    for (const [action, payload] of [
+      ['acknowledge', {}],
+      ['triage', {}],
+      ['refuse', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'The offence is connected with a political offence.' }],
+    ] as const) {
+      const response = await node.call('POST', `/api/v1/requests/${id}/transitions`, {
+        as: supervisor,
+        body: { action, payload },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const events = (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: supervisor })).json<{
+      events: { id: string; action: string }[];
+    }>().events;
+    const refusal = events.find((e) => e.action === 'refuse');
+    const response = await node.call('GET', `/api/v1/requests/${id}/responses/${refusal?.id ?? ''}/document.pdf`, {
+      as: supervisor,
+    });
+    expect(response.statusCode).toBe(200);
+    const text = (await extractPdfPages(response.rawPayload)).join('\n');
+    expect(text).toContain('POLITICAL_OFFENCE');
+    expect(text).toContain('Budapest Convention art. 29(5)(a)');
+    expect(text).toContain('Budapest Convention art. 29(1)');
+    expect(text).not.toContain('art. 27(4)');
   });
 });

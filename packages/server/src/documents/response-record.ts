@@ -1,8 +1,12 @@
 import {
+  budapestCite,
   citeLegalSource,
   conditionSources,
+  groundSource,
   reasonCodeCatalogue,
   requestTypes,
+  typeSource,
+  unCite,
   type ConditionKind,
   type JsonValue,
 } from '@hanoi247/core';
@@ -81,6 +85,7 @@ export function responseDocumentOf(
   issuedAt: string,
 ): FormalDocument {
   const type = requestTypes[request.type];
+  const budapest = request.legalBasis === 'BUDAPEST';
   const payload = event.payload as {
     reasonCodes?: string[];
     reasons?: string;
@@ -96,7 +101,7 @@ export function responseDocumentOf(
       'Yêu cầu',
       'Demande',
       `${request.reference} — ${type.title.en}`,
-      citeLegalSource(type.legalSource),
+      citeLegalSource(typeSource(request.type, request.legalBasis)),
     ),
     field(
       'Decision recorded',
@@ -107,15 +112,17 @@ export function responseDocumentOf(
     field('Date', 'Ngày', 'Date', event.occurredAt),
     field('Officer', 'Cán bộ', 'Agent', event.actorName),
   ];
+  // Each ground printed with the article of the request's basis that allows it.
   for (const code of payload.reasonCodes ?? []) {
     const ground = reasonCodeCatalogue.get(code);
+    const source = groundSource(code, request.type, request.legalBasis);
     fields.push(
       field(
         'Ground',
         'Căn cứ từ chối',
         'Motif',
         ground === undefined ? code : `${code}: ${ground.title.en} / ${ground.title.vi}`,
-        ground === undefined ? undefined : citeLegalSource(ground.legalSource),
+        source === null ? undefined : citeLegalSource(source),
       ),
     );
   }
@@ -141,7 +148,7 @@ export function responseDocumentOf(
         'Bảo toàn đến',
         'Conservé jusqu\u2019au',
         payload.preservedUntil,
-        'UN Convention against Cybercrime art. 42(7)',
+        citeLegalSource(budapest ? budapestCite.preservation.period : unCite.preservation.period),
       ),
     );
   }
@@ -155,7 +162,7 @@ export function responseDocumentOf(
         'Quốc gia thứ ba',
         'État tiers',
         payload.thirdState,
-        'UN Convention against Cybercrime art. 43',
+        citeLegalSource(budapest ? budapestCite.trafficPath.disclosure : unCite.trafficPath.disclosure),
       ),
     );
   }

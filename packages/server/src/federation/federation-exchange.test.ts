@@ -1,5 +1,6 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleSetVersion } from '@hanoi247/core';
 import { orderDesk, preserveThroughOrder } from '../http/order-desk.fixtures.js';
 import { preservationDetails } from '../http/request-fixtures.js';
 
@@ -9,6 +10,7 @@ interface View {
   state: string;
   direction: string;
   deadlines: { ruleId: string; status: string }[];
+  ruleSetVersion: string | null;
 }
 
 /** Viet Nam and Singapore, two real nodes on loopback, exchanging a preservation request. */
@@ -86,6 +88,9 @@ describe('federation between two nodes', () => {
     expect(trail.map((e) => e.action)).toContain('message-delivered');
     const sgView = await view(sg, 'sgDuty', arrived[0]!.id);
     expect(sgView.deadlines).toEqual([expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' })]);
+    // The rule set Viet Nam made it under travelled in the envelope (Singapore records only what it carried).
+    expect(outgoing.ruleSetVersion).toBe(ruleSetVersion);
+    expect(sgView.ruleSetVersion).toBe(ruleSetVersion);
   });
 
   it('moves both state machines as Singapore answers, ending with "preserved until" at Viet Nam', async () => {

@@ -1,6 +1,7 @@
 import {
   countryProfiles,
   ownFormats,
+  reservationTexts,
   signDescriptor,
   type NodeDescriptor,
   type SignedDescriptor,
@@ -69,7 +70,11 @@ export async function ownDescriptor(
     roster: publishedRoster(identity),
     languages: [...(profile?.languages ?? ['en'])],
     authorities: (profile?.authorities ?? []).map((a) => ({ kind: a.kind, name: a.name })),
-    reservations: (profile?.reservations ?? []).map((r) => ({ code: r.code, description: r.description })),
+    // The descriptor's wire form carries the words too, in English, for partners that do not know the code.
+    reservations: (profile?.reservations ?? []).map((r) => ({
+      code: r.code,
+      description: reservationTexts[r.code].en,
+    })),
     issuedAt,
   };
   return signDescriptor(descriptor, keyring.signingKey, ownFormats);

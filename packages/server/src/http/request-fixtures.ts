@@ -3,7 +3,7 @@ import type { Config } from '../config/config.schema.js';
 
 /**
  * Complete, valid request details for the HTTP tests, written by hand from the Convention's
- * content lists (UN arts 40(15), 42(3), 45(2), 46(2)), not derived from the field specs, so a
+ * content lists (UN arts 40(15), 42(2), 45(3), 46(3)), not derived from the field specs, so a
  * wrong spec shows up as a failing test. Each call returns a fresh object.
  */
 export type Details = Record<string, unknown>;
@@ -11,7 +11,7 @@ export type Details = Record<string, unknown>;
 const account = { kind: 'account', service: 'ExampleMail', handle: 'suspect@example.net' } as const;
 const ipAtTime = { kind: 'ip', address: '203.0.113.7', port: 443, observedAt: '2026-10-30T14:03:11+07:00' } as const;
 
-/** UN art. 42(3)(a)-(g) plus the G8 checklist: an expedited preservation request. */
+/** UN art. 42(2)(a)-(g) plus the G8 checklist: an expedited preservation request. */
 export function preservationDetails(): Details {
   return {
     seekingAuthority: 'A05, Ministry of Public Security',
@@ -52,7 +52,7 @@ export function mlaDetails(): Details {
   };
 }
 
-/** UN art. 45(2)(a)-(f): real-time collection of traffic data. */
+/** UN art. 45(3)(a)-(f): real-time collection of traffic data. */
 export function realtimeTrafficDetails(): Details {
   return {
     requestingAuthority: 'Office anti-cybercriminalité',
@@ -66,7 +66,7 @@ export function realtimeTrafficDetails(): Details {
   };
 }
 
-/** UN art. 46(2) with the domestic authorisation of art. 30: interception of content data. */
+/** UN art. 46(3) with the domestic authorisation of art. 30: interception of content data. */
 export function interceptionDetails(): Details {
   return {
     ...realtimeTrafficDetails(),
@@ -149,6 +149,11 @@ export interface RequestJson {
   readonly availableActions: readonly { readonly action: string; readonly permission: string }[];
   readonly missing: readonly { readonly path: string; readonly message: string }[];
   readonly warnings: readonly string[];
+  readonly draftingWarnings: readonly {
+    readonly code: string;
+    readonly params: Readonly<Record<string, string>>;
+    readonly text: { readonly en: string; readonly vi: string };
+  }[];
   readonly conditions: readonly { readonly kind: string; readonly text: string; readonly status: string }[];
   readonly deadlines: readonly DeadlineView[];
   readonly links: readonly { readonly toReference: string; readonly kind: string }[];

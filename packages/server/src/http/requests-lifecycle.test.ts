@@ -107,7 +107,7 @@ describe('outgoing request lifecycle', () => {
       for (const missing of request.missing) {
         expect(missing.message).toMatch(/ is required \(UN Convention against Cybercrime art\. 4[12]\(\d\)/);
       }
-      expect(request.missing[0]?.message).toContain('art. 42(3)(c)');
+      expect(request.missing[0]?.message).toContain('art. 42(2)(c)');
       expect(request.availableActions.map((a) => a.action)).toEqual(['submit', 'withdraw']);
     });
 

@@ -198,7 +198,7 @@ describe('request rules', () => {
         'request/consultation-required',
       );
       expect(problem.detail).toContain('open-consultation');
-      expect(problem.detail).toContain('art. 40(26)');
+      expect(problem.detail).toContain('art. 40(27)');
       expectProblem(
         await api.act(supervisor, request.id, 'postpone', {
           reasonCodes: ['INTERFERES_WITH_PROCEEDINGS'],
@@ -228,7 +228,7 @@ describe('request rules', () => {
         'request/forbidden-sole-ground',
       );
       expect(problem.detail).toBe(
-        'FISCAL_MATTER can never be the sole ground (UN Convention against Cybercrime art. 40(22) [unverified])',
+        'FISCAL_MATTER can never be the sole ground (UN Convention against Cybercrime art. 40(23) [unverified])',
       );
       const both = expectProblem(
         await api.act(supervisor, request.id, 'refuse', {
@@ -257,9 +257,18 @@ describe('request rules', () => {
       const wrongType = expectProblem(
         await api.act(supervisor, request.id, 'refuse', { reasonCodes: ['DE_MINIMIS'], reasons: 'Too small' }),
         400,
-        'request/refusal-grounds-invalid',
+        'request/ground-not-allowed',
       );
-      expect(wrongType.detail).toContain('DE_MINIMIS cannot be used');
+      expect(wrongType.detail).toContain(
+        'DE_MINIMIS cannot be raised against a request for mutual legal assistance on the UN basis',
+      );
+      // The UN Convention has no political-offence ground: only the Budapest Convention and treaties do.
+      const political = expectProblem(
+        await api.act(supervisor, request.id, 'refuse', { reasonCodes: ['POLITICAL_OFFENCE'], reasons: 'Political' }),
+        400,
+        'request/ground-not-allowed',
+      );
+      expect(political.detail).toContain('UN Convention against Cybercrime art. 40(21)(a) [unverified]');
       expectProblem(await api.act(duty, request.id, 'refuse', grounds), 403, 'auth/forbidden');
       expect((await api.view(duty, request.id)).state).toBe('CONSULTATION');
     });

@@ -38,6 +38,8 @@ export interface RequestRecord {
   readonly preservedUntil: string | null;
   /** The end of the domestic order's current period (renewals included), as the order made it. */
   readonly preservationOrderedUntil: string | null;
+  /** The legal rule set the request was made under: this node's at drafting, the partner's for one it sent. */
+  readonly ruleSetVersion: string | null;
 }
 
 export interface RequestFilter {
@@ -88,6 +90,7 @@ function toRecord(row: RequestsTable): RequestRecord {
     assignedTo: row.assigned_to ?? null,
     preservedUntil: row.preserved_until ?? null,
     preservationOrderedUntil: row.preservation_ordered_until ?? null,
+    ruleSetVersion: row.rule_set_version ?? null,
   };
 }
 
@@ -118,6 +121,7 @@ function toRow(record: RequestRecord): RequestsTable {
     assigned_to: record.assignedTo,
     preserved_until: record.preservedUntil,
     preservation_ordered_until: record.preservationOrderedUntil,
+    rule_set_version: record.ruleSetVersion,
   };
 }
 

@@ -1,7 +1,9 @@
 import {
   DomainError,
+  citeLegalSource,
   decideOnwardTransfer,
   onwardTransferAuthorisationInputSchema,
+  onwardTransferRule,
   type OnwardTransferDecision,
 } from '@hanoi247/core';
 import type { Executor } from '../db/database-schema.js';
@@ -127,7 +129,7 @@ export function createOnwardTransferService(deps: ServiceRuntime) {
       });
       throw new DomainError(
         'evidence/onward-transfer-not-authorised',
-        `${reasons.map((r) => r.reason).join('; ')} (UN Convention against Cybercrime art. 36)`,
+        `${reasons.map((r) => r.reason).join('; ')} (${citeLegalSource(onwardTransferRule)})`,
         {
           issues: reasons.map((r) => ({ path: `/evidence/${r.evidenceId}`, message: r.reason })),
         },

@@ -2,8 +2,10 @@ import {
   DomainError,
   orderStates,
   planTransition,
+  ruleSetVersion,
   type DeadlineEffect,
   type DeadlineSettings,
+  type GroundOptions,
   type JsonValue,
   type TransitionActor,
   type TransitionPayload,
@@ -30,6 +32,8 @@ import { requirePermission } from './user.service.js';
 
 export interface TransitionServiceDeps extends ServiceRuntime {
   readonly deadlineSettings: DeadlineSettings;
+  /** The node's legal settings (config `legal`): the grounds its bilateral treaties allow. */
+  readonly grounds?: GroundOptions;
   /** Tells the partner node; absent in maintenance tools that never federate. */
   readonly outbox?: Outbox;
 }
@@ -84,6 +88,7 @@ export function requestSentPayload(request: RequestRecord, sentBy: string): Json
       details: request.details,
       createdAt: request.createdAt,
       sentBy,
+      ruleSetVersion: request.ruleSetVersion ?? ruleSetVersion,
     }),
   ) as JsonValue;
 }
@@ -200,6 +205,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
           payload,
           occurredAt: at,
           actorName,
+          ruleSetVersion,
         }),
       ) as JsonValue,
       requestId: request.id,
@@ -222,6 +228,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
     const plan = planTransition(snapshotOf(request, openOrders), action, payload, actor, now, {
       settings: deps.deadlineSettings,
       mirrored: options.mirrored === true,
+      ...(deps.grounds === undefined ? {} : { grounds: deps.grounds }),
     });
     const submitter =
       action === 'submit' && actor.userId !== null && !request.draftedBy.includes(actor.userId) ? [actor.userId] : [];

@@ -3,9 +3,11 @@ import {
   actionsFor,
   checkEligibility,
   draftingWarnings,
+  draftingWarningText,
   machineFor,
   requestTypes,
   validateRequestDetails,
+  type DraftingWarning,
   type FieldIssue,
   type Principal,
   type RequestSnapshot,
@@ -70,11 +72,18 @@ export interface RequestView extends Omit<RequestRecord, 'draftedBy'> {
     readonly permission: string;
   }[];
   readonly missing: readonly FieldIssue[];
+  /** Eligibility and missing-case warnings. */
   readonly warnings: readonly string[];
+  /** The requested State's profile checked against the draft: codes with parameters, and their words. */
+  readonly draftingWarnings: readonly PresentedDraftingWarning[];
   readonly conditions: readonly StoredCondition[];
   readonly deadlines: readonly DeadlineRecord[];
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
   readonly assignee: Assignee | null;
+}
+
+export interface PresentedDraftingWarning extends DraftingWarning {
+  readonly text: { readonly en: string; readonly vi: string };
 }
 
 export interface Assignee {
@@ -97,16 +106,31 @@ export interface ViewExtras {
   readonly links?: readonly { toReference: string; kind: string; createdAt: string }[];
 }
 
-/** Warnings while drafting: the requested State's profile, and eligibility where the law leaves discretion. */
+/** Eligibility where the law leaves discretion, and whether it could be checked at all. */
 export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | undefined): string[] {
+  const eligibility = caseRecord === undefined ? [] : checkEligibility(caseRecord.data.offences).warnings;
+  if (record.direction === 'incoming') return [...eligibility];
+  const noCase =
+    caseRecord === undefined
+      ? [
+          'no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked',
+        ]
+      : [];
+  return [...eligibility, ...noCase];
+}
+
+/** Warnings while drafting an outgoing request: the requested State's languages, bases and reservations. */
+export function draftingWarningsFor(
+  record: RequestRecord,
+  caseRecord: CaseRecord | undefined,
+): PresentedDraftingWarning[] {
+  if (record.direction === 'incoming') return [];
   const offences = caseRecord?.data.offences ?? [];
   const languages = [
     record.language,
     ...record.translations.filter((t) => t.status !== 'pending').map((t) => t.language),
   ];
-  const eligibility = caseRecord === undefined ? [] : checkEligibility(offences).warnings;
-  if (record.direction === 'incoming') return [...eligibility];
-  const drafting = draftingWarnings(
+  return draftingWarnings(
     {
       type: record.type,
       legalBasis: record.legalBasis,
@@ -114,14 +138,7 @@ export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | unde
       conventionOffence: caseRecord === undefined ? null : offences.some((o) => o.code !== 'OTHER'),
     },
     record.requestedState,
-  ).map((w) => w.message);
-  const noCase =
-    caseRecord === undefined
-      ? [
-          'no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked',
-        ]
-      : [];
-  return [...drafting, ...eligibility, ...noCase];
+  ).map((w) => ({ ...w, text: draftingWarningText(w) }));
 }
 
 /** `viewer` is who reads the view: the actions offered are the ones the gate would let them take. */
@@ -140,6 +157,7 @@ export function presentRequest(record: RequestRecord, viewer: Principal, extras:
     })),
     missing: validation.ok ? validation.missing : validation.issues,
     warnings: warningsFor(record, extras.caseRecord),
+    draftingWarnings: draftingWarningsFor(record, extras.caseRecord),
     conditions: extras.conditions ?? [],
     deadlines: extras.deadlines ?? [],
     links: extras.links ?? [],

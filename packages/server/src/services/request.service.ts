@@ -2,6 +2,7 @@ import {
   DomainError,
   creationDeadlines,
   reversedRangeMessage,
+  ruleSetVersion,
   validateRequestDetails,
   type DeadlineSettings,
   type LegalBasis,
@@ -254,6 +255,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         assignedTo: null,
         preservedUntil: null,
         preservationOrderedUntil: null,
+        ruleSetVersion: sent.ruleSetVersion ?? null,
       };
       await insertRecord(tx, { principal: null, requestId: null }, record, {
         messageId,
@@ -298,6 +300,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         assignedTo: null,
         preservedUntil: null,
         preservationOrderedUntil: null,
+        ruleSetVersion,
       }));
     },
 
@@ -348,6 +351,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         assignedTo: null,
         preservedUntil: null,
         preservationOrderedUntil: null,
+        ruleSetVersion,
       }));
     },
 

@@ -231,7 +231,7 @@ describe('written confirmation of an oral request (UN art. 40(14))', () => {
   });
 });
 
-describe('the deadline sought by the requesting State (UN art. 40(16))', () => {
+describe('the deadline sought by the requesting State (UN art. 40(25))', () => {
   const details = {
     ...completeDetails('MLA_40'),
     deadlineSought: { date: '2026-12-01', reasons: 'Trial starts on 2 December' },

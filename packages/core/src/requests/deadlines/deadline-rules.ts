@@ -1,7 +1,8 @@
 import type { Role } from '../../auth/roles.js';
-import { practice, un, type LegalSource } from '../legal-source.js';
+import { practice, type LegalSource } from '../legal-source.js';
 import type { RequestSnapshot, TransitionPayload } from '../request-snapshot.js';
 import type { RequestTypeCode } from '../request-type-codes.js';
+import { unCite } from '../un-numbering.js';
 
 export type Duration = { readonly value: number; readonly unit: 'hours' | 'days' };
 
@@ -32,6 +33,8 @@ export interface DeadlineRule {
   readonly id: string;
   readonly title: { readonly en: string; readonly vi: string };
   readonly legalSource: LegalSource;
+  /** Where the clock of one type comes from another rule (the hard stop of Art. 45 and of Art. 46). */
+  readonly sourceFor?: Partial<Record<RequestTypeCode, LegalSource>>;
   readonly kind: DeadlineKind;
   readonly appliesTo: readonly RequestTypeCode[] | 'all';
   readonly direction: 'outgoing' | 'incoming' | 'both';
@@ -61,7 +64,7 @@ const oralRequestTypes: readonly RequestTypeCode[] = [
   'JIT_48',
   'OTHER_ASSISTANCE',
 ];
-/** Types whose details carry the art. 40(15) content list, and with it the deadline sought (art. 40(16)). */
+/** Types whose details carry the art. 40(15) content list, and with it the deadline sought (art. 40(25)). */
 const deadlineSoughtTypes: readonly RequestTypeCode[] = [
   'MLA_40',
   'STORED_DATA_44',
@@ -76,7 +79,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'acknowledge-urgent',
     title: { en: 'Acknowledge an emergency or urgent request', vi: 'Xác nhận yêu cầu khẩn cấp' },
-    legalSource: { ...un(41, '1', false), note: 'service level set by the node' },
+    legalSource: { ...unCite.network.pointOfContact, note: 'service level set by the node' },
     kind: 'sla',
     appliesTo: 'all',
     direction: 'incoming',
@@ -90,7 +93,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'acknowledge-standard',
     title: { en: 'Acknowledge a request', vi: 'Xác nhận đã nhận yêu cầu' },
-    legalSource: { ...un(41, '1', false), note: 'service level set by the node' },
+    legalSource: { ...unCite.network.pointOfContact, note: 'service level set by the node' },
     kind: 'sla',
     appliesTo: 'all',
     direction: 'incoming',
@@ -104,7 +107,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'written-confirmation',
     title: { en: 'Confirm an oral request in writing', vi: 'Xác nhận yêu cầu bằng văn bản' },
-    legalSource: { ...un(40, '14', false), note: '"forthwith"' },
+    legalSource: { ...unCite.mla.formAndLanguage, note: '"forthwith"' },
     kind: 'sla',
     appliesTo: oralRequestTypes,
     direction: 'outgoing',
@@ -120,7 +123,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
       en: 'Preservation period (at least 60 days; send the MLA request)',
       vi: 'Thời hạn bảo toàn (ít nhất 60 ngày)',
     },
-    legalSource: un(42, '7', false),
+    legalSource: unCite.preservation.period,
     kind: 'expiry',
     appliesTo: ['PRESERVATION_42'],
     direction: 'both',
@@ -138,7 +141,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
       en: 'End of the authorised collection period (hard stop)',
       vi: 'Kết thúc thời hạn thu thập được cho phép',
     },
-    legalSource: un(45, '2', false),
+    // The period ends where the domestic authorisation ends (art. 29 for traffic data, art. 30 for
+    // content), within the limits of duration of art. 24: not a rule of Art. 45 or 46.
+    legalSource: { ...unCite.powers.safeguards, note: 'limits of duration of the domestic authorisation' },
+    sourceFor: {
+      REALTIME_TRAFFIC_45: unCite.powers.realtimeTrafficCollection,
+      INTERCEPTION_46: unCite.powers.interception,
+    },
     kind: 'hard-stop',
     appliesTo: ['REALTIME_TRAFFIC_45', 'INTERCEPTION_46'],
     direction: 'incoming',
@@ -152,7 +161,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'deadline-sought',
     title: { en: 'Deadline sought by the requesting State', vi: 'Thời hạn do quốc gia yêu cầu đề nghị' },
-    legalSource: un(40, '16', false),
+    legalSource: unCite.mla.execution,
     kind: 'sla',
     appliesTo: deadlineSoughtTypes,
     direction: 'incoming',

@@ -1,8 +1,8 @@
 import type { Permission } from '../../auth/roles.js';
 import type { LegalSource } from '../legal-source.js';
-import { un } from '../legal-source.js';
 import type { ResponseKind } from '../responses.js';
 import type { Bilingual } from '../types/field-spec.js';
+import { unCite } from '../un-numbering.js';
 import type { GuardId, Side, StateDefinition, TransitionDefinition } from './state-machine.js';
 
 interface TransitionOptions {
@@ -78,7 +78,7 @@ export function outgoingTransitions(): TransitionDefinition[] {
 
 export const receivedState = state('RECEIVED', 'Received', 'Đã nhận');
 
-/** The requester may withdraw from any open state; it must say so promptly (UN art. 40). */
+/** The requester may withdraw from any open state; it must say so promptly (UN art. 40(25)). */
 export function withdrawals(open: readonly string[]): TransitionDefinition[] {
   return [
     transition(
@@ -87,7 +87,7 @@ export function withdrawals(open: readonly string[]): TransitionDefinition[] {
       'WITHDRAWN',
       'requesting',
       { en: 'Withdraw', vi: 'Rút yêu cầu' },
-      { legalSource: un(40, '24', false) },
+      { legalSource: unCite.mla.execution },
     ),
   ];
 }

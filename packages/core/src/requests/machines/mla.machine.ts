@@ -1,4 +1,4 @@
-import { un } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import type { StateMachineFamily } from '../types/field-spec.js';
 import {
   arrived,
@@ -38,7 +38,7 @@ function assessmentTransitions(): TransitionDefinition[] {
       'WRITTEN_CONFIRMATION_PENDING',
       'requesting',
       { en: 'Record an urgent oral request', vi: 'Ghi nhận yêu cầu khẩn bằng lời nói' },
-      { legalSource: un(40, '14', false) },
+      { legalSource: unCite.mla.formAndLanguage },
     ),
     transition(
       'confirm-in-writing',
@@ -46,7 +46,7 @@ function assessmentTransitions(): TransitionDefinition[] {
       'SENT',
       'requesting',
       { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' },
-      { legalSource: un(40, '14', false) },
+      { legalSource: unCite.mla.formAndLanguage },
     ),
     transition(
       'acknowledge',
@@ -82,7 +82,7 @@ function assessmentTransitions(): TransitionDefinition[] {
       'CONSULTATION',
       'requested',
       { en: 'Consult the requesting State', vi: 'Tham vấn quốc gia yêu cầu' },
-      { response: 'CONSULTATION', guards: ['information-text'], legalSource: un(40, '26', false) },
+      { response: 'CONSULTATION', guards: ['information-text'], legalSource: unCite.mla.consultation },
     ),
     transition(
       'accept-with-conditions',
@@ -94,7 +94,7 @@ function assessmentTransitions(): TransitionDefinition[] {
         ...decision,
         response: 'ACCEPT_WITH_CONDITIONS',
         guards: ['conditions-present'],
-        legalSource: un(40, '26', false),
+        legalSource: unCite.mla.consultation,
       },
     ),
     transition(
@@ -103,7 +103,7 @@ function assessmentTransitions(): TransitionDefinition[] {
       'ACCEPTED',
       'requesting',
       { en: 'Accept the conditions (binding)', vi: 'Chấp nhận điều kiện' },
-      { ...decision, legalSource: un(40, '26', false) },
+      { ...decision, legalSource: unCite.mla.consultation },
     ),
     transition(
       'decline-conditions',
@@ -123,7 +123,7 @@ function assessmentTransitions(): TransitionDefinition[] {
         ...decision,
         response: 'REFUSE',
         guards: ['consultation-before-refusal', 'refusal-grounds'],
-        legalSource: un(40, '23', false),
+        legalSource: unCite.mla.reasonsForRefusal,
       },
     ),
     transition(
@@ -136,7 +136,7 @@ function assessmentTransitions(): TransitionDefinition[] {
         ...decision,
         response: 'POSTPONE',
         guards: ['consultation-before-refusal', 'postponement-grounds'],
-        legalSource: un(40, '25', false),
+        legalSource: unCite.mla.postponement,
       },
     ),
     transition('resume', ['POSTPONED'], 'UNDER_ASSESSMENT', 'requested', { en: 'Resume', vi: 'Tiếp tục xem xét' }),
@@ -174,7 +174,7 @@ function lateWrittenConfirmation(open: readonly string[]): TransitionDefinition 
     null,
     'requesting',
     { en: 'Confirm in writing', vi: 'Xác nhận bằng văn bản' },
-    { legalSource: un(40, '14', false) },
+    { legalSource: unCite.mla.formAndLanguage },
   );
 }
 
@@ -237,16 +237,19 @@ function executionByOrders(): TransitionDefinition[] {
   return [
     transition('start-execution', ['ACCEPTED'], 'IN_EXECUTION', 'requested', served, {
       ...byOrder,
-      legalSource: un(27),
+      legalSource: unCite.powers.production,
     }),
-    transition('issue-domestic-order', executing, null, 'requested', served, { ...byOrder, legalSource: un(27) }),
+    transition('issue-domestic-order', executing, null, 'requested', served, {
+      ...byOrder,
+      legalSource: unCite.powers.production,
+    }),
     transition(
       'record-production',
       executing,
       null,
       'requested',
       { en: 'Data produced by the provider', vi: 'Doanh nghiệp đã cung cấp dữ liệu' },
-      { ...byOrder, legalSource: un(27) },
+      { ...byOrder, legalSource: unCite.powers.production },
     ),
     transition(
       'report-partial-execution',
@@ -286,7 +289,8 @@ export const realtimeMachine = machine(
       'AUTHORISED_DOMESTICALLY',
       'requested',
       { en: 'Record the domestic authorisation', vi: 'Ghi nhận quyết định cho phép' },
-      { ...decision, guards: ['authorised-period'], legalSource: un(29) },
+      // The authorisation under art. 29 (traffic) or art. 30 (content), within art. 24's safeguards.
+      { ...decision, guards: ['authorised-period'], legalSource: unCite.powers.safeguards },
     ),
     transition('activate', ['AUTHORISED_DOMESTICALLY'], 'ACTIVE', 'requested', {
       en: 'Start collection',
@@ -330,7 +334,8 @@ export const realtimeMachine = machine(
       'EXPIRED',
       'system',
       { en: 'Authorised period ended: collection stopped', vi: 'Hết thời hạn: dừng thu thập' },
-      { legalSource: un(45) },
+      // The end of the domestic authorisation, not a rule of Art. 45 or 46 (art. 24 limits of duration).
+      { legalSource: unCite.powers.safeguards },
     ),
     transition('terminate', ['ACTIVE', 'EXPIRED', 'AUTHORISED_DOMESTICALLY'], 'TERMINATED', 'requested', {
       en: 'Terminate',

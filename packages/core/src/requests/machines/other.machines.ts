@@ -1,4 +1,4 @@
-import { un } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import type { StateMachineFamily } from '../types/field-spec.js';
 import {
   arrived,
@@ -11,7 +11,7 @@ import {
   withdrawals,
   withdrawnState,
 } from './builders.js';
-import type { StateDefinition, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
+import type { GuardId, StateDefinition, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
 
 function machine(
   family: StateMachineFamily,
@@ -65,7 +65,7 @@ export const trafficPathMachine = machine(
       'DISCLOSED',
       'requesting',
       { en: 'Disclose', vi: 'Tiết lộ' },
-      { response: 'ART43_DISCLOSURE', legalSource: un(43, '1') },
+      { response: 'ART43_DISCLOSURE', legalSource: unCite.trafficPath.disclosure },
     ),
     transition(
       'withhold',
@@ -73,7 +73,7 @@ export const trafficPathMachine = machine(
       'WITHHELD',
       'requesting',
       { en: 'Withhold', vi: 'Không tiết lộ' },
-      { ...decision, guards: ['refusal-grounds'], legalSource: un(43, '2', false) },
+      { ...decision, guards: ['refusal-grounds'], legalSource: unCite.trafficPath.withholding },
     ),
     transition(
       'acknowledge',
@@ -109,7 +109,7 @@ export const leExchangeMachine = machine(
       'CONDITIONS_ACCEPTED',
       'requested',
       { en: 'Accept the conditions', vi: 'Chấp nhận điều kiện' },
-      { response: 'ACK', legalSource: un(40, '5', false) },
+      { response: 'ACK', legalSource: unCite.mla.spontaneousConditions },
     ),
     transition(
       'reject-conditions',
@@ -141,7 +141,7 @@ export const leExchangeMachine = machine(
       'PRIOR_NOTICE_SENT',
       'requested',
       { en: 'Give notice of exculpatory disclosure', vi: 'Thông báo trước việc tiết lộ thông tin gỡ tội' },
-      { ...decision, guards: ['information-text'], legalSource: un(40, '5', false) },
+      { ...decision, guards: ['information-text'], legalSource: unCite.mla.spontaneousConditions },
     ),
     transition(
       'disclose-exculpatory',
@@ -165,7 +165,7 @@ const assessment: StateDefinition[] = [
   state('REFUSED', 'Refused', 'Từ chối', true),
 ];
 
-function assessmentTransitions(acceptTo: string): TransitionDefinition[] {
+function assessmentTransitions(acceptTo: string, acceptGuards: readonly GuardId[] = []): TransitionDefinition[] {
   return [
     ...outgoingTransitions(),
     transition(
@@ -218,7 +218,7 @@ function assessmentTransitions(acceptTo: string): TransitionDefinition[] {
       acceptTo,
       'requested',
       { en: 'Accept', vi: 'Chấp nhận' },
-      { ...decision, response: 'ACCEPT' },
+      { ...decision, response: 'ACCEPT', guards: acceptGuards },
     ),
   ];
 }
@@ -251,7 +251,7 @@ export const assetMachine = machine(
       'LIFT_PROPOSED',
       'requested',
       { en: 'Propose lifting', vi: 'Đề xuất dỡ bỏ' },
-      { guards: ['information-text'], legalSource: un(50, '5', false) },
+      { guards: ['information-text'], legalSource: unCite.assets.hearingBeforeLifting },
     ),
     transition(
       'submit-observations',
@@ -267,7 +267,7 @@ export const assetMachine = machine(
       'LIFTED',
       'requested',
       { en: 'Lift', vi: 'Dỡ bỏ' },
-      { ...decision, guards: ['refusal-grounds'] },
+      { ...decision, guards: ['refusal-grounds'], legalSource: unCite.assets.refusalOrLifting },
     ),
     transition('maintain', ['REQUESTER_HEARD'], 'FROZEN', 'requested', { en: 'Maintain', vi: 'Duy trì' }, decision),
     transition(
@@ -284,7 +284,7 @@ export const assetMachine = machine(
       'DOMESTIC_ORDER_SOUGHT',
       'requested',
       { en: 'Seek a domestic order', vi: 'Đề nghị quyết định trong nước' },
-      { legalSource: un(50, '2', false) },
+      { legalSource: unCite.assets.confiscationRequest },
     ),
     transition(
       'recognise-foreign-order',
@@ -292,7 +292,7 @@ export const assetMachine = machine(
       'FOREIGN_ORDER_RECOGNISED',
       'requested',
       { en: 'Recognise the foreign order', vi: 'Công nhận quyết định nước ngoài' },
-      { ...decision, legalSource: un(49) },
+      { ...decision, legalSource: unCite.assets.domesticEnablers },
     ),
     transition(
       'confiscate',
@@ -308,7 +308,7 @@ export const assetMachine = machine(
       'RETURN_CONSIDERED',
       'requested',
       { en: 'Consider return', vi: 'Xem xét hoàn trả' },
-      { legalSource: un(52, '2', false) },
+      { legalSource: unCite.assets.returnToOwners },
     ),
     transition(
       'return-property',
@@ -316,7 +316,7 @@ export const assetMachine = machine(
       'RETURNED',
       'requested',
       { en: 'Return', vi: 'Hoàn trả' },
-      { ...decision, legalSource: un(52, '2', false) },
+      { ...decision, legalSource: unCite.assets.returnToOwners },
     ),
     transition(
       'share-property',
@@ -332,7 +332,7 @@ export const assetMachine = machine(
       'DISPOSED',
       'requested',
       { en: 'Dispose (expenses deducted)', vi: 'Xử lý (trừ chi phí)' },
-      { ...decision, legalSource: un(52, '4', false) },
+      { ...decision, legalSource: unCite.assets.expenses },
     ),
   ],
 );
@@ -353,7 +353,8 @@ export const extraditionMachine = machine(
     withdrawnState,
   ],
   [
-    ...assessmentTransitions('GRANTED'),
+    // The requested State accepts only once its own law's maximum penalty is on record (Art. 37(1)).
+    ...assessmentTransitions('GRANTED', ['extradition-threshold']),
     transition(
       'arrest-provisionally',
       ['ACKNOWLEDGED'],
@@ -385,7 +386,7 @@ export const extraditionMachine = machine(
         ...decision,
         response: 'REFUSE',
         guards: ['consultation-before-refusal', 'refusal-grounds', 'nationality-refusal'],
-        legalSource: un(37, '11', false),
+        legalSource: unCite.extradition.autDedere,
       },
     ),
     transition(
@@ -394,7 +395,7 @@ export const extraditionMachine = machine(
       'SUBMITTED_FOR_DOMESTIC_PROSECUTION',
       'requested',
       { en: 'Submit for domestic prosecution', vi: 'Chuyển truy tố trong nước' },
-      { legalSource: un(37, '11', false) },
+      { legalSource: unCite.extradition.autDedere },
     ),
     transition(
       'report-outcome',

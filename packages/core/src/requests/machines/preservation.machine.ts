@@ -1,4 +1,3 @@
-import { un } from '../legal-source.js';
 import {
   arrived,
   decision,
@@ -11,6 +10,7 @@ import {
   withdrawnState,
 } from './builders.js';
 import type { StateMachineDefinition, TransitionDefinition } from './state-machine.js';
+import { unCite } from '../un-numbering.js';
 
 /** Brief §3.2 A: expedited preservation (UN art. 42), both sides of the request. */
 const states = [
@@ -53,14 +53,17 @@ function orderRecorded(): TransitionDefinition[] {
   return [
     transition('issue-domestic-order', ['ACCEPTED'], 'DOMESTIC_ORDER_ISSUED', 'requested', served, {
       ...byOrder,
-      legalSource: un(25),
+      legalSource: unCite.powers.preservationOrder,
     }),
-    transition('issue-domestic-order', preserving, null, 'requested', served, { ...byOrder, legalSource: un(25) }),
+    transition('issue-domestic-order', preserving, null, 'requested', served, {
+      ...byOrder,
+      legalSource: unCite.powers.preservationOrder,
+    }),
     transition('confirm-preserved', ['DOMESTIC_ORDER_ISSUED'], 'PRESERVED', 'requested', confirmed, {
       ...byOrder,
       response: 'PRESERVED',
       guards: ['preserved-until-given'],
-      legalSource: un(42, '7', false),
+      legalSource: unCite.preservation.period,
     }),
     // A renewed order confirmed again, or a second order: the date moves, the state stays (a standing
     // warning waits for the requesting State's decision).
@@ -70,7 +73,7 @@ function orderRecorded(): TransitionDefinition[] {
       null,
       'requested',
       confirmed,
-      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: un(42, '7', false) },
+      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: unCite.preservation.period },
     ),
     transition(
       'grant-extension',
@@ -78,7 +81,7 @@ function orderRecorded(): TransitionDefinition[] {
       'PRESERVED',
       'requested',
       { en: 'Extension confirmed by the provider', vi: 'Doanh nghiệp xác nhận gia hạn bảo toàn' },
-      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: un(42, '7', false) },
+      { ...byOrder, response: 'PRESERVED', guards: ['preserved-until-given'], legalSource: unCite.preservation.period },
     ),
     transition(
       'renew-domestic-order',
@@ -86,7 +89,7 @@ function orderRecorded(): TransitionDefinition[] {
       null,
       'requested',
       { en: 'Domestic order renewed', vi: 'Đã gia hạn lệnh trong nước' },
-      { ...byOrder, legalSource: un(25, '2', false) },
+      { ...byOrder, legalSource: unCite.powers.preservationPeriod },
     ),
     transition(
       'issue-warning',
@@ -94,7 +97,7 @@ function orderRecorded(): TransitionDefinition[] {
       'WARNING_ISSUED',
       'requested',
       { en: 'The provider does not hold the data', vi: 'Doanh nghiệp không lưu giữ dữ liệu' },
-      { ...byOrder, response: 'WARNING_ART42', legalSource: un(42, '6', false) },
+      { ...byOrder, response: 'WARNING_ART42', legalSource: unCite.preservation.warning },
     ),
   ];
 }
@@ -136,7 +139,7 @@ export const preservationMachine: StateMachineDefinition = {
       'REFUSED',
       'requested',
       { en: 'Refuse', vi: 'Từ chối' },
-      { ...decision, response: 'REFUSE', guards: ['refusal-grounds'], legalSource: un(42, '5', false) },
+      { ...decision, response: 'REFUSE', guards: ['refusal-grounds'], legalSource: unCite.preservation.refusalGrounds },
     ),
     transition(
       'accept',
@@ -161,7 +164,7 @@ export const preservationMachine: StateMachineDefinition = {
       {
         response: 'WARNING_ART42',
         guards: ['information-text', 'no-provider-claim'],
-        legalSource: un(42, '6', false),
+        legalSource: unCite.preservation.warning,
       },
     ),
     // Back to PRESERVED only if something is preserved: a warning that the data is not held leaves nothing to continue.
@@ -183,7 +186,7 @@ export const preservationMachine: StateMachineDefinition = {
       'FOLLOW_UP_MLA_LINKED',
       'requesting',
       { en: 'Link the follow-up MLA request', vi: 'Liên kết yêu cầu tương trợ tiếp theo' },
-      { guards: ['linked-request'], legalSource: un(42, '7', false) },
+      { guards: ['linked-request'], legalSource: unCite.preservation.period },
     ),
     // Art. 42(7) runs from the requested State's receipt of the MLA request: its node records that
     // receipt itself (the request may arrive by letter), which keeps the data preserved.
@@ -193,7 +196,7 @@ export const preservationMachine: StateMachineDefinition = {
       'FOLLOW_UP_MLA_LINKED',
       'requested',
       { en: 'Record the follow-up MLA request received', vi: 'Ghi nhận yêu cầu tương trợ tiếp theo đã nhận' },
-      { guards: ['linked-request'], legalSource: un(42, '7', false) },
+      { guards: ['linked-request'], legalSource: unCite.preservation.period },
     ),
     transition('release-after-decision', ['FOLLOW_UP_MLA_LINKED'], 'RELEASED_AFTER_DECISION', 'requested', {
       en: 'Release after the MLA decision',
@@ -205,7 +208,7 @@ export const preservationMachine: StateMachineDefinition = {
       null,
       'requested',
       { en: 'Disclose the traffic path (Art. 43)', vi: 'Tiết lộ đường truyền (Điều 43)' },
-      { response: 'ART43_DISCLOSURE', guards: ['third-state'], legalSource: un(43) },
+      { response: 'ART43_DISCLOSURE', guards: ['third-state'], legalSource: unCite.trafficPath.article },
     ),
     transition(
       'expire',
@@ -213,7 +216,7 @@ export const preservationMachine: StateMachineDefinition = {
       'EXPIRED',
       'system',
       { en: 'Preservation period ended', vi: 'Hết thời hạn bảo toàn' },
-      { legalSource: un(42, '7', false) },
+      { legalSource: unCite.preservation.period },
     ),
     ...withdrawals(open),
   ],

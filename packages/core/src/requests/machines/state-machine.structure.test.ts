@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permissions } from '../../auth/roles.js';
 import { deadlineRules } from '../deadlines/deadline-rules.js';
-import { reasonCodesFor } from '../reason-codes.js';
+import { groundsFor } from '../ground-rules.js';
 import { requestTypeCodes, type RequestTypeCode } from '../request-type-codes.js';
 import { responseKinds } from '../responses.js';
 import type { StateMachineFamily } from '../types/field-spec.js';
@@ -180,12 +180,15 @@ describe.each(requestTypeCodes)('%s against its machine', (type) => {
     );
   });
 
-  it('offers a ground the Convention allows wherever a refusal needs grounds', () => {
-    const needsGrounds = machine.transitions.some((t) => t.guards.includes('refusal-grounds'));
-    const usable = reasonCodesFor(type, 'refuse').filter((d) => d.forbiddenAsSoleGround !== true);
-    if (needsGrounds) expect(usable.length).toBeGreaterThan(0);
-    if (machine.transitions.some((t) => t.guards.includes('postponement-grounds'))) {
-      expect(reasonCodesFor(type, 'postpone').length).toBeGreaterThan(0);
-    }
-  });
+  it.each(requestTypes[type].allowedBases)(
+    'offers a ground on the %s basis wherever a refusal needs grounds',
+    (basis) => {
+      const needsGrounds = machine.transitions.some((t) => t.guards.includes('refusal-grounds'));
+      const usable = groundsFor(type, basis, 'refuse').filter((g) => g.definition.forbiddenAsSoleGround !== true);
+      if (needsGrounds) expect(usable.length).toBeGreaterThan(0);
+      if (machine.transitions.some((t) => t.guards.includes('postponement-grounds'))) {
+        expect(groundsFor(type, basis, 'postpone').length).toBeGreaterThan(0);
+      }
+    },
+  );
 });

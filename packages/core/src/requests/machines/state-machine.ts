@@ -21,6 +21,7 @@ export const guardIds = [
   'preservation-recorded',
   'authorised-period',
   'nationality-refusal',
+  'extradition-threshold',
   'linked-request',
   'third-state',
   'information-text',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { un } from '../legal-source.js';
+import { citeLegalSource } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import { basisFields, field, narrative, optional, shortText, type RequestTypeDefinition } from './field-spec.js';
 import { mlaContentFields } from './mla-fields.js';
 
@@ -20,7 +21,7 @@ const valueField = field(
     amount: z.number().nonnegative(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
   }),
-  un(50, '1(a)', false),
+  unCite.assets.contentsForDomesticOrder,
   optional,
 );
 
@@ -30,7 +31,7 @@ export const freezeConfiscateType: RequestTypeDefinition = {
     en: 'Freezing, seizure or confiscation of proceeds of crime',
     vi: 'Phong tỏa, kê biên, tịch thu tài sản do phạm tội mà có',
   },
-  legalSource: un(50),
+  legalSource: unCite.assets.requests,
   family: 'asset',
   fields: [
     ...mlaContentFields(),
@@ -38,50 +39,50 @@ export const freezeConfiscateType: RequestTypeDefinition = {
       'measure',
       { en: 'Measure requested', vi: 'Biện pháp đề nghị' },
       z.enum(['freeze', 'seize', 'confiscate-domestic-order', 'enforce-foreign-order']),
-      un(50, '1', false),
+      unCite.assets.requests,
     ),
     field(
       'propertyDescription',
       { en: 'Property concerned, including virtual assets', vi: 'Tài sản liên quan, kể cả tài sản ảo' },
       narrative(5000),
-      un(50, '1(a)', false),
+      unCite.assets.contentsForDomesticOrder,
     ),
     field(
       'propertyLocation',
       { en: 'Location of the property or custodian', vi: 'Vị trí tài sản hoặc nơi lưu giữ' },
       narrative(2000),
-      un(50, '1(a)', false),
+      unCite.assets.contentsForDomesticOrder,
     ),
     valueField,
     field(
       'orderReference',
       { en: 'Order to be enforced (admissible copy)', vi: 'Quyết định cần thi hành' },
       shortText(),
-      un(50, '1(b)', false),
+      unCite.assets.contentsForForeignOrder,
       optional,
     ),
     field(
       'orderIsFinal',
       { en: 'The order is final', vi: 'Quyết định đã có hiệu lực' },
       z.boolean(),
-      un(50, '1(b)', false),
+      unCite.assets.contentsForForeignOrder,
       optional,
     ),
     field(
       'thirdPartyNotice',
       { en: 'Measures taken to notify bona fide third parties', vi: 'Biện pháp thông báo bên thứ ba ngay tình' },
       narrative(3000),
-      un(50, '1(b)', false),
+      unCite.assets.contentsForForeignOrder,
       optional,
     ),
     ...basisFields(),
   ],
   allowedBases: ['UN', 'BILATERAL', 'RECIPROCITY'],
   responseKinds: assetResponses,
-  // Enforcing a foreign order needs the order, its finality and notice to third parties (Art. 50(1)(b)).
+  // Enforcing a foreign order needs the order, its finality and notice to third parties (Art. 50(3)(b)).
   check: (details) => {
     if (details['measure'] !== 'enforce-foreign-order') return [];
-    const cite = '(UN Convention against Cybercrime art. 50(1)(b) [unverified])';
+    const cite = `(${citeLegalSource(unCite.assets.contentsForForeignOrder)})`;
     const issues = [];
     if (details['orderReference'] === undefined) {
       issues.push({ path: '/details/orderReference', message: `is required to enforce a foreign order ${cite}` });
@@ -99,7 +100,7 @@ export const freezeConfiscateType: RequestTypeDefinition = {
 export const returnOfProceedsType: RequestTypeDefinition = {
   code: 'RETURN_52',
   title: { en: 'Return or disposal of confiscated property', vi: 'Hoàn trả tài sản' },
-  legalSource: un(52),
+  legalSource: unCite.assets.returnArticle,
   family: 'asset',
   fields: [
     ...mlaContentFields(),
@@ -107,25 +108,25 @@ export const returnOfProceedsType: RequestTypeDefinition = {
       'propertyDescription',
       { en: 'Confiscated property', vi: 'Tài sản đã bị tịch thu' },
       narrative(5000),
-      un(52, '1', false),
+      unCite.assets.disposal,
     ),
     field(
       'confiscationOrderReference',
       { en: 'Confiscation order', vi: 'Quyết định tịch thu' },
       shortText(),
-      un(52, '1', false),
+      unCite.assets.disposal,
     ),
     field(
       'returnPurpose',
       { en: 'Purpose of the return', vi: 'Mục đích hoàn trả' },
       z.enum(['compensate-victims', 'restore-legitimate-owner', 'other']),
-      un(52, '2', false),
+      unCite.assets.returnToOwners,
     ),
     field(
       'claimants',
       { en: 'Victims or legitimate owners', vi: 'Bị hại hoặc chủ sở hữu hợp pháp' },
       narrative(3000),
-      un(52, '2', false),
+      unCite.assets.returnToOwners,
       optional,
     ),
     valueField,

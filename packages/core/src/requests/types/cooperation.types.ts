@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { un } from '../legal-source.js';
+import { budapestCite } from '../budapest-citations.js';
+import type { LegalSource } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import { conditionSchema } from '../responses.js';
 import {
   basisFields,
@@ -13,12 +15,12 @@ import {
 } from './field-spec.js';
 import { mlaContentFields } from './mla-fields.js';
 
-const conditionsField = (article: number) =>
+const conditionsField = (source: LegalSource) =>
   field(
     'conditions',
     { en: 'Conditions on use and confidentiality', vi: 'Điều kiện sử dụng và bảo mật' },
     z.array(conditionSchema).max(20),
-    un(article),
+    source,
     optional,
   );
 
@@ -28,19 +30,29 @@ export const leInformationType: RequestTypeDefinition = {
     en: 'Police-to-police information request',
     vi: 'Yêu cầu trao đổi thông tin giữa cơ quan thực thi pháp luật',
   },
-  legalSource: un(47),
+  legalSource: unCite.lawEnforcement.article,
   family: 'le-exchange',
   fields: [
-    field('requestingAgency', { en: 'Requesting agency', vi: 'Cơ quan yêu cầu' }, shortText(), un(47, '1')),
-    field('subject', { en: 'Subject of the inquiry', vi: 'Nội dung cần xác minh' }, narrative(5000), un(47, '1(b)')),
+    field(
+      'requestingAgency',
+      { en: 'Requesting agency', vi: 'Cơ quan yêu cầu' },
+      shortText(),
+      unCite.lawEnforcement.cooperation,
+    ),
+    field(
+      'subject',
+      { en: 'Subject of the inquiry', vi: 'Nội dung cần xác minh' },
+      narrative(5000),
+      unCite.lawEnforcement.inquiries,
+    ),
     field(
       'informationSought',
       { en: 'Information sought', vi: 'Thông tin cần cung cấp' },
       narrative(5000),
-      un(47, '1'),
+      unCite.lawEnforcement.cooperation,
     ),
-    field('purpose', { en: 'Purpose', vi: 'Mục đích' }, narrative(2000), un(47, '1')),
-    conditionsField(47),
+    field('purpose', { en: 'Purpose', vi: 'Mục đích' }, narrative(2000), unCite.lawEnforcement.cooperation),
+    conditionsField(unCite.lawEnforcement.article),
   ],
   allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
   responseKinds: ['ACK', 'ACCEPT_WITH_CONDITIONS', 'EXECUTED', 'REFUSE'],
@@ -49,30 +61,36 @@ export const leInformationType: RequestTypeDefinition = {
 export const spontaneousInformationType: RequestTypeDefinition = {
   code: 'SPONTANEOUS_40_51',
   title: { en: 'Spontaneous information', vi: 'Cung cấp thông tin tự nguyện' },
-  legalSource: un(40, '4', false),
+  legalSource: unCite.mla.spontaneousInformation,
+  sourceFor: { BUDAPEST: budapestCite.mla.spontaneousInformation },
   family: 'le-exchange',
   fields: [
-    field('providingAuthority', { en: 'Providing authority', vi: 'Cơ quan cung cấp' }, shortText(), un(40, '4', false)),
+    field(
+      'providingAuthority',
+      { en: 'Providing authority', vi: 'Cơ quan cung cấp' },
+      shortText(),
+      unCite.mla.spontaneousInformation,
+    ),
     field(
       'informationProvided',
       { en: 'Information provided', vi: 'Thông tin được cung cấp' },
       narrative(),
-      un(40, '4', false),
+      unCite.mla.spontaneousInformation,
     ),
     field(
       'relevance',
       { en: 'Why it may help the receiving State', vi: 'Lý do thông tin có thể hữu ích' },
       narrative(3000),
-      un(40, '4', false),
+      unCite.mla.spontaneousInformation,
     ),
     field(
       'concernsProceeds',
       { en: 'Concerns proceeds of crime (Art. 51)', vi: 'Liên quan đến tài sản do phạm tội mà có' },
       z.boolean(),
-      un(51),
+      unCite.assets.spontaneousInformation,
       optional,
     ),
-    conditionsField(40),
+    conditionsField(unCite.mla.spontaneousConditions),
   ],
   allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
   responseKinds: ['ACK', 'ACCEPT_WITH_CONDITIONS', 'EXECUTED'],
@@ -81,7 +99,7 @@ export const spontaneousInformationType: RequestTypeDefinition = {
 export const jointInvestigationType: RequestTypeDefinition = {
   code: 'JIT_48',
   title: { en: 'Joint investigation team', vi: 'Nhóm điều tra chung' },
-  legalSource: un(48),
+  legalSource: unCite.jointInvestigations.article,
   family: 'mla',
   fields: [
     ...mlaContentFields(),
@@ -89,15 +107,25 @@ export const jointInvestigationType: RequestTypeDefinition = {
       'memberStates',
       { en: 'States taking part', vi: 'Các quốc gia tham gia' },
       z.array(countryCode).min(1).max(20),
-      un(48),
+      unCite.jointInvestigations.article,
     ),
-    field('duration', { en: 'Duration of the team', vi: 'Thời hạn hoạt động' }, dateRange, un(48)),
-    field('agreementSummary', { en: 'Agreement or arrangement', vi: 'Thỏa thuận thành lập' }, narrative(5000), un(48)),
+    field(
+      'duration',
+      { en: 'Duration of the team', vi: 'Thời hạn hoạt động' },
+      dateRange,
+      unCite.jointInvestigations.article,
+    ),
+    field(
+      'agreementSummary',
+      { en: 'Agreement or arrangement', vi: 'Thỏa thuận thành lập' },
+      narrative(5000),
+      unCite.jointInvestigations.article,
+    ),
     field(
       'sharedEvidenceRules',
       { en: 'Rules for sharing evidence', vi: 'Quy tắc chia sẻ chứng cứ' },
       narrative(3000),
-      un(48),
+      unCite.jointInvestigations.article,
       optional,
     ),
     ...basisFields(),

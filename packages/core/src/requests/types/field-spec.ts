@@ -33,6 +33,8 @@ export interface RequestTypeDefinition {
   readonly code: RequestTypeCode;
   readonly title: Bilingual;
   readonly legalSource: LegalSource;
+  /** Where another instrument is the basis of the whole request (e.g. Budapest art. 29 for preservation). */
+  readonly sourceFor?: Partial<Record<LegalBasis, LegalSource>>;
   readonly family: StateMachineFamily;
   readonly fields: readonly FieldSpec[];
   readonly allowedBases: readonly LegalBasis[];
@@ -82,8 +84,7 @@ export function basisFields(): FieldSpec[] {
       {
         instrument: 'BILATERAL',
         article: '-',
-        verified: true,
-        note: 'the treaty governs when one exists (UN art. 40)',
+        note: 'the treaty governs when one exists (UN art. 40(6))',
       },
       ['BILATERAL'],
     ),
@@ -94,7 +95,6 @@ export function basisFields(): FieldSpec[] {
       {
         instrument: 'RECIPROCITY',
         article: '-',
-        verified: true,
         note: 'assistance without a treaty needs an assurance of reciprocity',
       },
       ['RECIPROCITY'],

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { un } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import { allBases, field, narrative, optional, shortText, type FieldSpec } from './field-spec.js';
 
-/** The content list of every MLA request (UN art. 40(15), paragraph numbers [V]). */
+/** The content list of every MLA request (UN art. 40(15); paragraph numbers unverified, see un-numbering.ts). */
 export function mlaContentFields(options: { factsRequired?: boolean } = {}): FieldSpec[] {
   return [
     field(
       'requestingAuthority',
       { en: 'Requesting authority', vi: 'Cơ quan yêu cầu' },
       shortText(),
-      un(40, '15(a)', false),
+      unCite.mla.contents.requestingAuthority,
     ),
     field(
       'subjectMatter',
@@ -18,46 +18,46 @@ export function mlaContentFields(options: { factsRequired?: boolean } = {}): Fie
         vi: 'Nội dung, tính chất vụ việc và cơ quan tiến hành',
       },
       narrative(5000),
-      un(40, '15(b)', false),
+      unCite.mla.contents.subjectMatter,
     ),
     field(
       'factsSummary',
       { en: 'Summary of the relevant facts', vi: 'Tóm tắt sự việc' },
       narrative(),
-      un(40, '15(c)', false),
+      unCite.mla.contents.facts,
       options.factsRequired === false ? optional : allBases,
     ),
     field(
       'assistanceSought',
       { en: 'Assistance sought and procedures requested', vi: 'Nội dung tương trợ và thủ tục đề nghị' },
       narrative(5000),
-      un(40, '15(d)', false),
+      unCite.mla.contents.assistanceSought,
     ),
     field(
       'personsAndItems',
       { en: 'Persons, items and accounts concerned', vi: 'Người, đồ vật, tài khoản liên quan' },
       narrative(5000),
-      un(40, '15(e)', false),
+      unCite.mla.contents.persons,
       optional,
     ),
     field(
       'purpose',
       { en: 'Purpose of the evidence or action', vi: 'Mục đích của chứng cứ hoặc hành động' },
       narrative(3000),
-      un(40, '15(f)', false),
+      unCite.mla.contents.purpose,
     ),
     field(
       'deadlineSought',
       { en: 'Deadline sought and reasons', vi: 'Thời hạn đề nghị và lý do' },
       z.strictObject({ date: z.iso.date(), reasons: narrative(2000) }),
-      un(40, '16', false),
+      unCite.mla.execution,
       optional,
     ),
     field(
       'confidentialityRequested',
       { en: 'Confidentiality requested', vi: 'Đề nghị giữ bí mật' },
       z.boolean(),
-      un(40, '20', false),
+      unCite.mla.confidentiality,
       optional,
     ),
   ];
@@ -83,5 +83,5 @@ export const assistanceTypesField = field(
   'assistanceTypes',
   { en: 'Types of assistance', vi: 'Loại hình tương trợ' },
   z.array(z.enum(assistanceTypes)).min(1).max(assistanceTypes.length),
-  un(40, '3', false),
+  unCite.mla.purposes,
 );

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { un } from '../legal-source.js';
+import { budapestCite } from '../budapest-citations.js';
+import { citeLegalSource } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import {
   basisFields,
   dateRange,
@@ -8,6 +10,7 @@ import {
   narrative,
   optional,
   shortText,
+  type FieldSpec,
   type RequestTypeDefinition,
 } from './field-spec.js';
 import { assistanceTypesField, mlaContentFields } from './mla-fields.js';
@@ -28,7 +31,8 @@ const allBases = ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'] as const;
 export const mlaType: RequestTypeDefinition = {
   code: 'MLA_40',
   title: { en: 'Request for mutual legal assistance', vi: 'Yêu cầu tương trợ tư pháp về hình sự' },
-  legalSource: un(40),
+  legalSource: unCite.mla.article,
+  sourceFor: { BUDAPEST: budapestCite.mla.widestMeasure },
   family: 'mla',
   fields: [assistanceTypesField, ...mlaContentFields({ factsRequired: false }), ...basisFields()],
   allowedBases: allBases,
@@ -42,8 +46,7 @@ export const mlaType: RequestTypeDefinition = {
       : [
           {
             path: '/details/factsSummary',
-            message:
-              'is required unless the request is only for service of documents (UN Convention against Cybercrime art. 40(15)(c) [unverified])',
+            message: `is required unless the request is only for service of documents (${citeLegalSource(unCite.mla.contents.facts)})`,
           },
         ];
   },
@@ -55,7 +58,8 @@ export const storedDataType: RequestTypeDefinition = {
     en: 'Mutual legal assistance: access to stored electronic data',
     vi: 'Tương trợ tư pháp: tiếp cận dữ liệu điện tử được lưu trữ',
   },
-  legalSource: un(44),
+  legalSource: unCite.storedData.article,
+  sourceFor: { BUDAPEST: budapestCite.storedData.request },
   family: 'mla',
   fields: [
     ...mlaContentFields(),
@@ -63,21 +67,26 @@ export const storedDataType: RequestTypeDefinition = {
       'dataDescription',
       { en: 'Stored data to be searched, seized or disclosed', vi: 'Dữ liệu cần khám xét, thu giữ hoặc cung cấp' },
       narrative(5000),
-      un(44, '1'),
+      unCite.storedData.request,
     ),
-    field('identifiers', { en: 'Identifiers of the data', vi: 'Định danh dữ liệu' }, identifiersField, un(44, '1')),
+    field(
+      'identifiers',
+      { en: 'Identifiers of the data', vi: 'Định danh dữ liệu' },
+      identifiersField,
+      unCite.storedData.request,
+    ),
     field(
       'linkedPreservationReference',
       { en: 'Preservation request this follows', vi: 'Yêu cầu bảo toàn liên quan' },
       shortText(100),
-      un(44, '1'),
+      unCite.storedData.request,
       optional,
     ),
     field(
       'vulnerableData',
       { en: 'Data particularly vulnerable to loss or modification', vi: 'Dữ liệu dễ bị mất hoặc thay đổi' },
       z.boolean(),
-      un(44, '3', false),
+      unCite.storedData.expedited,
       optional,
     ),
     ...basisFields(),
@@ -86,20 +95,25 @@ export const storedDataType: RequestTypeDefinition = {
   responseKinds: mlaResponses,
 };
 
-function realTimeFields(kind: 'traffic' | 'content') {
-  const article = kind === 'traffic' ? 45 : 46;
-  return [
+/**
+ * Arts 45 and 46 share one content list (paragraph 3). Under the Budapest Convention, arts 33 and 34
+ * leave the contents to the treaties and domestic law they point to: the field cites that article.
+ */
+function realTimeFields(kind: 'traffic' | 'content'): FieldSpec[] {
+  const article = kind === 'traffic' ? unCite.realtimeTraffic : unCite.interception;
+  const budapest = kind === 'traffic' ? budapestCite.realtimeTraffic : budapestCite.interception;
+  const fields = [
     field(
       'requestingAuthority',
       { en: 'Requesting authority', vi: 'Cơ quan yêu cầu' },
       shortText(),
-      un(article, '2(a)', false),
+      article.contents.requestingAuthority,
     ),
     field(
       'factsSummary',
       { en: 'Main facts and nature of the investigation', vi: 'Sự việc chính và tính chất điều tra' },
       narrative(),
-      un(article, '2(b)', false),
+      article.contents.facts,
     ),
     field(
       'communications',
@@ -108,7 +122,7 @@ function realTimeFields(kind: 'traffic' | 'content') {
         vi: 'Liên lạc liên quan và mối liên hệ với tội phạm',
       },
       narrative(5000),
-      un(article, '2(c)', false),
+      article.contents.communications,
     ),
     field(
       'ownerOrLocation',
@@ -117,7 +131,7 @@ function realTimeFields(kind: 'traffic' | 'content') {
         vi: 'Chủ sở hữu, người dùng hoặc vị trí hệ thống',
       },
       narrative(2000),
-      un(article, '2(d)', false),
+      article.contents.ownerOrLocation,
     ),
     field(
       'justification',
@@ -126,22 +140,28 @@ function realTimeFields(kind: 'traffic' | 'content') {
         vi: 'Căn cứ cần thiết',
       },
       narrative(5000),
-      un(article, '2(e)', false),
+      article.contents.justification,
     ),
     field(
       'collectionPeriod',
       { en: 'Collection period', vi: 'Thời gian thu thập' },
       dateRange,
-      un(article, '2(f)', false),
+      article.contents.period,
     ),
     field(
       'periodJustification',
       { en: 'Justification for the length of the period', vi: 'Lý do của thời gian đề nghị' },
       narrative(3000),
-      un(article, '2(f)', false),
+      article.contents.period,
     ),
-    field('identifiers', { en: 'Target identifiers', vi: 'Định danh đối tượng' }, identifiersField, un(article, '1')),
+    field(
+      'identifiers',
+      { en: 'Target identifiers', vi: 'Định danh đối tượng' },
+      identifiersField,
+      article.contents.communications,
+    ),
   ];
+  return fields.map((f) => ({ ...f, sourceFor: { BUDAPEST: budapest } }));
 }
 
 export const realtimeTrafficType: RequestTypeDefinition = {
@@ -150,7 +170,8 @@ export const realtimeTrafficType: RequestTypeDefinition = {
     en: 'Mutual legal assistance: real-time collection of traffic data',
     vi: 'Tương trợ tư pháp: thu thập dữ liệu lưu lượng theo thời gian thực',
   },
-  legalSource: un(45),
+  legalSource: unCite.realtimeTraffic.article,
+  sourceFor: { BUDAPEST: budapestCite.realtimeTraffic },
   family: 'realtime',
   fields: [...realTimeFields('traffic'), ...basisFields()],
   allowedBases: allBases,
@@ -163,7 +184,8 @@ export const interceptionType: RequestTypeDefinition = {
     en: 'Mutual legal assistance: interception of content data',
     vi: 'Tương trợ tư pháp: đánh chặn dữ liệu nội dung',
   },
-  legalSource: un(46),
+  legalSource: unCite.interception.article,
+  sourceFor: { BUDAPEST: budapestCite.interception },
   family: 'realtime',
   fields: [
     ...realTimeFields('content'),
@@ -171,19 +193,26 @@ export const interceptionType: RequestTypeDefinition = {
       'domesticAuthorisation',
       { en: 'Domestic interception authorisation (Art. 30)', vi: 'Quyết định cho phép đánh chặn trong nước' },
       shortText(300),
-      un(30),
+      unCite.powers.interception,
     ),
-    field('minimisationNotes', { en: 'Minimisation', vi: 'Biện pháp giảm thiểu' }, narrative(3000), un(46), optional),
+    field(
+      'minimisationNotes',
+      { en: 'Minimisation', vi: 'Biện pháp giảm thiểu' },
+      narrative(3000),
+      unCite.interception.article,
+      optional,
+    ),
     ...basisFields(),
   ],
-  allowedBases: ['UN', 'BILATERAL', 'RECIPROCITY'],
+  allowedBases: allBases,
   responseKinds: mlaResponses,
 };
 
 export const otherAssistanceType: RequestTypeDefinition = {
   code: 'OTHER_ASSISTANCE',
   title: { en: 'Other assistance', vi: 'Tương trợ khác' },
-  legalSource: un(40, '3(m)', false),
+  legalSource: unCite.mla.otherAssistance,
+  sourceFor: { BUDAPEST: budapestCite.mla.widestMeasure },
   family: 'mla',
   fields: [...mlaContentFields(), ...basisFields()],
   allowedBases: allBases,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { practice, un, type LegalSource } from '../legal-source.js';
+import { budapestCite } from '../budapest-citations.js';
+import { practice, type LegalSource } from '../legal-source.js';
+import { unCite } from '../un-numbering.js';
 import {
   basisFields,
   countryCode,
@@ -14,27 +16,32 @@ import {
   type RequestTypeDefinition,
 } from './field-spec.js';
 
-const budapest = (paragraph: string): LegalSource => ({
-  instrument: 'BUDAPEST',
-  article: '29',
-  paragraph,
-  verified: true,
-});
+const contents = unCite.preservation.contents;
+/** Under the Budapest Convention the same contents come from its art. 29(2), confidentiality from 27(8). */
+const budapestContents = new Map<LegalSource, LegalSource>([
+  [contents.seekingAuthority, budapestCite.preservation.contents.seekingAuthority],
+  [contents.offence, budapestCite.preservation.contents.offence],
+  [contents.data, budapestCite.preservation.contents.data],
+  [contents.custodian, budapestCite.preservation.contents.custodian],
+  [contents.necessity, budapestCite.preservation.contents.necessity],
+  [contents.followUp, budapestCite.preservation.contents.followUp],
+  [contents.confidentiality, budapestCite.mla.confidentiality],
+]);
 
-/** Art. 42(3) contents; the Budapest Convention's Art. 29(2) asks for the same list. */
+/** Art. 42(2) contents (the Budapest Convention's art. 29(2) list, with an added item (g)). */
 function preservationFields(): FieldSpec[] {
   return [
     field(
       'seekingAuthority',
       { en: 'Authority seeking preservation', vi: 'Cơ quan đề nghị bảo toàn' },
       shortText(),
-      un(42, '3(a)', false),
+      contents.seekingAuthority,
     ),
     field(
       'offenceSummary',
       { en: 'Offence and short summary of the facts', vi: 'Tội danh và tóm tắt sự việc' },
       narrative(5000),
-      un(42, '3(b)', false),
+      contents.offence,
     ),
     field(
       'dataToPreserve',
@@ -43,34 +50,34 @@ function preservationFields(): FieldSpec[] {
         vi: 'Dữ liệu cần bảo toàn và mối liên hệ với tội phạm',
       },
       narrative(5000),
-      un(42, '3(c)', false),
+      contents.data,
     ),
-    field('dataCategories', { en: 'Data categories', vi: 'Loại dữ liệu' }, dataCategories, un(2)),
+    field('dataCategories', { en: 'Data categories', vi: 'Loại dữ liệu' }, dataCategories, unCite.definitions.article),
     field(
       'custodianOrLocation',
       { en: 'Custodian of the data or location of the system', vi: 'Nơi lưu giữ dữ liệu hoặc vị trí hệ thống' },
       narrative(2000),
-      un(42, '3(d)', false),
+      contents.custodian,
     ),
     field(
       'necessity',
       { en: 'Why preservation is necessary', vi: 'Sự cần thiết của việc bảo toàn' },
       narrative(3000),
-      un(42, '3(e)', false),
+      contents.necessity,
     ),
     field(
       'mlaWillFollow',
       { en: 'A request for mutual legal assistance will follow', vi: 'Sẽ gửi yêu cầu tương trợ tư pháp tiếp theo' },
       z.literal(true, {
-        error: 'must be true: preservation is granted pending a follow-up request (UN art. 42(3)(f))',
+        error: 'must be true: preservation is granted pending a follow-up request (UN art. 42(2)(f))',
       }),
-      un(42, '3(f)', false),
+      contents.followUp,
     ),
     field(
       'confidentiality',
       { en: 'Confidentiality and no notification of the user', vi: 'Giữ bí mật và không thông báo cho người dùng' },
       z.strictObject({ requested: z.boolean(), noUserNotification: z.boolean() }),
-      un(42, '3(g)', false),
+      contents.confidentiality,
       optional,
     ),
     field(
@@ -97,7 +104,7 @@ function preservationFields(): FieldSpec[] {
       'contact24x7',
       { en: 'Contact reachable around the clock', vi: 'Đầu mối liên lạc 24/7' },
       shortText(),
-      un(41, '1', false),
+      unCite.network.pointOfContact,
     ),
     ...basisFields(),
   ];
@@ -109,14 +116,13 @@ export const preservationType: RequestTypeDefinition = {
     en: 'Request for expedited preservation of stored electronic data',
     vi: 'Yêu cầu bảo toàn khẩn cấp dữ liệu điện tử được lưu trữ',
   },
-  legalSource: un(42),
+  legalSource: unCite.preservation.article,
+  sourceFor: { BUDAPEST: budapestCite.preservation.request },
   family: 'preservation',
-  // Under the Budapest Convention the same contents come from its Art. 29(2).
-  fields: preservationFields().map((f) =>
-    f.legalSource.instrument === 'UN' && f.legalSource.article === '42'
-      ? { ...f, sourceFor: { BUDAPEST: budapest('2') } }
-      : f,
-  ),
+  fields: preservationFields().map((f) => {
+    const budapest = budapestContents.get(f.legalSource);
+    return budapest === undefined ? f : { ...f, sourceFor: { BUDAPEST: budapest } };
+  }),
   allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
   responseKinds: ['ACK', 'INFO_REQUEST', 'ACCEPT', 'REFUSE', 'PRESERVED', 'WARNING_ART42', 'ART43_DISCLOSURE'],
 };
@@ -127,34 +133,40 @@ export const trafficPathType: RequestTypeDefinition = {
     en: 'Expedited disclosure of preserved traffic data (communication path)',
     vi: 'Tiết lộ khẩn cấp dữ liệu lưu lượng đã được bảo toàn',
   },
-  legalSource: un(43),
+  legalSource: unCite.trafficPath.article,
+  sourceFor: { BUDAPEST: budapestCite.trafficPath.disclosure },
   family: 'traffic-path',
-  fields: [
+  fields: trafficPathFields().map((f) => ({ ...f, sourceFor: { BUDAPEST: budapestCite.trafficPath.disclosure } })),
+  allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
+  responseKinds: ['ACK'],
+};
+
+/** Art. 43(1): enough traffic data to identify the other provider and the path. */
+function trafficPathFields(): FieldSpec[] {
+  return [
     field(
       'relatedPreservationReference',
       { en: 'Preservation request being executed', vi: 'Yêu cầu bảo toàn đang thực hiện' },
       shortText(100),
-      un(43, '1'),
+      unCite.trafficPath.disclosure,
     ),
     field(
       'serviceProviderIdentity',
       { en: 'Service provider in the communication path', vi: 'Doanh nghiệp trong đường truyền' },
       shortText(),
-      un(43, '1'),
+      unCite.trafficPath.disclosure,
     ),
     field(
       'serviceProviderCountry',
       { en: 'Country of that service provider', vi: 'Quốc gia của doanh nghiệp đó' },
       countryCode,
-      un(43, '1'),
+      unCite.trafficPath.disclosure,
     ),
     field(
       'pathData',
       { en: 'Traffic data identifying the path', vi: 'Dữ liệu lưu lượng xác định đường truyền' },
       narrative(5000),
-      un(43, '1'),
+      unCite.trafficPath.disclosure,
     ),
-  ],
-  allowedBases: ['UN', 'BUDAPEST', 'BILATERAL', 'RECIPROCITY'],
-  responseKinds: ['ACK'],
-};
+  ];
+}

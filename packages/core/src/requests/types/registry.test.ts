@@ -4,7 +4,7 @@ import { completeDetails, typesWithoutBasisFields, type Details } from '../reque
 import { requestTypeCodes, type RequestTypeCode } from '../request-type-codes.js';
 import { requestTypes, validateRequestDetails, type DetailsValidation } from './registry.js';
 
-/** Required on every basis, written out from the Convention's content lists (UN arts 37, 40(15), 42(3), 43-48, 50, 52). */
+/** Required on every basis, written out from the Convention's content lists (UN arts 37, 40(15), 42(2), 43-48, 50, 52). */
 const mlaContent = ['requestingAuthority', 'subjectMatter', 'factsSummary', 'assistanceSought', 'purpose'];
 const realTime = [
   'requestingAuthority',
@@ -43,13 +43,13 @@ const required: Readonly<Record<RequestTypeCode, readonly string[]>> = {
   OTHER_ASSISTANCE: mlaContent,
 };
 
-/** Bases each type may rely on; the Budapest Convention has no extradition, asset-return or interception chapter of its own here. */
+/**
+ * Bases each type may rely on: the Budapest Convention has no asset-recovery articles. It does provide
+ * for extradition and provisional arrest (art. 24) and interception (art. 34).
+ */
 const notAllowed: readonly (readonly [RequestTypeCode, LegalBasis])[] = [
-  ['INTERCEPTION_46', 'BUDAPEST'],
   ['FREEZE_CONFISCATE_50', 'BUDAPEST'],
   ['RETURN_52', 'BUDAPEST'],
-  ['EXTRADITION_37', 'BUDAPEST'],
-  ['PROVISIONAL_ARREST_37', 'BUDAPEST'],
 ];
 
 const cases = requestTypeCodes.flatMap((type) =>
@@ -181,7 +181,7 @@ describe('validateRequestDetails', () => {
     });
   });
 
-  describe('FREEZE_CONFISCATE_50: enforcing a foreign order (art. 50(1)(b))', () => {
+  describe('FREEZE_CONFISCATE_50: enforcing a foreign order (art. 50(3)(b))', () => {
     const enforce = (extra: Details) =>
       validateRequestDetails('FREEZE_CONFISCATE_50', 'UN', {
         ...completeDetails('FREEZE_CONFISCATE_50'),
@@ -210,7 +210,7 @@ describe('validateRequestDetails', () => {
     });
   });
 
-  describe('EXTRADITION_37: at least one year (art. 37(1))', () => {
+  describe('EXTRADITION_37: at least one year in both States (art. 37(1))', () => {
     it.each([
       [0.5, ['/details/maxPenaltyYears']],
       [0, ['/details/maxPenaltyYears']],
@@ -223,6 +223,27 @@ describe('validateRequestDetails', () => {
       });
       expect(missingOf(result)).toEqual(missing);
       if (result.ok && missing.length > 0) expect(result.missing[0]?.message).toContain('art. 37(1)');
+    });
+
+    it.each([
+      [0.5, ['/details/requestedStateMaxPenaltyYears']],
+      [1, []],
+    ] as const)('a maximum of %s years in the requested State, when the request states it', (years, missing) => {
+      const result = validateRequestDetails('EXTRADITION_37', 'UN', {
+        ...completeDetails('EXTRADITION_37'),
+        requestedStateMaxPenaltyYears: years,
+      });
+      expect(missingOf(result)).toEqual(missing);
+      if (result.ok && missing.length > 0) expect(result.missing[0]?.message).toContain('requested State too');
+    });
+
+    it('cites Budapest art. 24(1)(a) on the Budapest basis', () => {
+      const result = validateRequestDetails('EXTRADITION_37', 'BUDAPEST', {
+        ...completeDetails('EXTRADITION_37'),
+        maxPenaltyYears: 0.5,
+      });
+      if (!result.ok) throw new Error('expected a valid draft');
+      expect(result.missing[0]?.message).toContain('Budapest Convention art. 24(1)(a)');
     });
 
     it('refuses a negative penalty as a wrong value', () => {

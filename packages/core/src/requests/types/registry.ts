@@ -30,6 +30,12 @@ export function fieldSource(spec: FieldSpec, basis: LegalBasis): LegalSource {
   return spec.sourceFor?.[basis] ?? spec.legalSource;
 }
 
+/** The article a request of this type rests on under its basis (Budapest art. 29 for a Budapest preservation). */
+export function typeSource(code: RequestTypeCode, basis: LegalBasis): LegalSource {
+  const type = requestTypes[code];
+  return type.sourceFor?.[basis] ?? type.legalSource;
+}
+
 /** Every field optional: a draft may be saved half-written, but never with a wrong value. */
 const draftSchemas = new Map<RequestTypeCode, z.ZodType>();
 function draftSchema(type: RequestTypeDefinition): z.ZodType {

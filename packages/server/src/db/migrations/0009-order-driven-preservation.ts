@@ -5,7 +5,7 @@ import { noteFromEnglish } from './english-notes.js';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against the schema as it was then, not as typed now */
 
 /**
- * A request's preservation as its domestic orders made it: the date the provider confirmed and the
+ * Each request records the version of the legal rule set it was made under. A request's preservation as its domestic orders made it: the date the provider confirmed and the
  * end of the order's period, recorded by the order's events (or mirrored from the partner's). And
  * the notes earlier versions wrote on timelines in English become codes with parameters, so every
  * reader sees them in their own language.
@@ -15,6 +15,8 @@ export function orderDrivenPreservationMigration(_dialect: Dialect): Migration {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('requests').addColumn('preserved_until', 'text').execute();
       await db.schema.alterTable('requests').addColumn('preservation_ordered_until', 'text').execute();
+      // The rule set a request was made under (null: made before rule sets were versioned).
+      await db.schema.alterTable('requests').addColumn('rule_set_version', 'text').execute();
       // The last confirmed date on file becomes the request's, as the timeline recorded it.
       const confirmed = (await db
         .selectFrom('request_events')

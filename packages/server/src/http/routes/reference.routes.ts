@@ -4,6 +4,7 @@ import {
   requestTypeCatalogue,
   stateMachineCatalogue,
   timelineNoteCatalogue,
+  type GroundOptions,
 } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,10 +15,10 @@ import { withProblems } from '../common.schema.js';
 const loose = z.array(z.record(z.string(), z.unknown())).readonly();
 
 export const referenceRoutes =
-  (requests: RequestService): FastifyPluginAsyncZod =>
+  (requests: RequestService, grounds: GroundOptions): FastifyPluginAsyncZod =>
   async (app) => {
-    // The rules are constants of this build: mapped once, not per request.
-    const catalogue = requestTypeCatalogue();
+    // The rules are constants of this build and its configuration: mapped once, not per request.
+    const catalogue = requestTypeCatalogue(grounds);
     const machines = stateMachineCatalogue();
     const rules = deadlineRuleCatalogue();
     const profiles = countryProfileCatalogue();
@@ -28,7 +29,8 @@ export const referenceRoutes =
         config: { permission: 'requests:read' },
         schema: {
           tags: ['reference'],
-          summary: 'Every request type: fields with labels and legal sources, bases, refusal grounds',
+          summary:
+            'Every request type: fields with labels and legal sources, bases, and per basis its refusal and postponement grounds',
           response: withProblems({ 200: z.object({ requestTypes: loose }) }),
         },
       },

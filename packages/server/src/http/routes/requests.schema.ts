@@ -113,13 +113,31 @@ export const requestViewSchema = z
       .string()
       .nullable()
       .describe('the latest date a provider confirmed the data preserved until, under a domestic order'),
+    ruleSetVersion: z
+      .string()
+      .nullable()
+      .describe(
+        'the version of the legal rule set the request was made under (the partner\u2019s, for an incoming one)',
+      ),
     preservationOrderedUntil: z
       .string()
       .nullable()
       .describe('the end of the domestic order\u2019s current period, renewals included'),
     availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
-    warnings: z.array(z.string()).readonly().describe('per-country and eligibility warnings'),
+    warnings: z.array(z.string()).readonly().describe('eligibility warnings, and whether they could be checked'),
+    draftingWarnings: z
+      .array(
+        z.object({
+          code: z.string(),
+          params: z.record(z.string(), z.string()),
+          text: bilingual,
+        }),
+      )
+      .readonly()
+      .describe(
+        'the requested State\u2019s languages, bases and reservations against the draft: a code, its parameters, its words',
+      ),
     conditions: z
       .array(
         z.object({

@@ -85,6 +85,12 @@ export interface RequestView {
   readonly availableActions: readonly AvailableAction[];
   readonly missing: readonly { readonly path: string; readonly message: string }[];
   readonly warnings: readonly string[];
+  /** The requested State's profile checked against the draft: a code, its parameters and its words. */
+  readonly draftingWarnings: readonly {
+    readonly code: string;
+    readonly params: Readonly<Record<string, string>>;
+    readonly text: Bilingual;
+  }[];
   readonly conditions: readonly {
     readonly id: string;
     readonly kind: string;
@@ -116,6 +122,8 @@ export interface FieldSpec {
   readonly name: string;
   readonly label: Bilingual;
   readonly legalSource: string;
+  /** Where another instrument is the source under a basis (Budapest art. 29(2) for a Budapest preservation). */
+  readonly sourceFor?: Readonly<Record<string, string>>;
   readonly requiredFor: readonly string[];
 }
 
@@ -123,14 +131,20 @@ export interface RequestType {
   readonly code: string;
   readonly title: Bilingual;
   readonly legalSource: string;
+  readonly sourceFor?: Readonly<Record<string, string>>;
   readonly family: string;
   readonly allowedBases: readonly string[];
   readonly fields: readonly FieldSpec[];
-  readonly refusalGrounds: readonly {
-    readonly code: string;
-    readonly title: Bilingual;
-    readonly forbiddenAsSoleGround: boolean;
-  }[];
+  /** Per legal basis, the grounds a request of that basis may be refused or postponed on. */
+  readonly refusalGrounds: Readonly<Record<string, readonly Ground[]>>;
+  readonly postponementGrounds: Readonly<Record<string, readonly Ground[]>>;
+}
+
+export interface Ground {
+  readonly code: string;
+  readonly title: Bilingual;
+  readonly legalSource: string;
+  readonly forbiddenAsSoleGround: boolean;
 }
 
 export interface CountryProfile {
@@ -139,7 +153,7 @@ export interface CountryProfile {
   readonly languages: readonly string[];
   readonly reservations: readonly {
     readonly code: string;
-    readonly description: string;
+    readonly title: Bilingual;
     readonly legalSource: string;
   }[];
   readonly acceptedBases: readonly string[];

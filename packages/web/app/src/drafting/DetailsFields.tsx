@@ -25,7 +25,7 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
   const set = (name: string, value: unknown) => onChange({ ...details, [name]: value });
   const error = (name: string) =>
     errors[`details.${name}`] === undefined ? undefined : t(errors[`details.${name}`] ?? '');
-  const hint = (f: FieldSpec) => `${t('draft.legalSource')}: ${f.legalSource}`;
+  const hint = (f: FieldSpec) => `${t('draft.legalSource')}: ${f.sourceFor?.[legalBasis] ?? f.legalSource}`;
   return (
     <Stack>
       {fields.map((f) => {

@@ -56,6 +56,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const checks = countryChecks(
     form,
     profiles.data.find((p) => p.country === form.requestedState),
+    i18n.language,
   );
   const set = (patch: Partial<DraftForm>) => setForm({ ...form, ...patch });
 
@@ -123,7 +124,11 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                 value={form.type}
                 onChange={(v) => set({ type: v ?? form.type, details: {} })}
                 data={types.data.map((ty) => ({ value: ty.code, label: pick(ty.title, i18n.language) }))}
-                description={type === undefined ? undefined : `${t('draft.legalSource')}: ${type.legalSource}`}
+                description={
+                  type === undefined
+                    ? undefined
+                    : `${t('draft.legalSource')}: ${type.sourceFor?.[form.legalBasis] ?? type.legalSource}`
+                }
               />
               <Group grow align="start">
                 <Select

@@ -8,7 +8,7 @@ import { DetailsFields } from './DetailsFields.js';
 const realtime: FieldSpec[] = requestTypesBody.requestTypes.find((t) => t.code === 'REALTIME_TRAFFIC_45')?.fields ?? [];
 const period = realtime.find((f) => f.name === 'collectionPeriod');
 
-describe('the collection period of real-time collection (UN art. 45(2)(f))', () => {
+describe('the collection period of real-time collection (UN art. 45(3)(f))', () => {
   it('renders a labelled from/to pair of date-time inputs with the legal source, and reports what is typed', () => {
     const onChange = vi.fn();
     renderWithApp(

@@ -9,7 +9,7 @@ const fields: FieldSpec[] = [
   {
     name: 'offenceSummary',
     label: { en: 'Offence', vi: 'Tội danh' },
-    legalSource: 'art. 42(3)(b)',
+    legalSource: 'art. 42(2)(b)',
     requiredFor: ['UN'],
   },
   {
@@ -32,7 +32,13 @@ const singapore: CountryProfile = {
   country: 'SG',
   name: { en: 'Singapore', vi: 'Singapore' },
   languages: ['en'],
-  reservations: [{ code: 'ART42_DUAL_CRIMINALITY', description: 'may refuse', legalSource: 'art. 42(4)' }],
+  reservations: [
+    {
+      code: 'ART42_DUAL_CRIMINALITY',
+      title: { en: 'may refuse preservation', vi: 'có thể từ chối bảo toàn' },
+      legalSource: 'art. 42(4)',
+    },
+  ],
   acceptedBases: ['UN', 'BILATERAL'],
 };
 
@@ -74,12 +80,15 @@ describe('drafting checks', () => {
   });
 
   it('warns while typing about the partner: its languages, accepted bases and reservations', () => {
-    expect(countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore).map((c) => c.key)).toEqual([
-      'checks.language',
-      'checks.basis',
-      'checks.reservation',
-    ]);
-    expect(countryChecks(form, undefined)).toEqual([]);
+    const checks = countryChecks({ ...form, language: 'vi', legalBasis: 'RECIPROCITY' }, singapore, 'vi');
+    expect(checks.map((c) => c.key)).toEqual(['checks.language', 'checks.basis', 'checks.reservation']);
+    // The reservation in the reader's language: a code on the wire, its words from the directory.
+    expect(checks[2]?.values).toEqual({ code: 'ART42_DUAL_CRIMINALITY', text: 'có thể từ chối bảo toàn' });
+    expect(countryChecks(form, singapore, 'en')[0]?.values).toEqual({
+      code: 'ART42_DUAL_CRIMINALITY',
+      text: 'may refuse preservation',
+    });
+    expect(countryChecks(form, undefined, 'vi')).toEqual([]);
   });
 });
 

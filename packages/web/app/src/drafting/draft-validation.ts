@@ -1,5 +1,6 @@
 import type { CountryProfile, FieldSpec } from '../api/types.js';
 import { asRange, rangeError, rangeFields } from './date-range.js';
+import { pick } from '../i18n/i18n.js';
 
 /** The form's state: what the officer typed, before it becomes the API's CreateRequest body. */
 export interface DraftForm {
@@ -86,8 +87,8 @@ export interface CountryCheck {
   readonly values?: Record<string, string>;
 }
 
-/** Per-country checks as the officer types: language, accepted bases, reservations. */
-export function countryChecks(form: DraftForm, profile: CountryProfile | undefined): CountryCheck[] {
+/** Per-country checks as the officer types: language, accepted bases, reservations (in the reader's language). */
+export function countryChecks(form: DraftForm, profile: CountryProfile | undefined, language: string): CountryCheck[] {
   if (profile === undefined) return [];
   const checks: CountryCheck[] = [];
   if (!profile.languages.includes(form.language)) {
@@ -97,7 +98,10 @@ export function countryChecks(form: DraftForm, profile: CountryProfile | undefin
     checks.push({ key: 'checks.basis', values: { bases: profile.acceptedBases.join(', ') } });
   }
   for (const reservation of profile.reservations) {
-    checks.push({ key: 'checks.reservation', values: { code: reservation.code, text: reservation.description } });
+    checks.push({
+      key: 'checks.reservation',
+      values: { code: reservation.code, text: pick(reservation.title, language) },
+    });
   }
   return checks;
 }

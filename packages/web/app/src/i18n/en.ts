@@ -76,6 +76,9 @@ export const en = {
     reasonCodes: 'Grounds for refusal',
     conditionKind: 'Kind of condition',
     conditionText: 'Condition',
+    requestedStateMaxPenaltyYears: 'Maximum penalty under this State\u2019s law (years)',
+    requestedStateMaxPenaltyYearsHint:
+      'For the conduct described: extradition needs at least one year in both States (UN art. 37(1), Budapest art. 24(1)(a))',
     note: 'Note (optional)',
   },
   conditionKind: {
@@ -88,6 +91,7 @@ export const en = {
   validation: {
     required: 'Required',
     reasonCodeRequired: 'Choose at least one ground for refusal',
+    penaltyYears: 'A number of years from 0 to 100',
     dateInFuture: 'Must be a date after today',
     periodOrder: 'The end must not be before the start',
     countryCode: 'Two capital letters, such as SG',

@@ -82,6 +82,9 @@ export const vi: Dictionary = {
     reasonCodes: 'Căn cứ từ chối',
     conditionKind: 'Loại điều kiện',
     conditionText: 'Điều kiện',
+    requestedStateMaxPenaltyYears: 'Mức hình phạt tối đa theo pháp luật của quốc gia được yêu cầu (năm)',
+    requestedStateMaxPenaltyYearsHint:
+      'Đối với hành vi được mô tả: dẫn độ đòi hỏi mức hình phạt tối đa ít nhất một năm ở cả hai quốc gia (Công ước LHQ Điều 37(1), Công ước Budapest Điều 24(1)(a))',
     note: 'Ghi chú (không bắt buộc)',
   },
   conditionKind: {
@@ -94,6 +97,7 @@ export const vi: Dictionary = {
   validation: {
     required: 'Bắt buộc',
     reasonCodeRequired: 'Chọn ít nhất một căn cứ từ chối',
+    penaltyYears: 'Số năm từ 0 đến 100',
     dateInFuture: 'Phải là ngày sau hôm nay',
     periodOrder: 'Ngày kết thúc không được trước ngày bắt đầu',
     countryCode: 'Hai chữ cái viết hoa, ví dụ SG',

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { RequestType } from '../api/types.js';
@@ -12,15 +12,15 @@ const requestType: RequestType | undefined = requestTypesBody.requestTypes.find(
 const request = requestView('PRESERVATION_42', 'TRIAGE', {
   availableActions: actionsOf('PRESERVATION_42', ['refuse']),
 });
-const ground = requestType?.refusalGrounds.find((g) => !g.forbiddenAsSoleGround);
+const ground = requestType?.refusalGrounds['UN']?.find((g) => !g.forbiddenAsSoleGround);
 const transitions = `POST /api/v1/requests/${request.id}/transitions`;
 const describedBy = (element: HTMLElement) =>
   (element.getAttribute('aria-describedby') ?? '')
     .split(' ')
     .map((id) => document.getElementById(id)?.textContent ?? '');
 
-const openRefusal = async (user: ReturnType<typeof userEvent.setup>) => {
-  renderWithApp(<ActionPanel request={request} requestType={requestType} />);
+const openRefusal = async (user: ReturnType<typeof userEvent.setup>, shown = request) => {
+  renderWithApp(<ActionPanel request={shown} requestType={requestType} />);
   const refuse = screen.getByRole('button', { name: 'Từ chối' });
   // Busy until the state machines (and so the refusal's guards) have arrived.
   await waitFor(() => expect(refuse.hasAttribute('disabled')).toBe(false));
@@ -75,5 +75,60 @@ describe('refusing a request from the action panel', () => {
       ],
     ]);
     expect(network.unexpected).toEqual([]);
+  });
+
+  it('offers the grounds of the request\u2019s legal basis: no political offence against a UN-basis preservation', async () => {
+    const options = async (legalBasis: string) => {
+      stubFetch({ 'GET /api/v1/state-machines': () => json(200, stateMachinesBody) });
+      const user = userEvent.setup({ delay: null });
+      const dialog = await openRefusal(user, { ...request, legalBasis });
+      const field = reasonCodes(dialog);
+      if (field === null) throw new Error('no reason-code input');
+      await user.click(field);
+      const names = within(dialog)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+      cleanup();
+      return names;
+    };
+    const un = await options('UN');
+    expect(un).toContain('Phương hại chủ quyền, an ninh, trật tự công cộng hoặc lợi ích thiết yếu');
+    expect(un).not.toContain('Tội phạm chính trị');
+    expect(un).not.toContain('Chuyển giao dữ liệu cá nhân trái pháp luật');
+    expect(await options('BUDAPEST')).toContain('Tội phạm chính trị');
+  });
+});
+
+describe('accepting an extradition from the action panel', () => {
+  it('asks for the maximum penalty under this State\u2019s law and sends it with the acceptance', async () => {
+    const extradition = requestView('EXTRADITION_37', 'UNDER_ASSESSMENT', {
+      availableActions: actionsOf('EXTRADITION_37', ['accept']),
+    });
+    const network = stubFetch({
+      'GET /api/v1/state-machines': () => json(200, stateMachinesBody),
+      [`POST /api/v1/requests/${extradition.id}/transitions`]: () =>
+        json(200, requestView('EXTRADITION_37', 'GRANTED', { version: 4 })),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(
+      <ActionPanel
+        request={extradition}
+        requestType={requestTypesBody.requestTypes.find((t) => t.code === 'EXTRADITION_37')}
+      />,
+    );
+    const accept = screen.getByRole('button', { name: 'Chấp nhận' });
+    await waitFor(() => expect(accept.hasAttribute('disabled')).toBe(false));
+    await user.click(accept);
+    const dialog = screen.getByRole('dialog', { name: 'Chấp nhận' });
+    await user.click(within(dialog).getByRole('button', { name: 'Xác nhận' }));
+    const penalty = within(dialog).getByLabelText(/^Mức hình phạt tối đa/);
+    expect(penalty.getAttribute('aria-invalid')).toBe('true');
+    expect(network.sent.filter((r) => r.method === 'POST')).toEqual([]);
+    await user.type(penalty, '3');
+    await user.click(within(dialog).getByRole('button', { name: 'Xác nhận' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(network.sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+      { action: 'accept', payload: { requestedStateMaxPenaltyYears: 3 } },
+    ]);
   });
 });

@@ -44,6 +44,13 @@ export function ActionPanel({
     const family = machines.data?.find((m) => m.family === requestType?.family);
     return family?.transitions.filter((tr) => tr.action === action).flatMap((tr) => tr.guards) ?? [];
   };
+  // The grounds of the request's own legal basis: a UN-basis preservation never offers a political offence.
+  const groundsOf = (action: string) => {
+    const byBasis = guardsOf(action).includes('postponement-grounds')
+      ? requestType?.postponementGrounds
+      : requestType?.refusalGrounds;
+    return byBasis?.[request.legalBasis] ?? [];
+  };
   const run = (action: AvailableAction, payload: Record<string, unknown>) =>
     transition.mutate(
       { action: action.action, payload },
@@ -112,7 +119,7 @@ export function ActionPanel({
             draft={draft}
             errors={errors}
             onChange={setDraft}
-            requestType={requestType}
+            grounds={open === null ? [] : groundsOf(open.action.action)}
           />
           {failure !== undefined && (
             <Alert color="red" role="alert">

@@ -1,6 +1,6 @@
-import { MultiSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestType } from '../api/types.js';
+import type { Ground } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
 import { conditionKinds, type PayloadDraft, type PayloadField } from './action-payload.js';
 
@@ -9,11 +9,12 @@ interface Props {
   readonly draft: PayloadDraft;
   readonly errors: Partial<Record<PayloadField, string>>;
   readonly onChange: (draft: PayloadDraft) => void;
-  readonly requestType: RequestType | undefined;
+  /** The grounds the request's legal basis allows for this action (refusal or postponement). */
+  readonly grounds: readonly Ground[];
 }
 
 /** The inputs an action's guards ask for, each labelled and with its error beside it. */
-export function PayloadFields({ fields, draft, errors, onChange, requestType }: Props) {
+export function PayloadFields({ fields, draft, errors, onChange, grounds }: Props) {
   const { t, i18n } = useTranslation();
   const error = (field: PayloadField) => (errors[field] === undefined ? undefined : t(errors[field]));
   const text = (field: 'information' | 'reasons' | 'linkedRequestId' | 'thirdState', multiline: boolean) => {
@@ -63,10 +64,25 @@ export function PayloadFields({ fields, draft, errors, onChange, requestType }: 
                 error={error(field)}
                 value={[...draft.reasonCodes]}
                 onChange={(reasonCodes) => onChange({ ...draft, reasonCodes })}
-                data={(requestType?.refusalGrounds ?? []).map((g) => ({
+                data={grounds.map((g) => ({
                   value: g.code,
                   label: pick(g.title, i18n.language),
                 }))}
+              />
+            );
+          case 'requestedStateMaxPenaltyYears':
+            return (
+              <NumberInput
+                key={field}
+                label={t('payload.requestedStateMaxPenaltyYears')}
+                description={t('payload.requestedStateMaxPenaltyYearsHint')}
+                required
+                min={0}
+                max={100}
+                decimalScale={1}
+                value={draft.requestedStateMaxPenaltyYears}
+                error={error(field)}
+                onChange={(value) => onChange({ ...draft, requestedStateMaxPenaltyYears: String(value) })}
               />
             );
           case 'conditions':

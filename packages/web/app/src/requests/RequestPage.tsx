@@ -9,6 +9,7 @@ import { ActionPanel } from './ActionPanel.js';
 import { AssignmentPanel } from './AssignmentPanel.js';
 import { EvidenceList } from './EvidenceList.js';
 import { RequestFacts } from './RequestFacts.js';
+import { RequestWarnings } from './RequestWarnings.js';
 import { Timeline } from './Timeline.js';
 
 /** One request: where it stands, what can be done next, and everything that happened to it. */
@@ -48,15 +49,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           </Badge>
         </Group>
       </Group>
-      {r.warnings.length > 0 && (
-        <Alert color="yellow" title={t('request.warnings')}>
-          <List>
-            {r.warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <RequestWarnings request={r} />
       {r.missing.length > 0 && (
         <Alert color="orange" title={t('request.missing')}>
           <List>

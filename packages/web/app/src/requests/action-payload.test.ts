@@ -39,4 +39,21 @@ describe('the payload an action needs', () => {
     // Nothing typed, nothing to mark.
     expect(buildPayload([], emptyPayload, 'en')).toEqual({});
   });
+
+  it('asks an extradition\u2019s acceptance for the maximum penalty in years, and sends it as a number', () => {
+    const accept = payloadFieldsFor(['extradition-threshold']);
+    expect(accept).toEqual(['requestedStateMaxPenaltyYears']);
+    for (const typed of ['', 'three', '-1', '101']) {
+      expect(
+        checkPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: typed }, '2026-05-01'),
+        typed,
+      ).toEqual({
+        requestedStateMaxPenaltyYears: 'validation.penaltyYears',
+      });
+    }
+    expect(checkPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: '0.5' }, '2026-05-01')).toEqual({});
+    expect(buildPayload(accept, { ...emptyPayload, requestedStateMaxPenaltyYears: '2.5' }, 'en')).toEqual({
+      requestedStateMaxPenaltyYears: 2.5,
+    });
+  });
 });

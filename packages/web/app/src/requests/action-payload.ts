@@ -10,7 +10,8 @@ export type PayloadField =
   | 'authorisedStart'
   | 'authorisedEnd'
   | 'linkedRequestId'
-  | 'thirdState';
+  | 'thirdState'
+  | 'requestedStateMaxPenaltyYears';
 
 const fieldsByGuard: Readonly<Record<string, readonly PayloadField[]>> = {
   'information-text': ['information'],
@@ -20,6 +21,7 @@ const fieldsByGuard: Readonly<Record<string, readonly PayloadField[]>> = {
   'authorised-period': ['authorisedStart', 'authorisedEnd'],
   'linked-request': ['linkedRequestId'],
   'third-state': ['thirdState'],
+  'extradition-threshold': ['requestedStateMaxPenaltyYears'],
 };
 
 export function payloadFieldsFor(guards: readonly string[]): PayloadField[] {
@@ -45,6 +47,8 @@ export interface PayloadDraft {
   readonly authorisedEnd: string;
   readonly linkedRequestId: string;
   readonly thirdState: string;
+  /** Years, as typed: the maximum penalty for the conduct under this State's law (extradition). */
+  readonly requestedStateMaxPenaltyYears: string;
   readonly note: string;
 }
 
@@ -58,6 +62,7 @@ export const emptyPayload: PayloadDraft = {
   authorisedEnd: '',
   linkedRequestId: '',
   thirdState: '',
+  requestedStateMaxPenaltyYears: '',
   note: '',
 };
 
@@ -87,7 +92,18 @@ export function checkPayload(
   }
   need('linkedRequestId', draft.linkedRequestId.trim() !== '');
   need('thirdState', /^[A-Z]{2}$/.test(draft.thirdState), 'validation.countryCode');
+  need(
+    'requestedStateMaxPenaltyYears',
+    penaltyYears(draft.requestedStateMaxPenaltyYears) !== null,
+    'validation.penaltyYears',
+  );
   return errors;
+}
+
+/** A maximum penalty in years, as the server takes it (0 to 100), or null. */
+function penaltyYears(text: string): number | null {
+  const years = text.trim() === '' ? Number.NaN : Number(text);
+  return Number.isFinite(years) && years >= 0 && years <= 100 ? years : null;
 }
 
 /** A local calendar date at the end of that day, with the officer's own UTC offset. */
@@ -107,7 +123,9 @@ export function buildPayload(
     if (field === 'conditions') {
       payload['conditions'] = [{ kind: draft.conditionKind, text: draft.conditionText.trim() }];
     } else if (field === 'reasonCodes') payload['reasonCodes'] = [...draft.reasonCodes];
-    else if (field === 'authorisedStart' || field === 'authorisedEnd') {
+    else if (field === 'requestedStateMaxPenaltyYears') {
+      payload[field] = penaltyYears(draft.requestedStateMaxPenaltyYears);
+    } else if (field === 'authorisedStart' || field === 'authorisedEnd') {
       payload[field] = endOfLocalDay(draft[field]);
     } else payload[field] = draft[field].trim();
   }

@@ -30,6 +30,7 @@ export function requestView(type: RequestTypeCode, state: string, overrides: Par
     availableActions: [],
     missing: [],
     warnings: [],
+    draftingWarnings: [],
     conditions: [],
     deadlines: [],
     links: [],

@@ -1,0 +1,2 @@
+export * from './legal-sources.js';
+export * from './rule-set.js';
