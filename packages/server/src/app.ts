@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Clock } from '@hanoi247/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -17,7 +18,7 @@ import type { Config } from './config/config.schema.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
-import { registerFederationMetrics, registerMetrics } from './http/metrics.js';
+import { registerFederationMetrics, registerMetrics, registerNodeMetrics } from './http/metrics.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
@@ -119,12 +120,6 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const node = await openNode(config, {
-    onConnectionError: (error) =>
-      app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-    ...(options.transport === undefined ? {} : { transport: options.transport }),
-  });
   const version = options.version ?? '0.0.0';
   const app = Fastify({
     logger: {
@@ -139,6 +134,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
+  // One registry per app, made before the node so its services count into it; one logger, the server's.
+  const registry = new Registry();
+  const node = await openNode(config, {
+    onConnectionError: (error) =>
+      app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
+    telemetry: { log: app.log, metrics: registerNodeMetrics(registry) },
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+  });
   app.addHook('onClose', async () => node.close());
   app.decorate('node', node);
   app.setValidatorCompiler(validatorCompiler);
@@ -152,7 +156,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
 
   registerErrorHandling(app);
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, registry);
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

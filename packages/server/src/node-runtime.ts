@@ -17,7 +17,7 @@ import { createUserService } from './services/user.service.js';
 import { createTotpSecrets } from './services/totp-secrets.js';
 import { sealLegacyTotpSecrets } from './services/totp-secret-sealing.service.js';
 import { DomainError } from '@hanoi247/core';
-import { httpTransport, type Transport } from './federation/http-transport.js';
+import { createOutboundHttp, type Transport } from './federation/http-transport.js';
 import { loadKeyring, type NodeKeyring } from './identity/node-keyring.js';
 import { createDispatcher } from './services/dispatcher.service.js';
 import { createFederationStatus } from './services/federation-status.service.js';
@@ -40,6 +40,7 @@ import { createEvidenceService } from './services/evidence.service.js';
 import { createUploadService } from './services/evidence-upload.service.js';
 import { buildOrderServices } from './services/order-services.js';
 import { buildEvidenceExchange } from './services/evidence-exchange.js';
+import { quietTelemetry, type Telemetry } from './telemetry.js';
 
 export interface NodeRuntimeOptions {
   readonly clock?: Clock;
@@ -49,6 +50,8 @@ export interface NodeRuntimeOptions {
   readonly random?: () => number;
   /** Where a lost idle database connection is reported (the server logs it). */
   readonly onConnectionError?: (error: Error) => void;
+  /** The server's logger and metrics; maintenance commands run no background path and go without. */
+  readonly telemetry?: Telemetry;
 }
 
 /** Set by the HTTP layer to feed the delivery-latency histogram. */
@@ -69,6 +72,7 @@ function buildServices(
 ) {
   // Queued messages and offers to fetch: the federation job runs at once (request changes as well, for the live streams).
   const wake = () => runtime.commits.committed('federation', 'requests');
+  const telemetry = options.telemetry ?? quietTelemetry();
   const hasher = argon2idHasher(config.passwordHashing);
   // One cache per process, shared by the service that reads sessions and those that end them.
   const sessionCache = createSessionCache<CachedSession>(runtime.clock);
@@ -90,7 +94,11 @@ function buildServices(
   const outbox = createOutbox({ ...runtime, ownCountry, keyring, messageTtlHours: federation.messageTtlHours });
   const transitions = createRequestTransitionService({ ...runtime, deadlineSettings, outbox });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
-  const transport = options.transport ?? httpTransport;
+  // The one way out to partners: timeouts, bounded retries of idempotent reads, metrics by partner and operation.
+  const outbound = createOutboundHttp({
+    metrics: telemetry.metrics,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+  });
   const inbox = createInbox({
     ...runtime,
     ownCountry,
@@ -100,10 +108,11 @@ function buildServices(
     requests,
     transitions,
     onEvidenceOffered: () => runtime.commits.committed('federation'),
+    telemetry,
   });
   const dispatcher = createDispatcher({
     ...runtime,
-    transport,
+    outbound,
     maxAttempts: federation.maxAttempts,
     retryBaseSeconds: federation.retryBaseSeconds,
     retryMaxSeconds: federation.retryMaxSeconds,
@@ -150,6 +159,8 @@ function buildServices(
       retryMaxSeconds: federation.retryMaxSeconds,
     },
     wake,
+    outbound,
+    telemetry,
   });
   // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
   const orderServices = buildOrderServices({
@@ -197,9 +208,10 @@ function buildServices(
       ownCountry,
       keyring,
       keyOverlapDays: federation.keyOverlapDays,
-      transport,
+      outbound,
       inbox,
       dispatcher,
+      telemetry,
     }),
     federationStatus: createFederationStatus(runtime),
     deadlineScanner: createDeadlineScanner(runtime, transitions),
@@ -229,6 +241,8 @@ export interface NodeRuntime {
   readonly outboxSignal: OutboxSignal;
   /** After-commit announcements of this process: the federation job and the live feed listen. */
   readonly commits: CommitHook;
+  /** Where background paths log and count what went wrong. */
+  readonly telemetry: Telemetry;
   close(): Promise<void>;
 }
 
@@ -249,7 +263,8 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
   const commits = createCommitHook();
   const runtime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids, commits };
   const outboxSignal: OutboxSignal = { delivered: () => undefined };
-  const services = buildServices(config, runtime, options, outboxSignal, database.dialect);
+  const telemetry = options.telemetry ?? quietTelemetry();
+  const services = buildServices(config, runtime, { ...options, telemetry }, outboxSignal, database.dialect);
   try {
     // Databases of earlier versions hold TOTP secrets in the clear; no process may leave them so.
     await sealLegacyTotpSecrets(runtime, services.totpSecrets);
@@ -257,5 +272,15 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
     await database.close();
     throw error;
   }
-  return { config, database, clock, migrations, services, outboxSignal, commits, close: () => database.close() };
+  return {
+    config,
+    database,
+    clock,
+    migrations,
+    services,
+    outboxSignal,
+    commits,
+    telemetry,
+    close: () => database.close(),
+  };
 }

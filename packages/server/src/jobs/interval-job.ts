@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { NodeRuntime } from '../node-runtime.js';
+
+/** The node's metrics when the app carries a node (a bare Fastify in this module's own tests does not). */
+export const nodeMetricsOf = (app: FastifyInstance) =>
+  (app as FastifyInstance & { node?: NodeRuntime }).node?.telemetry.metrics;
 
 export interface IntervalJob {
   /** What the log calls it when a run fails. */
@@ -22,7 +27,10 @@ export function startIntervalJob(app: FastifyInstance, job: IntervalJob): void {
     if (running !== null || closed) return;
     running = job
       .run()
-      .catch((error: unknown) => app.log.error({ err: error }, `${job.name} failed`))
+      .catch((error: unknown) => {
+        nodeMetricsOf(app)?.backgroundError('interval-job', job.name);
+        app.log.error({ err: error }, `${job.name} failed`);
+      })
       .finally(() => {
         running = null;
       });

@@ -13,6 +13,7 @@ import {
   type OfferedEvidenceItem,
 } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
+import type { OutboundHttp } from '../federation/http-transport.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import {
@@ -24,6 +25,7 @@ import { peerRepository, type PeerRecord } from '../repositories/peer.repository
 import { fetchPartialId, fetchResumable } from './evidence-fetch-resume.js';
 import type { EvidenceIngest } from './evidence-ingest.js';
 import type { PartnerCheckpointService } from './partner-checkpoint.service.js';
+import type { Telemetry } from '../telemetry.js';
 import { auditEntryFor, isoAfter, type ServiceRuntime } from './service-runtime.js';
 
 export interface EvidenceFetcherDeps extends ServiceRuntime {
@@ -36,7 +38,9 @@ export interface EvidenceFetcherDeps extends ServiceRuntime {
   readonly maxAttempts: number;
   readonly retryBaseSeconds: number;
   readonly retryMaxSeconds: number;
-  readonly fetchImpl?: typeof fetch;
+  /** The one way out: the content streams through it. */
+  readonly outbound: OutboundHttp;
+  readonly telemetry: Telemetry;
 }
 
 /** Whole sealed chunks that one attempt added to what was kept. */
@@ -108,7 +112,7 @@ export function checkOfferedCustody(
  */
 export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
   const { db, clock } = deps;
-  const fetchImpl = deps.fetchImpl ?? fetch;
+  const { log, metrics } = deps.telemetry;
 
   async function download(
     peer: PeerRecord,
@@ -135,7 +139,9 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
         keyring.current.keyId,
       );
       const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=${fromChunk}`, peer.baseUrl);
-      return fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
+      return deps.outbound.stream(peer.country, 'evidence-content', url, {
+        authorization: `Hanoi247-Fetch ${token}`,
+      });
     };
     const stream = {
       key: Buffer.from(cipher.key, 'base64url'),
@@ -248,6 +254,11 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
           summary.received += 1;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
+          const logged = {
+            err: error,
+            code: isDomainError(error) ? error.code : 'bug/internal',
+            transferId: transfer.id,
+          };
           // More chunks kept than before: a poor link that keeps moving is not given up on, nor slowed down.
           const progressed = progress.chunks > 0;
           const hopeless =
@@ -276,6 +287,8 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
               );
             });
             summary.failed += 1;
+            metrics.backgroundError('evidence-fetch', 'transfer-failed');
+            log.error({ ...logged, partner: transfer.country }, 'evidence offered by a partner was refused for good');
           } else {
             const delay = progressed
               ? deps.retryBaseSeconds
@@ -289,6 +302,11 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
               !progressed,
             );
             summary.retrying += 1;
+            metrics.backgroundError('evidence-fetch', progressed ? 'broke-off' : 'retrying');
+            log.warn(
+              { ...logged, partner: transfer.country, progressed },
+              'fetching offered evidence failed; retrying',
+            );
           }
         }
       }
