@@ -18,7 +18,7 @@ import type { Config } from './config/config.schema.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
-import { registerFederationMetrics, registerMetrics, registerNodeMetrics } from './http/metrics.js';
+import { registerFederationMetrics, registerJobMetrics, registerMetrics, registerNodeMetrics } from './http/metrics.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
@@ -42,6 +42,7 @@ import { startLedgerSequencerJob } from './jobs/ledger-sequencer.job.js';
 import { ledgerRoutes } from './http/routes/ledger.routes.js';
 import { evidenceExchangeRoutes } from './http/routes/evidence-exchange.routes.js';
 import { startFederationJob } from './jobs/federation.job.js';
+import { startDurableJobs } from './jobs/durable-jobs.job.js';
 import type { Transport } from './federation/http-transport.js';
 import type { OwnIdentity } from './federation/own-descriptor.js';
 import { federationRoutes } from './http/routes/federation.routes.js';
@@ -262,6 +263,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     config.federation.dispatchIntervalMs,
     !config.federation.acceptsInbound,
   );
+  registerJobMetrics(metrics, services.jobs);
+  startDurableJobs(app, services.jobs, node.commits, config.jobs.intervalMs);
   if (config.web.root !== null) {
     const root = config.web.root;
     await app.register(async (web) => {

@@ -40,6 +40,8 @@ import { createEvidenceService } from './services/evidence.service.js';
 import { createUploadService } from './services/evidence-upload.service.js';
 import { buildOrderServices } from './services/order-services.js';
 import { buildEvidenceExchange } from './services/evidence-exchange.js';
+import { createJobRunner } from './services/job-runner.service.js';
+import { createProductionOffers } from './services/production-offer.service.js';
 import { quietTelemetry, type Telemetry } from './telemetry.js';
 
 export interface NodeRuntimeOptions {
@@ -70,8 +72,8 @@ function buildServices(
   signal: OutboxSignal,
   dialect: Dialect,
 ) {
-  // Queued messages and offers to fetch: the federation job runs at once (request changes as well, for the live streams).
-  const wake = () => runtime.commits.committed('federation', 'requests');
+  // Queued messages, offers to fetch and durable jobs: their runners start at once (request changes as well, for the live streams).
+  const wake = () => runtime.commits.committed('federation', 'requests', 'jobs');
   const telemetry = options.telemetry ?? quietTelemetry();
   const hasher = argon2idHasher(config.passwordHashing);
   // One cache per process, shared by the service that reads sessions and those that end them.
@@ -162,6 +164,8 @@ function buildServices(
     outbound,
     telemetry,
   });
+  // Production confirmed complete goes to the requesting State as an evidence offer, through a durable job.
+  const productionOffers = createProductionOffers({ ...runtime, offers: exchange.evidenceOffers });
   // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
   const orderServices = buildOrderServices({
     runtime,
@@ -182,10 +186,7 @@ function buildServices(
     requestTransitions: transitions,
     evidence,
     wake,
-    // Production confirmed complete goes to the requesting State as an evidence.offered message.
-    offerEvidence: async (context, requestId, evidenceIds) => {
-      await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
-    },
+    offerEvidence: productionOffers.queue,
   });
   return {
     ...exchange,
@@ -212,6 +213,14 @@ function buildServices(
       inbox,
       dispatcher,
       telemetry,
+    }),
+    // Effects promised by a commit (ADR 0008); each kind's handler shows its own final failure.
+    jobs: createJobRunner({
+      ...runtime,
+      handlers: { 'production-offer': productionOffers.handler },
+      settings: config.jobs,
+      telemetry,
+      ...(options.random === undefined ? {} : { random: options.random }),
     }),
     federationStatus: createFederationStatus(runtime),
     deadlineScanner: createDeadlineScanner(runtime, transitions),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { jobKinds } from '../services/job-runner.service.js';
 import type { NodeMetrics } from '../telemetry.js';
 
 /** A registry per app, so several nodes can run in one process (tests, the demo network). */
@@ -60,7 +61,7 @@ export function registerNodeMetrics(registry: Registry): NodeMetrics {
   });
   const background = new Counter({
     name: 'hanoi247_background_errors_total',
-    help: 'Errors on background paths (pull, inbox retries, evidence fetch) that were logged and carried on',
+    help: 'Errors on background paths (pull, inbox retries, evidence fetch, jobs) that were logged and carried on',
     labelNames: ['component', 'reason'] as const,
     registers: [registry],
   });
@@ -79,6 +80,26 @@ export function registerNodeMetrics(registry: Registry): NodeMetrics {
     backgroundError: (component, reason) => background.inc({ component, reason }),
     jobRun: (kind, outcome) => jobRuns.inc({ kind, outcome }),
   };
+}
+
+export interface JobMetricsSource {
+  counts(): Promise<readonly { kind: string; state: string; count: number }[]>;
+}
+
+/** Durable jobs by kind and state, read at scrape time: a growing `failed` or `pending` is the alarm. */
+export function registerJobMetrics(registry: Registry, source: JobMetricsSource): void {
+  new Gauge({
+    name: 'hanoi247_jobs',
+    help: 'Durable jobs by kind and state (pending, done, failed)',
+    labelNames: ['kind', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      // Every known kind in every state, zeros included: an alert compares a series, it cannot compare a gap.
+      for (const kind of jobKinds) for (const state of ['pending', 'done', 'failed']) this.set({ kind, state }, 0);
+      for (const { kind, state, count } of await source.counts()) this.set({ kind, state }, count);
+    },
+  });
 }
 
 export function registerMetrics(app: FastifyInstance, registry: Registry): Registry {

@@ -11,6 +11,11 @@ export interface IntervalJob {
   /** 0 turns the job off (tests drive the work themselves). */
   readonly intervalMs: number;
   readonly run: () => Promise<void>;
+  /**
+   * Subscribes to what should start a run at once (a commit that queued work); returns the
+   * unsubscribe function. A wake-up during a run starts another run right after it.
+   */
+  readonly wakeOn?: (wake: () => void) => () => void;
 }
 
 /**
@@ -22,9 +27,10 @@ export function startIntervalJob(app: FastifyInstance, job: IntervalJob): void {
   if (job.intervalMs === 0) return;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
+  let again = false;
   let closed = false;
-  const tick = (): void => {
-    if (running !== null || closed) return;
+  let unsubscribe = (): void => undefined;
+  const start = (): void => {
     running = job
       .run()
       .catch((error: unknown) => {
@@ -33,15 +39,32 @@ export function startIntervalJob(app: FastifyInstance, job: IntervalJob): void {
       })
       .finally(() => {
         running = null;
+        if (again && !closed) {
+          again = false;
+          start();
+        }
       });
+  };
+  const tick = (): void => {
+    if (running !== null || closed) return;
+    start();
+  };
+  const wake = (): void => {
+    if (closed) return;
+    if (running !== null) again = true;
+    // Never inside the caller's stack: it has just committed and is about to answer.
+    else setImmediate(tick);
   };
   app.addHook('onReady', async () => {
     timer = setInterval(tick, job.intervalMs);
     timer.unref();
+    if (job.wakeOn !== undefined) unsubscribe = job.wakeOn(wake);
   });
   app.addHook('onClose', async () => {
     closed = true;
     clearInterval(timer);
-    await running;
+    unsubscribe();
+    // A run started right after another (a wake-up) is awaited too.
+    while (running !== null) await running;
   });
 }

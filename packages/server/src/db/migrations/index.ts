@@ -8,6 +8,7 @@ import { evidenceMigration } from './0005-evidence.js';
 import { providersMigration } from './0006-providers.js';
 import { orderEvidenceMigration } from './0007-order-evidence.js';
 import { requestAssigneeMigration } from './0008-request-assignee.js';
+import { jobsMigration } from './0009-jobs.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -23,5 +24,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0006-providers': providersMigration(dialect),
     '0007-order-evidence': orderEvidenceMigration(dialect),
     '0008-request-assignee': requestAssigneeMigration(dialect),
+    '0009-jobs': jobsMigration(dialect),
   };
 }

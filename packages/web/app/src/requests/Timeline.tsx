@@ -29,6 +29,8 @@ export function Timeline({
             : typeof event.payload['information'] === 'string'
               ? event.payload['information']
               : null;
+        // A failure carries its stable code, never a raw error text: the officer reads it in their language.
+        const code = typeof event.payload['code'] === 'string' ? event.payload['code'] : null;
         return (
           <MantineTimeline.Item key={event.id} title={title}>
             {event.toState !== null && (
@@ -41,6 +43,11 @@ export function Timeline({
             {note !== null && (
               <Text size="sm" fs="italic">
                 {note}
+              </Text>
+            )}
+            {code !== null && (
+              <Text size="sm" c="red">
+                {i18n.exists(`failure.${code}`) ? t(`failure.${code}`) : t('failure.other', { code })}
               </Text>
             )}
             <Text size="xs" c="dimmed">
