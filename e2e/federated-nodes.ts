@@ -9,6 +9,9 @@ export const quickRetries: Record<string, string> = {
   HANOI247_RETRY_BASE_SECONDS: '1',
   HANOI247_RETRY_MAX_SECONDS: '2',
   HANOI247_MAX_DELIVERY_ATTEMPTS: '100',
+  // A job a killed process held is taken up again two seconds later.
+  HANOI247_JOBS_INTERVAL_MS: '200',
+  HANOI247_JOB_LEASE_SECONDS: '2',
 };
 
 export interface RequestView {

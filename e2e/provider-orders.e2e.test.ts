@@ -119,15 +119,17 @@ describe('requests executed through a provider, across node processes', () => {
       as: fed.users.SG.chief,
       body: { action: 'confirm-production-complete', payload: {} },
     });
-    const timeline = await fed.sg.expect<{ events: { action: string; payload: Record<string, unknown> }[] }>(
-      200,
-      'GET',
-      `/api/v1/orders/${order.id}/timeline`,
-      { as: fed.users.SG.duty },
-    );
-    expect(timeline.events.find((e) => e.action.startsWith('evidence-offer'))).toMatchObject({
-      action: 'evidence-offered',
+    // The offer is a durable job committed with the confirmation; the runner sends it at once.
+    const offered = await waitFor('the production offered to VN', async () => {
+      const timeline = await fed.sg.expect<{ events: { action: string; payload: Record<string, unknown> }[] }>(
+        200,
+        'GET',
+        `/api/v1/orders/${order.id}/timeline`,
+        { as: fed.users.SG.duty },
+      );
+      return timeline.events.find((e) => e.action.startsWith('evidence-offer'));
     });
+    expect(offered).toMatchObject({ action: 'evidence-offered' });
 
     const atVn = await waitFor(
       'the production as evidence at VN',

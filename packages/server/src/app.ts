@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Clock } from '@hanoi247/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,7 +19,13 @@ import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { registerApplicationMetrics } from './http/application-metrics.js';
-import { registerFederationMetrics, registerMetrics, registerRejectionMetrics } from './http/metrics.js';
+import {
+  registerFederationMetrics,
+  registerJobMetrics,
+  registerMetrics,
+  registerNodeMetrics,
+  registerRejectionMetrics,
+} from './http/metrics.js';
 import { edgeAnswers } from './http/edge-answers.js';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
@@ -43,6 +50,7 @@ import { startLedgerSequencerJob } from './jobs/ledger-sequencer.job.js';
 import { ledgerRoutes } from './http/routes/ledger.routes.js';
 import { evidenceExchangeRoutes } from './http/routes/evidence-exchange.routes.js';
 import { startFederationJob } from './jobs/federation.job.js';
+import { startDurableJobs } from './jobs/durable-jobs.job.js';
 import type { Transport } from './federation/http-transport.js';
 import type { OwnIdentity } from './federation/own-descriptor.js';
 import { federationRoutes } from './http/routes/federation.routes.js';
@@ -121,12 +129,6 @@ async function registerDocs(app: FastifyInstance, version: string): Promise<void
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const node = await openNode(config, {
-    onConnectionError: (error) =>
-      app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-    ...(options.transport === undefined ? {} : { transport: options.transport }),
-  });
   const version = options.version ?? '0.0.0';
   const headers = securityHeaders();
   const edges = edgeAnswers({ headers, maxHeaderBytes: config.http.maxHeaderBytes, requestIds });
@@ -144,6 +146,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
+  // One registry per app, made before the node so its services count into it; one logger, the server's.
+  const registry = new Registry();
+  const node = await openNode(config, {
+    onConnectionError: (error) =>
+      app.log.warn({ err: error }, 'an idle database connection was lost; the pool opens a new one'),
+    telemetry: { log: app.log, metrics: registerNodeMetrics(registry) },
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+  });
   app.addHook('onClose', async () => node.close());
   app.decorate('node', node);
   app.setValidatorCompiler(validatorCompiler);
@@ -156,7 +167,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   edges.register(app);
 
   registerErrorHandling(app);
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, registry);
   edges.countRejections(registerRejectionMetrics(metrics));
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -268,6 +279,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     config.federation.dispatchIntervalMs,
     !config.federation.acceptsInbound,
   );
+  registerJobMetrics(metrics, services.jobs);
+  startDurableJobs(app, services.jobs, node.commits, config.jobs.intervalMs);
   if (config.web.root !== null) {
     const root = config.web.root;
     await app.register(async (web) => {

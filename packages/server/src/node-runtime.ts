@@ -17,7 +17,7 @@ import { createUserService } from './services/user.service.js';
 import { createTotpSecrets } from './services/totp-secrets.js';
 import { sealLegacyTotpSecrets } from './services/totp-secret-sealing.service.js';
 import { DomainError } from '@hanoi247/core';
-import { httpTransport, type Transport } from './federation/http-transport.js';
+import { createOutboundHttp, type Transport } from './federation/http-transport.js';
 import { loadKeyring, type NodeKeyring } from './identity/node-keyring.js';
 import { createDispatcher } from './services/dispatcher.service.js';
 import { createFederationStatus } from './services/federation-status.service.js';
@@ -41,6 +41,9 @@ import { createUploadService } from './services/evidence-upload.service.js';
 import { buildOrderServices } from './services/order-services.js';
 import { buildEvidenceExchange } from './services/evidence-exchange.js';
 import { createMonitoring } from './services/monitoring.service.js';
+import { createJobRunner } from './services/job-runner.service.js';
+import { createProductionOffers } from './services/production-offer.service.js';
+import { quietTelemetry, type Telemetry } from './telemetry.js';
 
 export interface NodeRuntimeOptions {
   readonly clock?: Clock;
@@ -50,6 +53,8 @@ export interface NodeRuntimeOptions {
   readonly random?: () => number;
   /** Where a lost idle database connection is reported (the server logs it). */
   readonly onConnectionError?: (error: Error) => void;
+  /** The server's logger and metrics; maintenance commands run no background path and go without. */
+  readonly telemetry?: Telemetry;
 }
 
 /** Set by the HTTP layer to feed the delivery-latency histogram. */
@@ -68,8 +73,9 @@ function buildServices(
   signal: OutboxSignal,
   dialect: Dialect,
 ) {
-  // Queued messages and offers to fetch: the federation job runs at once (request changes as well, for the live streams).
-  const wake = () => runtime.commits.committed('federation', 'requests');
+  // Queued messages, offers to fetch and durable jobs: their runners start at once (request changes as well, for the live streams).
+  const wake = () => runtime.commits.committed('federation', 'requests', 'jobs');
+  const telemetry = options.telemetry ?? quietTelemetry();
   const hasher = argon2idHasher(config.passwordHashing);
   // One cache per process, shared by the service that reads sessions and those that end them.
   const sessionCache = createSessionCache<CachedSession>(runtime.clock);
@@ -96,7 +102,11 @@ function buildServices(
     grounds: { bilateralGrounds: config.legal.bilateralGrounds },
   });
   const requests = createRequestService({ ...runtime, deadlineSettings, nodeCountry: ownCountry() });
-  const transport = options.transport ?? httpTransport;
+  // The one way out to partners: timeouts, bounded retries of idempotent reads, metrics by partner and operation.
+  const outbound = createOutboundHttp({
+    metrics: telemetry.metrics,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+  });
   const inbox = createInbox({
     ...runtime,
     ownCountry,
@@ -106,10 +116,11 @@ function buildServices(
     requests,
     transitions,
     onEvidenceOffered: () => runtime.commits.committed('federation'),
+    telemetry,
   });
   const dispatcher = createDispatcher({
     ...runtime,
-    transport,
+    outbound,
     maxAttempts: federation.maxAttempts,
     retryBaseSeconds: federation.retryBaseSeconds,
     retryMaxSeconds: federation.retryMaxSeconds,
@@ -156,7 +167,11 @@ function buildServices(
       retryMaxSeconds: federation.retryMaxSeconds,
     },
     wake,
+    outbound,
+    telemetry,
   });
+  // Production confirmed complete goes to the requesting State as an evidence offer, through a durable job.
+  const productionOffers = createProductionOffers({ ...runtime, offers: exchange.evidenceOffers });
   // Providers and domestic orders; `offerEvidence` is the seam for sending production abroad.
   const orderServices = buildOrderServices({
     runtime,
@@ -177,10 +192,7 @@ function buildServices(
     requestTransitions: transitions,
     evidence,
     wake,
-    // Production confirmed complete goes to the requesting State as an evidence.offered message.
-    offerEvidence: async (context, requestId, evidenceIds) => {
-      await exchange.evidenceOffers.offer(context, requestId, evidenceIds);
-    },
+    offerEvidence: productionOffers.queue,
   });
   return {
     ...exchange,
@@ -203,9 +215,18 @@ function buildServices(
       ownCountry,
       keyring,
       keyOverlapDays: federation.keyOverlapDays,
-      transport,
+      outbound,
       inbox,
       dispatcher,
+      telemetry,
+    }),
+    // Effects promised by a commit (ADR 0009); each kind's handler shows its own final failure.
+    jobs: createJobRunner({
+      ...runtime,
+      handlers: { 'production-offer': productionOffers.handler },
+      settings: config.jobs,
+      telemetry,
+      ...(options.random === undefined ? {} : { random: options.random }),
     }),
     federationStatus: createFederationStatus(runtime),
     monitoring: createMonitoring(runtime),
@@ -236,6 +257,8 @@ export interface NodeRuntime {
   readonly outboxSignal: OutboxSignal;
   /** After-commit announcements of this process: the federation job and the live feed listen. */
   readonly commits: CommitHook;
+  /** Where background paths log and count what went wrong. */
+  readonly telemetry: Telemetry;
   close(): Promise<void>;
 }
 
@@ -256,7 +279,8 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
   const commits = createCommitHook();
   const runtime = { db: database.db, clock, ids: options.ids ?? uuidV7Ids, commits };
   const outboxSignal: OutboxSignal = { delivered: () => undefined };
-  const services = buildServices(config, runtime, options, outboxSignal, database.dialect);
+  const telemetry = options.telemetry ?? quietTelemetry();
+  const services = buildServices(config, runtime, { ...options, telemetry }, outboxSignal, database.dialect);
   try {
     // Databases of earlier versions hold TOTP secrets in the clear; no process may leave them so.
     await sealLegacyTotpSecrets(runtime, services.totpSecrets);
@@ -264,5 +288,15 @@ export async function openNode(config: NodeConfig, options: NodeRuntimeOptions =
     await database.close();
     throw error;
   }
-  return { config, database, clock, migrations, services, outboxSignal, commits, close: () => database.close() };
+  return {
+    config,
+    database,
+    clock,
+    migrations,
+    services,
+    outboxSignal,
+    commits,
+    telemetry,
+    close: () => database.close(),
+  };
 }

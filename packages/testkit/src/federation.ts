@@ -20,11 +20,13 @@ export async function federate(nodes: readonly TestNode[]): Promise<void> {
   }
 }
 
-/** Runs every node's dispatcher and deferred-inbox retry until nothing is left to deliver. */
+/** Runs every node's durable jobs, dispatcher and deferred-inbox retry until nothing is left to deliver. */
 export async function settle(nodes: readonly TestNode[], rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i += 1) {
     let moved = 0;
     for (const node of nodes) {
+      const jobs = await node.app.node.services.jobs.runDue();
+      moved += jobs.done + jobs.failed;
       const summary = await node.app.node.services.dispatcher.dispatchDue();
       moved += summary.delivered + summary.retried;
       moved += await node.app.node.services.inbox.retryDeferred();

@@ -117,13 +117,10 @@ export class NodeProcess {
     ];
   }
 
-  async restart(): Promise<void> {
+  /** Starts the process again; `env` adds to (or overrides) the node's own environment for this run only. */
+  async restart(env: Record<string, string> = {}): Promise<void> {
     if (this.serve !== null) throw new Error(`${this.country} is already running`);
-    const started = await ServeProcess.start(
-      this.args(),
-      30_000,
-      this.options.env === undefined ? {} : { env: this.options.env },
-    );
+    const started = await ServeProcess.start(this.args(), 30_000, { env: { ...this.options.env, ...env } });
     if (started.url !== this.url) throw new Error(`${this.country} listens on ${started.url}, expected ${this.url}`);
     this.serve = started.process;
   }

@@ -25,6 +25,8 @@ export function testConfig(input: TestConfigInput, patch: (config: Config) => Co
     federation: { ...configDefaults.federation, dispatchIntervalMs: 0 },
     // Tests sequence the ledger themselves (services.ledgerSequencer.sequence()).
     ledger: { ...configDefaults.ledger, sequenceIntervalMs: 0 },
+    // Tests run durable jobs themselves (services.jobs.runDue()).
+    jobs: { ...configDefaults.jobs, intervalMs: 0 },
   });
   return patch(config);
 }

@@ -189,6 +189,10 @@ export const auditActions = {
     personalDataRead: false,
     description: 'a legal clock raised a warning, breach, expiry or hard stop',
   },
+  'job.failed': {
+    personalDataRead: false,
+    description: 'a durable background job (an effect promised by a committed change) gave up and showed why',
+  },
 } as const satisfies Record<string, { personalDataRead: boolean; description: string }>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -147,6 +147,7 @@ export const errorCatalogue = {
   'order/no-linked-request': 'conflict',
   'order/production-quota-exceeded': 'rate-limited',
   'events/too-many-streams': 'rate-limited',
+  'job/lease-lost': 'conflict',
   'config/invalid': 'invalid',
   'storage/unavailable': 'unavailable',
   'node/shutting-down': 'unavailable',

@@ -119,6 +119,19 @@ export const configSchema = z.strictObject({
     retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
     retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
   }),
+  jobs: z.strictObject({
+    intervalMs: integer(0, 600_000).describe(
+      'How often due durable jobs (effects promised by a commit) are run, besides at once after the commit (0: off; tests drive it).',
+    ),
+    leaseSeconds: integer(1, 3600).describe(
+      'How long a claimed job is held: a process that dies holding one leaves it to the next run after this.',
+    ),
+    maxAttempts: integer(1, 100).describe('Runs of a job before its failure is shown to the officer.'),
+    retryBaseSeconds: integer(1, 3600).describe(
+      'First delay before a failed job runs again; doubles each time, with jitter.',
+    ),
+    retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two runs of a job.'),
+  }),
   evidence: z.strictObject({
     encryptAtRest: flag.describe(
       'Seal each evidence item with its own AES-256-GCM key, wrapped by <dataDir>/keys/storage.key.',
@@ -223,6 +236,7 @@ export const configDefaults = {
     retryBaseSeconds: 2,
     retryMaxSeconds: 900,
   },
+  jobs: { intervalMs: 1000, leaseSeconds: 120, maxAttempts: 20, retryBaseSeconds: 5, retryMaxSeconds: 3600 },
   evidence: { encryptAtRest: true, maxUploadBytes: 16 * 1024 ** 3, maxOpenUploadsPerUser: 10, uploadExpiryHours: 24 },
   orders: { lapseReminderDays: 10, clocks: {}, maxProductionBytes: 4 * 1024 ** 3, maxProductionItemsPerOrder: 50 },
   ledger: { sequenceIntervalMs: 500, batchSize: 4096 },

@@ -208,6 +208,22 @@ export interface OutboxTable {
   delivered_at: string | null;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  state: 'pending' | 'done' | 'failed';
+  attempts: number;
+  run_at: string;
+  lease_token: string | null;
+  leased_until: string | null;
+  error_code: string | null;
+  error_detail: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface InboxTable {
   message_id: string;
   from_country: string;
@@ -450,6 +466,7 @@ export interface DatabaseSchema {
   peers: PeersTable;
   peer_keys: PeerKeysTable;
   outbox: OutboxTable;
+  jobs: JobsTable;
   inbox: InboxTable;
   counters: CountersTable;
   cases: CasesTable;

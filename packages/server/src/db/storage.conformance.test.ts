@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokenRepository } from '../repositories/api-token.repository.js';
 import { auditRepository } from '../repositories/audit.repository.js';
+import { jobRepository } from '../repositories/job.repository.js';
 import { bootstrapTokenRepository } from '../repositories/one-time-token.repository.js';
 import { sessionRepository } from '../repositories/session.repository.js';
 import { userRepository, type UserRecord } from '../repositories/user.repository.js';
@@ -74,7 +75,7 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
   it('migrating again applies nothing and keeps the version', async () => {
     const again = await migrateToLatest(handle);
     expect(again.applied).toEqual([]);
-    expect(again.current).toBe('0009-order-driven-preservation');
+    expect(again.current).toBe('0010-jobs');
   });
 
   it('round-trips a user exactly, including Vietnamese text and role lists', async () => {
@@ -264,5 +265,100 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
       handle.db.transaction().execute((tx) => bootstrapTokenRepository.consume(tx, id, '2026-11-05T00:00:01.000Z')),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  describe('durable jobs', () => {
+    const t = (minutes: number) => new Date(Date.parse('2026-11-02T00:00:00.000Z') + minutes * 60_000).toISOString();
+    const job = (id: string, runAt: string) => ({
+      id,
+      kind: 'production-offer',
+      payload: { orderId: id, evidenceIds: ['e-1', 'e-2'], note: 'bằng chứng ✓' },
+      runAt,
+      createdAt: t(0),
+    });
+
+    it('round-trips a job and lists only pending ones that are due, oldest first', async () => {
+      await jobRepository.insert(handle.db, job(`j1-${backend}`, t(5)));
+      await jobRepository.insert(handle.db, job(`j2-${backend}`, t(1)));
+      await jobRepository.insert(handle.db, job(`j3-${backend}`, t(60)));
+      expect(await jobRepository.find(handle.db, `j1-${backend}`)).toEqual({
+        id: `j1-${backend}`,
+        kind: 'production-offer',
+        payload: { orderId: `j1-${backend}`, evidenceIds: ['e-1', 'e-2'], note: 'bằng chứng ✓' },
+        state: 'pending',
+        attempts: 0,
+        runAt: t(5),
+        leaseToken: null,
+        leasedUntil: null,
+        errorCode: null,
+        errorDetail: null,
+        createdAt: t(0),
+        updatedAt: t(0),
+        finishedAt: null,
+      });
+      expect((await jobRepository.due(handle.db, t(10), 10)).map((c) => c.id)).toEqual([
+        `j2-${backend}`,
+        `j1-${backend}`,
+      ]);
+    });
+
+    it('lets exactly one of two concurrent claims take a job, and fences every later write by its token', async () => {
+      const [candidate] = (await jobRepository.due(handle.db, t(10), 10)).filter((c) => c.id === `j2-${backend}`);
+      const claims = await Promise.all(
+        ['token-a', 'token-b'].map((token) =>
+          handle.db.transaction().execute((tx) => jobRepository.claim(tx, candidate!, token, t(10), t(12))),
+        ),
+      );
+      const won = claims.filter((c) => c !== undefined);
+      expect(won).toHaveLength(1);
+      expect(won[0]).toMatchObject({ attempts: 1, leasedUntil: t(12) });
+      const winner = won[0]!.leaseToken!;
+      const loser = winner === 'token-a' ? 'token-b' : 'token-a';
+      // Leased: not due for anyone else until the lease runs out.
+      expect((await jobRepository.due(handle.db, t(11), 10)).map((c) => c.id)).not.toContain(`j2-${backend}`);
+      expect(await jobRepository.complete(handle.db, `j2-${backend}`, loser, t(11))).toBe(false);
+      const failure = { code: 'storage/unavailable', detail: 'x'.repeat(2000) };
+      expect(await jobRepository.retryLater(handle.db, `j2-${backend}`, loser, t(20), failure, t(11))).toBe(false);
+      expect(await jobRepository.retryLater(handle.db, `j2-${backend}`, winner, t(20), failure, t(11))).toBe(true);
+      expect(await jobRepository.find(handle.db, `j2-${backend}`)).toMatchObject({
+        state: 'pending',
+        runAt: t(20),
+        leasedUntil: null,
+        errorCode: 'storage/unavailable',
+        errorDetail: 'x'.repeat(1000),
+      });
+    });
+
+    it('takes back a job whose lease ran out, and refuses the stale run\u2019s outcome', async () => {
+      const id = `j1-${backend}`;
+      const [first] = (await jobRepository.due(handle.db, t(10), 10)).filter((c) => c.id === id);
+      expect(await jobRepository.claim(handle.db, first!, 'run-1', t(10), t(12))).toBeDefined();
+      // A second claim from the same sighting loses: the token it saw is gone.
+      expect(await jobRepository.claim(handle.db, first!, 'run-x', t(13), t(15))).toBeUndefined();
+      const [again] = (await jobRepository.due(handle.db, t(13), 10)).filter((c) => c.id === id);
+      expect(again).toEqual({ id, leaseToken: 'run-1' });
+      expect(await jobRepository.claim(handle.db, again!, 'run-2', t(13), t(15))).toMatchObject({ attempts: 2 });
+      expect(await jobRepository.fail(handle.db, id, 'run-1', { code: 'auth/forbidden', detail: 'no' }, t(14))).toBe(
+        false,
+      );
+      expect(await jobRepository.complete(handle.db, id, 'run-2', t(14))).toBe(true);
+      expect(await jobRepository.find(handle.db, id)).toMatchObject({ state: 'done', finishedAt: t(14) });
+      expect(await jobRepository.complete(handle.db, id, 'run-2', t(14))).toBe(false);
+    });
+
+    it('marks a job failed with its code and counts jobs by kind and state', async () => {
+      const id = `j3-${backend}`;
+      const [candidate] = (await jobRepository.due(handle.db, t(60), 10)).filter((c) => c.id === id);
+      await jobRepository.claim(handle.db, candidate!, 'run-f', t(60), t(62));
+      expect(await jobRepository.fail(handle.db, id, 'run-f', { code: 'auth/forbidden', detail: 'no' }, t(61))).toBe(
+        true,
+      );
+      expect(await jobRepository.find(handle.db, id)).toMatchObject({ state: 'failed', errorCode: 'auth/forbidden' });
+      expect((await jobRepository.counts(handle.db)).sort((a, b) => a.state.localeCompare(b.state))).toEqual([
+        { kind: 'production-offer', state: 'done', count: 1 },
+        { kind: 'production-offer', state: 'failed', count: 1 },
+        { kind: 'production-offer', state: 'pending', count: 1 },
+      ]);
+    });
   });
 });

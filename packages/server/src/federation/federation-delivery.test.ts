@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV7Ids } from '../identity/ids.js';
 import { outboxRepository } from '../repositories/outbox.repository.js';
 import { createDispatcher } from '../services/dispatcher.service.js';
+import { quietTelemetry } from '../telemetry.js';
+import { createOutboundHttp } from './http-transport.js';
 import {
   auditEntries,
   faultProxy,
@@ -102,7 +104,7 @@ describe('federation delivery through a faulty network', () => {
       db: pair.vn.app.node.database.db,
       clock: pair.vn.clock,
       ids: uuidV7Ids,
-      transport: proxy.transport,
+      outbound: createOutboundHttp({ transport: proxy.transport, metrics: quietTelemetry().metrics }),
       maxAttempts: 6,
       retryBaseSeconds: 1,
       retryMaxSeconds: 3,

@@ -9,7 +9,9 @@ import { fsContentStore } from '../evidence/fs-content-store.js';
 import { uuidV7Ids } from '../identity/ids.js';
 import { fetchPartialId, sealedLength } from '../services/evidence-fetch-resume.js';
 import { createEvidenceFetcher } from '../services/evidence-fetcher.service.js';
+import { quietTelemetry } from '../telemetry.js';
 import { sealedChunkSize } from './content-stream-cipher.js';
+import { createOutboundHttp } from './http-transport.js';
 import { auditEntries, incomingAt, keyringOf, sendPreservation, startPair, type Pair } from './federation.fixtures.js';
 
 /** What the receiver asked for and how many sealed bytes it was given. */
@@ -112,7 +114,8 @@ describe('an evidence fetch that breaks off resumes where it stopped', () => {
       maxAttempts: 5,
       retryBaseSeconds: 2,
       retryMaxSeconds: 60,
-      fetchImpl: impl,
+      outbound: createOutboundHttp({ metrics: quietTelemetry().metrics, fetchImpl: impl }),
+      telemetry: quietTelemetry(),
     });
   };
 

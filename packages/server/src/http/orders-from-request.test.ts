@@ -319,6 +319,8 @@ describe('domestic orders from foreign requests', () => {
     it('closes the production when an officer confirms it complete, and offers it to the requesting State', async () => {
       const done = await orders.move(supervisor, order.id, 'confirm-production-complete');
       expect(done.state).toBe('EVIDENCE_INGESTED');
+      // The offer committed with the confirmation as a durable job; the runner carries it out.
+      expect(await node.app.node.services.jobs.runDue()).toEqual({ claimed: 1, done: 1, retried: 0, failed: 0 });
       const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
         events: { action: string; payload: Record<string, unknown> }[];
       }>().events;

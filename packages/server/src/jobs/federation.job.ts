@@ -4,6 +4,7 @@ import type { Dispatcher } from '../services/dispatcher.service.js';
 import type { Inbox } from '../services/inbox.service.js';
 import type { PullService } from '../services/pull.service.js';
 import type { EvidenceFetcher } from '../services/evidence-fetcher.service.js';
+import { nodeMetricsOf } from './interval-job.js';
 
 /**
  * Delivers the outbox on an interval and at once after a commit that queued a message
@@ -50,6 +51,7 @@ export function startFederationJob(
         if (fetched.failed > 0) app.log.warn(fetched, 'evidence offered by a partner could not be accepted');
       } while (again && !closed);
     } catch (error) {
+      nodeMetricsOf(app)?.backgroundError('federation-job', 'run-failed');
       app.log.error({ err: error }, 'federation dispatch failed');
     } finally {
       running = false;

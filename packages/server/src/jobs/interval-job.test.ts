@@ -38,6 +38,40 @@ describe('interval jobs', () => {
     expect(runs).toBe(3);
   });
 
+  it('runs at once when woken, and once more after a run that a wake-up interrupted', async () => {
+    const app = Fastify({ logger: false });
+    let wake = (): void => undefined;
+    let subscribed = 0;
+    let runs = 0;
+    let release: (() => void) | null = null;
+    startIntervalJob(app, {
+      name: 'woken job',
+      // Far beyond the test: every run here comes from a wake-up.
+      intervalMs: 600_000,
+      run: async () => {
+        runs += 1;
+        if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+      wakeOn: (listener) => {
+        wake = listener;
+        subscribed += 1;
+        return () => (subscribed -= 1);
+      },
+    });
+    await app.ready();
+    expect(subscribed).toBe(1);
+    wake();
+    await expect.poll(() => release !== null, { timeout: 5_000 }).toBe(true);
+    // Woken twice while busy: one more run covers both.
+    wake();
+    wake();
+    release!();
+    await expect.poll(() => runs, { timeout: 5_000 }).toBe(2);
+    await app.close();
+    expect(runs).toBe(2);
+    expect(subscribed).toBe(0);
+  });
+
   it('does nothing with an interval of 0', async () => {
     const app = Fastify({ logger: false });
     let runs = 0;

@@ -1,5 +1,5 @@
 /** What a committed transaction wrote that something else in this process is waiting for. */
-export type CommitTopic = 'federation' | 'requests';
+export type CommitTopic = 'federation' | 'requests' | 'jobs';
 
 export type CommitListener = () => void;
 
@@ -7,7 +7,8 @@ export type CommitListener = () => void;
  * The one after-commit hook of a node process. A service announces what its transaction wrote
  * only once it has committed: announcing from inside would let the listener read before the rows
  * are visible. The federation job listens for 'federation' (deliver or fetch now), the live change
- * feed for 'requests' (read request_events now). Listeners only schedule work and must not throw:
+ * feed for 'requests' (read request_events now), the durable job runner for 'jobs' (run due jobs
+ * now). Listeners only schedule work and must not throw:
  * the change they hear of is already committed, and the caller's reply must not turn into an error.
  */
 export interface CommitHook {
@@ -17,7 +18,11 @@ export interface CommitHook {
 }
 
 export function createCommitHook(): CommitHook {
-  const listeners: Record<CommitTopic, Set<CommitListener>> = { federation: new Set(), requests: new Set() };
+  const listeners: Record<CommitTopic, Set<CommitListener>> = {
+    federation: new Set(),
+    requests: new Set(),
+    jobs: new Set(),
+  };
   return {
     committed(...topics) {
       // A listener of two announced topics still runs once.

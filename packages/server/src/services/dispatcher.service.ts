@@ -1,5 +1,5 @@
 import { refusedAsExpired, verifyReceipt } from '@hanoi247/core';
-import type { Transport } from '../federation/http-transport.js';
+import type { OutboundHttp } from '../federation/http-transport.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
@@ -9,7 +9,7 @@ import { expiresAtOf } from './outbox.service.js';
 import { auditEntryFor, type ServiceRuntime } from './service-runtime.js';
 
 export interface DispatcherDeps extends ServiceRuntime {
-  readonly transport: Transport;
+  readonly outbound: OutboundHttp;
   readonly maxAttempts: number;
   readonly retryBaseSeconds: number;
   readonly retryMaxSeconds: number;
@@ -70,7 +70,13 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
     let response;
     try {
-      response = await deps.transport(peer.baseUrl, '/federation/v1/inbox', message.envelope);
+      response = await deps.outbound.post(
+        message.toCountry,
+        'inbox',
+        peer.baseUrl,
+        '/federation/v1/inbox',
+        message.envelope,
+      );
     } catch (error) {
       return { kind: 'retry', error: `unreachable: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -3,6 +3,7 @@ import { signBundleManifest } from '@hanoi247/core';
 import type { BundleExportPorts } from '../bundle/bundle-ports.js';
 import type { OwnSystem } from '../evidence/custody-recorder.js';
 import type { RosterEntry } from '../config/config.schema.js';
+import type { OutboundHttp } from '../federation/http-transport.js';
 import { ownDescriptor } from '../federation/own-descriptor.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -25,6 +26,7 @@ import type { EvidenceService } from './evidence.service.js';
 import { createOnwardTransferService } from './onward-transfer.service.js';
 import type { Outbox } from './outbox.service.js';
 import { createPartnerCheckpointService } from './partner-checkpoint.service.js';
+import type { Telemetry } from '../telemetry.js';
 import type { ServiceRuntime } from './service-runtime.js';
 
 export interface EvidenceExchangeDeps {
@@ -47,24 +49,29 @@ export interface EvidenceExchangeDeps {
     readonly retryMaxSeconds: number;
   };
   readonly wake: () => void;
+  /** The one way out to partners (consistency proofs, evidence content). */
+  readonly outbound: OutboundHttp;
+  readonly telemetry: Telemetry;
 }
 
 /** A partner's consistency proof between two sizes of its log, over its public ledger API. */
-async function fetchConsistency(peer: PeerRecord, from: number, to: number): Promise<Uint8Array[]> {
-  const url = new URL(`/ledger/v1/proof/consistency?from=${from}&to=${to}`, peer.baseUrl);
-  const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) {
-    throw new DomainError(
-      'storage/unavailable',
-      `${peer.country} answered ${response.status} for a consistency proof ${from}→${to}`,
-    );
-  }
-  const body = (await response.json()) as { proof?: unknown };
-  if (!Array.isArray(body.proof) || !body.proof.every((p): p is string => typeof p === 'string')) {
-    throw new DomainError('federation/invalid-envelope', `${peer.country} sent a malformed consistency proof`);
-  }
-  return body.proof.map((p) => Buffer.from(p, 'base64'));
-}
+const consistencyFetcher =
+  (outbound: OutboundHttp) =>
+  async (peer: PeerRecord, from: number, to: number): Promise<Uint8Array[]> => {
+    const path = `/ledger/v1/proof/consistency?from=${from}&to=${to}`;
+    const response = await outbound.getJson(peer.country, 'ledger-consistency', peer.baseUrl, path);
+    if (response.status < 200 || response.status >= 300) {
+      throw new DomainError(
+        'storage/unavailable',
+        `${peer.country} answered ${response.status} for a consistency proof ${from}→${to}`,
+      );
+    }
+    const proof = (response.body as { proof?: unknown } | null)?.proof;
+    if (!Array.isArray(proof) || !proof.every((p): p is string => typeof p === 'string')) {
+      throw new DomainError('federation/invalid-envelope', `${peer.country} sent a malformed consistency proof`);
+    }
+    return proof.map((p) => Buffer.from(p, 'base64'));
+  };
 
 /**
  * Evidence between this node and others: onward-transfer authorisations (Art. 36), offers to
@@ -85,7 +92,10 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
     return { country, node: deps.nodeName };
   };
   const onwardTransfer = createOnwardTransferService(runtime);
-  const partnerCheckpoints = createPartnerCheckpointService({ ...runtime, fetchConsistency });
+  const partnerCheckpoints = createPartnerCheckpointService({
+    ...runtime,
+    fetchConsistency: consistencyFetcher(deps.outbound),
+  });
 
   const bundlePorts = async (): Promise<BundleExportPorts<EvidenceRecord>> => {
     const own = system();
@@ -198,6 +208,8 @@ export function buildEvidenceExchange(deps: EvidenceExchangeDeps) {
       store: deps.store,
       checkpoints: partnerCheckpoints,
       ...deps.federation,
+      outbound: deps.outbound,
+      telemetry: deps.telemetry,
     }),
     evidenceCustody: createEvidenceCustodyService({ ...runtime, system, store: deps.store }),
     bundles: createBundleExportService({ ...runtime, system, ports: bundlePorts, ledger, sequencer, onwardTransfer }),

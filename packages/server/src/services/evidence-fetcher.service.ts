@@ -14,6 +14,7 @@ import {
 } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
 import { itemStreamKey, storedContentCipher } from '../federation/content-stream-cipher.js';
+import type { OutboundHttp } from '../federation/http-transport.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import {
@@ -25,6 +26,7 @@ import { peerRepository, type PeerRecord } from '../repositories/peer.repository
 import { fetchPartialId, fetchResumable } from './evidence-fetch-resume.js';
 import type { EvidenceIngest } from './evidence-ingest.js';
 import type { PartnerCheckpointService } from './partner-checkpoint.service.js';
+import type { Telemetry } from '../telemetry.js';
 import { auditEntryFor, isoAfter, type ServiceRuntime } from './service-runtime.js';
 
 export interface EvidenceFetcherDeps extends ServiceRuntime {
@@ -37,7 +39,9 @@ export interface EvidenceFetcherDeps extends ServiceRuntime {
   readonly maxAttempts: number;
   readonly retryBaseSeconds: number;
   readonly retryMaxSeconds: number;
-  readonly fetchImpl?: typeof fetch;
+  /** The one way out: the content streams through it. */
+  readonly outbound: OutboundHttp;
+  readonly telemetry: Telemetry;
 }
 
 /** Whole sealed chunks that one attempt added to what was kept. */
@@ -109,7 +113,7 @@ export function checkOfferedCustody(
  */
 export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
   const { db, clock } = deps;
-  const fetchImpl = deps.fetchImpl ?? fetch;
+  const { log, metrics } = deps.telemetry;
 
   async function download(
     peer: PeerRecord,
@@ -136,7 +140,9 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
         keyring.current.keyId,
       );
       const url = new URL(`/federation/v1/evidence/${transfer.id}/${item.sha256}?fromChunk=${fromChunk}`, peer.baseUrl);
-      return fetchImpl(url, { headers: { authorization: `Hanoi247-Fetch ${token}` }, redirect: 'error' });
+      return deps.outbound.stream(peer.country, 'evidence-content', url, {
+        authorization: `Hanoi247-Fetch ${token}`,
+      });
     };
     return fetchResumable({
       partials: deps.store.partials,
@@ -245,6 +251,11 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
           summary.received += 1;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
+          const logged = {
+            err: error,
+            code: isDomainError(error) ? error.code : 'bug/internal',
+            transferId: transfer.id,
+          };
           // More chunks kept than before: a poor link that keeps moving is not given up on, nor slowed down.
           const progressed = progress.chunks > 0;
           const hopeless =
@@ -273,6 +284,8 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
               );
             });
             summary.failed += 1;
+            metrics.backgroundError('evidence-fetch', 'transfer-failed');
+            log.error({ ...logged, partner: transfer.country }, 'evidence offered by a partner was refused for good');
           } else {
             const delay = progressed
               ? deps.retryBaseSeconds
@@ -286,6 +299,11 @@ export function createEvidenceFetcher(deps: EvidenceFetcherDeps) {
               !progressed,
             );
             summary.retrying += 1;
+            metrics.backgroundError('evidence-fetch', progressed ? 'broke-off' : 'retrying');
+            log.warn(
+              { ...logged, partner: transfer.country, progressed },
+              'fetching offered evidence failed; retrying',
+            );
           }
         }
       }

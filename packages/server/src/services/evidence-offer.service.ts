@@ -34,6 +34,22 @@ export interface EvidenceOfferDeps extends ServiceRuntime {
   readonly wake: () => void;
 }
 
+/** Where the offer stands once queued for the partner. */
+export interface OfferSent {
+  readonly transferId: string;
+  readonly messageId: string;
+}
+
+/**
+ * For a caller that may run the same offer again (a durable job after a crash): the transfer's id
+ * is fixed in advance, so a second run finds the first one's transfer and queues nothing, reuses
+ * custody events the first one recorded, and commits its own record of success with the offer.
+ */
+export interface OfferOptions {
+  readonly transferId?: string;
+  readonly alsoInTransaction?: (tx: Tx, sent: OfferSent) => Promise<void>;
+}
+
 /** States in which the request has not reached the partner yet. */
 const unshared = new Set(['DRAFT', 'SUBMITTED', 'APPROVED']);
 
@@ -59,13 +75,26 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
     return leaves;
   }
 
+  /** The item's events of this transfer, if an earlier run recorded them and nothing followed since. */
+  async function recordedEarlier(item: EvidenceRecord, transferId: string): Promise<string[] | null> {
+    const events = await custodyEventRepository.forEvidence(db, item.id);
+    const last = events.at(-1)?.event;
+    if (last?.type !== 'transmitted' || last.details['transferId'] !== transferId) return null;
+    return events.filter((e) => e.event.details['transferId'] === transferId).map((e) => e.event.id);
+  }
+
   return {
     async offer(
       context: CallContext,
       requestId: string,
       evidenceIds: readonly string[],
-    ): Promise<{ transferId: string; messageId: string }> {
+      options: OfferOptions = {},
+    ): Promise<OfferSent> {
       const principal = requireEvidencePermission(context.principal, 'evidence:export');
+      if (options.transferId !== undefined) {
+        const sent = await evidenceTransferRepository.find(db, options.transferId, 'outgoing');
+        if (sent !== undefined && sent.messageId !== null) return { transferId: sent.id, messageId: sent.messageId };
+      }
       if (evidenceIds.length === 0 || evidenceIds.length > 100) {
         throw new DomainError('request/validation-failed', 'offer between 1 and 100 evidence items');
       }
@@ -95,11 +124,17 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
         peer === undefined ? null : descriptorFormats(JSON.parse(peer.signedDescriptor) as SignedDescriptor),
       );
 
-      const transferId = ids();
+      const transferId = options.transferId ?? ids();
       const system = deps.system();
       const recorded: string[] = [];
+      const toRecord: EvidenceRecord[] = [];
+      for (const item of items) {
+        const earlier = options.transferId === undefined ? null : await recordedEarlier(item, transferId);
+        if (earlier === null) toRecord.push(item);
+        else recorded.push(...earlier);
+      }
       await db.transaction().execute(async (tx) => {
-        for (const item of items) {
+        for (const item of toRecord) {
           const step = { evidenceId: item.id, evidenceSha256: item.sha256, requestId: request.id };
           recorded.push(
             (
@@ -183,6 +218,7 @@ export function createEvidenceOfferService(deps: EvidenceOfferDeps) {
             },
           }),
         );
+        await options.alsoInTransaction?.(tx, { transferId, messageId: id });
         return id;
       });
       deps.wake();

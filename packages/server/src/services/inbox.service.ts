@@ -4,6 +4,7 @@ import {
   messagePayloadSchemas,
   openEnvelope,
   peekHeader,
+  refusedAsExpired,
   sha256Hex,
   signReceipt,
   type EnvelopeHeader,
@@ -16,6 +17,8 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { inboxRepository } from '../repositories/inbox.repository.js';
 import { peerRepository } from '../repositories/peer.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
+import type { Telemetry } from '../telemetry.js';
+import { showNotApplied } from './message-not-applied.js';
 import type { RequestTransitionService } from './request-transition.service.js';
 import type { RequestService } from './request.service.js';
 import { auditEntryFor, type ServiceRuntime } from './service-runtime.js';
@@ -29,6 +32,7 @@ export interface InboxDeps extends ServiceRuntime {
   readonly transitions: RequestTransitionService;
   /** Wakes the evidence fetcher once an offer is committed. */
   readonly onEvidenceOffered?: () => void;
+  readonly telemetry: Telemetry;
 }
 
 /** The requester's copy says SENT where the requested copy says RECEIVED: the same moment. */
@@ -45,6 +49,7 @@ const peerActor = { kind: 'peer' as const, userId: null, permissions: new Set<ne
  */
 export function createInbox(deps: InboxDeps) {
   const { db, clock } = deps;
+  const { log, metrics } = deps.telemetry;
 
   async function effect(tx: Tx, header: EnvelopeHeader, payload: unknown): Promise<string | null> {
     if (header.type === 'request.sent') {
@@ -109,6 +114,21 @@ export function createInbox(deps: InboxDeps) {
         },
       ),
     );
+  }
+
+  /** A deferred message that can never apply: rejected, audited, and shown where the officer works. */
+  async function giveUp(header: EnvelopeHeader, payload: unknown, code: string): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      const requestId = await showNotApplied(tx, deps, header, payload, code);
+      await inboxRepository.settle(tx, header.messageId, 'rejected', code, requestId, clock.now().toISOString());
+      await audit(tx, header, 'federation.rejected', { reason: code, deferredUntilExpiry: 'true' });
+    });
+    metrics.backgroundError('inbox', 'deferred-expired');
+    log.warn(
+      { messageId: header.messageId, from: header.from, type: header.type, code },
+      'a deferred message expired before it could apply; shown on the request timeline',
+    );
+    deps.commits?.committed('requests');
   }
 
   return {
@@ -214,21 +234,35 @@ export function createInbox(deps: InboxDeps) {
             });
             await audit(tx, header, 'federation.received', { deferred: error.message });
           });
-        } catch {
+        } catch (keeping) {
           const raced = await inboxRepository.find(db, header.messageId);
           if (raced !== undefined) return raced.receipt;
+          // The sender retries; the reason it could not be kept is the operator's to see, not the partner's.
+          log.error(
+            { err: keeping, messageId: header.messageId, from: header.from },
+            'a message could not be kept for later',
+          );
           throw error;
         }
       }
       return receipt;
     },
 
-    /** Re-applies messages that arrived before the ones they follow. */
+    /**
+     * Re-applies messages that arrived before the ones they follow. One still not applicable once
+     * it has expired never will be (its predecessor expired too): it is settled as rejected and
+     * shown on the request's timeline, so the officer knows the partner's copy moved without ours.
+     */
     async retryDeferred(): Promise<number> {
       let applied = 0;
       for (const message of await inboxRepository.deferred(db, 50)) {
         const header = peekHeader(JSON.parse(message.envelope));
-        if (header === null) continue;
+        if (header === null) {
+          // Stored only after it opened: a row changed behind our back.
+          metrics.backgroundError('inbox', 'stored-envelope-unreadable');
+          log.error({ messageId: message.messageId }, 'a deferred message no longer reads as an envelope');
+          continue;
+        }
         try {
           await db.transaction().execute(async (tx) => {
             const requestId = await effect(tx, header, message.payload);
@@ -243,8 +277,15 @@ export function createInbox(deps: InboxDeps) {
           });
           applied += 1;
           deps.commits?.committed('requests');
-        } catch {
-          // Still waiting for the message it follows.
+        } catch (error) {
+          if (!isDomainError(error)) {
+            metrics.backgroundError('inbox', 'retry-failed');
+            log.error({ err: error, messageId: header.messageId }, 'a deferred message could not be retried');
+          } else if (refusedAsExpired(header.expiresAt, clock.now())) {
+            await giveUp(header, message.payload, error.code);
+          } else {
+            log.debug({ messageId: header.messageId, code: error.code }, 'a deferred message still waits');
+          }
         }
       }
       return applied;

@@ -34,13 +34,14 @@ export interface OrderServiceDeps extends ServiceRuntime {
   /** Wakes the outbox dispatcher after a commit that moved a linked request. */
   readonly afterCommit?: () => void;
   /**
-   * Seam for the federation evidence transfer: offers the production of an order to the
-   * requesting State once an officer confirms it complete. Absent: the officer offers it by hand.
+   * Seam for the federation evidence transfer: queues, inside the confirmation's transaction, the
+   * durable offer of the order's production to the requesting State (services/production-offer.service.ts).
+   * Absent: the officer offers it by hand.
    */
   readonly offerEvidence?: OfferEvidence;
 }
 
-export type OfferEvidence = (context: CallContext, requestId: string, evidenceIds: readonly string[]) => Promise<void>;
+export type OfferEvidence = (tx: Tx, context: CallContext, order: OrderRecord) => Promise<void>;
 
 export type TermsAmendment = {
   readonly [K in 'grounds' | 'scope' | 'durationDays' | 'authorisedPeriod' | 'nonDisclosure']?:
@@ -211,40 +212,13 @@ export function createOrderService(deps: OrderServiceDeps) {
         { side: 'officer', userId: principal.userId, permissions: principal.permissions },
         terms === undefined ? {} : { terms },
       );
+      // The offer of the production commits as a durable job with the confirmation, never after it.
+      if (action === 'confirm-production-complete') await deps.offerEvidence?.(tx, context, next);
       return present(tx, next);
     });
+    // Wakes the outbox dispatcher and the job runner (the offer).
     deps.afterCommit?.();
-    if (action === 'confirm-production-complete') await offerProduction(context, view);
     return view;
-  }
-
-  /** After the commit: a failed offer leaves the order complete and says why on its timeline. */
-  async function offerProduction(context: CallContext, order: OfficerOrderView): Promise<void> {
-    if (deps.offerEvidence === undefined || order.requestId === null) return;
-    const evidenceIds = (await orderEventRepository.listForOrder(db, order.id))
-      .filter((e) => e.kind === 'production' && typeof e.payload['evidenceId'] === 'string')
-      .map((e) => e.payload['evidenceId'] as string);
-    if (evidenceIds.length === 0) return;
-    let outcome: Record<string, unknown>;
-    try {
-      await deps.offerEvidence(context, order.requestId, evidenceIds);
-      outcome = { offered: evidenceIds };
-    } catch (error) {
-      outcome = { offered: [], error: error instanceof Error ? error.message : String(error) };
-    }
-    await orderEventRepository.append(db, {
-      id: ids(),
-      orderId: order.id,
-      kind: 'production',
-      action: 'error' in outcome ? 'evidence-offer-failed' : 'evidence-offered',
-      fromState: null,
-      toState: null,
-      side: 'officer',
-      actorId: context.principal?.userId ?? null,
-      actorName: context.principal?.username ?? 'node',
-      occurredAt: clock.now().toISOString(),
-      payload: outcome,
-    });
   }
 
   return {

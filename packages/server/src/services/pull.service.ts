@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { signPullRequest, verifyPullRequest, verifyReceipt } from '@hanoi247/core';
-import type { Transport } from '../federation/http-transport.js';
+import { isDomainError, signPullRequest, verifyPullRequest, verifyReceipt } from '@hanoi247/core';
+import { z } from 'zod';
+import type { OutboundHttp } from '../federation/http-transport.js';
 import { trustedSigningKey } from '../federation/trust.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
@@ -8,16 +9,23 @@ import { peerRepository } from '../repositories/peer.repository.js';
 import type { Dispatcher } from './dispatcher.service.js';
 import type { Inbox } from './inbox.service.js';
 import { expiresAtOf } from './outbox.service.js';
+import type { Telemetry } from '../telemetry.js';
 import type { ServiceRuntime } from './service-runtime.js';
 
 export interface PullDeps extends ServiceRuntime {
   readonly ownCountry: () => string | null;
   readonly keyring: () => NodeKeyring;
   readonly keyOverlapDays: number;
-  readonly transport: Transport;
+  readonly outbound: OutboundHttp;
   readonly inbox: Inbox;
   readonly dispatcher: Dispatcher;
+  readonly telemetry: Telemetry;
 }
+
+/** What a partner answers to a pull: anything else is a bad answer, logged and counted, never half-read. */
+const pullAnswer = z.object({ envelopes: z.array(z.string()).max(1000) });
+
+const codeOf = (error: unknown): string => (isDomainError(error) ? error.code : 'bug/internal');
 
 /**
  * Pull mode, both sides. As the holder we hand a partner, who proves who it is with a
@@ -27,6 +35,39 @@ export interface PullDeps extends ServiceRuntime {
  */
 export function createPullService(deps: PullDeps) {
   const { db, clock } = deps;
+  const { log, metrics } = deps.telemetry;
+
+  /** A partner that could not be pulled this run: the next run asks again; the operator sees it meanwhile. */
+  const pullFailed = (partner: string, reason: string, details: Record<string, unknown>): undefined => {
+    metrics.backgroundError('pull', reason);
+    log.warn({ partner, reason, ...details }, 'pulling from a partner failed; the next run asks again');
+    return undefined;
+  };
+
+  /** The envelopes the partner holds for us, or undefined when it could not be asked or answered badly. */
+  async function envelopesFrom(
+    peer: { country: string; baseUrl: string },
+    pull: string,
+  ): Promise<string[] | undefined> {
+    let response;
+    try {
+      response = await deps.outbound.post(peer.country, 'pull', peer.baseUrl, '/federation/v1/pull', pull);
+    } catch (error) {
+      return pullFailed(peer.country, 'unreachable', { err: error });
+    }
+    if (response.status !== 200) {
+      return pullFailed(peer.country, 'refused', { status: response.status, body: response.body.slice(0, 300) });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(response.body);
+    } catch {
+      return pullFailed(peer.country, 'bad-answer', { why: 'not JSON' });
+    }
+    const answer = pullAnswer.safeParse(parsed);
+    if (!answer.success) return pullFailed(peer.country, 'bad-answer', { why: answer.error.issues[0]?.message });
+    return answer.data.envelopes;
+  }
 
   return {
     async waitingFor(pullJws: string): Promise<string[]> {
@@ -52,11 +93,23 @@ export function createPullService(deps: PullDeps) {
         );
         const message = await outboxRepository.find(db, receipt.messageId);
         if (
+          message !== undefined &&
+          message.status !== 'pending' &&
+          message.envelopeDigest === receipt.envelopeDigest
+        ) {
+          // A receipt sent again for what is already settled: the partner's retry, nothing to do.
+          continue;
+        }
+        if (
           message === undefined ||
           message.toCountry !== receipt.from ||
-          message.envelopeDigest !== receipt.envelopeDigest ||
-          message.status !== 'pending'
+          message.envelopeDigest !== receipt.envelopeDigest
         ) {
+          metrics.backgroundError('pull', 'receipt-mismatch');
+          log.warn(
+            { partner: from, messageId: receipt.messageId, known: message !== undefined },
+            'a partner returned a receipt for no message of ours with those bytes; ignored',
+          );
           continue;
         }
         // Still pending but past its expiry: the signed receipt proves the partner committed it, so it counts.
@@ -83,27 +136,37 @@ export function createPullService(deps: PullDeps) {
           keyring.signingKey,
           keyring.current.keyId,
         );
-        let envelopes: string[];
-        try {
-          const response = await deps.transport(peer.baseUrl, '/federation/v1/pull', pull);
-          if (response.status !== 200) continue;
-          envelopes = (JSON.parse(response.body) as { envelopes: string[] }).envelopes;
-        } catch {
-          continue;
-        }
+        const envelopes = await envelopesFrom(peer, pull);
+        if (envelopes === undefined) continue;
         const receipts: string[] = [];
         for (const envelope of envelopes) {
           try {
             receipts.push(await deps.inbox.receive(envelope));
             received += 1;
-          } catch {
-            // Refused envelopes stay with the partner, which shows them as undelivered.
+          } catch (error) {
+            // Refused (and audited by the inbox): it stays with the partner, which shows it as undelivered.
+            metrics.backgroundError('pull', 'envelope-refused');
+            log.warn(
+              { partner: peer.country, code: codeOf(error), err: error },
+              'an envelope pulled from a partner was refused',
+            );
           }
         }
         if (receipts.length > 0) {
-          await deps
-            .transport(peer.baseUrl, '/federation/v1/receipts', JSON.stringify({ from: own, receipts }))
-            .catch(() => undefined);
+          const body = JSON.stringify({ from: own, receipts });
+          try {
+            const answer = await deps.outbound.post(
+              peer.country,
+              'receipts',
+              peer.baseUrl,
+              '/federation/v1/receipts',
+              body,
+            );
+            if (answer.status !== 200) pullFailed(peer.country, 'receipts-refused', { status: answer.status });
+          } catch (error) {
+            // The partner serves those envelopes again; the inbox answers with the same receipts.
+            pullFailed(peer.country, 'receipts-unreachable', { err: error });
+          }
         }
       }
       return received;

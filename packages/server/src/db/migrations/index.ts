@@ -9,6 +9,7 @@ import { providersMigration } from './0006-providers.js';
 import { orderEvidenceMigration } from './0007-order-evidence.js';
 import { requestAssigneeMigration } from './0008-request-assignee.js';
 import { orderDrivenPreservationMigration } from './0009-order-driven-preservation.js';
+import { jobsMigration } from './0010-jobs.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -25,5 +26,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0007-order-evidence': orderEvidenceMigration(dialect),
     '0008-request-assignee': requestAssigneeMigration(dialect),
     '0009-order-driven-preservation': orderDrivenPreservationMigration(dialect),
+    '0010-jobs': jobsMigration(dialect),
   };
 }

@@ -36,6 +36,8 @@ export function Timeline({
         const note = typedText(event.payload);
         const typedIn = typeof event.payload['language'] === 'string' ? event.payload['language'] : null;
         const notes = notesOf(event.payload).map((n) => renderNote(n, catalogue, i18n.language));
+        // A failure carries its stable code, never a raw error text: the officer reads it in their language.
+        const code = typeof event.payload['code'] === 'string' ? event.payload['code'] : null;
         return (
           <MantineTimeline.Item key={event.id} title={title}>
             {event.toState !== null && (
@@ -56,6 +58,11 @@ export function Timeline({
                 {typedIn !== null &&
                   typedIn !== i18n.language &&
                   ` (${t('request.typedIn', { language: t(`language.${typedIn}`, { defaultValue: typedIn }) })})`}
+              </Text>
+            )}
+            {code !== null && (
+              <Text size="sm" c="red">
+                {i18n.exists(`failure.${code}`) ? t(`failure.${code}`) : t('failure.other', { code })}
               </Text>
             )}
             <Text size="xs" c="dimmed">

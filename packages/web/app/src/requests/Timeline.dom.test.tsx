@@ -1,0 +1,39 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, stubFetch } from '../test/fetch-stub.js';
+import { renderWithApp } from '../test/render.js';
+import { Timeline } from './Timeline.js';
+
+const requestId = '01936f6e-7b1a-7c2d-8e3f-0123456789ab';
+const event = (id: string, action: string, payload: Record<string, unknown>) => ({
+  id,
+  kind: 'delivery',
+  action,
+  fromState: null,
+  toState: null,
+  responseKind: null,
+  actorName: 'node',
+  occurredAt: '2026-11-02T08:00:00.000Z',
+  payload,
+});
+
+describe('the request timeline', () => {
+  it('shows a failure by its translated code, and an unknown code as itself, never a raw error text', async () => {
+    stubFetch({
+      [`GET /api/v1/requests/${requestId}/timeline`]: () =>
+        json(200, {
+          events: [
+            event('e1', 'evidence-offer-failed', { orderId: 'o1', offered: [], code: 'auth/forbidden', attempts: 1 }),
+            event('e2', 'message-not-applied', { messageId: 'm1', from: 'SG', code: 'order/some-future-code' }),
+          ],
+        }),
+    });
+    renderWithApp(<Timeline requestId={requestId} states={new Map()} />);
+    expect(await screen.findByText('Không chuyển được dữ liệu cung cấp cho Quốc gia yêu cầu')).toBeDefined();
+    expect(
+      screen.getByText('Cán bộ xác nhận không có quyền gửi chứng cứ ra nước ngoài; hãy gửi thủ công.'),
+    ).toBeDefined();
+    expect(screen.getByText('Không áp dụng được thông điệp của đối tác cho yêu cầu này')).toBeDefined();
+    expect(screen.getByText('Mã lý do: order/some-future-code')).toBeDefined();
+  });
+});
