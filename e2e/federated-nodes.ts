@@ -39,7 +39,10 @@ export interface Officers {
 /** The password policy refuses one that contains the username. */
 const password = (username: string) => `correct horse battery ${username.length} staple`;
 
-/** A duty officer and a supervisor, created with the CLI while the node runs (SQLite in WAL mode), then signed in over HTTP. */
+/**
+ * A duty officer and a supervisor, created with the CLI while the node runs (SQLite in WAL mode), then signed in over
+ * HTTP.
+ */
 async function officers(node: NodeProcess): Promise<Officers> {
   const cc = node.country.toLowerCase();
   await node.addUser(`${cc}.duty`, ['duty_officer'], password(`${cc}.duty`));

@@ -51,58 +51,61 @@ describe('federation between three node processes', () => {
     ]);
   });
 
-  it('Viet Nam asks Singapore to preserve data; Singapore preserves it for 90 days; Viet Nam shows PRESERVED', async () => {
-    const sent = await fed.sendPreservation('SG', preservationDetails());
-    expect(sent.state).toBe('SENT');
-    const arrived = await fed.arrived('SG', sent.reference);
-    expect(arrived.state).toBe('RECEIVED');
-    expect((await fed.view('SG', arrived.id)).deadlines).toContainEqual(
-      expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' }),
-    );
+  it(
+    'Viet Nam asks Singapore to preserve data; Singapore preserves it for 90 ' + 'days; Viet Nam shows PRESERVED',
+    async () => {
+      const sent = await fed.sendPreservation('SG', preservationDetails());
+      expect(sent.state).toBe('SENT');
+      const arrived = await fed.arrived('SG', sent.reference);
+      expect(arrived.state).toBe('RECEIVED');
+      expect((await fed.view('SG', arrived.id)).deadlines).toContainEqual(
+        expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' }),
+      );
 
-    await fed.act('SG', 'duty', arrived.id, 'acknowledge');
-    await waitFor('ACKNOWLEDGED at VN', async () =>
-      (await fed.view('VN', sent.id)).state === 'ACKNOWLEDGED' ? true : undefined,
-    );
-    await fed.act('SG', 'duty', arrived.id, 'triage');
-    await fed.act('SG', 'chief', arrived.id, 'accept');
-    // "Preserved" is Singapore's provider's answer to its domestic order, never an officer's word.
-    const desk = await ProviderDesk.open(fed);
-    const until = await desk.preserve(await desk.servedOrderFor(arrived.id));
-    expect((await fed.view('SG', arrived.id)).state).toBe('PRESERVED');
+      await fed.act('SG', 'duty', arrived.id, 'acknowledge');
+      await waitFor('ACKNOWLEDGED at VN', async () =>
+        (await fed.view('VN', sent.id)).state === 'ACKNOWLEDGED' ? true : undefined,
+      );
+      await fed.act('SG', 'duty', arrived.id, 'triage');
+      await fed.act('SG', 'chief', arrived.id, 'accept');
+      // "Preserved" is Singapore's provider's answer to its domestic order, never an officer's word.
+      const desk = await ProviderDesk.open(fed);
+      const until = await desk.preserve(await desk.servedOrderFor(arrived.id));
+      expect((await fed.view('SG', arrived.id)).state).toBe('PRESERVED');
 
-    const atVn = await waitFor('PRESERVED at VN', async () => {
-      const view = await fed.view('VN', sent.id);
-      return view.state === 'PRESERVED' ? view : undefined;
-    });
-    expect(atVn.deadlines).toContainEqual(
-      expect.objectContaining({ ruleId: 'preservation-period', status: 'open', dueAt: until }),
-    );
-    const trail = await fed.timeline('VN', sent.id);
-    expect(trail.filter((e) => e.kind === 'transition').map((e) => e.action)).toEqual([
-      'submit',
-      'approve',
-      'send',
-      'acknowledge',
-      'triage',
-      'accept',
-      'issue-domestic-order',
-      'confirm-preserved',
-    ]);
-    expect(trail.filter((e) => e.action === 'message-delivered').map((e) => e.payload['to'])).toEqual(['SG']);
-    // Singapore holds Viet Nam's receipts for its five answers as well.
-    const sgTrail = await waitFor('five receipts at SG', async () => {
-      const events = await fed.timeline('SG', arrived.id);
-      return events.filter((e) => e.action === 'message-delivered').length === 5 ? events : undefined;
-    });
-    expect(sgTrail.filter((e) => e.action === 'message-delivered').map((e) => e.payload['to'])).toEqual([
-      'VN',
-      'VN',
-      'VN',
-      'VN',
-      'VN',
-    ]);
-  });
+      const atVn = await waitFor('PRESERVED at VN', async () => {
+        const view = await fed.view('VN', sent.id);
+        return view.state === 'PRESERVED' ? view : undefined;
+      });
+      expect(atVn.deadlines).toContainEqual(
+        expect.objectContaining({ ruleId: 'preservation-period', status: 'open', dueAt: until }),
+      );
+      const trail = await fed.timeline('VN', sent.id);
+      expect(trail.filter((e) => e.kind === 'transition').map((e) => e.action)).toEqual([
+        'submit',
+        'approve',
+        'send',
+        'acknowledge',
+        'triage',
+        'accept',
+        'issue-domestic-order',
+        'confirm-preserved',
+      ]);
+      expect(trail.filter((e) => e.action === 'message-delivered').map((e) => e.payload['to'])).toEqual(['SG']);
+      // Singapore holds Viet Nam's receipts for its five answers as well.
+      const sgTrail = await waitFor('five receipts at SG', async () => {
+        const events = await fed.timeline('SG', arrived.id);
+        return events.filter((e) => e.action === 'message-delivered').length === 5 ? events : undefined;
+      });
+      expect(sgTrail.filter((e) => e.action === 'message-delivered').map((e) => e.payload['to'])).toEqual([
+        'VN',
+        'VN',
+        'VN',
+        'VN',
+        'VN',
+      ]);
+    },
+  );
 
   it('a sender killed -9 between commit and delivery delivers its message once after restarting', async () => {
     await fed.sg.stop();
@@ -123,26 +126,30 @@ describe('federation between three node processes', () => {
     expect(await exactlyOne('SG', sent.reference)).toHaveLength(1);
   });
 
-  it('a receiver killed -9 as soon as the request is visible answers the retry with its original receipt: still one request', async () => {
-    const sent = await fed.sendPreservation('SG', preservationDetails());
-    await waitFor(
-      'the request at SG',
-      async () => ((await exactlyOne('SG', sent.reference)).length > 0 ? true : undefined),
-      20_000,
-      5,
-    );
-    await fed.sg.kill();
-    await fed.sg.restart();
+  it(
+    'a receiver killed -9 as soon as the request is visible answers the retry ' +
+      'with its original receipt: still one request',
+    async () => {
+      const sent = await fed.sendPreservation('SG', preservationDetails());
+      await waitFor(
+        'the request at SG',
+        async () => ((await exactlyOne('SG', sent.reference)).length > 0 ? true : undefined),
+        20_000,
+        5,
+      );
+      await fed.sg.kill();
+      await fed.sg.restart();
 
-    const trail = await fed.delivered(sent.id);
-    const receipts = trail.filter((e) => e.action === 'message-delivered');
-    expect(receipts).toHaveLength(1);
-    expect(await exactlyOne('SG', sent.reference)).toHaveLength(1);
-    // The receipt Viet Nam holds is the one Singapore committed with the request, whichever answer carried it.
-    const arrived = await fed.arrived('SG', sent.reference);
-    const received = (await fed.timeline('SG', arrived.id)).find((e) => e.kind === 'created');
-    expect(received?.payload['messageId']).toBe(receipts[0]?.payload['messageId']);
-  });
+      const trail = await fed.delivered(sent.id);
+      const receipts = trail.filter((e) => e.action === 'message-delivered');
+      expect(receipts).toHaveLength(1);
+      expect(await exactlyOne('SG', sent.reference)).toHaveLength(1);
+      // The receipt Viet Nam holds is the one Singapore committed with the request, whichever answer carried it.
+      const arrived = await fed.arrived('SG', sent.reference);
+      const received = (await fed.timeline('SG', arrived.id)).find((e) => e.kind === 'created');
+      expect(received?.payload['messageId']).toBe(receipts[0]?.payload['messageId']);
+    },
+  );
 
   it('a partner down for a while gets its queue when it comes back, the emergency first', async () => {
     await fed.fr.stop();

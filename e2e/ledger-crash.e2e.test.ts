@@ -107,34 +107,39 @@ describe('the ledger through kill -9 and concurrent sequencers', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'h247-ledger-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('after each SIGKILL at a random point, ledger verify passes, every checkpoint is consistent and no size changes its root', async () => {
-    const roots = new Map<number, string>();
-    // Fixed delays, spread over a sequencing cycle's phases: queue, audit, read, hash, sign, commit.
-    for (const delay of [37, 180, 95, 410, 260]) {
-      const process_ = startWriter(dataDir, null, 0);
-      await waitFor(
-        'the writer to start appending',
-        async () => (process_.output.includes('...') ? true : undefined),
-        15_000,
-        10,
-      );
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      process_.child.kill('SIGKILL');
-      expect(await process_.exited).toBeNull();
-      const verified = await runCli(['ledger', 'verify', '--data', dataDir]);
-      expect(verified.stderr).toBe('');
-      expect(verified.code).toBe(0);
-      expect(await checkpointsConsistent(dataDir, null, roots)).toBeGreaterThan(0);
-    }
-    expect(roots.size).toBeGreaterThan(5);
-  });
+  it(
+    'after each SIGKILL at a random point, ledger verify passes, every checkpoint ' +
+      'is consistent and no size changes its root',
+    async () => {
+      const roots = new Map<number, string>();
+      // Fixed delays, spread over a sequencing cycle's phases: queue, audit, read, hash, sign, commit.
+      for (const delay of [37, 180, 95, 410, 260]) {
+        const process_ = startWriter(dataDir, null, 0);
+        await waitFor(
+          'the writer to start appending',
+          async () => (process_.output.includes('...') ? true : undefined),
+          15_000,
+          10,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        process_.child.kill('SIGKILL');
+        expect(await process_.exited).toBeNull();
+        const verified = await runCli(['ledger', 'verify', '--data', dataDir]);
+        expect(verified.stderr).toBe('');
+        expect(verified.code).toBe(0);
+        expect(await checkpointsConsistent(dataDir, null, roots)).toBeGreaterThan(0);
+      }
+      expect(roots.size).toBeGreaterThan(5);
+    },
+  );
 
   it.each(testBackends())(
     'two sequencer processes on one %s store: every leaf logged once, one root per size',
     async (backend) => {
       const database = await createTestDatabase(backend);
       try {
-        // Created and migrated first: two processes creating one SQLite file at once can meet "database is locked" at open.
+        // Created and migrated first: two processes creating one SQLite file at once can meet "database is locked" at
+        // open.
         const setup = await openNode(
           loadStorageConfig({ overrides: { dataDir: database.dataDir, databaseUrl: database.databaseUrl } }),
         );

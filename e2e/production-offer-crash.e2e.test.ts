@@ -62,7 +62,9 @@ describe('the production offer through kill -9', () => {
     await (fed as Federation | undefined)?.close();
   });
 
-  /** Viet Nam's Art. 44 request, accepted at Singapore and executed by a served order whose provider uploaded one file. */
+  /**
+   * Viet Nam's Art. 44 request, accepted at Singapore and executed by a served order whose provider uploaded one file.
+   */
   async function producedAtSingapore(): Promise<{ request: RequestView; order: OrderView; sha256: string }> {
     round += 1;
     const draft = await fed.vn.expect<RequestView>(201, 'POST', '/api/v1/requests', {
@@ -166,19 +168,23 @@ describe('the production offer through kill -9', () => {
     return listed.items.filter((i) => i.sha256 === sha256).length;
   }
 
-  it('killed between the confirmation\u2019s commit and the offer, Singapore offers the production once after restarting', async () => {
-    const { request, order, sha256 } = await producedAtSingapore();
-    // The job runner off for this run: the confirmation commits its job, and nothing carries it out.
-    await fed.sg.stop();
-    await fed.sg.restart({ HANOI247_JOBS_INTERVAL_MS: '0' });
-    await confirm(order);
-    expect(await offerEvents(order)).toEqual([]);
-    await fed.sg.kill();
+  it(
+    'killed between the confirmation\u2019s commit and the offer, Singapore ' +
+      'offers the production once after restarting',
+    async () => {
+      const { request, order, sha256 } = await producedAtSingapore();
+      // The job runner off for this run: the confirmation commits its job, and nothing carries it out.
+      await fed.sg.stop();
+      await fed.sg.restart({ HANOI247_JOBS_INTERVAL_MS: '0' });
+      await confirm(order);
+      expect(await offerEvents(order)).toEqual([]);
+      await fed.sg.kill();
 
-    await fed.sg.restart();
-    expect(await receivedAtVietNam(request, order, sha256)).toBe(1);
-    expect((await offerEvents(order)).map((e) => e.action)).toEqual(['evidence-offered']);
-  });
+      await fed.sg.restart();
+      expect(await receivedAtVietNam(request, order, sha256)).toBe(1);
+      expect((await offerEvents(order)).map((e) => e.action)).toEqual(['evidence-offered']);
+    },
+  );
 
   it('killed at whatever point of the offer the signal lands, Singapore still offers the production once', async () => {
     const { request, order, sha256 } = await producedAtSingapore();

@@ -131,25 +131,29 @@ describe('hanoi247 serve, end to end', () => {
     expect((await call('GET', '/api/v1/users', { session: officer })).status).toBe(403);
   });
 
-  it('answers what no route sees (bad URL encoding, oversized headers) as problem details with the security headers', async () => {
-    const answers = [
-      { response: await fetch(`${url}/api/v1/requests/%ZZ`), status: 400, code: 'request/bad-url' },
-      {
-        response: await fetch(`${url}/healthz`, { headers: { 'x-padding': 'p'.repeat(20 * 1024) } }),
-        status: 431,
-        code: 'request/headers-too-large',
-      },
-    ];
-    for (const { response, status, code } of answers) {
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-      const body = (await response.json()) as { code: string; requestId: string };
-      expect(body.code).toBe(code);
-      expect(response.headers.get('x-request-id')).toBe(body.requestId);
-    }
-  });
+  it(
+    'answers what no route sees (bad URL encoding, oversized headers) as problem ' +
+      'details with the security headers',
+    async () => {
+      const answers = [
+        { response: await fetch(`${url}/api/v1/requests/%ZZ`), status: 400, code: 'request/bad-url' },
+        {
+          response: await fetch(`${url}/healthz`, { headers: { 'x-padding': 'p'.repeat(20 * 1024) } }),
+          status: 431,
+          code: 'request/headers-too-large',
+        },
+      ];
+      for (const { response, status, code } of answers) {
+        expect(response.status).toBe(status);
+        expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+        const body = (await response.json()) as { code: string; requestId: string };
+        expect(body.code).toBe(code);
+        expect(response.headers.get('x-request-id')).toBe(body.requestId);
+      }
+    },
+  );
 
   it('serves the web page, readiness and API docs', async () => {
     const page = await fetch(`${url}/`);

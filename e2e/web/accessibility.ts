@@ -26,7 +26,8 @@ interface AxeResults {
  */
 export async function accessibilityViolations(page: Page, where: string): Promise<string[]> {
   // The app routes by URL hash, so one injection serves every page of the same document. Evaluated
-  // through DevTools rather than added as a <script>: the node's CSP (script-src 'self') rightly refuses inline scripts.
+  // through DevTools rather than added as a <script>: the node's CSP (script-src 'self') rightly refuses inline
+  // scripts.
   if (!(await page.evaluate(() => (globalThis as unknown as AxeWindow).axe !== undefined))) {
     await page.evaluate(axe.source);
   }
@@ -55,7 +56,10 @@ export async function accessibilityViolations(page: Page, where: string): Promis
   );
 }
 
-/** "Works on a laptop screen": the page fits the viewport's width, no sideways scrolling (WCAG 1.4.10 asks it even at 320 px). */
+/**
+ * "Works on a laptop screen": the page fits the viewport's width, no sideways scrolling (WCAG 1.4.10 asks it even at
+ * 320 px).
+ */
 export async function horizontalOverflow(page: Page, where: string): Promise<string[]> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => {
     const root = (

@@ -57,7 +57,9 @@ export async function eventually<T>(what: string, found: () => Promise<T | undef
 
 const journeyProvider = 'Example Platform (web journey)';
 
-/** The journeys' provider in Singapore's registry, the demo provider user acting for it; a second call finds it there. */
+/**
+ * The journeys' provider in Singapore's registry, the demo provider user acting for it; a second call finds it there.
+ */
 async function registeredProvider(sg: Officers): Promise<string> {
   const listed = await asOfficer<{ providers: { id: string; legalName: string }[] }>(
     sg.url,
@@ -166,7 +168,10 @@ export async function serveOrderOnProvider(sg: Officers, reference: string): Pro
   return (await serveOrder(sg, reference, 'preservation')).orderReference;
 }
 
-/** A request from Viet Nam to Singapore through the API: drafted by the duty officer, approved by the supervisor (four eyes), sent. */
+/**
+ * A request from Viet Nam to Singapore through the API: drafted by the duty officer, approved by the supervisor (four
+ * eyes), sent.
+ */
 async function sendFromVietNam(
   vn: Officers,
   body: Record<string, unknown>,
@@ -210,7 +215,10 @@ export async function confirmProductionComplete(sg: Officers, orderId: string): 
   });
 }
 
-/** Waits until the ledger has signed a checkpoint that includes every custody event of the item, so the browser can prove them all. */
+/**
+ * Waits until the ledger has signed a checkpoint that includes every custody event of the item, so the browser can
+ * prove them all.
+ */
 export async function custodyCheckpointed(node: Officers, evidenceId: string): Promise<number> {
   return eventually(`a checkpoint covering the custody of ${evidenceId}`, async () => {
     const proofs = await asOfficer<{ checkpoint: { treeSize: number } | null; proofs: { leafIndex: number | null }[] }>(

@@ -5,7 +5,10 @@ import type { DemoAccount } from './demo-process.js';
 
 const deskHeading = 'Bàn trực 24/7 — yêu cầu đến và đi';
 
-/** One officer (or provider user) in their own browser context (own cookies), signed in with password and TOTP through the UI; waits for the landing page's heading. */
+/**
+ * One officer (or provider user) in their own browser context (own cookies), signed in with password and TOTP through
+ * the UI; waits for the landing page's heading.
+ */
 export async function signedInOfficer(
   browser: Browser,
   url: string,

@@ -46,28 +46,31 @@ describe('hanoi247 demo', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts three federated nodes with demo accounts and plays the preservation story to "preserved until"', async () => {
-    const result = await runCli(scenario());
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(
-      /VN {2}Viet Nam 24\/7 \(demo\) +http:\/\/127\.0\.0\.1:\d+\/ +API docs http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/,
-    );
-    expect(result.stdout).toMatch(/SG {2}Singapore 24\/7 \(demo\)/);
-    expect(result.stdout).toMatch(/FR {2}France 24\/7 \(demo\)/);
-    expect(result.stdout).toMatch(/created on this first run/);
-    expect(credentialRows(result.stdout)).toHaveLength(18);
-    let rest = result.stdout;
-    for (const step of steps) {
-      const match = step.exec(rest);
-      expect(match, `${String(step)} after the previous step`).not.toBeNull();
-      const line = rest.slice(0, match?.index).split('\n').at(-1) ?? '';
-      expect(line).toMatch(/^ +\d+ ms +\+\d+ ms {2}$/);
-      rest = rest.slice((match?.index ?? 0) + (match?.[0].length ?? 0));
-    }
-    expect(rest).toMatch(/preserved until \d{4}-\d{2}-\d{2}T[\d:.]+Z/);
-    expect(existsSync(join(dataDir, 'vn', 'hanoi247.db'))).toBe(true);
-    firstRun = result.stdout;
-  });
+  it(
+    'starts three federated nodes with demo accounts and plays the preservation ' + 'story to "preserved until"',
+    async () => {
+      const result = await runCli(scenario());
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(
+        /VN {2}Viet Nam 24\/7 \(demo\) +http:\/\/127\.0\.0\.1:\d+\/ +API docs http:\/\/127\.0\.0\.1:\d+\/api\/v1\/docs/,
+      );
+      expect(result.stdout).toMatch(/SG {2}Singapore 24\/7 \(demo\)/);
+      expect(result.stdout).toMatch(/FR {2}France 24\/7 \(demo\)/);
+      expect(result.stdout).toMatch(/created on this first run/);
+      expect(credentialRows(result.stdout)).toHaveLength(18);
+      let rest = result.stdout;
+      for (const step of steps) {
+        const match = step.exec(rest);
+        expect(match, `${String(step)} after the previous step`).not.toBeNull();
+        const line = rest.slice(0, match?.index).split('\n').at(-1) ?? '';
+        expect(line).toMatch(/^ +\d+ ms +\+\d+ ms {2}$/);
+        rest = rest.slice((match?.index ?? 0) + (match?.[0].length ?? 0));
+      }
+      expect(rest).toMatch(/preserved until \d{4}-\d{2}-\d{2}T[\d:.]+Z/);
+      expect(existsSync(join(dataDir, 'vn', 'hanoi247.db'))).toBe(true);
+      firstRun = result.stdout;
+    },
+  );
 
   it('reuses the data on a second run: same keys, same accounts, the next request number', async () => {
     const keysBefore = keyFiles(join(dataDir, 'vn', 'keys'));

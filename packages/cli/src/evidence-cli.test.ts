@@ -86,70 +86,74 @@ describe('hanoi247 evidence (on the data dir)', () => {
     expect(shown.stdout.match(/^ {2}\S+\s+(collected|hashed|sealed)\s+VN\s+cli:\S+/gm)).toHaveLength(3);
   });
 
-  it('refuses with a clear message and exit code 2: missing file, bad metadata, unknown request, wrong hash, no country', async () => {
-    const file = join(dir, 'small.txt');
-    writeFileSync(file, 'small evidence');
-    const add = (...args: string[]) => runCli(['evidence', 'add', ...args, ...storage]);
+  it(
+    'refuses with a clear message and exit code 2: missing file, bad metadata, ' +
+      'unknown request, wrong hash, no country',
+    async () => {
+      const file = join(dir, 'small.txt');
+      writeFileSync(file, 'small evidence');
+      const add = (...args: string[]) => runCli(['evidence', 'add', ...args, ...storage]);
 
-    const missing = await add(
-      join(dir, 'nope.bin'),
-      '--request',
-      requestId,
-      '--metadata',
-      join(dir, 'metadata.json'),
-      '--country',
-      'VN',
-    );
-    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/cannot read .*nope\.bin/)]);
+      const missing = await add(
+        join(dir, 'nope.bin'),
+        '--request',
+        requestId,
+        '--metadata',
+        join(dir, 'metadata.json'),
+        '--country',
+        'VN',
+      );
+      expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/cannot read .*nope\.bin/)]);
 
-    const invalid = await add(
-      file,
-      '--request',
-      requestId,
-      '--metadata',
-      join(dir, 'metadata.json'),
-      '--origin',
-      'Viet Nam',
-      '--acquired-at',
-      'yesterday',
-      '--country',
-      'VN',
-    );
-    expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(
-      /metadata is not valid[\s\S]*\/metadata\/acquisition\/acquiredAt[\s\S]*\/metadata\/originCountry/,
-    );
+      const invalid = await add(
+        file,
+        '--request',
+        requestId,
+        '--metadata',
+        join(dir, 'metadata.json'),
+        '--origin',
+        'Viet Nam',
+        '--acquired-at',
+        'yesterday',
+        '--country',
+        'VN',
+      );
+      expect(invalid.code).toBe(2);
+      expect(invalid.stderr).toMatch(
+        /metadata is not valid[\s\S]*\/metadata\/acquisition\/acquiredAt[\s\S]*\/metadata\/originCountry/,
+      );
 
-    const unknown = await add(
-      file,
-      '--request',
-      '01900000-0000-7000-8000-000000000000',
-      '--metadata',
-      join(dir, 'metadata.json'),
-      '--country',
-      'VN',
-    );
-    expect([unknown.code, unknown.stderr]).toEqual([2, 'hanoi247: no such request\n']);
+      const unknown = await add(
+        file,
+        '--request',
+        '01900000-0000-7000-8000-000000000000',
+        '--metadata',
+        join(dir, 'metadata.json'),
+        '--country',
+        'VN',
+      );
+      expect([unknown.code, unknown.stderr]).toEqual([2, 'hanoi247: no such request\n']);
 
-    const wrongHash = await add(
-      file,
-      '--request',
-      requestId,
-      '--metadata',
-      join(dir, 'metadata.json'),
-      '--sha256',
-      '0'.repeat(64),
-      '--country',
-      'VN',
-    );
-    expect(wrongHash.code).toBe(2);
-    expect(wrongHash.stderr).toMatch(/not the declared 0{64}; nothing was kept/);
+      const wrongHash = await add(
+        file,
+        '--request',
+        requestId,
+        '--metadata',
+        join(dir, 'metadata.json'),
+        '--sha256',
+        '0'.repeat(64),
+        '--country',
+        'VN',
+      );
+      expect(wrongHash.code).toBe(2);
+      expect(wrongHash.stderr).toMatch(/not the declared 0{64}; nothing was kept/);
 
-    const noCountry = await add(file, '--request', requestId, '--metadata', join(dir, 'metadata.json'));
-    expect(noCountry.code).toBe(2);
-    expect(noCountry.stderr).toMatch(/country is not configured/);
+      const noCountry = await add(file, '--request', requestId, '--metadata', join(dir, 'metadata.json'));
+      expect(noCountry.code).toBe(2);
+      expect(noCountry.stderr).toMatch(/country is not configured/);
 
-    const listed = await runCli(['evidence', 'list', '--request', requestId, '--json', ...storage]);
-    expect(JSON.parse(listed.stdout)).toHaveLength(1);
-  });
+      const listed = await runCli(['evidence', 'list', '--request', requestId, '--json', ...storage]);
+      expect(JSON.parse(listed.stdout)).toHaveLength(1);
+    },
+  );
 });

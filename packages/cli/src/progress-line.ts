@@ -18,7 +18,8 @@ export function progressLine(stream: NodeJS.WriteStream, total: number, label: s
     const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
     // \x1b[K clears what a longer previous line left behind.
     stream.write(
-      `\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${format(done)} / ${format(total)} ${format(done / seconds)}/s\x1b[K`,
+      `\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${format(done)} ` +
+        `/ ${format(total)} ${format(done / seconds)}/s\x1b[K`,
     );
   };
   return {

@@ -31,7 +31,9 @@ async function run(
   return { code, stdout, stderr };
 }
 
-/** The integration example in docs/examples runs as a provider's system would: against a live node, with a scoped token. */
+/**
+ * The integration example in docs/examples runs as a provider's system would: against a live node, with a scoped token.
+ */
 describe('docs/examples/provider-api.mjs', () => {
   let node: TestNode;
   let dir: string;

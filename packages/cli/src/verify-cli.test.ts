@@ -107,7 +107,8 @@ describe('hanoi247 verify (the built binary)', () => {
       `WARN  node SG: not compared: the evidence came from SG; check that ${crossed.sg.fingerprint}`,
     );
     expect(plain.stdout).toContain(
-      `PASS  item ${received}: SG's chain runs unbroken from its first event (no predecessor) to its transmission to VN`,
+      `PASS  item ${received}: SG's chain runs unbroken from its first event (no ` +
+        `predecessor) to its transmission to VN`,
     );
     const matching = await runCli([
       'verify',
@@ -167,41 +168,47 @@ describe('verify on hostile zips', () => {
     expect(code).toBe(0);
   });
 
-  it('refuses zip slip, absolute paths, NUL, symlinks, duplicates, bombs and overlapping entries as failures, never crashing', async () => {
-    const valid = await exportedEntries();
-    const custody = valid.findIndex((e) => e.name.startsWith('custody/'));
-    const hostile: CraftedEntry[] = [
-      { name: '../../evil.sh', data: Buffer.from('rm -rf /') },
-      { name: '/etc/cron.d/evil', data: Buffer.from('x') },
-      { name: 'C:/Windows/evil.dll', data: Buffer.from('x') },
-      { name: 'files/a\u0000.txt', data: Buffer.from('x') },
-      { name: 'files\\..\\..\\evil', data: Buffer.from('x') },
-      { name: 'link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 },
-      { name: `FILES/${bigSha}`, data: Buffer.from('a second copy') },
-      { name: 'bomb.bin', data: Buffer.alloc(4 * 1024 * 1024), deflate: true },
-      { name: 'overlap.bin', data: valid[custody]!.data, sameDataAs: custody },
-    ];
-    const path = join(dir, 'hostile.zip');
-    writeFileSync(path, craftZip([...valid, ...hostile]));
-    const { code, report } = await verifyInProcess(path);
-    expect(code).toBe(1);
-    const refused = new Map(report.checks.filter((c) => c.id === 'container').map((c) => [c.subject, c.message]));
-    expect(refused.get('../../evil.sh')).toMatch(/zip slip/);
-    expect(refused.get('/etc/cron.d/evil')).toMatch(/absolute path/);
-    expect(refused.get('C:/Windows/evil.dll')).toMatch(/absolute path/);
-    expect(refused.get('files/a\u0000.txt')).toMatch(/NUL or a control character/);
-    expect(refused.get('files\\..\\..\\evil')).toMatch(/backslash/);
-    expect(refused.get('link')).toMatch(/symbolic link/);
-    expect(refused.get(`FILES/${bigSha}`)).toMatch(/2 entries would extract to this same name/);
-    expect(refused.get(`files/${bigSha}`)).toMatch(/2 entries would extract to this same name/);
-    expect(refused.get('bomb.bin')).toMatch(/would inflate \d+ times \(zip bomb\)/);
-    expect(refused.get('overlap.bin')).toMatch(/overlaps another entry/);
-    expect(refused.get(valid[custody]!.name)).toMatch(/overlaps another entry/);
-    // What was refused is then missing; everything else is still checked and passes.
-    const missing = report.checks.filter((c) => c.id === 'entry.missing' && c.status === 'fail').map((c) => c.subject);
-    expect(missing.sort()).toEqual([valid[custody]!.name, `files/${bigSha}`].sort());
-    expect(report.checks.find((c) => c.id === 'manifest.signature')?.status).toBe('pass');
-  });
+  it(
+    'refuses zip slip, absolute paths, NUL, symlinks, duplicates, bombs and ' +
+      'overlapping entries as failures, never crashing',
+    async () => {
+      const valid = await exportedEntries();
+      const custody = valid.findIndex((e) => e.name.startsWith('custody/'));
+      const hostile: CraftedEntry[] = [
+        { name: '../../evil.sh', data: Buffer.from('rm -rf /') },
+        { name: '/etc/cron.d/evil', data: Buffer.from('x') },
+        { name: 'C:/Windows/evil.dll', data: Buffer.from('x') },
+        { name: 'files/a\u0000.txt', data: Buffer.from('x') },
+        { name: 'files\\..\\..\\evil', data: Buffer.from('x') },
+        { name: 'link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 },
+        { name: `FILES/${bigSha}`, data: Buffer.from('a second copy') },
+        { name: 'bomb.bin', data: Buffer.alloc(4 * 1024 * 1024), deflate: true },
+        { name: 'overlap.bin', data: valid[custody]!.data, sameDataAs: custody },
+      ];
+      const path = join(dir, 'hostile.zip');
+      writeFileSync(path, craftZip([...valid, ...hostile]));
+      const { code, report } = await verifyInProcess(path);
+      expect(code).toBe(1);
+      const refused = new Map(report.checks.filter((c) => c.id === 'container').map((c) => [c.subject, c.message]));
+      expect(refused.get('../../evil.sh')).toMatch(/zip slip/);
+      expect(refused.get('/etc/cron.d/evil')).toMatch(/absolute path/);
+      expect(refused.get('C:/Windows/evil.dll')).toMatch(/absolute path/);
+      expect(refused.get('files/a\u0000.txt')).toMatch(/NUL or a control character/);
+      expect(refused.get('files\\..\\..\\evil')).toMatch(/backslash/);
+      expect(refused.get('link')).toMatch(/symbolic link/);
+      expect(refused.get(`FILES/${bigSha}`)).toMatch(/2 entries would extract to this same name/);
+      expect(refused.get(`files/${bigSha}`)).toMatch(/2 entries would extract to this same name/);
+      expect(refused.get('bomb.bin')).toMatch(/would inflate \d+ times \(zip bomb\)/);
+      expect(refused.get('overlap.bin')).toMatch(/overlaps another entry/);
+      expect(refused.get(valid[custody]!.name)).toMatch(/overlaps another entry/);
+      // What was refused is then missing; everything else is still checked and passes.
+      const missing = report.checks
+        .filter((c) => c.id === 'entry.missing' && c.status === 'fail')
+        .map((c) => c.subject);
+      expect(missing.sort()).toEqual([valid[custody]!.name, `files/${bigSha}`].sort());
+      expect(report.checks.find((c) => c.id === 'manifest.signature')?.status).toBe('pass');
+    },
+  );
 
   it('refuses an entry that inflates past the size it declares', async () => {
     const entries = (await exportedEntries()).map((e) =>

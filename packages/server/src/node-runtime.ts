@@ -73,7 +73,8 @@ function buildServices(
   signal: OutboxSignal,
   dialect: Dialect,
 ) {
-  // Queued messages, offers to fetch and durable jobs: their runners start at once (request changes as well, for the live streams).
+  // Queued messages, offers to fetch and durable jobs: their runners start at once (request changes as well, for the
+  // live streams).
   const wake = () => runtime.commits.committed('federation', 'requests', 'jobs');
   const telemetry = options.telemetry ?? quietTelemetry();
   const hasher = argon2idHasher(config.passwordHashing);

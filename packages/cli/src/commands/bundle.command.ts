@@ -38,7 +38,8 @@ export function bundleCommand(openExporter: BundleExporterFactory): Command {
   bundle.addCommand(
     withStorageOptions(new Command('export'))
       .description(
-        'write the evidence of a request (or the items named) with custody proofs, signed checkpoint and receipts into one zip',
+        'write the evidence of a request (or the items named) with custody proofs, ' +
+          'signed checkpoint and receipts into one zip',
       )
       .addOption(new Option('--request <id>', 'export the evidence of this request, with its delivery receipts'))
       .addOption(new Option('--evidence <id...>', 'export these evidence items'))

@@ -42,7 +42,8 @@ function writeRequestFile(dataDir: string, nodes: readonly DemoNode[]): string {
 export function demoCommand(version: string): Command {
   return new Command('demo')
     .description(
-      'run a demo network (Viet Nam, Singapore, France) in this process, with demo accounts, and optionally play a story',
+      'run a demo network (Viet Nam, Singapore, France) in this process, with ' +
+        'demo accounts, and optionally play a story',
     )
     .option('--countries <list>', 'comma-separated ISO 3166-1 alpha-2 codes, 2 to 8 (default VN,SG,FR)')
     .option('-d, --data <dir>', `one subdirectory per country; reused on later runs (default ${defaultDemoDataDir})`)
@@ -63,7 +64,8 @@ export function demoCommand(version: string): Command {
       if (options.scenario === 'preservation') {
         const [home, partner] = nodes;
         print(
-          `\nScenario: expedited preservation (UN art. 42), ${home?.country ?? ''} \u2192 ${partner?.country ?? ''}, through the HTTP API`,
+          `\nScenario: expedited preservation (UN art. 42), ${home?.country ?? ''} ` +
+            `\u2192 ${partner?.country ?? ''}, through the HTTP API`,
         );
         print(`  ${'elapsed'.padStart(9)}  ${'step'.padStart(10)}`);
         const result = await runPreservationScenario(nodes, print, scenarioTimeoutMs);
@@ -72,7 +74,8 @@ export function demoCommand(version: string): Command {
           print(`preserved until ${result.preservedUntil} (the whole story took ${Math.round(result.totalMs)} ms)`);
         } else if (result.failure !== null) {
           process.stderr.write(
-            `hanoi247: the scenario failed at "${result.failure.step}" after ${Math.round(result.totalMs)} ms: ${result.failure.reason}\n`,
+            `hanoi247: the scenario failed at "${result.failure.step}" after ${Math.round(result.totalMs)} ` +
+              `ms: ${result.failure.reason}\n`,
           );
         }
       }

@@ -49,7 +49,8 @@ function describe(item: EvidenceView): string {
 function addCommand(): Command {
   return withMetadataOptions(withStorageOptions(new Command('add')))
     .description(
-      'store a file as evidence of a request: streamed, hashed, sealed, with its custody events (acts on the data dir as the operator)',
+      'store a file as evidence of a request: streamed, hashed, sealed, with its ' +
+        'custody events (acts on the data dir as the operator)',
     )
     .argument('<file>', 'the file to add')
     .addOption(new Option('--request <id>', 'the request the evidence belongs to').makeOptionMandatory())
@@ -122,7 +123,8 @@ export function evidenceCommand(): Command {
           if (options.json === true) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
           else {
             process.stdout.write(
-              `${'ID'.padEnd(36)}  ${'BYTES'.padStart(12)}  ${'SHA-256'.padEnd(64)}  STORED  FILE\n${items.map((i) => `${itemLine(i)}\n`).join('')}`,
+              `${'ID'.padEnd(36)}  ${'BYTES'.padStart(12)}  ${'SHA-256'.padEnd(64)}  STORED ` +
+                ` FILE\n${items.map((i) => `${itemLine(i)}\n`).join('')}`,
             );
           }
         }),

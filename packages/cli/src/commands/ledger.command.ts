@@ -14,7 +14,8 @@ export function ledgerCommand(): Command {
   ledger.addCommand(
     withStorageOptions(new Command('verify'))
       .description(
-        'recompute the whole ledger: every leaf hash from its data, every stored subtree, the root and signature of every checkpoint',
+        'recompute the whole ledger: every leaf hash from its data, every stored ' +
+          'subtree, the root and signature of every checkpoint',
       )
       .action(async (options: NodeOptions) => {
         const config = storageConfigFrom(options, process.env);

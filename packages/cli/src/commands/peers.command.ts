@@ -65,7 +65,8 @@ export function peersCommand(): Command {
         try {
           const peer = await node.services.peers.pin(operator(), descriptor, options.fingerprint);
           process.stdout.write(
-            `pinned ${peer.country} "${peer.name}" at ${peer.baseUrl}\n  signing key ${peer.pinnedFingerprint}\n  languages ${peer.languages.join(', ')}\n`,
+            `pinned ${peer.country} "${peer.name}" at ${peer.baseUrl}\n  signing key ` +
+              `${peer.pinnedFingerprint}\n  languages ${peer.languages.join(', ')}\n`,
           );
         } finally {
           await node.close();
@@ -85,7 +86,8 @@ export function peersCommand(): Command {
           );
           for (const p of all) {
             process.stdout.write(
-              `${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ${p.pinnedFingerprint.padEnd(52)} ${p.name}\n`,
+              `${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ${p.pinnedFingerprint.padEnd(52)} ` +
+                `${p.name}\n`,
             );
           }
         } finally {

@@ -54,7 +54,8 @@ export function providersCommand(): Command {
         const input = await readProvider(file);
         const created = await withNode(options, (node) => node.services.providers.create(operator(), input));
         process.stdout.write(
-          `registered ${created.id} ${created.legalName} (${created.type}, ${created.country}), orders by ${created.channel}\n`,
+          `registered ${created.id} ${created.legalName} (${created.type}, ${created.country}), ` +
+            `orders by ${created.channel}\n`,
         );
       }),
   );
@@ -81,7 +82,8 @@ export function providersCommand(): Command {
   providers.addCommand(
     withStorageOptions(new Command('link'))
       .description(
-        'let a provider_user account act for a provider (it then sees that provider\u2019s served orders, nothing else)',
+        'let a provider_user account act for a provider (it then sees that provider\u2019s ' +
+          'served orders, nothing else)',
       )
       .argument('<providerId>', 'the provider\u2019s id (providers list)')
       .argument('<username>', 'an account with the single role provider_user')

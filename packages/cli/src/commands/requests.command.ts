@@ -63,7 +63,8 @@ async function readJsonFile(path: string): Promise<unknown> {
 function describe(request: RequestView): string {
   const lines = [
     `${request.reference}  ${request.typeTitle.en}`,
-    `  ${request.direction} ${request.requestingState} → ${request.requestedState}   basis ${request.legalBasis}   priority ${request.priority}`,
+    `  ${request.direction} ${request.requestingState} → ${request.requestedState} ` +
+      `  basis ${request.legalBasis}   priority ${request.priority}`,
     `  state ${request.state} (${request.stateLabel.en})   version ${request.version}   id ${request.id}`,
     `  next actions: ${request.availableActions.map((a) => a.action).join(', ') || 'none on this side'}`,
   ];
@@ -101,11 +102,14 @@ export function requestsCommand(): Command {
           return;
         }
         print(
-          `${'REFERENCE'.padEnd(18)} ${'TYPE'.padEnd(22)} ${'DIR'.padEnd(8)} ${'STATE'.padEnd(24)} ${'PRIORITY'.padEnd(9)} ${'ROUTE'.padEnd(8)} NEXT DEADLINE`,
+          `${'REFERENCE'.padEnd(18)} ${'TYPE'.padEnd(22)} ${'DIR'.padEnd(8)} ${'STATE'.padEnd(24)} ` +
+            `${'PRIORITY'.padEnd(9)} ${'ROUTE'.padEnd(8)} NEXT DEADLINE`,
         );
         for (const r of items) {
           print(
-            `${r.reference.padEnd(18)} ${r.type.padEnd(22)} ${r.direction.padEnd(8)} ${r.state.padEnd(24)} ${r.priority.padEnd(9)} ${`${r.requestingState}→${r.requestedState}`.padEnd(8)} ${r.nextDueAt ?? '-'}`,
+            `${r.reference.padEnd(18)} ${r.type.padEnd(22)} ${r.direction.padEnd(8)} ` +
+              `${r.state.padEnd(24)} ${r.priority.padEnd(9)} ${`${r.requestingState}→${r.requestedState}`.padEnd(8)} ` +
+              `${r.nextDueAt ?? '-'}`,
           );
         }
       }),

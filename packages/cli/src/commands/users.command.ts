@@ -27,7 +27,10 @@ async function readPasswordFromStdin(): Promise<string> {
 
 function line(user: UserView): string {
   const factor = user.totpEnrolled ? 'totp' : 'no-2fa-yet';
-  return `${user.username.padEnd(24)} ${user.status.padEnd(9)} ${factor.padEnd(11)} ${user.roles.join(',').padEnd(40)} ${user.displayName}`;
+  return (
+    `${user.username.padEnd(24)} ${user.status.padEnd(9)} ${factor.padEnd(11)} ` +
+    `${user.roles.join(',').padEnd(40)} ${user.displayName}`
+  );
 }
 
 function parseRoles(values: readonly string[]): Role[] {

@@ -53,7 +53,8 @@ export async function verifyOrderFile(
 export function verifyOrderCommand(): Command {
   return new Command('verify-order')
     .description(
-      'verify a signed domestic order offline: issued by a directory-listed node and authority, not altered (exit 0 valid, 1 invalid with the reason, 2 unusable file)',
+      'verify a signed domestic order offline: issued by a directory-listed node ' +
+        'and authority, not altered (exit 0 valid, 1 invalid with the reason, 2 unusable file)',
     )
     .argument('<order>', 'the signed order (order.json, from GET /api/v1/provider/orders/{id}/signed)')
     .option(
@@ -62,7 +63,8 @@ export function verifyOrderCommand(): Command {
     )
     .option(
       '--expect-fingerprint <SHA256:...>',
-      'or: the node\u2019s signing-key fingerprint published out of band, to trust the descriptor inside the order file',
+      'or: the node\u2019s signing-key fingerprint published out of band, to trust ' +
+        'the descriptor inside the order file',
     )
     .option('--json', 'print the result as JSON')
     .action(async (path: string, options: VerifyOrderCliOptions) => {

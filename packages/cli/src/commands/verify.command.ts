@@ -19,7 +19,8 @@ function partnerFingerprints(values: readonly string[]): Record<string, string> 
     const match = /^([A-Z]{2})=(.+)$/.exec(value);
     if (match === null || !fingerprintPattern.test(match[2]!)) {
       throw new CliError(
-        `--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256: followed by 43 base64url characters (not ${value})`,
+        `--expect-partner-fingerprint takes a country and a fingerprint, like SG=SHA256: ` +
+          `followed by 43 base64url characters (not ${value})`,
       );
     }
     if (byCountry[match[1]!] !== undefined) throw new CliError(`--expect-partner-fingerprint names ${match[1]!} twice`);
@@ -61,7 +62,8 @@ export async function verifyBundleFile(
 export function verifyCommand(): Command {
   return new Command('verify')
     .description(
-      'verify an evidence bundle offline: every file hash, custody link, ledger proof and signature (exit 0 only if all check)',
+      'verify an evidence bundle offline: every file hash, custody link, ledger ' +
+        'proof and signature (exit 0 only if all check)',
     )
     .argument('<bundle>', 'the bundle zip file (case.zip)')
     .option('--json', 'print the report as JSON')
@@ -71,7 +73,8 @@ export function verifyCommand(): Command {
     )
     .option(
       '--expect-partner-fingerprint <CC=SHA256:...>',
-      'for evidence another State sent: that State\u2019s signing-key fingerprint as it published it (repeatable, one per State); a mismatch fails the bundle',
+      'for evidence another State sent: that State\u2019s signing-key fingerprint ' +
+        'as it published it (repeatable, one per State); a mismatch fails the bundle',
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )

@@ -110,7 +110,8 @@ export const auditActions = {
   'evidence.onward-transfer-authorised': {
     personalDataRead: false,
     description:
-      'the origin State\u2019s authorisation to send an item on to a third State or organisation was recorded (Art. 36)',
+      'the origin State\u2019s authorisation to send an item on to a third State ' +
+      'or organisation was recorded (Art. 36)',
   },
   'evidence.onward-transfer-refused': {
     personalDataRead: false,
@@ -136,7 +137,8 @@ export const auditActions = {
   'evidence.bundle-exported': {
     personalDataRead: true,
     description:
-      'evidence was exported as a verifiable bundle (packaged; onward-transferred where foreign evidence left for a third State)',
+      'evidence was exported as a verifiable bundle (packaged; onward-transferred ' +
+      'where foreign evidence left for a third State)',
   },
   'evidence.custody-recorded': {
     personalDataRead: false,
@@ -145,12 +147,14 @@ export const auditActions = {
   'evidence.destroyed': {
     personalDataRead: false,
     description:
-      'an evidence item was destroyed (by hand or at its retention date): content removed, personal openings erased, proofs kept',
+      'an evidence item was destroyed (by hand or at its retention date): content ' +
+      'removed, personal openings erased, proofs kept',
   },
   'ledger.split-view': {
     personalDataRead: false,
     description:
-      'a partner node signed two different checkpoints for one size, or a history inconsistent with one it signed before',
+      'a partner node signed two different checkpoints for one size, or a history ' +
+      'inconsistent with one it signed before',
   },
   'provider.created': { personalDataRead: false, description: 'a service provider was added to the registry' },
   'provider.updated': { personalDataRead: false, description: 'a service provider\u2019s registry entry was changed' },
@@ -175,7 +179,8 @@ export const auditActions = {
   'order.answer-recorded': {
     personalDataRead: false,
     description:
-      'an officer recorded the answer of a provider not on the platform (who, how received, the document kept as evidence)',
+      'an officer recorded the answer of a provider not on the platform (who, ' +
+      'how received, the document kept as evidence)',
   },
   'order.access-denied': {
     personalDataRead: false,

@@ -48,7 +48,10 @@ export const bundlePaths = {
 } as const;
 
 const entryRef = z.strictObject({ path: z.string().min(1).max(200), sha256: sha256Hex });
-/** The custody of an item before it reached the exporter: the State that sent it, the tree size of its checkpoint the leaves are proved in, and the record holding them. */
+/**
+ * The custody of an item before it reached the exporter: the State that sent it, the tree size of its checkpoint the
+ * leaves are proved in, and the record holding them.
+ */
 const foreignCustodyRef = entryRef.extend({ country, checkpoint: size.min(1) });
 
 export const bundleItemSchema = z

@@ -123,8 +123,10 @@ export class CheckLog {
 export function formatBundleReport(report: BundleReport): string {
   const lines: string[] = [];
   const verdict = report.ok
-    ? 'VERIFIED: every file hash, proof, signature and custody link checks. / ĐÃ XÁC MINH: mọi giá trị băm, bằng chứng, chữ ký và mắt xích lưu giữ đều hợp lệ.'
-    : `NOT VERIFIED: ${report.counts.fail} check(s) failed. / KHÔNG XÁC MINH ĐƯỢC: ${report.counts.fail} kiểm tra không đạt.`;
+    ? 'VERIFIED: every file hash, proof, signature and custody link checks. / ' +
+      'ĐÃ XÁC MINH: mọi giá trị băm, bằng chứng, chữ ký và mắt xích lưu giữ đều hợp lệ.'
+    : `NOT VERIFIED: ${report.counts.fail} check(s) failed. / KHÔNG XÁC MINH ĐƯỢC: ` +
+      `${report.counts.fail} kiểm tra không đạt.`;
   lines.push(verdict, '');
   if (report.bundle !== null) {
     const b = report.bundle;
@@ -133,7 +135,8 @@ export function formatBundleReport(report: BundleReport): string {
     );
     if (b.request !== null) {
       lines.push(
-        `Request ${b.request.reference} (${b.request.type}), ${b.request.requestingState} \u2192 ${b.request.requestedState}`,
+        `Request ${b.request.reference} (${b.request.type}), ${b.request.requestingState} ` +
+          `\u2192 ${b.request.requestedState}`,
       );
     }
     lines.push(`${b.items} evidence item(s)`);

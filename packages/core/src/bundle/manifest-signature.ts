@@ -26,7 +26,9 @@ export type ManifestSignatureResult =
   | { readonly ok: true; readonly keyId: string; readonly retired: boolean }
   | { readonly ok: false; readonly reason: string };
 
-/** Verifies with any signing key generation the descriptor lists: rotation keeps old keys so old bundles still verify. */
+/**
+ * Verifies with any signing key generation the descriptor lists: rotation keeps old keys so old bundles still verify.
+ */
 export async function verifyBundleManifest(
   manifestBytes: Uint8Array,
   detachedJws: string,

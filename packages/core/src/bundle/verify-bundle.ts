@@ -107,7 +107,8 @@ async function readManifest(ctx: VerifyContext): Promise<{ manifest: BundleManif
   ctx.log.pass(
     'manifest',
     manifestPath,
-    `version ${m.v}: lists ${m.items.length} item(s)${foreign}, ${m.checkpoints.length} checkpoint(s), ${m.receipts.length} receipt(s) and ${m.descriptors.length} descriptor(s)`,
+    `version ${m.v}: lists ${m.items.length} item(s)${foreign}, ${m.checkpoints.length} ` +
+      `checkpoint(s), ${m.receipts.length} receipt(s) and ${m.descriptors.length} descriptor(s)`,
   );
   return { manifest: m, bytes };
 }

@@ -72,7 +72,8 @@ export async function verifyCheckpoints(
     ctx.log.pass(
       'checkpoint.signature',
       subject,
-      `log "${checkpoint.origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, signed by a key of node ${country}`,
+      `log "${checkpoint.origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, ` +
+        `signed by a key of node ${country}`,
     );
     signed.set(ref.size, checkpoint);
   }

@@ -85,7 +85,8 @@ export async function verifyItemCustody(
         fail(
           'custody.chain',
           named,
-          `previous-hash link broken: it links to ${String(event.previous)}, the event before it hashes to ${String(previousHash)}`,
+          `previous-hash link broken: it links to ${String(event.previous)}, the event ` +
+            `before it hashes to ${String(previousHash)}`,
         );
       }
       const time = Date.parse(event.occurredAt);
@@ -135,7 +136,8 @@ export async function verifyItemCustody(
     ['custody.order', 'the events are in time order'],
     [
       'custody.inclusion',
-      `every event is in the ledger (inclusion proofs verify against checkpoint ${[...new Set(file.events.map((e) => e.checkpoint))].join(', ')})`,
+      `every event is in the ledger (inclusion proofs verify against checkpoint ` +
+        `${[...new Set(file.events.map((e) => e.checkpoint))].join(', ')})`,
     ],
   ];
   for (const [id, message] of passes) if (!failed.has(id)) ctx.log.pass(id, subject, message);
@@ -150,7 +152,8 @@ function checkBorderLink(first: CustodyEvent, follows: ForeignLink, fail: (messa
   } else if (first.previous !== follows.lastHash) {
     const links = first.previous === null ? 'it has no predecessor' : `it links to ${first.previous}`;
     fail(
-      `${which} does not follow ${follows.country}'s transmission: ${links}, ${follows.country}'s last event hashes to ${follows.lastHash}`,
+      `${which} does not follow ${follows.country}'s transmission: ${links}, ${follows.country}'s ` +
+        `last event hashes to ${follows.lastHash}`,
     );
   }
 }

@@ -36,7 +36,8 @@ export async function verifyDescriptors(
       ctx.log.pass(
         'descriptor',
         subject,
-        `"${descriptor.name}" is self-signed by its current key ${fingerprint} and lists ${descriptor.keys.length} key generation(s)`,
+        `"${descriptor.name}" is self-signed by its current key ${fingerprint} and ` +
+          `lists ${descriptor.keys.length} key generation(s)`,
       );
     } catch (error) {
       ctx.log.fail('descriptor', subject, `${ref.path} does not verify: ${messageOf(error)}`);
@@ -58,7 +59,8 @@ export async function verifyDescriptors(
       ctx.log.warn(
         'descriptor.fingerprint',
         subject,
-        `not compared: check that ${actual} is the signing-key fingerprint ${exporterCountry} published (or run with --expect-fingerprint)`,
+        `not compared: check that ${actual} is the signing-key fingerprint ${exporterCountry} ` +
+          `published (or run with --expect-fingerprint)`,
       );
     } else if (expectFingerprint === actual) {
       ctx.log.pass('descriptor.fingerprint', subject, `the signing key is ${actual}, as expected`);

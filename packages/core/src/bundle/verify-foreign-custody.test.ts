@@ -39,7 +39,8 @@ describe('verifyBundle on a chain that crosses a border', () => {
       .filter((c) => c.subject === `item ${fixture.receivedId}` && c.status === 'pass')
       .map((c) => c.message);
     expect(received).toContain(
-      `every event SG recorded is in SG's ledger (inclusion proofs verify against its signed checkpoint ${sgSize(fixture)})`,
+      `every event SG recorded is in SG's ledger (inclusion proofs verify against ` +
+        `its signed checkpoint ${sgSize(fixture)})`,
     );
     expect(received).toContain(
       "SG's chain runs unbroken from its first event (no predecessor) to its transmission to VN",
@@ -83,7 +84,9 @@ describe('verifyBundle on a chain that crosses a border', () => {
     expect(failed(report, 'custody.inclusion')).toEqual([
       expect.objectContaining({
         subject: `item ${fixture.receivedId}`,
-        message: `the sender's custody event 3 (SG) is not in SG's signed checkpoint ${sgSize(fixture)}: the inclusion proof for leaf ${record.events[2]!.leafIndex} does not verify`,
+        message:
+          `the sender's custody event 3 (SG) is not in SG's signed checkpoint ${sgSize(fixture)}: ` +
+          `the inclusion proof for leaf ${record.events[2]!.leafIndex} does not verify`,
       }),
     ]);
     expect(failed(report, 'custody.chain')[0]?.message).toMatch(
@@ -106,7 +109,9 @@ describe('verifyBundle on a chain that crosses a border', () => {
     expect(failed(report, 'custody.inclusion')).toEqual([
       expect.objectContaining({
         subject: `item ${fixture.receivedId}`,
-        message: `the custody events SG recorded are proved in SG's checkpoint ${sgSize(fixture)}, which did not verify (see above)`,
+        message:
+          `the custody events SG recorded are proved in SG's checkpoint ${sgSize(fixture)}, ` +
+          `which did not verify (see above)`,
       }),
     ]);
   });
@@ -150,7 +155,8 @@ describe('verifyBundle on a chain that crosses a border', () => {
       expect.objectContaining({
         id: 'custody.chain',
         message:
-          "SG's last custody event is its transmission to TH, not a transmission to VN: the bundle does not show the evidence leaving SG for VN",
+          "SG's last custody event is its transmission to TH, not a transmission to " +
+          'VN: the bundle does not show the evidence leaving SG for VN',
       }),
     ]);
   });

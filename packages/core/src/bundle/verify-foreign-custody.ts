@@ -9,7 +9,9 @@ import { partnerCheckpointKey, type PartnerCheckpoints } from './verify-partner-
 /** Where the exporter's part of an item's chain must start: right after the sending State's transmission. */
 export interface ForeignLink {
   readonly country: string;
-  /** Event hash of the sender's last leaf, or null when its record could not be read (the link then cannot be checked). */
+  /**
+   * Event hash of the sender's last leaf, or null when its record could not be read (the link then cannot be checked).
+   */
   readonly lastHash: string | null;
 }
 
@@ -62,7 +64,8 @@ export async function verifyForeignCustody(
     const listed = (manifest.partnerCheckpoints ?? []).some((c) => c.country === country && c.size === size);
     fail(
       'custody.inclusion',
-      `the custody events ${country} recorded are proved in ${country}'s checkpoint ${size}, ${listed ? 'which did not verify (see above)' : 'which the bundle does not include'}`,
+      `the custody events ${country} recorded are proved in ${country}'s checkpoint ` +
+        `${size}, ${listed ? 'which did not verify (see above)' : 'which the bundle does not include'}`,
     );
   }
   let previousHash: string | null = null;
@@ -91,13 +94,15 @@ export async function verifyForeignCustody(
       if (i === 0 && event.previous !== null) {
         fail(
           'custody.chain',
-          `${named} links to an earlier event (${event.previous}) that the bundle does not include: the chain before it cannot be checked`,
+          `${named} links to an earlier event (${event.previous}) that the bundle ` +
+            `does not include: the chain before it cannot be checked`,
         );
       }
       if (i > 0 && event.previous !== previousHash) {
         fail(
           'custody.chain',
-          `${named}: previous-hash link broken: it links to ${String(event.previous)}, the event before it hashes to ${String(previousHash)}`,
+          `${named}: previous-hash link broken: it links to ${String(event.previous)}, ` +
+            `the event before it hashes to ${String(previousHash)}`,
         );
       }
       const time = Date.parse(event.occurredAt);
@@ -121,7 +126,8 @@ export async function verifyForeignCustody(
       ) {
         fail(
           'custody.inclusion',
-          `${what} is not in ${country}'s signed checkpoint ${size}: the inclusion proof for leaf ${entry.leafIndex} does not verify`,
+          `${what} is not in ${country}'s signed checkpoint ${size}: the inclusion ` +
+            `proof for leaf ${entry.leafIndex} does not verify`,
         );
       }
     }
@@ -136,7 +142,8 @@ export async function verifyForeignCustody(
         : `"${last.type}"`;
     fail(
       'custody.chain',
-      `${country}'s last custody event is ${said}, not a transmission to ${manifest.exporter.country}: the bundle does not show the evidence leaving ${country} for ${manifest.exporter.country}`,
+      `${country}'s last custody event is ${said}, not a transmission to ${manifest.exporter.country}: ` +
+        `the bundle does not show the evidence leaving ${country} for ${manifest.exporter.country}`,
     );
   }
 
@@ -144,16 +151,19 @@ export async function verifyForeignCustody(
   const passes: [CheckId, string][] = [
     [
       'custody.leaf',
-      `${n} custody event(s) recorded by ${country} before sending it, each a canonical leaf about SHA-256 ${item.sha256}`,
+      `${n} custody event(s) recorded by ${country} before sending it, each a ` +
+        `canonical leaf about SHA-256 ${item.sha256}`,
     ],
     [
       'custody.chain',
-      `${country}'s chain runs unbroken from its first event (no predecessor) to its transmission to ${manifest.exporter.country}`,
+      `${country}'s chain runs unbroken from its first event (no predecessor) ` +
+        `to its transmission to ${manifest.exporter.country}`,
     ],
     ['custody.order', `${country}'s events are in time order`],
     [
       'custody.inclusion',
-      `every event ${country} recorded is in ${country}'s ledger (inclusion proofs verify against its signed checkpoint ${size})`,
+      `every event ${country} recorded is in ${country}'s ledger (inclusion proofs ` +
+        `verify against its signed checkpoint ${size})`,
     ],
   ];
   for (const [id, message] of passes) if (!failed.has(id)) ctx.log.pass(id, subject, message);

@@ -10,7 +10,10 @@ import { messageOf, type VerifyContext } from './verify-context.js';
 export type PartnerCheckpoints = ReadonlyMap<string, Checkpoint>;
 export const partnerCheckpointKey = (country: string, size: number) => `${country}/${size}`;
 
-/** The States whose custody the bundle carries: those of the items' foreign custody and of the listed partner checkpoints. */
+/**
+ * The States whose custody the bundle carries: those of the items' foreign custody and of the listed partner
+ * checkpoints.
+ */
 export function sendingStates(manifest: BundleManifest): string[] {
   const states = new Set<string>();
   for (const item of manifest.items) if (item.foreignCustody !== undefined) states.add(item.foreignCustody.country);
@@ -71,7 +74,8 @@ export async function verifyPartnerCheckpoints(
       ctx.log.pass(
         'foreign.checkpoint',
         subject,
-        `${ref.country}'s log "${origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, signed by a key of node ${ref.country}`,
+        `${ref.country}'s log "${origin}", root ${Buffer.from(checkpoint.rootHash).toString('base64')}, ` +
+          `signed by a key of node ${ref.country}`,
       );
     } catch (error) {
       const why =
@@ -101,7 +105,8 @@ function checkSendingState(
     ctx.log.fail(
       'foreign.checkpoint',
       subject,
-      `${why}: without the descriptor of ${country}, the custody events ${country} recorded before sending the evidence cannot be checked`,
+      `${why}: without the descriptor of ${country}, the custody events ${country} ` +
+        `recorded before sending the evidence cannot be checked`,
     );
     return;
   }
@@ -110,7 +115,9 @@ function checkSendingState(
     ctx.log.warn(
       'foreign.fingerprint',
       subject,
-      `not compared: the evidence came from ${country}; check that ${actual} is the signing-key fingerprint ${country} published (or run with --expect-partner-fingerprint ${country}=${actual})`,
+      `not compared: the evidence came from ${country}; check that ${actual} is ` +
+        `the signing-key fingerprint ${country} published (or run with --expect-partner-fingerprint ` +
+        `${country}=${actual})`,
     );
   } else if (expected === actual) {
     ctx.log.pass('foreign.fingerprint', subject, `the signing key of ${country} is ${actual}, as expected`);
@@ -118,7 +125,8 @@ function checkSendingState(
     ctx.log.fail(
       'foreign.fingerprint',
       subject,
-      `the signing key of ${country} is ${actual}, not the expected ${expected}: ${country}'s part of the custody chain may be forged`,
+      `the signing key of ${country} is ${actual}, not the expected ${expected}: ` +
+        `${country}'s part of the custody chain may be forged`,
     );
   }
 }

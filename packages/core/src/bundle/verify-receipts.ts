@@ -66,7 +66,8 @@ export async function verifyReceipts(
       ctx.log.pass(
         'receipt',
         subject,
-        `${ref.partner} acknowledged message ${ref.messageType} (SHA-256 ${ref.envelopeDigest}) at ${receipt.receivedAt}`,
+        `${ref.partner} acknowledged message ${ref.messageType} (SHA-256 ${ref.envelopeDigest}) ` +
+          `at ${receipt.receivedAt}`,
       );
     }
   }

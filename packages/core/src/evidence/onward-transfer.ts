@@ -57,7 +57,9 @@ export function decideOnwardTransfer(
   }
   return {
     allowed: false,
-    reason: `this evidence came from ${item.originCountry}; sending it to ${destination} needs ${item.originCountry}'s prior authorisation, and none is recorded`,
+    reason:
+      `this evidence came from ${item.originCountry}; sending it to ${destination} ` +
+      `needs ${item.originCountry}'s prior authorisation, and none is recorded`,
     legalSource: onwardTransferRule,
   };
 }

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-// eslint-disable-next-line no-restricted-imports -- the test reads a committed descriptor; core's code itself does no I/O
+// eslint-disable-next-line no-restricted-imports -- a test reads a committed descriptor; core's code does no I/O
 import { readFileSync } from 'node:fs';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';

@@ -23,7 +23,9 @@ export const nodeDescriptorSchema = z.strictObject({
   name: z.string().min(1).max(120),
   endpoints: z.strictObject({
     base: z.url({ protocol: /^https?$/ }),
-    /** False for a node behind a firewall that accepts no inbound connection: partners keep its messages for it to pull. */
+    /**
+     * False for a node behind a firewall that accepts no inbound connection: partners keep its messages for it to pull.
+     */
     acceptsInbound: z.boolean().default(true),
   }),
   keys: z

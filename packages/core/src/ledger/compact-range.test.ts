@@ -39,31 +39,35 @@ describe('compact range (the sequencer\u2019s frontier)', () => {
     });
   });
 
-  it('property: appended in random batches, it creates every perfect subtree exactly once, keeps the border and the naive root', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), (batches) => {
-        const leaves: Uint8Array[] = [];
-        let range: CompactRange = emptyCompactRange;
-        const created = new Map<string, string>();
-        for (const count of batches) {
-          const batch = Array.from({ length: count }, (_, i) => leafHash(Buffer.from(`leaf ${leaves.length + i}`)));
-          leaves.push(...batch);
-          // A restarted sequencer rebuilds the range from stored nodes: the same border must be accepted.
-          const restored = compactRange(range.size, range.nodes);
-          const result = appendToRange(restored, batch);
-          for (const node of result.created) {
-            expect(created.has(nodeKey(node))).toBe(false);
-            created.set(nodeKey(node), hex(node.hash));
+  it(
+    'property: appended in random batches, it creates every perfect subtree ' +
+      'exactly once, keeps the border and the naive root',
+    () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), (batches) => {
+          const leaves: Uint8Array[] = [];
+          let range: CompactRange = emptyCompactRange;
+          const created = new Map<string, string>();
+          for (const count of batches) {
+            const batch = Array.from({ length: count }, (_, i) => leafHash(Buffer.from(`leaf ${leaves.length + i}`)));
+            leaves.push(...batch);
+            // A restarted sequencer rebuilds the range from stored nodes: the same border must be accepted.
+            const restored = compactRange(range.size, range.nodes);
+            const result = appendToRange(restored, batch);
+            for (const node of result.created) {
+              expect(created.has(nodeKey(node))).toBe(false);
+              created.set(nodeKey(node), hex(node.hash));
+            }
+            range = result.range;
+            expect(range.nodes.map(nodeKey)).toEqual(rootNodes(leaves.length).map(nodeKey));
+            expect(hex(rangeRoot(range))).toBe(hex(rootOf(leaves)));
           }
-          range = result.range;
-          expect(range.nodes.map(nodeKey)).toEqual(rootNodes(leaves.length).map(nodeKey));
-          expect(hex(rangeRoot(range))).toBe(hex(rootOf(leaves)));
-        }
-        expect(created).toEqual(perfectNodes(leaves));
-      }),
-      runs,
-    );
-  });
+          expect(created).toEqual(perfectNodes(leaves));
+        }),
+        runs,
+      );
+    },
+  );
 
   it('refuses a border that does not belong to the size it claims', () => {
     const { range } = appendToRange(emptyCompactRange, referenceLeaves.slice(0, 5));

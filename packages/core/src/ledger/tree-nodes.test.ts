@@ -52,33 +52,37 @@ describe('proofs and roots from stored perfect subtrees', () => {
     }
   });
 
-  it('property: root, inclusion and consistency proofs equal the naive RFC 9162 ones and read only O(log n) planned nodes', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.nat(), fc.nat(), (n, a, b) => {
-        const leaves = tree(n);
-        const nodes = storedNodes(leaves);
-        const bound = 2 * Math.ceil(Math.log2(n + 1)) + 2;
-        const root = counting(nodes);
-        expect(hex(rootFromNodes(n, root.lookup))).toBe(hex(rootOf(leaves)));
-        expect(root.read.length).toBeLessThanOrEqual(bound);
-        const index = a % n;
-        const plan = inclusionProofNodes(index, n);
-        const incl = counting(nodes);
-        const proof = rehashProof(plan, incl.lookup);
-        expect(proof.map(hex)).toEqual(inclusionProof(index, leaves).map(hex));
-        expect(incl.read.length).toBeLessThanOrEqual(bound);
-        expect(new Set(incl.read.map(nodeKey))).toEqual(new Set(plan.ids.map(nodeKey)));
-        const m = b % (n + 1);
-        const cplan = consistencyProofNodes(m, n);
-        const cons = counting(nodes);
-        const cproof = rehashProof(cplan, cons.lookup);
-        expect(cproof.map(hex)).toEqual(consistencyProof(m, leaves).map(hex));
-        expect(cons.read.length).toBeLessThanOrEqual(bound);
-        expect(new Set(cons.read.map(nodeKey))).toEqual(new Set(cplan.ids.map(nodeKey)));
-      }),
-      runs,
-    );
-  });
+  it(
+    'property: root, inclusion and consistency proofs equal the naive RFC 9162 ' +
+      'ones and read only O(log n) planned nodes',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 300 }), fc.nat(), fc.nat(), (n, a, b) => {
+          const leaves = tree(n);
+          const nodes = storedNodes(leaves);
+          const bound = 2 * Math.ceil(Math.log2(n + 1)) + 2;
+          const root = counting(nodes);
+          expect(hex(rootFromNodes(n, root.lookup))).toBe(hex(rootOf(leaves)));
+          expect(root.read.length).toBeLessThanOrEqual(bound);
+          const index = a % n;
+          const plan = inclusionProofNodes(index, n);
+          const incl = counting(nodes);
+          const proof = rehashProof(plan, incl.lookup);
+          expect(proof.map(hex)).toEqual(inclusionProof(index, leaves).map(hex));
+          expect(incl.read.length).toBeLessThanOrEqual(bound);
+          expect(new Set(incl.read.map(nodeKey))).toEqual(new Set(plan.ids.map(nodeKey)));
+          const m = b % (n + 1);
+          const cplan = consistencyProofNodes(m, n);
+          const cons = counting(nodes);
+          const cproof = rehashProof(cplan, cons.lookup);
+          expect(cproof.map(hex)).toEqual(consistencyProof(m, leaves).map(hex));
+          expect(cons.read.length).toBeLessThanOrEqual(bound);
+          expect(new Set(cons.read.map(nodeKey))).toEqual(new Set(cplan.ids.map(nodeKey)));
+        }),
+        runs,
+      );
+    },
+  );
 
   it('covers a range with aligned perfect subtrees only, left to right', () => {
     fc.assert(

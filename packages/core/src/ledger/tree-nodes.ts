@@ -107,7 +107,8 @@ export function consistencyProofNodes(oldSize: number, newSize: number): ProofNo
   const outerFirst: NodeId[][] = [];
   let lo = 0;
   let hi = newSize;
-  // True while [lo, hi) still starts at the old tree's first leaf: its root is then the old root itself, which the verifier knows.
+  // True while [lo, hi) still starts at the old tree's first leaf: its root is then the old root itself, which the
+  // verifier knows.
   let complete = true;
   while (oldSize !== hi) {
     const { k, level } = split(hi - lo);

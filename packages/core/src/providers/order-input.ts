@@ -97,7 +97,8 @@ export function checkOrderInput(input: OrderInput, now: Date): void {
     } else if (input.durationDays > type.maxDurationDays) {
       throw new DomainError(
         'order/duration-exceeded',
-        `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; renew it for longer (${citeLegalSource(unCite.powers.preservationPeriod)})`,
+        `a ${type.title.en.toLowerCase()} runs at most ${type.maxDurationDays} days; ` +
+          `renew it for longer (${citeLegalSource(unCite.powers.preservationPeriod)})`,
         {
           issues: [{ path: '/durationDays', message: `at most ${type.maxDurationDays}` }],
         },

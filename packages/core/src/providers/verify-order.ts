@@ -59,7 +59,8 @@ async function anchoredDescriptor(
   if (options.descriptor === undefined && options.expectFingerprint === undefined) {
     return fail(
       'not-anchored',
-      'nothing anchors the issuer: pass the descriptor your State\u2019s directory publishes (--descriptor) or the node\u2019s fingerprint (--expect-fingerprint)',
+      'nothing anchors the issuer: pass the descriptor your State\u2019s directory ' +
+        'publishes (--descriptor) or the node\u2019s fingerprint (--expect-fingerprint)',
     );
   }
   const input = options.descriptor ?? embedded;
@@ -93,7 +94,8 @@ function checkIssuer(
   if (!descriptor.authorities.some((a) => sameEntry(a, order.issuer.authority))) {
     return fail(
       'authority-not-listed',
-      `"${order.issuer.authority.name}" (${order.issuer.authority.kind}) is not an authority node ${descriptor.country} lists`,
+      `"${order.issuer.authority.name}" (${order.issuer.authority.kind}) is not ` +
+        `an authority node ${descriptor.country} lists`,
     );
   }
   if (key.retiredAt !== null && Date.parse(order.issuedAt) > Date.parse(key.retiredAt)) {
@@ -106,7 +108,8 @@ function checkIssuer(
   if (emergency !== null && !descriptor.roster.some((entry) => sameEntry(entry, emergency.callback))) {
     return fail(
       'callback-not-in-directory',
-      `the call-back contact "${emergency.callback.name}" is not on node ${descriptor.country}\u2019s roster: do not call it, call the directory\u2019s`,
+      `the call-back contact "${emergency.callback.name}" is not on node ${descriptor.country}\u2019s ` +
+        `roster: do not call it, call the directory\u2019s`,
     );
   }
   return null;
@@ -151,7 +154,8 @@ export async function verifyOrder(input: unknown, options: VerifyOrderOptions = 
   } catch {
     return fail(
       'signature-invalid',
-      `the signature does not verify with key ${key.keyId} of node ${descriptor.country}: the signed bytes were changed or another key signed them`,
+      `the signature does not verify with key ${key.keyId} of node ${descriptor.country}: ` +
+        `the signed bytes were changed or another key signed them`,
     );
   }
   const signedText = new TextDecoder().decode(payload);
@@ -192,12 +196,15 @@ export function describeOrderVerification(result: OrderVerification): string {
   const emergency =
     o.emergency === null
       ? ''
-      : `\nEMERGENCY: ${o.emergency.justification}\nIssued by officer ${o.emergency.officer}. Call back before acting: ${[o.emergency.callback.name, o.emergency.callback.role, o.emergency.callback.phone, o.emergency.callback.email].filter((v) => v !== undefined).join(', ')}`;
+      : `\nEMERGENCY: ${o.emergency.justification}\nIssued by officer ${o.emergency.officer}. ` +
+        `Call back before acting: ${[o.emergency.callback.name, o.emergency.callback.role, o.emergency.callback.phone, o.emergency.callback.email].filter((v) => v !== undefined).join(', ')}`;
   return (
     [
       `VALID: order ${o.reference} (revision ${o.revision}) ${o.title.en}`,
-      `issued by ${o.issuer.authority.name}, node ${result.node.name} (${result.node.country}), key ${result.keyId} ${result.fingerprint}, anchored by ${result.anchoredBy === 'descriptor' ? 'the directory\u2019s descriptor' : 'the expected fingerprint'}`,
-      `to ${o.provider.legalName}; authorised by ${o.authorisation.body} (${o.authorisation.reviewType}, ${o.authorisation.decisionReference}); served ${o.servedAt}`,
+      `issued by ${o.issuer.authority.name}, node ${result.node.name} (${result.node.country}), ` +
+        `key ${result.keyId} ${result.fingerprint}, anchored by ${result.anchoredBy === 'descriptor' ? 'the directory\u2019s descriptor' : 'the expected fingerprint'}`,
+      `to ${o.provider.legalName}; authorised by ${o.authorisation.body} (${o.authorisation.reviewType}, ` +
+        `${o.authorisation.decisionReference}); served ${o.servedAt}`,
       ...(o.notice === undefined
         ? []
         : [

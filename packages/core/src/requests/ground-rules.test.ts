@@ -130,8 +130,10 @@ describe('refusing on a ground the basis does not allow', () => {
     const error = errorOf(() => refuse(preservation('UN'), ['POLITICAL_OFFENCE']));
     expect(error.code).toBe('request/ground-not-allowed');
     expect(error.message).toBe(
-      'POLITICAL_OFFENCE cannot be raised against a request for expedited preservation of stored electronic data on the UN basis: ' +
-        'UN Convention against Cybercrime art. 42(4) [unverified]; UN Convention against Cybercrime art. 42(5) [unverified] ' +
+      'POLITICAL_OFFENCE cannot be raised against a request for expedited preservation ' +
+        'of stored electronic data on the UN basis: ' +
+        ('UN Convention against Cybercrime art. 42(4) [unverified]; UN Convention ' +
+          'against Cybercrime art. 42(5) [unverified] ') +
         'allow(s) only ESSENTIAL_INTERESTS, DISCRIMINATORY_PURPOSE, DC_RESERVATION_PRESERVATION',
     );
     expect(error.issues).toEqual([

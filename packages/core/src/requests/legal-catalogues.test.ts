@@ -143,13 +143,18 @@ describe('draftingWarnings', () => {
   it('puts each warning in words in both languages, from its code and parameters', () => {
     const [language] = draftingWarnings({ ...draft, languages: ['vi'] }, 'SG');
     expect(draftingWarningText(language!)).toEqual({
-      en: 'Singapore accepts English; this request has no English text (UN Convention against Cybercrime art. 40(14) [unverified])',
-      vi: 'Singapore chấp nhận tiếng Anh; yêu cầu này chưa có bản tiếng Anh (UN Convention against Cybercrime art. 40(14) [unverified])',
+      en:
+        'Singapore accepts English; this request has no English text (UN Convention ' +
+        'against Cybercrime art. 40(14) [unverified])',
+      vi:
+        'Singapore chấp nhận tiếng Anh; yêu cầu này chưa có bản tiếng Anh (UN Convention ' +
+        'against Cybercrime art. 40(14) [unverified])',
     });
     const [reserved] = draftingWarnings({ ...draft, conventionOffence: false }, 'SG');
     const text = draftingWarningText(reserved!);
     expect(text.en).toBe(
-      `Singapore ${reservationTexts.ART42_DUAL_CRIMINALITY.en} (UN Convention against Cybercrime art. 42(4) [unverified])`,
+      `Singapore ${reservationTexts.ART42_DUAL_CRIMINALITY.en} (UN Convention ` +
+        `against Cybercrime art. 42(4) [unverified])`,
     );
     expect(text.vi).toContain(reservationTexts.ART42_DUAL_CRIMINALITY.vi);
     for (const code of draftingWarningCodes) {

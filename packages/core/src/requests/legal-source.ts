@@ -86,7 +86,9 @@ export function practice(note: string): LegalSource {
   return { instrument: 'PRACTICE', article: '-', note };
 }
 
-/** "UN Convention against Cybercrime art. 42(2)(c) [unverified]" — the form shown to officers and printed on documents. */
+/**
+ * "UN Convention against Cybercrime art. 42(2)(c) [unverified]" — the form shown to officers and printed on documents.
+ */
 export function citeLegalSource(source: LegalSource): string {
   if (source.instrument === 'PRACTICE') return `${instrumentNames.PRACTICE}: ${source.note ?? ''}`.trim();
   // No article to cite (a bilateral treaty, reciprocity): the instrument and why it applies.

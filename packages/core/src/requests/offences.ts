@@ -132,8 +132,10 @@ export function checkEligibility(offences: readonly OffenceForEligibility[]): El
     basis: null,
     warnings: [
       unknown
-        ? 'the maximum penalty is not recorded: cooperation under the Convention needs a Convention offence or a serious crime (maximum of at least 4 years, UN art. 2(h))'
-        : 'no Convention offence and no serious crime (maximum of at least 4 years, UN art. 2(h)): the requested State may decline; consider another legal basis',
+        ? 'the maximum penalty is not recorded: cooperation under the Convention needs ' +
+          'a Convention offence or a serious crime (maximum of at least 4 years, UN art. 2(h))'
+        : 'no Convention offence and no serious crime (maximum of at least 4 years, ' +
+          'UN art. 2(h)): the requested State may decline; consider another legal basis',
     ],
   };
 }

@@ -46,7 +46,8 @@ export interface PlanOptions {
 function recordedByOrder(action: string, state: string): DomainError {
   return new DomainError(
     'request/recorded-by-order',
-    `${action} is recorded by the domestic order itself, not by hand (from ${state}): issue the order with POST /api/v1/requests/{id}/domestic-orders; once a second officer authorises and serves it, the provider\u2019s answer moves the request (or, for a provider not on the platform, an officer records that answer with its document at POST /api/v1/orders/{orderId}/provider-answers)`,
+    `${action} is recorded by the domestic order itself, not by hand (from ${state}): ` +
+      `issue the order with POST /api/v1/requests/{id}/domestic-orders; once a second officer authorises and serves it, the provider\u2019s answer moves the request (or, for a provider not on the platform, an officer records that answer with its document at POST /api/v1/orders/{orderId}/provider-answers)`,
     { issues: [{ path: '/action', message: 'recorded by the domestic order' }] },
   );
 }

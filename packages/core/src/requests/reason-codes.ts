@@ -81,7 +81,9 @@ const definitions: readonly ReasonCodeDefinition[] = [
     code: 'DISCRIMINATORY_PURPOSE',
     group: 'UN',
     title: {
-      en: 'Prosecution or punishment on account of sex, race, language, religion, nationality, ethnic origin or political opinions',
+      en:
+        'Prosecution or punishment on account of sex, race, language, religion, ' +
+        'nationality, ethnic origin or political opinions',
       vi: 'Mục đích truy tố phân biệt đối xử',
     },
     scope: everyDecidedType,

@@ -102,9 +102,13 @@ const definitions = [
     code: 'order.answer-recorded',
     params: { channel: 'code', receivedAt: 'instant' },
     text: {
-      en: 'The provider is not on the platform: an officer recorded its answer, received by {channel} on {receivedAt}, with the document kept as evidence',
+      en:
+        'The provider is not on the platform: an officer recorded its answer, received ' +
+        'by {channel} on {receivedAt}, with the document kept as evidence',
       vi: 'Doanh nghiệp không dùng hệ thống: cán bộ đã ghi nhận trả lời nhận qua {channel} ngày {receivedAt}, văn bản được lưu làm chứng cứ',
-      fr: 'Le fournisseur n’utilise pas la plateforme : un agent a consigné sa réponse, reçue par {channel} le {receivedAt}, le document étant conservé comme preuve',
+      fr:
+        'Le fournisseur n’utilise pas la plateforme : un agent a consigné sa réponse, ' +
+        'reçue par {channel} le {receivedAt}, le document étant conservé comme preuve',
     },
   },
   {

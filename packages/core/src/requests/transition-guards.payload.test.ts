@@ -189,7 +189,8 @@ describe('accepting an extradition: at least one year in both States (UN art. 37
     const error = errorOf(() => act(input, 'accept', payload));
     expect(error.code).toBe('request/below-extradition-threshold');
     expect(error.message).toBe(
-      `the maximum penalty under the law of ${where} is below 1 year (UN Convention against Cybercrime art. 37(1) [unverified])`,
+      `the maximum penalty under the law of ${where} is below 1 year (UN Convention ` +
+        `against Cybercrime art. 37(1) [unverified])`,
     );
   });
 

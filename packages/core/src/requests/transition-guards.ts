@@ -34,7 +34,8 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
   if (codes.length === 0 || blank(payload.reasons)) {
     throw new DomainError(
       'request/refusal-grounds-invalid',
-      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one reason code and reasons in words (${citeLegalSource(reasonsRule(request.legalBasis))})`,
+      `a ${purpose === 'refuse' ? 'refusal' : 'postponement'} needs at least one ` +
+        `reason code and reasons in words (${citeLegalSource(reasonsRule(request.legalBasis))})`,
       {
         issues: [
           ...(codes.length === 0
@@ -56,7 +57,8 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
     const rules = cite(groundRuleSources(request.type, request.legalBasis, purpose));
     throw new DomainError(
       'request/ground-not-allowed',
-      `${notAllowed.join(', ')} cannot be raised against a ${requestTypes[request.type].title.en.toLowerCase()} on the ${request.legalBasis} basis: ${rules === '' ? 'no rule allows any ground' : `${rules} allow(s) only ${allowed.join(', ')}`}`,
+      `${notAllowed.join(', ')} cannot be raised against a ${requestTypes[request.type].title.en.toLowerCase()} ` +
+        `on the ${request.legalBasis} basis: ${rules === '' ? 'no rule allows any ground' : `${rules} allow(s) only ${allowed.join(', ')}`}`,
       { issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }] },
     );
   }
@@ -86,7 +88,9 @@ function checkThresholdInBothStates({ request, payload }: GuardContext): void {
   if (typeof stated !== 'number') {
     throw new DomainError(
       'request/threshold-unknown',
-      `state the maximum penalty for the conduct under this State's law before accepting: extradition needs at least ${extraditionThresholdYears} year in both States (${citeLegalSource(source)})`,
+      `state the maximum penalty for the conduct under this State's law before ` +
+        `accepting: extradition needs at least ${extraditionThresholdYears} year ` +
+        `in both States (${citeLegalSource(source)})`,
       { issues: [{ path: '/payload/requestedStateMaxPenaltyYears', message: 'required' }] },
     );
   }
@@ -173,7 +177,8 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
         requestTypes[request.type].family === 'extradition' ? unCite.extradition.consultation : unCite.mla.consultation;
       throw new DomainError(
         'request/consultation-required',
-        `consult the requesting State before refusing or postponing (${citeLegalSource(source)}); use open-consultation first`,
+        `consult the requesting State before refusing or postponing (${citeLegalSource(source)}); ` +
+          `use open-consultation first`,
       );
     }
   },
@@ -198,7 +203,8 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
     if (request.preservedUntil === null || iso(request.preservedUntil) <= now.getTime()) {
       throw new DomainError(
         'request/nothing-preserved',
-        'no provider has confirmed the data preserved: there is no preservation to continue; wait for a domestic order to be confirmed, or withdraw',
+        'no provider has confirmed the data preserved: there is no preservation ' +
+          'to continue; wait for a domestic order to be confirmed, or withdraw',
       );
     }
   },
@@ -209,7 +215,9 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
     if (claimed.length > 0) {
       throw new DomainError(
         'request/recorded-by-order',
-        `${claimed.join(', ')} is the service provider\u2019s answer to a domestic order: it reaches the request from the order (the provider\u2019s objection, or an officer\u2019s recorded answer at POST /api/v1/orders/{orderId}/provider-answers), never by hand`,
+        `${claimed.join(', ')} is the service provider\u2019s answer to a domestic ` +
+          `order: it reaches the request from the order (the provider\u2019s objection, ` +
+          `or an officer\u2019s recorded answer at POST /api/v1/orders/{orderId}/provider-answers), never by hand`,
         { issues: [{ path: '/payload/reasonCodes', message: `not ${claimed.join(', ')}` }] },
       );
     }
@@ -218,7 +226,8 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
     if (request.openOrders > 0) {
       throw new DomainError(
         'request/orders-pending',
-        `${request.openOrders} domestic order(s) made for this request still wait on their provider: execution is not complete`,
+        `${request.openOrders} domestic order(s) made for this request still wait ` +
+          `on their provider: execution is not complete`,
       );
     }
   },

@@ -57,32 +57,35 @@ describe('exportBundle', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it('refuses to pass evidence another State provided to a third State without its authorisation (Art. 36)', async () => {
-    const { world, request, received } = await worldWithRequest();
-    const error = await refusal(
-      exportBundle(world.ports(), {
+  it(
+    'refuses to pass evidence another State provided to a third State without ' + 'its authorisation (Art. 36)',
+    async () => {
+      const { world, request, received } = await worldWithRequest();
+      const error = await refusal(
+        exportBundle(world.ports(), {
+          requestId: request.id,
+          destinationCountry: 'FR',
+          disclosePersonal: false,
+          outputPath: output('fr.zip'),
+        }),
+      );
+      expect(error.code).toBe('evidence/onward-transfer-not-authorised');
+      expect(error.issues).toEqual([
+        { path: `/evidence/${received}`, message: 'provided by SG; SG has not authorised its transfer to FR' },
+      ]);
+      expect(existsSync(output('fr.zip'))).toBe(false);
+
+      world.authorisations.add(`${received}/FR`);
+      const allowed = await exportBundle(world.ports(), {
         requestId: request.id,
         destinationCountry: 'FR',
         disclosePersonal: false,
         outputPath: output('fr.zip'),
-      }),
-    );
-    expect(error.code).toBe('evidence/onward-transfer-not-authorised');
-    expect(error.issues).toEqual([
-      { path: `/evidence/${received}`, message: 'provided by SG; SG has not authorised its transfer to FR' },
-    ]);
-    expect(existsSync(output('fr.zip'))).toBe(false);
-
-    world.authorisations.add(`${received}/FR`);
-    const allowed = await exportBundle(world.ports(), {
-      requestId: request.id,
-      destinationCountry: 'FR',
-      disclosePersonal: false,
-      outputPath: output('fr.zip'),
-    });
-    expect(allowed.authorisations).toEqual([{ evidenceId: received, reference: `consent ${received}/FR` }]);
-    expect(allowed.manifest.destination).toBe('FR');
-  });
+      });
+      expect(allowed.authorisations).toEqual([{ evidenceId: received, reference: `consent ${received}/FR` }]);
+      expect(allowed.manifest.destination).toBe('FR');
+    },
+  );
 
   it('needs no authorisation to send evidence back to the State that provided it', async () => {
     const { world, request } = await worldWithRequest();
@@ -95,61 +98,64 @@ describe('exportBundle', () => {
     expect(result.authorisations).toEqual([]);
   });
 
-  it('refuses custody events not yet under a signed checkpoint, erased items, unknown items and an empty selection', async () => {
-    const { world, request } = await worldWithRequest();
-    const late = world.addItem({ content: Buffer.from('late'), requestId: request.id });
-    expect(
-      (
-        await refusal(
-          exportBundle(world.ports(), {
-            evidenceIds: [late],
-            destinationCountry: null,
-            disclosePersonal: false,
-            outputPath: output('late.zip'),
-          }),
-        )
-      ).code,
-    ).toBe('bundle/custody-not-checkpointed');
-    world.signCheckpoint();
-    world.items.get(late)!.record = { ...world.items.get(late)!.record, erasedAt: '2026-03-01T00:00:00.000Z' };
-    expect(
-      (
-        await refusal(
-          exportBundle(world.ports(), {
-            evidenceIds: [late],
-            destinationCountry: null,
-            disclosePersonal: false,
-            outputPath: output('late.zip'),
-          }),
-        )
-      ).code,
-    ).toBe('bundle/item-erased');
-    expect(
-      (
-        await refusal(
-          exportBundle(world.ports(), {
-            evidenceIds: ['0190a000-0000-7000-8000-000000000000'],
-            destinationCountry: null,
-            disclosePersonal: false,
-            outputPath: output('x.zip'),
-          }),
-        )
-      ).code,
-    ).toBe('evidence/not-found');
-    expect(
-      (
-        await refusal(
-          exportBundle(world.ports(), {
-            evidenceIds: [],
-            destinationCountry: null,
-            disclosePersonal: false,
-            outputPath: output('x.zip'),
-          }),
-        )
-      ).code,
-    ).toBe('bundle/nothing-to-export');
-    expect(existsSync(output('late.zip'))).toBe(false);
-  });
+  it(
+    'refuses custody events not yet under a signed checkpoint, erased items, ' + 'unknown items and an empty selection',
+    async () => {
+      const { world, request } = await worldWithRequest();
+      const late = world.addItem({ content: Buffer.from('late'), requestId: request.id });
+      expect(
+        (
+          await refusal(
+            exportBundle(world.ports(), {
+              evidenceIds: [late],
+              destinationCountry: null,
+              disclosePersonal: false,
+              outputPath: output('late.zip'),
+            }),
+          )
+        ).code,
+      ).toBe('bundle/custody-not-checkpointed');
+      world.signCheckpoint();
+      world.items.get(late)!.record = { ...world.items.get(late)!.record, erasedAt: '2026-03-01T00:00:00.000Z' };
+      expect(
+        (
+          await refusal(
+            exportBundle(world.ports(), {
+              evidenceIds: [late],
+              destinationCountry: null,
+              disclosePersonal: false,
+              outputPath: output('late.zip'),
+            }),
+          )
+        ).code,
+      ).toBe('bundle/item-erased');
+      expect(
+        (
+          await refusal(
+            exportBundle(world.ports(), {
+              evidenceIds: ['0190a000-0000-7000-8000-000000000000'],
+              destinationCountry: null,
+              disclosePersonal: false,
+              outputPath: output('x.zip'),
+            }),
+          )
+        ).code,
+      ).toBe('evidence/not-found');
+      expect(
+        (
+          await refusal(
+            exportBundle(world.ports(), {
+              evidenceIds: [],
+              destinationCountry: null,
+              disclosePersonal: false,
+              outputPath: output('x.zip'),
+            }),
+          )
+        ).code,
+      ).toBe('bundle/nothing-to-export');
+      expect(existsSync(output('late.zip'))).toBe(false);
+    },
+  );
 
   it('stops, and leaves no zip behind, when the stored content no longer matches its hash', async () => {
     const { world, request, received } = await worldWithRequest();
@@ -209,48 +215,51 @@ describe('exportBundle of evidence received from another State', () => {
     expect(ownOnly.manifest.descriptors.map((d) => d.country)).toEqual(['VN']);
   });
 
-  it('after a split view, takes the sender’s note whose root proves the leaves, and refuses when none does', async () => {
-    const { world, received, key, genuine } = await worldWithReceived();
-    const origin = ledgerOrigin('SG', world.sg.keyId);
-    const forged = signNote(
-      formatCheckpoint({
+  it(
+    'after a split view, takes the sender’s note whose root proves the leaves, ' + 'and refuses when none does',
+    async () => {
+      const { world, received, key, genuine } = await worldWithReceived();
+      const origin = ledgerOrigin('SG', world.sg.keyId);
+      const forged = signNote(
+        formatCheckpoint({
+          origin,
+          size: 4,
+          rootHash: createHash('sha256').update('another history').digest(),
+          extensions: [],
+        }),
         origin,
-        size: 4,
-        rootHash: createHash('sha256').update('another history').digest(),
-        extensions: [],
-      }),
-      origin,
-      world.sg.privateKey,
-      world.sg.publicKey,
-    );
-    world.partnerNotes.set(key, [
-      { note: forged, rootHash: createHash('sha256').update('another history').digest('hex') },
-      genuine,
-    ]);
-    const result = await exportBundle(world.ports(), {
-      evidenceIds: [received],
-      destinationCountry: null,
-      disclosePersonal: false,
-      outputPath: output('split.zip'),
-    });
-    expect(result.manifest.partnerCheckpoints?.[0]?.sha256).toBe(sha(genuine.note));
-    world.partnerNotes.set(key, [
-      { note: forged, rootHash: createHash('sha256').update('another history').digest('hex') },
-    ]);
-    const error = await refusal(
-      exportBundle(world.ports(), {
+        world.sg.privateKey,
+        world.sg.publicKey,
+      );
+      world.partnerNotes.set(key, [
+        { note: forged, rootHash: createHash('sha256').update('another history').digest('hex') },
+        genuine,
+      ]);
+      const result = await exportBundle(world.ports(), {
         evidenceIds: [received],
         destinationCountry: null,
         disclosePersonal: false,
-        outputPath: output('unproved.zip'),
-      }),
-    );
-    expect(error).toMatchObject({
-      code: 'bug/invariant-violated',
-      message: expect.stringMatching(/no checkpoint of SG of size 4 that proves the custody it sent/) as string,
-    });
-    expect(existsSync(output('unproved.zip'))).toBe(false);
-  });
+        outputPath: output('split.zip'),
+      });
+      expect(result.manifest.partnerCheckpoints?.[0]?.sha256).toBe(sha(genuine.note));
+      world.partnerNotes.set(key, [
+        { note: forged, rootHash: createHash('sha256').update('another history').digest('hex') },
+      ]);
+      const error = await refusal(
+        exportBundle(world.ports(), {
+          evidenceIds: [received],
+          destinationCountry: null,
+          disclosePersonal: false,
+          outputPath: output('unproved.zip'),
+        }),
+      );
+      expect(error).toMatchObject({
+        code: 'bug/invariant-violated',
+        message: expect.stringMatching(/no checkpoint of SG of size 4 that proves the custody it sent/) as string,
+      });
+      expect(existsSync(output('unproved.zip'))).toBe(false);
+    },
+  );
 
   it('refuses, writing nothing, when the sending State’s descriptor is not held', async () => {
     const { world, received } = await worldWithReceived();

@@ -100,11 +100,13 @@ export async function exportBundle<Item extends ExportableItem>(
   const descriptors = [{ country: ports.node.country, json: await ports.descriptors.own() }];
   for (const country of partners) {
     const json = await ports.descriptors.partner(country);
-    // Without a sender's descriptor its part of the chain could never verify: refuse rather than write a bundle that fails.
+    // Without a sender's descriptor its part of the chain could never verify: refuse rather than write a bundle that
+    // fails.
     if (json === null && senders.has(country)) {
       throw new DomainError(
         'federation/unknown-peer',
-        `the descriptor of ${country}, which sent evidence in this bundle, is not held: its custody there could not be verified`,
+        `the descriptor of ${country}, which sent evidence in this bundle, is not ` +
+          `held: its custody there could not be verified`,
       );
     }
     // Without a receipt partner's, the court is told the receipt cannot be verified; the export still goes ahead.
@@ -161,14 +163,17 @@ async function checkOnwardTransfer<Item extends ExportableItem>(
     if (authorisation === null) {
       refused.push({
         path: `/evidence/${item.id}`,
-        message: `provided by ${item.originCountry}; ${item.originCountry} has not authorised its transfer to ${destination}`,
+        message:
+          `provided by ${item.originCountry}; ${item.originCountry} has not authorised ` +
+          `its transfer to ${destination}`,
       });
     } else used.push({ evidenceId: item.id, reference: authorisation.reference });
   }
   if (refused.length > 0) {
     throw new DomainError(
       'evidence/onward-transfer-not-authorised',
-      `${refused.length} item(s) may not go to ${destination} without the authorisation of the State that provided them (Art. 36)`,
+      `${refused.length} item(s) may not go to ${destination} without the authorisation ` +
+        `of the State that provided them (Art. 36)`,
       { issues: refused },
     );
   }
@@ -192,7 +197,8 @@ async function itemInput<Item extends ExportableItem>(
     if (leafIndex === null || leafIndex >= treeSize) {
       throw new DomainError(
         'bundle/custody-not-checkpointed',
-        `custody event ${stored.event.id} of item ${item.id} is not yet in a signed checkpoint; export again after the next one`,
+        `custody event ${stored.event.id} of item ${item.id} is not yet in a signed ` +
+          `checkpoint; export again after the next one`,
       );
     }
     custody.push({

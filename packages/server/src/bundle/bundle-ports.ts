@@ -39,9 +39,14 @@ export interface EvidenceSource<Item extends ExportableItem = ExportableItem> {
  * bundle carries the whole chain across the border.
  */
 export interface ForeignCustodySource {
-  /** The sending State's custody leaves of the item, oldest first, with their proofs; empty for the node's own evidence. */
+  /**
+   * The sending State's custody leaves of the item, oldest first, with their proofs; empty for the node's own evidence.
+   */
   leaves(evidenceId: string): Promise<readonly ForeignCustodyLeaf[]>;
-  /** The sending State's signed notes of that tree size as received, with their roots (hex): more than one only after a split view. */
+  /**
+   * The sending State's signed notes of that tree size as received, with their roots (hex): more than one only after a
+   * split view.
+   */
   checkpoints(
     country: string,
     treeSize: number,
@@ -103,6 +108,9 @@ export interface BundleExportPorts<Item extends ExportableItem = ExportableItem>
   readonly descriptors: DescriptorSource;
   readonly requests: RequestSource;
   readonly authorisations: OnwardTransferAuthorisations;
-  /** Signs the manifest bytes with the node's current key: signBundleManifest(bytes, keyring.signingKey, keyring.current.keyId). */
+  /**
+   * Signs the manifest bytes with the node's current key: signBundleManifest(bytes, keyring.signingKey,
+   * keyring.current.keyId).
+   */
   readonly signManifest: (manifestBytes: Uint8Array) => Promise<string>;
 }

@@ -38,7 +38,8 @@ function integrityCheck(sha256: string, size: number): Transform {
           ? null
           : new DomainError(
               'evidence/integrity-failed',
-              `the stored content ${sha256} no longer matches its hash (${seen} bytes, SHA-256 ${actual}); nothing was exported`,
+              `the stored content ${sha256} no longer matches its hash (${seen} bytes, ` +
+                `SHA-256 ${actual}); nothing was exported`,
             ),
       );
     },

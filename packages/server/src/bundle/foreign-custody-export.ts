@@ -32,7 +32,8 @@ export async function foreignCustodyOf(
     leaf: l.leafData,
     proof: l.proof.map((p) => Buffer.from(p, 'base64')),
   }));
-  // After a split view the sender signed two roots for this size; the one that proves the leaves is the one accepted on receipt.
+  // After a split view the sender signed two roots for this size; the one that proves the leaves is the one accepted on
+  // receipt.
   const proves = (rootHash: string) =>
     events.every((e) =>
       verifyInclusion(leafHash(Buffer.from(e.leaf, 'utf8')), e.leafIndex, size, e.proof, Buffer.from(rootHash, 'hex')),
@@ -41,7 +42,8 @@ export async function foreignCustodyOf(
   if (held === undefined) {
     throw new DomainError(
       'bug/invariant-violated',
-      `evidence item ${evidenceId}: no checkpoint of ${country} of size ${size} that proves the custody it sent is held`,
+      `evidence item ${evidenceId}: no checkpoint of ${country} of size ${size} ` +
+        `that proves the custody it sent is held`,
     );
   }
   return { custody: { country, checkpoint: size, events }, checkpoint: { country, size, note: held.note } };

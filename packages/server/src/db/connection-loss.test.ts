@@ -28,7 +28,8 @@ describe.skipIf(postgresTestUrl() === null)('losing idle PostgreSQL connections'
     await admin.connect();
     try {
       const terminated = await admin.query(
-        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ' +
+          'current_database() AND pid <> pg_backend_pid()',
       );
       expect(terminated.rowCount).toBeGreaterThan(0);
     } finally {

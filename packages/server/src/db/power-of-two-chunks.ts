@@ -17,7 +17,9 @@ export function powerOfTwoChunks<T>(items: readonly T[], max = 128): T[][] {
   return chunks;
 }
 
-/** Pads a non-empty `IN (…)` list to a power of two (at least `min`) by repeating its last element, for the same reason. */
+/**
+ * Pads a non-empty `IN (…)` list to a power of two (at least `min`) by repeating its last element, for the same reason.
+ */
 export function padToPowerOfTwo<T>(items: readonly T[], min = 1): T[] {
   const last = items.at(-1);
   if (last === undefined) return [];

@@ -199,36 +199,40 @@ describe.each(testBackends())('storage conformance on %s', (backend) => {
     expect(await sessionRepository.revokeAllForUser(handle.db, owner.id, '2026-11-03T00:00:00.000Z')).toBe(0);
   });
 
-  it('reads a session with its user (never the TOTP secret or password hash) in one precompiled query, also inside a transaction', async () => {
-    const owner = user({ roles: ['supervisor', 'auditor'], totpSecret: 'v1:sealed-secret', totpLastStep: 42 });
-    const { totpSecret: _secret, passwordHash: _hash, ...account } = owner;
-    await userRepository.insert(handle.db, owner);
-    const session = {
-      id: `sj-${backend}`,
-      userId: owner.id,
-      csrfToken: 'csrf-joined',
-      createdAt: '2026-11-01T00:00:00.000Z',
-      lastSeenAt: '2026-11-01T00:05:00.000Z',
-      idleExpiresAt: '2026-11-01T00:35:00.000Z',
-      absoluteExpiresAt: '2026-11-01T12:00:00.000Z',
-      revokedAt: null,
-    };
-    await sessionRepository.insert(handle.db, session, `hash-joined-${backend}`);
-    // Twice: the first call compiles the query for this engine, the second reuses it.
-    for (let i = 0; i < 2; i += 1) {
-      expect(await sessionRepository.findWithUserByTokenHash(handle.db, `hash-joined-${backend}`)).toStrictEqual({
-        session,
-        user: account,
+  it(
+    'reads a session with its user (never the TOTP secret or password hash) ' +
+      'in one precompiled query, also inside a transaction',
+    async () => {
+      const owner = user({ roles: ['supervisor', 'auditor'], totpSecret: 'v1:sealed-secret', totpLastStep: 42 });
+      const { totpSecret: _secret, passwordHash: _hash, ...account } = owner;
+      await userRepository.insert(handle.db, owner);
+      const session = {
+        id: `sj-${backend}`,
+        userId: owner.id,
+        csrfToken: 'csrf-joined',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        lastSeenAt: '2026-11-01T00:05:00.000Z',
+        idleExpiresAt: '2026-11-01T00:35:00.000Z',
+        absoluteExpiresAt: '2026-11-01T12:00:00.000Z',
+        revokedAt: null,
+      };
+      await sessionRepository.insert(handle.db, session, `hash-joined-${backend}`);
+      // Twice: the first call compiles the query for this engine, the second reuses it.
+      for (let i = 0; i < 2; i += 1) {
+        expect(await sessionRepository.findWithUserByTokenHash(handle.db, `hash-joined-${backend}`)).toStrictEqual({
+          session,
+          user: account,
+        });
+      }
+      expect(await sessionRepository.findWithUserByTokenHash(handle.db, `no-such-hash-${backend}`)).toBeUndefined();
+      await handle.db.transaction().execute(async (tx) => {
+        await userRepository.setStatus(tx, owner.id, 'disabled', '2026-11-01T01:00:00.000Z');
+        const inside = await sessionRepository.findWithUserByTokenHash(tx, `hash-joined-${backend}`);
+        expect(inside?.user).toMatchObject({ id: owner.id, status: 'disabled', updatedAt: '2026-11-01T01:00:00.000Z' });
+        expect(inside?.session.id).toBe(session.id);
       });
-    }
-    expect(await sessionRepository.findWithUserByTokenHash(handle.db, `no-such-hash-${backend}`)).toBeUndefined();
-    await handle.db.transaction().execute(async (tx) => {
-      await userRepository.setStatus(tx, owner.id, 'disabled', '2026-11-01T01:00:00.000Z');
-      const inside = await sessionRepository.findWithUserByTokenHash(tx, `hash-joined-${backend}`);
-      expect(inside?.user).toMatchObject({ id: owner.id, status: 'disabled', updatedAt: '2026-11-01T01:00:00.000Z' });
-      expect(inside?.session.id).toBe(session.id);
-    });
-  });
+    },
+  );
 
   it('scopes API token lookups to their owner', async () => {
     const owner = user();

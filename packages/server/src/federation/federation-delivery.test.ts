@@ -45,55 +45,60 @@ describe('federation delivery through a faulty network', () => {
   const dispatch = () => pair.vn.app.node.services.dispatcher.dispatchDue();
   const row = async (messageId: string) => (await outboxRows(pair.vn)).find((r) => r.message_id === messageId)!;
 
-  it('retries a lost request with identical bytes, later each time, then shows it as failed after maxAttempts', async () => {
-    proxy.fault = 'drop-request';
-    proxy.bodies.length = 0;
-    const sent = await sendPreservation(pair);
-    const { messageId, text } = await latestPendingEnvelope(pair.vn);
-    const delays: number[] = [];
-    for (let attempt = 1; attempt < maxAttempts; attempt += 1) {
-      const at = pair.vn.clock.now().getTime();
-      expect(await dispatch()).toEqual({ delivered: 0, retried: 1, failed: 0 });
-      const pending = await row(messageId);
-      expect(pending).toMatchObject({ status: 'pending', attempts: attempt });
-      expect(pending.last_error).toMatch(/^unreachable: connection refused/);
-      // Exponential backoff with jitter: between half and all of base × 2^(attempt-1).
-      const nominal = retryBaseSeconds * 1000 * 2 ** (attempt - 1);
-      const delay = Date.parse(pending.next_attempt_at) - at;
-      expect(delay).toBeGreaterThanOrEqual(nominal / 2);
-      expect(delay).toBeLessThanOrEqual(nominal);
-      delays.push(delay);
-      // Not a millisecond early.
-      pair.vn.clock.set(new Date(Date.parse(pending.next_attempt_at) - 1));
+  it(
+    'retries a lost request with identical bytes, later each time, then shows ' + 'it as failed after maxAttempts',
+    async () => {
+      proxy.fault = 'drop-request';
+      proxy.bodies.length = 0;
+      const sent = await sendPreservation(pair);
+      const { messageId, text } = await latestPendingEnvelope(pair.vn);
+      const delays: number[] = [];
+      for (let attempt = 1; attempt < maxAttempts; attempt += 1) {
+        const at = pair.vn.clock.now().getTime();
+        expect(await dispatch()).toEqual({ delivered: 0, retried: 1, failed: 0 });
+        const pending = await row(messageId);
+        expect(pending).toMatchObject({ status: 'pending', attempts: attempt });
+        expect(pending.last_error).toMatch(/^unreachable: connection refused/);
+        // Exponential backoff with jitter: between half and all of base × 2^(attempt-1).
+        const nominal = retryBaseSeconds * 1000 * 2 ** (attempt - 1);
+        const delay = Date.parse(pending.next_attempt_at) - at;
+        expect(delay).toBeGreaterThanOrEqual(nominal / 2);
+        expect(delay).toBeLessThanOrEqual(nominal);
+        delays.push(delay);
+        // Not a millisecond early.
+        pair.vn.clock.set(new Date(Date.parse(pending.next_attempt_at) - 1));
+        expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+        pair.vn.clock.set(new Date(pending.next_attempt_at));
+      }
+      expect(delays[1]).toBeGreaterThanOrEqual(delays[0]!);
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
+      expect(await row(messageId)).toMatchObject({ status: 'failed', attempts: maxAttempts, receipt: null });
+      expect(proxy.bodies).toEqual(Array.from({ length: maxAttempts }, () => text));
+
+      // Spent: no further attempt, however long we wait.
+      pair.vn.clock.advance(hour);
       expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-      pair.vn.clock.set(new Date(pending.next_attempt_at));
-    }
-    expect(delays[1]).toBeGreaterThanOrEqual(delays[0]!);
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
-    expect(await row(messageId)).toMatchObject({ status: 'failed', attempts: maxAttempts, receipt: null });
-    expect(proxy.bodies).toEqual(Array.from({ length: maxAttempts }, () => text));
+      expect(proxy.bodies).toHaveLength(maxAttempts);
 
-    // Spent: no further attempt, however long we wait.
-    pair.vn.clock.advance(hour);
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-    expect(proxy.bodies).toHaveLength(maxAttempts);
-
-    const failure = (await timeline(pair.vn, pair.users.vnDuty, sent.id)).filter((e) => e.action === 'delivery-failed');
-    expect(failure).toHaveLength(1);
-    expect(failure[0]).toMatchObject({ kind: 'delivery', payload: { messageId, to: 'SG', attempts: maxAttempts } });
-    const audited = await auditEntries(pair.vn, 'federation.delivery-failed');
-    expect(audited).toHaveLength(1);
-    expect(audited[0]).toMatchObject({ objectId: messageId, outcome: 'failure', details: { to: 'SG' } });
-    const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
-    expect(status.statusCode).toBe(200);
-    expect(status.json<{ failures: unknown[]; outbox: Record<string, number> }>()).toMatchObject({
-      failures: [
-        expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', attempts: maxAttempts }),
-      ],
-      outbox: { failed: 1 },
-    });
-    expect(await incomingAt(pair.sg, pair.users.sgDuty)).toEqual([]);
-  });
+      const failure = (await timeline(pair.vn, pair.users.vnDuty, sent.id)).filter(
+        (e) => e.action === 'delivery-failed',
+      );
+      expect(failure).toHaveLength(1);
+      expect(failure[0]).toMatchObject({ kind: 'delivery', payload: { messageId, to: 'SG', attempts: maxAttempts } });
+      const audited = await auditEntries(pair.vn, 'federation.delivery-failed');
+      expect(audited).toHaveLength(1);
+      expect(audited[0]).toMatchObject({ objectId: messageId, outcome: 'failure', details: { to: 'SG' } });
+      const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
+      expect(status.statusCode).toBe(200);
+      expect(status.json<{ failures: unknown[]; outbox: Record<string, number> }>()).toMatchObject({
+        failures: [
+          expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', attempts: maxAttempts }),
+        ],
+        outbox: { failed: 1 },
+      });
+      expect(await incomingAt(pair.sg, pair.users.sgDuty)).toEqual([]);
+    },
+  );
 
   it('spaces attempts exactly by base × 2^(n-1) × (0.5 + random/2), capped at retryMaxSeconds', async () => {
     proxy.fault = 'drop-request';

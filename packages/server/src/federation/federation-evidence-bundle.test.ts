@@ -123,24 +123,27 @@ describe('a bundle of evidence received from another State', () => {
     expect(item).toContainEqual(expect.stringMatching(/^5 custody event\(s\) recorded by SG before sending it/));
   });
 
-  it('serves the bundle over POST /api/v1/bundles as a zip attachment that verifies, with the request’s receipts', async () => {
-    const response = await pair.vn.call('POST', '/api/v1/bundles', {
-      as: pair.users.vnChief,
-      body: { requestId: vnRequestId },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    expect(response.headers['content-type']).toBe('application/zip');
-    expect(response.headers['content-disposition']).toMatch(
-      /^attachment; filename="evidence-bundle-[0-9a-f]{12}\.zip"/,
-    );
-    const path = join(dir, 'served.zip');
-    writeFileSync(path, response.rawPayload);
-    const { code, report } = await verify(path);
-    expect(failures(report)).toEqual([]);
-    expect(code).toBe(0);
-    expect(report.checks.filter((c) => c.id === 'receipt' && c.status === 'pass').length).toBeGreaterThan(0);
-    expect(report.bundle).toMatchObject({ items: 1, request: { id: vnRequestId } });
-  });
+  it(
+    'serves the bundle over POST /api/v1/bundles as a zip attachment that verifies, ' + 'with the request’s receipts',
+    async () => {
+      const response = await pair.vn.call('POST', '/api/v1/bundles', {
+        as: pair.users.vnChief,
+        body: { requestId: vnRequestId },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-type']).toBe('application/zip');
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="evidence-bundle-[0-9a-f]{12}\.zip"/,
+      );
+      const path = join(dir, 'served.zip');
+      writeFileSync(path, response.rawPayload);
+      const { code, report } = await verify(path);
+      expect(failures(report)).toEqual([]);
+      expect(code).toBe(0);
+      expect(report.checks.filter((c) => c.id === 'receipt' && c.status === 'pass').length).toBeGreaterThan(0);
+      expect(report.bundle).toMatchObject({ items: 1, request: { id: vnRequestId } });
+    },
+  );
 
   it('refuses a bundle for a third State until Singapore’s authorisation is recorded (Art. 36)', async () => {
     await expect(exportTo('fr.zip', 'FR')).rejects.toMatchObject({ code: 'evidence/onward-transfer-not-authorised' });

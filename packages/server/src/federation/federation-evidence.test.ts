@@ -141,86 +141,92 @@ describe('evidence across borders', () => {
     expect(forged.json<Problem>()).toMatchObject({ status: 404, code: 'evidence/not-found' });
   });
 
-  it('refuses to send foreign evidence on to a third State without the origin State\u2019s authorisation (Art. 36)', async () => {
-    const [item] = await pair.vn.app.node.database.db
-      .selectFrom('evidence_items')
-      .selectAll()
-      .where('request_id', '=', vnRequestId)
-      .execute();
-    const services = pair.vn.app.node.services;
-    const record = (await services.evidence.findItem(pair.vn.app.node.database.db, item!.id))!;
-    await expect(services.onwardTransfer.check(operator, [record], 'FR', 'federation')).rejects.toMatchObject({
-      code: 'evidence/onward-transfer-not-authorised',
-    });
-    expect((await auditEntries(pair.vn, 'evidence.onward-transfer-refused')).at(-1)).toMatchObject({
-      objectId: item!.id,
-      outcome: 'denied',
-      details: { destination: 'FR' },
-    });
-    // Back to Singapore needs nothing; France needs Singapore's recorded consent.
-    await expect(services.onwardTransfer.check(operator, [record], 'SG', 'federation')).resolves.toBeDefined();
-    const central = await pair.vn.user(pair.users.vnAdmin, 'vn.central', ['central_authority_officer']);
-    const recorded = await pair.vn.call('POST', `/api/v1/evidence/${item!.id}/onward-transfer-authorisations`, {
-      as: central,
-      body: { destination: 'FR', reference: 'SG-AGC-2026-114' },
-    });
-    expect(recorded.statusCode, recorded.body).toBe(201);
-    await expect(services.onwardTransfer.check(operator, [record], 'FR', 'federation')).resolves.toBeDefined();
-    const byDuty = await pair.vn.call('POST', `/api/v1/evidence/${item!.id}/onward-transfer-authorisations`, {
-      as: pair.users.vnDuty,
-      body: { destination: 'DE', reference: 'x' },
-    });
-    expect(byDuty.json<Problem>()).toMatchObject({ status: 403 });
-  });
+  it(
+    'refuses to send foreign evidence on to a third State without the origin ' + 'State\u2019s authorisation (Art. 36)',
+    async () => {
+      const [item] = await pair.vn.app.node.database.db
+        .selectFrom('evidence_items')
+        .selectAll()
+        .where('request_id', '=', vnRequestId)
+        .execute();
+      const services = pair.vn.app.node.services;
+      const record = (await services.evidence.findItem(pair.vn.app.node.database.db, item!.id))!;
+      await expect(services.onwardTransfer.check(operator, [record], 'FR', 'federation')).rejects.toMatchObject({
+        code: 'evidence/onward-transfer-not-authorised',
+      });
+      expect((await auditEntries(pair.vn, 'evidence.onward-transfer-refused')).at(-1)).toMatchObject({
+        objectId: item!.id,
+        outcome: 'denied',
+        details: { destination: 'FR' },
+      });
+      // Back to Singapore needs nothing; France needs Singapore's recorded consent.
+      await expect(services.onwardTransfer.check(operator, [record], 'SG', 'federation')).resolves.toBeDefined();
+      const central = await pair.vn.user(pair.users.vnAdmin, 'vn.central', ['central_authority_officer']);
+      const recorded = await pair.vn.call('POST', `/api/v1/evidence/${item!.id}/onward-transfer-authorisations`, {
+        as: central,
+        body: { destination: 'FR', reference: 'SG-AGC-2026-114' },
+      });
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      await expect(services.onwardTransfer.check(operator, [record], 'FR', 'federation')).resolves.toBeDefined();
+      const byDuty = await pair.vn.call('POST', `/api/v1/evidence/${item!.id}/onward-transfer-authorisations`, {
+        as: pair.users.vnDuty,
+        body: { destination: 'DE', reference: 'x' },
+      });
+      expect(byDuty.json<Problem>()).toMatchObject({ status: 403 });
+    },
+  );
 
-  it('raises a split-view alert, and keeps both notes, when the partner signs another root for a size it signed', async () => {
-    const vnNode = pair.vn.app.node;
-    const [held] = await vnNode.database.db
-      .selectFrom('partner_checkpoints')
-      .selectAll()
-      .where('country', '=', 'SG')
-      .orderBy('tree_size', 'desc')
-      .limit(1)
-      .execute();
-    // Singapore's own key signs a forged note for the same size with another root: only the key holder can do this.
-    const sgKeyring = (await import('../identity/node-keyring.js')).loadKeyring(pair.sg.config.dataDir)!;
-    const { signCheckpoint, parseCheckpoint } = await import('@hanoi247/core');
-    const original = parseCheckpoint(held!.note.split('\n\n')[0]! + '\n');
-    const forged = signCheckpoint(
-      { ...original, rootHash: createHash('sha256').update('another history').digest() },
-      sgKeyring.signingKey,
-      sgKeyring.generations[sgKeyring.generations.length - 1]!.signing.publicKey,
-    );
-    const stored = await vnNode.database.db
-      .selectFrom('peers')
-      .selectAll()
-      .where('country', '=', 'SG')
-      .executeTakeFirstOrThrow();
-    const record = {
-      country: 'SG',
-      name: stored.name,
-      baseUrl: stored.base_url,
-      signedDescriptor: stored.signed_descriptor,
-      pinnedFingerprint: stored.pinned_fingerprint,
-      status: 'active' as const,
-      addedAt: stored.added_at,
-      updatedAt: stored.updated_at,
-    };
-    await expect(vnNode.services.partnerCheckpoints.accept(record, forged)).rejects.toMatchObject({
-      code: 'ledger/split-view',
-    });
-    const alerts = await pair.vn.call('GET', '/api/v1/federation/ledger-alerts', { as: pair.users.vnDuty });
-    expect(alerts.json<{ alerts: { kind: string; firstNote: string; secondNote: string }[] }>().alerts).toEqual([
-      expect.objectContaining({ kind: 'split-view', firstNote: held!.note, secondNote: forged }),
-    ]);
-    const both = await vnNode.database.db
-      .selectFrom('partner_checkpoints')
-      .selectAll()
-      .where('country', '=', 'SG')
-      .where('tree_size', '=', held!.tree_size)
-      .execute();
-    expect(both).toHaveLength(2);
-  });
+  it(
+    'raises a split-view alert, and keeps both notes, when the partner signs ' + 'another root for a size it signed',
+    async () => {
+      const vnNode = pair.vn.app.node;
+      const [held] = await vnNode.database.db
+        .selectFrom('partner_checkpoints')
+        .selectAll()
+        .where('country', '=', 'SG')
+        .orderBy('tree_size', 'desc')
+        .limit(1)
+        .execute();
+      // Singapore's own key signs a forged note for the same size with another root: only the key holder can do this.
+      const sgKeyring = (await import('../identity/node-keyring.js')).loadKeyring(pair.sg.config.dataDir)!;
+      const { signCheckpoint, parseCheckpoint } = await import('@hanoi247/core');
+      const original = parseCheckpoint(held!.note.split('\n\n')[0]! + '\n');
+      const forged = signCheckpoint(
+        { ...original, rootHash: createHash('sha256').update('another history').digest() },
+        sgKeyring.signingKey,
+        sgKeyring.generations[sgKeyring.generations.length - 1]!.signing.publicKey,
+      );
+      const stored = await vnNode.database.db
+        .selectFrom('peers')
+        .selectAll()
+        .where('country', '=', 'SG')
+        .executeTakeFirstOrThrow();
+      const record = {
+        country: 'SG',
+        name: stored.name,
+        baseUrl: stored.base_url,
+        signedDescriptor: stored.signed_descriptor,
+        pinnedFingerprint: stored.pinned_fingerprint,
+        status: 'active' as const,
+        addedAt: stored.added_at,
+        updatedAt: stored.updated_at,
+      };
+      await expect(vnNode.services.partnerCheckpoints.accept(record, forged)).rejects.toMatchObject({
+        code: 'ledger/split-view',
+      });
+      const alerts = await pair.vn.call('GET', '/api/v1/federation/ledger-alerts', { as: pair.users.vnDuty });
+      expect(alerts.json<{ alerts: { kind: string; firstNote: string; secondNote: string }[] }>().alerts).toEqual([
+        expect.objectContaining({ kind: 'split-view', firstNote: held!.note, secondNote: forged }),
+      ]);
+      const both = await vnNode.database.db
+        .selectFrom('partner_checkpoints')
+        .selectAll()
+        .where('country', '=', 'SG')
+        .where('tree_size', '=', held!.tree_size)
+        .execute();
+      expect(both).toHaveLength(2);
+    },
+  );
 
   it('fails a transfer whose custody proof does not hold, and keeps nothing', async () => {
     const sent = await offer();

@@ -64,34 +64,37 @@ describe('federation between two nodes', () => {
     await sg.stop();
   });
 
-  it('delivers an approved preservation request: Singapore holds it as incoming, Viet Nam holds the signed receipt', async () => {
-    const created = await vn.call('POST', '/api/v1/requests', {
-      as: users['vnDuty'],
-      body: {
-        type: 'PRESERVATION_42',
-        legalBasis: 'UN',
-        requestedState: 'SG',
-        language: 'en',
-        priority: 'urgent',
-        details: preservationDetails(),
-      },
-    });
-    outgoing = created.json<View>();
-    await act(vn, 'vnDuty', outgoing.id, 'submit');
-    await act(vn, 'vnChief', outgoing.id, 'approve');
-    await act(vn, 'vnDuty', outgoing.id, 'send');
-    expect(await incomingAt(sg, 'sgDuty')).toEqual([]);
-    await settle([vn, sg]);
-    const arrived = await incomingAt(sg, 'sgDuty');
-    expect(arrived).toEqual([expect.objectContaining({ reference: outgoing.reference, state: 'RECEIVED' })]);
-    const trail = await timeline(vn, 'vnDuty', outgoing.id);
-    expect(trail.map((e) => e.action)).toContain('message-delivered');
-    const sgView = await view(sg, 'sgDuty', arrived[0]!.id);
-    expect(sgView.deadlines).toEqual([expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' })]);
-    // The rule set Viet Nam made it under travelled in the envelope (Singapore records only what it carried).
-    expect(outgoing.ruleSetVersion).toBe(ruleSetVersion);
-    expect(sgView.ruleSetVersion).toBe(ruleSetVersion);
-  });
+  it(
+    'delivers an approved preservation request: Singapore holds it as incoming, ' + 'Viet Nam holds the signed receipt',
+    async () => {
+      const created = await vn.call('POST', '/api/v1/requests', {
+        as: users['vnDuty'],
+        body: {
+          type: 'PRESERVATION_42',
+          legalBasis: 'UN',
+          requestedState: 'SG',
+          language: 'en',
+          priority: 'urgent',
+          details: preservationDetails(),
+        },
+      });
+      outgoing = created.json<View>();
+      await act(vn, 'vnDuty', outgoing.id, 'submit');
+      await act(vn, 'vnChief', outgoing.id, 'approve');
+      await act(vn, 'vnDuty', outgoing.id, 'send');
+      expect(await incomingAt(sg, 'sgDuty')).toEqual([]);
+      await settle([vn, sg]);
+      const arrived = await incomingAt(sg, 'sgDuty');
+      expect(arrived).toEqual([expect.objectContaining({ reference: outgoing.reference, state: 'RECEIVED' })]);
+      const trail = await timeline(vn, 'vnDuty', outgoing.id);
+      expect(trail.map((e) => e.action)).toContain('message-delivered');
+      const sgView = await view(sg, 'sgDuty', arrived[0]!.id);
+      expect(sgView.deadlines).toEqual([expect.objectContaining({ ruleId: 'acknowledge-urgent', status: 'open' })]);
+      // The rule set Viet Nam made it under travelled in the envelope (Singapore records only what it carried).
+      expect(outgoing.ruleSetVersion).toBe(ruleSetVersion);
+      expect(sgView.ruleSetVersion).toBe(ruleSetVersion);
+    },
+  );
 
   it('moves both state machines as Singapore answers, ending with "preserved until" at Viet Nam', async () => {
     const incomingId = (await incomingAt(sg, 'sgDuty'))[0]!.id;

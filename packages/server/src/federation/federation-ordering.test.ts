@@ -54,58 +54,61 @@ describe('federation ordering and duplicates', () => {
     );
   });
 
-  it('keeps a transition that overtook its predecessor, receipts it, and applies it once the predecessor is in', async () => {
-    const [incoming] = await incomingAt(pair.sg, pair.users.sgDuty);
-    const outgoing = first.id;
-    // Singapore acknowledges, then triages; both messages wait in its outbox.
-    await act(pair.sg, pair.users.sgDuty, incoming!.id, 'acknowledge');
-    await act(pair.sg, pair.users.sgDuty, incoming!.id, 'triage');
-    const [acknowledge, triage] = (await outboxRows(pair.sg)).filter((r) => r.status === 'pending');
-    expect([acknowledge, triage].map((r) => (JSON.parse(r!.envelope!) as Envelope).header.type)).toEqual([
-      'request.transition',
-      'request.transition',
-    ]);
+  it(
+    'keeps a transition that overtook its predecessor, receipts it, and applies ' + 'it once the predecessor is in',
+    async () => {
+      const [incoming] = await incomingAt(pair.sg, pair.users.sgDuty);
+      const outgoing = first.id;
+      // Singapore acknowledges, then triages; both messages wait in its outbox.
+      await act(pair.sg, pair.users.sgDuty, incoming!.id, 'acknowledge');
+      await act(pair.sg, pair.users.sgDuty, incoming!.id, 'triage');
+      const [acknowledge, triage] = (await outboxRows(pair.sg)).filter((r) => r.status === 'pending');
+      expect([acknowledge, triage].map((r) => (JSON.parse(r!.envelope!) as Envelope).header.type)).toEqual([
+        'request.transition',
+        'request.transition',
+      ]);
 
-    // The triage arrives first: Viet Nam still shows SENT, so it is kept as deferred, yet receipted.
-    const early = await postEnvelope(pair.vn, triage!.envelope!);
-    expect(early.statusCode, early.body).toBe(200);
-    expect(early.json<{ receipt: string }>().receipt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect((await inboxRows(pair.vn)).find((r) => r.message_id === triage!.message_id)).toMatchObject({
-      status: 'deferred',
-      request_id: null,
-    });
-    expect((await view(outgoing)).state).toBe('SENT');
-
-    // Its predecessor is applied at once; the deferred one on the next retry.
-    const late = await postEnvelope(pair.vn, acknowledge!.envelope!);
-    expect(late.statusCode, late.body).toBe(200);
-    expect((await inboxRows(pair.vn)).find((r) => r.message_id === acknowledge!.message_id)).toMatchObject({
-      status: 'processed',
-    });
-    expect((await view(outgoing)).state).toBe('ACKNOWLEDGED');
-    expect(await pair.vn.app.node.services.inbox.retryDeferred()).toBe(1);
-    expect((await inboxRows(pair.vn)).find((r) => r.message_id === triage!.message_id)).toMatchObject({
-      status: 'processed',
-      request_id: outgoing,
-    });
-    expect((await view(outgoing)).state).toBe('TRIAGE');
-    expect(await pair.vn.app.node.services.inbox.retryDeferred()).toBe(0);
-
-    // Singapore's own dispatcher then sends both again and gets the receipts already issued.
-    await settle([pair.sg, pair.vn]);
-    const receipts = new Map((await inboxRows(pair.vn)).map((r) => [r.message_id, r.receipt]));
-    for (const message of [acknowledge!, triage!]) {
-      expect((await outboxRows(pair.sg)).find((r) => r.message_id === message.message_id)).toMatchObject({
-        status: 'delivered',
-        receipt: receipts.get(message.message_id),
+      // The triage arrives first: Viet Nam still shows SENT, so it is kept as deferred, yet receipted.
+      const early = await postEnvelope(pair.vn, triage!.envelope!);
+      expect(early.statusCode, early.body).toBe(200);
+      expect(early.json<{ receipt: string }>().receipt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect((await inboxRows(pair.vn)).find((r) => r.message_id === triage!.message_id)).toMatchObject({
+        status: 'deferred',
+        request_id: null,
       });
-    }
-    const transitions = (await timeline(pair.vn, pair.users.vnDuty, outgoing))
-      .filter((e) => e.kind === 'transition')
-      .map((e) => e.action);
-    expect(transitions).toEqual(['submit', 'approve', 'send', 'acknowledge', 'triage']);
-    expect((await view(outgoing)).state).toBe('TRIAGE');
-  });
+      expect((await view(outgoing)).state).toBe('SENT');
+
+      // Its predecessor is applied at once; the deferred one on the next retry.
+      const late = await postEnvelope(pair.vn, acknowledge!.envelope!);
+      expect(late.statusCode, late.body).toBe(200);
+      expect((await inboxRows(pair.vn)).find((r) => r.message_id === acknowledge!.message_id)).toMatchObject({
+        status: 'processed',
+      });
+      expect((await view(outgoing)).state).toBe('ACKNOWLEDGED');
+      expect(await pair.vn.app.node.services.inbox.retryDeferred()).toBe(1);
+      expect((await inboxRows(pair.vn)).find((r) => r.message_id === triage!.message_id)).toMatchObject({
+        status: 'processed',
+        request_id: outgoing,
+      });
+      expect((await view(outgoing)).state).toBe('TRIAGE');
+      expect(await pair.vn.app.node.services.inbox.retryDeferred()).toBe(0);
+
+      // Singapore's own dispatcher then sends both again and gets the receipts already issued.
+      await settle([pair.sg, pair.vn]);
+      const receipts = new Map((await inboxRows(pair.vn)).map((r) => [r.message_id, r.receipt]));
+      for (const message of [acknowledge!, triage!]) {
+        expect((await outboxRows(pair.sg)).find((r) => r.message_id === message.message_id)).toMatchObject({
+          status: 'delivered',
+          receipt: receipts.get(message.message_id),
+        });
+      }
+      const transitions = (await timeline(pair.vn, pair.users.vnDuty, outgoing))
+        .filter((e) => e.kind === 'transition')
+        .map((e) => e.action);
+      expect(transitions).toEqual(['submit', 'approve', 'send', 'acknowledge', 'triage']);
+      expect((await view(outgoing)).state).toBe('TRIAGE');
+    },
+  );
 
   it('drains emergencies first when a partner that was down comes back', async () => {
     vnProxy.fault = 'drop-request';

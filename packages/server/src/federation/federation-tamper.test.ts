@@ -91,32 +91,36 @@ describe('federation inbox against tampering', () => {
     await expectRejected(pair.sg, toThailand, 'federation/wrong-recipient', 400);
   });
 
-  it('refuses malformed JSON with 400, an unsupported content type with 415 and an oversize body with 413, creating nothing', async () => {
-    const before = await effects(pair.sg);
-    const malformed = await postEnvelope(pair.sg, '{"header": {"v": 1, ');
-    expect(malformed.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    const notAnEnvelope = await postEnvelope(
-      pair.sg,
-      JSON.stringify({ header: { v: 2 }, payload: 'x', signature: 'y' }),
-    );
-    expect(notAnEnvelope.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    const asText = await postEnvelope(pair.sg, original.text, 'text/plain');
-    expect(asText.json<Problem>()).toMatchObject({ status: 415, code: 'request/unsupported-media-type' });
-    const asJson = await postEnvelope(pair.sg, original.text, 'application/json');
-    expect(asJson.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    const oversize = await postEnvelope(
-      pair.sg,
-      `{"header":{},"payload":"${'A'.repeat(maxEnvelopeBytes + 64 * 1024)}","signature":""}`,
-    );
-    expect(oversize.json<Problem>()).toMatchObject({ status: 413, code: 'request/body-too-large' });
-    // Within the body limit, a payload longer than maxEnvelopeBytes is still not an envelope.
-    const longPayload = await postEnvelope(
-      pair.sg,
-      body({ ...original.envelope, payload: 'A'.repeat(maxEnvelopeBytes + 1) }),
-    );
-    expect(longPayload.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
-    expect(await effects(pair.sg)).toEqual(before);
-  });
+  it(
+    'refuses malformed JSON with 400, an unsupported content type with 415 and ' +
+      'an oversize body with 413, creating nothing',
+    async () => {
+      const before = await effects(pair.sg);
+      const malformed = await postEnvelope(pair.sg, '{"header": {"v": 1, ');
+      expect(malformed.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
+      const notAnEnvelope = await postEnvelope(
+        pair.sg,
+        JSON.stringify({ header: { v: 2 }, payload: 'x', signature: 'y' }),
+      );
+      expect(notAnEnvelope.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
+      const asText = await postEnvelope(pair.sg, original.text, 'text/plain');
+      expect(asText.json<Problem>()).toMatchObject({ status: 415, code: 'request/unsupported-media-type' });
+      const asJson = await postEnvelope(pair.sg, original.text, 'application/json');
+      expect(asJson.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
+      const oversize = await postEnvelope(
+        pair.sg,
+        `{"header":{},"payload":"${'A'.repeat(maxEnvelopeBytes + 64 * 1024)}","signature":""}`,
+      );
+      expect(oversize.json<Problem>()).toMatchObject({ status: 413, code: 'request/body-too-large' });
+      // Within the body limit, a payload longer than maxEnvelopeBytes is still not an envelope.
+      const longPayload = await postEnvelope(
+        pair.sg,
+        body({ ...original.envelope, payload: 'A'.repeat(maxEnvelopeBytes + 1) }),
+      );
+      expect(longPayload.json<Problem>()).toMatchObject({ status: 400, code: 'federation/invalid-envelope' });
+      expect(await effects(pair.sg)).toEqual(before);
+    },
+  );
 
   it('still accepts the untouched envelope afterwards, exactly once', async () => {
     await settle([pair.vn, pair.sg]);

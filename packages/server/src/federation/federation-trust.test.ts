@@ -106,18 +106,22 @@ describe('federation trust and validity window', () => {
     await accepted(aheadBy10);
   });
 
-  it('accepts an envelope up to 5 minutes after it expired, refuses it 10 minutes after (the receiver\u2019s clock ahead)', async () => {
-    const at = synchronise();
-    const expiresAt = at.getTime() + ttlHours * hour;
-    const envelopes = await Promise.all([0, 1, 2].map(() => sealBetween(pair.vn, pair.sg, at, { ttlHours })));
-    expect((JSON.parse(envelopes[0]!) as Envelope).header.expiresAt).toBe(new Date(expiresAt).toISOString());
-    pair.sg.clock.set(new Date(expiresAt + 10 * minute));
-    await expectRejected(pair.sg, envelopes[0]!, 'federation/expired', 400);
-    pair.sg.clock.set(new Date(expiresAt + 5 * minute + 1));
-    await expectRejected(pair.sg, envelopes[1]!, 'federation/expired', 400);
-    pair.sg.clock.set(new Date(expiresAt + 4 * minute));
-    await accepted(envelopes[2]!);
-  });
+  it(
+    'accepts an envelope up to 5 minutes after it expired, refuses it 10 minutes ' +
+      'after (the receiver\u2019s clock ahead)',
+    async () => {
+      const at = synchronise();
+      const expiresAt = at.getTime() + ttlHours * hour;
+      const envelopes = await Promise.all([0, 1, 2].map(() => sealBetween(pair.vn, pair.sg, at, { ttlHours })));
+      expect((JSON.parse(envelopes[0]!) as Envelope).header.expiresAt).toBe(new Date(expiresAt).toISOString());
+      pair.sg.clock.set(new Date(expiresAt + 10 * minute));
+      await expectRejected(pair.sg, envelopes[0]!, 'federation/expired', 400);
+      pair.sg.clock.set(new Date(expiresAt + 5 * minute + 1));
+      await expectRejected(pair.sg, envelopes[1]!, 'federation/expired', 400);
+      pair.sg.clock.set(new Date(expiresAt + 4 * minute));
+      await accepted(envelopes[2]!);
+    },
+  );
 
   it('refuses a queued message once the receiver is past its lifetime, and the sender shows the failure', async () => {
     synchronise();

@@ -45,7 +45,10 @@ const longSessions = (options: TestNodeOptions): TestNodeOptions => ({
   configure: (config) => (options.configure ?? ((c) => c))(longSessionConfig(config)),
 });
 
-/** Viet Nam and Singapore on loopback, pinned to each other, each with an administrator, a duty officer and a supervisor. */
+/**
+ * Viet Nam and Singapore on loopback, pinned to each other, each with an administrator, a duty officer and a
+ * supervisor.
+ */
 export async function startPair(options: { vn?: TestNodeOptions; sg?: TestNodeOptions } = {}): Promise<Pair> {
   const vn = await TestNode.start(longSessions({ country: 'VN', name: 'Viet Nam 24/7', ...options.vn }));
   const sg = await TestNode.start(longSessions({ country: 'SG', name: 'Singapore 24/7', ...options.sg }));

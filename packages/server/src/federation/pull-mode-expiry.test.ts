@@ -79,94 +79,107 @@ describe('pull mode: a message nobody pulled before it expired', () => {
     return pair.sg.app.node.services.inbox.receive(text);
   }
 
-  it('serves a message until its expiresAt, then fails it once a receiver would refuse it: timeline, audit, status', async () => {
-    const sent = await sendPreservation(pair);
-    const { messageId, envelope } = await latestPendingEnvelope(pair.vn);
-    const expiresAt = Date.parse(envelope.header.expiresAt);
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-    expect(await served()).toEqual([messageId]);
+  it(
+    'serves a message until its expiresAt, then fails it once a receiver would ' + 'refuse it: timeline, audit, status',
+    async () => {
+      const sent = await sendPreservation(pair);
+      const { messageId, envelope } = await latestPendingEnvelope(pair.vn);
+      const expiresAt = Date.parse(envelope.header.expiresAt);
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect(await served()).toEqual([messageId]);
 
-    pair.vn.clock.set(new Date(expiresAt));
-    expect(await served()).toEqual([messageId]);
-    // Past its expiresAt it is no longer handed out, though a receipt for an earlier pull may still come back.
-    pair.vn.clock.set(new Date(expiresAt + 1));
-    expect(await served()).toEqual([]);
-    pair.vn.clock.set(new Date(expiresAt + clockSkewToleranceMs));
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-    expect(await row(messageId)).toMatchObject({ status: 'pending', attempts: 0 });
+      pair.vn.clock.set(new Date(expiresAt));
+      expect(await served()).toEqual([messageId]);
+      // Past its expiresAt it is no longer handed out, though a receipt for an earlier pull may still come back.
+      pair.vn.clock.set(new Date(expiresAt + 1));
+      expect(await served()).toEqual([]);
+      pair.vn.clock.set(new Date(expiresAt + clockSkewToleranceMs));
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect(await row(messageId)).toMatchObject({ status: 'pending', attempts: 0 });
 
-    // The next scan after that gives up on it (a held message is looked at every 30 seconds).
-    pair.vn.clock.set(new Date(expiresAt + clockSkewToleranceMs + minute));
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
-    expect(await row(messageId)).toMatchObject({ status: 'failed', attempts: 0, receipt: null, last_error: reason });
-    expect(await served()).toEqual([]);
-    expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
-    expect((await deliveryEvents(sent.id)).at(-1)).toMatchObject({
-      payload: { messageId, to: 'SG', reason, attempts: 0 },
-    });
-    expect((await auditEntries(pair.vn, 'federation.delivery-failed')).filter((a) => a.objectId === messageId)).toEqual(
-      [{ objectId: messageId, outcome: 'failure', details: { to: 'SG', reason } }],
-    );
-    const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
-    expect(status.json<{ failures: unknown[] }>().failures).toContainEqual(
-      expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', lastError: reason }),
-    );
+      // The next scan after that gives up on it (a held message is looked at every 30 seconds).
+      pair.vn.clock.set(new Date(expiresAt + clockSkewToleranceMs + minute));
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
+      expect(await row(messageId)).toMatchObject({ status: 'failed', attempts: 0, receipt: null, last_error: reason });
+      expect(await served()).toEqual([]);
+      expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
+      expect((await deliveryEvents(sent.id)).at(-1)).toMatchObject({
+        payload: { messageId, to: 'SG', reason, attempts: 0 },
+      });
+      expect(
+        (await auditEntries(pair.vn, 'federation.delivery-failed')).filter((a) => a.objectId === messageId),
+      ).toEqual([{ objectId: messageId, outcome: 'failure', details: { to: 'SG', reason } }]);
+      const status = await pair.vn.call('GET', '/api/v1/federation/status', { as: pair.users.vnDuty });
+      expect(status.json<{ failures: unknown[] }>().failures).toContainEqual(
+        expect.objectContaining({ messageId, to: 'SG', requestId: sent.id, status: 'failed', lastError: reason }),
+      );
 
-    // Failed once: later scans leave it alone.
-    pair.vn.clock.advance(hour);
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-    expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
-  });
+      // Failed once: later scans leave it alone.
+      pair.vn.clock.advance(hour);
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
+    },
+  );
 
-  it('serves an unexpired message beside an expired one the scan has not reached yet, and Singapore pulls only that', async () => {
-    const old = await sendPreservation(pair);
-    const stale = await latestPendingEnvelope(pair.vn);
-    pair.vn.clock.set(new Date(Date.parse(stale.envelope.header.expiresAt) + clockSkewToleranceMs + 1));
-    const fresh = await sendPreservation(pair);
-    const current = await latestPendingEnvelope(pair.vn);
-    // Both still pending: the pull decides by time, not by status alone.
-    expect([(await row(stale.messageId)).status, (await row(current.messageId)).status]).toEqual([
-      'pending',
-      'pending',
-    ]);
-    expect(await served()).toEqual([current.messageId]);
+  it(
+    'serves an unexpired message beside an expired one the scan has not reached ' +
+      'yet, and Singapore pulls only that',
+    async () => {
+      const old = await sendPreservation(pair);
+      const stale = await latestPendingEnvelope(pair.vn);
+      pair.vn.clock.set(new Date(Date.parse(stale.envelope.header.expiresAt) + clockSkewToleranceMs + 1));
+      const fresh = await sendPreservation(pair);
+      const current = await latestPendingEnvelope(pair.vn);
+      // Both still pending: the pull decides by time, not by status alone.
+      expect([(await row(stale.messageId)).status, (await row(current.messageId)).status]).toEqual([
+        'pending',
+        'pending',
+      ]);
+      expect(await served()).toEqual([current.messageId]);
 
-    pair.sg.clock.set(pair.vn.clock.now());
-    expect(await pair.sg.app.node.services.pull.pullFromPartners()).toBe(1);
-    expect(await row(current.messageId)).toMatchObject({ status: 'delivered' });
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
-    expect(await row(stale.messageId)).toMatchObject({ status: 'failed', last_error: reason });
-    expect((await deliveryEvents(fresh.id)).map((e) => e.action)).toEqual(['message-queued', 'message-delivered']);
-    expect((await deliveryEvents(old.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
-  });
+      pair.sg.clock.set(pair.vn.clock.now());
+      expect(await pair.sg.app.node.services.pull.pullFromPartners()).toBe(1);
+      expect(await row(current.messageId)).toMatchObject({ status: 'delivered' });
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
+      expect(await row(stale.messageId)).toMatchObject({ status: 'failed', last_error: reason });
+      expect((await deliveryEvents(fresh.id)).map((e) => e.action)).toEqual(['message-queued', 'message-delivered']);
+      expect((await deliveryEvents(old.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
+    },
+  );
 
-  it('skips a receipt that comes back after the message was shown as failed: never both delivered and failed', async () => {
-    const sent = await sendPreservation(pair);
-    const { messageId, text, envelope } = await latestPendingEnvelope(pair.vn);
-    // Singapore took it just in time, but its receipts are late.
-    const receipt = await receiveAtSingapore(text);
-    const readBeforeTheScan = (await outboxRepository.find(pair.vn.app.node.database.db, messageId))!;
-    pair.vn.clock.set(new Date(Date.parse(envelope.header.expiresAt) + clockSkewToleranceMs + 1));
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
+  it(
+    'skips a receipt that comes back after the message was shown as failed: ' + 'never both delivered and failed',
+    async () => {
+      const sent = await sendPreservation(pair);
+      const { messageId, text, envelope } = await latestPendingEnvelope(pair.vn);
+      // Singapore took it just in time, but its receipts are late.
+      const receipt = await receiveAtSingapore(text);
+      const readBeforeTheScan = (await outboxRepository.find(pair.vn.app.node.database.db, messageId))!;
+      pair.vn.clock.set(new Date(Date.parse(envelope.header.expiresAt) + clockSkewToleranceMs + 1));
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 1 });
 
-    expect(await postReceipts([receipt])).toBe(0);
-    // A receipt checked against the message just before the scan failed it loses the race too.
-    expect(await pair.vn.app.node.services.dispatcher.acknowledge(readBeforeTheScan, receipt)).toBe(false);
-    expect(await row(messageId)).toMatchObject({ status: 'failed', receipt: null, delivered_at: null });
-    expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
-  });
+      expect(await postReceipts([receipt])).toBe(0);
+      // A receipt checked against the message just before the scan failed it loses the race too.
+      expect(await pair.vn.app.node.services.dispatcher.acknowledge(readBeforeTheScan, receipt)).toBe(false);
+      expect(await row(messageId)).toMatchObject({ status: 'failed', receipt: null, delivered_at: null });
+      expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'delivery-failed']);
+    },
+  );
 
-  it('accepts a receipt that comes back after expiresAt but before the scan gave up: delivered, never failed', async () => {
-    const sent = await sendPreservation(pair);
-    const { messageId, text, envelope } = await latestPendingEnvelope(pair.vn);
-    const receipt = await receiveAtSingapore(text);
-    pair.vn.clock.set(new Date(Date.parse(envelope.header.expiresAt) + clockSkewToleranceMs));
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+  it(
+    'accepts a receipt that comes back after expiresAt but before the scan gave ' + 'up: delivered, never failed',
+    async () => {
+      const sent = await sendPreservation(pair);
+      const { messageId, text, envelope } = await latestPendingEnvelope(pair.vn);
+      const receipt = await receiveAtSingapore(text);
+      pair.vn.clock.set(new Date(Date.parse(envelope.header.expiresAt) + clockSkewToleranceMs));
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
 
-    expect(await postReceipts([receipt])).toBe(1);
-    expect(await row(messageId)).toMatchObject({ status: 'delivered', receipt });
-    pair.vn.clock.advance(hour);
-    expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-    expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'message-delivered']);
-  });
+      expect(await postReceipts([receipt])).toBe(1);
+      expect(await row(messageId)).toMatchObject({ status: 'delivered', receipt });
+      pair.vn.clock.advance(hour);
+      expect(await dispatch()).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect((await deliveryEvents(sent.id)).map((e) => e.action)).toEqual(['message-queued', 'message-delivered']);
+    },
+  );
 });

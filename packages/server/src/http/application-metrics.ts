@@ -108,7 +108,9 @@ export function registerApplicationMetrics(registry: Registry, monitoring: Monit
   });
   new Gauge({
     name: 'hanoi247_federation_delivery_failed_messages',
-    help: 'Messages given up on, per partner: failed (refused, expired or attempts spent) and undeliverable (no pinned node)',
+    help:
+      'Messages given up on, per partner: failed (refused, expired or attempts ' +
+      'spent) and undeliverable (no pinned node)',
     labelNames: ['partner', 'status'] as const,
     registers,
     async collect() {

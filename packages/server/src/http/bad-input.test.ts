@@ -136,21 +136,25 @@ describe('bad input', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('SQL- and script-looking strings are data: refused where the format forbids them, stored verbatim where text is allowed', async () => {
-    const sqlish = expectProblem(
-      await raw(JSON.stringify({ ...valid, username: "x'; DROP TABLE users; --" })),
-      400,
-      'request/validation-failed',
-    );
-    expect(sqlish.errors?.[0]?.path).toBe('/username');
-    const script = "<script>alert(1)</script> Robert'); DROP TABLE users;--";
-    const created = await raw(JSON.stringify({ ...valid, username: 'script.test', displayName: script }));
-    expect(created.statusCode).toBe(201);
-    expect(created.headers['content-type']).toMatch(/^application\/json/);
-    expect(created.json<{ displayName: string }>().displayName).toBe(script);
-    const listed = await node.call('GET', '/api/v1/users', { as: admin });
-    expect(listed.json<{ users: { displayName: string }[] }>().users.map((u) => u.displayName)).toContain(script);
-  });
+  it(
+    'SQL- and script-looking strings are data: refused where the format forbids ' +
+      'them, stored verbatim where text is allowed',
+    async () => {
+      const sqlish = expectProblem(
+        await raw(JSON.stringify({ ...valid, username: "x'; DROP TABLE users; --" })),
+        400,
+        'request/validation-failed',
+      );
+      expect(sqlish.errors?.[0]?.path).toBe('/username');
+      const script = "<script>alert(1)</script> Robert'); DROP TABLE users;--";
+      const created = await raw(JSON.stringify({ ...valid, username: 'script.test', displayName: script }));
+      expect(created.statusCode).toBe(201);
+      expect(created.headers['content-type']).toMatch(/^application\/json/);
+      expect(created.json<{ displayName: string }>().displayName).toBe(script);
+      const listed = await node.call('GET', '/api/v1/users', { as: admin });
+      expect(listed.json<{ users: { displayName: string }[] }>().users.map((u) => u.displayName)).toContain(script);
+    },
+  );
 
   it('control characters in stored text are refused', async () => {
     const body = expectProblem(

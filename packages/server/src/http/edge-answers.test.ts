@@ -69,7 +69,9 @@ describe('answers before any route runs', () => {
   it('bytes that are not HTTP/1.1: 400 request/malformed-http naming the parser\u2019s reason', async () => {
     const method = only(await exchange(port, `BREW /healthz HTTP/1.1\r\nHost: node.test\r\n\r\n`));
     expect(expectProblem(method, 400, 'request/malformed-http').detail).toContain('invalid method');
-    const framing = `POST /api/v1/auth/login HTTP/1.1\r\nHost: node.test\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`;
+    const framing =
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: node.test\r\nContent-Length: ` +
+      `3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`;
     expectProblem(only(await exchange(port, framing)), 400, 'request/malformed-http');
   });
 
@@ -142,7 +144,8 @@ describe('answers while the node shuts down', () => {
     };
     const answers = await exchange(
       port,
-      `POST /api/v1/auth/login HTTP/1.1\r\nHost: node.test\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: node.test\r\nContent-Type: application/json\r\nContent-Length: ` +
+        `${body.length}\r\n\r\n${body.slice(0, 10)}`,
       shutDown,
       `${body.slice(10)}${get('/healthz')}`,
     );

@@ -75,68 +75,71 @@ describe('resumable evidence upload (tus 1.0.0)', () => {
     });
   });
 
-  it('takes the content in several PATCHes, survives a broken link, resumes from HEAD and records the item', async () => {
-    const content = contentOf(3 * 1024 * 1024 + 17);
-    const created = await tus.create(duty, { requestId, sha256: sha256Hex(content) }, content.length);
-    expect(created.statusCode).toBe(201);
-    expect(created.headers['tus-resumable']).toBe('1.0.0');
-    expect(created.headers['upload-expires']).toMatch(/GMT$/);
-    const location = String(created.headers['location']);
-    expect(location).toMatch(/^\/api\/v1\/evidence\/uploads\/[0-9a-f-]{36}$/);
+  it(
+    'takes the content in several PATCHes, survives a broken link, resumes from ' + 'HEAD and records the item',
+    async () => {
+      const content = contentOf(3 * 1024 * 1024 + 17);
+      const created = await tus.create(duty, { requestId, sha256: sha256Hex(content) }, content.length);
+      expect(created.statusCode).toBe(201);
+      expect(created.headers['tus-resumable']).toBe('1.0.0');
+      expect(created.headers['upload-expires']).toMatch(/GMT$/);
+      const location = String(created.headers['location']);
+      expect(location).toMatch(/^\/api\/v1\/evidence\/uploads\/[0-9a-f-]{36}$/);
 
-    const first = await tus.patch(duty, location, 0, content.subarray(0, 1024 * 1024));
-    expect(first.statusCode).toBe(204);
-    expect(first.headers['upload-offset']).toBe(String(1024 * 1024));
-    // Encrypted at rest while it waits, like the item it will become.
-    const partial = readFileSync(
-      join(node.config.dataDir, 'evidence', 'uploads', `${location.split('/').pop() ?? ''}.part`),
-    );
-    expect(partial.length).toBe(1024 * 1024);
-    expect(partial.subarray(0, 64).equals(content.subarray(0, 64))).toBe(false);
+      const first = await tus.patch(duty, location, 0, content.subarray(0, 1024 * 1024));
+      expect(first.statusCode).toBe(204);
+      expect(first.headers['upload-offset']).toBe(String(1024 * 1024));
+      // Encrypted at rest while it waits, like the item it will become.
+      const partial = readFileSync(
+        join(node.config.dataDir, 'evidence', 'uploads', `${location.split('/').pop() ?? ''}.part`),
+      );
+      expect(partial.length).toBe(1024 * 1024);
+      expect(partial.subarray(0, 64).equals(content.subarray(0, 64))).toBe(false);
 
-    // The link breaks in the middle of the second chunk: what arrived is kept.
-    const baseUrl = await node.listen();
-    await brokenPatch(baseUrl, location, duty, 1024 * 1024, content.subarray(1024 * 1024), 700 * 1024);
-    let head = await tus.head(duty, location);
-    for (let i = 0; i < 500 && Number(head.headers['upload-offset']) === 1024 * 1024; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      head = await tus.head(duty, location);
-    }
-    expect(head.statusCode).toBe(200);
-    expect(head.headers['cache-control']).toBe('no-store');
-    expect(head.headers['upload-length']).toBe(String(content.length));
-    const resumeAt = Number(head.headers['upload-offset']);
-    expect(resumeAt).toBeGreaterThan(1024 * 1024);
-    expect(resumeAt).toBeLessThanOrEqual(1024 * 1024 + 700 * 1024);
+      // The link breaks in the middle of the second chunk: what arrived is kept.
+      const baseUrl = await node.listen();
+      await brokenPatch(baseUrl, location, duty, 1024 * 1024, content.subarray(1024 * 1024), 700 * 1024);
+      let head = await tus.head(duty, location);
+      for (let i = 0; i < 500 && Number(head.headers['upload-offset']) === 1024 * 1024; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        head = await tus.head(duty, location);
+      }
+      expect(head.statusCode).toBe(200);
+      expect(head.headers['cache-control']).toBe('no-store');
+      expect(head.headers['upload-length']).toBe(String(content.length));
+      const resumeAt = Number(head.headers['upload-offset']);
+      expect(resumeAt).toBeGreaterThan(1024 * 1024);
+      expect(resumeAt).toBeLessThanOrEqual(1024 * 1024 + 700 * 1024);
 
-    // A stale offset is refused without writing anything.
-    const stale = await tus.patch(duty, location, 1024 * 1024, content.subarray(1024 * 1024, 2 * 1024 * 1024));
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json<Problem>().code).toBe('evidence/upload-offset-mismatch');
+      // A stale offset is refused without writing anything.
+      const stale = await tus.patch(duty, location, 1024 * 1024, content.subarray(1024 * 1024, 2 * 1024 * 1024));
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json<Problem>().code).toBe('evidence/upload-offset-mismatch');
 
-    const last = await tus.patch(duty, location, resumeAt, content.subarray(resumeAt));
-    expect(last.statusCode).toBe(204);
-    expect(last.headers['upload-offset']).toBe(String(content.length));
-    const evidenceId = String(last.headers['hanoi247-evidence-id']);
-    expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
+      const last = await tus.patch(duty, location, resumeAt, content.subarray(resumeAt));
+      expect(last.statusCode).toBe(204);
+      expect(last.headers['upload-offset']).toBe(String(content.length));
+      const evidenceId = String(last.headers['hanoi247-evidence-id']);
+      expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const status = await tus.call(duty, 'GET', location);
-    expect(status.json()).toMatchObject({
-      status: 'completed',
-      evidenceId,
-      offset: content.length,
-      length: content.length,
-    });
-    const item = await node.call('GET', `/api/v1/evidence/${evidenceId}`, { as: duty });
-    expect(item.json()).toMatchObject({
-      sha256: sha256Hex(content),
-      size: content.length,
-      filename: 'logins.csv',
-      requestId,
-    });
-    const downloaded = await node.call('GET', `/api/v1/evidence/${evidenceId}/content`, { as: duty });
-    expect(sha256Hex(downloaded.rawPayload)).toBe(sha256Hex(content));
-  });
+      const status = await tus.call(duty, 'GET', location);
+      expect(status.json()).toMatchObject({
+        status: 'completed',
+        evidenceId,
+        offset: content.length,
+        length: content.length,
+      });
+      const item = await node.call('GET', `/api/v1/evidence/${evidenceId}`, { as: duty });
+      expect(item.json()).toMatchObject({
+        sha256: sha256Hex(content),
+        size: content.length,
+        filename: 'logins.csv',
+        requestId,
+      });
+      const downloaded = await node.call('GET', `/api/v1/evidence/${evidenceId}/content`, { as: duty });
+      expect(sha256Hex(downloaded.rawPayload)).toBe(sha256Hex(content));
+    },
+  );
 
   it('refuses content whose SHA-256 differs from the declared one and keeps nothing', async () => {
     const content = contentOf(4096, 7);

@@ -63,32 +63,35 @@ describe('live request events', { timeout: 60_000 }, () => {
     expect(reply.json<Problem>().code).toBe('auth/unauthenticated');
   });
 
-  it('sends an event when a visible request changes, with the stream headers, and audits the subscription', async () => {
-    const request = await api.receive(duty, incoming('SG-2026-L1'));
-    const stream = await open(duty);
-    expect(stream.response.status).toBe(200);
-    expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(stream.response.headers.get('cache-control')).toBe('no-cache');
-    expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
-    const moved = await api.move(duty, request.id, 'acknowledge');
-    const change = await stream.change((c) => c.requestId === request.id);
-    expect(change).toEqual({
-      requestId: request.id,
-      reference: 'SG-2026-L1',
-      state: moved.state,
-      kind: 'transition',
-      action: 'acknowledge',
-      seq: expect.any(Number) as unknown,
-    });
-    expect(stream.events.find((e) => e.event === 'request')?.id).toBe(String(change.seq));
-    expect(stream.retry).toBe(2000);
-    const audit = await node.app.node.database.db
-      .selectFrom('audit_entries')
-      .select(['actor_name', 'object_type'])
-      .where('action', '=', 'events.subscribed')
-      .execute();
-    expect(audit).toContainEqual({ actor_name: 'live.duty', object_type: 'event-stream' });
-  });
+  it(
+    'sends an event when a visible request changes, with the stream headers, ' + 'and audits the subscription',
+    async () => {
+      const request = await api.receive(duty, incoming('SG-2026-L1'));
+      const stream = await open(duty);
+      expect(stream.response.status).toBe(200);
+      expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(stream.response.headers.get('cache-control')).toBe('no-cache');
+      expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
+      const moved = await api.move(duty, request.id, 'acknowledge');
+      const change = await stream.change((c) => c.requestId === request.id);
+      expect(change).toEqual({
+        requestId: request.id,
+        reference: 'SG-2026-L1',
+        state: moved.state,
+        kind: 'transition',
+        action: 'acknowledge',
+        seq: expect.any(Number) as unknown,
+      });
+      expect(stream.events.find((e) => e.event === 'request')?.id).toBe(String(change.seq));
+      expect(stream.retry).toBe(2000);
+      const audit = await node.app.node.database.db
+        .selectFrom('audit_entries')
+        .select(['actor_name', 'object_type'])
+        .where('action', '=', 'events.subscribed')
+        .execute();
+      expect(audit).toContainEqual({ actor_name: 'live.duty', object_type: 'event-stream' });
+    },
+  );
 
   it('streams to an API token as well', async () => {
     const created = await node.call('POST', '/api/v1/tokens', {
@@ -122,26 +125,30 @@ describe('live request events', { timeout: 60_000 }, () => {
     expect((await centralStream.change((c) => c.requestId === hidden.id)).reference).toBe('SG-2026-L46');
   });
 
-  it('refuses a sixth stream of one user with 429 events/too-many-streams, and accepts one again once a stream closes', async () => {
-    const busy = await node.user(admin, 'live.busy', ['duty_officer']);
-    const streams = [];
-    for (let i = 0; i < 5; i++) streams.push(await open(busy));
-    expect(streams.map((s) => s.response.status)).toEqual([200, 200, 200, 200, 200]);
-    const refused = await fetch(`${base}/api/v1/events`, { headers: { cookie: busy.cookie } });
-    expect(refused.status).toBe(429);
-    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(((await refused.json()) as Problem).code).toBe('events/too-many-streams');
-    // Another officer is not held back by this one's streams.
-    expect((await open(duty)).response.status).toBe(200);
-    streams[0]?.close();
-    const again = await waitFor('a free stream slot', async () => {
-      const client = await open(busy);
-      if (client.response.status === 200) return client;
-      client.close();
-      return undefined;
-    });
-    expect(again.response.status).toBe(200);
-  });
+  it(
+    'refuses a sixth stream of one user with 429 events/too-many-streams, and ' +
+      'accepts one again once a stream closes',
+    async () => {
+      const busy = await node.user(admin, 'live.busy', ['duty_officer']);
+      const streams = [];
+      for (let i = 0; i < 5; i++) streams.push(await open(busy));
+      expect(streams.map((s) => s.response.status)).toEqual([200, 200, 200, 200, 200]);
+      const refused = await fetch(`${base}/api/v1/events`, { headers: { cookie: busy.cookie } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(((await refused.json()) as Problem).code).toBe('events/too-many-streams');
+      // Another officer is not held back by this one's streams.
+      expect((await open(duty)).response.status).toBe(200);
+      streams[0]?.close();
+      const again = await waitFor('a free stream slot', async () => {
+        const client = await open(busy);
+        if (client.response.status === 200) return client;
+        client.close();
+        return undefined;
+      });
+      expect(again.response.status).toBe(200);
+    },
+  );
 
   it('rejects a Last-Event-ID that is not an event id', async () => {
     const reply = await node.call('GET', '/api/v1/events', { as: duty, headers: { 'last-event-id': 'abc' } });

@@ -89,38 +89,41 @@ describe('domestic orders: lifecycle', () => {
       expect((await api.move(duty, own.id, 'withdraw')).state).toBe('WITHDRAWN');
     });
 
-    it('serves: the first 90-day period starts, the provider\u2019s clocks run, a signed revision 0 is issued', async () => {
-      const servedAt = node.clock.now().getTime();
-      order = await api.move(duty, order.id, 'serve');
-      expect(order).toMatchObject({ state: 'SERVED', revision: 0 });
-      expect(order.periods).toEqual([
-        {
-          n: 0,
-          start: new Date(servedAt).toISOString(),
-          end: new Date(servedAt + 90 * day).toISOString(),
-          renewedBy: null,
-        },
-      ]);
-      expect(order.deadlines.map((d) => [d.ruleId, d.status, d.dueAt])).toEqual([
-        ['order-acknowledgement', 'open', new Date(servedAt + 24 * hour).toISOString()],
-        ['order-fulfilment', 'open', new Date(servedAt + 24 * hour).toISOString()],
-        ['order-preservation-lapse', 'open', new Date(servedAt + 90 * day).toISOString()],
-      ]);
-      const signed = (
-        await node.call('GET', `/api/v1/provider/orders/${order.id}/signed`, { as: providerUser })
-      ).json<SignedOrder>();
-      expect(signed.order).toMatchObject({
-        reference: order.reference,
-        revision: 0,
-        provider: { id: providerId },
-        issuer: { country: 'VN' },
-        deadlines: { acknowledgeBy: new Date(servedAt + 24 * hour).toISOString() },
-      });
-      expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({
-        ok: true,
-        node: { country: 'VN' },
-      });
-    });
+    it(
+      'serves: the first 90-day period starts, the provider\u2019s clocks run, ' + 'a signed revision 0 is issued',
+      async () => {
+        const servedAt = node.clock.now().getTime();
+        order = await api.move(duty, order.id, 'serve');
+        expect(order).toMatchObject({ state: 'SERVED', revision: 0 });
+        expect(order.periods).toEqual([
+          {
+            n: 0,
+            start: new Date(servedAt).toISOString(),
+            end: new Date(servedAt + 90 * day).toISOString(),
+            renewedBy: null,
+          },
+        ]);
+        expect(order.deadlines.map((d) => [d.ruleId, d.status, d.dueAt])).toEqual([
+          ['order-acknowledgement', 'open', new Date(servedAt + 24 * hour).toISOString()],
+          ['order-fulfilment', 'open', new Date(servedAt + 24 * hour).toISOString()],
+          ['order-preservation-lapse', 'open', new Date(servedAt + 90 * day).toISOString()],
+        ]);
+        const signed = (
+          await node.call('GET', `/api/v1/provider/orders/${order.id}/signed`, { as: providerUser })
+        ).json<SignedOrder>();
+        expect(signed.order).toMatchObject({
+          reference: order.reference,
+          revision: 0,
+          provider: { id: providerId },
+          issuer: { country: 'VN' },
+          deadlines: { acknowledgeBy: new Date(servedAt + 24 * hour).toISOString() },
+        });
+        expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({
+          ok: true,
+          node: { country: 'VN' },
+        });
+      },
+    );
 
     it('shows the provider its order, its clocks and its own next steps, and nothing of the officers', async () => {
       const seen = await api.providerView(providerUser, order.id);
@@ -219,50 +222,56 @@ describe('domestic orders: lifecycle', () => {
       expect(noZone.statusCode).toBe(400);
     });
 
-    it('asks an emergency order to justify itself, and signs the call-back contact from the directory into it', async () => {
-      const vague = await node.call('POST', '/api/v1/orders', {
-        as: duty,
-        body: orderBody(providerId, {
-          type: 'SUBSCRIBER_27B',
-          durationDays: undefined,
-          emergencyJustification: 'urgent',
-        }),
-      });
-      expect([vague.statusCode, vague.json<Problem>().code]).toEqual([400, 'order/emergency-justification-required']);
-      const emergency = await api.draft(
-        duty,
-        orderBody(providerId, {
-          type: 'SUBSCRIBER_27B',
-          durationDays: undefined,
-          emergencyJustification: 'A child is in contact with the suspect right now and has been asked to meet',
-        }),
-      );
-      await api.move(supervisor, emergency.id, 'authorise');
-      const served = await api.move(duty, emergency.id, 'serve');
-      expect(served.deadlines.map((d) => [d.ruleId, Date.parse(d.dueAt) - node.clock.now().getTime()])).toEqual([
-        ['order-acknowledgement', hour],
-        ['order-fulfilment', 8 * hour],
-      ]);
-      const signed = (
-        await node.call('GET', `/api/v1/provider/orders/${emergency.id}/signed`, { as: providerUser })
-      ).json<SignedOrder>();
-      expect(signed.order.emergency).toMatchObject({ officer: 'order.duty', callback: { role: '24/7 duty officer' } });
-      expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({ ok: true });
-      const forged = {
-        ...signed,
-        order: {
-          ...signed.order,
-          emergency: {
-            ...signed.order.emergency!,
-            callback: { role: '24/7 duty officer', name: 'Call me', phone: '+15550100' },
+    it(
+      'asks an emergency order to justify itself, and signs the call-back contact ' + 'from the directory into it',
+      async () => {
+        const vague = await node.call('POST', '/api/v1/orders', {
+          as: duty,
+          body: orderBody(providerId, {
+            type: 'SUBSCRIBER_27B',
+            durationDays: undefined,
+            emergencyJustification: 'urgent',
+          }),
+        });
+        expect([vague.statusCode, vague.json<Problem>().code]).toEqual([400, 'order/emergency-justification-required']);
+        const emergency = await api.draft(
+          duty,
+          orderBody(providerId, {
+            type: 'SUBSCRIBER_27B',
+            durationDays: undefined,
+            emergencyJustification: 'A child is in contact with the suspect right now and has been asked to meet',
+          }),
+        );
+        await api.move(supervisor, emergency.id, 'authorise');
+        const served = await api.move(duty, emergency.id, 'serve');
+        expect(served.deadlines.map((d) => [d.ruleId, Date.parse(d.dueAt) - node.clock.now().getTime()])).toEqual([
+          ['order-acknowledgement', hour],
+          ['order-fulfilment', 8 * hour],
+        ]);
+        const signed = (
+          await node.call('GET', `/api/v1/provider/orders/${emergency.id}/signed`, { as: providerUser })
+        ).json<SignedOrder>();
+        expect(signed.order.emergency).toMatchObject({
+          officer: 'order.duty',
+          callback: { role: '24/7 duty officer' },
+        });
+        expect(await verifyOrder(signed, { descriptor: signed.descriptor })).toMatchObject({ ok: true });
+        const forged = {
+          ...signed,
+          order: {
+            ...signed.order,
+            emergency: {
+              ...signed.order.emergency!,
+              callback: { role: '24/7 duty officer', name: 'Call me', phone: '+15550100' },
+            },
           },
-        },
-      };
-      expect(await verifyOrder(forged, { descriptor: signed.descriptor })).toMatchObject({
-        ok: false,
-        reason: 'altered',
-      });
-    });
+        };
+        expect(await verifyOrder(forged, { descriptor: signed.descriptor })).toMatchObject({
+          ok: false,
+          reason: 'altered',
+        });
+      },
+    );
   });
 
   describe('the OpenAPI document for providers\u2019 integrators', () => {

@@ -68,7 +68,9 @@ describe('domestic orders: production without a request, and resumable', () => {
       headers: {
         ...tus,
         'upload-length': String(content.length),
-        'upload-metadata': `filename ${b64('../../etc/login records.csv')},sha256 ${b64(declared)},dataCategory ${b64('traffic')},filetype ${b64('text/csv')}`,
+        'upload-metadata':
+          `filename ${b64('../../etc/login records.csv')},sha256 ${b64(declared)},dataCategory ` +
+          `${b64('traffic')},filetype ${b64('text/csv')}`,
       },
     });
   }
@@ -118,80 +120,96 @@ describe('domestic orders: production without a request, and resumable', () => {
     expect((await node.call('GET', `/api/v1/orders/${order.id}/evidence`, { as: duty })).statusCode).toBe(404);
   });
 
-  it('takes production as a resumable tus upload: resumes from HEAD, records the item and the order\u2019s step at the last byte', async () => {
-    const order = await acknowledgedOrder(duty);
-    const content = Buffer.from('subscriber,msisdn,activated\nNguyễn Văn B,+84912000000,2025-01-02\n'.repeat(20));
-    const opened = await open(providerA, order.id, content);
-    expect(opened.statusCode).toBe(201);
-    const location = opened.headers['location'] as string;
-    expect(location).toMatch(new RegExp(`^/api/v1/provider/orders/${order.id}/production/uploads/`));
-    const half = Math.floor(content.length / 2);
-    expect((await patch(providerA, location, 0, content.subarray(0, half))).statusCode).toBe(204);
-    // A broken link: the provider asks where to resume.
-    const head = await tusClient(node.app).head(providerA, location);
-    expect([head.statusCode, head.headers['upload-offset']]).toEqual([200, String(half)]);
-    expect((await patch(providerA, location, 0, content.subarray(0, half))).statusCode).toBe(409);
-    const last = await patch(providerA, location, half, content.subarray(half));
-    expect(last.statusCode).toBe(204);
-    const evidenceId = last.headers['hanoi247-evidence-id'];
-    const items = await orderEvidence(duty, order.id);
-    expect(items).toEqual([
-      expect.objectContaining({ id: evidenceId, orderId: order.id, size: content.length, sha256: sha256(content) }),
-    ]);
-    expect(items[0]).toMatchObject({ filename: 'login records.csv' });
-    expect((await api.view(duty, order.id)).state).toBe('PRODUCED');
-    const timeline = (await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerA })).json<{
-      events: { action: string; payload: Record<string, unknown> }[];
-    }>().events;
-    expect(timeline.filter((e) => e.action === 'evidence-ingested').map((e) => e.payload['providerSha256'])).toEqual([
-      sha256(content),
-    ]);
-  });
+  it(
+    'takes production as a resumable tus upload: resumes from HEAD, records ' +
+      'the item and the order\u2019s step at the last byte',
+    async () => {
+      const order = await acknowledgedOrder(duty);
+      const content = Buffer.from('subscriber,msisdn,activated\nNguyễn Văn B,+84912000000,2025-01-02\n'.repeat(20));
+      const opened = await open(providerA, order.id, content);
+      expect(opened.statusCode).toBe(201);
+      const location = opened.headers['location'] as string;
+      expect(location).toMatch(new RegExp(`^/api/v1/provider/orders/${order.id}/production/uploads/`));
+      const half = Math.floor(content.length / 2);
+      expect((await patch(providerA, location, 0, content.subarray(0, half))).statusCode).toBe(204);
+      // A broken link: the provider asks where to resume.
+      const head = await tusClient(node.app).head(providerA, location);
+      expect([head.statusCode, head.headers['upload-offset']]).toEqual([200, String(half)]);
+      expect((await patch(providerA, location, 0, content.subarray(0, half))).statusCode).toBe(409);
+      const last = await patch(providerA, location, half, content.subarray(half));
+      expect(last.statusCode).toBe(204);
+      const evidenceId = last.headers['hanoi247-evidence-id'];
+      const items = await orderEvidence(duty, order.id);
+      expect(items).toEqual([
+        expect.objectContaining({ id: evidenceId, orderId: order.id, size: content.length, sha256: sha256(content) }),
+      ]);
+      expect(items[0]).toMatchObject({ filename: 'login records.csv' });
+      expect((await api.view(duty, order.id)).state).toBe('PRODUCED');
+      const timeline = (
+        await node.call('GET', `/api/v1/provider/orders/${order.id}/timeline`, { as: providerA })
+      ).json<{
+        events: { action: string; payload: Record<string, unknown> }[];
+      }>().events;
+      expect(timeline.filter((e) => e.action === 'evidence-ingested').map((e) => e.payload['providerSha256'])).toEqual([
+        sha256(content),
+      ]);
+    },
+  );
 
-  it('refuses content that differs from the provider\u2019s declared hash, keeps nothing, and ends the upload', async () => {
-    const order = await acknowledgedOrder(duty);
-    const content = Buffer.from('the real content');
-    const opened = await open(providerA, order.id, content, sha256(Buffer.from('something else')));
-    const location = opened.headers['location'] as string;
-    const refused = await patch(providerA, location, 0, content);
-    expect([refused.statusCode, refused.json<Problem>().code]).toEqual([400, 'evidence/hash-mismatch']);
-    expect(await orderEvidence(duty, order.id)).toEqual([]);
-    expect((await api.view(duty, order.id)).state).toBe('ACKNOWLEDGED');
-    expect((await tusClient(node.app).head(providerA, location)).statusCode).toBe(410);
-  });
+  it(
+    'refuses content that differs from the provider\u2019s declared hash, keeps ' + 'nothing, and ends the upload',
+    async () => {
+      const order = await acknowledgedOrder(duty);
+      const content = Buffer.from('the real content');
+      const opened = await open(providerA, order.id, content, sha256(Buffer.from('something else')));
+      const location = opened.headers['location'] as string;
+      const refused = await patch(providerA, location, 0, content);
+      expect([refused.statusCode, refused.json<Problem>().code]).toEqual([400, 'evidence/hash-mismatch']);
+      expect(await orderEvidence(duty, order.id)).toEqual([]);
+      expect((await api.view(duty, order.id)).state).toBe('ACKNOWLEDGED');
+      expect((await tusClient(node.app).head(providerA, location)).statusCode).toBe(410);
+    },
+  );
 
-  it('refuses before a byte an upload over the production size limit, or without the provider\u2019s hash', async () => {
-    const order = await acknowledgedOrder(duty);
-    const tooBig = await open(providerA, order.id, Buffer.alloc(maxProductionBytes + 1));
-    expect([tooBig.statusCode, tooBig.json<Problem>().code]).toEqual([413, 'evidence/too-large']);
-    const noHash = await node.call('POST', `/api/v1/provider/orders/${order.id}/production/uploads`, {
-      as: providerA,
-      headers: {
-        ...tus,
-        'upload-length': '3',
-        'upload-metadata': `filename ${b64('a.csv')},dataCategory ${b64('traffic')}`,
-      },
-    });
-    expect([noHash.statusCode, noHash.json<Problem>().code]).toEqual([400, 'evidence/invalid-metadata']);
-  });
+  it(
+    'refuses before a byte an upload over the production size limit, or without ' + 'the provider\u2019s hash',
+    async () => {
+      const order = await acknowledgedOrder(duty);
+      const tooBig = await open(providerA, order.id, Buffer.alloc(maxProductionBytes + 1));
+      expect([tooBig.statusCode, tooBig.json<Problem>().code]).toEqual([413, 'evidence/too-large']);
+      const noHash = await node.call('POST', `/api/v1/provider/orders/${order.id}/production/uploads`, {
+        as: providerA,
+        headers: {
+          ...tus,
+          'upload-length': '3',
+          'upload-metadata': `filename ${b64('a.csv')},dataCategory ${b64('traffic')}`,
+        },
+      });
+      expect([noHash.statusCode, noHash.json<Problem>().code]).toEqual([400, 'evidence/invalid-metadata']);
+    },
+  );
 
-  it('publishes the configured production limit in the provider\u2019s order view, so the portal can refuse a bigger file before hashing it', async () => {
-    const order = await acknowledgedOrder(duty);
-    expect(order).toMatchObject({ maxProductionBytes });
-    const one = await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerA });
-    expect([one.statusCode, one.json<{ maxProductionBytes: number }>().maxProductionBytes]).toEqual([
-      200,
-      maxProductionBytes,
-    ]);
-    const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerA })).json<{
-      orders: { id: string; maxProductionBytes: number }[];
-    }>().orders;
-    expect(listed.find((o) => o.id === order.id)?.maxProductionBytes).toBe(maxProductionBytes);
-    // The officers' view is another contract: the limit is the provider's concern.
-    expect(
-      Object.keys((await node.call('GET', `/api/v1/orders/${order.id}`, { as: duty })).json<object>()),
-    ).not.toContain('maxProductionBytes');
-  });
+  it(
+    'publishes the configured production limit in the provider\u2019s order ' +
+      'view, so the portal can refuse a bigger file before hashing it',
+    async () => {
+      const order = await acknowledgedOrder(duty);
+      expect(order).toMatchObject({ maxProductionBytes });
+      const one = await node.call('GET', `/api/v1/provider/orders/${order.id}`, { as: providerA });
+      expect([one.statusCode, one.json<{ maxProductionBytes: number }>().maxProductionBytes]).toEqual([
+        200,
+        maxProductionBytes,
+      ]);
+      const listed = (await node.call('GET', '/api/v1/provider/orders', { as: providerA })).json<{
+        orders: { id: string; maxProductionBytes: number }[];
+      }>().orders;
+      expect(listed.find((o) => o.id === order.id)?.maxProductionBytes).toBe(maxProductionBytes);
+      // The officers' view is another contract: the limit is the provider's concern.
+      expect(
+        Object.keys((await node.call('GET', `/api/v1/orders/${order.id}`, { as: duty })).json<object>()),
+      ).not.toContain('maxProductionBytes');
+    },
+  );
 
   it('lets nobody else touch a production upload: another provider, an officer, or another upload id', async () => {
     const order = await acknowledgedOrder(duty);

@@ -124,36 +124,39 @@ describe('domestic orders: answers of a provider not on the platform, recorded b
     expect(confirmed.json<OrderJson>()).toMatchObject({ state: 'PRESERVED', preservedUntil: end });
   });
 
-  it('moves the request as the provider\u2019s own answer would, telling both States it was recorded by hand', async () => {
-    const view = await requests.view(duty, request.id);
-    expect(view).toMatchObject({ state: 'PRESERVED', preservedUntil: order.periods[0]!.end });
-    const confirmation = (await requests.timeline(duty, request.id)).find((e) => e.action === 'confirm-preserved');
-    expect(confirmation?.payload).toMatchObject({
-      order: { reference: order.reference, recorded: { channel: 'email', receivedAt: '2026-11-02T16:00:00+07:00' } },
-      notes: [
-        { code: 'order.preservation-confirmed' },
-        { code: 'order.answer-recorded', params: { channel: 'email', receivedAt: '2026-11-02T16:00:00+07:00' } },
-      ],
-    });
-    // What goes to France names how the answer came, never who at the provider gave it.
-    const outbox = await node.app.node.database.db
-      .selectFrom('outbox')
-      .select(['type'])
-      .where('request_id', '=', request.id)
-      .execute();
-    expect(outbox.map((m) => m.type)).toContain('request.transition');
-    expect(JSON.stringify(confirmation?.payload)).not.toContain('Trần Thị Lan');
-    // The order's own timeline keeps who answered, as the officer wrote it down.
-    const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
-      events: { action: string; side: string; actorName: string; payload: Record<string, unknown> }[];
-    }>().events;
-    const step = timeline.find((e) => e.action === 'confirm-preservation');
-    expect(step).toMatchObject({
-      side: 'provider',
-      actorName: 'letter.duty, recording the provider\u2019s answer',
-      payload: { recorded: { from: { name: 'Trần Thị Lan', role: 'Legal counsel' }, evidenceItemId: letterId } },
-    });
-  });
+  it(
+    'moves the request as the provider\u2019s own answer would, telling both ' + 'States it was recorded by hand',
+    async () => {
+      const view = await requests.view(duty, request.id);
+      expect(view).toMatchObject({ state: 'PRESERVED', preservedUntil: order.periods[0]!.end });
+      const confirmation = (await requests.timeline(duty, request.id)).find((e) => e.action === 'confirm-preserved');
+      expect(confirmation?.payload).toMatchObject({
+        order: { reference: order.reference, recorded: { channel: 'email', receivedAt: '2026-11-02T16:00:00+07:00' } },
+        notes: [
+          { code: 'order.preservation-confirmed' },
+          { code: 'order.answer-recorded', params: { channel: 'email', receivedAt: '2026-11-02T16:00:00+07:00' } },
+        ],
+      });
+      // What goes to France names how the answer came, never who at the provider gave it.
+      const outbox = await node.app.node.database.db
+        .selectFrom('outbox')
+        .select(['type'])
+        .where('request_id', '=', request.id)
+        .execute();
+      expect(outbox.map((m) => m.type)).toContain('request.transition');
+      expect(JSON.stringify(confirmation?.payload)).not.toContain('Trần Thị Lan');
+      // The order's own timeline keeps who answered, as the officer wrote it down.
+      const timeline = (await node.call('GET', `/api/v1/orders/${order.id}/timeline`, { as: duty })).json<{
+        events: { action: string; side: string; actorName: string; payload: Record<string, unknown> }[];
+      }>().events;
+      const step = timeline.find((e) => e.action === 'confirm-preservation');
+      expect(step).toMatchObject({
+        side: 'provider',
+        actorName: 'letter.duty, recording the provider\u2019s answer',
+        payload: { recorded: { from: { name: 'Trần Thị Lan', role: 'Legal counsel' }, evidenceItemId: letterId } },
+      });
+    },
+  );
 
   it('audits each recorded answer with its document', async () => {
     const audit = await node.call('GET', `/api/v1/audit?objectId=${order.id}&action=order.answer-recorded`, {

@@ -80,23 +80,32 @@ describe('assignable officers of a request', () => {
     for (const excluded of [disabled, provider, admin, auditor]) expect(ids).not.toContain(excluded.userId);
   });
 
-  it('leaves out officers who cannot see the request (interception: central authority and supervisors only)', async () => {
-    expect((await officersOf(central, interception.id)).map((o) => o.id)).toEqual([central.userId, supervisor.userId]);
-  });
+  it(
+    'leaves out officers who cannot see the request (interception: central authority ' + 'and supervisors only)',
+    async () => {
+      expect((await officersOf(central, interception.id)).map((o) => o.id)).toEqual([
+        central.userId,
+        supervisor.userId,
+      ]);
+    },
+  );
 
-  it('answers 404 for a request the caller cannot see or that does not exist, 403 without the right to assign', async () => {
-    for (const [as, id] of [
-      [duty, interception.id],
-      [duty, unknownId],
-    ] as const) {
-      const hidden = await listOf(as, id);
-      expect(hidden.statusCode).toBe(404);
-      expect(hidden.json<Problem>().code).toBe('request/not-found');
-    }
-    expect((await listOf(auditor, preservation.id)).statusCode).toBe(403);
-    expect((await listOf(provider, preservation.id)).statusCode).toBe(403);
-    expect((await listOf(duty, 'not-a-uuid')).statusCode).toBe(400);
-  });
+  it(
+    'answers 404 for a request the caller cannot see or that does not exist, ' + '403 without the right to assign',
+    async () => {
+      for (const [as, id] of [
+        [duty, interception.id],
+        [duty, unknownId],
+      ] as const) {
+        const hidden = await listOf(as, id);
+        expect(hidden.statusCode).toBe(404);
+        expect(hidden.json<Problem>().code).toBe('request/not-found');
+      }
+      expect((await listOf(auditor, preservation.id)).statusCode).toBe(403);
+      expect((await listOf(provider, preservation.id)).statusCode).toBe(403);
+      expect((await listOf(duty, 'not-a-uuid')).statusCode).toBe(400);
+    },
+  );
 
   it('writes the read to the audit log with its purpose, and not a refused one', async () => {
     const db = node.app.node.database.db;

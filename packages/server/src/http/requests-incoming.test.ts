@@ -253,23 +253,29 @@ describe('incoming preservation request', () => {
     expect((await api.view(duty, request.id)).links).toHaveLength(1);
   });
 
-  it('raises no expiry long after the preservation date once the follow-up request is linked: the order renews itself', async () => {
-    const dueAt = deadlineOf(request, 'preservation-period')!.dueAt;
-    node.clock.advance(Date.parse(dueAt) - node.clock.now().getTime() + 30 * day);
-    const { alarms, failures } = await node.app.node.services.deadlineScanner.scan();
-    expect(failures).toEqual([]);
-    expect(alarms.filter((a) => a.requestId === request.id)).toEqual([]);
-    // The order's own clock keeps the data preserved while the MLA request is pending (art. 42(7)).
-    const orderScan = await node.app.node.services.orderScanner.scan();
-    expect(orderScan.failures).toEqual([]);
-    expect(orderScan.alarms.filter((a) => a.orderId === orderId).map((a) => a.outcome)).toContain('renewed');
-    const now = await api.view(duty, request.id);
-    expect(now.state).toBe('FOLLOW_UP_MLA_LINKED');
-    expect(deadlineOf(now, 'preservation-period')?.status).toBe('suspended');
-    expect(Date.parse(now.preservationOrderedUntil!)).toBeGreaterThan(Date.parse(dueAt));
-    const audit = await node.call('GET', `/api/v1/audit?objectId=${request.id}&action=deadline.alarm`, { as: auditor });
-    expect(audit.json<{ entries: unknown[] }>().entries).toEqual([]);
-  });
+  it(
+    'raises no expiry long after the preservation date once the follow-up request ' +
+      'is linked: the order renews itself',
+    async () => {
+      const dueAt = deadlineOf(request, 'preservation-period')!.dueAt;
+      node.clock.advance(Date.parse(dueAt) - node.clock.now().getTime() + 30 * day);
+      const { alarms, failures } = await node.app.node.services.deadlineScanner.scan();
+      expect(failures).toEqual([]);
+      expect(alarms.filter((a) => a.requestId === request.id)).toEqual([]);
+      // The order's own clock keeps the data preserved while the MLA request is pending (art. 42(7)).
+      const orderScan = await node.app.node.services.orderScanner.scan();
+      expect(orderScan.failures).toEqual([]);
+      expect(orderScan.alarms.filter((a) => a.orderId === orderId).map((a) => a.outcome)).toContain('renewed');
+      const now = await api.view(duty, request.id);
+      expect(now.state).toBe('FOLLOW_UP_MLA_LINKED');
+      expect(deadlineOf(now, 'preservation-period')?.status).toBe('suspended');
+      expect(Date.parse(now.preservationOrderedUntil!)).toBeGreaterThan(Date.parse(dueAt));
+      const audit = await node.call('GET', `/api/v1/audit?objectId=${request.id}&action=deadline.alarm`, {
+        as: auditor,
+      });
+      expect(audit.json<{ entries: unknown[] }>().entries).toEqual([]);
+    },
+  );
 
   it('is released after the decision on the MLA request, which ends its clocks', async () => {
     request = await api.move(duty, request.id, 'release-after-decision');

@@ -147,15 +147,18 @@ describe('outgoing request lifecycle', () => {
       expect(late.json<Problem>().code).toBe('request/not-editable');
     });
 
-    it('cannot be approved by the duty officer (no permission) nor by a supervisor who edited it (four-eyes)', async () => {
-      const byDuty = await api.act(duty, request.id, 'approve');
-      expect(byDuty.statusCode).toBe(403);
-      expect(byDuty.json<Problem>().code).toBe('auth/forbidden');
-      const byEditor = await api.act(editingSupervisor, request.id, 'approve');
-      expect(byEditor.statusCode).toBe(403);
-      expect(byEditor.json<Problem>()).toMatchObject({ code: 'request/four-eyes', status: 403 });
-      expect((await api.view(duty, request.id)).state).toBe('SUBMITTED');
-    });
+    it(
+      'cannot be approved by the duty officer (no permission) nor by a supervisor ' + 'who edited it (four-eyes)',
+      async () => {
+        const byDuty = await api.act(duty, request.id, 'approve');
+        expect(byDuty.statusCode).toBe(403);
+        expect(byDuty.json<Problem>().code).toBe('auth/forbidden');
+        const byEditor = await api.act(editingSupervisor, request.id, 'approve');
+        expect(byEditor.statusCode).toBe(403);
+        expect(byEditor.json<Problem>()).toMatchObject({ code: 'request/four-eyes', status: 403 });
+        expect((await api.view(duty, request.id)).state).toBe('SUBMITTED');
+      },
+    );
 
     it('offers approve only to whoever may approve: not the drafter, nor the supervisor who edited it', async () => {
       const actionsOf = async (as: SignedInUser) =>
@@ -255,63 +258,66 @@ describe('outgoing request lifecycle', () => {
   });
 
   describe('drafting refusals', () => {
-    it('refuses a request to this node\u2019s own State, an unknown case and a wrong value, creating nothing', async () => {
-      const base = { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' };
-      const own = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, requestedState: 'VN' } });
-      expect(own.json<Problem>()).toMatchObject({
-        status: 400,
-        code: 'request/own-state',
-        errors: [{ path: '/requestedState' }],
-      });
-      const reversed = await node.call('POST', '/api/v1/requests', {
-        as: duty,
-        body: {
-          ...base,
-          details: { dateRange: { from: '2026-10-31T23:59:59+07:00', to: '2026-10-01T00:00:00+07:00' } },
-        },
-      });
-      expect(reversed.json<Problem>()).toMatchObject({
-        status: 400,
-        code: 'request/date-range-reversed',
-        errors: [{ path: '/details/dateRange' }],
-      });
-      const unjustified = await node.call('POST', '/api/v1/requests', {
-        as: duty,
-        body: { ...base, priority: 'emergency' },
-      });
-      expect(unjustified.json<Problem>()).toMatchObject({
-        status: 400,
-        code: 'request/emergency-justification-required',
-        errors: [{ path: '/emergencyJustification' }],
-      });
-      const noCase = await node.call('POST', '/api/v1/requests', {
-        as: duty,
-        body: { ...base, caseId: '01900000-0000-7000-8000-000000000000' },
-      });
-      expect(noCase.json<Problem>()).toMatchObject({ status: 404, code: 'case/not-found' });
-      const wrong = await node.call('POST', '/api/v1/requests', {
-        as: duty,
-        body: { ...base, details: { mlaWillFollow: false, dataCategories: ['everything'] } },
-      });
-      expect(wrong.statusCode).toBe(400);
-      expect(wrong.json<Problem>().code).toBe('request/invalid-details');
-      expect(
-        wrong
-          .json<Problem>()
-          .errors?.map((e) => e.path)
-          .sort(),
-      ).toEqual(['/details/dataCategories/0', '/details/mlaWillFollow']);
-      const unknownField = await node.call('POST', '/api/v1/requests', {
-        as: duty,
-        body: { ...base, details: { favouriteColour: 'blue' } },
-      });
-      expect(unknownField.json<Problem>()).toMatchObject({
-        status: 400,
-        code: 'request/invalid-details',
-        errors: [{ path: '/details/favouriteColour' }],
-      });
-      const queue = (await node.call('GET', '/api/v1/requests', { as: duty })).json<{ requests: unknown[] }>();
-      expect(queue.requests).toHaveLength(2);
-    });
+    it(
+      'refuses a request to this node\u2019s own State, an unknown case and a ' + 'wrong value, creating nothing',
+      async () => {
+        const base = { type: 'PRESERVATION_42', legalBasis: 'UN', requestedState: 'SG', language: 'en' };
+        const own = await node.call('POST', '/api/v1/requests', { as: duty, body: { ...base, requestedState: 'VN' } });
+        expect(own.json<Problem>()).toMatchObject({
+          status: 400,
+          code: 'request/own-state',
+          errors: [{ path: '/requestedState' }],
+        });
+        const reversed = await node.call('POST', '/api/v1/requests', {
+          as: duty,
+          body: {
+            ...base,
+            details: { dateRange: { from: '2026-10-31T23:59:59+07:00', to: '2026-10-01T00:00:00+07:00' } },
+          },
+        });
+        expect(reversed.json<Problem>()).toMatchObject({
+          status: 400,
+          code: 'request/date-range-reversed',
+          errors: [{ path: '/details/dateRange' }],
+        });
+        const unjustified = await node.call('POST', '/api/v1/requests', {
+          as: duty,
+          body: { ...base, priority: 'emergency' },
+        });
+        expect(unjustified.json<Problem>()).toMatchObject({
+          status: 400,
+          code: 'request/emergency-justification-required',
+          errors: [{ path: '/emergencyJustification' }],
+        });
+        const noCase = await node.call('POST', '/api/v1/requests', {
+          as: duty,
+          body: { ...base, caseId: '01900000-0000-7000-8000-000000000000' },
+        });
+        expect(noCase.json<Problem>()).toMatchObject({ status: 404, code: 'case/not-found' });
+        const wrong = await node.call('POST', '/api/v1/requests', {
+          as: duty,
+          body: { ...base, details: { mlaWillFollow: false, dataCategories: ['everything'] } },
+        });
+        expect(wrong.statusCode).toBe(400);
+        expect(wrong.json<Problem>().code).toBe('request/invalid-details');
+        expect(
+          wrong
+            .json<Problem>()
+            .errors?.map((e) => e.path)
+            .sort(),
+        ).toEqual(['/details/dataCategories/0', '/details/mlaWillFollow']);
+        const unknownField = await node.call('POST', '/api/v1/requests', {
+          as: duty,
+          body: { ...base, details: { favouriteColour: 'blue' } },
+        });
+        expect(unknownField.json<Problem>()).toMatchObject({
+          status: 400,
+          code: 'request/invalid-details',
+          errors: [{ path: '/details/favouriteColour' }],
+        });
+        const queue = (await node.call('GET', '/api/v1/requests', { as: duty })).json<{ requests: unknown[] }>();
+        expect(queue.requests).toHaveLength(2);
+      },
+    );
   });
 });

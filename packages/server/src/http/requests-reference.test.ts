@@ -83,22 +83,26 @@ describe('reference data and drafting warnings', () => {
       expect(mla.postponementGrounds['UN']?.map((g) => g.code)).toEqual(['INTERFERES_WITH_PROCEEDINGS']);
     });
 
-    it('offer each basis its own grounds: narrow ones for preservation, the node\u2019s list for bilateral treaties', async () => {
-      const types = (await node.call('GET', '/api/v1/request-types', { as: duty })).json<{
-        requestTypes: RequestTypeEntry[];
-      }>().requestTypes;
-      const grounds = (code: string, basis: string) =>
-        types.find((t) => t.code === code)?.refusalGrounds[basis]?.map((g) => g.code);
-      expect(grounds('PRESERVATION_42', 'UN')).toEqual([
-        'ESSENTIAL_INTERESTS',
-        'DISCRIMINATORY_PURPOSE',
-        'DC_RESERVATION_PRESERVATION',
-      ]);
-      expect(grounds('TRAFFIC_PATH_43', 'BUDAPEST')).toEqual(['ESSENTIAL_INTERESTS', 'POLITICAL_OFFENCE']);
-      expect(grounds('MLA_40', 'BILATERAL')).toEqual(bilateralGrounds);
-      expect(grounds('PRESERVATION_42', 'BILATERAL')).toEqual(['ESSENTIAL_INTERESTS']);
-      expect(grounds('FREEZE_CONFISCATE_50', 'BUDAPEST')).toBeUndefined();
-    });
+    it(
+      'offer each basis its own grounds: narrow ones for preservation, the node\u2019s ' +
+        'list for bilateral treaties',
+      async () => {
+        const types = (await node.call('GET', '/api/v1/request-types', { as: duty })).json<{
+          requestTypes: RequestTypeEntry[];
+        }>().requestTypes;
+        const grounds = (code: string, basis: string) =>
+          types.find((t) => t.code === code)?.refusalGrounds[basis]?.map((g) => g.code);
+        expect(grounds('PRESERVATION_42', 'UN')).toEqual([
+          'ESSENTIAL_INTERESTS',
+          'DISCRIMINATORY_PURPOSE',
+          'DC_RESERVATION_PRESERVATION',
+        ]);
+        expect(grounds('TRAFFIC_PATH_43', 'BUDAPEST')).toEqual(['ESSENTIAL_INTERESTS', 'POLITICAL_OFFENCE']);
+        expect(grounds('MLA_40', 'BILATERAL')).toEqual(bilateralGrounds);
+        expect(grounds('PRESERVATION_42', 'BILATERAL')).toEqual(['ESSENTIAL_INTERESTS']);
+        expect(grounds('FREEZE_CONFISCATE_50', 'BUDAPEST')).toBeUndefined();
+      },
+    );
 
     it('answer every officer role, and no one without the requests permission', async () => {
       for (const path of [
@@ -236,7 +240,8 @@ describe('reference data and drafting warnings', () => {
     it('warns when a request to Singapore has no English text', async () => {
       const request = await toSingapore({ language: 'vi' });
       expect(languageWarnings(request)).toEqual([
-        'Singapore accepts English; this request has no English text (UN Convention against Cybercrime art. 40(14) [unverified])',
+        'Singapore accepts English; this request has no English text (UN Convention ' +
+          'against Cybercrime art. 40(14) [unverified])',
       ]);
       // A code with its parameters, and its words in both languages for the reader to choose from.
       expect(request.draftingWarnings[0]).toMatchObject({
@@ -248,18 +253,24 @@ describe('reference data and drafting warnings', () => {
       expect(languageWarnings(pending)).toHaveLength(1);
     });
 
-    it('says nothing about language once a certified English translation is attached, or after adding one', async () => {
-      const translated = await toSingapore({ language: 'vi', translations: [{ language: 'en', status: 'certified' }] });
-      expect(translated.warnings).toEqual([]);
-      expect(translated.draftingWarnings).toEqual([]);
-      const draft = await toSingapore({ language: 'vi' });
-      const patched = await node.call('PATCH', `/api/v1/requests/${draft.id}`, {
-        as: duty,
-        body: { version: draft.version, translations: [{ language: 'en', status: 'machine' }] },
-      });
-      expect(patched.json<{ draftingWarnings: unknown[] }>().draftingWarnings).toEqual([]);
-      expect((await api.view(duty, draft.id)).draftingWarnings).toEqual([]);
-    });
+    it(
+      'says nothing about language once a certified English translation is attached, ' + 'or after adding one',
+      async () => {
+        const translated = await toSingapore({
+          language: 'vi',
+          translations: [{ language: 'en', status: 'certified' }],
+        });
+        expect(translated.warnings).toEqual([]);
+        expect(translated.draftingWarnings).toEqual([]);
+        const draft = await toSingapore({ language: 'vi' });
+        const patched = await node.call('PATCH', `/api/v1/requests/${draft.id}`, {
+          as: duty,
+          body: { version: draft.version, translations: [{ language: 'en', status: 'machine' }] },
+        });
+        expect(patched.json<{ draftingWarnings: unknown[] }>().draftingWarnings).toEqual([]);
+        expect((await api.view(duty, draft.id)).draftingWarnings).toEqual([]);
+      },
+    );
 
     it('warns about a basis Singapore does not accept, its art. 42 reservation and eligibility', async () => {
       const reciprocity = await toSingapore({
@@ -292,7 +303,8 @@ describe('reference data and drafting warnings', () => {
       const noCase = await toSingapore({ language: 'en', caseId: undefined });
       expect(noCase.draftingWarnings).toEqual([]);
       expect(noCase.warnings).toEqual([
-        'no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked',
+        'no case is attached: the offence is unknown, so eligibility (UN art. 35, ' +
+          '40, 41) and the requested State\u2019s reservations cannot be checked',
       ]);
       const unknownState = await api.draft(duty, {
         type: 'PRESERVATION_42',

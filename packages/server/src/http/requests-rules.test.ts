@@ -59,25 +59,28 @@ describe('request rules', () => {
   };
 
   describe('completeness', () => {
-    it('refuses to submit an incomplete request, with one error per missing field, each citing its source', async () => {
-      const { seekingAuthority, necessity } = preservationDetails();
-      const incomplete = await draft({ seekingAuthority, necessity });
-      const missing = preservationRequiredFields.filter((f) => f !== 'seekingAuthority' && f !== 'necessity');
-      expect(incomplete.missing.map((m) => m.path)).toEqual(missing.map((f) => `/details/${f}`));
-      const problem = expectProblem(await api.act(duty, incomplete.id, 'submit'), 400, 'request/incomplete');
-      expect(problem.detail).toContain(`${missing.length} field(s)`);
-      expect(problem.errors).toHaveLength(missing.length);
-      expect(problem.errors).toEqual(incomplete.missing);
-      for (const error of problem.errors ?? []) {
-        expect(error.message).toMatch(
-          / is required \((UN Convention against Cybercrime art\. \d+(\(\w+\))*( \[unverified\])?|operational practice \(G8\/UNODC\): .+)\)$/,
+    it(
+      'refuses to submit an incomplete request, with one error per missing field, ' + 'each citing its source',
+      async () => {
+        const { seekingAuthority, necessity } = preservationDetails();
+        const incomplete = await draft({ seekingAuthority, necessity });
+        const missing = preservationRequiredFields.filter((f) => f !== 'seekingAuthority' && f !== 'necessity');
+        expect(incomplete.missing.map((m) => m.path)).toEqual(missing.map((f) => `/details/${f}`));
+        const problem = expectProblem(await api.act(duty, incomplete.id, 'submit'), 400, 'request/incomplete');
+        expect(problem.detail).toContain(`${missing.length} field(s)`);
+        expect(problem.errors).toHaveLength(missing.length);
+        expect(problem.errors).toEqual(incomplete.missing);
+        for (const error of problem.errors ?? []) {
+          expect(error.message).toMatch(
+            / is required \((UN Convention against Cybercrime art\. \d+(\(\w+\))*( \[unverified\])?|operational practice \(G8\/UNODC\): .+)\)$/,
+          );
+        }
+        expect(problem.errors?.find((e) => e.path === '/details/identifiers')?.message).toContain(
+          'G8 preservation checklist',
         );
-      }
-      expect(problem.errors?.find((e) => e.path === '/details/identifiers')?.message).toContain(
-        'G8 preservation checklist',
-      );
-      expect((await api.view(duty, incomplete.id)).state).toBe('DRAFT');
-    });
+        expect((await api.view(duty, incomplete.id)).state).toBe('DRAFT');
+      },
+    );
 
     it('asks for the treaty when the basis is bilateral, citing the basis', async () => {
       const bilateral = await api.draft(duty, {

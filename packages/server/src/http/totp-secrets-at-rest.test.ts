@@ -68,62 +68,65 @@ describe('TOTP secrets encrypted at rest', () => {
     }
   });
 
-  it('seals plaintext rows of an earlier version once at start, with one audit entry, and they still work', async () => {
-    const enrolled = await node.user(admin, 'legacy.officer', ['duty_officer']);
-    const created = await node.call('POST', '/api/v1/users', {
-      as: admin,
-      body: {
-        username: 'legacy.pending',
-        displayName: 'Pending',
-        roles: ['duty_officer'],
-        password: 'a pending officer passphrase',
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    const pendingId = created.json<{ id: string }>().id;
-    const started = await node.call('POST', '/api/v1/auth/login', {
-      body: { username: 'legacy.pending', password: 'a pending officer passphrase' },
-    });
-    const enrolment = started.json<{ status: string; secret: string; enrolmentToken: string }>();
-    expect(enrolment.status).toBe('totp-enrolment-required');
+  it(
+    'seals plaintext rows of an earlier version once at start, with one audit ' + 'entry, and they still work',
+    async () => {
+      const enrolled = await node.user(admin, 'legacy.officer', ['duty_officer']);
+      const created = await node.call('POST', '/api/v1/users', {
+        as: admin,
+        body: {
+          username: 'legacy.pending',
+          displayName: 'Pending',
+          roles: ['duty_officer'],
+          password: 'a pending officer passphrase',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const pendingId = created.json<{ id: string }>().id;
+      const started = await node.call('POST', '/api/v1/auth/login', {
+        body: { username: 'legacy.pending', password: 'a pending officer passphrase' },
+      });
+      const enrolment = started.json<{ status: string; secret: string; enrolmentToken: string }>();
+      expect(enrolment.status).toBe('totp-enrolment-required');
 
-    // The database as an earlier version left it: both secrets in the clear.
-    await setUserSecret(enrolled.userId, enrolled.totpSecret);
-    await db()
-      .updateTable('totp_enrolments')
-      .set({ secret: enrolment.secret })
-      .where('user_id', '=', pendingId)
-      .where('consumed_at', 'is', null)
-      .execute();
-    await restart();
+      // The database as an earlier version left it: both secrets in the clear.
+      await setUserSecret(enrolled.userId, enrolled.totpSecret);
+      await db()
+        .updateTable('totp_enrolments')
+        .set({ secret: enrolment.secret })
+        .where('user_id', '=', pendingId)
+        .where('consumed_at', 'is', null)
+        .execute();
+      await restart();
 
-    const users = await db().selectFrom('users').select('totp_secret').where('totp_secret', 'is not', null).execute();
-    const enrolments = await db().selectFrom('totp_enrolments').select('secret').execute();
-    for (const value of [...users.map((u) => u.totp_secret), ...enrolments.map((e) => e.secret)]) {
-      expect(value).toMatch(/^v1:/);
-    }
-    expect(await storedUserSecret(enrolled.userId)).not.toContain(enrolled.totpSecret);
-    const audit = await db()
-      .selectFrom('audit_entries')
-      .select(['actor_type', 'details'])
-      .where('action', '=', 'auth.totp-secrets-sealed')
-      .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.actor_type).toBe('system');
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ users: 1, enrolments: 1 });
+      const users = await db().selectFrom('users').select('totp_secret').where('totp_secret', 'is not', null).execute();
+      const enrolments = await db().selectFrom('totp_enrolments').select('secret').execute();
+      for (const value of [...users.map((u) => u.totp_secret), ...enrolments.map((e) => e.secret)]) {
+        expect(value).toMatch(/^v1:/);
+      }
+      expect(await storedUserSecret(enrolled.userId)).not.toContain(enrolled.totpSecret);
+      const audit = await db()
+        .selectFrom('audit_entries')
+        .select(['actor_type', 'details'])
+        .where('action', '=', 'auth.totp-secrets-sealed')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.actor_type).toBe('system');
+      expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ users: 1, enrolments: 1 });
 
-    expect((await login(enrolled)).statusCode).toBe(200);
-    const confirmed = await node.call('POST', '/api/v1/auth/totp/enrol', {
-      body: { enrolmentToken: enrolment.enrolmentToken, totpCode: totpCodeAt(enrolment.secret, node.clock.now()) },
-    });
-    expect(confirmed.statusCode).toBe(200);
+      expect((await login(enrolled)).statusCode).toBe(200);
+      const confirmed = await node.call('POST', '/api/v1/auth/totp/enrol', {
+        body: { enrolmentToken: enrolment.enrolmentToken, totpCode: totpCodeAt(enrolment.secret, node.clock.now()) },
+      });
+      expect(confirmed.statusCode).toBe(200);
 
-    // Nothing is left in the clear, so a second start writes nothing and audits nothing.
-    await restart();
-    expect(
-      await db().selectFrom('audit_entries').select('id').where('action', '=', 'auth.totp-secrets-sealed').execute(),
-    ).toHaveLength(1);
-  });
+      // Nothing is left in the clear, so a second start writes nothing and audits nothing.
+      await restart();
+      expect(
+        await db().selectFrom('audit_entries').select('id').where('action', '=', 'auth.totp-secrets-sealed').execute(),
+      ).toHaveLength(1);
+    },
+  );
 
   it('refuses a ciphertext copied to another user\u2019s row, even with the right code for it', async () => {
     const victim = await node.user(admin, 'aad.victim', ['duty_officer']);

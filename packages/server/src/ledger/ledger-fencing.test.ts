@@ -50,36 +50,41 @@ describe.each(testBackends())('ledger fencing on %s', (backend) => {
   });
   afterAll(async () => test.stop());
 
-  it('a sequencer that finds another one\u2019s leaf at its fenced size fails with ledger/sequencer-conflict and writes nothing', async () => {
-    const before = await state();
-    const size = before.checkpoint!.treeSize;
-    // What a sequencer that read the same size and committed first leaves behind (its checkpoint aside).
-    await ledgerRepository.insertLeaves(db(), [
-      {
-        index: size,
-        kind: 'custody',
-        refId: 'other-sequencer',
-        leafData: '{}',
-        leafHash: '00'.repeat(32),
-        queuedAt: 'x',
-        sequencedAt: 'x',
-      },
-    ]);
-    await queueCustodyLeaves(test.app.node, 2);
-    expect(await codeOf(sequencer().sequence())).toBe('ledger/sequencer-conflict');
-    const after = await state();
-    expect(after.checkpoint).toEqual(before.checkpoint);
-    expect(after.counts.nodes).toBe(before.counts.nodes);
-    expect(after.pending).toBe(2);
-    await db().deleteFrom('ledger_leaves').where('leaf_index', '=', size).execute();
-    expect((await sequencer().sequence())?.treeSize).toBeGreaterThanOrEqual(size + 2);
-    expect((await verifyLedger(db(), keyring())).problem).toBeNull();
-  });
+  it(
+    'a sequencer that finds another one\u2019s leaf at its fenced size fails ' +
+      'with ledger/sequencer-conflict and writes nothing',
+    async () => {
+      const before = await state();
+      const size = before.checkpoint!.treeSize;
+      // What a sequencer that read the same size and committed first leaves behind (its checkpoint aside).
+      await ledgerRepository.insertLeaves(db(), [
+        {
+          index: size,
+          kind: 'custody',
+          refId: 'other-sequencer',
+          leafData: '{}',
+          leafHash: '00'.repeat(32),
+          queuedAt: 'x',
+          sequencedAt: 'x',
+        },
+      ]);
+      await queueCustodyLeaves(test.app.node, 2);
+      expect(await codeOf(sequencer().sequence())).toBe('ledger/sequencer-conflict');
+      const after = await state();
+      expect(after.checkpoint).toEqual(before.checkpoint);
+      expect(after.counts.nodes).toBe(before.counts.nodes);
+      expect(after.pending).toBe(2);
+      await db().deleteFrom('ledger_leaves').where('leaf_index', '=', size).execute();
+      expect((await sequencer().sequence())?.treeSize).toBeGreaterThanOrEqual(size + 2);
+      expect((await verifyLedger(db(), keyring())).problem).toBeNull();
+    },
+  );
 
   it.skipIf(backend === 'sqlite')(
     'two sequencers that read the same size: the one that commits second fails with ledger/sequencer-conflict',
     async () => {
-      // (On SQLite, BEGIN IMMEDIATE makes the second wait for the first and read its size; see ledger-crash.e2e.test.ts.)
+      // (On SQLite, BEGIN IMMEDIATE makes the second wait for the first and read its size; see
+      // ledger-crash.e2e.test.ts.)
       await queueCustodyLeaves(test.app.node, 4);
       const before = await state();
       let signing!: () => void;

@@ -45,24 +45,27 @@ describe.each(testBackends())('the ledger sequencer on %s', (backend) => {
   });
   afterAll(async () => test.stop());
 
-  it('logs queued custody leaves, then the audit entries above the watermark, under one signed checkpoint', async () => {
-    const ids = await queueCustodyLeaves(node, 5);
-    const result = await node.services.ledgerSequencer.sequence();
-    const leaves = await allLeaves(node);
-    expect(result).toMatchObject({ previousSize: 0, treeSize: leaves.length, duplicates: 0 });
-    expect(leaves.slice(0, 5).map((l) => l.refId)).toEqual(ids);
-    // Key generation and the bootstrap token were audited before: their entries follow, in seq order.
-    expect(leaves.slice(5).map((l) => l.kind)).toEqual(leaves.slice(5).map(() => 'audit'));
-    expect(leaves.length).toBeGreaterThan(5);
-    expect(await ledgerPendingRepository.count(node.database.db)).toBe(0);
-    const checkpoint = (await ledgerRepository.latestCheckpoint(node.database.db))!;
-    const opened = openCheckpoint(checkpoint.note, keyringOrigin('VN', keys()), [keys().current.signing.publicKey]);
-    expect(opened.size).toBe(leaves.length);
-    expect(Buffer.from(opened.rootHash).toString('hex')).toBe(
-      Buffer.from(rootOf(leaves.map((l) => leafHash(Buffer.from(l.leafData))))).toString('hex'),
-    );
-    expect(checkpoint.note.split('\n')[0]).toBe(`hanoi247/VN/${keys().generations[0]!.keyId}`);
-  });
+  it(
+    'logs queued custody leaves, then the audit entries above the watermark, ' + 'under one signed checkpoint',
+    async () => {
+      const ids = await queueCustodyLeaves(node, 5);
+      const result = await node.services.ledgerSequencer.sequence();
+      const leaves = await allLeaves(node);
+      expect(result).toMatchObject({ previousSize: 0, treeSize: leaves.length, duplicates: 0 });
+      expect(leaves.slice(0, 5).map((l) => l.refId)).toEqual(ids);
+      // Key generation and the bootstrap token were audited before: their entries follow, in seq order.
+      expect(leaves.slice(5).map((l) => l.kind)).toEqual(leaves.slice(5).map(() => 'audit'));
+      expect(leaves.length).toBeGreaterThan(5);
+      expect(await ledgerPendingRepository.count(node.database.db)).toBe(0);
+      const checkpoint = (await ledgerRepository.latestCheckpoint(node.database.db))!;
+      const opened = openCheckpoint(checkpoint.note, keyringOrigin('VN', keys()), [keys().current.signing.publicKey]);
+      expect(opened.size).toBe(leaves.length);
+      expect(Buffer.from(opened.rootHash).toString('hex')).toBe(
+        Buffer.from(rootOf(leaves.map((l) => leafHash(Buffer.from(l.leafData))))).toString('hex'),
+      );
+      expect(checkpoint.note.split('\n')[0]).toBe(`hanoi247/VN/${keys().generations[0]!.keyId}`);
+    },
+  );
 
   it('writes nothing when nothing waits, and takes only new audit entries next time', async () => {
     const before = (await allLeaves(node)).length;

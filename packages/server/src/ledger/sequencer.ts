@@ -205,7 +205,10 @@ export function createLedgerSequencer(deps: SequencerDeps) {
 
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    /** Runs one batch; null when there was nothing to log. Calls in one process queue up; across processes the primary keys fence. */
+    /**
+     * Runs one batch; null when there was nothing to log. Calls in one process queue up; across processes the primary
+     * keys fence.
+     */
     sequence(): Promise<SequenceResult | null> {
       const run = tail.then(runOnce, runOnce);
       tail = run.catch(() => undefined);

@@ -102,19 +102,22 @@ describe('the change feed', () => {
     await feed.close();
   });
 
-  it('delivers a lower seq that commits after a higher one (PostgreSQL), once, and reads on past a full batch', async () => {
-    const table = new FakeTable();
-    const feed = feedOver(table);
-    const c = collector();
-    await feed.subscribe(c.listener);
-    table.committed.push(row(2), row(4), row(5));
-    await c.until(5);
-    table.committed.push(row(1), row(3), row(6));
-    await c.until(6);
-    expect([...c.seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(new Set(c.seen).size).toBe(c.seen.length);
-    await feed.close();
-  });
+  it(
+    'delivers a lower seq that commits after a higher one (PostgreSQL), once, ' + 'and reads on past a full batch',
+    async () => {
+      const table = new FakeTable();
+      const feed = feedOver(table);
+      const c = collector();
+      await feed.subscribe(c.listener);
+      table.committed.push(row(2), row(4), row(5));
+      await c.until(5);
+      table.committed.push(row(1), row(3), row(6));
+      await c.until(6);
+      expect([...c.seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(new Set(c.seen).size).toBe(c.seen.length);
+      await feed.close();
+    },
+  );
 
   it('reads at once when nudged after a local commit, however long the interval', async () => {
     const table = new FakeTable();

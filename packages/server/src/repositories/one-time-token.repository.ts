@@ -19,7 +19,10 @@ export interface TotpEnrolmentRecord {
   readonly consumedAt: string | null;
 }
 
-/** Single-use secrets: the bootstrap token and pending TOTP enrolments. Tokens are stored as hashes, TOTP secrets sealed. */
+/**
+ * Single-use secrets: the bootstrap token and pending TOTP enrolments. Tokens are stored as hashes, TOTP secrets
+ * sealed.
+ */
 export const bootstrapTokenRepository = {
   async insert(db: Executor, token: BootstrapTokenRecord, tokenHash: string): Promise<void> {
     await db

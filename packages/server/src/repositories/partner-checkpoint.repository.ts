@@ -21,7 +21,10 @@ export interface LedgerAlert {
   readonly raisedAt: string;
 }
 
-/** Partners' checkpoints as received, and the alerts their contradictions raise. Both are kept for ever: they are evidence. */
+/**
+ * Partners' checkpoints as received, and the alerts their contradictions raise. Both are kept for ever: they are
+ * evidence.
+ */
 export const partnerCheckpointRepository = {
   async newest(db: Executor, country: string): Promise<PartnerCheckpoint | undefined> {
     const row = await db

@@ -34,7 +34,9 @@ export interface RequestRecord {
   readonly version: number;
   /** The officer handling the request (a user id), not part of the signed record. */
   readonly assignedTo: string | null;
-  /** The latest date a provider confirmed the data preserved until: set only from a domestic order's event, or mirrored. */
+  /**
+   * The latest date a provider confirmed the data preserved until: set only from a domestic order's event, or mirrored.
+   */
   readonly preservedUntil: string | null;
   /** The end of the domestic order's current period (renewals included), as the order made it. */
   readonly preservationOrderedUntil: string | null;

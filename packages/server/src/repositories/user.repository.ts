@@ -117,7 +117,9 @@ export const userRepository = {
       .execute();
   },
 
-  /** Plaintext secrets of databases written before secrets were sealed (SQLite LIKE ignores case; base32 has no "1"). */
+  /**
+   * Plaintext secrets of databases written before secrets were sealed (SQLite LIKE ignores case; base32 has no "1").
+   */
   async listUnsealedTotpSecrets(db: Executor): Promise<UnsealedTotpSecret[]> {
     const rows = await db
       .selectFrom('users')

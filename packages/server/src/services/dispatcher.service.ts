@@ -108,7 +108,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
-  /** Records the outcome in one transaction; false when the message was no longer pending (a receipt and the expiry scan raced). */
+  /**
+   * Records the outcome in one transaction; false when the message was no longer pending (a receipt and the expiry scan
+   * raced).
+   */
   async function record(message: OutboxRecord, outcome: Outcome): Promise<boolean> {
     const at = clock.now().toISOString();
     if (outcome.kind === 'wait') {

@@ -162,7 +162,8 @@ export async function fetchResumable(fetch: ResumableFetch): Promise<Readable> {
     const message = broke.error instanceof Error ? broke.error.message : 'the link broke';
     throw new DomainError(
       'storage/unavailable',
-      `the content of ${fetch.label} broke off after ${offset + written} sealed bytes (${message}); the next attempt resumes there`,
+      `the content of ${fetch.label} broke off after ${offset + written} sealed ` +
+        `bytes (${message}); the next attempt resumes there`,
     );
   }
   const plain = decryptContent(stream);

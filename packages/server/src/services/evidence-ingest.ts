@@ -69,7 +69,8 @@ export function createEvidenceIngest(deps: EvidenceIngestDeps) {
     if (deps.system === null) {
       throw new DomainError(
         'config/invalid',
-        'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY or --country): custody events name it',
+        'this node\u2019s country is not configured (node.country, HANOI247_COUNTRY ' +
+          'or --country): custody events name it',
       );
     }
     return deps.system;

@@ -135,7 +135,9 @@ export function createOrderFromRequestService(
         if (request.direction !== 'incoming' || rule === undefined || !rule.states.includes(request.state)) {
           throw new DomainError(
             'order/request-not-orderable',
-            `domestic orders are made from an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request; this one is ${request.direction} ${request.type} in ${request.state}`,
+            `domestic orders are made from an accepted incoming preservation (Art. 42) ` +
+              `or stored-data (Art. 44) request; this one is ${request.direction} ${request.type} ` +
+              `in ${request.state}`,
           );
         }
         const issues: FieldIssue[] = [];
@@ -165,7 +167,8 @@ export function createOrderFromRequestService(
         if (minimumIssues.length > 0) {
           throw new DomainError(
             'order/period-below-preservation-minimum',
-            `an order executing an Art. 42 request preserves for at least ${minimumPreservationDays} days, so the follow-up request can be made (UN art. 42(7))`,
+            `an order executing an Art. 42 request preserves for at least ${minimumPreservationDays} ` +
+              `days, so the follow-up request can be made (UN art. 42(7))`,
             { issues: minimumIssues },
           );
         }

@@ -72,16 +72,21 @@ export function createPartnerCheckpointService(
     throw kind === 'split-view'
       ? new DomainError(
           'ledger/split-view',
-          `${peer.country} signed two different checkpoints for size ${checkpoint.size}; both are kept and an alert is raised`,
+          `${peer.country} signed two different checkpoints for size ${checkpoint.size}; ` +
+            `both are kept and an alert is raised`,
         )
       : new DomainError(
           'ledger/inconsistent-checkpoint',
-          `${peer.country}'s checkpoint of size ${checkpoint.size} does not extend the history it signed before; an alert is raised`,
+          `${peer.country}'s checkpoint of size ${checkpoint.size} does not extend ` +
+            `the history it signed before; an alert is raised`,
         );
   }
 
   return {
-    /** Verifies the note against the partner's pinned keys and its history; returns the checkpoint if it may be relied on. */
+    /**
+     * Verifies the note against the partner's pinned keys and its history; returns the checkpoint if it may be relied
+     * on.
+     */
     async accept(peer: PeerRecord, note: string): Promise<Checkpoint> {
       const { descriptor } = JSON.parse(peer.signedDescriptor) as SignedDescriptor;
       const checkpoint = openCheckpoint(

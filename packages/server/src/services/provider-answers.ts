@@ -61,7 +61,8 @@ export function createProviderAnswerService(
         if ((await providerRepository.membersOf(tx, order.providerId)).length > 0) {
           throw new DomainError(
             'order/provider-on-platform',
-            'this provider has accounts on the platform: it answers in its portal or through the API, not through an officer',
+            'this provider has accounts on the platform: it answers in its portal or ' +
+              'through the API, not through an officer',
           );
         }
         const item = await evidenceRepository.findById(tx, answer.evidenceItemId);
@@ -72,7 +73,8 @@ export function createProviderAnswerService(
         if (!belongs) {
           throw new DomainError(
             'order/answer-evidence-invalid',
-            'attach the provider\u2019s answer as an evidence item of the request this order executes, then name it here',
+            'attach the provider\u2019s answer as an evidence item of the request this ' +
+              'order executes, then name it here',
             { issues: [{ path: '/evidenceItemId', message: 'an evidence item of this order\u2019s request' }] },
           );
         }

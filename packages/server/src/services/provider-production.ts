@@ -93,7 +93,8 @@ export function createProviderProduction(deps: ProductionDeps) {
       if ((await orderRepository.countProduction(db, order.id)) >= deps.production.maxProductionItemsPerOrder) {
         throw new DomainError(
           'order/production-quota-exceeded',
-          `an order takes at most ${deps.production.maxProductionItemsPerOrder} production files: combine them into an archive`,
+          `an order takes at most ${deps.production.maxProductionItemsPerOrder} production ` +
+            `files: combine them into an archive`,
         );
       }
       if (declaredLength !== null && declaredLength > deps.production.maxProductionBytes) {

@@ -113,7 +113,8 @@ export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | unde
   const noCase =
     caseRecord === undefined
       ? [
-          'no case is attached: the offence is unknown, so eligibility (UN art. 35, 40, 41) and the requested State\u2019s reservations cannot be checked',
+          'no case is attached: the offence is unknown, so eligibility (UN art. 35, ' +
+            '40, 41) and the requested State\u2019s reservations cannot be checked',
         ]
       : [];
   return [...eligibility, ...noCase];

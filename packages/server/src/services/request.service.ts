@@ -83,7 +83,8 @@ function checkedOtherState(field: 'requestedState' | 'requestingState', state: s
   if (state === own) {
     throw new DomainError(
       'request/own-state',
-      `the ${field === 'requestedState' ? 'requested' : 'requesting'} State must be another State than this node\u2019s (${own})`,
+      `the ${field === 'requestedState' ? 'requested' : 'requesting'} State must ` +
+        `be another State than this node\u2019s (${own})`,
       {
         issues: [{ path: `/${field}`, message: 'not this node\u2019s own country' }],
       },

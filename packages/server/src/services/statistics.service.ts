@@ -96,7 +96,10 @@ interface Timing {
   respond?: number;
 }
 
-/** Per request: hours from sending (outgoing) or receipt (incoming) to the first acknowledgement, preservation and decision. */
+/**
+ * Per request: hours from sending (outgoing) or receipt (incoming) to the first acknowledgement, preservation and
+ * decision.
+ */
 export function requestTimings(rows: readonly MilestoneRow[]): Timing[] {
   const byRequest = new Map<string, Timing>();
   for (const row of rows) {

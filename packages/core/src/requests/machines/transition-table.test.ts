@@ -224,7 +224,8 @@ describe('illegal transitions, written out', () => {
       direction: 'incoming',
       action: 'surrender',
       message:
-        'surrender is not allowed from UNDER_ASSESSMENT; allowed: request-information, open-consultation, refuse, accept, refuse-on-nationality',
+        'surrender is not allowed from UNDER_ASSESSMENT; allowed: request-information, ' +
+        'open-consultation, refuse, accept, refuse-on-nationality',
     },
     {
       name: 'acting on a refused request',

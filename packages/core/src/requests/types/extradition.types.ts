@@ -48,7 +48,9 @@ function thresholdIssues(details: Readonly<Record<string, unknown>>, basis: Lega
       ? [
           {
             path: '/details/maxPenaltyYears',
-            message: `extradition needs a maximum of at least ${extraditionThresholdYears} year in the requesting State (${source})`,
+            message:
+              `extradition needs a maximum of at least ${extraditionThresholdYears} year ` +
+              `in the requesting State (${source})`,
           },
         ]
       : []),
@@ -56,7 +58,9 @@ function thresholdIssues(details: Readonly<Record<string, unknown>>, basis: Lega
       ? [
           {
             path: '/details/requestedStateMaxPenaltyYears',
-            message: `extradition needs a maximum of at least ${extraditionThresholdYears} year in the requested State too (${source})`,
+            message:
+              `extradition needs a maximum of at least ${extraditionThresholdYears} year ` +
+              `in the requested State too (${source})`,
           },
         ]
       : []),

@@ -46,7 +46,9 @@ export const mlaType: RequestTypeDefinition = {
       : [
           {
             path: '/details/factsSummary',
-            message: `is required unless the request is only for service of documents (${citeLegalSource(unCite.mla.contents.facts)})`,
+            message:
+              `is required unless the request is only for service of documents ` +
+              `(${citeLegalSource(unCite.mla.contents.facts)})`,
           },
         ];
   },

@@ -4,7 +4,9 @@ import { completeDetails, typesWithoutBasisFields, type Details } from '../reque
 import { requestTypeCodes, type RequestTypeCode } from '../request-type-codes.js';
 import { requestTypes, validateRequestDetails, type DetailsValidation } from './registry.js';
 
-/** Required on every basis, written out from the Convention's content lists (UN arts 37, 40(15), 42(2), 43-48, 50, 52). */
+/**
+ * Required on every basis, written out from the Convention's content lists (UN arts 37, 40(15), 42(2), 43-48, 50, 52).
+ */
 const mlaContent = ['requestingAuthority', 'subjectMatter', 'factsSummary', 'assistanceSought', 'purpose'];
 const realTime = [
   'requestingAuthority',
