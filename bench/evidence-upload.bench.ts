@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { fsContentStore } from '@hanoi247/server';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { uploadMetadata } from '../packages/server/src/http/evidence.fixtures.js';
-import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
+import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
 import {
   benchReport,
   formatReportLine,

@@ -1,7 +1,7 @@
 import { browserUnavailable, launchChromium } from '../e2e/web/browser.js';
 import { DemoProcess, type DemoAccount } from '../e2e/web/demo-process.js';
 import { signedInOfficer } from '../e2e/web/officer-pages.js';
-import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
+import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
 import { positiveNumberFromEnv, progress, type Benchmark } from './report.js';
 
 const name = 'web-answer-latency';

@@ -1,6 +1,6 @@
 import { waitFor } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
+import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
 import { Federation, type RequestView } from './federated-nodes.js';
 import { ProviderDesk } from './provider-desk.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { waitFor, type ProcessSession } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedDataDetails } from '../packages/server/src/http/order-fixtures.js';
+import { storedDataDetails } from '../packages/server/src/http/orders.fixtures.js';
 import { Federation, type RequestView } from './federated-nodes.js';
 
 interface OrderView {

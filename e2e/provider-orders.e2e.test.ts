@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { waitFor, type ProcessSession } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedDataDetails } from '../packages/server/src/http/order-fixtures.js';
-import { preservationDetails } from '../packages/server/src/http/request-fixtures.js';
+import { storedDataDetails } from '../packages/server/src/http/orders.fixtures.js';
+import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
 import { Federation, type RequestView } from './federated-nodes.js';
 import { ProviderDesk } from './provider-desk.js';
 

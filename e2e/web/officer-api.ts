@@ -1,5 +1,5 @@
-import { storedDataDetails } from '../../packages/server/src/http/order-fixtures.js';
-import { preservationDetails } from '../../packages/server/src/http/request-fixtures.js';
+import { storedDataDetails } from '../../packages/server/src/http/orders.fixtures.js';
+import { preservationDetails } from '../../packages/server/src/http/requests.fixtures.js';
 import type { DemoAccount, DemoProcess } from './demo-process.js';
 
 /** The officers' API with their demo API tokens: the steps the web app has no page for yet. */

@@ -1,6 +1,6 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preservationDetails } from '../http/request-fixtures.js';
+import { preservationDetails } from '../http/requests.fixtures.js';
 import { extractPdfPages } from './pdf-text.fixtures.js';
 
 const mla = {

@@ -1,6 +1,6 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlaDetails } from '../http/request-fixtures.js';
+import { mlaDetails } from '../http/requests.fixtures.js';
 
 interface View {
   id: string;

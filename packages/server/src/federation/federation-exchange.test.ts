@@ -2,7 +2,7 @@ import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetVersion } from '@hanoi247/core';
 import { orderDesk, preserveThroughOrder } from '../http/order-desk.fixtures.js';
-import { preservationDetails } from '../http/request-fixtures.js';
+import { preservationDetails } from '../http/requests.fixtures.js';
 
 interface View {
   id: string;

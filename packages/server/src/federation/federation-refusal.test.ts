@@ -1,6 +1,6 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preservationDetails } from '../http/request-fixtures.js';
+import { preservationDetails } from '../http/requests.fixtures.js';
 
 /** A new request the partner can never record is refused, so the sender shows a failure instead of a false receipt. */
 describe('a request the partner cannot record', () => {

@@ -1,6 +1,6 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preservationDetails } from '../http/request-fixtures.js';
+import { preservationDetails } from '../http/requests.fixtures.js';
 
 /** Singapore here accepts no inbound connection: Viet Nam keeps its messages until Singapore pulls them. */
 describe('pull mode', () => {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxRepository, type OutboxRecord } from '../repositories/outbox.repository.js';
 import { peerRepository } from '../repositories/peer.repository.js';
 import { contentOf, evidenceMetadata } from './evidence.fixtures.js';
-import { orderBody, type OrderJson } from './order-fixtures.js';
+import { orderBody, type OrderJson } from './orders.fixtures.js';
 import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
-import { longSessions, minute, preservationDetails, requestApi } from './request-fixtures.js';
+import { longSessions, minute, preservationDetails, requestApi } from './requests.fixtures.js';
 
 type Labels = Record<string, string>;
 

@@ -4,7 +4,7 @@ import { parseCustodyLeaf } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentOf, evidenceMetadata, sha256Hex, tusClient, type UploadDeclaration } from './evidence.fixtures.js';
-import { interceptionDetails, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
+import { interceptionDetails, preservationDetails, requestApi, type Problem } from './requests.fixtures.js';
 
 interface Item {
   readonly id: string;

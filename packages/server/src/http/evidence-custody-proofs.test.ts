@@ -3,7 +3,7 @@ import { leafHash, operatorPrincipal, verifyInclusion } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentOf, evidenceMetadata } from './evidence.fixtures.js';
-import { interceptionDetails, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
+import { interceptionDetails, preservationDetails, requestApi, type Problem } from './requests.fixtures.js';
 
 interface Proofs {
   readonly checkpoint: { treeSize: number; rootHash: string; note: string } | null;

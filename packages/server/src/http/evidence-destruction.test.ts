@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKeyring } from '../identity/node-keyring.js';
 import { verifyLedger } from '../ledger/ledger-verifier.js';
 import { contentOf, evidenceMetadata } from './evidence.fixtures.js';
-import { day, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
+import { day, preservationDetails, requestApi, type Problem } from './requests.fixtures.js';
 
 interface Custody {
   readonly events: {

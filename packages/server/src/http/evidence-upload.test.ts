@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentOf, evidenceMetadata, sha256Hex, tusClient } from './evidence.fixtures.js';
-import { longSessions, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
+import { longSessions, preservationDetails, requestApi, type Problem } from './requests.fixtures.js';
 
 /** Sends the first `sendBytes` of a PATCH that announces `content.length`, then cuts the connection. */
 async function brokenPatch(

@@ -1,7 +1,7 @@
 import { federate, settle, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseClient } from './live-events.fixtures.js';
-import { preservationDetails, requestApi } from './request-fixtures.js';
+import { preservationDetails, requestApi } from './requests.fixtures.js';
 
 /**
  * Viet Nam's change feed reads request_events once an hour here, so within the test's timeout

@@ -7,7 +7,7 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 const incoming = (reference: string) => ({
   reference,

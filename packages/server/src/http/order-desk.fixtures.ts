@@ -1,5 +1,5 @@
 import type { SignedInUser, TestNode } from '@hanoi247/testkit';
-import { authorisation, orderApi, providerBody } from './order-fixtures.js';
+import { authorisation, orderApi, providerBody } from './orders.fixtures.js';
 
 export interface OrderDesk {
   readonly admin: SignedInUser;

@@ -1,8 +1,8 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorisation, orderBody, type OrderJson } from './order-fixtures.js';
+import { authorisation, orderBody, type OrderJson } from './orders.fixtures.js';
 import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
-import { day, hour, longSessions, preservationDetails, requestApi } from './request-fixtures.js';
+import { day, hour, longSessions, preservationDetails, requestApi } from './requests.fixtures.js';
 
 /**
  * The orders' clocks on a travelling clock, the scanner driven by hand as the job would: the

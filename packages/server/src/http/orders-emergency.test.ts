@@ -2,8 +2,8 @@ import { verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config/config.schema.js';
-import { orderApi, orderBody, providerBody } from './order-fixtures.js';
-import { longSessions } from './request-fixtures.js';
+import { orderApi, orderBody, providerBody } from './orders.fixtures.js';
+import { longSessions } from './requests.fixtures.js';
 
 const desk = {
   role: '24/7 duty officer',

@@ -1,6 +1,6 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorisation, orderApi, providerBody, sha256, storedDataDetails, type OrderJson } from './order-fixtures.js';
+import { authorisation, orderApi, providerBody, sha256, storedDataDetails, type OrderJson } from './orders.fixtures.js';
 import {
   day,
   longSessions,
@@ -8,7 +8,7 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 interface Receipt {
   readonly evidence: { id: string; sha256: string; size: number; filename: string; mediaType: string };

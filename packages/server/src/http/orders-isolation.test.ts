@@ -1,7 +1,7 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderApi, orderBody, providerBody, sha256, type OrderJson } from './order-fixtures.js';
-import { caseInput, preservationDetails, requestApi, type Problem } from './request-fixtures.js';
+import { orderApi, orderBody, providerBody, sha256, type OrderJson } from './orders.fixtures.js';
+import { caseInput, preservationDetails, requestApi, type Problem } from './requests.fixtures.js';
 
 /**
  * Security scenario 30 for providers: every provider endpoint, called by a provider (in the

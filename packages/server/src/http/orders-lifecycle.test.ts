@@ -1,9 +1,9 @@
 import { verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderBody, type OrderJson, providerBody } from './order-fixtures.js';
+import { orderBody, type OrderJson, providerBody } from './orders.fixtures.js';
 import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
-import { day, hour, longSessions, type Problem } from './request-fixtures.js';
+import { day, hour, longSessions, type Problem } from './requests.fixtures.js';
 
 /**
  * A domestic order from draft to release, as officers and the provider's users act on it: the

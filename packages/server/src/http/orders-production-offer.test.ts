@@ -6,8 +6,8 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { createJobRunner } from '../services/job-runner.service.js';
 import { createProductionOffers } from '../services/production-offer.service.js';
 import { quietTelemetry } from '../telemetry.js';
-import { authorisation, orderApi, providerBody, storedDataDetails, type OrderJson } from './order-fixtures.js';
-import { longSessions, requestApi } from './request-fixtures.js';
+import { authorisation, orderApi, providerBody, storedDataDetails, type OrderJson } from './orders.fixtures.js';
+import { longSessions, requestApi } from './requests.fixtures.js';
 
 interface OrderEvent {
   readonly action: string;

@@ -2,8 +2,8 @@ import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config/config.schema.js';
 import { tusClient } from './evidence.fixtures.js';
-import { orderApi, orderBody, providerBody, sha256, type OrderJson } from './order-fixtures.js';
-import { day, hour, longSessions, type Problem } from './request-fixtures.js';
+import { orderApi, orderBody, providerBody, sha256, type OrderJson } from './orders.fixtures.js';
+import { day, hour, longSessions, type Problem } from './requests.fixtures.js';
 
 const maxProductionBytes = 4096;
 const configure = (config: Config): Config =>

@@ -1,8 +1,8 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceMetadata, tusClient } from './evidence.fixtures.js';
-import { authorisation, orderApi, providerBody, type OrderJson } from './order-fixtures.js';
-import { longSessions, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import { authorisation, orderApi, providerBody, type OrderJson } from './orders.fixtures.js';
+import { longSessions, preservationDetails, requestApi, type Problem, type RequestJson } from './requests.fixtures.js';
 
 /**
  * A provider with no account on the platform answers by letter: the officer records that answer on

@@ -1,9 +1,9 @@
 import { describeOrderVerification, verifyOrder, type SignedOrder } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderBody } from './order-fixtures.js';
+import { orderBody } from './orders.fixtures.js';
 import { orderDesk, type OrderDesk } from './order-desk.fixtures.js';
-import { longSessions } from './request-fixtures.js';
+import { longSessions } from './requests.fixtures.js';
 
 /**
  * Issue 6 item 5, "every order and every request to a provider is signed": an officer's release,

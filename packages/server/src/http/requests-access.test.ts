@@ -7,7 +7,7 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 /**
  * Who sees what: interception only for the central authority and supervisors, hidden from

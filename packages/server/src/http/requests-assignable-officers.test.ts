@@ -6,7 +6,7 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 interface Officer {
   readonly id: string;

@@ -14,7 +14,7 @@ import {
   treatyReference,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 import { orderDesk, preserveThroughOrder, type OrderDesk } from './order-desk.fixtures.js';
 
 /**

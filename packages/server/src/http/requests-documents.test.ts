@@ -3,7 +3,7 @@ import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import { preservationDetails, requestApi, type Problem, type RequestJson } from './requests.fixtures.js';
 
 interface SignedRecord {
   readonly record: {

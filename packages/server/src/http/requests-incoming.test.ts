@@ -11,8 +11,8 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
-import { authorisation, orderApi, providerBody } from './order-fixtures.js';
+} from './requests.fixtures.js';
+import { authorisation, orderApi, providerBody } from './orders.fixtures.js';
 
 /**
  * The requested side: France asks Viet Nam to preserve data (UN art. 42). The request is

@@ -1,6 +1,6 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseInput, preservationDetails, requestApi, type Problem, type RequestJson } from './request-fixtures.js';
+import { caseInput, preservationDetails, requestApi, type Problem, type RequestJson } from './requests.fixtures.js';
 
 /**
  * An outgoing preservation request from the first keystroke to SENT: a draft saved half-written,

@@ -1,7 +1,7 @@
 import { requestTypeCodes } from '@hanoi247/core';
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseInput, mlaDetails, preservationDetails, requestApi } from './request-fixtures.js';
+import { caseInput, mlaDetails, preservationDetails, requestApi } from './requests.fixtures.js';
 
 interface RequestTypeEntry {
   readonly code: string;

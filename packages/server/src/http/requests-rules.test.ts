@@ -7,7 +7,7 @@ import {
   requestApi,
   type Problem,
   type RequestJson,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 /** The Convention's rules as the API enforces them: completeness, legal moves, consultation, grounds, conditions. */
 describe('request rules', () => {

@@ -7,7 +7,7 @@ import {
   mlaDetails,
   preservationDetails,
   requestApi,
-} from './request-fixtures.js';
+} from './requests.fixtures.js';
 
 interface Durations {
   readonly count: number;

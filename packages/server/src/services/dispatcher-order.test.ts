@@ -2,7 +2,7 @@ import type { Envelope } from '@hanoi247/core';
 import { federate, TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpTransport, type Transport } from '../federation/http-transport.js';
-import { longSessions, preservationDetails } from '../http/request-fixtures.js';
+import { longSessions, preservationDetails } from '../http/requests.fixtures.js';
 
 /**
  * Each message backs off on its own jittered schedule, so while a partner is down a normal

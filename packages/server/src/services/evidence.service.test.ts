@@ -9,7 +9,7 @@ import { fsContentStore } from '../evidence/fs-content-store.js';
 import { storageKeyPath, storageKeyProvider } from '../evidence/storage-key.js';
 import { openForWrite, type OpenForWrite } from '../evidence/writable-file.js';
 import { contentOf, evidenceMetadata, sha256Hex } from '../http/evidence.fixtures.js';
-import { preservationDetails, requestApi } from '../http/request-fixtures.js';
+import { preservationDetails, requestApi } from '../http/requests.fixtures.js';
 import { uuidV7Ids } from '../identity/ids.js';
 import { createEvidenceService, type EvidenceServiceDeps } from './evidence.service.js';
 

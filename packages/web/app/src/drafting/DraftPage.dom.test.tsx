@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, stubFetch } from '../test/fetch-stub.js';
-import { countryProfilesBody, requestTypesBody } from '../test/reference-fixtures.js';
+import { countryProfilesBody, requestTypesBody } from '../test/reference.fixtures.js';
 import { renderWithApp } from '../test/render.js';
 import { requestView } from '../test/request-view.js';
 import { DraftPage } from './DraftPage.js';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FieldSpec } from '../api/types.js';
-import { requestTypesBody } from '../test/reference-fixtures.js';
+import { requestTypesBody } from '../test/reference.fixtures.js';
 import { renderWithApp } from '../test/render.js';
 import { DetailsFields } from './DetailsFields.js';
 

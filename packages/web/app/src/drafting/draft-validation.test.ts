@@ -1,7 +1,7 @@
 import { dateRange, requestTypes } from '@hanoi247/core';
 import { describe, expect, it } from 'vitest';
 import type { CountryProfile, FieldSpec } from '../api/types.js';
-import { requestTypesBody } from '../test/reference-fixtures.js';
+import { requestTypesBody } from '../test/reference.fixtures.js';
 import { rangeFields } from './date-range.js';
 import { countryChecks, identifierError, validateDraft, type DraftForm } from './draft-validation.js';
 

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { RequestType } from '../api/types.js';
 import { json, stubFetch } from '../test/fetch-stub.js';
-import { requestTypesBody, stateMachinesBody } from '../test/reference-fixtures.js';
+import { requestTypesBody, stateMachinesBody } from '../test/reference.fixtures.js';
 import { renderWithApp } from '../test/render.js';
 import { actionsOf, requestView } from '../test/request-view.js';
 import { ActionPanel } from './ActionPanel.js';

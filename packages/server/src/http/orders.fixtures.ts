@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Caller, Details, Reply } from './request-fixtures.js';
+import type { Caller, Details, Reply } from './requests.fixtures.js';
 
 /**
  * Providers and domestic orders as the HTTP tests write them, by hand from brief §3.1 and
