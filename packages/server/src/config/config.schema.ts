@@ -206,8 +206,6 @@ export type Config = z.infer<typeof configSchema>;
 export const storageConfigSchema = configSchema.extend({ node: z.unknown().optional() });
 export type StorageConfig = Omit<Config, 'node'>;
 
-export type ConfigInput = z.input<typeof configSchema>;
-
 export const configDefaults = {
   databaseUrl: null,
   http: {

@@ -69,5 +69,3 @@ export function buildOrderServices(input: OrderServicesInput) {
     orderScanner: createOrderScanner({ ...runtime, transitions, afterCommit: input.wake }),
   };
 }
-
-export type OrderServices = ReturnType<typeof buildOrderServices>;

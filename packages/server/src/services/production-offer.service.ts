@@ -146,5 +146,3 @@ export function createProductionOffers(deps: ProductionOfferDeps) {
     },
   };
 }
-
-export type ProductionOffers = ReturnType<typeof createProductionOffers>;
