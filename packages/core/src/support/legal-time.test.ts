@@ -9,6 +9,7 @@ import {
   isIanaZone,
   isoWeekKey,
   isoWeekStart,
+  legalDaysBetween,
   nominalHours,
   subtractLegalDuration,
 } from './legal-time.js';
@@ -65,6 +66,14 @@ describe('legal days across a daylight-saving change in a partner\u2019s zone', 
     expect(iso(addLegalDuration(start, { value: 1, unit: 'days' }, 'Europe/Paris'))).toBe('2027-03-28T22:30:00.000Z');
   });
 
+  it('measures calendar days between two instants in the zone', () => {
+    const start = at('2027-03-10T09:00:00+01:00');
+    const end = addLegalDays(start, 30, 'Europe/Paris');
+    expect(legalDaysBetween(start, end, 'Europe/Paris')).toBe(30);
+    expect(legalDaysBetween(start, end, 'UTC')).toBeCloseTo(30 - 1 / 24, 10);
+    expect(legalDaysBetween(start, addHours(start, 36), 'Europe/Paris')).toBe(1.5);
+  });
+
   it('counts a fraction of a day in absolute hours after the whole days', () => {
     const start = at('2027-03-27T12:00:00+01:00');
     expect(iso(addLegalDays(start, 1.5, 'Europe/Paris'))).toBe('2027-03-28T22:00:00.000Z'); // 12:00 +02:00, then 12 h
@@ -92,9 +101,15 @@ describe('legal days across a daylight-saving change in a partner\u2019s zone', 
 
 describe('the end of a legal day', () => {
   it('is the last millisecond of the date in the zone that counts it', () => {
-    expect(iso(endOfLegalDay('2026-12-01', 'UTC'))).toBe('2026-12-01T23:59:59.999Z');
-    expect(iso(endOfLegalDay('2026-12-01', 'Asia/Ho_Chi_Minh'))).toBe('2026-12-01T16:59:59.999Z');
-    expect(iso(endOfLegalDay('2027-03-28', 'Europe/Paris'))).toBe('2027-03-28T21:59:59.999Z');
+    expect(endOfLegalDay('2026-12-01', 'UTC')?.toISOString()).toBe('2026-12-01T23:59:59.999Z');
+    expect(endOfLegalDay('2026-12-01', 'Asia/Ho_Chi_Minh')?.toISOString()).toBe('2026-12-01T16:59:59.999Z');
+    expect(endOfLegalDay('2027-03-28', 'Europe/Paris')?.toISOString()).toBe('2027-03-28T21:59:59.999Z');
+  });
+
+  it('is null for what is not a calendar date', () => {
+    for (const date of ['2026-02-30', '2026-12-01T10:00', '1 Dec 2026', '']) {
+      expect(endOfLegalDay(date, 'UTC')).toBeNull();
+    }
   });
 });
 

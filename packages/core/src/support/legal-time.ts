@@ -65,9 +65,11 @@ export function nominalHours(duration: LegalDuration): number {
   return Duration.fromObject({ [duration.unit]: duration.value }).as('hours');
 }
 
-/** The last millisecond of a calendar date (yyyy-mm-dd) in `zone`: a deadline "by" that day. */
-export function endOfLegalDay(date: string, zone: string): Date {
-  return instantOf(DateTime.fromISO(date, { zone }).endOf('day'));
+/** The last millisecond of a calendar date (yyyy-mm-dd) in `zone`: a deadline "by" that day; null for no such date. */
+export function endOfLegalDay(date: string, zone: string): Date | null {
+  invariant(Info.isValidIANAZone(zone), `unknown time zone ${zone}`);
+  const day = DateTime.fromFormat(date, 'yyyy-MM-dd', { zone });
+  return day.isValid ? day.endOf('day').toJSDate() : null;
 }
 
 /** Monday 00:00 in `zone` of the ISO 8601 week holding `instant`. */
@@ -78,6 +80,11 @@ export function isoWeekStart(instant: Date, zone: string): Date {
 /** The ISO 8601 week holding `instant` in `zone`, such as 2026-W53 (the week-numbering year's). */
 export function isoWeekKey(instant: Date, zone: string): string {
   return inZone(instant, zone).toFormat("kkkk-'W'WW");
+}
+
+/** Calendar days in `zone` from one instant to another, fractional for a part of a day. */
+export function legalDaysBetween(from: Date, to: Date, zone: string): number {
+  return inZone(to, zone).diff(inZone(from, zone), 'days').days;
 }
 
 /** Absolute hours from one instant to another (negative when `to` comes first). */
