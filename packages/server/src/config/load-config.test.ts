@@ -45,20 +45,6 @@ describe('loadConfig: sources and precedence', () => {
     });
   });
 
-  it('takes the zone that counts legal days from the file, the environment or a flag', () => {
-    const file = writeConfig({
-      dataDir: '/srv/hanoi247',
-      node: { country: 'FR', name: 'France 24/7', timeZone: 'Europe/Paris' },
-    });
-    expect(loadConfig({ file }).node.timeZone).toBe('Europe/Paris');
-    expect(loadConfig({ file, env: { HANOI247_TIME_ZONE: 'America/New_York' } }).node.timeZone).toBe(
-      'America/New_York',
-    );
-    expect(loadConfig({ overrides: { ...identity, 'node.timeZone': 'Asia/Ho_Chi_Minh' } }).node.timeZone).toBe(
-      'Asia/Ho_Chi_Minh',
-    );
-  });
-
   it('layers defaults < file < environment < overrides', () => {
     const file = writeConfig({
       dataDir: '/from/file',
@@ -177,17 +163,6 @@ describe('loadConfig: refusals', () => {
       expect(error.message).toMatch(/ISO 3166-1 alpha-2/);
       expect(error.message).toMatch(/VN/);
       expect(error.issues).toContainEqual(expect.objectContaining({ path: 'node.country' }));
-    },
-  );
-
-  it.each(['Asia/Hanoi_City', '+07:00', 'GMT+7', 'europe/paris ', ''])(
-    'refuses the time zone %j, naming node.timeZone and what is allowed',
-    (timeZone) => {
-      const error = configError(() => loadConfig({ overrides: { ...identity, 'node.timeZone': timeZone } }));
-      expect(error.code).toBe('config/invalid');
-      expect(error.message).toContain('node.timeZone');
-      expect(error.message).toMatch(/IANA time zone such as Asia\/Ho_Chi_Minh/);
-      expect(error.issues).toEqual([expect.objectContaining({ path: 'node.timeZone' })]);
     },
   );
 
