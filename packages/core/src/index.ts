@@ -2,6 +2,8 @@ export * from './errors/error-codes.js';
 export * from './errors/domain-error.js';
 export * from './support/clock.js';
 export * from './support/canonical-json.js';
+export * from './support/legal-time.js';
+export * from './support/time-units.js';
 export * from './identity/country-codes.js';
 export * from './identity/key-fingerprint.js';
 export * from './auth/roles.js';

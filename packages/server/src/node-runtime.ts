@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@hanoi247/core';
+import { systemClock, utcZone, type Clock } from '@hanoi247/core';
 import { argon2idHasher } from './auth/password-hasher.js';
 import type { RosterEntry, StorageConfig } from './config/config.schema.js';
 import { migrateToLatest, type MigrationReport } from './db/migrate.js';
@@ -63,7 +63,13 @@ export interface OutboxSignal {
 }
 
 type NodeConfig = StorageConfig & {
-  readonly node?: { readonly country: string; readonly name?: string; readonly roster?: readonly RosterEntry[] };
+  readonly node?: {
+    readonly country: string;
+    readonly name?: string;
+    readonly roster?: readonly RosterEntry[];
+    /** The zone whose calendar counts legal days (ADR 0011); UTC when absent. */
+    readonly timeZone?: string;
+  };
 };
 
 function buildServices(
@@ -84,7 +90,9 @@ function buildServices(
   const storageKeys = storageKeyProvider(config.dataDir);
   const totpSecrets = createTotpSecrets({ db: runtime.db, keys: storageKeys });
   const users = createUserService({ ...runtime, hasher, sessions: sessionCache });
-  const deadlineSettings = config.deadlines;
+  // Every legal day the node counts (request and order clocks, order periods, statistics weeks) is a calendar day of this zone.
+  const timeZone = config.node?.timeZone ?? utcZone;
+  const deadlineSettings = { ...config.deadlines, timeZone };
   const ownCountry = () => config.node?.country ?? null;
   let cachedKeyring: NodeKeyring | null = null;
   const keyring = (): NodeKeyring => {
@@ -187,6 +195,7 @@ function buildServices(
     // A production is also an evidence item: the smaller limit is the one providers must meet (and are shown).
     settings: {
       ...config.orders,
+      timeZone,
       maxProductionBytes: Math.min(config.orders.maxProductionBytes, config.evidence.maxUploadBytes),
     },
     keyring,
@@ -238,7 +247,7 @@ function buildServices(
     bootstrap: createBootstrapService(runtime, users),
     tokens: createApiTokenService(runtime),
     audit: createAuditQueryService(runtime),
-    statistics: createStatisticsService(runtime),
+    statistics: createStatisticsService({ ...runtime, timeZone }),
     identity: createNodeIdentityService({ ...runtime, dataDir: config.dataDir }),
     // The custody ledger: its read side, and the one writer (tests and the CLI call sequence() directly).
     ledger,

@@ -3,10 +3,11 @@ import { CompactEncrypt, CompactSign, compactDecrypt, compactVerify, decodeProte
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
 import { canonicalJson, type JsonValue } from '../support/canonical-json.js';
+import { msPerMinute } from '../support/time-units.js';
 import { federationMessageTypes } from './messages.js';
 
 /** Envelopes may be this far from our clock either way (docs/protocols/federation.md). */
-export const clockSkewToleranceMs = 5 * 60 * 1000;
+export const clockSkewToleranceMs = 5 * msPerMinute;
 export const maxEnvelopeBytes = 8 * 1024 * 1024;
 
 /**

@@ -4,6 +4,7 @@ import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
 import { type LegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
+import { addLegalDuration, nominalHours, subtractLegalDuration, utcZone } from '../support/legal-time.js';
 import {
   orderClocks,
   orderClockSource,
@@ -42,9 +43,12 @@ export interface OrderDeadlineRule {
   readonly renewWhileLinkedRequestPending?: true;
 }
 
-const hourMs = 3_600_000;
-export const durationMs = (d: Duration): number => d.value * (d.unit === 'hours' ? hourMs : 24 * hourMs);
-const quarter = (d: Duration): Duration => ({ value: durationMs(d) / hourMs / 4, unit: 'hours' });
+/** The warning comes when a quarter of the nominal span is left (20 days: 120 hours before). */
+const quarter = (d: Duration): Duration => ({ value: nominalHours(d) / 4, unit: 'hours' });
+/** Days on the calendar of the node's zone, hours on the clock (ADR 0011). */
+const zoneOf = (settings: OrderDeadlineSettings): string => settings.timeZone ?? utcZone;
+const after = (now: Date, d: Duration, settings: OrderDeadlineSettings): number =>
+  addLegalDuration(now, d, zoneOf(settings)).getTime();
 const fulfilActions = ['confirm-preservation', 'deliver-production', 'start-collection'];
 const endings = ['withdraw', 'hard-stop', 'expire', 'release', 'end-collection'];
 
@@ -57,7 +61,7 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
     kinds: ['preservation', 'production', 'collection'],
     startOn: ['serve'],
     closeOn: ['acknowledge', 'object', ...endings],
-    due: (s, settings, now) => now.getTime() + durationMs(orderClocks(s.type, s.emergency, settings).acknowledge),
+    due: (s, settings, now) => after(now, orderClocks(s.type, s.emergency, settings).acknowledge, settings),
     warnBefore: (s, settings) => quarter(orderClocks(s.type, s.emergency, settings).acknowledge),
     escalateTo: 'supervisor',
   },
@@ -72,7 +76,7 @@ export const orderDeadlineRules: readonly OrderDeadlineRule[] = [
     kinds: ['preservation', 'production', 'collection'],
     startOn: ['serve'],
     closeOn: [...fulfilActions, 'object', ...endings],
-    due: (s, settings, now) => now.getTime() + durationMs(orderClocks(s.type, s.emergency, settings).fulfil),
+    due: (s, settings, now) => after(now, orderClocks(s.type, s.emergency, settings).fulfil, settings),
     warnBefore: (s, settings) => quarter(orderClocks(s.type, s.emergency, settings).fulfil),
     escalateTo: 'supervisor',
   },
@@ -136,7 +140,11 @@ export function orderClockEffects(
     if (rule.startOn.includes(action)) {
       const due = rule.due(subject, settings, now);
       if (due === null || Number.isNaN(due)) continue;
-      const warn = Math.max(now.getTime(), due - durationMs(rule.warnBefore(subject, settings)));
+      const warnBefore = rule.warnBefore(subject, settings);
+      const warn = Math.max(
+        now.getTime(),
+        subtractLegalDuration(new Date(due), warnBefore, zoneOf(settings)).getTime(),
+      );
       effects.push({
         kind: 'start',
         ruleId: rule.id,

@@ -137,6 +137,11 @@ export interface OrderDeadlineSettings {
   readonly clocks: Partial<Record<OrderTypeCode, OrderClockOverride>>;
   /** How long before a preservation lapses the officer is reminded (and a pending MLA renews it). */
   readonly lapseReminderDays: number;
+  /**
+   * The IANA zone whose calendar counts the order's days (`node.timeZone`); UTC when absent.
+   * A node setting, not rule data: it is left out of the defaults the rule-set digest covers.
+   */
+  readonly timeZone?: string;
 }
 
 export const defaultOrderDeadlineSettings: OrderDeadlineSettings = { clocks: {}, lapseReminderDays: 10 };

@@ -2,10 +2,12 @@ import { permissionsOf } from '../auth/roles.js';
 import type { OrderInput } from './order-input.js';
 import type { OrderActor, OrderSnapshot } from './plan-order-transition.js';
 import type { OrderTypeCode } from './order-types.js';
+import { msPerDay, msPerHour } from '../support/time-units.js';
 
 export const t0 = new Date('2026-11-02T08:00:00.000Z');
-export const dayMs = 86_400_000;
-export const hourMs = 3_600_000;
+/** Spans in UTC, the zone the order tests count in (no daylight saving, so a day is 24 hours). */
+export const dayMs = msPerDay;
+export const hourMs = msPerHour;
 
 export const drafter: OrderActor = {
   side: 'officer',

@@ -5,7 +5,8 @@ import { providerObjectionCodes } from '../requests/reason-codes.js';
 import { citeLegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
 import { boundedText } from '../support/bounded-text.js';
-import { durationMs, orderClockEffects, type OrderClockEffect } from './order-deadlines.js';
+import { addLegalDays, legalDaysBetween, utcZone } from '../support/legal-time.js';
+import { orderClockEffects, type OrderClockEffect } from './order-deadlines.js';
 import {
   orderTransitions,
   type OrderGuardId,
@@ -70,7 +71,6 @@ export interface OrderPlan {
 export const currentPeriod = (order: Pick<OrderSnapshot, 'periods'>): OrderPeriod | null =>
   order.periods.at(-1) ?? null;
 
-const dayMs = 86_400_000;
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
 
 type GuardContext = {
@@ -180,21 +180,23 @@ function findTransition(order: OrderSnapshot, action: string, actor: OrderActor)
   return found;
 }
 
-/** Serving starts the first preservation period; a renewal chains the next one to its end. */
+/**
+ * Serving starts the first preservation period; a renewal chains the next one to its end. A period
+ * of N days ends at the same wall-clock time N calendar days later in the node's zone (ADR 0011).
+ */
 function nextPeriods(
   order: OrderSnapshot,
   action: string,
   payload: OrderPayload,
   side: OrderSide,
   now: Date,
+  zone: string,
 ): readonly OrderPeriod[] {
   const max = orderTypes[order.type].maxDurationDays;
   if (max === null) return order.periods;
   if (action === 'serve' && order.periods.length === 0) {
     const days = order.durationDays ?? max;
-    return [
-      { n: 0, start: now.toISOString(), end: new Date(now.getTime() + days * dayMs).toISOString(), renewedBy: null },
-    ];
+    return [{ n: 0, start: now.toISOString(), end: addLegalDays(now, days, zone).toISOString(), renewedBy: null }];
   }
   if (action === 'renew') {
     const last = currentPeriod(order);
@@ -206,7 +208,7 @@ function nextPeriods(
       {
         n: last.n + 1,
         start,
-        end: new Date(Date.parse(start) + days * dayMs).toISOString(),
+        end: addLegalDays(new Date(start), days, zone).toISOString(),
         renewedBy: side === 'system' ? 'system' : 'officer',
       },
     ];
@@ -231,7 +233,7 @@ export function planOrderTransition(
     throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
   }
   for (const id of transition.guards) guards[id]({ order, actor, payload, now });
-  const periods = nextPeriods(order, action, payload, actor.side, now);
+  const periods = nextPeriods(order, action, payload, actor.side, now, settings.timeZone ?? utcZone);
   const to = transition.to ?? order.state;
   const last = periods.at(-1) ?? null;
   const clocks = orderClockEffects(
@@ -259,11 +261,11 @@ export function preservedThrough(order: Pick<OrderSnapshot, 'periods'>): string 
   return currentPeriod(order)?.end ?? null;
 }
 
-/** Total length of the chain, in days: for reports, never a limit (each period is). */
-export function chainDays(periods: readonly OrderPeriod[]): number {
+/** Total length of the chain, in calendar days of `zone`: for reports, never a limit (each period is). */
+export function chainDays(periods: readonly OrderPeriod[], zone: string = utcZone): number {
   const first = periods[0];
   const last = periods.at(-1);
   return first === undefined || last === undefined
     ? 0
-    : (Date.parse(last.end) - Date.parse(first.start)) / durationMs({ value: 1, unit: 'days' });
+    : legalDaysBetween(new Date(first.start), new Date(last.end), zone);
 }

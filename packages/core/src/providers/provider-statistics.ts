@@ -1,3 +1,5 @@
+import { hoursBetween } from '../support/legal-time.js';
+
 /** What one order contributes to its provider's statistics: its milestones, from the timeline. */
 export interface OrderMilestones {
   readonly state: string;
@@ -38,7 +40,7 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 const hours = (from: string | null, to: string | null): number | null =>
-  from === null || to === null ? null : (Date.parse(to) - Date.parse(from)) / 3_600_000;
+  from === null || to === null ? null : hoursBetween(new Date(from), new Date(to));
 const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
 
 function summary(values: readonly (number | null)[]): DurationSummary {

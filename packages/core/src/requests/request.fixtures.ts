@@ -4,6 +4,7 @@ import type { DeadlineEffect } from './deadlines/deadline-effects.js';
 import type { LegalBasis } from './legal-source.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import type { RequestTypeCode } from './request-type-codes.js';
+import { msPerHour } from '../support/time-units.js';
 
 /**
  * Test fixtures for the request domain: a complete, valid `details` object per request type,
@@ -13,8 +14,8 @@ import type { RequestTypeCode } from './request-type-codes.js';
 export type Details = Record<string, unknown>;
 
 export const t0 = new Date('2026-11-02T07:00:00.000Z');
-const hourMs = 3_600_000;
-export const addHours = (date: Date, hours: number): Date => new Date(date.getTime() + hours * hourMs);
+export const addHours = (date: Date, hours: number): Date => new Date(date.getTime() + hours * msPerHour);
+/** A day of UTC, which keeps no daylight saving: the tests' own model, kept apart from support/legal-time.ts. */
 export const addDays = (date: Date, days: number): Date => addHours(date, days * 24);
 
 const ipAtTime = { kind: 'ip', address: '203.0.113.7', port: 443, observedAt: '2026-10-30T14:03:11+07:00' } as const;

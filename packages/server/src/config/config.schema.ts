@@ -1,4 +1,11 @@
-import { defaultBilateralGrounds, isCountryCode, orderTypeCodes, refusalReasonCodes } from '@hanoi247/core';
+import {
+  defaultBilateralGrounds,
+  isCountryCode,
+  isIanaZone,
+  orderTypeCodes,
+  refusalReasonCodes,
+  utcZone,
+} from '@hanoi247/core';
 import { z } from 'zod';
 
 /** Whole numbers from flags and environment arrive as digits; anything else (even '') is refused. */
@@ -48,6 +55,13 @@ export const configSchema = z.strictObject({
       .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in capitals, such as VN, SG or FR')
       .describe('ISO 3166-1 alpha-2 code of the State this node serves.'),
     name: z.string().trim().min(1).max(120).describe('Human-readable node name shown to partners.'),
+    timeZone: z
+      .string()
+      .refine(isIanaZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh, Europe/Paris or UTC (not an offset)')
+      .default(utcZone)
+      .describe(
+        'IANA time zone whose calendar counts the node\u2019s legal days: a period of N days ends at the same wall-clock time N dates later, across daylight saving (ADR 0011); hours are absolute.',
+      ),
     roster: z
       .array(rosterEntrySchema)
       .max(50)

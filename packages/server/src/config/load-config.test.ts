@@ -41,7 +41,7 @@ describe('loadConfig: sources and precedence', () => {
     expect(config).toEqual({
       ...configDefaults,
       dataDir: '/srv/hanoi247',
-      node: { country: 'VN', name: 'Viet Nam 24/7', roster: [] },
+      node: { country: 'VN', name: 'Viet Nam 24/7', roster: [], timeZone: 'UTC' },
     });
   });
 

@@ -11,6 +11,7 @@ export const environmentVariables: Readonly<Record<string, string>> = {
   DATABASE_URL: 'databaseUrl',
   HANOI247_COUNTRY: 'node.country',
   HANOI247_NODE_NAME: 'node.name',
+  HANOI247_TIME_ZONE: 'node.timeZone',
   HANOI247_HOST: 'http.host',
   HANOI247_PORT: 'http.port',
   HANOI247_PUBLIC_URL: 'http.publicUrl',

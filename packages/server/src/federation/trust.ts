@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { ed25519PublicKey, x25519PublicKey } from '@hanoi247/core';
+import { ed25519PublicKey, msPerDay, x25519PublicKey } from '@hanoi247/core';
 import type { PeerKeyRecord } from '../repositories/peer.repository.js';
 
 /**
@@ -15,7 +15,7 @@ export function trustedSigningKey(
 ): KeyObject | null {
   const key = keys.find((k) => k.country === country && k.keyId === keyId);
   if (key === undefined) return null;
-  if (key.retiredAt !== null && Date.parse(key.retiredAt) + overlapDays * 86_400_000 < now.getTime()) return null;
+  if (key.retiredAt !== null && Date.parse(key.retiredAt) + overlapDays * msPerDay < now.getTime()) return null;
   return ed25519PublicKey(key.signingPublicKey);
 }
 

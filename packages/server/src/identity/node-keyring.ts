@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyFingerprint, keyIdOf, type Clock } from '@hanoi247/core';
+import { keyFingerprint, keyIdOf, msPerDay, type Clock } from '@hanoi247/core';
 import { z } from 'zod';
 
 /**
@@ -132,7 +132,7 @@ export function decryptionKeyFor(
 ): KeyObject | null {
   const generation = keyring.generations.find((g) => g.keyId === keyId);
   if (generation === undefined) return null;
-  if (generation.retiredAt !== null && Date.parse(generation.retiredAt) + overlapDays * 86_400_000 < now.getTime()) {
+  if (generation.retiredAt !== null && Date.parse(generation.retiredAt) + overlapDays * msPerDay < now.getTime()) {
     return null;
   }
   if (generation.keyId === keyring.current.keyId) return keyring.encryptionKey;

@@ -1,3 +1,4 @@
+import { msPerMinute } from '@hanoi247/core';
 import type { FastifyInstance } from 'fastify';
 import type { UploadService } from '../services/evidence-upload.service.js';
 import type { EvidenceCustodyService } from '../services/evidence-custody.service.js';
@@ -7,7 +8,7 @@ import { startIntervalJob } from './interval-job.js';
  * Evidence housekeeping every 15 minutes: abandoned uploads hold partial evidence on disk and
  * are removed; items past their retention date are destroyed (content gone, proofs kept).
  */
-const intervalMs = 15 * 60 * 1000;
+const intervalMs = 15 * msPerMinute;
 
 export function startUploadExpiryJob(
   app: FastifyInstance,

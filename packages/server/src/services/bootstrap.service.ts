@@ -1,4 +1,4 @@
-import { DomainError } from '@hanoi247/core';
+import { DomainError, secondsPerDay } from '@hanoi247/core';
 import { hashSecret, newSecret } from '../auth/secret-token.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { bootstrapTokenRepository } from '../repositories/one-time-token.repository.js';
@@ -7,7 +7,7 @@ import { auditEntryFor, isoAfter, type CallContext, type ServiceRuntime } from '
 import type { UserService, UserView } from './user.service.js';
 import { userView } from './user.service.js';
 
-const bootstrapLifetimeSeconds = 24 * 60 * 60;
+const bootstrapLifetimeSeconds = secondsPerDay;
 
 export interface BootstrapInput {
   readonly token: string;

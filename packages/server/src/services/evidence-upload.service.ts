@@ -1,5 +1,5 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { DomainError, type Principal } from '@hanoi247/core';
+import { DomainError, secondsPerHour, type Principal } from '@hanoi247/core';
 import type { ContentStore } from '../evidence/content-store.js';
 import { ctrAt, newPartialSealing, unwrapItemKey } from '../evidence/sealing.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -78,7 +78,7 @@ const ownerOf = (principal: Principal): string => principal.userId ?? principal.
  */
 export function createUploadService(deps: UploadServiceDeps) {
   const { db, clock, ids, store, evidence, settings } = deps;
-  const expirySeconds = settings.uploadExpiryHours * 3600;
+  const expirySeconds = settings.uploadExpiryHours * secondsPerHour;
   // One writer per upload in this process; the conditional offset update guards across processes.
   const busy = new Set<string>();
 

@@ -36,6 +36,7 @@ export function buildOrderServices(input: OrderServicesInput) {
   const orderSettings: OrderDeadlineSettings = {
     clocks: settings.clocks,
     lapseReminderDays: settings.lapseReminderDays,
+    ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
   };
   const transitions = createOrderTransitions({ ...runtime, orderSettings, requestTransitions, signer });
   const access = createOrderAccess(runtime);

@@ -1,4 +1,11 @@
-import { peekHeader, sealEnvelope, sha256Hex, type FederationMessageType, type JsonValue } from '@hanoi247/core';
+import {
+  msPerHour,
+  peekHeader,
+  sealEnvelope,
+  sha256Hex,
+  type FederationMessageType,
+  type JsonValue,
+} from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
 import { currentEncryptionKey } from '../federation/trust.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
@@ -92,7 +99,7 @@ export function createOutbox(deps: OutboxDeps) {
           to: message.to,
           type: message.type,
           createdAt: now.toISOString(),
-          expiresAt: new Date(now.getTime() + deps.messageTtlHours * 3_600_000).toISOString(),
+          expiresAt: new Date(now.getTime() + deps.messageTtlHours * msPerHour).toISOString(),
           inReplyTo: message.inReplyTo ?? null,
         },
         payload: message.payload,

@@ -4,12 +4,11 @@ import {
   type DeadlineAtRiskRow,
   type MilestoneRow,
 } from '../repositories/statistics.repository.js';
+import { addHours, addLegalDays, hoursBetween, isoWeekKey, isoWeekStart } from '@hanoi247/core';
 import { restrictedTypesFor } from './request-view.js';
 import type { CallContext, ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
 export const weeksShown = 12;
 export const atRiskWindowHours = 48;
 const atRiskLimit = 200;
@@ -43,30 +42,22 @@ export interface RequestStatistics {
   readonly deadlinesAtRisk: readonly (DeadlineAtRiskRow & { readonly overdue: boolean })[];
 }
 
-/** Monday 00:00 UTC of the ISO week holding `at`. */
-export function isoWeekStart(at: Date): Date {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * dayMs);
-}
+/** Monday 00:00, in the node's zone, of the ISO week `weeksBefore` weeks before the one holding `at`. */
+const weekStartBefore = (at: Date, weeksBefore: number, zone: string): Date =>
+  addLegalDays(isoWeekStart(at, zone), -7 * weeksBefore, zone);
 
-/** ISO 8601 week label such as 2026-W45 (the year is the week's Thursday's). */
-export function isoWeekLabel(at: Date): string {
-  const thursday = new Date(isoWeekStart(at).getTime() + 3 * dayMs);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * dayMs)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The last `count` ISO weeks up to and including the current one, each with its counts. */
-export function weeklyCounts(rows: readonly CreatedRow[], now: Date, count = weeksShown): WeekCount[] {
-  const current = isoWeekStart(now).getTime();
+/**
+ * The last `count` ISO 8601 weeks up to and including the current one, each with its counts. Weeks
+ * are the node's (Monday 00:00 in its zone), so one holding a daylight-saving change is 167 or 169 hours.
+ */
+export function weeklyCounts(rows: readonly CreatedRow[], now: Date, zone: string, count = weeksShown): WeekCount[] {
   const weeks = Array.from({ length: count }, (_, i) => {
-    const start = new Date(current - (count - 1 - i) * 7 * dayMs);
-    return { week: isoWeekLabel(start), weekStart: start.toISOString(), outgoing: 0, incoming: 0 };
+    const start = weekStartBefore(now, count - 1 - i, zone);
+    return { week: isoWeekKey(start, zone), weekStart: start.toISOString(), outgoing: 0, incoming: 0 };
   });
+  const byKey = new Map(weeks.map((w) => [w.week, w]));
   for (const row of rows) {
-    const index = Math.floor((isoWeekStart(new Date(row.createdAt)).getTime() - current) / (7 * dayMs)) + count - 1;
-    const week = weeks[index];
+    const week = byKey.get(isoWeekKey(new Date(row.createdAt), zone));
     if (week !== undefined) week[row.direction] += 1;
   }
   return weeks;
@@ -124,7 +115,9 @@ export function groupTimings(timings: readonly Timing[], keyOf: (t: Timing) => s
   for (const t of timings) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
   const hoursTo = (items: readonly Timing[], step: 'acknowledge' | 'preserve' | 'respond') =>
     items.flatMap((t) =>
-      t.start === undefined || t[step] === undefined ? [] : [Math.max(0, (t[step] - t.start) / hourMs)],
+      t.start === undefined || t[step] === undefined
+        ? []
+        : [Math.max(0, hoursBetween(new Date(t.start), new Date(t[step])))],
     );
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -141,20 +134,20 @@ export function groupTimings(timings: readonly Timing[], keyOf: (t: Timing) => s
  * Aggregate figures for the dashboard. They name no person, so reading them is not audited;
  * the deadlines at risk list references, as the request queue does (which is not audited either).
  */
-export function createStatisticsService(deps: ServiceRuntime) {
-  const { db, clock } = deps;
+export function createStatisticsService(deps: ServiceRuntime & { readonly timeZone: string }) {
+  const { db, clock, timeZone } = deps;
   return {
     async requests(context: CallContext): Promise<RequestStatistics> {
       const principal = requirePermission(context.principal, 'requests:read');
       const excluded = restrictedTypesFor(principal);
       const now = clock.now();
-      const since = new Date(isoWeekStart(now).getTime() - (weeksShown - 1) * 7 * dayMs).toISOString();
+      const since = weekStartBefore(now, weeksShown - 1, timeZone).toISOString();
       const [created, milestones, atRisk] = await Promise.all([
         statisticsRepository.requestsCreatedSince(db, since, excluded),
         statisticsRepository.milestones(db, excluded),
         statisticsRepository.deadlinesDueBefore(
           db,
-          new Date(now.getTime() + atRiskWindowHours * hourMs).toISOString(),
+          addHours(now, atRiskWindowHours).toISOString(),
           excluded,
           atRiskLimit,
         ),
@@ -162,7 +155,7 @@ export function createStatisticsService(deps: ServiceRuntime) {
       const timings = requestTimings(milestones);
       return {
         generatedAt: now.toISOString(),
-        weeks: weeklyCounts(created, now),
+        weeks: weeklyCounts(created, now, timeZone),
         byPartner: groupTimings(timings, (t) => t.partner),
         byType: groupTimings(timings, (t) => t.type),
         deadlinesAtRisk: atRisk.map((d) => ({ ...d, overdue: Date.parse(d.dueAt) <= now.getTime() })),

@@ -1,10 +1,12 @@
 import type { Role } from '../../auth/roles.js';
+import type { LegalDuration } from '../../support/legal-time.js';
 import { practice, type LegalSource } from '../legal-source.js';
 import type { RequestSnapshot, TransitionPayload } from '../request-snapshot.js';
 import type { RequestTypeCode } from '../request-type-codes.js';
 import { unCite } from '../un-numbering.js';
 
-export type Duration = { readonly value: number; readonly unit: 'hours' | 'days' };
+/** Hours are absolute; days are calendar days in the node's zone (ADR 0011). */
+export type Duration = LegalDuration;
 
 /**
  * Service levels the law leaves to each State ("expeditiously", "forthwith") are node
@@ -14,6 +16,11 @@ export interface DeadlineSettings {
   readonly acknowledgeUrgentHours: number;
   readonly acknowledgeStandardHours: number;
   readonly writtenConfirmationHours: number;
+  /**
+   * The IANA zone whose calendar counts the node's legal days (`node.timeZone`); UTC when absent.
+   * A node setting, not rule data: it is left out of the defaults the rule-set digest covers.
+   */
+  readonly timeZone?: string;
 }
 
 export const defaultDeadlineSettings: DeadlineSettings = {
