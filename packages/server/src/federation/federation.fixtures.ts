@@ -18,7 +18,13 @@ import { expect } from 'vitest';
 import { envelopeContentType, httpTransport, type Transport, type TransportResponse } from './http-transport.js';
 import { uuidV7Ids } from '../identity/ids.js';
 import { loadKeyring, type NodeKeyring } from '../identity/node-keyring.js';
-import { day, hour, longSessions as longSessionConfig, minute, preservationDetails } from '../http/requests.fixtures.js';
+import {
+  day,
+  hour,
+  longSessions as longSessionConfig,
+  minute,
+  preservationDetails,
+} from '../http/requests.fixtures.js';
 
 /** Helpers for the federation tests: two real nodes, a fault-injecting transport, hand-sealed envelopes. */
 
