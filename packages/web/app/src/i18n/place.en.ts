@@ -5,6 +5,7 @@ export const placeEn = {
     hint: 'The State this node serves, and the node\u2019s name',
     signInAt: 'Node of {{state}}: {{name}}',
   },
+  dateInput: { day: 'dd', month: 'mm', year: 'yyyy', format: 'Format: {{pattern}}' },
   menu: { open: 'Open the menu', close: 'Close the menu' },
   inboxStatus: {
     loading: 'Loading requests\u2026',

@@ -9,6 +9,7 @@ export const placeVi: Same<typeof placeEn> = {
     hint: 'Quốc gia mà nút này phục vụ và tên của nút',
     signInAt: 'Nút của {{state}}: {{name}}',
   },
+  dateInput: { day: 'nn', month: 'tt', year: 'nnnn', format: 'Định dạng: {{pattern}}' },
   menu: { open: 'Mở trình đơn', close: 'Đóng trình đơn' },
   inboxStatus: {
     loading: 'Đang tải yêu cầu\u2026',
