@@ -115,6 +115,18 @@ describe.skipIf(skipReason !== null)('the node\u2019s language and place, and th
     expect(await sideways(page)).toBeLessThanOrEqual(390);
     await screenshot(page, 'place-03-vn-phone-menu');
 
+    // A page opened from the menu closes it; the request page and the drafting form fit the phone too.
+    await page.getByRole('link', { name: 'Yêu cầu mới' }).click();
+    await page.getByRole('button', { name: 'Mở trình đơn' }).waitFor();
+    await page.getByRole('button', { name: 'Trình phê duyệt' }).waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'place-04-vn-phone-draft');
+    await page.goto(`${demo.url('VN')}/#/requests/${sent.id}`);
+    await page.getByTestId('request-state').waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'place-05-vn-phone-request');
+
+    await page.getByRole('button', { name: 'Mở trình đơn' }).click();
     await signOut.click();
     await page.getByRole('heading', { name: 'Đăng nhập bàn trực 24/7' }).waitFor();
     expect(consoleErrors).toEqual([]);
