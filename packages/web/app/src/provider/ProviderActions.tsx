@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useProviderAnswer, type ProviderAnswer } from '../api/provider-queries.js';
 import { objectionCodes, type ObjectionCode, type ProviderOrder } from '../api/provider-types.js';
 import { pick } from '../i18n/i18n.js';
+import { formatLocalDate } from '../time/local-date.js';
 import { LocalDateInput } from '../time/LocalDateInput.js';
 
 type Form = 'confirm-preservation' | 'object';
@@ -108,7 +109,9 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
                 required
                 value={until}
                 onChange={setUntil}
-                description={t('provider.preservedUntilHint', { date: lastPeriodDay(order) })}
+                description={t('provider.preservedUntilHint', {
+                  date: formatLocalDate(lastPeriodDay(order), i18n.language),
+                })}
                 error={
                   missing && until === ''
                     ? t('validation.required')
