@@ -25,6 +25,9 @@ export async function signedInOfficer(
   collectConsoleErrors(page, errors);
   await page.goto(`${url}/`);
   page.setDefaultTimeout(20_000);
+  // Partners' demo nodes open in English: these journeys read the desk in Vietnamese, chosen on the sign-in page.
+  await page.locator('input[name="username"]').waitFor();
+  await inLanguage(page, 'vi');
   await page.getByLabel('Tên đăng nhập').fill(account.username);
   await page.locator('input[name="password"]').fill(account.password);
   await page.getByLabel('Mã xác thực 6 số').fill(totpCodeAt(account.totpSecret, new Date()));

@@ -188,7 +188,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(tokenRoutes(services.tokens));
   await app.register(auditRoutes(services.audit));
   await app.register(
-    nodeRoutes({ country: config.node.country, name: config.node.name, version, keyring: () => keyring }),
+    nodeRoutes({
+      country: config.node.country,
+      name: config.node.name,
+      version,
+      keyring: () => keyring,
+      defaultLanguage: config.web.defaultLanguage,
+    }),
   );
   await app.register(caseRoutes(services.cases));
   const documents = createRequestDocumentService({

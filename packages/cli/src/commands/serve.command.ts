@@ -44,7 +44,7 @@ export function serveCommand(version: string): Command {
     .description('run this node: API, web app and background jobs')
     .action(async (options: NodeOptions) => {
       const config = serverConfigFrom(options, process.env);
-      const withWeb = config.web.root === null ? { ...config, web: { root: webRoot } } : config;
+      const withWeb = config.web.root === null ? { ...config, web: { ...config.web, root: webRoot } } : config;
       let pendingToken: { token: string; expiresAt: string } | null = null;
       const app = await buildApp(withWeb, {
         version,

@@ -64,6 +64,9 @@ function demoRoster(country: string) {
   ];
 }
 
+/** Viet Nam's desk works in Vietnamese; the partners' desks in English, as their operators would set it. */
+const demoLanguage = (country: string): 'vi' | 'en' => (country === 'VN' ? 'vi' : 'en');
+
 /**
  * A node as `serve` would configure it, from the demo's own flags only: the environment is
  * ignored so a developer's DATABASE_URL or HANOI247_PORT cannot turn the demo into something else.
@@ -81,6 +84,7 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
       'federation.dispatchIntervalMs': demoDispatchIntervalMs,
       'log.level': options.logLevel,
       'web.root': webRoot,
+      'web.defaultLanguage': demoLanguage(country),
     },
   });
 }

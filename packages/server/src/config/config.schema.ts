@@ -211,6 +211,12 @@ export const configSchema = z.strictObject({
   }),
   web: z.strictObject({
     root: z.string().nullable().describe('Directory of the built web app to serve at /, or null for none.'),
+    defaultLanguage: z
+      .enum(['vi', 'en'])
+      .nullable()
+      .describe(
+        'Language the web app opens in for a user who has not chosen one; null: the browser\u2019s language, else Vietnamese.',
+      ),
   }),
 });
 
@@ -254,5 +260,5 @@ export const configDefaults = {
   ledger: { sequenceIntervalMs: 500, batchSize: 4096 },
   legal: { bilateralGrounds: [...defaultBilateralGrounds] },
   log: { level: 'info' },
-  web: { root: null },
+  web: { root: null, defaultLanguage: null },
 } as const;

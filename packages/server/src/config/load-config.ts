@@ -35,6 +35,7 @@ export const environmentVariables: Readonly<Record<string, string>> = {
   HANOI247_LEDGER_BATCH_SIZE: 'ledger.batchSize',
   HANOI247_LOG_LEVEL: 'log.level',
   HANOI247_WEB_ROOT: 'web.root',
+  HANOI247_DEFAULT_LANGUAGE: 'web.defaultLanguage',
 };
 
 export interface ConfigSources {

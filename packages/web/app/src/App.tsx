@@ -8,6 +8,7 @@ import { SignInPage } from './auth/SignInPage.js';
 import { InboxPage } from './inbox/InboxPage.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
 import { RequestPage } from './requests/RequestPage.js';
+import { nodeProfileKey, useNodeProfile } from './place/node-profile.js';
 import { useRoute } from './routing/route.js';
 
 // The inbox and the request page are the desk's first screens and load with the app; the rest
@@ -34,20 +35,22 @@ function PageLoading() {
 /** Signed out: the sign-in page. Signed in: the page the URL names. */
 export function App() {
   const session = useSession();
+  const place = useNodeProfile();
   const route = useRoute();
   const client = useQueryClient();
   useEffect(() => {
     if (session.data) rememberCsrfToken(session.data.csrfToken);
   }, [session.data]);
 
-  if (session.isPending) {
+  // The node's profile says which language to open in: waiting for it avoids a page that changes language under the reader.
+  if (session.isPending || place.isPending) {
     return (
       <Center h="100vh">
         <Loader aria-label="…" />
       </Center>
     );
   }
-  if (!session.data) return <SignInPage />;
+  if (!session.data) return <SignInPage place={place.data} />;
 
   const signOut = () => {
     void api('POST', '/api/v1/auth/logout')
@@ -56,14 +59,16 @@ export function App() {
         rememberCsrfToken(null);
         rememberSessionExpiry(null);
         rememberSignedIn(false);
-        client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+        client.removeQueries({
+          predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== nodeProfileKey[0],
+        });
         client.setQueryData(['session'], null);
       });
   };
   // A provider's staff see only their orders: the desk's pages would all answer 403 to them.
   if (isProviderPortal(session.data)) {
     return (
-      <AppLayout session={session.data} route={route} onSignOut={signOut}>
+      <AppLayout session={session.data} route={route} place={place.data} onSignOut={signOut}>
         <Suspense fallback={<PageLoading />}>
           {route.page === 'provider-order' ? (
             <ProviderOrderPage key={route.id} id={route.id} />
@@ -75,7 +80,7 @@ export function App() {
     );
   }
   return (
-    <AppLayout session={session.data} route={route} onSignOut={signOut}>
+    <AppLayout session={session.data} route={route} place={place.data} onSignOut={signOut}>
       <Suspense fallback={<PageLoading />}>
         {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
         {route.page === 'inbox' && <InboxPage />}

@@ -1,3 +1,4 @@
+import { countryProfiles } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
@@ -10,7 +11,10 @@ export interface NodeRouteDeps {
   readonly name: string;
   readonly keyring: () => NodeKeyring;
   readonly version: string;
+  readonly defaultLanguage: 'vi' | 'en' | null;
 }
+
+const bilingual = z.object({ en: z.string(), vi: z.string() });
 
 export const nodeRoutes =
   (deps: NodeRouteDeps): FastifyPluginAsyncZod =>
@@ -45,6 +49,32 @@ export const nodeRoutes =
         name: deps.name,
         version: deps.version,
         keys: [...deps.keyring().generations],
+      }),
+    );
+
+    // Public: the sign-in page shows where the user is and opens in the node's language before anyone signs in.
+    app.get(
+      '/api/v1/node/profile',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['node'],
+          summary: 'Which State\u2019s node this is and the language its web app opens in (no sign-in needed)',
+          response: {
+            200: z.object({
+              country: z.string(),
+              stateName: bilingual.nullable(),
+              name: z.string(),
+              defaultLanguage: z.enum(['vi', 'en']).nullable(),
+            }),
+          },
+        },
+      },
+      async () => ({
+        country: deps.country,
+        stateName: countryProfiles[deps.country]?.name ?? null,
+        name: deps.name,
+        defaultLanguage: deps.defaultLanguage,
       }),
     );
   };

@@ -1,15 +1,20 @@
-import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, rememberCsrfToken } from '../api/client.js';
 import type { EnrolmentRequired, SignedIn } from '../api/types.js';
+import { LanguageSwitch } from '../layout/LanguageSwitch.js';
+import { stateNameOf, type NodeProfile } from '../place/node-profile.js';
 import { rememberSessionExpiry, rememberSignedIn } from './session-expiry.js';
 import { checkSignIn, type SignInField, type SignInValues } from './sign-in-validation.js';
 
-/** Password, then the 6-digit TOTP code; a first sign-in enrols the authenticator app. */
-export function SignInPage() {
-  const { t } = useTranslation();
+/**
+ * Password, then the 6-digit TOTP code; a first sign-in enrols the authenticator app. Above the
+ * form: whose node this is, and the language switch, so nobody signs in to a page they cannot read.
+ */
+export function SignInPage({ place }: { readonly place?: NodeProfile | undefined }) {
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [enrolment, setEnrolment] = useState<EnrolmentRequired | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +64,14 @@ export function SignInPage() {
 
   return (
     <Card component="main" withBorder maw={420} mx="auto" mt="xl" p="lg">
+      <Group justify="space-between" align="start" mb="md" gap="xs">
+        <Text size="sm" c="dimmed" data-testid="node-place">
+          {place === undefined
+            ? t('app.name')
+            : t('place.signInAt', { state: stateNameOf(place, i18n.language), name: place.name })}
+        </Text>
+        <LanguageSwitch />
+      </Group>
       {enrolment === null ? (
         <form
           aria-labelledby="sign-in-title"

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Grid, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -130,7 +144,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                     : `${t('draft.legalSource')}: ${type.sourceFor?.[form.legalBasis] ?? type.legalSource}`
                 }
               />
-              <Group grow align="start">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select
                   label={t('draft.requestedState')}
                   required
@@ -152,8 +166,8 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                   onChange={(v) => set({ legalBasis: v ?? form.legalBasis })}
                   data={(type?.allowedBases ?? []).map((b) => ({ value: b, label: t(`legalBasis.${b}`) }))}
                 />
-              </Group>
-              <Group grow align="start">
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select
                   label={t('draft.language')}
                   allowDeselect={false}
@@ -174,7 +188,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                     label: t(`priority.${p}`),
                   }))}
                 />
-              </Group>
+              </SimpleGrid>
               {form.priority === 'emergency' && (
                 <Textarea
                   label={t('draft.emergencyJustification')}

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Flex, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { identifierError, type IdentifierRow } from './draft-validation.js';
@@ -26,10 +26,16 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
           const error = identifierError(row);
           const n = index + 1;
           return (
-            <Group key={index} align="start" gap="xs" wrap="wrap">
+            <Flex
+              key={index}
+              direction={{ base: 'column', sm: 'row' }}
+              align={{ base: 'stretch', sm: 'flex-start' }}
+              gap="xs"
+              wrap="wrap"
+            >
               <Select
                 label={t('identifier.kind', { n })}
-                w={140}
+                w={{ base: '100%', sm: 140 }}
                 allowDeselect={false}
                 value={row.kind}
                 data={kinds.map((k) => ({ value: k, label: t(`identifier.${k}`) }))}
@@ -54,7 +60,7 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
                 <>
                   <TextInput
                     label={t('identifier.port')}
-                    w={90}
+                    w={{ base: '100%', sm: 90 }}
                     value={row.port ?? ''}
                     onChange={(e) => update(index, { ...row, port: e.currentTarget.value })}
                   />
@@ -67,10 +73,15 @@ export function IdentifiersEditor({ legend, hint, rows, onChange, missing }: Pro
                   />
                 </>
               )}
-              <Button variant="subtle" color="red" mt={24} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+              <Button
+                variant="subtle"
+                color="red"
+                mt={{ base: 0, sm: 24 }}
+                onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              >
                 {t('identifier.remove', { n })}
               </Button>
-            </Group>
+            </Flex>
           );
         })}
         <Group>

@@ -1,5 +1,6 @@
-import { Fieldset, Group, Text, TextInput } from '@mantine/core';
+import { Fieldset, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LocalDateInput } from '../time/LocalDateInput.js';
 import type { RangeInput } from './date-range.js';
 
 interface Props {
@@ -12,40 +13,34 @@ interface Props {
   readonly onChange: (value: RangeInput) => void;
 }
 
-const hasSeconds = (local: string) => /T\d{2}:\d{2}:\d{2}/.test(local);
-
-/** A period as two native date-time inputs in the officer's local time; the API gets UTC. */
+/** A period as two date-time fields in the officer's local time and the app's date order; the API gets UTC. */
 export function PeriodInput({ legend, required, hint, value, error, onChange }: Props) {
   const { t } = useTranslation();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The start is what is missing when nothing or only the end was given; otherwise the end is at fault.
   const onFrom = error === 'validation.required' || (error === 'period.incomplete' && value.from.trim() === '');
   const message = error === undefined ? undefined : t(error);
-  // Seconds the server holds (23:59:59) stay editable; otherwise minutes are enough.
-  const step = hasSeconds(value.from) || hasSeconds(value.to) ? 1 : 60;
   return (
     <Fieldset legend={required ? `${legend} *` : legend}>
       <Text size="xs" c="dimmed" mb="xs">
         {hint}
       </Text>
       <Group align="start" gap="sm" wrap="wrap">
-        <TextInput
-          type="datetime-local"
+        <LocalDateInput
+          withTime
           label={t('period.from')}
           required={required}
-          step={step}
           value={value.from}
           error={onFrom ? message : undefined}
-          onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
+          onChange={(from) => onChange({ ...value, from })}
         />
-        <TextInput
-          type="datetime-local"
+        <LocalDateInput
+          withTime
           label={t('period.to')}
           required={required}
-          step={step}
           value={value.to}
           error={!onFrom ? message : undefined}
-          onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}
+          onChange={(to) => onChange({ ...value, to })}
         />
       </Group>
       <Text size="xs" c="dimmed" mt={4}>

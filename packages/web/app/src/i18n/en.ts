@@ -4,6 +4,7 @@ import { deskEn } from './desk.en.js';
 import { liveEn } from './live.en.js';
 import { evidenceEn } from './evidence.en.js';
 import { periodEn } from './period.en.js';
+import { placeEn } from './place.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -51,9 +52,6 @@ export const en = {
     route: 'From → to',
     deadline: 'Nearest deadline',
     created: 'Created',
-    empty: 'No request matches these filters.',
-    newEmergency: 'New EMERGENCY request',
-    newRequest: 'New request in the queue',
   },
   direction: { incoming: 'Incoming', outgoing: 'Outgoing' },
   priority: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
@@ -326,6 +324,7 @@ export const en = {
   ...deskEn,
   ...assignmentEn,
   ...periodEn,
+  ...placeEn,
   ...dashboardEn,
   ...liveEn,
 };

@@ -5,6 +5,7 @@ import { deskVi } from './desk.vi.js';
 import { liveVi } from './live.vi.js';
 import { evidenceVi } from './evidence.vi.js';
 import { periodVi } from './period.vi.js';
+import { placeVi } from './place.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -57,9 +58,6 @@ export const vi: Dictionary = {
     route: 'Từ → đến',
     deadline: 'Thời hạn gần nhất',
     created: 'Ngày tạo',
-    empty: 'Không có yêu cầu nào khớp bộ lọc.',
-    newEmergency: 'Yêu cầu KHẨN CẤP mới',
-    newRequest: 'Có yêu cầu mới',
   },
   direction: { incoming: 'Đến', outgoing: 'Đi' },
   priority: { emergency: 'Khẩn cấp', urgent: 'Gấp', normal: 'Thường' },
@@ -331,6 +329,7 @@ export const vi: Dictionary = {
   ...deskVi,
   ...assignmentVi,
   ...periodVi,
+  ...placeVi,
   ...dashboardVi,
   ...liveVi,
 };

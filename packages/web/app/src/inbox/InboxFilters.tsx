@@ -34,7 +34,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
           { value: 'incoming', label: t('direction.incoming') },
           { value: 'outgoing', label: t('direction.outgoing') },
         ]}
-        w={150}
+        w={{ base: '100%', sm: 150 }}
       />
       <Select
         label={t('inbox.type')}
@@ -44,7 +44,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
         value={filter.type ?? null}
         onChange={set('type')}
         data={options(typeTitles)}
-        w={280}
+        w={{ base: '100%', sm: 280 }}
       />
       <Select
         label={t('inbox.state')}
@@ -54,7 +54,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
         value={filter.state ?? null}
         onChange={set('state')}
         data={options(states)}
-        w={200}
+        w={{ base: '100%', sm: 200 }}
       />
       <Select
         label={t('inbox.country')}
@@ -63,7 +63,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
         value={filter.country ?? null}
         onChange={set('country')}
         data={['VN', 'SG', 'FR', 'US', 'GB', 'JP', 'KR', 'TH', 'MY', 'ID', 'PH', 'AU', 'DE']}
-        w={110}
+        w={{ base: '100%', sm: 110 }}
       />
       <Select
         label={t('desk.assignee')}
@@ -75,7 +75,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
           { value: 'me', label: t('desk.me') },
           { value: 'unassigned', label: t('desk.unassigned') },
         ]}
-        w={180}
+        w={{ base: '100%', sm: 180 }}
       />
     </Group>
   );

@@ -1,15 +1,19 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogueLabels, useQueue, type QueueFilter } from '../api/queries.js';
 import { pick } from '../i18n/i18n.js';
-import { hrefOf, navigate } from '../routing/route.js';
-import { Countdown } from '../time/Countdown.js';
-import { ZonedTime } from '../time/ZonedTime.js';
+import { navigate } from '../routing/route.js';
+import { InboxCards } from './InboxCards.js';
 import { InboxFilters } from './InboxFilters.js';
-import { PriorityBadge } from './PriorityBadge.js';
+import { inboxStatus } from './inbox-status.js';
+import { InboxTable } from './InboxTable.js';
 import { sortQueue } from './queue-order.js';
-import { useArrivalNotifications } from './useArrivalNotifications.js';
+import { useQueueNotifications } from './useQueueNotifications.js';
+
+/** Below this width the table's eight columns crush to a word per line: the queue becomes cards. */
+const phoneWidth = '(max-width: 48em)';
 
 /** The 24/7 desk: every open request in and out, the most pressing on top, refreshed every few seconds. */
 export function InboxPage() {
@@ -17,12 +21,17 @@ export function InboxPage() {
   const [filter, setFilter] = useState<QueueFilter>({});
   const queue = useQueue(filter);
   const { states, typeTitles } = useCatalogueLabels();
-  useArrivalNotifications(queue.data, JSON.stringify(filter));
-  const items = sortQueue(queue.data ?? []);
-  const label = (map: ReadonlyMap<string, { en: string; vi: string }>, code: string) => {
-    const found = map.get(code);
+  const phone = useMediaQuery(phoneWidth) === true;
+  const label = (kind: 'type' | 'state', code: string) => {
+    const found = (kind === 'type' ? typeTitles : states).get(code);
     return found === undefined ? code : pick(found, i18n.language);
   };
+  useQueueNotifications(
+    { items: queue.data, fresh: queue.isFetchedAfterMount, listKey: JSON.stringify(filter) },
+    (state) => label('state', state),
+  );
+  const items = sortQueue(queue.data ?? []);
+  const status = inboxStatus({ pending: queue.isPending, failed: queue.isError, count: items.length, filter });
 
   return (
     <Stack>
@@ -38,68 +47,18 @@ export function InboxPage() {
           {t('common.loadFailed')}
         </Alert>
       )}
-      <Table striped highlightOnHover aria-label={t('inbox.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('inbox.priority')}</Table.Th>
-            <Table.Th>{t('inbox.reference')}</Table.Th>
-            <Table.Th>{t('inbox.type')}</Table.Th>
-            <Table.Th>{t('inbox.route')}</Table.Th>
-            <Table.Th>{t('inbox.state')}</Table.Th>
-            <Table.Th>{t('inbox.deadline')}</Table.Th>
-            <Table.Th>{t('desk.assignee')}</Table.Th>
-            <Table.Th>{t('inbox.created')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.id} data-reference={item.reference}>
-              <Table.Td>
-                <PriorityBadge priority={item.priority} />
-              </Table.Td>
-              <Table.Td>
-                <Anchor href={hrefOf({ page: 'request', id: item.id })} ff="monospace">
-                  {item.reference}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{label(typeTitles, item.type)}</Table.Td>
-              <Table.Td>
-                <Text span size="sm">
-                  {t(`direction.${item.direction}`)}: {item.requestingState} → {item.requestedState}
-                </Text>
-              </Table.Td>
-              <Table.Td data-testid="queue-state">{label(states, item.state)}</Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  {item.nextDueAt === null ? '—' : <Countdown dueAt={item.nextDueAt} />}
-                  {item.escalated === true && (
-                    <Badge
-                      color="red"
-                      variant="filled"
-                      size="sm"
-                      title={t('desk.escalatedHint')}
-                      data-testid="queue-escalated"
-                    >
-                      {t('desk.escalated')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td data-testid="queue-assignee">
-                {item.assignee?.displayName ?? (
-                  <Text span c="dimmed" size="sm">
-                    {t('desk.nobody')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <ZonedTime iso={item.createdAt} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {queue.isSuccess && items.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>}
+      {status === 'list' &&
+        (phone ? <InboxCards items={items} label={label} /> : <InboxTable items={items} label={label} />)}
+      <div role="status">
+        {status === 'loading' && (
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden />
+            <Text c="dimmed">{t('inboxStatus.loading')}</Text>
+          </Group>
+        )}
+        {status === 'empty' && <Text c="dimmed">{t('inboxStatus.empty')}</Text>}
+        {status === 'no-match' && <Text c="dimmed">{t('inboxStatus.noMatch')}</Text>}
+      </div>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../api/types.js';
-import { newArrivals, sortQueue } from './queue-order.js';
+import { sortQueue } from './queue-order.js';
 
 const item = (id: string, priority: QueueItem['priority'], nextDueAt: string | null): QueueItem => ({
   id,
@@ -25,11 +25,5 @@ describe('the desk queue order', () => {
       item('e', 'emergency', null),
     ]);
     expect(sorted.map((i) => i.id)).toEqual(['e', 'u', 'n-soon', 'n-late', 'n-none']);
-  });
-
-  it('announces only requests unseen in the previous poll, and nothing on the first one', () => {
-    const items = [item('a', 'normal', null), item('b', 'normal', null)];
-    expect(newArrivals(null, items)).toEqual([]);
-    expect(newArrivals(new Set(['a']), items).map((i) => i.id)).toEqual(['b']);
   });
 });

@@ -16,9 +16,3 @@ export function byUrgency(a: QueueItem, b: QueueItem): number {
 export function sortQueue(items: readonly QueueItem[]): QueueItem[] {
   return [...items].sort(byUrgency);
 }
-
-/** Ids that were not in the previous poll: what the notification announces. */
-export function newArrivals(previous: ReadonlySet<string> | null, items: readonly QueueItem[]): QueueItem[] {
-  if (previous === null) return [];
-  return items.filter((item) => !previous.has(item.id));
-}

@@ -1,16 +1,20 @@
-import { Anchor, AppShell, Badge, Button, Group, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, AppShell, Badge, Box, Burger, Button, Group, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../api/types.js';
 import { SessionExpiryWarning } from '../auth/SessionExpiryWarning.js';
-import { hrefOf, type Route } from '../routing/route.js';
 import { useLiveUpdates } from '../live/useLiveUpdates.js';
+import type { NodeProfile } from '../place/node-profile.js';
+import { NodePlace } from '../place/NodePlace.js';
+import { hrefOf, type Route } from '../routing/route.js';
+import './header.css';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LiveIndicator } from './LiveIndicator.js';
 
 interface Props {
   readonly session: SessionView;
   readonly route: Route;
+  readonly place: NodeProfile | undefined;
   readonly onSignOut: () => void;
   readonly children: ReactNode;
 }
@@ -19,9 +23,14 @@ interface Props {
 export const isProviderPortal = (session: SessionView): boolean =>
   session.permissions.includes('provider-orders:respond') && !session.permissions.includes('requests:read');
 
-/** The frame every page shares: where am I, who am I, which language, sign out. */
-export function AppLayout({ session, route, onSignOut, children }: Props) {
+const controlsId = 'h247-header-controls';
+
+/** The frame every page shares: whose node, where am I, who am I, which language, sign out. */
+export function AppLayout({ session, route, place, onSignOut, children }: Props) {
   const { t } = useTranslation();
+  // The phone menu is open on the page it was opened on: following a link to another page closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === hrefOf(route);
   const canDraft = session.permissions.includes('requests:draft');
   const portal = isProviderPortal(session);
   // Only the desk's requests stream; a provider's user would get an empty stream.
@@ -33,6 +42,7 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
       fw={current(target) ? 700 : 400}
       aria-current={current(target) ? 'page' : undefined}
       underline="hover"
+      onClick={() => setMenuOpenOn(null)}
     >
       {label}
     </Anchor>
@@ -40,11 +50,25 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
-            <Text fw={700}>{t('app.name')}</Text>
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="lg">
+          <Box miw={0} style={{ flexShrink: 1 }}>
+            <Text fw={700} size="sm" truncate="end">
+              {t('app.name')}
+            </Text>
+            <NodePlace profile={place} />
+          </Box>
+          <Burger
+            hiddenFrom="lg"
+            size="sm"
+            opened={menuOpen}
+            onClick={() => setMenuOpenOn(menuOpen ? null : hrefOf(route))}
+            aria-label={menuOpen ? t('menu.close') : t('menu.open')}
+            aria-expanded={menuOpen}
+            aria-controls={controlsId}
+          />
+          <div id={controlsId} className="h247-header-controls" data-open={menuOpen}>
             <nav aria-label={t('nav.label')}>
-              <Group gap="md" wrap="nowrap">
+              <Group gap="md" wrap="nowrap" className="h247-header-row">
                 {portal ? (
                   link({ page: 'provider-orders' }, t('provider.nav'))
                 ) : (
@@ -57,17 +81,17 @@ export function AppLayout({ session, route, onSignOut, children }: Props) {
                 )}
               </Group>
             </nav>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            {!portal && <LiveIndicator status={live} />}
-            <LanguageSwitch />
-            <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>
-              {session.user.username}
-            </Badge>
-            <Button size="xs" variant="default" onClick={onSignOut}>
-              {t('nav.signOut')}
-            </Button>
-          </Group>
+            <Group gap="sm" wrap="nowrap" className="h247-header-row">
+              {!portal && <LiveIndicator status={live} />}
+              <LanguageSwitch />
+              <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>
+                {session.user.username}
+              </Badge>
+              <Button size="xs" variant="default" onClick={onSignOut}>
+                {t('nav.signOut')}
+              </Button>
+            </Group>
+          </div>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProviderAnswer, type ProviderAnswer } from '../api/provider-queries.js';
 import { objectionCodes, type ObjectionCode, type ProviderOrder } from '../api/provider-types.js';
 import { pick } from '../i18n/i18n.js';
+import { formatLocalDate } from '../time/local-date.js';
+import { LocalDateInput } from '../time/LocalDateInput.js';
 
 type Form = 'confirm-preservation' | 'object';
 // Production has its own form (the upload) below the buttons.
@@ -102,14 +104,14 @@ export function ProviderActions({ order }: { readonly order: ProviderOrder }) {
         <Stack>
           {open === 'confirm-preservation' && (
             <>
-              <TextInput
-                type="date"
+              <LocalDateInput
                 label={t('provider.preservedUntil')}
                 required
-                max={lastPeriodDay(order)}
                 value={until}
-                onChange={(e) => setUntil(e.currentTarget.value)}
-                description={t('provider.preservedUntilHint', { date: lastPeriodDay(order) })}
+                onChange={setUntil}
+                description={t('provider.preservedUntilHint', {
+                  date: formatLocalDate(lastPeriodDay(order), i18n.language),
+                })}
                 error={
                   missing && until === ''
                     ? t('validation.required')

@@ -2,6 +2,7 @@ import { MultiSelect, NumberInput, Select, Stack, TextInput, Textarea } from '@m
 import { useTranslation } from 'react-i18next';
 import type { Ground } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
+import { LocalDateInput } from '../time/LocalDateInput.js';
 import { conditionKinds, type PayloadDraft, type PayloadField } from './action-payload.js';
 
 interface Props {
@@ -32,14 +33,13 @@ export function PayloadFields({ fields, draft, errors, onChange, grounds }: Prop
     );
   };
   const date = (field: 'authorisedStart' | 'authorisedEnd') => (
-    <TextInput
+    <LocalDateInput
       key={field}
-      type="date"
       label={t(`payload.${field}`)}
       value={draft[field]}
       error={error(field)}
       required
-      onChange={(e) => onChange({ ...draft, [field]: e.currentTarget.value })}
+      onChange={(value) => onChange({ ...draft, [field]: value })}
     />
   );
   return (
