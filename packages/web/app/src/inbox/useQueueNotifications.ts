@@ -36,7 +36,7 @@ export function useQueueNotifications({ items, fresh, listKey }: QueueRead, stat
   }, [items, fresh, listKey, t, stateLabel]);
 }
 
-function titleOf(news: QueueNews, t: (key: string, values?: Record<string, string>) => string, state: string): string {
+function titleOf(news: QueueNews, t: (key: string, values: Record<string, string>) => string, state: string): string {
   const { item } = news;
   switch (news.kind) {
     case 'arrived':

@@ -37,7 +37,7 @@ export function LocalDateInput({ label, value, onChange, withTime = false, requi
   return (
     <TextInput
       label={label}
-      required={required}
+      required={required ?? false}
       value={text}
       placeholder={pattern}
       inputMode="numeric"
