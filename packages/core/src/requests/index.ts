@@ -17,6 +17,7 @@ export * from './deadlines/deadline-effects.js';
 export * from './deadlines/deadline-scanner.js';
 export * from './transition-guards.js';
 export * from './plan-transition.js';
+export * from './next-step.js';
 export * from './country-profiles.js';
 export * from './reference-catalogues.js';
 export * from './un-numbering.js';

@@ -24,6 +24,7 @@ import {
   presentRequest,
   snapshotOf,
   userActor,
+  openOrdersOf,
   visibleOrNotFound,
   type RequestView,
 } from './request-view.js';
@@ -299,6 +300,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
           deadlines: await deadlineRepository.forRequest(tx, id),
           links: await requestEventRepository.linksFor(tx, id),
           assignee: await assigneeOf(tx, next),
+          openOrders: await openOrdersOf(tx, id),
         });
       });
       // Delivery of what it queued and the live streams' read of its timeline start at once.

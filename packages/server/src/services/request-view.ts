@@ -5,10 +5,13 @@ import {
   draftingWarnings,
   draftingWarningText,
   machineFor,
+  nextStep,
+  orderStates,
   requestTypes,
   validateRequestDetails,
   type DraftingWarning,
   type FieldIssue,
+  type NextStep,
   type Principal,
   type RequestSnapshot,
   type TransitionActor,
@@ -18,6 +21,7 @@ import type { CaseRecord } from '../repositories/case.repository.js';
 import type { DeadlineRecord } from '../repositories/deadline.repository.js';
 import type { StoredCondition } from '../repositories/request-event.repository.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
+import { orderRepository } from '../repositories/order.repository.js';
 import { userRepository } from '../repositories/user.repository.js';
 
 /** Interception is the most intrusive measure: only the central authority and supervisors see it. */
@@ -78,6 +82,8 @@ export interface RequestView extends Omit<RequestRecord, 'draftedBy'> {
   readonly draftingWarnings: readonly PresentedDraftingWarning[];
   readonly conditions: readonly StoredCondition[];
   readonly deadlines: readonly DeadlineRecord[];
+  /** Who acts next and by when, as the viewer should read it. */
+  readonly nextStep: NextStep;
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
   readonly assignee: Assignee | null;
 }
@@ -104,7 +110,14 @@ export interface ViewExtras {
   readonly conditions?: readonly StoredCondition[];
   readonly deadlines?: readonly DeadlineRecord[];
   readonly links?: readonly { toReference: string; kind: string; createdAt: string }[];
+  /** The request's domestic orders still running: with none, the next step may be to draft one. */
+  readonly openOrders?: number;
 }
+
+const terminalOrderStates = orderStates.filter((s) => s.terminal).map((s) => s.name);
+
+export const openOrdersOf = (tx: Executor, requestId: string): Promise<number> =>
+  orderRepository.countOpenForRequest(tx, requestId, terminalOrderStates);
 
 /** Eligibility where the law leaves discretion, and whether it could be checked at all. */
 export function warningsFor(record: RequestRecord, caseRecord: CaseRecord | undefined): string[] {
@@ -161,6 +174,11 @@ export function presentRequest(record: RequestRecord, viewer: Principal, extras:
     draftingWarnings: draftingWarningsFor(record, extras.caseRecord),
     conditions: extras.conditions ?? [],
     deadlines: extras.deadlines ?? [],
+    nextStep: nextStep(
+      snapshotOf(record, extras.openOrders ?? 0),
+      userActor(viewer),
+      (extras.deadlines ?? []).filter((d) => d.status === 'open' || d.status === 'warned'),
+    ),
     links: extras.links ?? [],
     assignee: extras.assignee ?? null,
   };

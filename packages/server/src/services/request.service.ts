@@ -31,6 +31,7 @@ import {
   presentRequest,
   restrictedTypesFor,
   snapshotOf,
+  openOrdersOf,
   visibleOrNotFound,
   type Assignee,
   type RequestView,
@@ -197,6 +198,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       deadlines: await deadlineRepository.forRequest(tx, record.id),
       links: await requestEventRepository.linksFor(tx, record.id),
       assignee,
+      openOrders: await openOrdersOf(tx, record.id),
     });
   }
 

@@ -1,4 +1,4 @@
-import { legalBases, requestTypeCodes, transitionPayloadSchema } from '@hanoi247/core';
+import { legalBases, requestTypeCodes, roles, transitionPayloadSchema } from '@hanoi247/core';
 import { z } from 'zod';
 import { idSchema, safeText } from '../common.schema.js';
 
@@ -124,6 +124,16 @@ export const requestViewSchema = z
       .nullable()
       .describe('the end of the domestic order\u2019s current period, renewals included'),
     availableActions: z.array(z.object({ action: z.string(), label: bilingual, permission: z.string() })).readonly(),
+    nextStep: z
+      .object({
+        owner: z.enum(['viewer', 'colleague', 'order', 'partner', 'none']),
+        actions: z.array(z.object({ action: z.string(), label: bilingual })).readonly(),
+        roles: z.array(z.enum(roles)).readonly(),
+        dueAt: z.string().nullable(),
+      })
+      .describe(
+        'who acts next: the viewer, a colleague holding one of `roles`, the domestic order (the provider), the partner, or nobody; by when',
+      ),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
     warnings: z.array(z.string()).readonly().describe('eligibility warnings, and whether they could be checked'),
     draftingWarnings: z

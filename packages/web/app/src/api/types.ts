@@ -98,6 +98,13 @@ export interface RequestView {
     readonly status: string;
   }[];
   readonly deadlines: readonly Deadline[];
+  /** Who acts next (the viewer, a colleague in `roles`, the domestic order, the partner, nobody) and by when. */
+  readonly nextStep: {
+    readonly owner: 'viewer' | 'colleague' | 'order' | 'partner' | 'none';
+    readonly actions: readonly { readonly action: string; readonly label: Bilingual }[];
+    readonly roles: readonly string[];
+    readonly dueAt: string | null;
+  };
   readonly links: readonly { readonly toReference: string; readonly kind: string; readonly createdAt: string }[];
   readonly assignee?: Assignee | null;
   /** The date a provider confirmed, under a domestic order (this node's, or the partner's, mirrored). */

@@ -5,6 +5,7 @@ import { liveEn } from './live.en.js';
 import { evidenceEn } from './evidence.en.js';
 import { periodEn } from './period.en.js';
 import { placeEn } from './place.en.js';
+import { nextStepEn } from './next-step.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -325,6 +326,7 @@ export const en = {
   ...assignmentEn,
   ...periodEn,
   ...placeEn,
+  ...nextStepEn,
   ...dashboardEn,
   ...liveEn,
 };

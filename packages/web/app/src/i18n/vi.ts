@@ -6,6 +6,7 @@ import { liveVi } from './live.vi.js';
 import { evidenceVi } from './evidence.vi.js';
 import { periodVi } from './period.vi.js';
 import { placeVi } from './place.vi.js';
+import { nextStepVi } from './next-step.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -330,6 +331,7 @@ export const vi: Dictionary = {
   ...assignmentVi,
   ...periodVi,
   ...placeVi,
+  ...nextStepVi,
   ...dashboardVi,
   ...liveVi,
 };

@@ -8,6 +8,7 @@ import { hrefOf } from '../routing/route.js';
 import { ActionPanel } from './ActionPanel.js';
 import { AssignmentPanel } from './AssignmentPanel.js';
 import { EvidenceList } from './EvidenceList.js';
+import { NextStep } from './NextStep.js';
 import { RequestFacts } from './RequestFacts.js';
 import { RequestWarnings } from './RequestWarnings.js';
 import { Timeline } from './Timeline.js';
@@ -49,6 +50,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           </Badge>
         </Group>
       </Group>
+      <NextStep request={r} />
       <RequestWarnings request={r} />
       {r.missing.length > 0 && (
         <Alert color="orange" title={t('request.missing')}>

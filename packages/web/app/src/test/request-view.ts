@@ -37,6 +37,7 @@ export function requestView(type: RequestTypeCode, state: string, overrides: Par
     assignee: null,
     preservedUntil: null,
     preservationOrderedUntil: null,
+    nextStep: { owner: 'none', actions: [], roles: [], dueAt: null },
     ...overrides,
   };
 }
