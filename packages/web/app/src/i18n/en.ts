@@ -4,6 +4,7 @@ import { deskEn } from './desk.en.js';
 import { liveEn } from './live.en.js';
 import { evidenceEn } from './evidence.en.js';
 import { periodEn } from './period.en.js';
+import { recordsEn } from './records.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -328,4 +329,5 @@ export const en = {
   ...periodEn,
   ...dashboardEn,
   ...liveEn,
+  ...recordsEn,
 };

@@ -5,6 +5,7 @@ import { deskVi } from './desk.vi.js';
 import { liveVi } from './live.vi.js';
 import { evidenceVi } from './evidence.vi.js';
 import { periodVi } from './period.vi.js';
+import { recordsVi } from './records.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -333,4 +334,5 @@ export const vi: Dictionary = {
   ...periodVi,
   ...dashboardVi,
   ...liveVi,
+  ...recordsVi,
 };

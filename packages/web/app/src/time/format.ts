@@ -1,10 +1,38 @@
 /** Times in the officer's own zone and language; UTC is one hover away for partners' clocks. */
 
+const locale = (language: string): string => (language === 'vi' ? 'vi-VN' : 'en-GB');
+
 export function localTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * ICU still reports some zones by their CLDR-canonical legacy names (Asia/Saigon); officers know
+ * the IANA names that replaced them, so those are the ones written on a record.
+ */
+const currentNames: Readonly<Record<string, string>> = {
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+};
+
+/** The zone this browser runs in: the officer's own, as the operating system knows it. */
+export function officerZone(): string {
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return currentNames[zone] ?? zone;
+}
+
+/**
+ * "1 Oct 2026, 00:00 (Asia/Ho_Chi_Minh)": a moment in a named zone, for records read later or
+ * by someone elsewhere, where a bare local time would be ambiguous.
+ */
+export function zonedDateTime(iso: string, language: string, timeZone: string = officerZone()): string {
+  const text = new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+  return `${text} (${timeZone})`;
 }
 
 export function utcTime(iso: string): string {
