@@ -56,3 +56,11 @@ export function remaining(ms: number): { readonly overdue: boolean; readonly tex
         : `${minutes} min ${two(seconds)} s`;
   return { overdue, text };
 }
+
+/** A calendar day ("YYYY-MM-DD", no time, no zone) as the reader writes dates: "15 Mar 2027" / "15 thg 3, 2027". */
+export function calendarDate(day: string, language: string): string {
+  // Read and written in UTC, so the day never shifts with the reader's zone.
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 10)}T00:00:00Z`),
+  );
+}
