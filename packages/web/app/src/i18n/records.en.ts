@@ -57,6 +57,14 @@ export const recordsEn = {
     'partner-transfer': 'Transferred by a partner State',
     'open-source': 'Open source',
   },
+  actor: {
+    system: 'System',
+    peer: 'Partner\u2019s node',
+    federation: 'Exchange with partners',
+    order: 'Domestic order',
+    node: 'This node',
+    partnerNode: 'Node of {{country}}',
+  },
   instrument: {
     UN: 'UN Convention against Cybercrime',
     BUDAPEST: 'Budapest Convention',

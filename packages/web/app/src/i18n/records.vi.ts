@@ -61,6 +61,14 @@ export const recordsVi: Same<typeof recordsEn> = {
     'partner-transfer': 'Quốc gia đối tác chuyển giao',
     'open-source': 'Nguồn mở',
   },
+  actor: {
+    system: 'Hệ thống',
+    peer: 'Hệ thống của đối tác',
+    federation: 'Trao đổi với đối tác',
+    order: 'Lệnh trong nước',
+    node: 'Hệ thống này',
+    partnerNode: 'Hệ thống của {{country}}',
+  },
   instrument: {
     UN: 'Công ước của Liên hợp quốc về chống tội phạm mạng',
     BUDAPEST: 'Công ước Budapest',
