@@ -5,13 +5,13 @@ import { remaining } from './format.js';
 
 /** A live legal clock: ticks every second, red once overdue. */
 export function Countdown({ dueAt }: { readonly dueAt: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  const { overdue, text } = remaining(new Date(dueAt).getTime() - now);
+  const { overdue, text } = remaining(new Date(dueAt).getTime() - now, i18n.language);
   return (
     <Text span size="sm" fw={overdue ? 700 : 500} c={overdue ? 'red.8' : 'inherit'} title={dueAt}>
       {overdue ? t('time.overdueBy', { time: text }) : t('time.dueIn', { time: text })}

@@ -39,21 +39,33 @@ export function utcTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** "2 h 05 min" until (or, negative, since) a deadline: the desk reads hours, not dates. */
-export function remaining(ms: number): { readonly overdue: boolean; readonly text: string } {
+type ClockUnit = 'day' | 'hour' | 'minute' | 'second';
+
+/** "2 hrs" / "2 giờ": the language's own unit words, the second unit padded so a ticking clock keeps its width. */
+const unitText = (value: number, unit: ClockUnit, language: string, padded = false): string =>
+  new Intl.NumberFormat(locale(language), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    minimumIntegerDigits: padded ? 2 : 1,
+  }).format(value);
+
+/** "2 hrs 05 mins" until (or, negative, since) a deadline: the desk reads hours, not dates. */
+export function remaining(ms: number, language: string): { readonly overdue: boolean; readonly text: string } {
   const overdue = ms < 0;
   const total = Math.floor(Math.abs(ms) / 1000);
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
+  const pair = (first: number, firstUnit: ClockUnit, second: number, secondUnit: ClockUnit) =>
+    `${unitText(first, firstUnit, language)} ${unitText(second, secondUnit, language, true)}`;
   const text =
     days > 0
-      ? `${days} d ${two(hours)} h`
+      ? pair(days, 'day', hours, 'hour')
       : hours > 0
-        ? `${hours} h ${two(minutes)} min`
-        : `${minutes} min ${two(seconds)} s`;
+        ? pair(hours, 'hour', minutes, 'minute')
+        : pair(minutes, 'minute', seconds, 'second');
   return { overdue, text };
 }
 
