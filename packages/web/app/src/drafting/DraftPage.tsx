@@ -11,6 +11,7 @@ import { navigate } from '../routing/route.js';
 import { draftBody, formFromRequest, newDraft } from './draft-body.js';
 import { countryChecks, validateDraft, type DraftForm } from './draft-validation.js';
 import { DetailsFields } from './DetailsFields.js';
+import { useCitation } from '../records/LegalSources.js';
 
 /** A guided outgoing request: the type's fields with their legal sources, partner checks as you type. */
 export function DraftPage({ id }: { readonly id: string | null }) {
@@ -29,6 +30,7 @@ function ExistingDraft({ id }: { readonly id: string }) {
 
 function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const { t, i18n } = useTranslation();
+  const cite = useCitation();
   const client = useQueryClient();
   const types = useRequestTypes();
   const profiles = useCountryProfiles();
@@ -127,7 +129,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                 description={
                   type === undefined
                     ? undefined
-                    : `${t('draft.legalSource')}: ${type.sourceFor?.[form.legalBasis] ?? type.legalSource}`
+                    : `${t('draft.legalSource')}: ${cite(type.sourceFor?.[form.legalBasis] ?? type.legalSource)}`
                 }
               />
               <Group grow align="start">
