@@ -31,6 +31,19 @@ function ExistingDraft({ id }: { readonly id: string }) {
 function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const { t, i18n } = useTranslation();
   const cite = useCitation();
+  // Language and basis codes of a partner's profile, put in words for the check's sentence.
+  const readableCheck = (values: Readonly<Record<string, string>> | undefined) => {
+    const words = (codes: string | undefined, section: string) =>
+      (codes ?? '')
+        .split(', ')
+        .map((code) => t(`${section}.${code}`, { defaultValue: code }))
+        .join(', ');
+    return {
+      ...values,
+      languages: words(values?.['languages'], 'language'),
+      bases: words(values?.['bases'], 'legalBasis'),
+    };
+  };
   const client = useQueryClient();
   const types = useRequestTypes();
   const profiles = useCountryProfiles();
@@ -230,7 +243,9 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
             ) : (
               <List size="sm">
                 {checks.map((c) => (
-                  <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>{t(c.key, c.values ?? {})}</List.Item>
+                  <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>
+                    {t(c.key, readableCheck(c.values))}
+                  </List.Item>
                 ))}
               </List>
             )}

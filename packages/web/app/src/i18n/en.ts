@@ -251,7 +251,7 @@ export const en = {
   checks: {
     language: 'The requested State works in {{languages}}: add a translation.',
     basis: 'The requested State accepts these legal bases only: {{bases}}.',
-    reservation: 'Reservation {{code}}: {{text}}',
+    reservation: 'Reservation: {{text}}',
   },
   directory: {
     title: 'Partner directory',

@@ -65,6 +65,7 @@ export const recordsEn = {
     node: 'This node',
     partnerNode: 'Node of {{country}}',
   },
+  peerStatus: { active: 'Active', removed: 'Removed' },
   instrument: {
     UN: 'UN Convention against Cybercrime',
     BUDAPEST: 'Budapest Convention',

@@ -69,6 +69,7 @@ export const recordsVi: Same<typeof recordsEn> = {
     node: 'Hệ thống này',
     partnerNode: 'Hệ thống của {{country}}',
   },
+  peerStatus: { active: 'Đang hoạt động', removed: 'Đã gỡ bỏ' },
   instrument: {
     UN: 'Công ước của Liên hợp quốc về chống tội phạm mạng',
     BUDAPEST: 'Công ước Budapest',

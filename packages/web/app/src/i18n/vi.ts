@@ -257,7 +257,7 @@ export const vi: Dictionary = {
   checks: {
     language: 'Quốc gia được yêu cầu dùng {{languages}}: cần bản dịch.',
     basis: 'Quốc gia được yêu cầu chỉ chấp nhận các cơ sở pháp lý: {{bases}}.',
-    reservation: 'Bảo lưu {{code}}: {{text}}',
+    reservation: 'Bảo lưu: {{text}}',
   },
   directory: {
     title: 'Danh bạ đối tác',
