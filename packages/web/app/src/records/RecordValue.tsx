@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { zonedDateTime } from '../time/format.js';
+import { calendarDate, zonedDateTime } from '../time/format.js';
 import { IdentifierTable } from './IdentifierTable.js';
 import { readableValue, type ReadableValue } from './readable-value.js';
 
@@ -16,11 +16,26 @@ export function RecordRange({ from, to }: { readonly from: string; readonly to: 
   return <>{t('records.range', { from: zonedDateTime(from, i18n.language), to: zonedDateTime(to, i18n.language) })}</>;
 }
 
+/** "1.250.000 US$" / "US$1,250,000": an amount as the reader's language writes money. */
+const money = (amount: number, currency: string, language: string): string => {
+  try {
+    return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'currency', currency }).format(amount);
+  } catch {
+    // A code Intl does not know still reads as an amount and its code.
+    return `${amount} ${currency}`;
+  }
+};
+
 function Shown({ value }: { readonly value: ReadableValue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (value.kind) {
     case 'text':
-      return <>{value.text}</>;
+      // A choice from a fixed list (a measure, a type of assistance) is a code: it has words.
+      return <>{i18n.exists(`choice.${value.text}`) ? t(`choice.${value.text}`) : value.text}</>;
+    case 'day':
+      return <>{calendarDate(value.day, i18n.language)}</>;
+    case 'money':
+      return <>{money(value.amount, value.currency, i18n.language)}</>;
     case 'yes-no':
       return <>{value.value ? t('records.yes') : t('records.no')}</>;
     case 'instant':
@@ -53,7 +68,7 @@ function Shown({ value }: { readonly value: ReadableValue }) {
         <Stack gap={2}>
           {value.fields.map(([name, item]) => (
             <Text key={name} size="sm" component="div">
-              {name}: <Shown value={item} />
+              {t(`recordKey.${name}`, { defaultValue: name })}: <Shown value={item} />
             </Text>
           ))}
         </Stack>

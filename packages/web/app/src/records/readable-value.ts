@@ -7,6 +7,8 @@ export type ReadableValue =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'yes-no'; readonly value: boolean }
   | { readonly kind: 'instant'; readonly iso: string }
+  | { readonly kind: 'day'; readonly day: string }
+  | { readonly kind: 'money'; readonly amount: number; readonly currency: string }
   | { readonly kind: 'range'; readonly from: string; readonly to: string }
   | { readonly kind: 'categories'; readonly categories: readonly string[] }
   | { readonly kind: 'confidentiality'; readonly requested: boolean; readonly noUserNotification: boolean }
@@ -29,6 +31,8 @@ const zonedInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 
 export const isInstant = (value: unknown): value is string =>
   typeof value === 'string' && zonedInstant.test(value) && !Number.isNaN(Date.parse(value));
+
+const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,6 +83,7 @@ export function identifierRow(value: unknown): IdentifierRow | null {
 export function readableValue(value: unknown): ReadableValue {
   if (typeof value === 'boolean') return { kind: 'yes-no', value };
   if (isInstant(value)) return { kind: 'instant', iso: value };
+  if (typeof value === 'string' && calendarDay.test(value)) return { kind: 'day', day: value };
   const shown = text(value);
   if (shown !== null) return { kind: 'text', text: shown };
   if (value === null || value === undefined) return { kind: 'text', text: '—' };
@@ -101,6 +106,9 @@ export function readableValue(value: unknown): ReadableValue {
         requested: value['requested'],
         noUserNotification: value['noUserNotification'],
       };
+    }
+    if (typeof value['amount'] === 'number' && typeof value['currency'] === 'string') {
+      return { kind: 'money', amount: value['amount'], currency: value['currency'] };
     }
     if (isInstant(value['from']) && isInstant(value['to'])) {
       return { kind: 'range', from: value['from'], to: value['to'] };

@@ -77,4 +77,21 @@ describe('the facts of a request', () => {
     expect(screen.getByText('Confidentiality: Chỉ dùng cho vụ án này (proposed)')).toBeDefined();
     expect(screen.getAllByText('unverified')).toHaveLength(1);
   });
+
+  it('puts choices, calendar days and nested facts of an MLA request in words', async () => {
+    await i18next.changeLanguage('vi');
+    const mla = requestView('MLA_40', 'TRIAGE', {
+      details: {
+        assistanceTypes: ['taking-evidence', 'stored-electronic-data'],
+        deadlineSought: { date: '2027-01-15', reasons: 'Thời hiệu truy cứu sắp hết' },
+      },
+    });
+    const type = requestTypeCatalogue().find((t) => t.code === 'MLA_40') as RequestType | undefined;
+    const { container } = renderWithApp(<RequestFacts request={mla} requestType={type} />);
+    expectReadable(container);
+    expect(screen.getByText('Thu thập chứng cứ hoặc lời khai')).toBeDefined();
+    expect(screen.getByText('Truy cập và cung cấp dữ liệu điện tử được lưu trữ')).toBeDefined();
+    expect(container.textContent).toContain('Ngày: 15 thg 1, 2027');
+    expect(container.textContent).not.toContain('taking-evidence');
+  });
 });
