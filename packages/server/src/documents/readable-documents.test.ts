@@ -107,4 +107,39 @@ describe('formal documents read as a court clerk reads them', () => {
     expect(first.text).toContain('France (FR)');
     expect(later.bytes.equals(first.bytes)).toBe(true);
   });
+
+  it('prints the fixed choices and calendar days of an MLA request in words', async () => {
+    const created = await node.call('POST', '/api/v1/requests/incoming', {
+      as: supervisor,
+      body: {
+        reference: 'FR-2026-0504',
+        requestingState: 'FR',
+        type: 'MLA_40',
+        legalBasis: 'UN',
+        language: 'fr',
+        details: {
+          assistanceTypes: ['taking-evidence', 'stored-electronic-data'],
+          requestingAuthority: 'Parquet de Paris, section J3',
+          subjectMatter: 'Investigation into ransomware against hospitals',
+          factsSummary: 'Encrypted hospital systems; ransom paid to a wallet.',
+          assistanceSought: 'Hearing of a witness working for a Vietnamese host.',
+          purpose: 'Identify the operators.',
+          deadlineSought: { date: '2027-01-15', reasons: 'The limitation period runs out.' },
+        },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    const { text } = await pdfText(`/api/v1/requests/${id}/document.pdf?languages=vi,en`);
+    expect(unreadableIn(text)).toEqual([]);
+    expect(text).not.toContain('taking-evidence');
+    for (const expected of [
+      'Thu thập chứng cứ hoặc lời khai',
+      'Taking evidence or statements',
+      'Ngày: 15 tháng 1, 2027',
+      'Date: 15 January 2027',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { LocalisedText } from './formal-document.js';
+import { choiceNames, recordKeyNames } from './record-choices.js';
 import {
   dataCategoryNames,
   documentLanguages,
@@ -16,6 +17,8 @@ import {
 
 const locales: Readonly<Record<string, string>> = { en: 'en-GB', vi: 'vi-VN', fr: 'fr-FR' };
 const zonedInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 
 const isInstant = (value: unknown): value is string =>
   typeof value === 'string' && zonedInstant.test(value) && !Number.isNaN(Date.parse(value));
@@ -38,6 +41,34 @@ export function instantIn(iso: string): LocalisedText {
         timeZone: 'UTC',
       }).format(new Date(iso))} (UTC)`,
     ]),
+  );
+}
+
+/** A calendar day as each language writes it; read and written in UTC so it never shifts a day. */
+export function dayIn(day: string): LocalisedText {
+  return Object.fromEntries(
+    documentLanguages.map((language) => [
+      language,
+      new Intl.DateTimeFormat(locales[language] ?? 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day}T00:00:00Z`),
+      ),
+    ]),
+  );
+}
+
+function moneyIn(amount: number, currency: string): LocalisedText {
+  return Object.fromEntries(
+    documentLanguages.map((language) => {
+      try {
+        return [
+          language,
+          new Intl.NumberFormat(locales[language] ?? 'en-GB', { style: 'currency', currency }).format(amount),
+        ];
+      } catch {
+        // A currency code Intl does not know still prints as an amount and its code.
+        return [language, `${amount} ${currency}`];
+      }
+    }),
   );
 }
 
@@ -100,8 +131,9 @@ export function readableIn(value: unknown): LocalisedText {
   if (value === null || value === undefined) return everywhere('');
   if (typeof value === 'boolean') return value ? wording.yes : wording.no;
   if (isInstant(value)) return instantIn(value);
+  if (typeof value === 'string' && calendarDay.test(value)) return dayIn(value);
   const shown = text(value);
-  if (shown !== null) return everywhere(shown);
+  if (shown !== null) return (typeof value === 'string' ? choiceNames[value] : undefined) ?? everywhere(shown);
   if (Array.isArray(value)) {
     const categories = value.map((v) => (typeof v === 'string' ? dataCategoryNames[v] : undefined));
     if (value.length > 0 && categories.every((c): c is LocalisedText => c !== undefined)) {
@@ -124,11 +156,14 @@ export function readableIn(value: unknown): LocalisedText {
         ' ',
       );
     }
+    if (typeof value['amount'] === 'number' && typeof value['currency'] === 'string') {
+      return moneyIn(value['amount'], value['currency']);
+    }
     if (isInstant(value['from']) && isInstant(value['to'])) {
       return fillIn(wording.range, { from: instantIn(value['from']), to: instantIn(value['to']) });
     }
     return joined(
-      Object.entries(value).map(([key, v]) => joined([everywhere(key), readableIn(v)], ': ')),
+      Object.entries(value).map(([key, v]) => joined([recordKeyNames[key] ?? everywhere(key), readableIn(v)], ': ')),
       '\n',
     );
   }
