@@ -41,6 +41,15 @@ export const wording = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
+/** Who recorded a decision when no officer did: the node's own actors (request events' actorName). */
+export const machineActorNames: Readonly<Record<string, LocalisedText>> = {
+  system: { en: 'System', vi: 'Hệ thống', fr: 'Système' },
+  peer: { en: 'Partner\u2019s node', vi: 'Hệ thống của đối tác', fr: 'Nœud du partenaire' },
+  federation: { en: 'Exchange with partners', vi: 'Trao đổi với đối tác', fr: 'Échanges avec les partenaires' },
+  order: { en: 'Domestic order', vi: 'Lệnh trong nước', fr: 'Ordonnance interne' },
+  node: { en: 'This node', vi: 'Hệ thống này', fr: 'Ce nœud' },
+};
+
 export const dataCategoryNames: Readonly<Record<string, LocalisedText>> = {
   subscriber: { en: 'Subscriber information', vi: 'Dữ liệu thuê bao', fr: 'Données relatives aux abonnés' },
   traffic: { en: 'Traffic data', vi: 'Dữ liệu lưu lượng', fr: 'Données relatives au trafic' },

@@ -14,7 +14,7 @@ import {
 } from '@hanoi247/core';
 import { citeIn, withSourcesNote } from './citations.js';
 import { instantIn, readableIn } from './readable-values.js';
-import { conditionKindNames, everywhere, fillIn } from './record-wording.js';
+import { conditionKindNames, everywhere, fillIn, machineActorNames } from './record-wording.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { signRecord, type SignedRequestRecord } from './request-record.js';
 import type { RequestEvent } from '../repositories/request-event.repository.js';
@@ -144,7 +144,7 @@ export function responseDocumentOf(
       ),
     ),
     field('Date', 'Ngày', 'Date', instantIn(event.occurredAt)),
-    field('Officer', 'Cán bộ', 'Agent', event.actorName),
+    field('Officer', 'Cán bộ', 'Agent', machineActorNames[event.actorName] ?? event.actorName),
   ];
   // Each ground printed with the article of the request's basis that allows it.
   for (const code of payload.reasonCodes ?? []) {
