@@ -11,14 +11,17 @@ export interface LocalisedText {
 
 export interface FormalDocumentField {
   readonly label: LocalisedText;
-  readonly value: string;
+  /** A value the same in every language (a name, a reference), or one per language (a date, a category). */
+  readonly value: string | LocalisedText;
   /** Printed small after the label, e.g. "UN Convention art. 42(2)(c)". */
-  readonly legalSource?: string;
+  readonly legalSource?: string | LocalisedText;
 }
 
 export interface FormalDocumentSection {
   readonly heading: LocalisedText;
   readonly fields: readonly FormalDocumentField[];
+  /** Printed small once after the fields, e.g. that the section's citations are not yet verified. */
+  readonly note?: LocalisedText;
 }
 
 export interface FormalDocumentState {
@@ -55,7 +58,8 @@ export interface FormalDocument {
  * Picks the text for a language. A label missing in that language falls back to English,
  * then to any language present, so a gap in a translation never blanks a printed field.
  */
-export function textIn(text: LocalisedText, language: string): string {
+export function textIn(text: LocalisedText | string, language: string): string {
+  if (typeof text === 'string') return text;
   const exact = text[language];
   if (exact !== undefined && exact.trim() !== '') return exact;
   const english = text['en'];

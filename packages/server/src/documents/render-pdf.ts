@@ -111,8 +111,9 @@ function drawFieldLabel(canvas: Canvas, label: string, source: string, top: numb
 
 function drawField(canvas: Canvas, field: FormalDocumentField, language: string): void {
   const label = textIn(field.label, language);
-  const source = field.legalSource?.trim() ?? '';
-  const value = field.value.trim() === '' ? emptyValueMark : field.value;
+  const source = textIn(field.legalSource ?? '', language).trim();
+  const given = textIn(field.value, language);
+  const value = given.trim() === '' ? emptyValueMark : given;
   const valueStyle: TextStyle = value === emptyValueMark ? styles.emptyValue : styles.fieldValue;
   const valueLine = valueStyle.size * 1.2 + (valueStyle.lineGap ?? 0);
   const labelHeight =
@@ -139,6 +140,19 @@ function drawSection(canvas: Canvas, section: FormalDocumentSection, language: s
   horizontalRule(canvas, bottom + 3);
   canvas.doc.y = bottom + 10;
   for (const field of section.fields) drawField(canvas, field, language);
+  if (section.note !== undefined) {
+    const note = textIn(section.note, language);
+    write(
+      canvas,
+      styles.legalSource,
+      note,
+      contentLeft,
+      ensureSpace(canvas, heightOf(canvas, styles.legalSource, note, contentWidth)),
+      {
+        width: contentWidth,
+      },
+    );
+  }
   canvas.doc.y += 8;
 }
 

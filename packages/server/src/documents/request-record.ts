@@ -1,6 +1,5 @@
 import {
   canonicalJson,
-  citeLegalSource,
   sha256Hex,
   countryProfiles,
   fieldSource,
@@ -12,7 +11,10 @@ import {
 import { sign } from 'node:crypto';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
-import type { FormalDocument, FormalDocumentField, LocalisedText } from './formal-document.js';
+import { citeIn, withSourcesNote } from './citations.js';
+import { textIn, type FormalDocument, type FormalDocumentField, type LocalisedText } from './formal-document.js';
+import { readableIn } from './readable-values.js';
+import { legalBasisNames, priorityNames } from './record-wording.js';
 
 /** The electronic record a paper copy points to: canonical JSON, its digest and the node's signature. */
 export interface SignedRequestRecord {
@@ -58,40 +60,34 @@ export function signedRequestRecord(request: RequestRecord, keyring: NodeKeyring
   return signRecord(record, keyring);
 }
 
-/** Values print as text; structured ones as "key: value" lines, never interpreted. */
-function printable(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(printable).join('\n');
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${printable(v)}`)
-    .join('; ');
-}
-
 const stateName = (code: string): LocalisedText => localised(countryProfiles[code]?.name ?? { en: code, vi: code });
 /** Interfaces with fixed keys do not widen to an index signature on their own. */
 const localised = (text: { readonly en: string; readonly vi: string }): LocalisedText => ({ en: text.en, vi: text.vi });
 
-export function formalDocumentOf(
-  request: RequestRecord,
-  signed: SignedRequestRecord,
-  issuedAt: string,
-): FormalDocument {
+/**
+ * The paper form of a request. Its date is the time the record was last changed, so two
+ * downloads of the same record print the same document.
+ */
+export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRecord): FormalDocument {
   const type = requestTypes[request.type];
-  const fields: FormalDocumentField[] = type.fields
-    .filter((f) => request.details[f.name] !== undefined)
-    .map((f) => ({
-      label: localised(f.label),
-      value: printable(request.details[f.name]),
-      legalSource: citeLegalSource(fieldSource(f, request.legalBasis)),
-    }));
-  const issuingAuthority = printable(
-    request.details['requestingAuthority'] ??
-      request.details['seekingAuthority'] ??
-      request.details['requestingAgency'] ??
-      request.requestingState,
+  const shown = type.fields.filter((f) => request.details[f.name] !== undefined);
+  const fieldSources = shown.map((f) => fieldSource(f, request.legalBasis));
+  const fields: FormalDocumentField[] = shown.map((f, index) => ({
+    label: localised(f.label),
+    value: readableIn(request.details[f.name]),
+    legalSource: citeIn(fieldSources[index] ?? type.legalSource),
+  }));
+  const issuingAuthority = textIn(
+    readableIn(
+      request.details['requestingAuthority'] ??
+        request.details['seekingAuthority'] ??
+        request.details['requestingAgency'] ??
+        request.requestingState,
+    ),
+    'en',
   );
+  const basisSource = typeSource(request.type, request.legalBasis);
+  const basisSources = [basisSource, ...(request.emergencyJustification === null ? [] : [unCite.definitions.article])];
   return {
     kind: 'request',
     title: localised(type.title),
@@ -99,38 +95,44 @@ export function formalDocumentOf(
     requestingState: { code: request.requestingState, name: stateName(request.requestingState) },
     requestedState: { code: request.requestedState, name: stateName(request.requestedState) },
     emergency: request.priority === 'emergency',
-    issuedAt,
+    issuedAt: request.updatedAt,
     issuingAuthority,
     sections: [
-      {
-        heading: {
-          en: 'Legal basis and priority',
-          vi: 'Căn cứ pháp lý và mức độ ưu tiên',
-          fr: 'Base juridique et priorité',
-        },
-        fields: [
-          {
-            label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' },
-            value: request.legalBasis,
-            legalSource: citeLegalSource(typeSource(request.type, request.legalBasis)),
+      withSourcesNote(
+        {
+          heading: {
+            en: 'Legal basis and priority',
+            vi: 'Căn cứ pháp lý và mức độ ưu tiên',
+            fr: 'Base juridique et priorité',
           },
-          { label: { en: 'Priority', vi: 'Mức độ ưu tiên', fr: 'Priorité' }, value: request.priority },
-          ...(request.emergencyJustification === null
-            ? []
-            : [
-                {
-                  label: {
-                    en: 'Emergency: risk to life or safety',
-                    vi: 'Khẩn cấp: nguy cơ đối với tính mạng, an toàn',
-                    fr: 'Urgence',
+          fields: [
+            {
+              label: { en: 'Legal basis', vi: 'Căn cứ pháp lý', fr: 'Base juridique' },
+              value: legalBasisNames[request.legalBasis],
+              legalSource: citeIn(basisSource),
+            },
+            {
+              label: { en: 'Priority', vi: 'Mức độ ưu tiên', fr: 'Priorité' },
+              value: priorityNames[request.priority] ?? request.priority,
+            },
+            ...(request.emergencyJustification === null
+              ? []
+              : [
+                  {
+                    label: {
+                      en: 'Emergency: risk to life or safety',
+                      vi: 'Khẩn cấp: nguy cơ đối với tính mạng, an toàn',
+                      fr: 'Urgence',
+                    },
+                    value: request.emergencyJustification,
+                    legalSource: citeIn(unCite.definitions.article),
                   },
-                  value: request.emergencyJustification,
-                  legalSource: citeLegalSource(unCite.definitions.article),
-                },
-              ]),
-        ],
-      },
-      { heading: localised(type.title), fields },
+                ]),
+          ],
+        },
+        basisSources,
+      ),
+      withSourcesNote({ heading: localised(type.title), fields }, fieldSources),
     ],
     signingKeyFingerprint: signed.signature.fingerprint,
     canonicalDigest: signed.digest,

@@ -67,7 +67,9 @@ describe('formal document of a response', () => {
     expect(pages[0]).toContain('Refus');
     expect(text).toContain('Refusal');
     expect(text).toContain('FR-2026-0042');
-    expect(text).toContain('ESSENTIAL_INTERESTS');
+    // The ground by its title, never its code.
+    expect(text).toContain('Prejudice to sovereignty');
+    expect(text).not.toContain('ESSENTIAL_INTERESTS');
     expect(text).toMatch(/art\. 40/);
     expect(text).toContain('<script>x</script>');
 
@@ -115,7 +117,8 @@ describe('formal document of a response', () => {
     });
     expect(response.statusCode).toBe(200);
     const text = (await extractPdfPages(response.rawPayload)).join('\n');
-    expect(text).toContain('POLITICAL_OFFENCE');
+    expect(text).toContain('Political offence');
+    expect(text).not.toContain('POLITICAL_OFFENCE');
     expect(text).toContain('Budapest Convention art. 29(5)(a)');
     expect(text).toContain('Budapest Convention art. 29(1)');
     expect(text).not.toContain('art. 27(4)');

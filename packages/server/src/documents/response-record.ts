@@ -1,7 +1,8 @@
 import {
   budapestCite,
-  citeLegalSource,
   conditionSources,
+  countryProfiles,
+  machineFor,
   groundSource,
   reasonCodeCatalogue,
   requestTypes,
@@ -9,12 +10,16 @@ import {
   unCite,
   type ConditionKind,
   type JsonValue,
+  type LegalSource,
 } from '@hanoi247/core';
+import { citeIn, withSourcesNote } from './citations.js';
+import { instantIn, readableIn } from './readable-values.js';
+import { conditionKindNames, everywhere, fillIn, machineActorNames } from './record-wording.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { signRecord, type SignedRequestRecord } from './request-record.js';
 import type { RequestEvent } from '../repositories/request-event.repository.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
-import type { FormalDocument, FormalDocumentField, LocalisedText } from './formal-document.js';
+import { textIn, type FormalDocument, type FormalDocumentField, type LocalisedText } from './formal-document.js';
 import { stateLanguages } from './templates.js';
 
 const responseTitles: Readonly<Record<string, LocalisedText>> = {
@@ -66,11 +71,22 @@ export function signedResponseRecord(
   return signRecord(record, keyring);
 }
 
-const field = (en: string, vi: string, fr: string, value: string, legalSource?: string): FormalDocumentField => ({
+const field = (
+  en: string,
+  vi: string,
+  fr: string,
+  value: string | LocalisedText,
+  legalSource?: LocalisedText,
+): FormalDocumentField => ({
   label: { en, vi, fr },
   value,
   ...(legalSource === undefined ? {} : { legalSource }),
 });
+
+const stateName = (code: string): LocalisedText => {
+  const name = countryProfiles[code]?.name;
+  return name === undefined ? { en: code } : { en: name.en, vi: name.vi };
+};
 
 /** A response goes back to the requesting State: its language first, then English. */
 export function responseLanguages(request: RequestRecord): string[] {
@@ -78,13 +94,24 @@ export function responseLanguages(request: RequestRecord): string[] {
   return own === 'en' ? ['en'] : [own, 'en'];
 }
 
+/** The paper form of one decision, dated when the decision was recorded, not when it is downloaded. */
 export function responseDocumentOf(
   request: RequestRecord,
   event: RequestEvent,
   signed: { digest: string; fingerprint: string },
-  issuedAt: string,
 ): FormalDocument {
   const type = requestTypes[request.type];
+  const machine = machineFor(request.type);
+  const stateLabel = (state: string | null): LocalisedText => {
+    const label = machine.states.find((s) => s.name === state)?.label;
+    return label === undefined ? everywhere(state ?? '') : { en: label.en, vi: label.vi };
+  };
+  const actionLabel = machine.transitions.find((t) => t.action === event.action)?.label;
+  const cited: LegalSource[] = [];
+  const cite = (source: LegalSource): LocalisedText => {
+    cited.push(source);
+    return citeIn(source);
+  };
   const budapest = request.legalBasis === 'BUDAPEST';
   const payload = event.payload as {
     reasonCodes?: string[];
@@ -100,17 +127,24 @@ export function responseDocumentOf(
       'Request',
       'Yêu cầu',
       'Demande',
-      `${request.reference} — ${type.title.en}`,
-      citeLegalSource(typeSource(request.type, request.legalBasis)),
+      { en: `${request.reference} — ${type.title.en}`, vi: `${request.reference} — ${type.title.vi}` },
+      cite(typeSource(request.type, request.legalBasis)),
     ),
     field(
       'Decision recorded',
       'Quyết định',
       'Décision',
-      `${event.action}: ${event.fromState ?? ''} → ${event.toState ?? ''}`,
+      fillIn(
+        { en: '{action}: {from} → {to}', vi: '{action}: {from} → {to}' },
+        {
+          action: actionLabel === undefined ? everywhere(event.action) : { en: actionLabel.en, vi: actionLabel.vi },
+          from: stateLabel(event.fromState),
+          to: stateLabel(event.toState),
+        },
+      ),
     ),
-    field('Date', 'Ngày', 'Date', event.occurredAt),
-    field('Officer', 'Cán bộ', 'Agent', event.actorName),
+    field('Date', 'Ngày', 'Date', instantIn(event.occurredAt)),
+    field('Officer', 'Cán bộ', 'Agent', machineActorNames[event.actorName] ?? event.actorName),
   ];
   // Each ground printed with the article of the request's basis that allows it.
   for (const code of payload.reasonCodes ?? []) {
@@ -121,8 +155,8 @@ export function responseDocumentOf(
         'Ground',
         'Căn cứ từ chối',
         'Motif',
-        ground === undefined ? code : `${code}: ${ground.title.en} / ${ground.title.vi}`,
-        source === null ? undefined : citeLegalSource(source),
+        ground === undefined ? code : { en: ground.title.en, vi: ground.title.vi },
+        source === null ? undefined : cite(source),
       ),
     );
   }
@@ -131,15 +165,12 @@ export function responseDocumentOf(
     fields.push(field('Information', 'Thông tin', 'Informations', payload.information));
   }
   for (const condition of payload.conditions ?? []) {
-    fields.push(
-      field(
-        `Condition (${condition.kind})`,
-        `Điều kiện sử dụng (${condition.kind})`,
-        `Condition (${condition.kind})`,
-        condition.text,
-        citeLegalSource(conditionSources[condition.kind]),
-      ),
-    );
+    const kind = conditionKindNames[condition.kind] ?? everywhere(condition.kind);
+    fields.push({
+      label: fillIn({ en: 'Condition ({kind})', vi: 'Điều kiện sử dụng ({kind})', fr: 'Condition ({kind})' }, { kind }),
+      value: condition.text,
+      legalSource: cite(conditionSources[condition.kind]),
+    });
   }
   if (payload.preservedUntil !== undefined) {
     fields.push(
@@ -147,13 +178,15 @@ export function responseDocumentOf(
         'Preserved until',
         'Bảo toàn đến',
         'Conservé jusqu\u2019au',
-        payload.preservedUntil,
-        citeLegalSource(budapest ? budapestCite.preservation.period : unCite.preservation.period),
+        readableIn(payload.preservedUntil),
+        cite(budapest ? budapestCite.preservation.period : unCite.preservation.period),
       ),
     );
   }
   if (payload.authorisedEnd !== undefined) {
-    fields.push(field('Authorised until', 'Được phép đến', 'Autorisé jusqu\u2019au', payload.authorisedEnd));
+    fields.push(
+      field('Authorised until', 'Được phép đến', 'Autorisé jusqu\u2019au', readableIn(payload.authorisedEnd)),
+    );
   }
   if (payload.thirdState !== undefined) {
     fields.push(
@@ -161,8 +194,8 @@ export function responseDocumentOf(
         'Third State in the path',
         'Quốc gia thứ ba',
         'État tiers',
-        payload.thirdState,
-        citeLegalSource(budapest ? budapestCite.trafficPath.disclosure : unCite.trafficPath.disclosure),
+        stateName(payload.thirdState),
+        cite(budapest ? budapestCite.trafficPath.disclosure : unCite.trafficPath.disclosure),
       ),
     );
   }
@@ -171,12 +204,12 @@ export function responseDocumentOf(
     kind: 'response',
     title,
     reference: `${request.reference}/${event.id.slice(-8)}`,
-    requestingState: { code: request.requestingState, name: { en: request.requestingState } },
-    requestedState: { code: request.requestedState, name: { en: request.requestedState } },
+    requestingState: { code: request.requestingState, name: stateName(request.requestingState) },
+    requestedState: { code: request.requestedState, name: stateName(request.requestedState) },
     emergency: request.priority === 'emergency',
-    issuedAt,
-    issuingAuthority: request.requestedState,
-    sections: [{ heading: title, fields }],
+    issuedAt: event.occurredAt,
+    issuingAuthority: textIn(stateName(request.requestedState), 'en'),
+    sections: [withSourcesNote({ heading: title, fields }, cited)],
     signingKeyFingerprint: signed.fingerprint,
     canonicalDigest: signed.digest,
     verificationUri: `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&event=${event.id}&digest=${signed.digest}&key=${encodeURIComponent(signed.fingerprint)}`,

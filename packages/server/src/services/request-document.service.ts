@@ -12,7 +12,7 @@ import { requirePermission } from './user.service.js';
 
 /** Formal documents: the signed canonical record and its bilingual PDF, both audited as disclosures. */
 export function createRequestDocumentService(deps: ServiceRuntime & { readonly keyring: () => NodeKeyring }) {
-  const { db, clock } = deps;
+  const { db } = deps;
 
   async function load(context: CallContext, id: string, format: 'json' | 'pdf', purpose: string | null) {
     const principal = requirePermission(context.principal, 'requests:read');
@@ -45,7 +45,7 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
     ): Promise<{ reference: string; pdf: Buffer }> {
       const request = await load(context, id, 'pdf', purpose);
       const signed = signedRequestRecord(request, deps.keyring());
-      const document = formalDocumentOf(request, signed, clock.now().toISOString());
+      const document = formalDocumentOf(request, signed);
       const pdf = await renderFormalDocumentPdf(document, languages === undefined ? {} : { languages });
       return { reference: request.reference, pdf };
     },
@@ -63,12 +63,10 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
       );
       if (event === undefined) throw new DomainError('request/not-found', 'no such response on this request');
       const signed = signedResponseRecord(request, event, deps.keyring());
-      const document = responseDocumentOf(
-        request,
-        event,
-        { digest: signed.digest, fingerprint: signed.signature.fingerprint },
-        clock.now().toISOString(),
-      );
+      const document = responseDocumentOf(request, event, {
+        digest: signed.digest,
+        fingerprint: signed.signature.fingerprint,
+      });
       return {
         reference: document.reference,
         pdf: await renderFormalDocumentPdf(document, { languages: responseLanguages(request) }),

@@ -6,7 +6,7 @@ import { expiryWarningMs, sessionExpiry } from './session-expiry.js';
 
 /** A banner minutes before the session ends, so no one loses a half-written refusal. */
 export function SessionExpiryWarning({ onSignOut }: { readonly onSignOut: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
@@ -20,7 +20,7 @@ export function SessionExpiryWarning({ onSignOut }: { readonly onSignOut: () => 
     <Alert color="orange" role="alert" title={t('session.expiringTitle')} mb="md">
       <Group justify="space-between">
         <Text size="sm">
-          {left > 0 ? t('session.expiresIn', { time: remaining(left).text }) : t('session.expired')}
+          {left > 0 ? t('session.expiresIn', { time: remaining(left, i18n.language).text }) : t('session.expired')}
         </Text>
         <Button size="xs" variant="white" onClick={onSignOut}>
           {t('session.signInAgain')}

@@ -2,14 +2,24 @@ import { Alert, Badge, Card, Code, List, SimpleGrid, Stack, Text, Title } from '
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
+import { useCountryProfiles } from '../api/queries.js';
 import type { FederationStatus, Peer } from '../api/types.js';
+import { pick } from '../i18n/i18n.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import { DeliveryFailures } from './DeliveryFailures.js';
 import { LedgerAlerts } from './LedgerAlerts.js';
 
 /** Partner nodes as pinned here: who answers, in which language, under which key; and delivery health. */
 export function DirectoryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A reservation is a code on the wire; its words come from the reference country profiles.
+  const reservationTitles = new Map(
+    (useCountryProfiles().data ?? []).flatMap((p) => p.reservations.map((r) => [r.code, r.title] as const)),
+  );
+  const reservationText = (r: { readonly code: string; readonly description?: string }) => {
+    const title = reservationTitles.get(r.code);
+    return title === undefined ? (r.description ?? r.code) : pick(title, i18n.language);
+  };
   const peers = useQuery({
     queryKey: ['peers'],
     queryFn: () => api<{ peers: Peer[] }>('GET', '/api/v1/peers').then((r) => r.peers),
@@ -54,10 +64,11 @@ export function DirectoryPage() {
               {peer.name} ({peer.country})
             </Title>
             <Badge color={peer.status === 'active' ? 'green' : 'gray'} mb="xs">
-              {peer.status}
+              {t(`peerStatus.${peer.status}`, { defaultValue: peer.status })}
             </Badge>
             <Text size="sm">
-              {t('directory.languages')}: {peer.languages.join(', ')}
+              {t('directory.languages')}:{' '}
+              {peer.languages.map((l) => t(`language.${l}`, { defaultValue: l })).join(', ')}
             </Text>
             <Text size="sm">
               {t('directory.fingerprint')}: <Code>{peer.pinnedFingerprint}</Code>
@@ -72,7 +83,7 @@ export function DirectoryPage() {
             </List>
             <Text size="sm">
               {t('directory.reservations')}:{' '}
-              {peer.reservations.length === 0 ? t('directory.none') : peer.reservations.map((r) => r.code).join(', ')}
+              {peer.reservations.length === 0 ? t('directory.none') : peer.reservations.map(reservationText).join('; ')}
             </Text>
           </Card>
         ))}

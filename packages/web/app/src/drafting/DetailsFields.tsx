@@ -6,6 +6,8 @@ import { asRange, rangeFields } from './date-range.js';
 import type { DraftErrors, IdentifierRow } from './draft-validation.js';
 import { IdentifiersEditor } from './IdentifiersEditor.js';
 import { PeriodInput } from './PeriodInput.js';
+import { parseCitation } from '../records/citation.js';
+import { UnverifiedBadge, useCitation } from '../records/LegalSources.js';
 
 interface Props {
   readonly fields: readonly FieldSpec[];
@@ -25,7 +27,10 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
   const set = (name: string, value: unknown) => onChange({ ...details, [name]: value });
   const error = (name: string) =>
     errors[`details.${name}`] === undefined ? undefined : t(errors[`details.${name}`] ?? '');
-  const hint = (f: FieldSpec) => `${t('draft.legalSource')}: ${f.sourceFor?.[legalBasis] ?? f.legalSource}`;
+  const cite = useCitation();
+  const sourceOf = (f: FieldSpec) => f.sourceFor?.[legalBasis] ?? f.legalSource;
+  const hint = (f: FieldSpec) => `${t('draft.legalSource')}: ${cite(sourceOf(f))}`;
+  const anyUnverified = fields.some((f) => parseCitation(sourceOf(f)).unverified);
   return (
     <Stack>
       {fields.map((f) => {
@@ -125,6 +130,11 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
           />
         );
       })}
+      {anyUnverified && (
+        <Group gap="xs">
+          <UnverifiedBadge />
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import { navigate } from '../routing/route.js';
 import { draftBody, formFromRequest, newDraft } from './draft-body.js';
 import { countryChecks, validateDraft, type DraftForm } from './draft-validation.js';
 import { DetailsFields } from './DetailsFields.js';
+import { useCitation } from '../records/LegalSources.js';
 
 /** A guided outgoing request: the type's fields with their legal sources, partner checks as you type. */
 export function DraftPage({ id }: { readonly id: string | null }) {
@@ -43,6 +44,20 @@ function ExistingDraft({ id }: { readonly id: string }) {
 
 function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
   const { t, i18n } = useTranslation();
+  const cite = useCitation();
+  // Language and basis codes of a partner's profile, put in words for the check's sentence.
+  const readableCheck = (values: Readonly<Record<string, string>> | undefined) => {
+    const words = (codes: string | undefined, section: string) =>
+      (codes ?? '')
+        .split(', ')
+        .map((code) => t(`${section}.${code}`, { defaultValue: code }))
+        .join(', ');
+    return {
+      ...values,
+      languages: words(values?.['languages'], 'language'),
+      bases: words(values?.['bases'], 'legalBasis'),
+    };
+  };
   const client = useQueryClient();
   const types = useRequestTypes();
   const profiles = useCountryProfiles();
@@ -141,7 +156,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
                 description={
                   type === undefined
                     ? undefined
-                    : `${t('draft.legalSource')}: ${type.sourceFor?.[form.legalBasis] ?? type.legalSource}`
+                    : `${t('draft.legalSource')}: ${cite(type.sourceFor?.[form.legalBasis] ?? type.legalSource)}`
                 }
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -242,7 +257,9 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
             ) : (
               <List size="sm">
                 {checks.map((c) => (
-                  <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>{t(c.key, c.values ?? {})}</List.Item>
+                  <List.Item key={`${c.key}-${c.values?.['code'] ?? ''}`}>
+                    {t(c.key, readableCheck(c.values))}
+                  </List.Item>
                 ))}
               </List>
             )}

@@ -21,7 +21,10 @@ describe('the collection period of real-time collection (UN art. 45(3)(f))', () 
       />,
     );
     const group = screen.getByRole('group', { name: `${period?.label.vi ?? '?'} *` });
-    expect(group.textContent).toContain(period?.legalSource ?? '?');
+    // The source in the officer's language; "unverified" is said once for the whole form, not per field.
+    expect(period?.legalSource).toMatch(/^UN Convention against Cybercrime art\. 45/);
+    expect(group.textContent).toContain('Công ước của Liên hợp quốc về chống tội phạm mạng Điều 45');
+    expect(group.textContent).not.toContain('[unverified]');
     const from = within(group).getByLabelText<HTMLInputElement>(/^Từ/);
     const to = within(group).getByLabelText<HTMLInputElement>(/^Đến/);
     // Not the browser's native input: its order follows the browser, not the page's language.

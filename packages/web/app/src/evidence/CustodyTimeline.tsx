@@ -1,6 +1,7 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustodyEvent } from '../api/evidence-types.js';
+import { RecordValue } from '../records/RecordValue.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import type { ProofStatus } from './proof-status.js';
 
@@ -37,14 +38,6 @@ function ProofBadge({ status }: { readonly status: ProofStatus | undefined }) {
       );
   }
 }
-
-const detailText = (details: Readonly<Record<string, unknown>>): string =>
-  Object.entries(details)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`,
-    )
-    .join('; ');
 
 /** The chain of custody, oldest first, each event with its ledger proof as verified in this browser. */
 export function CustodyTimeline({
@@ -94,7 +87,7 @@ export function CustodyTimeline({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {Object.keys(event.details).length > 0 && <Code>{detailText(event.details)}</Code>}
+                  {Object.keys(event.details).length > 0 && <RecordValue value={event.details} />}
                   {event.personal?.notes !== undefined && (
                     <Text size="sm" fs="italic">
                       {event.personal.notes}

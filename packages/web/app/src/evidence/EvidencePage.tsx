@@ -6,7 +6,9 @@ import type { EvidenceItem } from '../api/evidence-types.js';
 import { OnwardStatus } from '../requests/EvidenceList.js';
 import { hrefOf } from '../routing/route.js';
 import { ZonedTime } from '../time/ZonedTime.js';
+import { calendarDate } from '../time/format.js';
 import { CustodyTimeline } from './CustodyTimeline.js';
+import { EvidenceMetadata } from './EvidenceMetadata.js';
 import { byteSize } from './format.js';
 import { useProofStatuses } from './useProofStatuses.js';
 
@@ -19,7 +21,10 @@ function Facts({ item }: { readonly item: EvidenceItem }) {
     [t('evidence.origin'), item.originCountry],
     [t('evidence.onward'), <OnwardStatus key="onward" status={item.onwardTransfer} />],
     [t('evidence.personalData'), item.personalData ? t('evidence.yes') : t('evidence.no')],
-    [t('evidence.retentionUntil'), item.retentionUntil ?? '—'],
+    [
+      t('evidence.retentionUntil'),
+      item.retentionUntil === null ? '—' : calendarDate(item.retentionUntil, i18n.language),
+    ],
     [t('evidence.createdBy'), item.createdBy],
     [t('evidence.createdAt'), <ZonedTime key="created" iso={item.createdAt} />],
   ];
@@ -76,9 +81,7 @@ export function EvidencePage({ id }: { readonly id: string }) {
           <Title order={3} size="h5" mt="sm">
             {t('evidence.metadata')}
           </Title>
-          <Code block style={{ whiteSpace: 'pre-wrap' }}>
-            {JSON.stringify(e.metadata, null, 2)}
-          </Code>
+          <EvidenceMetadata metadata={e.metadata} />
           {e.erasedAt === null && (
             <Anchor href={`/api/v1/evidence/${e.id}/content`} download mt="sm">
               {t('evidence.download')}

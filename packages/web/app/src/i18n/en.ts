@@ -6,6 +6,7 @@ import { evidenceEn } from './evidence.en.js';
 import { periodEn } from './period.en.js';
 import { placeEn } from './place.en.js';
 import { nextStepEn } from './next-step.en.js';
+import { recordsEn } from './records.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -249,7 +250,7 @@ export const en = {
   checks: {
     language: 'The requested State works in {{languages}}: add a translation.',
     basis: 'The requested State accepts these legal bases only: {{bases}}.',
-    reservation: 'Reservation {{code}}: {{text}}',
+    reservation: 'Reservation: {{text}}',
   },
   directory: {
     title: 'Partner directory',
@@ -329,4 +330,5 @@ export const en = {
   ...nextStepEn,
   ...dashboardEn,
   ...liveEn,
+  ...recordsEn,
 };

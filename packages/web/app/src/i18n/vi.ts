@@ -7,6 +7,7 @@ import { evidenceVi } from './evidence.vi.js';
 import { periodVi } from './period.vi.js';
 import { placeVi } from './place.vi.js';
 import { nextStepVi } from './next-step.vi.js';
+import { recordsVi } from './records.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -255,7 +256,7 @@ export const vi: Dictionary = {
   checks: {
     language: 'Quốc gia được yêu cầu dùng {{languages}}: cần bản dịch.',
     basis: 'Quốc gia được yêu cầu chỉ chấp nhận các cơ sở pháp lý: {{bases}}.',
-    reservation: 'Bảo lưu {{code}}: {{text}}',
+    reservation: 'Bảo lưu: {{text}}',
   },
   directory: {
     title: 'Danh bạ đối tác',
@@ -334,4 +335,5 @@ export const vi: Dictionary = {
   ...nextStepVi,
   ...dashboardVi,
   ...liveVi,
+  ...recordsVi,
 };

@@ -2,12 +2,10 @@ import { Alert, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderOrder } from '../api/provider-types.js';
-import { ZonedTime } from '../time/ZonedTime.js';
-
-const identifierText = (identifier: Readonly<Record<string, unknown>>): string =>
-  Object.entries(identifier)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
+import { IdentifierTable } from '../records/IdentifierTable.js';
+import { identifierRow, type IdentifierRow } from '../records/readable-value.js';
+import { RecordRange } from '../records/RecordValue.js';
+import { calendarDate, zonedDateTime } from '../time/format.js';
 
 /** The emergency call-back block: the provider must be able to verify an emergency order by phone before acting on it. */
 export function EmergencyCallback({ emergency }: { readonly emergency: NonNullable<ProviderOrder['emergency']> }) {
@@ -40,32 +38,39 @@ export function EmergencyCallback({ emergency }: { readonly emergency: NonNullab
 
 /** What the signed order says, as the provider must execute it. */
 export function ProviderOrderFacts({ order }: { readonly order: ProviderOrder }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { terms } = order;
+  const source = order.legalSource;
+  const identifiers = terms.scope.identifiers.map(identifierRow).filter((r): r is IdentifierRow => r !== null);
+  // The order's own zone: the provider's logs are searched in it (core's order input names it).
+  const inOrderZone = (iso: string) => zonedDateTime(iso, i18n.language, terms.scope.dateRange.timeZone);
   const rows: [string, ReactNode][] = [
     [
       t('provider.legalSource'),
-      `${order.legalSource.instrument} ${order.legalSource.article}${order.legalSource.paragraph === undefined ? '' : `(${order.legalSource.paragraph})`}`,
+      `${t(`instrument.${source.instrument}`, { defaultValue: source.instrument })} ${t('records.article', {
+        number: `${source.article}${source.paragraph === undefined ? '' : `(${source.paragraph})`}`,
+      })}`,
     ],
     [
       t('provider.authorisation'),
-      `${terms.authorisation.body} (${terms.authorisation.reviewType}), ${terms.authorisation.decisionReference}`,
+      `${terms.authorisation.body} (${t(`reviewType.${terms.authorisation.reviewType}`, {
+        defaultValue: terms.authorisation.reviewType,
+      })}), ${terms.authorisation.decisionReference}`,
     ],
     [t('provider.grounds'), terms.grounds],
-    [t('provider.identifiers'), terms.scope.identifiers.map(identifierText).join('; ') || '—'],
+    [t('provider.identifiers'), identifiers.length === 0 ? '—' : <IdentifierTable identifiers={identifiers} />],
     [
       t('provider.dataCategories'),
       terms.scope.dataCategories.map((c) => t(`dataCategory.${c}`, { defaultValue: c })).join(', ') || '—',
     ],
     [
       t('provider.dateRange'),
-      <>
-        <ZonedTime iso={terms.scope.dateRange.from} /> → <ZonedTime iso={terms.scope.dateRange.to} /> (
-        {terms.scope.dateRange.timeZone})
-      </>,
+      t('records.range', {
+        from: inOrderZone(terms.scope.dateRange.from),
+        to: inOrderZone(terms.scope.dateRange.to),
+      }),
     ],
   ];
-  // Periods count from 0 on the wire; people count from 1.
   // Periods are numbered from 0 on the wire; people count from 1.
   if (order.periods.length > 0) {
     rows.push([
@@ -73,7 +78,7 @@ export function ProviderOrderFacts({ order }: { readonly order: ProviderOrder })
       <>
         {order.periods.map((p) => (
           <div key={p.n}>
-            {p.n + 1}. <ZonedTime iso={p.start} /> → <ZonedTime iso={p.end} />
+            {p.n + 1}. <RecordRange from={p.start} to={p.end} />
           </div>
         ))}
       </>,
@@ -82,9 +87,7 @@ export function ProviderOrderFacts({ order }: { readonly order: ProviderOrder })
   if (terms.authorisedPeriod !== null) {
     rows.push([
       t('provider.authorisedPeriod'),
-      <>
-        <ZonedTime iso={terms.authorisedPeriod.start} /> → <ZonedTime iso={terms.authorisedPeriod.end} />
-      </>,
+      <RecordRange from={terms.authorisedPeriod.start} to={terms.authorisedPeriod.end} />,
     ]);
   }
   rows.push([
@@ -93,7 +96,7 @@ export function ProviderOrderFacts({ order }: { readonly order: ProviderOrder })
       ? t('provider.no')
       : terms.nonDisclosure.until === null
         ? t('provider.yes')
-        : t('provider.nonDisclosureUntil', { date: terms.nonDisclosure.until }),
+        : t('provider.nonDisclosureUntil', { date: calendarDate(terms.nonDisclosure.until, i18n.language) }),
   ]);
   return (
     <section aria-labelledby="order-facts">

@@ -4,6 +4,7 @@ import { useProviderOrder } from '../api/provider-queries.js';
 import { pick } from '../i18n/i18n.js';
 import { hrefOf } from '../routing/route.js';
 import { Countdown } from '../time/Countdown.js';
+import { zonedDateTime } from '../time/format.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import { ProductionUpload } from './ProductionUpload.js';
 import { ProviderActions } from './ProviderActions.js';
@@ -41,7 +42,7 @@ export function ProviderOrderPage({ id }: { readonly id: string }) {
       {o.preservedUntil !== null && (
         <Alert color="green">
           {t('provider.preserved', {
-            date: new Date(o.preservedUntil).toLocaleString(i18n.language),
+            date: zonedDateTime(o.preservedUntil, i18n.language),
             what: o.preservedWhat ?? '',
           })}
         </Alert>

@@ -2,11 +2,27 @@ import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RequestType, RequestView } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
+import { LegalSources } from '../records/LegalSources.js';
+import { RecordValue } from '../records/RecordValue.js';
 import { Countdown } from '../time/Countdown.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 
-const shown = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '✓' : '✗') : JSON.stringify(value);
+const conditionStatusKeys: Readonly<Record<string, string>> = {
+  proposed: 'records.conditionProposed',
+  accepted: 'records.conditionAccepted',
+  declined: 'records.conditionDeclined',
+};
+
+/** The sources of the shown fields under the request's basis, the request type's own first. */
+function citedSources(request: RequestView, requestType: RequestType | undefined): string[] {
+  if (requestType === undefined) return [];
+  const basis = request.legalBasis;
+  const fields = requestType.fields.filter((f) => request.details[f.name] !== undefined);
+  return [
+    requestType.sourceFor?.[basis] ?? requestType.legalSource,
+    ...fields.map((f) => f.sourceFor?.[basis] ?? f.legalSource),
+  ];
+}
 
 /** What the request says and which clocks run on it, in the officer's language. */
 export function RequestFacts({
@@ -68,7 +84,8 @@ export function RequestFacts({
           <List>
             {request.conditions.map((c) => (
               <List.Item key={c.id}>
-                {t(`conditionKind.${c.kind}`)}: {c.text} ({c.status})
+                {t(`conditionKind.${c.kind}`, { defaultValue: c.kind })}: {c.text} (
+                {t(conditionStatusKeys[c.status] ?? '', { defaultValue: c.status })})
               </List.Item>
             ))}
           </List>
@@ -82,7 +99,7 @@ export function RequestFacts({
           <List>
             {request.links.map((l) => (
               <List.Item key={`${l.kind}-${l.toReference}`}>
-                {l.kind}:{' '}
+                {t(`event.${l.kind}`, { defaultValue: l.kind })}:{' '}
                 <Text span ff="monospace">
                   {l.toReference}
                 </Text>
@@ -112,12 +129,15 @@ export function RequestFacts({
               return (
                 <Table.Tr key={name}>
                   <Table.Th scope="row">{spec === undefined ? name : pick(spec.label, i18n.language)}</Table.Th>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{shown(value)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    <RecordValue value={value} />
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
         </Table>
+        <LegalSources cited={citedSources(request, requestType)} />
       </section>
     </Stack>
   );

@@ -55,11 +55,16 @@ export function RequestPage({ id }: { readonly id: string }) {
       {r.missing.length > 0 && (
         <Alert color="orange" title={t('request.missing')}>
           <List>
-            {r.missing.map((m) => (
-              <List.Item key={m.path}>
-                {m.path}: {m.message}
-              </List.Item>
-            ))}
+            {r.missing.map((m) => {
+              // "/details/identifiers/0/port" names the field by its label, as the form does.
+              const name = /^\/details\/([^/]+)/.exec(m.path)?.[1];
+              const spec = requestType?.fields.find((f) => f.name === name);
+              return (
+                <List.Item key={m.path}>
+                  {spec === undefined ? m.path : pick(spec.label, i18n.language)}: {m.message}
+                </List.Item>
+              );
+            })}
           </List>
         </Alert>
       )}

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, stubFetch } from '../test/fetch-stub.js';
+import { expectReadable } from '../test/readable-scan.js';
 import { renderWithApp } from '../test/render.js';
 import { Timeline } from './Timeline.js';
 
@@ -35,5 +36,22 @@ describe('the request timeline', () => {
     ).toBeDefined();
     expect(screen.getByText('Không áp dụng được thông điệp của đối tác cho yêu cầu này')).toBeDefined();
     expect(screen.getByText('Mã lý do: order/some-future-code')).toBeDefined();
+  });
+
+  it('names machine actors in words and shows no raw machine text', async () => {
+    stubFetch({
+      [`GET /api/v1/requests/${requestId}/timeline`]: () =>
+        json(200, {
+          events: [
+            { ...event('e1', 'message-delivered', {}), actorName: 'federation' },
+            { ...event('e2', 'acknowledge', {}), actorName: 'node SG' },
+          ],
+        }),
+    });
+    const { container } = renderWithApp(<Timeline requestId={requestId} states={new Map()} />);
+    expect(await screen.findByText(/^Trao đổi với đối tác ·/)).toBeDefined();
+    expect(screen.getByText(/^Hệ thống của SG ·/)).toBeDefined();
+    expect(container.textContent).not.toContain('federation');
+    expectReadable(container);
   });
 });

@@ -1,4 +1,5 @@
 import { Text, Timeline as MantineTimeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useTimeline, useTimelineNotes } from '../api/queries.js';
 import type { Bilingual } from '../api/types.js';
@@ -12,6 +13,15 @@ function typedText(payload: Readonly<Record<string, unknown>>): string | null {
     if (typeof payload[field] === 'string') return payload[field];
   }
   return null;
+}
+
+const machineActors = new Set(['system', 'peer', 'federation', 'order', 'node']);
+
+/** Who acted, in words: an officer by username, the machine's own actors by what they are. */
+export function actorText(actorName: string, t: TFunction): string {
+  if (machineActors.has(actorName)) return t(`actor.${actorName}`);
+  const partner = /^node ([A-Z]{2})$/.exec(actorName)?.[1];
+  return partner === undefined ? actorName : t('actor.partnerNode', { country: partner });
 }
 
 /** Every event of the request, newest first: transitions, messages, delivery and receipts. */
@@ -66,7 +76,7 @@ export function Timeline({
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              {event.actorName} · <ZonedTime iso={event.occurredAt} />
+              {actorText(event.actorName, t)} · <ZonedTime iso={event.occurredAt} />
             </Text>
           </MantineTimeline.Item>
         );
