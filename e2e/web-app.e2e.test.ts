@@ -83,10 +83,12 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
       const supervisor = await pageOf('VN', 'supervisor');
       await openFromInbox(supervisor, reference);
       await supervisor.getByRole('button', { name: 'Phê duyệt' }).click();
+      await supervisor.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
       await supervisor.getByTestId('request-state').filter({ hasText: 'Đã phê duyệt' }).waitFor();
 
       // The drafter's open page learns of the approval by polling; only then can it send.
       await duty.getByRole('button', { name: 'Gửi', exact: true }).click();
+      await duty.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
       await duty.getByTestId('request-state').filter({ hasText: 'Đã gửi' }).waitFor();
       await duty.getByRole('link', { name: '← Bàn trực 24/7' }).click();
 

@@ -64,7 +64,11 @@ export const en = {
     confirm: 'Confirm',
     close: 'Close',
   },
-  actions: { done: '{{action}}: now {{state}}', none: 'No action is open to you in this state.' },
+  actions: {
+    done: '{{action}}: now {{state}}',
+    none: 'No action is open to you in this state.',
+    confirmQuestion: '{{action}}: {{reference}}? This is recorded in the audit log under your name.',
+  },
   payload: {
     information: 'Information',
     reasons: 'Reasons',

@@ -70,7 +70,11 @@ export const vi: Dictionary = {
     confirm: 'Xác nhận',
     close: 'Đóng',
   },
-  actions: { done: '{{action}}: nay là {{state}}', none: 'Bạn không có thao tác nào ở trạng thái này.' },
+  actions: {
+    done: '{{action}}: nay là {{state}}',
+    none: 'Bạn không có thao tác nào ở trạng thái này.',
+    confirmQuestion: '{{action}} yêu cầu {{reference}}? Thao tác được ghi vào nhật ký kiểm toán dưới tên bạn.',
+  },
   payload: {
     information: 'Thông tin',
     reasons: 'Lý do',

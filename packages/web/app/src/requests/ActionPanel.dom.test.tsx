@@ -132,3 +132,37 @@ describe('accepting an extradition from the action panel', () => {
     ]);
   });
 });
+
+describe('approving from the action panel', () => {
+  it('asks once more, naming the request and the audit, and sends only once confirmed', async () => {
+    const submitted = requestView('PRESERVATION_42', 'SUBMITTED', {
+      direction: 'outgoing',
+      availableActions: actionsOf('PRESERVATION_42', ['approve']),
+    });
+    const network = stubFetch({
+      'GET /api/v1/state-machines': () => json(200, stateMachinesBody),
+      [`POST /api/v1/requests/${submitted.id}/transitions`]: () =>
+        json(200, requestView('PRESERVATION_42', 'APPROVED', { version: 4 })),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<ActionPanel request={submitted} requestType={requestType} />);
+    const approve = screen.getByRole('button', { name: 'Phê duyệt' });
+    await waitFor(() => expect(approve.hasAttribute('disabled')).toBe(false));
+    await user.click(approve);
+    const dialog = screen.getByRole('dialog', { name: 'Phê duyệt' });
+    expect(dialog.textContent).toContain(`Phê duyệt yêu cầu ${submitted.reference}?`);
+    expect(dialog.textContent).toContain('nhật ký kiểm toán');
+    await user.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(network.sent.filter((r) => r.method === 'POST')).toEqual([]);
+    await user.click(approve);
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Phê duyệt' })).getByRole('button', { name: 'Xác nhận' }),
+    );
+    await waitFor(() =>
+      expect(network.sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+        { action: 'approve', payload: {} },
+      ]),
+    );
+  });
+});

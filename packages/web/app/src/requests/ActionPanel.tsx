@@ -16,8 +16,8 @@ import {
 } from './action-payload.js';
 import { PayloadFields } from './PayloadFields.js';
 
-// Undoing these takes a new request or a partner's goodwill: ask once more.
-const needsConfirmation = new Set(['withdraw', 'refuse', 'postpone']);
+// Undoing these takes a new request or a partner's goodwill, or they commit the State: ask once more.
+const needsConfirmation = new Set(['approve', 'send', 'accept', 'withdraw', 'refuse', 'postpone']);
 
 /** The actions the server allows now, as buttons; the ones that need words open a short form. */
 export function ActionPanel({
@@ -114,6 +114,14 @@ export function ActionPanel({
         title={open === null ? '' : pick(open.action.label, i18n.language)}
       >
         <Stack ref={fieldsRef}>
+          {open !== null && (
+            <Text>
+              {t('actions.confirmQuestion', {
+                action: pick(open.action.label, i18n.language),
+                reference: request.reference,
+              })}
+            </Text>
+          )}
           <PayloadFields
             fields={open?.fields ?? []}
             draft={draft}
