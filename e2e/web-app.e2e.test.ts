@@ -394,7 +394,8 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
       await duty.getByRole('link', { name: '← Bàn trực 24/7' }).click();
       const row = duty.locator(`tr[data-reference="${reference}"]`);
       await choose(duty, 'Người phụ trách', 'Chưa phân công');
-      // The other requests are nobody's yet: the filtered queue has loaded once one of them shows, and this one does not.
+      // The other requests are nobody's yet: the filtered queue has loaded once one of them shows, and this one does
+      // not.
       await duty.getByTestId('queue-assignee').filter({ hasText: 'Chưa có' }).first().waitFor();
       await row.waitFor({ state: 'detached' });
       await choose(duty, 'Người phụ trách', 'Giao cho tôi');

@@ -90,7 +90,8 @@ function buildServices(
   const storageKeys = storageKeyProvider(config.dataDir);
   const totpSecrets = createTotpSecrets({ db: runtime.db, keys: storageKeys });
   const users = createUserService({ ...runtime, hasher, sessions: sessionCache });
-  // Every legal day the node counts (request and order clocks, order periods, statistics weeks) is a calendar day of this zone.
+  // Every legal day the node counts (request and order clocks, order periods, statistics weeks) is a calendar day of
+  // this zone.
   const timeZone = config.node?.timeZone ?? utcZone;
   const deadlineSettings = { ...config.deadlines, timeZone };
   const ownCountry = () => config.node?.country ?? null;

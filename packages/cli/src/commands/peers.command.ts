@@ -86,7 +86,8 @@ export function peersCommand(): Command {
           );
           for (const p of all) {
             process.stdout.write(
-              `${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ${p.pinnedFingerprint.padEnd(52)} ` +
+              `${p.country.padEnd(8)} ${p.status.padEnd(8)} ${p.baseUrl.padEnd(32)} ` +
+                `${p.pinnedFingerprint.padEnd(52)} ` +
                 `${p.name}\n`,
             );
           }

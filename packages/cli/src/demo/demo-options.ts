@@ -38,7 +38,8 @@ function parseCountries(text: string): string[] {
   if (invalid.length > 0) {
     const shown = invalid.map((c) => (c === '' ? '(empty)' : c)).join(', ');
     throw new CliError(
-      `--countries: ${shown} ${invalid.length === 1 ? 'is not an' : 'are not'} ISO 3166-1 alpha-2 country code${invalid.length === 1 ? '' : 's'} (such as VN, SG, FR)`,
+      `--countries: ${shown} ${invalid.length === 1 ? 'is not an' : 'are not'} ` +
+        `ISO 3166-1 alpha-2 country code${invalid.length === 1 ? '' : 's'} (such as VN, SG, FR)`,
     );
   }
   const repeated = countries.filter((c, i) => countries.indexOf(c) !== i);

@@ -16,11 +16,13 @@ const account = (node: DemoNode, suffix: string): SeededDemoAccount | undefined 
 export function describeNodes(nodes: readonly DemoNode[], version: string): string {
   const width = Math.max(...nodes.map((n) => n.name.length));
   const lines = [
-    `hanoi247 ${version} demo network: ${nodes.length} nodes in this process, each pinned to every other by key fingerprint`,
+    `hanoi247 ${version} demo network: ${nodes.length} nodes in this process, ` +
+      `each pinned to every other by key fingerprint`,
     '',
     ...nodes.map(
       (n) =>
-        `  ${n.country}  ${n.name.padEnd(width)}  ${n.url}/   API docs ${n.url}/api/v1/docs   data ${shownPath(n.dataDir)}`,
+        `  ${n.country}  ${n.name.padEnd(width)}  ${n.url}/   API docs ${n.url}/api/v1/docs ` +
+        `  data ${shownPath(n.dataDir)}`,
     ),
   ];
   return lines.join('\n');
@@ -32,12 +34,14 @@ export function describeAccounts(nodes: readonly DemoNode[]): string {
   const lines = [
     '',
     `Demo accounts (${first ? 'created on this first run' : 'reused from the first run'}; TOTP already enrolled; API tokens too, in ${where})`,
-    `  ${'USERNAME'.padEnd(16)} ${'ROLE'.padEnd(26)} ${'PASSWORD'.padEnd(17)} TOTP SECRET (code: npx hanoi247 totp <secret>)`,
+    `  ${'USERNAME'.padEnd(16)} ${'ROLE'.padEnd(26)} ${'PASSWORD'.padEnd(17)} ` +
+      `TOTP SECRET (code: npx hanoi247 totp <secret>)`,
   ];
   for (const node of nodes) {
     if (node.accounts === null) {
       lines.push(
-        `  ${node.country}: ${shownPath(node.dataDir)} has accounts but no demo-accounts.json, so their credentials are unknown (delete the directory to start afresh)`,
+        `  ${node.country}: ${shownPath(node.dataDir)} has accounts but no demo-accounts.json, ` +
+          `so their credentials are unknown (delete the directory to start afresh)`,
       );
       continue;
     }
@@ -64,21 +68,24 @@ export function describeFirstSteps(nodes: readonly DemoNode[], requestFile: stri
     `  1. Sign in at ${here}: open ${home.url}/ as ${duty.username} with password ${duty.password} and the code from`,
     `       npx hanoi247 totp ${duty.totpSecret}`,
     '     (a code works once: if it is refused, wait for the next one)',
-    `  2. Draft an expedited preservation request (UN art. 42) to ${there} as ${duty.username}, with its API token, and submit it:`,
+    `  2. Draft an expedited preservation request (UN art. 42) to ${there} as ` +
+      `${duty.username}, with its API token, and submit it:`,
     `       export HANOI247_URL=${home.url} HANOI247_TOKEN=${duty.apiToken}`,
     `       npx hanoi247 requests create --from ${shownPath(requestFile)}`,
     '       npx hanoi247 requests transition <id> submit',
     `  3. Four eyes: ${chief.username} approves, then ${duty.username} sends it:`,
     `       HANOI247_TOKEN=${chief.apiToken} npx hanoi247 requests transition <id> approve`,
     '       npx hanoi247 requests transition <id> send',
-    `  4. Watch it arrive at ${there} and acknowledge it as ${theirDuty.username}; ${here} sees ACKNOWLEDGED within a second:`,
+    `  4. Watch it arrive at ${there} and acknowledge it as ${theirDuty.username}; ` +
+      `${here} sees ACKNOWLEDGED within a second:`,
     `       export HANOI247_URL=${partner.url} HANOI247_TOKEN=${theirDuty.apiToken}`,
     '       npx hanoi247 requests list --direction incoming --json',
     '       npx hanoi247 requests transition <id there> acknowledge',
     '  5. Or let the demo play the whole story (sign-ins, four eyes, delivery, "preserved until"):',
     '       stop this network with Ctrl-C, then: npm start -- --scenario preservation',
     '',
-    `  Browsers keep one session cookie per host name, whatever the port: open ${there} in a private window or as ${localhostUrl}/.`,
+    `  Browsers keep one session cookie per host name, whatever the port: open ` +
+      `${there} in a private window or as ${localhostUrl}/.`,
     '  The API docs (Swagger UI) list every call; send API tokens as "Authorization: Bearer <token>".',
   ].join('\n');
 }

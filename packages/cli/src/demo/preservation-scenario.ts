@@ -41,7 +41,8 @@ export function preservationRequest(from: string, to: string): Record<string, un
       offenceSummary: 'Illegal access (UN art. 7) to a bank\u2019s systems on 30 October 2026',
       dataToPreserve: 'Subscriber and traffic data of the account used to log in to the bank\u2019s systems',
       dataCategories: ['subscriber', 'traffic'],
-      custodianOrLocation: `Example Platform, a social-media platform established in ${where}; its data centre in ${where}`,
+      custodianOrLocation:
+        `Example Platform, a social-media platform established in ${where}; its ` + `data centre in ${where}`,
       necessity: 'The platform deletes its connection logs after 30 days',
       mlaWillFollow: true,
       confidentiality: { requested: true, noUserNotification: true },
@@ -97,12 +98,14 @@ export async function runPreservationScenario(
       const account = node.accounts?.find((a) => a.username === username);
       if (account === undefined) {
         throw new Error(
-          `the password and TOTP secret of ${username} are unknown: ${node.dataDir} has no demo-accounts.json; use a fresh --data`,
+          `the password and TOTP secret of ${username} are unknown: ${node.dataDir} ` +
+            `has no demo-accounts.json; use a fresh --data`,
         );
       }
       const waiting = (ms: number) =>
         print(
-          `  (each TOTP code signs in once and ${username} used this one already: waiting ${Math.ceil(ms / 1000)} s for the next)`,
+          `  (each TOTP code signs in once and ${username} used this one already: ` +
+            `waiting ${Math.ceil(ms / 1000)} s for the next)`,
         );
       return signIn(node.url, username, account.password, account.totpSecret, waiting);
     };

@@ -106,7 +106,8 @@ export async function preserveThroughProvider(
       return { ...first, requestState: made.requestState };
     },
     (o) =>
-      `${duty.username} drafted domestic order ${o.reference} (UN art. 25) from the request in one step (request ${o.requestState} until the order is served)`,
+      `${duty.username} drafted domestic order ${o.reference} (UN art. 25) from ` +
+      `the request in one step (request ${o.requestState} until the order is served)`,
   );
   const move = (who: ApiSession, action: string) =>
     step(
@@ -128,7 +129,8 @@ export async function preserveThroughProvider(
       return result;
     },
     (r) =>
-      `${provider.username} verified ${order.reference} offline: signed by node ${r.node.country} key ${r.keyId}, not altered`,
+      `${provider.username} verified ${order.reference} offline: signed by node ` +
+      `${r.node.country} key ${r.keyId}, not altered`,
   );
   const respond = (path: string, body?: unknown) =>
     step(

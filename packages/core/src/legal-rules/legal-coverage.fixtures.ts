@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- test support: lists the repository's test files; core's code does no I/O
+// eslint-disable-next-line no-restricted-imports -- test support lists the repository's tests; core's code does no I/O
 import { readdirSync, readFileSync } from 'node:fs';
 import { legalCoverageMarkdown, type TestFile } from './legal-coverage.js';
 

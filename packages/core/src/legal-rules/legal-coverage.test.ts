@@ -5,9 +5,12 @@ import { legalCoverageMarkdown } from './legal-coverage.js';
 import { legalCoverageDocument, legalCoverageFile } from './legal-coverage.fixtures.js';
 
 describe('docs/legal-coverage.md', () => {
-  it('is what the catalogues and the tests make it now (regenerate: node --import tsx scripts/legal-coverage.ts)', () => {
-    expect(readFileSync(legalCoverageFile, 'utf8')).toBe(legalCoverageDocument());
-  });
+  it(
+    'is what the catalogues and the tests make it now (regenerate: node --import ' + 'tsx scripts/legal-coverage.ts)',
+    () => {
+      expect(readFileSync(legalCoverageFile, 'utf8')).toBe(legalCoverageDocument());
+    },
+  );
 
   it('maps a test file to the articles it names or the request types of those articles', () => {
     const tests = [

@@ -57,12 +57,14 @@ function verifiedSection(): string[] {
   const lines = [
     '## Citations verified against an official text',
     '',
-    `**${verified.length}** citations are marked verified, of ${distinct.length} distinct citations held in ${located.length} places. ` +
+    `**${verified.length}** citations are marked verified, of ${distinct.length} ` +
+      `distinct citations held in ${located.length} places. ` +
       'A citation is marked verified only with the official text, the paragraph, a quotation, who read it and when ' +
       '(`legal-sources.test.ts` fails otherwise); these are all the citations checked against an official text.',
     '',
     unVerified === 0
-      ? 'No UN citation is verified: the official text (A/RES/79/243, annex) has not been read. Its paragraph numbers ' +
+      ? 'No UN citation is verified: the official text (A/RES/79/243, annex) has ' +
+        'not been read. Its paragraph numbers ' +
         'follow the model in `packages/core/src/requests/un-numbering.ts` and print as "[unverified]".'
       : `${unVerified} UN citations are verified against A/RES/79/243, annex.`,
     '',

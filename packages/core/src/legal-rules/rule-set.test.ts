@@ -22,7 +22,9 @@ describe('the rule-set version', () => {
     const digest = createHash('sha256').update(canonicalJson(legalRuleData())).digest('hex');
     expect(
       digest,
-      `the legal rules changed without a new version: bump ruleSetVersion in packages/core/src/legal-rules/rule-set.ts (now ${ruleSetVersion}) and pin ${digest} for it in this test`,
+      `the legal rules changed without a new version: bump ruleSetVersion in ` +
+        `packages/core/src/legal-rules/rule-set.ts (now ${ruleSetVersion}) and pin ` +
+        `${digest} for it in this test`,
     ).toBe(pinned[ruleSetVersion]);
   });
 

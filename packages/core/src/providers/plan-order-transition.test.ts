@@ -154,34 +154,39 @@ describe('preservation periods and renewals', () => {
     );
   });
 
-  it('asks the provider what was preserved, and until when: never beyond the order\u2019s period, in the future', () => {
-    const order = { ...served(), state: 'ACKNOWLEDGED' };
-    const end = order.periods[0]!.end;
-    const confirm = (payload: { preservedUntil?: string; preservedWhat?: string }) =>
-      planOrderTransition(order, 'confirm-preservation', payload, provider, t0);
-    expect(() => confirm({ preservedUntil: end })).toThrow(
-      expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
-    );
-    expect(() => confirm({ preservedWhat: 'login log' })).toThrow(
-      expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
-    );
-    // 1 Jan 2028 for an order whose period ends months before: refused, naming the field and the end.
-    const beyond = expect.objectContaining({
-      code: 'order/preserved-until-beyond-period',
-      issues: [{ path: '/payload/preservedUntil', message: `on or before ${end}` }],
-    }) as Error;
-    expect(() => confirm({ preservedUntil: '2028-01-01T00:00:00+07:00', preservedWhat: 'login log' })).toThrow(beyond);
-    expect(() => confirm({ preservedUntil: iso(Date.parse(end) + 1), preservedWhat: 'login log' })).toThrow(beyond);
-    expect(() => confirm({ preservedUntil: iso(t0.getTime()), preservedWhat: 'login log' })).toThrow(
-      expect.objectContaining({ code: 'order/preserved-until-past' }) as Error,
-    );
-    // The whole period, and less (a partial confirmation, which alerts the officer).
-    expect(confirm({ preservedUntil: end, preservedWhat: 'login log' }).to).toBe('PRESERVED');
-    const short = iso(Date.parse(end) - hourMs);
-    expect(confirm({ preservedUntil: short, preservedWhat: 'login log' }).to).toBe('PRESERVED');
-    expect(isPartialConfirmation(order, short)).toBe(true);
-    expect(isPartialConfirmation(order, end)).toBe(false);
-  });
+  it(
+    'asks the provider what was preserved, and until when: never beyond the ' + 'order\u2019s period, in the future',
+    () => {
+      const order = { ...served(), state: 'ACKNOWLEDGED' };
+      const end = order.periods[0]!.end;
+      const confirm = (payload: { preservedUntil?: string; preservedWhat?: string }) =>
+        planOrderTransition(order, 'confirm-preservation', payload, provider, t0);
+      expect(() => confirm({ preservedUntil: end })).toThrow(
+        expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
+      );
+      expect(() => confirm({ preservedWhat: 'login log' })).toThrow(
+        expect.objectContaining({ code: 'order/preservation-confirmation-invalid' }) as Error,
+      );
+      // 1 Jan 2028 for an order whose period ends months before: refused, naming the field and the end.
+      const beyond = expect.objectContaining({
+        code: 'order/preserved-until-beyond-period',
+        issues: [{ path: '/payload/preservedUntil', message: `on or before ${end}` }],
+      }) as Error;
+      expect(() => confirm({ preservedUntil: '2028-01-01T00:00:00+07:00', preservedWhat: 'login log' })).toThrow(
+        beyond,
+      );
+      expect(() => confirm({ preservedUntil: iso(Date.parse(end) + 1), preservedWhat: 'login log' })).toThrow(beyond);
+      expect(() => confirm({ preservedUntil: iso(t0.getTime()), preservedWhat: 'login log' })).toThrow(
+        expect.objectContaining({ code: 'order/preserved-until-past' }) as Error,
+      );
+      // The whole period, and less (a partial confirmation, which alerts the officer).
+      expect(confirm({ preservedUntil: end, preservedWhat: 'login log' }).to).toBe('PRESERVED');
+      const short = iso(Date.parse(end) - hourMs);
+      expect(confirm({ preservedUntil: short, preservedWhat: 'login log' }).to).toBe('PRESERVED');
+      expect(isPartialConfirmation(order, short)).toBe(true);
+      expect(isPartialConfirmation(order, end)).toBe(false);
+    },
+  );
 
   it('lets a renewed order be confirmed up to the end of the renewed period, not the first one', () => {
     const preserved = { ...served(), state: 'PRESERVED' };
@@ -293,32 +298,36 @@ describe('clocks', () => {
     expect(orderClocks('PRODUCE_27A', false, settings).fulfil).toEqual({ value: 20, unit: 'days' });
   });
 
-  it('closes the provider\u2019s clocks when it acts, cancels them when it objects, and starts the hard stop of collection', () => {
-    expect(planOrderTransition(orderSnapshot({ state: 'SERVED' }), 'acknowledge', {}, provider, t0).clocks).toEqual([
-      { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'met' },
-    ]);
-    expect(
-      planOrderTransition(
-        orderSnapshot({ state: 'SERVED' }),
-        'object',
-        { reasonCode: 'TECHNICAL_IMPOSSIBILITY', note: 'not logged' },
-        provider,
+  it(
+    'closes the provider\u2019s clocks when it acts, cancels them when it objects, ' +
+      'and starts the hard stop of collection',
+    () => {
+      expect(planOrderTransition(orderSnapshot({ state: 'SERVED' }), 'acknowledge', {}, provider, t0).clocks).toEqual([
+        { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'met' },
+      ]);
+      expect(
+        planOrderTransition(
+          orderSnapshot({ state: 'SERVED' }),
+          'object',
+          { reasonCode: 'TECHNICAL_IMPOSSIBILITY', note: 'not logged' },
+          provider,
+          t0,
+        ).clocks,
+      ).toEqual([
+        { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'cancelled' },
+        { kind: 'close', ruleId: 'order-fulfilment', outcome: 'cancelled' },
+      ]);
+      const rt = planOrderTransition(
+        orderSnapshot({ type: 'RT_TRAFFIC_29', state: 'AUTHORISED' }),
+        'serve',
+        {},
+        drafter,
         t0,
-      ).clocks,
-    ).toEqual([
-      { kind: 'close', ruleId: 'order-acknowledgement', outcome: 'cancelled' },
-      { kind: 'close', ruleId: 'order-fulfilment', outcome: 'cancelled' },
-    ]);
-    const rt = planOrderTransition(
-      orderSnapshot({ type: 'RT_TRAFFIC_29', state: 'AUTHORISED' }),
-      'serve',
-      {},
-      drafter,
-      t0,
-    ).clocks;
-    expect(rt.find((c) => c.ruleId === 'order-hard-stop')).toMatchObject({
-      kind: 'start',
-      dueAt: '2026-11-30T17:00:00.000Z',
-    });
-  });
+      ).clocks;
+      expect(rt.find((c) => c.ruleId === 'order-hard-stop')).toMatchObject({
+        kind: 'start',
+        dueAt: '2026-11-30T17:00:00.000Z',
+      });
+    },
+  );
 });

@@ -85,7 +85,8 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (actor.userId === null || order.draftedBy.includes(actor.userId)) {
       throw new DomainError(
         'order/four-eyes',
-        `whoever drafted or amended an order cannot record its authorisation: a second officer must (${citeLegalSource(unCite.powers.safeguards)})`,
+        `whoever drafted or amended an order cannot record its authorisation: a ` +
+          `second officer must (${citeLegalSource(unCite.powers.safeguards)})`,
       );
     }
   },
@@ -107,7 +108,9 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (period !== null && until > Date.parse(period.end)) {
       throw new DomainError(
         'order/preserved-until-beyond-period',
-        `the order binds until ${period.end}: preservation cannot be confirmed beyond its period (${citeLegalSource(unCite.powers.preservationPeriod)}); a longer preservation needs a renewal of the order`,
+        `the order binds until ${period.end}: preservation cannot be confirmed beyond ` +
+          `its period (${citeLegalSource(unCite.powers.preservationPeriod)}); a longer ` +
+          `preservation needs a renewal of the order`,
         { issues: [{ path: '/payload/preservedUntil', message: `on or before ${period.end}` }] },
       );
     }
@@ -123,7 +126,8 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (days > max || currentPeriod(order) === null) {
       throw new DomainError(
         'order/duration-exceeded',
-        `each renewal runs at most ${max} days from the end of the current period (${citeLegalSource(unCite.powers.preservationPeriod)})`,
+        `each renewal runs at most ${max} days from the end of the current period ` +
+          `(${citeLegalSource(unCite.powers.preservationPeriod)})`,
         {
           issues: [{ path: '/payload/renewalDays', message: `at most ${max}` }],
         },

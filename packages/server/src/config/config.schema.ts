@@ -60,14 +60,18 @@ export const configSchema = z.strictObject({
       .refine(isIanaZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh, Europe/Paris or UTC (not an offset)')
       .default(utcZone)
       .describe(
-        'IANA time zone whose calendar counts the node\u2019s legal days: a period of N days ends at the same wall-clock time N dates later, across daylight saving (ADR 0011); hours are absolute.',
+        'IANA time zone whose calendar counts the node\u2019s legal days: a period ' +
+          'of N days ends at the same wall-clock time N dates later, across daylight ' +
+          'saving (ADR 0011); hours are absolute.',
       ),
     roster: z
       .array(rosterEntrySchema)
       .max(50)
       .default([])
       .describe(
-        'The directory roster the node publishes in its descriptor (role, name, phone, email); `username` ties an entry to the officer whose emergency orders name it as the call-back contact. Empty: a single duty-desk entry without phone.',
+        'The directory roster the node publishes in its descriptor (role, name, ' +
+          'phone, email); `username` ties an entry to the officer whose emergency ' +
+          'orders name it as the call-back contact. Empty: a single duty-desk entry without phone.',
       ),
   }),
   http: z.strictObject({
@@ -135,7 +139,8 @@ export const configSchema = z.strictObject({
   }),
   jobs: z.strictObject({
     intervalMs: integer(0, 600_000).describe(
-      'How often due durable jobs (effects promised by a commit) are run, besides at once after the commit (0: off; tests drive it).',
+      'How often due durable jobs (effects promised by a commit) are run, besides ' +
+        'at once after the commit (0: off; tests drive it).',
     ),
     leaseSeconds: integer(1, 3600).describe(
       'How long a claimed job is held: a process that dies holding one leaves it to the next run after this.',
@@ -161,7 +166,8 @@ export const configSchema = z.strictObject({
   }),
   orders: z.strictObject({
     lapseReminderDays: integer(1, 60).describe(
-      'Days before a domestic preservation order lapses that the officer is reminded; a pending follow-up MLA renews it then.',
+      'Days before a domestic preservation order lapses that the officer is reminded; ' +
+        'a pending follow-up MLA renews it then.',
     ),
     clocks: z
       .partialRecord(
@@ -178,7 +184,8 @@ export const configSchema = z.strictObject({
         }),
       )
       .describe(
-        'Per order type, the provider\u2019s acknowledgement and fulfilment service levels in hours (standard and emergency); absent ones keep the defaults.',
+        'Per order type, the provider\u2019s acknowledgement and fulfilment service ' +
+          'levels in hours (standard and emergency); absent ones keep the defaults.',
       ),
     maxProductionBytes: integer(1, 2 ** 36 - 32).describe('Largest single production file a provider may deliver.'),
     maxProductionItemsPerOrder: integer(1, 10_000).describe('Production files one order accepts.'),
@@ -201,7 +208,8 @@ export const configSchema = z.strictObject({
       .max(refusalReasonCodes.length)
       .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a ground')
       .describe(
-        'Refusal grounds the bilateral treaties this node applies allow (reason codes); each is offered only for the request types it can concern.',
+        'Refusal grounds the bilateral treaties this node applies allow (reason ' +
+          'codes); each is offered only for the request types it can concern.',
       ),
   }),
   log: z.strictObject({
@@ -215,7 +223,8 @@ export const configSchema = z.strictObject({
       .enum(['vi', 'en'])
       .nullable()
       .describe(
-        'Language the web app opens in for a user who has not chosen one; null: the browser\u2019s language, else Vietnamese.',
+        'Language the web app opens in for a user who has not chosen one; null: ' +
+          'the browser\u2019s language, else Vietnamese.',
       ),
   }),
 });

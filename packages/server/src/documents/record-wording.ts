@@ -37,7 +37,9 @@ export const wording = {
   unverifiedNote: {
     en: 'Unverified: the article numbers cited in this section have not yet been checked against the official text.',
     vi: 'Chưa kiểm chứng: số điều khoản viện dẫn trong phần này chưa được đối chiếu với văn bản chính thức.',
-    fr: 'Non vérifié : les numéros d\u2019articles cités dans cette section n\u2019ont pas encore été contrôlés sur le texte officiel.',
+    fr:
+      'Non vérifié : les numéros d\u2019articles cités dans cette section n\u2019ont ' +
+      'pas encore été contrôlés sur le texte officiel.',
   },
 } as const satisfies Record<string, LocalisedText>;
 

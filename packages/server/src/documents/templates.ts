@@ -105,7 +105,8 @@ const labels = {
     issuingAuthority: 'Issuing authority',
     emergency: 'EMERGENCY',
     verificationCaption:
-      'This code ties the paper to the signed electronic record: scan it to check the reference, digest and signing key with the issuing node.',
+      'This code ties the paper to the signed electronic record: scan it to check ' +
+      'the reference, digest and signing key with the issuing node.',
     canonicalDigest: 'SHA-256 of the signed record (canonical JSON)',
     signingKey: 'Node signing key',
     pageOf: 'Page {page} of {pages}',
@@ -119,7 +120,8 @@ const labels = {
     issuingAuthority: 'Cơ quan ban hành',
     emergency: 'KHẨN CẤP',
     verificationCaption:
-      'Mã này gắn bản giấy với hồ sơ điện tử đã ký: quét mã để đối chiếu số tham chiếu, mã băm và khóa ký với nút ban hành.',
+      'Mã này gắn bản giấy với hồ sơ điện tử đã ký: quét mã để đối chiếu số tham ' +
+      'chiếu, mã băm và khóa ký với nút ban hành.',
     canonicalDigest: 'SHA-256 của hồ sơ đã ký (JSON chuẩn tắc)',
     signingKey: 'Khóa ký của nút',
     pageOf: 'Trang {page}/{pages}',
@@ -133,7 +135,9 @@ const labels = {
     issuingAuthority: 'Autorité émettrice',
     emergency: 'URGENCE',
     verificationCaption:
-      "Ce code relie le document papier à l'enregistrement électronique signé : scannez-le pour vérifier la référence, l'empreinte et la clé de signature auprès du nœud émetteur.",
+      "Ce code relie le document papier à l'enregistrement électronique signé " +
+      ": scannez-le pour vérifier la référence, l'empreinte et la clé de signature " +
+      'auprès du nœud émetteur.',
     canonicalDigest: "SHA-256 de l'enregistrement signé (JSON canonique)",
     signingKey: 'Clé de signature du nœud',
     pageOf: 'Page {page} sur {pages}',

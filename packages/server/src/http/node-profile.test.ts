@@ -21,15 +21,18 @@ describe('GET /api/v1/node/profile', () => {
   });
   afterAll(async () => singapore.stop());
 
-  it('answers without a session with the State, its names, the node name and the operator\u2019s language', async () => {
-    const response = await singapore.call('GET', '/api/v1/node/profile');
-    expect(response.statusCode).toBe(200);
-    const profile = response.json<Profile>();
-    expect(profile.country).toBe('SG');
-    expect(profile.stateName?.en).toBe('Singapore');
-    expect(profile.name).toBe(singapore.config.node.name);
-    expect(profile.defaultLanguage).toBe('en');
-  });
+  it(
+    'answers without a session with the State, its names, the node name and ' + 'the operator\u2019s language',
+    async () => {
+      const response = await singapore.call('GET', '/api/v1/node/profile');
+      expect(response.statusCode).toBe(200);
+      const profile = response.json<Profile>();
+      expect(profile.country).toBe('SG');
+      expect(profile.stateName?.en).toBe('Singapore');
+      expect(profile.name).toBe(singapore.config.node.name);
+      expect(profile.defaultLanguage).toBe('en');
+    },
+  );
 
   it('reads the language from the environment, leaves it unset by default, and refuses other languages', () => {
     const identity = { dataDir: '/srv/h', 'node.country': 'VN', 'node.name': 'Viet Nam 24/7' };

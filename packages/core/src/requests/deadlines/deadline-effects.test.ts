@@ -115,19 +115,22 @@ describe('acknowledgement clocks, started when an incoming request is created', 
 describe('preservation clocks (UN arts 25, 42(7))', () => {
   const until = addDays(t0, 75);
 
-  it('leaves the domestic order\u2019s period to the order\u2019s own clocks: serving and renewing start none here', () => {
-    const served = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 75)) } };
-    expect(
-      plan({ type: 'PRESERVATION_42', state: 'ACCEPTED', direction: 'incoming' }, 'issue-domestic-order', served),
-    ).toEqual([]);
-    expect(
-      plan(
-        { type: 'PRESERVATION_42', state: 'FOLLOW_UP_MLA_LINKED', direction: 'incoming' },
-        'renew-domestic-order',
-        served,
-      ),
-    ).toEqual([]);
-  });
+  it(
+    'leaves the domestic order\u2019s period to the order\u2019s own clocks: ' + 'serving and renewing start none here',
+    () => {
+      const served = { order: { reference: 'SG-ORD-2026-000001', periodEnd: iso(addDays(t0, 75)) } };
+      expect(
+        plan({ type: 'PRESERVATION_42', state: 'ACCEPTED', direction: 'incoming' }, 'issue-domestic-order', served),
+      ).toEqual([]);
+      expect(
+        plan(
+          { type: 'PRESERVATION_42', state: 'FOLLOW_UP_MLA_LINKED', direction: 'incoming' },
+          'renew-domestic-order',
+          served,
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('starts the preservation period at preservedUntil, warning 14 days before, on both copies', () => {
     const expected = [

@@ -195,26 +195,29 @@ describe('scanDeadlines', () => {
     );
   });
 
-  it('raises at most one alarm per deadline, never an expiry on an unwarned one, nothing before warnAt (property)', () => {
-    const rules = ['acknowledge-standard', 'preservation-period', 'authorised-collection-end'];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...rules),
-        fc.constantFrom<DeadlineStatus>('open', 'warned'),
-        fc.integer({ min: 0, max: 500 }),
-        fc.integer({ min: -600, max: 600 }),
-        (ruleId, status, warnHours, scanHours) => {
-          const due = addHours(t0, 100);
-          const warnAt = addHours(due, -warnHours);
-          const now = addHours(t0, scanHours);
-          const alarms = scanDeadlines([instance(ruleId, status, due, warnAt)], now);
-          expect(alarms.length).toBeLessThanOrEqual(1);
-          if (now < warnAt && now < due) expect(alarms).toEqual([]);
-          if (status === 'open') expect(alarms.map((a) => a.alarm)).not.toContain('expiry');
-          if (now >= due && ruleId !== 'preservation-period') expect(alarms).toHaveLength(1);
-        },
-      ),
-      { seed: 42, numRuns: 200 },
-    );
-  });
+  it(
+    'raises at most one alarm per deadline, never an expiry on an unwarned one, ' + 'nothing before warnAt (property)',
+    () => {
+      const rules = ['acknowledge-standard', 'preservation-period', 'authorised-collection-end'];
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...rules),
+          fc.constantFrom<DeadlineStatus>('open', 'warned'),
+          fc.integer({ min: 0, max: 500 }),
+          fc.integer({ min: -600, max: 600 }),
+          (ruleId, status, warnHours, scanHours) => {
+            const due = addHours(t0, 100);
+            const warnAt = addHours(due, -warnHours);
+            const now = addHours(t0, scanHours);
+            const alarms = scanDeadlines([instance(ruleId, status, due, warnAt)], now);
+            expect(alarms.length).toBeLessThanOrEqual(1);
+            if (now < warnAt && now < due) expect(alarms).toEqual([]);
+            if (status === 'open') expect(alarms.map((a) => a.alarm)).not.toContain('expiry');
+            if (now >= due && ruleId !== 'preservation-period') expect(alarms).toHaveLength(1);
+          },
+        ),
+        { seed: 42, numRuns: 200 },
+      );
+    },
+  );
 });

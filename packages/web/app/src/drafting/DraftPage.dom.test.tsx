@@ -31,35 +31,39 @@ const messageOf = (element: HTMLElement) =>
 const submit = () => screen.getByRole('button', { name: 'Trình phê duyệt' });
 
 describe('drafting an outgoing preservation request', () => {
-  it('shows each missing field’s message in Vietnamese, focuses the first, sends nothing, and clears a message once fixed', async () => {
-    const network = stubFetch(reference);
-    const user = userEvent.setup({ delay: null });
-    renderWithApp(<DraftPage id={null} />);
-    await screen.findByRole('form', { name: 'Yêu cầu đi mới' });
-    expect(requiredText.length).toBeGreaterThan(3);
+  it(
+    'shows each missing field’s message in Vietnamese, focuses the first, sends ' +
+      'nothing, and clears a message once fixed',
+    async () => {
+      const network = stubFetch(reference);
+      const user = userEvent.setup({ delay: null });
+      renderWithApp(<DraftPage id={null} />);
+      await screen.findByRole('form', { name: 'Yêu cầu đi mới' });
+      expect(requiredText.length).toBeGreaterThan(3);
 
-    await user.click(submit());
+      await user.click(submit());
 
-    const state = labelled('Quốc gia được yêu cầu');
-    expect(state.getAttribute('aria-invalid')).toBe('true');
-    expect(messageOf(state)).toContain('Bắt buộc');
-    expect(document.activeElement).toBe(state);
-    for (const field of requiredText) {
-      const input = labelled(field.label.vi);
-      expect(input.getAttribute('aria-invalid'), field.name).toBe('true');
-      expect(messageOf(input), field.name).toContain('Bắt buộc');
-    }
-    const identifiers = screen.getByRole('group', { name: /^Định danh chính xác/ });
-    expect(messageOf(identifiers)).toEqual(['Bắt buộc']);
-    expect(screen.getByRole('alert').textContent).toMatch(/^Số trường cần hoàn thiện trước khi trình: \d+$/);
-    expect(network.sent.filter((r) => r.method !== 'GET')).toEqual([]);
+      const state = labelled('Quốc gia được yêu cầu');
+      expect(state.getAttribute('aria-invalid')).toBe('true');
+      expect(messageOf(state)).toContain('Bắt buộc');
+      expect(document.activeElement).toBe(state);
+      for (const field of requiredText) {
+        const input = labelled(field.label.vi);
+        expect(input.getAttribute('aria-invalid'), field.name).toBe('true');
+        expect(messageOf(input), field.name).toContain('Bắt buộc');
+      }
+      const identifiers = screen.getByRole('group', { name: /^Định danh chính xác/ });
+      expect(messageOf(identifiers)).toEqual(['Bắt buộc']);
+      expect(screen.getByRole('alert').textContent).toMatch(/^Số trường cần hoàn thiện trước khi trình: \d+$/);
+      expect(network.sent.filter((r) => r.method !== 'GET')).toEqual([]);
 
-    const first = requiredText[0];
-    if (first === undefined) throw new Error('no required text field');
-    await user.type(labelled(first.label.vi), 'Cục A05, Bộ Công an');
-    expect(labelled(first.label.vi).getAttribute('aria-invalid')).toBe('false');
-    expect(messageOf(labelled(first.label.vi))).not.toContain('Bắt buộc');
-  });
+      const first = requiredText[0];
+      if (first === undefined) throw new Error('no required text field');
+      await user.type(labelled(first.label.vi), 'Cục A05, Bộ Công an');
+      expect(labelled(first.label.vi).getAttribute('aria-invalid')).toBe('false');
+      expect(messageOf(labelled(first.label.vi))).not.toContain('Bắt buộc');
+    },
+  );
 
   it('once complete, creates the draft with exactly what was typed and submits it', async () => {
     const created = requestView('PRESERVATION_42', 'DRAFT', {

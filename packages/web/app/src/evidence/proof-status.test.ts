@@ -6,7 +6,9 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const leavesData = (n: number) =>
   Array.from({ length: n }, (_, i) => `{"kind":"custody","n":${i},"note":"chuỗi lưu giữ"}`);
 
-/** The proofs themselves are core's (packages/core/src/browser.test.ts); here, how the page reads the server's answer. */
+/**
+ * The proofs themselves are core's (packages/core/src/browser.test.ts); here, how the page reads the server's answer.
+ */
 describe('custody proof status in the browser', () => {
   it('reports proved, pending or failing for an entry as the server serves it', () => {
     const data = leavesData(5);

@@ -1,6 +1,8 @@
 import type { QueueFilter } from '../api/queries.js';
 
-/** What the desk shows where the list would be: it is loading, there is nothing at all, or nothing matches the filter. */
+/**
+ * What the desk shows where the list would be: it is loading, there is nothing at all, or nothing matches the filter.
+ */
 export type InboxStatus = 'loading' | 'empty' | 'no-match' | 'list' | 'failed';
 
 interface QueueRead {

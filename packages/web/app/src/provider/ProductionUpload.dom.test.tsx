@@ -104,29 +104,32 @@ describe('sending a production file', () => {
     expect(network.unexpected).toEqual([]);
   });
 
-  it('after a cancel, resumes the same file where the node stopped counting, without hashing or creating again', async () => {
-    const file = new File([content], 'a.csv', { type: 'text/csv', lastModified: 1_760_000_000_000 });
-    localStorage.setItem(resumeKey(orderId, file), location);
-    const network = stubFetch({
-      [`HEAD ${location}`]: () =>
-        new Response(null, { status: 200, headers: { 'upload-offset': '10', 'upload-length': String(file.size) } }),
-    });
-    const patches = stubXhr();
-    const user = userEvent.setup({ delay: null });
-    renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
+  it(
+    'after a cancel, resumes the same file where the node stopped counting, ' + 'without hashing or creating again',
+    async () => {
+      const file = new File([content], 'a.csv', { type: 'text/csv', lastModified: 1_760_000_000_000 });
+      localStorage.setItem(resumeKey(orderId, file), location);
+      const network = stubFetch({
+        [`HEAD ${location}`]: () =>
+          new Response(null, { status: 200, headers: { 'upload-offset': '10', 'upload-length': String(file.size) } }),
+      });
+      const patches = stubXhr();
+      const user = userEvent.setup({ delay: null });
+      renderWithApp(<ProductionUpload orderId={orderId} maxBytes={maxBytes} />);
 
-    await chooseFile(user, file);
-    await user.selectOptions(categoryField(), 'traffic');
-    await user.click(uploadButton());
-    await waitFor(() => expect(patches).toHaveLength(1));
-    expect(patches[0]?.headers['upload-offset']).toBe('10');
-    expect(await patches[0]?.body?.text()).toBe(content.slice(10));
-    expect(network.sent.map((r) => `${r.method} ${r.path}`)).toEqual([`HEAD ${location}`]);
+      await chooseFile(user, file);
+      await user.selectOptions(categoryField(), 'traffic');
+      await user.click(uploadButton());
+      await waitFor(() => expect(patches).toHaveLength(1));
+      expect(patches[0]?.headers['upload-offset']).toBe('10');
+      expect(await patches[0]?.body?.text()).toBe(content.slice(10));
+      expect(network.sent.map((r) => `${r.method} ${r.path}`)).toEqual([`HEAD ${location}`]);
 
-    await user.click(screen.getByRole('button', { name: 'Hủy' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Đã hủy tải lên. Chọn lại tệp đó để tiếp tục.');
-    expect(localStorage.getItem(resumeKey(orderId, file))).toBe(location);
-  });
+      await user.click(screen.getByRole('button', { name: 'Hủy' }));
+      expect((await screen.findByRole('status')).textContent).toBe('Đã hủy tải lên. Chọn lại tệp đó để tiếp tục.');
+      expect(localStorage.getItem(resumeKey(orderId, file))).toBe(location);
+    },
+  );
 
   it('names what is missing before reading anything, and focuses it', async () => {
     const network = stubFetch({});

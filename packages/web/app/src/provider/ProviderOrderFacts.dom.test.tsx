@@ -58,18 +58,21 @@ afterEach(async () => {
 });
 
 describe('the signed order as its provider reads it', () => {
-  it('in Vietnamese: the law and review by name, identifiers as a table, the period in the order\u2019s zone', async () => {
-    await i18next.changeLanguage('vi');
-    const { container } = renderWithApp(<ProviderOrderFacts order={order} />);
-    expectReadable(container);
-    expect(screen.getByText('Pháp luật trong nước Điều 12(2)')).toBeDefined();
-    expect(screen.getByText('Viện kiểm sát nhân dân tối cao (Viện kiểm sát phê chuẩn), QĐ 17/2026')).toBeDefined();
-    expect(screen.getByText('203.0.113.7:443')).toBeDefined();
-    expect(
-      screen.getByText('Từ 00:00 1 thg 10, 2026 (Asia/Ho_Chi_Minh) đến 23:59 31 thg 10, 2026 (Asia/Ho_Chi_Minh)'),
-    ).toBeDefined();
-    expect(screen.getByText('có, đến 15 thg 3, 2027')).toBeDefined();
-  });
+  it(
+    'in Vietnamese: the law and review by name, identifiers as a table, the ' + 'period in the order\u2019s zone',
+    async () => {
+      await i18next.changeLanguage('vi');
+      const { container } = renderWithApp(<ProviderOrderFacts order={order} />);
+      expectReadable(container);
+      expect(screen.getByText('Pháp luật trong nước Điều 12(2)')).toBeDefined();
+      expect(screen.getByText('Viện kiểm sát nhân dân tối cao (Viện kiểm sát phê chuẩn), QĐ 17/2026')).toBeDefined();
+      expect(screen.getByText('203.0.113.7:443')).toBeDefined();
+      expect(
+        screen.getByText('Từ 00:00 1 thg 10, 2026 (Asia/Ho_Chi_Minh) đến 23:59 31 thg 10, 2026 (Asia/Ho_Chi_Minh)'),
+      ).toBeDefined();
+      expect(screen.getByText('có, đến 15 thg 3, 2027')).toBeDefined();
+    },
+  );
 
   it('in English the same way', async () => {
     await i18next.changeLanguage('en');

@@ -7,7 +7,9 @@ import { identifierRow, type IdentifierRow } from '../records/readable-value.js'
 import { RecordRange } from '../records/RecordValue.js';
 import { calendarDate, zonedDateTime } from '../time/format.js';
 
-/** The emergency call-back block: the provider must be able to verify an emergency order by phone before acting on it. */
+/**
+ * The emergency call-back block: the provider must be able to verify an emergency order by phone before acting on it.
+ */
 export function EmergencyCallback({ emergency }: { readonly emergency: NonNullable<ProviderOrder['emergency']> }) {
   const { t } = useTranslation();
   const { callback } = emergency;

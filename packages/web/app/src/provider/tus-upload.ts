@@ -40,7 +40,9 @@ async function failure(response: Response): Promise<UploadFailed> {
   return new UploadFailed(response.status, problem.detail ?? problem.title ?? response.statusText);
 }
 
-/** The offset the server holds for a remembered upload, or null when it is gone (expired, cancelled, another user's). */
+/**
+ * The offset the server holds for a remembered upload, or null when it is gone (expired, cancelled, another user's).
+ */
 async function resumeOffset(location: string): Promise<{ offset: number; evidenceId: string | null } | null> {
   const response = await fetch(location, { method: 'HEAD', headers: headers({}), credentials: 'same-origin' });
   const offset = response.headers.get('upload-offset');
@@ -67,7 +69,10 @@ async function create(orderId: string, input: ProductionFile, sha256: string): P
   return location;
 }
 
-/** One PATCH through XHR, because fetch reports no upload progress; resolves with the new offset and the evidence id on the last chunk. */
+/**
+ * One PATCH through XHR, because fetch reports no upload progress; resolves with the new offset and the evidence id on
+ * the last chunk.
+ */
 function patch(
   location: string,
   offset: number,

@@ -77,26 +77,29 @@ describe('refusing a request from the action panel', () => {
     expect(network.unexpected).toEqual([]);
   });
 
-  it('offers the grounds of the request\u2019s legal basis: no political offence against a UN-basis preservation', async () => {
-    const options = async (legalBasis: string) => {
-      stubFetch({ 'GET /api/v1/state-machines': () => json(200, stateMachinesBody) });
-      const user = userEvent.setup({ delay: null });
-      const dialog = await openRefusal(user, { ...request, legalBasis });
-      const field = reasonCodes(dialog);
-      if (field === null) throw new Error('no reason-code input');
-      await user.click(field);
-      const names = within(dialog)
-        .getAllByRole('option')
-        .map((o) => o.textContent);
-      cleanup();
-      return names;
-    };
-    const un = await options('UN');
-    expect(un).toContain('Phương hại chủ quyền, an ninh, trật tự công cộng hoặc lợi ích thiết yếu');
-    expect(un).not.toContain('Tội phạm chính trị');
-    expect(un).not.toContain('Chuyển giao dữ liệu cá nhân trái pháp luật');
-    expect(await options('BUDAPEST')).toContain('Tội phạm chính trị');
-  });
+  it(
+    'offers the grounds of the request\u2019s legal basis: no political offence ' + 'against a UN-basis preservation',
+    async () => {
+      const options = async (legalBasis: string) => {
+        stubFetch({ 'GET /api/v1/state-machines': () => json(200, stateMachinesBody) });
+        const user = userEvent.setup({ delay: null });
+        const dialog = await openRefusal(user, { ...request, legalBasis });
+        const field = reasonCodes(dialog);
+        if (field === null) throw new Error('no reason-code input');
+        await user.click(field);
+        const names = within(dialog)
+          .getAllByRole('option')
+          .map((o) => o.textContent);
+        cleanup();
+        return names;
+      };
+      const un = await options('UN');
+      expect(un).toContain('Phương hại chủ quyền, an ninh, trật tự công cộng hoặc lợi ích thiết yếu');
+      expect(un).not.toContain('Tội phạm chính trị');
+      expect(un).not.toContain('Chuyển giao dữ liệu cá nhân trái pháp luật');
+      expect(await options('BUDAPEST')).toContain('Tội phạm chính trị');
+    },
+  );
 });
 
 describe('accepting an extradition from the action panel', () => {

@@ -22,7 +22,8 @@ interface Props {
 export function LocalDateInput({ label, value, onChange, withTime = false, required, error, description }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  // What the officer typed, kept while it is not a whole date; replaced when the value or language changes from outside.
+  // What the officer typed, kept while it is not a whole date; replaced when the value or language changes from
+  // outside.
   const [typed, setTyped] = useState({ text: formatLocalDate(value, language), value, language });
   let text = typed.text;
   if (typed.value !== value || typed.language !== language) {
