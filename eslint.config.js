@@ -90,6 +90,28 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is shared by the server, the browser and the CLI: schemas and a fetch client, nothing else.
+    files: ['packages/contract/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg'],
+              message: 'the contract runs anywhere',
+            },
+            {
+              group: ['@hanoi247/server', '@hanoi247/cli', '@hanoi247/web', '@hanoi247/testkit'],
+              message: 'the contract depends on core and zod only',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'the contract reads no environment' }],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     ignores: ['packages/server/src/**/*.test.ts'],
     rules: {

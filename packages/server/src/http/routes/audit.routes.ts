@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditQueryService } from '../../services/audit-query.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, isoTimestamp, purposeHeaderSchema, withProblems } from '../common.schema.js';
+import { idSchema, isoTimestamp, purposeHeaderSchema, withProblems } from '@hanoi247/contract';
 
 const auditQuery = z.strictObject({
   action: z.enum(Object.keys(auditActions) as [keyof typeof auditActions, ...(keyof typeof auditActions)[]]).optional(),

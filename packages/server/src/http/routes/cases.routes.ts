@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseService } from '../../services/case.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
+import { idSchema, purposeHeaderSchema, withProblems } from '@hanoi247/contract';
 
 const caseViewSchema = z
   .object({

@@ -11,10 +11,8 @@ import type { OnwardTransferService } from '../../services/onward-transfer.servi
 import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
 import type { EvidenceCustodyService } from '../../services/evidence-custody.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems, evidenceParams, requestParams } from '@hanoi247/contract';
 import { attachmentDisposition } from '../content-disposition.js';
-import { evidenceParams } from './evidence.schema.js';
-import { requestParams } from './requests.schema.js';
 
 export interface EvidenceExchangeRouteDeps {
   readonly offers: EvidenceOfferService;

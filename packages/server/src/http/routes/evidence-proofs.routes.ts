@@ -4,8 +4,7 @@ import type { LedgerService } from '../../ledger/ledger.service.js';
 import type { EvidenceService } from '../../services/evidence.service.js';
 import { custodyProofs } from '../../services/custody-proofs.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { purposeHeaderSchema, withProblems } from '../common.schema.js';
-import { evidenceParams } from './evidence.schema.js';
+import { purposeHeaderSchema, withProblems, evidenceParams } from '@hanoi247/contract';
 
 const custodyProofsSchema = z
   .object({

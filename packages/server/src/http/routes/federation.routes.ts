@@ -10,7 +10,7 @@ import type { PeerService } from '../../services/peer.service.js';
 import type { PullService } from '../../services/pull.service.js';
 import { DomainError } from '@hanoi247/core';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems } from '@hanoi247/contract';
 
 export interface FederationRouteDeps {
   readonly identity: () => OwnIdentity;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LedgerService } from '../../ledger/ledger.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { problemSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
+import { problemSchema, purposeHeaderSchema, withProblems } from '@hanoi247/contract';
 
 /** Decimal digits only: Number('') is 0 and Number('1e3') is 1000, neither is a tree size. */
 const decimal = (what: string) =>

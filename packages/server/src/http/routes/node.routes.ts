@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems } from '@hanoi247/contract';
 
 const keySchema = z.object({ publicKey: z.string(), fingerprint: z.string() });
 

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderOrderService } from '../../services/provider-order.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
 import {
+  withProblems,
   confirmPreservationBody,
   objectBody,
   orderParams,
@@ -14,7 +14,7 @@ import {
   productionReceiptSchema,
   providerOrderViewSchema,
   signedOrderSchema,
-} from './orders.schema.js';
+} from '@hanoi247/contract';
 
 export interface ProviderOrderRouteDeps {
   readonly providerOrders: ProviderOrderService;

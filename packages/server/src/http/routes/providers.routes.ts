@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderService } from '../../services/provider.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, withProblems } from '../common.schema.js';
+import { idSchema, withProblems } from '@hanoi247/contract';
 
 const providerParams = z.strictObject({ providerId: idSchema });
 const summary = z.object({

@@ -4,8 +4,10 @@ import type { RequestTransitionService } from '../../services/request-transition
 import type { RequestService } from '../../services/request.service.js';
 import type { RequestDocumentService } from '../../services/request-document.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import {
+  idSchema,
+  purposeHeaderSchema,
+  withProblems,
   assignableOfficersSchema,
   assignmentBody,
   createRequestBody,
@@ -17,7 +19,7 @@ import {
   timelineSchema,
   transitionBody,
   updateRequestBody,
-} from './requests.schema.js';
+} from '@hanoi247/contract';
 
 export interface RequestRouteDeps {
   readonly requests: RequestService;

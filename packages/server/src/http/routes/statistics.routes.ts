@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StatisticsService } from '../../services/statistics.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems } from '@hanoi247/contract';
 
 const durationsSchema = z.object({
   count: z.number().int(),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiTokenService } from '../../services/api-token.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, permissionSchema, safeText, withProblems } from '../common.schema.js';
+import { idSchema, permissionSchema, safeText, withProblems } from '@hanoi247/contract';
 
 const tokenSchema = z
   .object({

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserService } from '../../services/user.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, roleSchema, safeText, userViewSchema, withProblems } from '../common.schema.js';
+import { idSchema, purposeHeaderSchema, roleSchema, safeText, userViewSchema, withProblems } from '@hanoi247/contract';
 
 const createUserBody = z
   .strictObject({

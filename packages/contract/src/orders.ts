@@ -10,8 +10,11 @@ import {
   providerObjectionCodes,
 } from '@hanoi247/core';
 import { z } from 'zod';
-import { recordableActions } from '../../services/provider-answers.js';
-import { idSchema, safeText } from '../common.schema.js';
+import { idSchema, safeText } from './common.js';
+
+/** What an officer may record for a provider: what the provider would otherwise do in its portal. */
+export const recordableActions = ['acknowledge', 'confirm-preservation', 'object'] as const;
+export type RecordableAction = (typeof recordableActions)[number];
 
 export const orderParams = z.strictObject({ orderId: idSchema });
 const bilingual = z.object({ en: z.string(), vi: z.string() });

@@ -1,6 +1,6 @@
 import { evidenceMetadataSchema } from '@hanoi247/core';
 import { z } from 'zod';
-import { idSchema } from '../common.schema.js';
+import { idSchema } from './common.js';
 
 export const evidenceParams = z.strictObject({ evidenceId: idSchema });
 export const uploadParams = z.strictObject({ uploadId: idSchema });

@@ -1,6 +1,6 @@
 import { legalBases, requestTypeCodes, transitionPayloadSchema } from '@hanoi247/core';
 import { z } from 'zod';
-import { idSchema, safeText } from '../common.schema.js';
+import { idSchema, safeText } from './common.js';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as SG');
 const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en or vi');

@@ -1,0 +1,10 @@
+/**
+ * The node's API contract: the zod schemas of every route's input and output, shared by the
+ * server (which validates with them), the web app, the CLI and the tests (which call with them).
+ */
+export * from './common.js';
+export * from './auth.js';
+export * from './evidence.js';
+export * from './orders.js';
+export * from './requests.js';
+export * from './routes.js';
