@@ -5,6 +5,9 @@
 export * from './common.js';
 export * from './auth.js';
 export * from './evidence.js';
+export * from './federation.js';
 export * from './orders.js';
 export * from './requests.js';
+export * from './statistics.js';
 export * from './routes.js';
+export type * from './views.js';

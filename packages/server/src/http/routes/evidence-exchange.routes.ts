@@ -11,7 +11,7 @@ import type { OnwardTransferService } from '../../services/onward-transfer.servi
 import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
 import type { EvidenceCustodyService } from '../../services/evidence-custody.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems, evidenceParams, requestParams } from '@hanoi247/contract';
+import { withProblems, evidenceParams, requestParams, ledgerAlertsSchema } from '@hanoi247/contract';
 import { attachmentDisposition } from '../content-disposition.js';
 
 export interface EvidenceExchangeRouteDeps {
@@ -166,19 +166,7 @@ export const evidenceExchangeRoutes =
           tags: ['federation'],
           summary: 'Split views and inconsistent histories partners signed: both signed checkpoints kept as evidence',
           response: withProblems({
-            200: z.object({
-              alerts: z.array(
-                z.object({
-                  id: z.string(),
-                  country: z.string(),
-                  kind: z.string(),
-                  treeSize: z.number(),
-                  firstNote: z.string(),
-                  secondNote: z.string(),
-                  raisedAt: z.string(),
-                }),
-              ),
-            }),
+            200: ledgerAlertsSchema,
           }),
         },
       },

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiFetch } from './client.js';
 import type { CustodyEvent, CustodyProofs, EvidenceItem, LedgerAlert } from './evidence-types.js';
 import { useSession } from './queries.js';
+import type { SessionView } from './types.js';
 
 export const useRequestEvidence = (requestId: string) =>
   useQuery({
@@ -35,7 +36,7 @@ export const useLedgerAlerts = () =>
   });
 
 /** Whether the signed-in user holds a permission; false until the session is read. */
-export function useHasPermission(permission: string): boolean {
+export function useHasPermission(permission: SessionView['permissions'][number]): boolean {
   const session = useSession();
   return session.data?.permissions.includes(permission) ?? false;
 }

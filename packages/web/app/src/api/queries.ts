@@ -4,6 +4,7 @@ import { deskRefetchInterval } from '../live/live-mode.js';
 import type { NoteCatalogue } from '../requests/timeline-notes.js';
 import { api, ApiError, withQuery } from './client.js';
 import type {
+  Bilingual,
   CountryProfile,
   QueueItem,
   RequestType,
@@ -132,6 +133,6 @@ export function useCatalogueLabels() {
   const machines = useStateMachines();
   const types = useRequestTypes();
   const states = new Map(machines.data?.flatMap((m) => m.states.map((s) => [s.name, s.label] as const)) ?? []);
-  const typeTitles = new Map(types.data?.map((t) => [t.code, t.title] as const) ?? []);
+  const typeTitles = new Map<string, Bilingual>(types.data?.map((t) => [t.code, t.title] as const) ?? []);
   return { states, typeTitles, types: types.data ?? [] };
 }
