@@ -11,3 +11,5 @@ export * from './requests.js';
 export * from './statistics.js';
 export * from './routes.js';
 export type * from './views.js';
+export * from './problem.js';
+export type { OperationTypes } from './operation-types.js';
