@@ -31,14 +31,17 @@ export class ApiProblem extends Error {
     } catch {
       // Not JSON: keep the status as the code and the status text as the message.
     }
-    const text_ = (key: string) => (typeof problem[key] === 'string' ? (problem[key] as string) : undefined);
+    const field = (key: string) => {
+      const value = problem[key];
+      return typeof value === 'string' ? value : undefined;
+    };
     const errors = Array.isArray(problem['errors']) ? (problem['errors'] as FieldError[]) : [];
     return new ApiProblem(
       response.status,
-      text_('code') ?? String(response.status),
-      text_('detail') ?? text_('title') ?? response.statusText,
+      field('code') ?? String(response.status),
+      field('detail') ?? field('title') ?? response.statusText,
       errors,
-      text_('requestId') ?? null,
+      field('requestId') ?? null,
     );
   }
 }
