@@ -27,9 +27,7 @@ export type CallInput<K extends OperationId> = (keyof PathParams<(typeof routes)
   ? { readonly params?: undefined }
   : { readonly params: PathParams<(typeof routes)[K]['path']> }) &
   ([Field<K, 'body'>] extends [never] ? { readonly body?: undefined } : { readonly body?: Field<K, 'body'> }) &
-  ([Field<K, 'query'>] extends [never]
-    ? { readonly query?: undefined }
-    : { readonly query?: Readonly<Record<string, QueryValue>> & Field<K, 'query'> }) & {
+  ([Field<K, 'query'>] extends [never] ? { readonly query?: undefined } : { readonly query?: Field<K, 'query'> }) & {
     readonly headers?: Readonly<Record<string, string>>;
   };
 

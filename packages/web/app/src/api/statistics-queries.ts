@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RequestStatistics } from '@hanoi247/contract';
-import { api } from './client.js';
+import { call } from './client.js';
 
 export type { DeadlineAtRisk, Durations, RequestStatistics, TimingGroup } from '@hanoi247/contract';
 
@@ -8,6 +7,6 @@ export type { DeadlineAtRisk, Durations, RequestStatistics, TimingGroup } from '
 export const useRequestStatistics = () =>
   useQuery({
     queryKey: ['statistics', 'requests'],
-    queryFn: () => api<RequestStatistics>('GET', '/api/v1/statistics/requests'),
+    queryFn: () => call('getRequestStatistics'),
     refetchInterval: 60_000,
   });

@@ -1,8 +1,7 @@
 import { Alert, Badge, Card, Code, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-import type { FederationStatus, Peer } from '../api/types.js';
+import { call } from '../api/client.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import { DeliveryFailures } from './DeliveryFailures.js';
 import { LedgerAlerts } from './LedgerAlerts.js';
@@ -12,11 +11,11 @@ export function DirectoryPage() {
   const { t } = useTranslation();
   const peers = useQuery({
     queryKey: ['peers'],
-    queryFn: () => api<{ peers: Peer[] }>('GET', '/api/v1/peers').then((r) => r.peers),
+    queryFn: () => call('listPeers').then((r) => r.peers),
   });
   const status = useQuery({
     queryKey: ['federation-status'],
-    queryFn: () => api<FederationStatus>('GET', '/api/v1/federation/status'),
+    queryFn: () => call('getFederationStatus'),
     refetchInterval: 10_000,
   });
   return (

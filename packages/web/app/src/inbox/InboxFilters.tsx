@@ -15,10 +15,11 @@ interface Props {
 export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
   const { t, i18n } = useTranslation();
   const set = (key: keyof QueueFilter) => (value: string | null) => {
-    const next: Record<string, string> = { ...filter };
+    const next: Record<string, string | undefined> = { ...filter };
     if (value === null || value === '') delete next[key];
     else next[key] = value;
-    onChange(next);
+    // Each select offers only the contract's values (and the server's strict query refuses others).
+    onChange(next as QueueFilter);
   };
   const options = (map: ReadonlyMap<string, Bilingual>) =>
     [...map].map(([value, label]) => ({ value, label: pick(label, i18n.language) }));
