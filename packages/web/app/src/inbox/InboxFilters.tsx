@@ -18,8 +18,7 @@ export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
     const next: Record<string, string | undefined> = { ...filter };
     if (value === null || value === '') delete next[key];
     else next[key] = value;
-    // Each select offers only the contract's values (and the server's strict query refuses others).
-    onChange(next as QueueFilter);
+    onChange(next);
   };
   const options = (map: ReadonlyMap<string, Bilingual>) =>
     [...map].map(([value, label]) => ({ value, label: pick(label, i18n.language) }));
