@@ -2,7 +2,7 @@ import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, rememberCsrfToken } from '../api/client.js';
+import { ApiError, call, rememberCsrfToken } from '../api/client.js';
 import type { EnrolmentRequired, SignedIn } from '../api/types.js';
 import { rememberSessionExpiry, rememberSignedIn } from './session-expiry.js';
 import { checkSignIn, type SignInField, type SignInValues } from './sign-in-validation.js';
@@ -71,7 +71,7 @@ export function SignInPage() {
               password: field(form, 'password'),
               ...(totpCode === '' ? {} : { totpCode }),
             };
-            if (valid(e, { ...body, totpCode }, false)) submit(() => api('POST', '/api/v1/auth/login', body))(e);
+            if (valid(e, { ...body, totpCode }, false)) submit(() => call('login', { body }))(e);
           }}
         >
           <Stack>
@@ -124,9 +124,7 @@ export function SignInPage() {
           onSubmit={(e) => {
             const totpCode = field(e.currentTarget, 'totpCode').trim();
             if (valid(e, { totpCode }, true)) {
-              submit(() =>
-                api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }),
-              )(e);
+              submit(() => call('enrolTotp', { body: { enrolmentToken: enrolment.enrolmentToken, totpCode } }))(e);
             }
           }}
         >
