@@ -9,6 +9,7 @@ import { routes, type OperationId } from './routes.js';
 
 export { ApiProblem, type FieldError } from './problem.js';
 export { routes, operationOf, type OperationId } from './routes.js';
+export type * from './views.js';
 
 type QueryValue = string | number | boolean | undefined;
 

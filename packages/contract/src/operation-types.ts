@@ -5,8 +5,15 @@
  */
 import type { z } from 'zod';
 import type { enrolBody, loginBody } from './auth.js';
-import type { assignableOfficersSchema, assignmentBody, createRequestBody, listRequestsQuery } from './requests.js';
-import type { transitionBody, updateRequestBody } from './requests.js';
+import type {
+  assignableOfficersSchema,
+  assignmentBody,
+  createRequestBody,
+  incomingRequestBody,
+  listRequestsQuery,
+  transitionBody,
+  updateRequestBody,
+} from './requests.js';
 import type { confirmPreservationBody, objectBody } from './orders.js';
 import type {
   CountryProfile,
@@ -37,6 +44,7 @@ export interface OperationTypes {
   logout: { response: undefined };
   listRequests: { query: Partial<In<typeof listRequestsQuery>>; response: { requests: QueueItem[] } };
   createRequest: { body: In<typeof createRequestBody>; response: RequestView };
+  recordIncomingRequest: { body: In<typeof incomingRequestBody>; response: RequestView };
   getRequest: { response: RequestView };
   updateRequest: { body: In<typeof updateRequestBody>; response: RequestView };
   transitionRequest: { body: In<typeof transitionBody>; response: RequestView };
