@@ -131,6 +131,24 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-globals': ['error', { name: 'process', message: 'the browser has no process' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // The web app reaches the node only through the contract (its types and its client) and core.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@hanoi247/server',
+                '@hanoi247/cli',
+                '@hanoi247/testkit',
+                '**/packages/server/**',
+                '**/packages/cli/**',
+              ],
+              message: 'the web app imports only @hanoi247/contract, its client, or @hanoi247/core',
+            },
+          ],
+        },
+      ],
     },
   },
   {
