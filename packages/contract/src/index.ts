@@ -3,6 +3,10 @@
  * server (which validates with them), the web app, the CLI and the tests (which call with them).
  */
 export * from './common.js';
+export * from './accounts.js';
+export * from './audit.js';
+export * from './cases.js';
+export * from './providers.js';
 export * from './auth.js';
 export * from './evidence.js';
 export * from './federation.js';
