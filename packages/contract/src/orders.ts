@@ -245,3 +245,12 @@ export const productionReceiptSchema = z
     order: providerOrderViewSchema,
   })
   .meta({ id: 'ProductionReceipt' });
+
+export const providerOrdersQuery = z.strictObject({
+  state: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});

@@ -214,3 +214,11 @@ export const timelineSchema = z.object({
     )
     .readonly(),
 });
+
+export const requestDocumentQuery = z.strictObject({
+  languages: z
+    .string()
+    .regex(/^[a-z]{2}(,[a-z]{2}){0,3}$/, 'a comma-separated list of language codes such as vi,en')
+    .transform((v) => v.split(','))
+    .optional(),
+});

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
-import { withProblems } from '@hanoi247/contract';
-
-const keySchema = z.object({ publicKey: z.string(), fingerprint: z.string() });
+import { withProblems, nodeKeySchema } from '@hanoi247/contract';
 
 export interface NodeRouteDeps {
   readonly country: string;
@@ -32,8 +30,8 @@ export const nodeRoutes =
                   keyId: z.string(),
                   createdAt: z.string(),
                   retiredAt: z.string().nullable(),
-                  signing: keySchema,
-                  encryption: keySchema,
+                  signing: nodeKeySchema,
+                  encryption: nodeKeySchema,
                 }),
               ),
             }),

@@ -19,6 +19,7 @@ import {
   timelineSchema,
   transitionBody,
   updateRequestBody,
+  requestDocumentQuery,
 } from '@hanoi247/contract';
 
 export interface RequestRouteDeps {
@@ -26,14 +27,6 @@ export interface RequestRouteDeps {
   readonly transitions: RequestTransitionService;
   readonly documents: RequestDocumentService;
 }
-
-const documentQuery = z.strictObject({
-  languages: z
-    .string()
-    .regex(/^[a-z]{2}(,[a-z]{2}){0,3}$/, 'a comma-separated list of language codes such as vi,en')
-    .transform((v) => v.split(','))
-    .optional(),
-});
 
 export const requestRoutes =
   ({ requests, transitions, documents }: RequestRouteDeps): FastifyPluginAsyncZod =>
@@ -240,7 +233,7 @@ export const requestRoutes =
           summary:
             'The formal document: the requested State\u2019s language and English, with reference, key fingerprint and QR code',
           params: requestParams,
-          querystring: documentQuery,
+          querystring: requestDocumentQuery,
           headers: purposeHeaderSchema,
         },
       },
