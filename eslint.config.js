@@ -38,14 +38,6 @@ const coreForbidden = [
 ];
 
 /** Each package reaches the others only through their public doors (docs/ARCHITECTURE.md). */
-const notIntoServerCliOrTestkit = [
-  {
-    group: ['@hanoi247/server', '@hanoi247/server/*', '**/server/src/**'],
-    message: 'the web app talks to the server over HTTP only',
-  },
-  { group: ['@hanoi247/cli', '@hanoi247/cli/*', '**/cli/src/**'], message: 'nothing imports the CLI' },
-  { group: ['@hanoi247/testkit', '@hanoi247/testkit/*', '**/testkit/src/**'], message: 'the testkit is for tests' },
-];
 const serverPublicApiOnly = [
   {
     group: ['@hanoi247/server/*', '**/server/src/**'],
@@ -87,7 +79,7 @@ const oversize = {
   'packages/core/src/requests/machines/mla.machine.ts': { lines: 322 },
   'packages/core/src/requests/machines/other-machines.scenarios.test.ts': { lines: 357 },
   'packages/core/src/requests/machines/other.machines.ts': { lines: 396 },
-  'packages/server/src/app.ts': { statements: 68 },
+  'packages/server/src/app.ts': { statements: 69 },
   'packages/server/src/bundle/bundle-exporter.ts': { statements: 38 },
   'packages/server/src/db/database-schema.ts': { lines: 441 },
   'packages/server/src/db/storage.conformance.test.ts': { lines: 337 },
@@ -173,6 +165,28 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is shared by the server, the browser and the CLI: schemas and a fetch client, nothing else.
+    files: ['packages/contract/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg'],
+              message: 'the contract runs anywhere',
+            },
+            {
+              group: ['@hanoi247/server', '@hanoi247/cli', '@hanoi247/web', '@hanoi247/testkit'],
+              message: 'the contract depends on core and zod only',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'the contract reads no environment' }],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     ignores: ['packages/server/src/**/*.test.ts', 'packages/server/src/**/*.fixtures.ts'],
     rules: {
@@ -197,8 +211,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-globals': ['error', { name: 'process', message: 'the browser has no process' }],
-      'no-restricted-imports': ['error', { patterns: notIntoServerCliOrTestkit }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // The web app reaches the node only through the contract (its types and its client) and core.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@hanoi247/server',
+                '@hanoi247/cli',
+                '@hanoi247/testkit',
+                '**/packages/server/**',
+                '**/packages/cli/**',
+              ],
+              message: 'the web app imports only @hanoi247/contract, its client, or @hanoi247/core',
+            },
+          ],
+        },
+      ],
     },
   },
   {

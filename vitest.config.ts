@@ -21,6 +21,7 @@ export default defineConfig({
     projects: [
       // Property tests run hundreds of cases; on a loaded 2-core machine they need more than the 5 s default.
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 60_000 } },
+      { extends: true, test: { name: 'contract', include: ['packages/contract/src/**/*.test.ts'] } },
       {
         extends: true,
         test: {

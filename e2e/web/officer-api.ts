@@ -1,8 +1,9 @@
+import { ApiProblem, createApiClient } from '@hanoi247/contract/client';
 import { storedDataDetails } from '../../packages/server/src/http/orders.fixtures.js';
 import { preservationDetails } from '../../packages/server/src/http/requests.fixtures.js';
 import type { DemoAccount, DemoProcess } from './demo-process.js';
 
-/** The officers' API with their demo API tokens: the steps the web app has no page for yet. */
+/** The officers' API with their demo API tokens (the contract's client): the steps the web app has no page for yet. */
 export async function asOfficer<T>(
   url: string,
   account: DemoAccount,
@@ -10,19 +11,18 @@ export async function asOfficer<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await fetch(new URL(path, url), {
-    method,
-    headers: {
-      accept: 'application/json',
-      authorization: `Bearer ${account.apiToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(15_000),
+  const client = createApiClient({
+    baseUrl: new URL(url).origin,
+    bearerToken: () => account.apiToken,
+    fetch: async (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(15_000) }),
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} as ${account.username}: HTTP ${response.status} ${text}`);
-  return (text === '' ? null : JSON.parse(text)) as T;
+  try {
+    const text = await (await client.request(method, path, body)).text();
+    return (text === '' ? null : JSON.parse(text)) as T;
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
+    throw new Error(`${method} ${path} as ${account.username}: HTTP ${error.status} ${error.code} ${error.message}`);
+  }
 }
 
 /** A demo node's URL and its officers, as the journeys act through the API. */

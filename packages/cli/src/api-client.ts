@@ -1,3 +1,14 @@
+import {
+  ApiProblem,
+  createApiClient,
+  pathOf,
+  routes,
+  withQuery,
+  type ApiClient,
+  type CallInput,
+  type CallOutput,
+  type OperationId,
+} from '@hanoi247/contract/client';
 import { CliError } from './cli-error.js';
 
 export interface ApiTarget {
@@ -5,54 +16,65 @@ export interface ApiTarget {
   readonly token: string;
 }
 
-interface Problem {
-  readonly code?: string;
-  readonly detail?: string;
-  readonly errors?: readonly { readonly path: string; readonly message: string }[];
+/** The contract's client for a node, with a bearer token and a timeout; an unreachable node is exit 1. */
+function clientFor(target: ApiTarget, timeoutMs: number): ApiClient {
+  return createApiClient({
+    baseUrl: new URL(target.url).origin,
+    bearerToken: () => target.token,
+    fetch: async (input, init) => {
+      try {
+        return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new CliError(`cannot reach ${target.url}: ${reason}`, 1);
+      }
+    },
+  });
+}
+
+/** Problem details as a message an operator can act on: exit 2 for refused input, 1 otherwise. */
+function operatorError(error: unknown): unknown {
+  if (!(error instanceof ApiProblem)) return error;
+  const issues = error.fieldErrors.map((e) => `\n  - ${e.path}: ${e.message}`).join('');
+  return new CliError(`${error.message} (${error.code})${issues}`, error.status < 500 ? 2 : 1);
 }
 
 /**
- * The CLI's one way to talk to a node: bearer token, JSON in and out, problem details
- * turned into messages an operator can act on (exit 2 for refused input, 1 otherwise).
+ * The CLI's one way to talk to a node: an operation of the contract by its operationId, bearer
+ * token, JSON in and out (an empty answer is null).
  */
-export async function callApi<T>(target: ApiTarget, method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+export async function callOperation<K extends OperationId>(
+  target: ApiTarget,
+  operation: K,
+  input: Pick<CallInput<K>, 'params' | 'query' | 'body'> = {},
+): Promise<CallOutput<K>> {
+  const route = routes[operation];
+  const { params, query, body } = input as {
+    params?: Record<string, string>;
+    query?: Record<string, string | number | undefined>;
+    body?: unknown;
+  };
   try {
-    response = await fetch(new URL(path, target.url), {
-      method,
-      headers: {
-        authorization: `Bearer ${target.token}`,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new CliError(`cannot reach ${target.url}: ${error instanceof Error ? error.message : String(error)}`, 1);
-  }
-  const text = await response.text();
-  const parsed: unknown = text === '' ? null : JSON.parse(text);
-  if (!response.ok) {
-    const problem = (parsed ?? {}) as Problem;
-    const issues = (problem.errors ?? []).map((e) => `\n  - ${e.path}: ${e.message}`).join('');
-    throw new CliError(
-      `${problem.detail ?? response.statusText} (${problem.code ?? response.status})${issues}`,
-      response.status < 500 ? 2 : 1,
+    const response = await clientFor(target, 30_000).request(
+      route.method,
+      withQuery(pathOf(route.path, params), query),
+      body,
     );
+    const text = await response.text();
+    return (text === '' ? null : JSON.parse(text)) as CallOutput<K>;
+  } catch (error) {
+    throw operatorError(error);
   }
-  return parsed as T;
 }
 
 export async function downloadApi(target: ApiTarget, path: string): Promise<Buffer> {
-  const response = await fetch(new URL(path, target.url), {
-    headers: { authorization: `Bearer ${target.token}` },
-    signal: AbortSignal.timeout(60_000),
-  });
-  if (!response.ok) {
-    throw new CliError(`download failed: ${response.status} ${response.statusText}`, response.status < 500 ? 2 : 1);
+  try {
+    const response = await clientFor(target, 60_000).request('GET', path, undefined, { accept: '*/*' });
+    return Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
+    throw new CliError(`download failed: ${error.status} ${error.message}`, error.status < 500 ? 2 : 1);
   }
-  return Buffer.from(await response.arrayBuffer());
 }
 
 export function apiTarget(options: { url?: string; token?: string }, env: NodeJS.ProcessEnv): ApiTarget {

@@ -1,20 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Clock } from '@hanoi247/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config/config.schema.js';
+import { publicScope, registerApiDocs, registerRouteContract } from './http/api-docs.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
@@ -94,40 +87,6 @@ export const redactedLogPaths = [
   '*.csrfToken',
 ];
 
-/** Everything in a scope registered by this plugin is reachable without signing in. */
-async function publicScope(app: FastifyInstance): Promise<void> {
-  app.addHook('onRoute', (route) => {
-    route.config = { ...(route.config ?? {}), public: true };
-  });
-}
-
-async function registerDocs(app: FastifyInstance, version: string): Promise<void> {
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'hanoi247 node API',
-        version,
-        description: 'National node for the UN Convention against Cybercrime.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: '__Host-h247_session' },
-          apiToken: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { apiToken: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(async (docs) => {
-    await publicScope(docs);
-    docs.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await docs.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
-  });
-}
-
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
   const version = options.version ?? '0.0.0';
   const headers = securityHeaders();
@@ -176,7 +135,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
   };
   registerAuthentication(app, node.services.auth, cookiePolicy);
-  await registerDocs(app, version);
+  registerRouteContract(app);
+  await registerApiDocs(app, version);
 
   const { services } = node;
   const keyring = await services.identity.ensureKeys({ principal: null, requestId: null });

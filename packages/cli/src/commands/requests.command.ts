@@ -1,37 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { apiTarget, callApi, downloadApi, type ApiTarget } from '../api-client.js';
+import type { CallInput, RequestView } from '@hanoi247/contract/client';
+import { apiTarget, callOperation, downloadApi, type ApiTarget } from '../api-client.js';
 import { CliError } from '../cli-error.js';
 
 interface ClientOptions {
   readonly url?: string;
   readonly token?: string;
   readonly json?: boolean;
-}
-
-interface QueueItem {
-  id: string;
-  reference: string;
-  type: string;
-  direction: string;
-  state: string;
-  priority: string;
-  requestingState: string;
-  requestedState: string;
-  nextDueAt: string | null;
-}
-
-interface RequestView extends QueueItem {
-  typeTitle: { en: string };
-  stateLabel: { en: string };
-  legalBasis: string;
-  version: number;
-  availableActions: { action: string }[];
-  missing: { path: string; message: string }[];
-  warnings: string[];
-  draftingWarnings: { code: string; text: { en: string } }[];
-  deadlines: { ruleId: string; status: string; dueAt: string }[];
-  details: Record<string, unknown>;
 }
 
 function withClient(command: Command): Command {
@@ -87,16 +63,11 @@ export function requestsCommand(): Command {
       .option('--type <type>', 'request type code, e.g. PRESERVATION_42')
       .option('--state <state>', 'state, e.g. SENT')
       .action(async (options: ClientOptions & { direction?: string; type?: string; state?: string }) => {
-        const query = new URLSearchParams(
-          Object.entries({ direction: options.direction, type: options.type, state: options.state }).filter(
-            (e): e is [string, string] => e[1] !== undefined,
-          ),
-        );
-        const { requests: items } = await callApi<{ requests: QueueItem[] }>(
-          target(options),
-          'GET',
-          `/api/v1/requests?${query.toString()}`,
-        );
+        // The server's strict query refuses a value outside its lists, with the accepted ones.
+        const query = { direction: options.direction, type: options.type, state: options.state } as NonNullable<
+          CallInput<'listRequests'>['query']
+        >;
+        const { requests: items } = await callOperation(target(options), 'listRequests', { query });
         if (options.json === true) {
           print(JSON.stringify(items, null, 2));
           return;
@@ -121,11 +92,7 @@ export function requestsCommand(): Command {
       .argument('<id>', 'request id')
       .option('--pdf <file>', 'also save the formal document (PDF) to this file')
       .action(async (id: string, options: ClientOptions & { pdf?: string }) => {
-        const request = await callApi<RequestView>(
-          target(options),
-          'GET',
-          `/api/v1/requests/${encodeURIComponent(id)}`,
-        );
+        const request = await callOperation(target(options), 'getRequest', { params: { requestId: id } });
         print(options.json === true ? JSON.stringify(request, null, 2) : describe(request));
         if (options.pdf !== undefined) {
           await writeFile(
@@ -146,12 +113,15 @@ export function requestsCommand(): Command {
       .option('--incoming', 'record a request received outside the network (POST /api/v1/requests/incoming)')
       .action(async (options: ClientOptions & { from: string; incoming?: boolean }) => {
         const body = await readJsonFile(options.from);
-        const created = await callApi<RequestView>(
-          target(options),
-          'POST',
-          options.incoming === true ? '/api/v1/requests/incoming' : '/api/v1/requests',
-          body,
-        );
+        // The file is the body as it stands: the server validates it and names what is wrong.
+        const created =
+          options.incoming === true
+            ? await callOperation(target(options), 'recordIncomingRequest', {
+                body: body as NonNullable<CallInput<'recordIncomingRequest'>['body']>,
+              })
+            : await callOperation(target(options), 'createRequest', {
+                body: body as NonNullable<CallInput<'createRequest'>['body']>,
+              });
         print(options.json === true ? JSON.stringify(created, null, 2) : `created\n${describe(created)}`);
       }),
   );
@@ -173,12 +143,10 @@ export function requestsCommand(): Command {
             ...(fromFile as Record<string, unknown>),
             ...(options.information === undefined ? {} : { information: options.information }),
           };
-          const next = await callApi<RequestView>(
-            target(options),
-            'POST',
-            `/api/v1/requests/${encodeURIComponent(id)}/transitions`,
-            { action, payload },
-          );
+          const next = await callOperation(target(options), 'transitionRequest', {
+            params: { requestId: id },
+            body: { action, payload },
+          });
           print(options.json === true ? JSON.stringify(next, null, 2) : describe(next));
         },
       ),

@@ -1,3 +1,4 @@
+import { ApiProblem, createApiClient, routes } from '@hanoi247/contract/client';
 import { totpCodeAt } from '@hanoi247/server';
 
 /** A signed-in officer, as a browser holds them: the session cookie and the CSRF token. */
@@ -6,12 +7,6 @@ export interface ApiSession {
   readonly username: string;
   readonly cookie: string;
   readonly csrfToken: string;
-}
-
-interface Problem {
-  readonly code?: string;
-  readonly detail?: string;
-  readonly errors?: readonly { readonly path: string; readonly message: string }[];
 }
 
 export class ApiError extends Error {
@@ -27,47 +22,44 @@ export class ApiError extends Error {
 const stepMs = 30_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function send(
-  baseUrl: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<Response> {
-  return fetch(new URL(path, baseUrl), {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    redirect: 'error',
-    signal: AbortSignal.timeout(15_000),
+/** The contract's client as a browser holds a session: its cookie, its CSRF token, no redirects. */
+function clientOf(baseUrl: string, session?: { readonly cookie: string; readonly csrfToken: string }) {
+  return createApiClient({
+    baseUrl: new URL(baseUrl).origin,
+    csrfToken: () => session?.csrfToken ?? null,
+    fetch: async (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), ...(session ? { cookie: session.cookie } : {}) },
+        redirect: 'error',
+        signal: AbortSignal.timeout(15_000),
+      }),
   });
 }
 
-async function parsed<T>(response: Response, what: string): Promise<T> {
-  const text = await response.text();
-  const json: unknown = text === '' ? null : JSON.parse(text);
-  if (!response.ok) {
-    const problem = (json ?? {}) as Problem;
-    const issues = (problem.errors ?? []).map((e) => `; ${e.path}: ${e.message}`).join('');
+/** Sends and reads the answer; a refusal becomes an ApiError naming what was done and the problem. */
+async function answered(what: string, sending: Promise<Response>): Promise<{ response: Response; json: unknown }> {
+  try {
+    const response = await sending;
+    const text = await response.text();
+    return { response, json: text === '' ? null : JSON.parse(text) };
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
+    const issues = error.fieldErrors.map((e) => `; ${e.path}: ${e.message}`).join('');
     throw new ApiError(
-      `${what}: HTTP ${response.status} ${problem.code ?? ''} ${problem.detail ?? response.statusText}${issues}`.replace(
-        /\s+/g,
-        ' ',
-      ),
-      response.status,
-      problem.code ?? null,
+      `${what}: HTTP ${error.status} ${error.code} ${error.message}${issues}`.replace(/\s+/g, ' '),
+      error.status,
+      error.code,
     );
   }
-  return json as T;
 }
 
 async function attempt(baseUrl: string, username: string, password: string, totpCode: string): Promise<ApiSession> {
-  const response = await send(baseUrl, 'POST', '/api/v1/auth/login', {}, { username, password, totpCode });
-  const body = await parsed<{ status: string; csrfToken?: string }>(response, `sign-in of ${username}`);
+  const { response, json } = await answered(
+    `sign-in of ${username}`,
+    clientOf(baseUrl).request('POST', routes.login.path, { username, password, totpCode }),
+  );
+  const body = json as { status: string; csrfToken?: string };
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
@@ -113,11 +105,10 @@ export async function signIn(
 
 /** One API call as this officer; non-2xx answers become an ApiError naming the problem. */
 export async function call<T>(session: ApiSession, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { cookie: session.cookie };
-  // The synchronizer token proves the caller read the node's answer, as the web page does.
-  if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
-  return parsed<T>(
-    await send(session.baseUrl, method, path, headers, body),
+  // The synchronizer token (sent on POST) proves the caller read the node's answer, as the web page does.
+  const { json } = await answered(
     `${method} ${path} as ${session.username}`,
+    clientOf(session.baseUrl, session).request(method, path, body),
   );
+  return json as T;
 }

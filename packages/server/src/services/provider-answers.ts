@@ -1,3 +1,4 @@
+import type { RecordableAction } from '@hanoi247/contract';
 import { DomainError, permissionsOf, type AnswerChannel, type OrderPayload } from '@hanoi247/core';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { orderDeadlineRepository } from '../repositories/order-event.repository.js';
@@ -21,10 +22,6 @@ export interface RecordedAnswer {
   /** The answer itself (letter, e-mail, note of the call), already an evidence item of the request. */
   readonly evidenceItemId: string;
 }
-
-/** What an officer may record for a provider: what the provider would otherwise do in its portal. */
-export const recordableActions = ['acknowledge', 'confirm-preservation', 'object'] as const;
-export type RecordableAction = (typeof recordableActions)[number];
 
 /**
  * The audited path for a provider that is not on the platform (no account acts for it): an officer

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { api, rememberCsrfToken } from './api/client.js';
+import { call, rememberCsrfToken } from './api/client.js';
 import { useSession } from './api/queries.js';
 import { rememberSessionExpiry, rememberSignedIn } from './auth/session-expiry.js';
 import { SignInPage } from './auth/SignInPage.js';
@@ -53,7 +53,7 @@ export function App() {
   if (!session.data) return <SignInPage place={place.data} />;
 
   const signOut = () => {
-    void api('POST', '/api/v1/auth/logout')
+    void call('logout')
       .catch(() => undefined)
       .finally(() => {
         rememberCsrfToken(null);

@@ -1,47 +1,8 @@
-import { auditActions } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditQueryService } from '../../services/audit-query.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, isoTimestamp, purposeHeaderSchema, withProblems } from '../common.schema.js';
-
-const auditQuery = z.strictObject({
-  action: z.enum(Object.keys(auditActions) as [keyof typeof auditActions, ...(keyof typeof auditActions)[]]).optional(),
-  actorId: idSchema.optional(),
-  objectType: z
-    .string()
-    .regex(/^[a-z-]{1,40}$/, 'must be a lower-case object type such as user or session')
-    .optional(),
-  objectId: idSchema.optional(),
-  requestId: z.string().max(64).optional(),
-  from: isoTimestamp.optional(),
-  to: isoTimestamp.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a cursor returned by a previous page')
-    .optional(),
-});
-
-const entrySchema = z
-  .object({
-    seq: z.number().int(),
-    id: z.string(),
-    occurredAt: z.string(),
-    actorType: z.string(),
-    actorId: z.string().nullable(),
-    actorName: z.string(),
-    action: z.string(),
-    objectType: z.string(),
-    objectId: z.string().nullable(),
-    purpose: z.string().nullable(),
-    outcome: z.string(),
-    requestId: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-    canonical: z.string().describe('RFC 8785 canonical JSON of the entry: the future ledger leaf'),
-    digest: z.string().describe('SHA-256 of `canonical`, hex'),
-  })
-  .meta({ id: 'AuditEntry' });
+import { purposeHeaderSchema, withProblems, auditQuery, auditEntrySchema } from '@hanoi247/contract';
 
 export const auditRoutes =
   (audit: AuditQueryService): FastifyPluginAsyncZod =>
@@ -56,7 +17,7 @@ export const auditRoutes =
           querystring: auditQuery,
           headers: purposeHeaderSchema,
           response: withProblems({
-            200: z.object({ entries: z.array(entrySchema).readonly(), nextCursor: z.string().nullable() }),
+            200: z.object({ entries: z.array(auditEntrySchema).readonly(), nextCursor: z.string().nullable() }),
           }),
         },
       },

@@ -3,17 +3,18 @@ import { z } from 'zod';
 import type { AuthService, SignInResult } from '../../services/auth.service.js';
 import type { BootstrapService } from '../../services/bootstrap.service.js';
 import { clearSessionCookie, setSessionCookie, type SessionCookiePolicy } from '../authentication.js';
-import { userViewSchema, withProblems } from '../common.schema.js';
-import { callContext } from '../call-context.js';
-import { rateLimitedError } from '../error-handler.js';
 import {
+  userViewSchema,
+  withProblems,
   bootstrapBody,
   enrolBody,
   enrolmentRequiredSchema,
   loginBody,
   sessionSchema,
   signedInSchema,
-} from './auth.schema.js';
+} from '@hanoi247/contract';
+import { callContext } from '../call-context.js';
+import { rateLimitedError } from '../error-handler.js';
 
 export interface AuthRouteDeps {
   readonly auth: AuthService;

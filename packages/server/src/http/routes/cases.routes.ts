@@ -3,21 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseService } from '../../services/case.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
-
-const caseViewSchema = z
-  .object({
-    id: z.string(),
-    data: z.record(z.string(), z.unknown()),
-    eligibility: z.object({
-      eligible: z.boolean(),
-      basis: z.string().nullable(),
-      warnings: z.array(z.string()).readonly(),
-    }),
-    createdBy: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Case' });
+import { idSchema, purposeHeaderSchema, withProblems, caseViewSchema } from '@hanoi247/contract';
 
 export const caseRoutes =
   (cases: CaseService): FastifyPluginAsyncZod =>

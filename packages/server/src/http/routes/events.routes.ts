@@ -1,5 +1,6 @@
 import { DomainError } from '@hanoi247/core';
 import type { FastifyRequest } from 'fastify';
+import { liveEventHeaders } from '@hanoi247/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashSecret } from '../../auth/secret-token.js';
@@ -22,12 +23,6 @@ export interface EventRoutesDeps {
 const retryMs = 2_000;
 
 // Headers are never strict: every request carries others (cookie, host, accept).
-const eventHeaders = z.object({
-  'last-event-id': z
-    .string()
-    .regex(/^\d{1,15}$/, { error: 'must be the id of an event this stream sent' })
-    .optional(),
-});
 
 /** The hash of the secret that authenticated this request, to re-check it while the stream is open. */
 function credentialOf(request: FastifyRequest, secureCookie: boolean): StreamCredential {
@@ -69,7 +64,7 @@ export const eventRoutes =
             `Send Last-Event-ID to replay up to ${replayLimit} missed events. A comment every ${heartbeatMs / 1000} s keeps the connection open; ` +
             'the stream ends when the session or token is no longer valid. At most ' +
             `${maxPerUser} streams per user (429 events/too-many-streams).`,
-          headers: eventHeaders,
+          headers: liveEventHeaders,
           querystring: z.strictObject({}),
         },
       },

@@ -11,10 +11,8 @@ import type { OnwardTransferService } from '../../services/onward-transfer.servi
 import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
 import type { EvidenceCustodyService } from '../../services/evidence-custody.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems, evidenceParams, requestParams, ledgerAlertsSchema } from '@hanoi247/contract';
 import { attachmentDisposition } from '../content-disposition.js';
-import { evidenceParams } from './evidence.schema.js';
-import { requestParams } from './requests.schema.js';
 
 export interface EvidenceExchangeRouteDeps {
   readonly offers: EvidenceOfferService;
@@ -168,19 +166,7 @@ export const evidenceExchangeRoutes =
           tags: ['federation'],
           summary: 'Split views and inconsistent histories partners signed: both signed checkpoints kept as evidence',
           response: withProblems({
-            200: z.object({
-              alerts: z.array(
-                z.object({
-                  id: z.string(),
-                  country: z.string(),
-                  kind: z.string(),
-                  treeSize: z.number(),
-                  firstNote: z.string(),
-                  secondNote: z.string(),
-                  raisedAt: z.string(),
-                }),
-              ),
-            }),
+            200: ledgerAlertsSchema,
           }),
         },
       },

@@ -1,38 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { LedgerService } from '../../ledger/ledger.service.js';
 import type { EvidenceService } from '../../services/evidence.service.js';
 import { custodyProofs } from '../../services/custody-proofs.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { purposeHeaderSchema, withProblems } from '../common.schema.js';
-import { evidenceParams } from './evidence.schema.js';
-
-const custodyProofsSchema = z
-  .object({
-    checkpoint: z
-      .object({
-        treeSize: z.number().int(),
-        rootHash: z.string().describe('standard base64'),
-        note: z.string().describe('the signed note, as at GET /ledger/v1/checkpoint'),
-      })
-      .nullable()
-      .describe('the latest checkpoint; null while the ledger has none'),
-    proofs: z
-      .array(
-        z.object({
-          eventId: z.string(),
-          leafIndex: z
-            .number()
-            .int()
-            .nullable()
-            .describe('null while the event is not yet sequenced into the latest checkpoint'),
-          leafData: z.string().nullable().describe('the canonical leaf: leaf hash = SHA-256(0x00 ‖ UTF-8 leafData)'),
-          proof: z.array(z.string()).readonly().describe('RFC 9162 inclusion proof, standard base64, leaf to root'),
-        }),
-      )
-      .readonly(),
-  })
-  .meta({ id: 'CustodyProofs' });
+import { custodyProofsSchema, evidenceParams, purposeHeaderSchema, withProblems } from '@hanoi247/contract';
 
 export const evidenceProofRoutes =
   (deps: { evidence: EvidenceService; ledger: LedgerService }): FastifyPluginAsyncZod =>

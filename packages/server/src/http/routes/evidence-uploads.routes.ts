@@ -5,7 +5,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppendResult, UploadService, UploadView } from '../../services/evidence-upload.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import {
+  withProblems,
+  createUploadHeaders,
+  patchUploadHeaders,
+  tusHeaders,
+  uploadParams,
+  uploadViewSchema,
+} from '@hanoi247/contract';
 import {
   evidenceIdHeader,
   evidenceInputFromMetadata,
@@ -15,13 +22,6 @@ import {
   tusVersion,
   tusVersionCheck,
 } from '../tus.js';
-import {
-  createUploadHeaders,
-  patchUploadHeaders,
-  tusHeaders,
-  uploadParams,
-  uploadViewSchema,
-} from './evidence.schema.js';
 
 export interface UploadRouteDeps {
   readonly uploads: UploadService;

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { EvidenceService } from '../../services/evidence.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { purposeHeaderSchema, withProblems } from '../common.schema.js';
+import {
+  purposeHeaderSchema,
+  withProblems,
+  requestParams,
+  custodySchema,
+  evidenceListSchema,
+  evidenceParams,
+  evidenceViewSchema,
+} from '@hanoi247/contract';
 import { attachmentDisposition } from '../content-disposition.js';
-import { requestParams } from './requests.schema.js';
-import { custodySchema, evidenceListSchema, evidenceParams, evidenceViewSchema } from './evidence.schema.js';
 
 export const evidenceRoutes =
   (evidence: EvidenceService): FastifyPluginAsyncZod =>

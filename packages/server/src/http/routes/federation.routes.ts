@@ -10,7 +10,7 @@ import type { PeerService } from '../../services/peer.service.js';
 import type { PullService } from '../../services/pull.service.js';
 import { DomainError } from '@hanoi247/core';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { federationStatusSchema, peersSchema, withProblems } from '@hanoi247/contract';
 
 export interface FederationRouteDeps {
   readonly identity: () => OwnIdentity;
@@ -112,6 +112,7 @@ export const federationRoutes =
         schema: {
           tags: ['federation'],
           summary: 'Pinned partner nodes with languages, roster, reservations and key fingerprints',
+          response: withProblems({ 200: peersSchema }),
         },
       },
       async (request) => ({
@@ -158,7 +159,11 @@ export const federationRoutes =
       '/api/v1/federation/status',
       {
         config: { permission: 'node:read' },
-        schema: { tags: ['federation'], summary: 'Partners, queued messages and delivery failures' },
+        schema: {
+          tags: ['federation'],
+          summary: 'Partners, queued messages and delivery failures',
+          response: withProblems({ 200: federationStatusSchema }),
+        },
       },
       async (request) => deps.status.status(callContext(request)),
     );

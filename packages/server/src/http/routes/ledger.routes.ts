@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LedgerService } from '../../ledger/ledger.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { problemSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
+import {
+  problemSchema,
+  purposeHeaderSchema,
+  withProblems,
+  ledgerInclusionSchema,
+  ledgerConsistencySchema,
+  ledgerLeafSchema,
+} from '@hanoi247/contract';
 
 /** Decimal digits only: Number('') is 0 and Number('1e3') is 1000, neither is a tree size. */
 const decimal = (what: string) =>
@@ -11,37 +18,6 @@ const decimal = (what: string) =>
     .regex(/^(0|[1-9]\d{0,15})$/, `${what} must be a decimal integer`)
     .transform(Number)
     .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));
-
-const base64Hash = z.string().describe('SHA-256, standard base64 with padding (44 characters)');
-
-const inclusionSchema = z
-  .object({
-    index: z.number().int(),
-    treeSize: z.number().int(),
-    leafHash: base64Hash.describe('the stored leaf hash; compute it yourself from the leaf data: SHA-256(0x00 ‖ data)'),
-    proof: z.array(base64Hash).readonly().describe('RFC 9162 §2.1.3 audit path, leaf side first'),
-  })
-  .meta({ id: 'LedgerInclusionProof' });
-
-const consistencySchema = z
-  .object({
-    from: z.number().int(),
-    to: z.number().int(),
-    proof: z.array(base64Hash).readonly().describe('RFC 9162 §2.1.4 consistency proof'),
-  })
-  .meta({ id: 'LedgerConsistencyProof' });
-
-const leafSchema = z
-  .object({
-    index: z.number().int(),
-    kind: z.string().describe('custody or audit'),
-    refId: z.string().describe('the custody event id, or the audit entry id'),
-    leafData: z.string().describe('the leaf exactly as hashed: RFC 8785 canonical JSON, UTF-8'),
-    leafHash: base64Hash,
-    queuedAt: z.string(),
-    sequencedAt: z.string(),
-  })
-  .meta({ id: 'LedgerLeaf' });
 
 /** Public answers: a proof or checkpoint can be refused (400, 404) but never needs a sign-in. */
 const publicProblems = { 400: problemSchema, 404: problemSchema };
@@ -90,7 +66,7 @@ export const ledgerRoutes =
           summary:
             'Inclusion proof of leaf `index` in the tree of `size` leaves (size at most the latest checkpoint\u2019s)',
           querystring: z.strictObject({ index: decimal('index'), size: decimal('size') }),
-          response: { 200: inclusionSchema, ...publicProblems },
+          response: { 200: ledgerInclusionSchema, ...publicProblems },
         },
       },
       async (request) => ledger.inclusionProof(request.query.index, request.query.size),
@@ -105,7 +81,7 @@ export const ledgerRoutes =
           summary:
             'Consistency proof that the tree of `from` leaves is a prefix of the tree of `to` leaves (1 \u2264 from \u2264 to)',
           querystring: z.strictObject({ from: decimal('from'), to: decimal('to') }),
-          response: { 200: consistencySchema, ...publicProblems },
+          response: { 200: ledgerConsistencySchema, ...publicProblems },
         },
       },
       async (request) => ledger.consistencyProof(request.query.from, request.query.to),
@@ -124,7 +100,7 @@ export const ledgerRoutes =
             count: decimal('count').pipe(z.number().min(1).max(1000)).optional(),
           }),
           headers: purposeHeaderSchema,
-          response: withProblems({ 200: z.object({ leaves: z.array(leafSchema).readonly() }) }),
+          response: withProblems({ 200: z.object({ leaves: z.array(ledgerLeafSchema).readonly() }) }),
         },
       },
       async (request) => ({

@@ -2,9 +2,7 @@ import { countryProfiles } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
-import { withProblems } from '../common.schema.js';
-
-const keySchema = z.object({ publicKey: z.string(), fingerprint: z.string() });
+import { withProblems, nodeKeySchema, nodeProfileSchema } from '@hanoi247/contract';
 
 export interface NodeRouteDeps {
   readonly country: string;
@@ -13,8 +11,6 @@ export interface NodeRouteDeps {
   readonly version: string;
   readonly defaultLanguage: 'vi' | 'en' | null;
 }
-
-const bilingual = z.object({ en: z.string(), vi: z.string() });
 
 export const nodeRoutes =
   (deps: NodeRouteDeps): FastifyPluginAsyncZod =>
@@ -36,8 +32,8 @@ export const nodeRoutes =
                   keyId: z.string(),
                   createdAt: z.string(),
                   retiredAt: z.string().nullable(),
-                  signing: keySchema,
-                  encryption: keySchema,
+                  signing: nodeKeySchema,
+                  encryption: nodeKeySchema,
                 }),
               ),
             }),
@@ -60,14 +56,7 @@ export const nodeRoutes =
         schema: {
           tags: ['node'],
           summary: 'Which State\u2019s node this is and the language its web app opens in (no sign-in needed)',
-          response: {
-            200: z.object({
-              country: z.string(),
-              stateName: bilingual.nullable(),
-              name: z.string(),
-              defaultLanguage: z.enum(['vi', 'en']).nullable(),
-            }),
-          },
+          response: { 200: nodeProfileSchema },
         },
       },
       async () => ({

@@ -5,9 +5,11 @@ import type { OrderFromRequestService } from '../../services/order-from-request.
 import type { OrderService } from '../../services/order.service.js';
 import type { ProviderAnswerService } from '../../services/provider-answers.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
-import { evidenceListSchema } from './evidence.schema.js';
 import {
+  idSchema,
+  purposeHeaderSchema,
+  withProblems,
+  evidenceListSchema,
   amendOrderBody,
   createOrderBody,
   fromRequestBody,
@@ -18,7 +20,7 @@ import {
   orderTransitionBody,
   providerAnswerBody,
   signedOrderSchema,
-} from './orders.schema.js';
+} from '@hanoi247/contract';
 
 export interface OrderRouteDeps {
   readonly orders: OrderService;

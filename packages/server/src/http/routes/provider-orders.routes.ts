@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderOrderService } from '../../services/provider-order.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
 import {
+  withProblems,
   confirmPreservationBody,
   objectBody,
   orderParams,
@@ -14,7 +14,8 @@ import {
   productionReceiptSchema,
   providerOrderViewSchema,
   signedOrderSchema,
-} from './orders.schema.js';
+  providerOrdersQuery,
+} from '@hanoi247/contract';
 
 export interface ProviderOrderRouteDeps {
   readonly providerOrders: ProviderOrderService;
@@ -24,14 +25,6 @@ export interface ProviderOrderRouteDeps {
 const base = '/api/v1/provider/orders';
 const permission = 'provider-orders:respond' as const;
 const tags = ['provider'];
-const listQuery = z.strictObject({
-  state: z
-    .string()
-    .regex(/^[A-Z_]{2,40}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
 const withUploadProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
   const all = withProblems(ok);
   return { ...all, 413: all[404], 415: all[404] };
@@ -63,7 +56,7 @@ export const providerOrderRoutes =
         schema: {
           tags,
           summary: 'The orders served on my provider, newest first',
-          querystring: listQuery,
+          querystring: providerOrdersQuery,
           response: withProblems({ 200: z.object({ orders: z.array(providerOrderViewSchema) }) }),
         },
       },

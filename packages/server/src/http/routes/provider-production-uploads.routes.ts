@@ -5,10 +5,9 @@ import { z } from 'zod';
 import type { UploadService } from '../../services/evidence-upload.service.js';
 import type { ProductionInput } from '../../services/provider-production.js';
 import { callContext } from '../call-context.js';
-import { idSchema, withProblems } from '../common.schema.js';
+import { idSchema, withProblems, patchUploadHeaders, tusHeaders, uploadViewSchema } from '@hanoi247/contract';
 import { offsetContentType, parseUploadMetadata, tusVersionCheck } from '../tus.js';
 import { completed, uploadHeaders, withTusProblems } from './evidence-uploads.routes.js';
-import { patchUploadHeaders, tusHeaders, uploadViewSchema } from './evidence.schema.js';
 
 export interface ProductionUploadRouteDeps {
   readonly uploads: UploadService;

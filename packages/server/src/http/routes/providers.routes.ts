@@ -3,36 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderService } from '../../services/provider.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, withProblems } from '../common.schema.js';
-
-const providerParams = z.strictObject({ providerId: idSchema });
-const summary = z.object({
-  count: z.number().int(),
-  medianHours: z.number().nullable(),
-  p90Hours: z.number().nullable(),
-});
-const memberSchema = z.object({ userId: z.string(), username: z.string(), createdAt: z.string() });
-
-const providerViewSchema = z
-  .object({
-    id: z.string(),
-    legalName: z.string(),
-    country: z.string(),
-    type: z.enum(providerTypes),
-    registrationNumber: z.string().nullable(),
-    legalRepresentative: z.string().nullable(),
-    contacts: z.array(
-      z.object({ role: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
-    ),
-    dataCategories: z.array(z.string()),
-    channel: z.enum(['portal', 'api', 'both']),
-    languages: z.array(z.string()),
-    active: z.boolean(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'ServiceProvider' });
+import {
+  idSchema,
+  withProblems,
+  providerParams,
+  providerTimingSummary,
+  memberSchema,
+  providerViewSchema,
+} from '@hanoi247/contract';
 
 /** The registry of service providers (brief §3.1), their users, and how fast they answer. */
 export const providerRoutes =
@@ -162,9 +140,9 @@ export const providerRoutes =
               providerId: z.string(),
               orders: z.number().int(),
               served: z.number().int(),
-              timeToAcknowledge: summary,
-              timeToPreserve: summary,
-              timeToProduce: summary,
+              timeToAcknowledge: providerTimingSummary,
+              timeToPreserve: providerTimingSummary,
+              timeToProduce: providerTimingSummary,
               outcomes: z.record(z.string(), z.number()),
               objections: z.record(z.string(), z.number()),
             }),

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestService } from '../../services/request.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '../common.schema.js';
+import { withProblems } from '@hanoi247/contract';
 
 const loose = z.array(z.record(z.string(), z.unknown())).readonly();
 

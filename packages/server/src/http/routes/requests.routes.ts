@@ -4,8 +4,10 @@ import type { RequestTransitionService } from '../../services/request-transition
 import type { RequestService } from '../../services/request.service.js';
 import type { RequestDocumentService } from '../../services/request-document.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems } from '../common.schema.js';
 import {
+  idSchema,
+  purposeHeaderSchema,
+  withProblems,
   assignableOfficersSchema,
   assignmentBody,
   createRequestBody,
@@ -17,21 +19,14 @@ import {
   timelineSchema,
   transitionBody,
   updateRequestBody,
-} from './requests.schema.js';
+  requestDocumentQuery,
+} from '@hanoi247/contract';
 
 export interface RequestRouteDeps {
   readonly requests: RequestService;
   readonly transitions: RequestTransitionService;
   readonly documents: RequestDocumentService;
 }
-
-const documentQuery = z.strictObject({
-  languages: z
-    .string()
-    .regex(/^[a-z]{2}(,[a-z]{2}){0,3}$/, 'a comma-separated list of language codes such as vi,en')
-    .transform((v) => v.split(','))
-    .optional(),
-});
 
 export const requestRoutes =
   ({ requests, transitions, documents }: RequestRouteDeps): FastifyPluginAsyncZod =>
@@ -238,7 +233,7 @@ export const requestRoutes =
           summary:
             'The formal document: the requested State\u2019s language and English, with reference, key fingerprint and QR code',
           params: requestParams,
-          querystring: documentQuery,
+          querystring: requestDocumentQuery,
           headers: purposeHeaderSchema,
         },
       },

@@ -2,27 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiTokenService } from '../../services/api-token.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, permissionSchema, safeText, withProblems } from '../common.schema.js';
-
-const tokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    scopes: z.array(permissionSchema).readonly(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
-
-const createTokenBody = z
-  .strictObject({
-    name: safeText(80),
-    scopes: z.array(permissionSchema).min(1).max(20),
-    expiresInDays: z.number().int().min(1).max(365),
-  })
-  .meta({ id: 'CreateApiTokenRequest' });
+import { idSchema, withProblems, apiTokenSchema, createTokenBody } from '@hanoi247/contract';
 
 export const tokenRoutes =
   (tokens: ApiTokenService): FastifyPluginAsyncZod =>
@@ -34,7 +14,7 @@ export const tokenRoutes =
         schema: {
           tags: ['tokens'],
           summary: 'My API tokens',
-          response: withProblems({ 200: z.object({ tokens: z.array(tokenSchema).readonly() }) }),
+          response: withProblems({ 200: z.object({ tokens: z.array(apiTokenSchema).readonly() }) }),
         },
       },
       async (request) => ({ tokens: await tokens.list(callContext(request)) }),
@@ -48,7 +28,7 @@ export const tokenRoutes =
           tags: ['tokens'],
           summary: 'Issue a scoped, expiring API token; the secret is shown only in this answer',
           body: createTokenBody,
-          response: withProblems({ 201: z.object({ token: z.string(), record: tokenSchema }) }),
+          response: withProblems({ 201: z.object({ token: z.string(), record: apiTokenSchema }) }),
         },
       },
       async (request, reply) => reply.status(201).send(await tokens.create(callContext(request), request.body)),

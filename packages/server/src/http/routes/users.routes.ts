@@ -2,18 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserService } from '../../services/user.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, roleSchema, safeText, userViewSchema, withProblems } from '../common.schema.js';
-
-const createUserBody = z
-  .strictObject({
-    username: z.string().trim().min(1).max(64),
-    displayName: safeText(120),
-    roles: z.array(roleSchema).min(1).max(6),
-    password: z.string().min(1).max(256),
-  })
-  .meta({ id: 'CreateUserRequest' });
-
-const userParams = z.strictObject({ userId: idSchema });
+import { purposeHeaderSchema, userViewSchema, withProblems, createUserBody, userParams } from '@hanoi247/contract';
 
 export const userRoutes =
   (users: UserService): FastifyPluginAsyncZod =>

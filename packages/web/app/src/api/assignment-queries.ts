@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.js';
-import type { Assignee } from './types.js';
+import { call } from './client.js';
 
 /**
  * Officers this request can be handed to (ids and names only), from the request-scoped endpoint:
@@ -10,8 +9,7 @@ import type { Assignee } from './types.js';
 export const useAssignableOfficers = (requestId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['assignable-officers', requestId],
-    queryFn: () =>
-      api<{ officers: Assignee[] }>('GET', `/api/v1/requests/${requestId}/assignable-officers`).then((r) => r.officers),
+    queryFn: () => call('listAssignableOfficers', { params: { requestId } }).then((r) => r.officers),
     enabled,
     staleTime: 5 * 60_000,
   });

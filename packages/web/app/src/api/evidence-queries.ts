@@ -1,41 +1,41 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, apiFetch } from './client.js';
-import type { CustodyEvent, CustodyProofs, EvidenceItem, LedgerAlert } from './evidence-types.js';
+import { apiFetch, call } from './client.js';
 import { useSession } from './queries.js';
+import type { SessionView } from './types.js';
 
 export const useRequestEvidence = (requestId: string) =>
   useQuery({
     queryKey: ['evidence-list', requestId],
-    queryFn: () => api<{ items: EvidenceItem[] }>('GET', `/api/v1/requests/${requestId}/evidence`).then((r) => r.items),
+    queryFn: () => call('listRequestEvidence', { params: { requestId } }).then((r) => r.items),
     refetchInterval: 15_000,
   });
 
 export const useEvidence = (id: string) =>
-  useQuery({ queryKey: ['evidence', id], queryFn: () => api<EvidenceItem>('GET', `/api/v1/evidence/${id}`) });
+  useQuery({ queryKey: ['evidence', id], queryFn: () => call('getEvidence', { params: { evidenceId: id } }) });
 
 export const useCustody = (id: string) =>
   useQuery({
     queryKey: ['custody', id],
-    queryFn: () => api<{ events: CustodyEvent[] }>('GET', `/api/v1/evidence/${id}/custody`).then((r) => r.events),
+    queryFn: () => call('getEvidenceCustody', { params: { evidenceId: id } }).then((r) => r.events),
     refetchInterval: 15_000,
   });
 
 export const useCustodyProofs = (id: string) =>
   useQuery({
     queryKey: ['custody-proofs', id],
-    queryFn: () => api<CustodyProofs>('GET', `/api/v1/evidence/${id}/custody/proofs`),
+    queryFn: () => call('getEvidenceCustodyProofs', { params: { evidenceId: id } }),
     refetchInterval: 15_000,
   });
 
 export const useLedgerAlerts = () =>
   useQuery({
     queryKey: ['ledger-alerts'],
-    queryFn: () => api<{ alerts: LedgerAlert[] }>('GET', '/api/v1/federation/ledger-alerts').then((r) => r.alerts),
+    queryFn: () => call('listLedgerAlerts').then((r) => r.alerts),
     refetchInterval: 30_000,
   });
 
 /** Whether the signed-in user holds a permission; false until the session is read. */
-export function useHasPermission(permission: string): boolean {
+export function useHasPermission(permission: SessionView['permissions'][number]): boolean {
   const session = useSession();
   return session.data?.permissions.includes(permission) ?? false;
 }

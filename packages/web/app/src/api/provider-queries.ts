@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.js';
+import { api, call } from './client.js';
 import { pollIntervalMs } from './queries.js';
 import type { ObjectionCode, ProviderOrder } from './provider-types.js';
 
@@ -9,14 +9,14 @@ const base = '/api/v1/provider/orders';
 export const useProviderOrders = () =>
   useQuery({
     queryKey: ['provider-orders'],
-    queryFn: () => api<{ orders: ProviderOrder[] }>('GET', `${base}?limit=200`).then((r) => r.orders),
+    queryFn: () => call('listProviderOrders', { query: { limit: 200 } }).then((r) => r.orders),
     refetchInterval: pollIntervalMs,
   });
 
 export const useProviderOrder = (id: string) =>
   useQuery({
     queryKey: ['provider-order', id],
-    queryFn: () => api<ProviderOrder>('GET', `${base}/${id}`),
+    queryFn: () => call('getProviderOrder', { params: { orderId: id } }),
     refetchInterval: pollIntervalMs,
   });
 

@@ -2,30 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mayBeSignedIn, rememberSignedIn } from '../auth/session-expiry.js';
 import { deskRefetchInterval } from '../live/live-mode.js';
 import type { NoteCatalogue } from '../requests/timeline-notes.js';
-import { api, ApiError, withQuery } from './client.js';
-import type {
-  CountryProfile,
-  QueueItem,
-  RequestType,
-  RequestView,
-  SessionView,
-  StateMachine,
-  TimelineEvent,
-} from './types.js';
+import type { CallInput } from '@hanoi247/contract/client';
+import { api, ApiError, call } from './client.js';
+import type { Bilingual, SessionView } from './types.js';
 
 /** How often the desk asks for news: a new request must show within seconds, day and night. */
 export const pollIntervalMs = 3000;
 /** The desk's request queries: short polling, or a slow safety net while the live stream is open. */
 const deskPolling = deskRefetchInterval(pollIntervalMs);
 
-export interface QueueFilter {
-  readonly direction?: string;
-  readonly type?: string;
-  readonly state?: string;
-  readonly country?: string;
-  /** A user id, me or unassigned. */
-  readonly assignee?: string;
-}
+/** The queue's filters: the list operation's query without its paging. */
+export type QueueFilter = Omit<NonNullable<CallInput<'listRequests'>['query']>, 'limit' | 'offset'>;
 
 /** Null when signed out; a 401 (session ended elsewhere) also means signed out. */
 export const useSession = () =>
@@ -34,7 +21,7 @@ export const useSession = () =>
     queryFn: async (): Promise<SessionView | null> => {
       if (!mayBeSignedIn()) return null;
       try {
-        return await api<SessionView>('GET', '/api/v1/auth/session');
+        return await call('getSession');
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
         rememberSignedIn(false);
@@ -48,24 +35,21 @@ export const useSession = () =>
 export const useQueue = (filter: QueueFilter) =>
   useQuery({
     queryKey: ['queue', filter],
-    queryFn: () =>
-      api<{ requests: QueueItem[] }>('GET', withQuery('/api/v1/requests', { ...filter, limit: 200 })).then(
-        (r) => r.requests,
-      ),
+    queryFn: () => call('listRequests', { query: { ...filter, limit: 200 } }).then((r) => r.requests),
     refetchInterval: deskPolling,
   });
 
 export const useRequest = (id: string) =>
   useQuery({
     queryKey: ['request', id],
-    queryFn: () => api<RequestView>('GET', `/api/v1/requests/${id}`),
+    queryFn: () => call('getRequest', { params: { requestId: id } }),
     refetchInterval: deskPolling,
   });
 
 export const useTimeline = (id: string) =>
   useQuery({
     queryKey: ['timeline', id],
-    queryFn: () => api<{ events: TimelineEvent[] }>('GET', `/api/v1/requests/${id}/timeline`).then((r) => r.events),
+    queryFn: () => call('getRequestTimeline', { params: { requestId: id } }).then((r) => r.events),
     refetchInterval: deskPolling,
   });
 
@@ -75,15 +59,14 @@ const reference = { staleTime: Infinity } as const;
 export const useRequestTypes = () =>
   useQuery({
     queryKey: ['request-types'],
-    queryFn: () => api<{ requestTypes: RequestType[] }>('GET', '/api/v1/request-types').then((r) => r.requestTypes),
+    queryFn: () => call('listRequestTypes').then((r) => r.requestTypes),
     ...reference,
   });
 
 export const useCountryProfiles = () =>
   useQuery({
     queryKey: ['country-profiles'],
-    queryFn: () =>
-      api<{ countryProfiles: CountryProfile[] }>('GET', '/api/v1/country-profiles').then((r) => r.countryProfiles),
+    queryFn: () => call('listCountryProfiles').then((r) => r.countryProfiles),
     ...reference,
   });
 
@@ -97,7 +80,7 @@ export const useTimelineNotes = () =>
 export const useStateMachines = () =>
   useQuery({
     queryKey: ['state-machines'],
-    queryFn: () => api<{ stateMachines: StateMachine[] }>('GET', '/api/v1/state-machines').then((r) => r.stateMachines),
+    queryFn: () => call('listStateMachines').then((r) => r.stateMachines),
     ...reference,
   });
 
@@ -105,7 +88,7 @@ export function useTransition(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ action, payload }: { action: string; payload: Record<string, unknown> }) =>
-      api<RequestView>('POST', `/api/v1/requests/${id}/transitions`, { action, payload }),
+      call('transitionRequest', { params: { requestId: id }, body: { action, payload } }),
     onSuccess: (view) => {
       client.setQueryData(['request', id], view);
       void client.invalidateQueries({ queryKey: ['timeline', id] });
@@ -118,7 +101,7 @@ export function useTransition(id: string) {
 export function useAssignment(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string | null) => api<RequestView>('POST', `/api/v1/requests/${id}/assignment`, { userId }),
+    mutationFn: (userId: string | null) => call('assignRequest', { params: { requestId: id }, body: { userId } }),
     onSuccess: (view) => {
       client.setQueryData(['request', id], view);
       void client.invalidateQueries({ queryKey: ['timeline', id] });
@@ -132,6 +115,6 @@ export function useCatalogueLabels() {
   const machines = useStateMachines();
   const types = useRequestTypes();
   const states = new Map(machines.data?.flatMap((m) => m.states.map((s) => [s.name, s.label] as const)) ?? []);
-  const typeTitles = new Map(types.data?.map((t) => [t.code, t.title] as const) ?? []);
+  const typeTitles = new Map<string, Bilingual>(types.data?.map((t) => [t.code, t.title] as const) ?? []);
   return { states, typeTitles, types: types.data ?? [] };
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, rememberCsrfToken } from '../api/client.js';
+import { ApiError, call, rememberCsrfToken } from '../api/client.js';
 import type { EnrolmentRequired, SignedIn } from '../api/types.js';
 import { LanguageSwitch } from '../layout/LanguageSwitch.js';
 import { stateNameOf, type NodeProfile } from '../place/node-profile.js';
@@ -84,7 +84,7 @@ export function SignInPage({ place }: { readonly place?: NodeProfile | undefined
               password: field(form, 'password'),
               ...(totpCode === '' ? {} : { totpCode }),
             };
-            if (valid(e, { ...body, totpCode }, false)) submit(() => api('POST', '/api/v1/auth/login', body))(e);
+            if (valid(e, { ...body, totpCode }, false)) submit(() => call('login', { body }))(e);
           }}
         >
           <Stack>
@@ -137,9 +137,7 @@ export function SignInPage({ place }: { readonly place?: NodeProfile | undefined
           onSubmit={(e) => {
             const totpCode = field(e.currentTarget, 'totpCode').trim();
             if (valid(e, { totpCode }, true)) {
-              submit(() =>
-                api('POST', '/api/v1/auth/totp/enrol', { enrolmentToken: enrolment.enrolmentToken, totpCode }),
-              )(e);
+              submit(() => call('enrolTotp', { body: { enrolmentToken: enrolment.enrolmentToken, totpCode } }))(e);
             }
           }}
         >

@@ -15,8 +15,9 @@ const singapore: Peer = {
   status: 'active',
   pinnedFingerprint: 'SHA256:Zm9vYmFy',
   languages: ['en', 'zh'],
+  keys: [],
   roster: [{ role: 'duty officer', name: 'Tan Wei Ming' }],
-  reservations: [{ code: 'ART42_DUAL_CRIMINALITY' }],
+  reservations: [{ code: 'ART42_DUAL_CRIMINALITY', description: 'Dual criminality for preservation' }],
   updatedAt: '2026-11-01T08:00:00.000Z',
 };
 

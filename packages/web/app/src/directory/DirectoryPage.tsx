@@ -1,9 +1,8 @@
 import { Alert, Badge, Card, Code, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
+import { call } from '../api/client.js';
 import { useCountryProfiles } from '../api/queries.js';
-import type { FederationStatus, Peer } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
 import { ZonedTime } from '../time/ZonedTime.js';
 import { DeliveryFailures } from './DeliveryFailures.js';
@@ -13,7 +12,7 @@ import { LedgerAlerts } from './LedgerAlerts.js';
 export function DirectoryPage() {
   const { t, i18n } = useTranslation();
   // A reservation is a code on the wire; its words come from the reference country profiles.
-  const reservationTitles = new Map(
+  const reservationTitles = new Map<string, { readonly en: string; readonly vi: string }>(
     (useCountryProfiles().data ?? []).flatMap((p) => p.reservations.map((r) => [r.code, r.title] as const)),
   );
   const reservationText = (r: { readonly code: string; readonly description?: string }) => {
@@ -22,11 +21,11 @@ export function DirectoryPage() {
   };
   const peers = useQuery({
     queryKey: ['peers'],
-    queryFn: () => api<{ peers: Peer[] }>('GET', '/api/v1/peers').then((r) => r.peers),
+    queryFn: () => call('listPeers').then((r) => r.peers),
   });
   const status = useQuery({
     queryKey: ['federation-status'],
-    queryFn: () => api<FederationStatus>('GET', '/api/v1/federation/status'),
+    queryFn: () => call('getFederationStatus'),
     refetchInterval: 10_000,
   });
   return (

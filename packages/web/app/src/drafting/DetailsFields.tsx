@@ -35,7 +35,7 @@ export function DetailsFields({ fields, legalBasis, details, errors, onChange }:
     <Stack>
       {fields.map((f) => {
         const label = pick(f.label, i18n.language);
-        const required = f.requiredFor.includes(legalBasis);
+        const required = (f.requiredFor as readonly string[]).includes(legalBasis);
         if (f.name === 'identifiers') {
           const rows = Array.isArray(details['identifiers']) ? (details['identifiers'] as IdentifierRow[]) : [];
           return (

@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api, ApiError, call } from '../api/client.js';
 import { useCountryProfiles, useRequest, useRequestTypes } from '../api/queries.js';
 import type { RequestView } from '../api/types.js';
 import { pick } from '../i18n/i18n.js';
@@ -114,7 +114,7 @@ function DraftEditor({ initial }: { readonly initial: RequestView | null }) {
           notifications.show({ color: 'green', message: t('draft.saved', { reference: view.reference }) });
           return;
         }
-        await api<RequestView>('POST', `/api/v1/requests/${view.id}/transitions`, { action: 'submit', payload: {} });
+        await call('transitionRequest', { params: { requestId: view.id }, body: { action: 'submit', payload: {} } });
         notifications.show({ color: 'green', message: t('draft.submitted', { reference: view.reference }) });
         navigate({ page: 'request', id: view.id });
       })

@@ -40,6 +40,8 @@ const singapore: CountryProfile = {
     },
   ],
   acceptedBases: ['UN', 'BILATERAL'],
+  authorities: [],
+  illustrative: true,
 };
 
 describe('drafting checks', () => {

@@ -66,7 +66,7 @@ export function validateDraft(form: DraftForm, fields: readonly FieldSpec[]): Dr
     errors['emergencyJustification'] = 'validation.emergencyJustification';
   }
   for (const field of fields) {
-    const required = field.requiredFor.includes(form.legalBasis);
+    const required = (field.requiredFor as readonly string[]).includes(form.legalBasis);
     if (rangeFields.has(field.name)) {
       const error = rangeError(asRange(form.details[field.name]), required);
       if (error !== null) errors[`details.${field.name}`] = error;
@@ -94,7 +94,7 @@ export function countryChecks(form: DraftForm, profile: CountryProfile | undefin
   if (!profile.languages.includes(form.language)) {
     checks.push({ key: 'checks.language', values: { languages: profile.languages.join(', ') } });
   }
-  if (form.legalBasis !== '' && !profile.acceptedBases.includes(form.legalBasis)) {
+  if (form.legalBasis !== '' && !(profile.acceptedBases as readonly string[]).includes(form.legalBasis)) {
     checks.push({ key: 'checks.basis', values: { bases: profile.acceptedBases.join(', ') } });
   }
   for (const reservation of profile.reservations) {

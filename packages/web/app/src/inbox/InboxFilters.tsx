@@ -15,7 +15,7 @@ interface Props {
 export function InboxFilters({ filter, onChange, typeTitles, states }: Props) {
   const { t, i18n } = useTranslation();
   const set = (key: keyof QueueFilter) => (value: string | null) => {
-    const next: Record<string, string> = { ...filter };
+    const next: Record<string, string | undefined> = { ...filter };
     if (value === null || value === '') delete next[key];
     else next[key] = value;
     onChange(next);

@@ -19,6 +19,8 @@ const ours = (state: string): QueueItem => ({
   requestedState: 'SG',
   nextDueAt: null,
   createdAt: '2026-10-30T07:00:00Z',
+  assignee: null,
+  escalated: false,
 });
 
 const machines = {

@@ -13,6 +13,8 @@ const item = (id: string, direction: QueueItem['direction'], state: string): Que
   requestedState: direction === 'incoming' ? 'VN' : 'SG',
   nextDueAt: null,
   createdAt: '2026-01-01T00:00:00Z',
+  assignee: null,
+  escalated: false,
 });
 
 describe('what the desk announces between two reads of its list', () => {

@@ -13,6 +13,8 @@ const item = (id: string, priority: QueueItem['priority'], nextDueAt: string | n
   requestedState: 'VN',
   nextDueAt,
   createdAt: '2026-01-01T00:00:00Z',
+  assignee: null,
+  escalated: false,
 });
 
 describe('the desk queue order', () => {

@@ -3,10 +3,12 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../test/render.js';
 import { AppLayout } from './AppLayout.js';
+import type { SessionView } from '../api/types.js';
 
-const session = {
+const session: SessionView = {
   user: { id: 'u1', username: 'vn.duty', roles: ['duty_officer'] },
   permissions: ['requests:read', 'requests:draft'],
+  via: 'session',
   csrfToken: 'csrf',
 };
 const vietNam = {

@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.js';
-import { followNodeLanguage, pick, type Language } from '../i18n/i18n.js';
+import type { NodeProfile } from '@hanoi247/contract';
+import { call } from '../api/client.js';
+import { followNodeLanguage, pick } from '../i18n/i18n.js';
 
 /** GET /api/v1/node/profile: which State's node this is, and the language its operator set. Public. */
-export interface NodeProfile {
-  readonly country: string;
-  readonly stateName: { readonly en: string; readonly vi: string } | null;
-  readonly name: string;
-  readonly defaultLanguage: Language | null;
-}
+export type { NodeProfile };
 
 export const nodeProfileKey = ['node-profile'] as const;
 
@@ -21,7 +17,7 @@ export const useNodeProfile = () =>
   useQuery({
     queryKey: nodeProfileKey,
     queryFn: async () => {
-      const profile = await api<NodeProfile>('GET', '/api/v1/node/profile');
+      const profile = await call('getNodeProfile');
       await followNodeLanguage(profile.defaultLanguage);
       return profile;
     },

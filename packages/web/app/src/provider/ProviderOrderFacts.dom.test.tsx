@@ -10,12 +10,14 @@ import { ProviderOrderFacts } from './ProviderOrderFacts.js';
 const order: ProviderOrder = {
   id: '0193f0c2-6a4b-7c1d-9e2f-3a4b5c6d7e8f',
   reference: 'VN-ORD-2026-000007',
-  type: 'PRESERVATION',
+  type: 'PRESERVE_25',
   typeTitle: { en: 'Preservation order', vi: 'Lệnh bảo toàn' },
   legalSource: { instrument: 'DOMESTIC', article: '12', paragraph: '2' },
   state: 'SERVED',
   stateLabel: { en: 'Served', vi: 'Đã tống đạt' },
   emergency: null,
+  emergencyJustification: null,
+  version: 1,
   terms: {
     authorisation: {
       body: 'Viện kiểm sát nhân dân tối cao',
@@ -35,7 +37,7 @@ const order: ProviderOrder = {
     authorisedPeriod: null,
     nonDisclosure: { required: true, until: '2027-03-15' },
   },
-  periods: [{ n: 0, start: '2026-11-02T01:00:00Z', end: '2027-01-31T01:00:00Z' }],
+  periods: [{ n: 0, start: '2026-11-02T01:00:00Z', end: '2027-01-31T01:00:00Z', renewedBy: null }],
   preservedUntil: null,
   preservedWhat: null,
   objection: null,

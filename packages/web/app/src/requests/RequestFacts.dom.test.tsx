@@ -22,9 +22,19 @@ const request = requestView('PRESERVATION_42', 'ACCEPTED', {
     dateRange: { from: '2026-09-30T17:00:00Z', to: '2026-10-31T16:59:00Z' },
     mlaWillFollow: true,
   },
-  conditions: [{ id: 'c1', kind: 'CONFIDENTIALITY', text: 'Chỉ dùng cho vụ án này', status: 'proposed' }],
+  conditions: [
+    {
+      id: 'c1',
+      kind: 'CONFIDENTIALITY',
+      text: 'Chỉ dùng cho vụ án này',
+      status: 'proposed',
+      eventId: 'e1',
+      createdAt: '2026-11-02T01:00:00Z',
+      decidedAt: null,
+    },
+  ],
 });
-const preservation = requestTypeCatalogue().find((t) => t.code === 'PRESERVATION_42') as RequestType | undefined;
+const preservation: RequestType | undefined = requestTypeCatalogue().find((t) => t.code === 'PRESERVATION_42');
 
 async function shownIn(language: 'vi' | 'en') {
   await i18next.changeLanguage(language);
@@ -86,7 +96,7 @@ describe('the facts of a request', () => {
         deadlineSought: { date: '2027-01-15', reasons: 'Thời hiệu truy cứu sắp hết' },
       },
     });
-    const type = requestTypeCatalogue().find((t) => t.code === 'MLA_40') as RequestType | undefined;
+    const type: RequestType | undefined = requestTypeCatalogue().find((t) => t.code === 'MLA_40');
     const { container } = renderWithApp(<RequestFacts request={mla} requestType={type} />);
     expectReadable(container);
     expect(screen.getByText('Thu thập chứng cứ hoặc lời khai')).toBeDefined();

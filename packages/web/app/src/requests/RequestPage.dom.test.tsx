@@ -22,6 +22,9 @@ const request = requestView('PRESERVATION_42', 'ACCEPTED', {
   deadlines: [
     {
       id: 'd1',
+      requestId: '0193f0c2-8000-7000-8000-00000000a001',
+      startedAt: '2099-11-22T01:00:00Z',
+      warnAt: '2099-11-22T20:00:00Z',
       ruleId: 'order-acknowledgement',
       dueAt: '2099-11-23T01:00:00Z',
       status: 'open',

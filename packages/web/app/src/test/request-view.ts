@@ -12,6 +12,13 @@ export function requestView(type: RequestTypeCode, state: string, overrides: Par
   return {
     id: '0193f0c2-8000-7000-8000-00000000a001',
     reference: 'VN-2026-000123',
+    caseId: null,
+    translations: [],
+    consultationRecordedAt: null,
+    createdBy: null,
+    updatedAt: '2026-11-22T23:00:00.000Z',
+    ruleSetVersion: null,
+    assignedTo: null,
     type,
     typeTitle: requestTypes[type].title,
     direction: 'incoming',

@@ -1,6 +1,6 @@
 import { evidenceMetadataSchema } from '@hanoi247/core';
 import { z } from 'zod';
-import { idSchema } from '../common.schema.js';
+import { idSchema } from './common.js';
 
 export const evidenceParams = z.strictObject({ evidenceId: idSchema });
 export const uploadParams = z.strictObject({ uploadId: idSchema });
@@ -93,3 +93,42 @@ export const patchUploadHeaders = z.object({
 });
 
 export const tusHeaders = z.object({ 'tus-resumable': tusVersion });
+
+export const custodyProofsSchema = z
+  .object({
+    checkpoint: z
+      .object({
+        treeSize: z.number().int(),
+        rootHash: z.string().describe('standard base64'),
+        note: z.string().describe('the signed note, as at GET /ledger/v1/checkpoint'),
+      })
+      .nullable()
+      .describe('the latest checkpoint; null while the ledger has none'),
+    proofs: z
+      .array(
+        z.object({
+          eventId: z.string(),
+          leafIndex: z
+            .number()
+            .int()
+            .nullable()
+            .describe('null while the event is not yet sequenced into the latest checkpoint'),
+          leafData: z.string().nullable().describe('the canonical leaf: leaf hash = SHA-256(0x00 ‖ UTF-8 leafData)'),
+          proof: z.array(z.string()).readonly().describe('RFC 9162 inclusion proof, standard base64, leaf to root'),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'CustodyProofs' });
+
+/** Split views and inconsistent histories partners signed, both checkpoints kept as evidence. */
+export const ledgerAlertSchema = z.object({
+  id: z.string(),
+  country: z.string(),
+  kind: z.string(),
+  treeSize: z.number(),
+  firstNote: z.string(),
+  secondNote: z.string(),
+  raisedAt: z.string(),
+});
+export const ledgerAlertsSchema = z.object({ alerts: z.array(ledgerAlertSchema) });

@@ -1,6 +1,6 @@
 import { legalBases, requestTypeCodes, roles, transitionPayloadSchema } from '@hanoi247/core';
 import { z } from 'zod';
-import { idSchema, safeText } from '../common.schema.js';
+import { idSchema, safeText } from './common.js';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as SG');
 const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en or vi');
@@ -195,9 +195,9 @@ export const queueItemSchema = z.object({
   id: z.string(),
   reference: z.string(),
   type: z.string(),
-  direction: z.string(),
+  direction: z.enum(['outgoing', 'incoming']),
   state: z.string(),
-  priority: z.string(),
+  priority: priority,
   requestingState: z.string(),
   requestedState: z.string(),
   nextDueAt: z.string().nullable(),
@@ -223,4 +223,12 @@ export const timelineSchema = z.object({
       }),
     )
     .readonly(),
+});
+
+export const requestDocumentQuery = z.strictObject({
+  languages: z
+    .string()
+    .regex(/^[a-z]{2}(,[a-z]{2}){0,3}$/, 'a comma-separated list of language codes such as vi,en')
+    .transform((v) => v.split(','))
+    .optional(),
 });

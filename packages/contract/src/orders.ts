@@ -10,8 +10,11 @@ import {
   providerObjectionCodes,
 } from '@hanoi247/core';
 import { z } from 'zod';
-import { recordableActions } from '../../services/provider-answers.js';
-import { idSchema, safeText } from '../common.schema.js';
+import { idSchema, safeText } from './common.js';
+
+/** What an officer may record for a provider: what the provider would otherwise do in its portal. */
+export const recordableActions = ['acknowledge', 'confirm-preservation', 'object'] as const;
+export type RecordableAction = (typeof recordableActions)[number];
 
 export const orderParams = z.strictObject({ orderId: idSchema });
 const bilingual = z.object({ en: z.string(), vi: z.string() });
@@ -242,3 +245,12 @@ export const productionReceiptSchema = z
     order: providerOrderViewSchema,
   })
   .meta({ id: 'ProductionReceipt' });
+
+export const providerOrdersQuery = z.strictObject({
+  state: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});

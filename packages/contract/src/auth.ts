@@ -1,6 +1,6 @@
 import { passwordPolicy } from '@hanoi247/core';
 import { z } from 'zod';
-import { permissionSchema, roleSchema, safeText, userViewSchema } from '../common.schema.js';
+import { permissionSchema, roleSchema, safeText, userViewSchema } from './common.js';
 
 const username = z.string().trim().min(1).max(64);
 const password = z.string().min(1).max(passwordPolicy.maxLength);

@@ -1,0 +1,16 @@
+/** Cases: the facts a request is drafted from. */
+import { z } from 'zod';
+
+export const caseViewSchema = z
+  .object({
+    id: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    eligibility: z.object({
+      eligible: z.boolean(),
+      basis: z.string().nullable(),
+      warnings: z.array(z.string()).readonly(),
+    }),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Case' });

@@ -1,0 +1,22 @@
+/**
+ * The node's API contract: the zod schemas of every route's input and output, shared by the
+ * server (which validates with them), the web app, the CLI and the tests (which call with them).
+ */
+export * from './common.js';
+export * from './accounts.js';
+export * from './audit.js';
+export * from './cases.js';
+export * from './providers.js';
+export * from './auth.js';
+export * from './evidence.js';
+export * from './federation.js';
+export * from './ledger.js';
+export * from './live-events.js';
+export * from './node.js';
+export * from './orders.js';
+export * from './requests.js';
+export * from './statistics.js';
+export * from './routes.js';
+export type * from './views.js';
+export * from './problem.js';
+export type { OperationTypes } from './operation-types.js';

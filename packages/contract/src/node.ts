@@ -1,0 +1,13 @@
+/** The node itself: its keys as it publishes them, and its public profile. */
+import { z } from 'zod';
+
+export const nodeKeySchema = z.object({ publicKey: z.string(), fingerprint: z.string() });
+
+/** Which State's node this is and the language its web app opens in; public, read before sign-in. */
+export const nodeProfileSchema = z.object({
+  country: z.string(),
+  stateName: z.object({ en: z.string(), vi: z.string() }).nullable(),
+  name: z.string(),
+  defaultLanguage: z.enum(['vi', 'en']).nullable(),
+});
+export type NodeProfile = z.output<typeof nodeProfileSchema>;

@@ -1,0 +1,73 @@
+/**
+ * What each operation takes and answers, as types only (the browser bundles none of the schemas):
+ * `body` and `query` are the schemas' input, `response` their output. An operation missing here
+ * is still callable through the typed client, with an unknown answer.
+ */
+import type { z } from 'zod';
+import type { enrolBody, loginBody } from './auth.js';
+import type {
+  assignableOfficersSchema,
+  assignmentBody,
+  createRequestBody,
+  incomingRequestBody,
+  listRequestsQuery,
+  transitionBody,
+  updateRequestBody,
+} from './requests.js';
+import type { NodeProfile } from './node.js';
+import type { confirmPreservationBody, objectBody } from './orders.js';
+import type {
+  CountryProfile,
+  CustodyEvent,
+  CustodyProofs,
+  EnrolmentRequired,
+  EvidenceItem,
+  FederationStatus,
+  LedgerAlert,
+  Peer,
+  ProviderOrder,
+  QueueItem,
+  RequestStatistics,
+  RequestType,
+  RequestView,
+  SessionView,
+  SignedIn,
+  StateMachine,
+  TimelineEvent,
+} from './views.js';
+
+type In<S extends z.ZodType> = z.input<S>;
+
+export interface OperationTypes {
+  getSession: { response: SessionView };
+  getNodeProfile: { response: NodeProfile };
+  login: { body: In<typeof loginBody>; response: SignedIn | EnrolmentRequired };
+  enrolTotp: { body: In<typeof enrolBody>; response: SignedIn };
+  logout: { response: undefined };
+  listRequests: { query: Partial<In<typeof listRequestsQuery>>; response: { requests: QueueItem[] } };
+  createRequest: { body: In<typeof createRequestBody>; response: RequestView };
+  recordIncomingRequest: { body: In<typeof incomingRequestBody>; response: RequestView };
+  getRequest: { response: RequestView };
+  updateRequest: { body: In<typeof updateRequestBody>; response: RequestView };
+  transitionRequest: { body: In<typeof transitionBody>; response: RequestView };
+  assignRequest: { body: In<typeof assignmentBody>; response: RequestView };
+  listAssignableOfficers: { response: z.output<typeof assignableOfficersSchema> };
+  getRequestTimeline: { response: { events: TimelineEvent[] } };
+  listRequestTypes: { response: { requestTypes: RequestType[] } };
+  listCountryProfiles: { response: { countryProfiles: CountryProfile[] } };
+  listStateMachines: { response: { stateMachines: StateMachine[] } };
+  getRequestStatistics: { response: RequestStatistics };
+  listRequestEvidence: { response: { items: EvidenceItem[] } };
+  getEvidence: { response: EvidenceItem };
+  getEvidenceCustody: { response: { item: EvidenceItem; events: CustodyEvent[] } };
+  getEvidenceCustodyProofs: { response: CustodyProofs };
+  listLedgerAlerts: { response: { alerts: LedgerAlert[] } };
+  listPeers: { response: { peers: Peer[] } };
+  getFederationStatus: { response: FederationStatus };
+  listProviderOrders: { query: { limit?: number; offset?: number }; response: { orders: ProviderOrder[] } };
+  getProviderOrder: { response: ProviderOrder };
+  acknowledgeProviderOrder: { response: ProviderOrder };
+  confirmPreservation: { body: In<typeof confirmPreservationBody>; response: ProviderOrder };
+  objectToProviderOrder: { body: In<typeof objectBody>; response: ProviderOrder };
+  startCollection: { response: ProviderOrder };
+}
