@@ -20,7 +20,7 @@ import {
   type EvidenceInput,
   type EvidenceView,
 } from './evidence-view.js';
-import type { ProductionInput, ProviderProduction } from './provider-production.js';
+import type { ProductionInput, ProviderProduction } from './provider-production.service.js';
 import { auditEntryFor, isoAfter, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 export interface UploadSettings {

@@ -14,7 +14,7 @@ import type { Tx } from '../db/database-schema.js';
 import { orderEventRepository } from '../repositories/order-event.repository.js';
 import type { OrderRecord } from '../repositories/order.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
-import type { RecordedAnswer } from './provider-answers.js';
+import type { RecordedAnswer } from './provider-answers.service.js';
 import type { RequestTransitionService } from './request-transition.service.js';
 import type { CallContext, ServiceRuntime } from './service-runtime.js';
 

@@ -8,7 +8,7 @@ import { createOrderFromRequestService } from './order-from-request.service.js';
 import { createOrderScanner } from './order-scanner.service.js';
 import { createOrderTransitions } from './order-transitions.js';
 import { createOrderService, type OfferEvidence } from './order.service.js';
-import { createProviderAnswerService } from './provider-answers.js';
+import { createProviderAnswerService } from './provider-answers.service.js';
 import { createProviderOrderService, type ProductionSettings } from './provider-order.service.js';
 import { createProviderService } from './provider.service.js';
 import type { RequestTransitionService } from './request-transition.service.js';

@@ -18,7 +18,7 @@ import { orderDeadlineRepository, orderEventRepository } from '../repositories/o
 import { orderRepository, type OrderRecord } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { createLinkedRequestEffects } from './order-linked-request.js';
-import type { RecordedAnswer } from './provider-answers.js';
+import type { RecordedAnswer } from './provider-answers.service.js';
 import { orderSnapshotOf } from './order-view.js';
 import type { RequestTransitionService } from './request-transition.service.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OrderFromRequestService } from '../../services/order-from-request.service.js';
 import type { OrderService } from '../../services/order.service.js';
-import type { ProviderAnswerService } from '../../services/provider-answers.js';
+import type { ProviderAnswerService } from '../../services/provider-answers.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import {
   idSchema,

@@ -3,7 +3,7 @@ import { DomainError, type FieldIssue } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UploadService } from '../../services/evidence-upload.service.js';
-import type { ProductionInput } from '../../services/provider-production.js';
+import type { ProductionInput } from '../../services/provider-production.service.js';
 import { callContext } from '../call-context.js';
 import { idSchema, withProblems, patchUploadHeaders, tusHeaders, uploadViewSchema } from '@hanoi247/contract';
 import { offsetContentType, parseUploadMetadata, tusVersionCheck } from '../tus.js';
