@@ -13,7 +13,11 @@ import type { EvidenceService } from './evidence.service.js';
 import { presentEvidence, type EvidenceView } from './evidence-view.js';
 import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
-import { createProviderProduction, type ProductionInput, type ProductionSettings } from './provider-production.service.js';
+import {
+  createProviderProduction,
+  type ProductionInput,
+  type ProductionSettings,
+} from './provider-production.service.js';
 import { orderNotFound, presentProviderOrder, providerTimeline, type ProviderOrderView } from './order-view.js';
 import { signedOrderOf } from './order.service.js';
 import { auditRepository } from '../repositories/audit.repository.js';
