@@ -79,7 +79,8 @@ export const createUploadHeaders = z.object({
     .max(64 * 1024)
     .optional()
     .describe(
-      'comma-separated "key base64(value)": requestId, filename, mediaType (or filetype), metadata (base64 of the EvidenceMetadata JSON), sha256 (optional, hex)',
+      'comma-separated "key base64(value)": requestId, filename, mediaType (or ' +
+        'filetype), metadata (base64 of the EvidenceMetadata JSON), sha256 (optional, hex)',
     ),
 });
 

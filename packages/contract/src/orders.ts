@@ -192,7 +192,9 @@ export const confirmPreservationBody = z
     preservedUntil: z.iso
       .datetime({ offset: true })
       .describe(
-        'until when the data is preserved: in the future and not after the end of the order\u2019s current period (order/preserved-until-beyond-period); an earlier date is a partial confirmation',
+        'until when the data is preserved: in the future and not after the end of ' +
+          'the order\u2019s current period (order/preserved-until-beyond-period); ' +
+          'an earlier date is a partial confirmation',
       ),
     what: safeText(4000).describe('what was preserved'),
   })

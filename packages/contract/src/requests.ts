@@ -132,7 +132,8 @@ export const requestViewSchema = z
         dueAt: z.string().nullable(),
       })
       .describe(
-        'who acts next: the viewer, a colleague holding one of `roles`, the domestic order (the provider), the partner, or nobody; by when',
+        'who acts next: the viewer, a colleague holding one of `roles`, the domestic ' +
+          'order (the provider), the partner, or nobody; by when',
       ),
     missing: z.array(issue).readonly().describe('required fields still missing, each with its legal source'),
     warnings: z.array(z.string()).readonly().describe('eligibility warnings, and whether they could be checked'),
@@ -146,7 +147,8 @@ export const requestViewSchema = z
       )
       .readonly()
       .describe(
-        'the requested State\u2019s languages, bases and reservations against the draft: a code, its parameters, its words',
+        'the requested State\u2019s languages, bases and reservations against the ' +
+          'draft: a code, its parameters, its words',
       ),
     conditions: z
       .array(

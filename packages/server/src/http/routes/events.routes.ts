@@ -60,8 +60,10 @@ export const eventRoutes =
           tags: ['requests'],
           summary: 'Live changes of the requests the caller may see (text/event-stream)',
           description:
-            'Each change is an `event: request` whose `id` is the timeline seq and whose data is {requestId, reference, state, kind, action, seq}. ' +
-            `Send Last-Event-ID to replay up to ${replayLimit} missed events. A comment every ${heartbeatMs / 1000} s keeps the connection open; ` +
+            'Each change is an `event: request` whose `id` is the timeline seq and whose ' +
+            'data is {requestId, reference, state, kind, action, seq}. ' +
+            (`Send Last-Event-ID to replay up to ${replayLimit} missed events. A comment ` +
+              `every ${heartbeatMs / 1000} s keeps the connection open; `) +
             'the stream ends when the session or token is no longer valid. At most ' +
             `${maxPerUser} streams per user (429 events/too-many-streams).`,
           headers: liveEventHeaders,

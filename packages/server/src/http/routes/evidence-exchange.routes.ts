@@ -103,7 +103,8 @@ export const evidenceExchangeRoutes =
         schema: {
           tags: ['evidence'],
           summary:
-            'Record the origin State\u2019s authorisation to send a received item to a third State or organisation (Art. 36)',
+            'Record the origin State\u2019s authorisation to send a received item to ' +
+            'a third State or organisation (Art. 36)',
           params: evidenceParams,
           body: z.strictObject({ destination: z.string().max(20), reference: z.string().max(200) }),
           response: withProblems({ 201: authorisationSchema }),
@@ -146,7 +147,8 @@ export const evidenceExchangeRoutes =
         schema: {
           tags: ['evidence'],
           summary:
-            'Destroy an item: "destroyed" custody event, content removed, personal openings erased; every proof still holds',
+            'Destroy an item: "destroyed" custody event, content removed, personal openings ' +
+            'erased; every proof still holds',
           params: evidenceParams,
           body: z.strictObject({ reason: z.string().max(500) }),
           response: withProblems({ 204: z.null() }),

@@ -86,7 +86,8 @@ export const evidenceUploadRoutes =
           tags: ['evidence'],
           summary: 'Open a resumable upload (tus creation): Upload-Length and Upload-Metadata',
           description:
-            'The request must exist and be visible to you; metadata is validated now, before any byte is sent. 201 with Location; an empty upload completes at once.',
+            'The request must exist and be visible to you; metadata is validated now, ' +
+            'before any byte is sent. 201 with Location; an empty upload completes at once.',
           headers: createUploadHeaders,
           response: withTusProblems({ 201: uploadViewSchema }),
         },
@@ -159,7 +160,10 @@ export const evidenceUploadRoutes =
           tags: ['evidence'],
           summary: 'Append bytes at Upload-Offset (tus); the last byte records the evidence item',
           description:
-            'A wrong offset answers 409 with nothing written. A broken connection keeps the bytes that arrived: HEAD on the same URL answers Upload-Offset and Upload-Length (tus), resume from there. The answer to the last chunk carries Hanoi247-Evidence-Id.',
+            'A wrong offset answers 409 with nothing written. A broken connection keeps ' +
+            'the bytes that arrived: HEAD on the same URL answers Upload-Offset and ' +
+            'Upload-Length (tus), resume from there. The answer to the last chunk carries ' +
+            'Hanoi247-Evidence-Id.',
           params: uploadParams,
           headers: patchUploadHeaders,
           response: withTusProblems({ 204: z.null() }),

@@ -72,7 +72,9 @@ export const evidenceRoutes =
           tags: ['evidence'],
           summary: 'Download the content: recorded as an "accessed" custody event and audited',
           description:
-            'Always an attachment of type application/octet-stream, never rendered inline. Repr-Digest carries the SHA-256; a sealed item is verified before the first byte is sent, and any item whose bytes fail their hash on the way is cut off.',
+            'Always an attachment of type application/octet-stream, never rendered inline. ' +
+            'Repr-Digest carries the SHA-256; a sealed item is verified before the first ' +
+            'byte is sent, and any item whose bytes fail their hash on the way is cut off.',
           params: evidenceParams,
           headers: purposeHeaderSchema,
         },

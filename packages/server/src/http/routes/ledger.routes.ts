@@ -79,7 +79,8 @@ export const ledgerRoutes =
         schema: {
           tags: ['ledger'],
           summary:
-            'Consistency proof that the tree of `from` leaves is a prefix of the tree of `to` leaves (1 \u2264 from \u2264 to)',
+            'Consistency proof that the tree of `from` leaves is a prefix of the tree ' +
+            'of `to` leaves (1 \u2264 from \u2264 to)',
           querystring: z.strictObject({ from: decimal('from'), to: decimal('to') }),
           response: { 200: ledgerConsistencySchema, ...publicProblems },
         },

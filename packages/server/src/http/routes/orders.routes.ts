@@ -106,9 +106,11 @@ export const orderRoutes =
         schema: {
           tags,
           summary:
-            'authorise (a second officer), serve, renew, release, withdraw, review, enforce, end-collection, confirm-production-complete',
+            'authorise (a second officer), serve, renew, release, withdraw, review, ' +
+            'enforce, end-collection, confirm-production-complete',
           description:
-            'An action not allowed from the current state answers 409 listing the allowed ones. Serving and renewing sign a new revision of the order.',
+            'An action not allowed from the current state answers 409 listing the allowed ' +
+            'ones. Serving and renewing sign a new revision of the order.',
           params: orderParams,
           body: orderTransitionBody,
           response: withProblems({ 200: officerOrderViewSchema }),
@@ -127,7 +129,10 @@ export const orderRoutes =
           summary:
             'Record the answer of a provider that is not on the platform (acknowledge, confirm preservation, object)',
           description:
-            'Only for a provider with no account on the platform. Name who answered, how and when it arrived, and the document (an evidence item of the request). The order\u2019s rules apply as in the portal; both States see that the answer was recorded by an officer.',
+            'Only for a provider with no account on the platform. Name who answered, ' +
+            'how and when it arrived, and the document (an evidence item of the request). ' +
+            'The order\u2019s rules apply as in the portal; both States see that the ' +
+            'answer was recorded by an officer.',
           params: orderParams,
           body: providerAnswerBody,
           response: withProblems({ 200: officerOrderViewSchema }),
@@ -197,9 +202,12 @@ export const orderRoutes =
         schema: {
           tags,
           summary:
-            'From an accepted incoming preservation (Art. 42) or stored-data (Art. 44) request: the domestic order(s) in one step',
+            'From an accepted incoming preservation (Art. 42) or stored-data (Art. 44) ' +
+            'request: the domestic order(s) in one step',
           description:
-            'Scope, non-disclosure and emergency are taken from the request unless given; the request moves to DOMESTIC_ORDER_ISSUED (Art. 42) or IN_EXECUTION (Art. 44) in the same transaction.',
+            'Scope, non-disclosure and emergency are taken from the request unless given; ' +
+            'the request moves to DOMESTIC_ORDER_ISSUED (Art. 42) or IN_EXECUTION (Art. ' +
+            '44) in the same transaction.',
           params: z.strictObject({ requestId: idSchema }),
           body: fromRequestBody,
           response: withProblems({

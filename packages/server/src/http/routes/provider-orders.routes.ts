@@ -103,7 +103,8 @@ export const providerOrderRoutes =
         schema: {
           tags,
           summary:
-            'The order signed by the node, with its descriptor: verify it offline before acting (hanoi247 verify-order)',
+            'The order signed by the node, with its descriptor: verify it offline before ' +
+            'acting (hanoi247 verify-order)',
           params: orderParams,
           response: withProblems({ 200: signedOrderSchema }),
         },
@@ -189,9 +190,12 @@ export const providerOrderRoutes =
         schema: {
           tags,
           summary:
-            'Deliver one production file: the body is the file (application/octet-stream), streamed into the evidence store',
+            'Deliver one production file: the body is the file (application/octet-stream), ' +
+            'streamed into the evidence store',
           description:
-            'Send your SHA-256 in X-Content-SHA256: a mismatch keeps nothing (400 evidence/hash-mismatch). The file becomes an evidence item of the request the order executes, with its custody events.',
+            'Send your SHA-256 in X-Content-SHA256: a mismatch keeps nothing (400 evidence/hash-mismatch). ' +
+            'The file becomes an evidence item of the request the order executes, with ' +
+            'its custody events.',
           params: orderParams,
           headers: productionHeaders,
           response: withUploadProblems({ 201: productionReceiptSchema }),

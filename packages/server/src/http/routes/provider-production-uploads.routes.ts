@@ -31,7 +31,9 @@ const createHeaders = z.object({
     .max(16 * 1024)
     .optional()
     .describe(
-      'comma-separated "key base64(value)": filename, sha256 (your SHA-256, hex: required), dataCategory (subscriber, traffic, content, other), mediaType (or filetype), description',
+      'comma-separated "key base64(value)": filename, sha256 (your SHA-256, hex: ' +
+        'required), dataCategory (subscriber, traffic, content, other), mediaType ' +
+        '(or filetype), description',
     ),
 });
 
@@ -94,7 +96,9 @@ export const productionUploadRoutes =
           tags,
           summary: 'Open a resumable production upload on my order (tus creation): Upload-Length and Upload-Metadata',
           description:
-            'Checked now, before any byte: the order is served on your provider and awaits production, the size and the per-order quota. 201 with Location; PATCH the bytes there, HEAD to resume.',
+            'Checked now, before any byte: the order is served on your provider and ' +
+            'awaits production, the size and the per-order quota. 201 with Location; ' +
+            'PATCH the bytes there, HEAD to resume.',
           params: orderParams,
           headers: createHeaders,
           response: withTusProblems({ 201: uploadViewSchema }),
@@ -172,9 +176,11 @@ export const productionUploadRoutes =
         schema: {
           tags,
           summary:
-            'Append production bytes at Upload-Offset (tus); the last byte records the evidence item and the order\u2019s step',
+            'Append production bytes at Upload-Offset (tus); the last byte records the ' +
+            'evidence item and the order\u2019s step',
           description:
-            'A hash that differs from your declared SHA-256 keeps nothing (400 evidence/hash-mismatch) and ends the upload. The answer to the last chunk carries Hanoi247-Evidence-Id.',
+            'A hash that differs from your declared SHA-256 keeps nothing (400 evidence/hash-mismatch) ' +
+            'and ends the upload. The answer to the last chunk carries Hanoi247-Evidence-Id.',
           params: uploadParams,
           headers: patchUploadHeaders,
           response: withTusProblems({ 204: z.null() }),

@@ -30,7 +30,8 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary:
-            'Every request type: fields with labels and legal sources, bases, and per basis its refusal and postponement grounds',
+            'Every request type: fields with labels and legal sources, bases, and per ' +
+            'basis its refusal and postponement grounds',
           response: withProblems({ 200: z.object({ requestTypes: loose }) }),
         },
       },

@@ -133,7 +133,8 @@ export const requestRoutes =
         schema: {
           tags: ['requests'],
           summary:
-            'Apply an action: submit, approve, send, acknowledge, refuse, accept-with-conditions, withdraw and the rest',
+            'Apply an action: submit, approve, send, acknowledge, refuse, accept-with-conditions, ' +
+            'withdraw and the rest',
           description: 'An action not allowed from the current state answers 409 listing the allowed ones.',
           params: requestParams,
           body: transitionBody,
@@ -203,7 +204,8 @@ export const requestRoutes =
         schema: {
           tags: ['requests'],
           summary:
-            'The signed electronic record: RFC 8785 canonical JSON, SHA-256 digest and the node\u2019s Ed25519 signature',
+            'The signed electronic record: RFC 8785 canonical JSON, SHA-256 digest and ' +
+            'the node\u2019s Ed25519 signature',
           params: requestParams,
           headers: purposeHeaderSchema,
           response: withProblems({
@@ -231,7 +233,8 @@ export const requestRoutes =
         schema: {
           tags: ['requests'],
           summary:
-            'The formal document: the requested State\u2019s language and English, with reference, key fingerprint and QR code',
+            'The formal document: the requested State\u2019s language and English, with ' +
+            'reference, key fingerprint and QR code',
           params: requestParams,
           querystring: requestDocumentQuery,
           headers: purposeHeaderSchema,

@@ -13,7 +13,8 @@ export const statisticsRoutes =
         schema: {
           tags: ['requests'],
           summary:
-            'Dashboard: requests per ISO week, median and p90 response times per partner and type, deadlines due within 48 hours or overdue',
+            'Dashboard: requests per ISO week, median and p90 response times per partner ' +
+            'and type, deadlines due within 48 hours or overdue',
           description: 'Only requests the caller may see are counted.',
           response: withProblems({ 200: requestStatisticsSchema }),
         },
