@@ -29,7 +29,8 @@ async function withNode<T>(options: NodeOptions, work: (node: NodeRuntime) => Pr
 }
 
 const itemLine = (item: EvidenceView) =>
-  `${item.id}  ${String(item.size).padStart(12)}  ${item.sha256}  ${item.sealed ? 'sealed' : 'clear '}  ${item.filename}`;
+  `${item.id}  ${String(item.size).padStart(12)}  ${item.sha256}  ` +
+  `${item.sealed ? 'sealed' : 'clear '}  ${item.filename}`;
 
 function describe(item: EvidenceView): string {
   const m = item.metadata;
@@ -40,7 +41,8 @@ function describe(item: EvidenceView): string {
     `sha256        ${item.sha256}`,
     `stored        ${item.sealed ? 'sealed (AES-256-GCM)' : 'in clear'}`,
     `source        ${m.source}, ${m.dataCategory} data from ${m.originCountry}; onward transfer ${item.onwardTransfer}`,
-    `acquired      ${m.acquisition.acquiredAt} by ${m.acquisition.method}${m.acquisition.tool === undefined ? '' : ` (${m.acquisition.tool})`}`,
+    `acquired      ${m.acquisition.acquiredAt} by ${m.acquisition.method}` +
+      (m.acquisition.tool === undefined ? '' : ` (${m.acquisition.tool})`),
     `retention     ${item.retentionUntil ?? 'none set'}`,
     `added         ${item.createdAt} by ${item.createdBy}`,
   ].join('\n');
@@ -145,7 +147,8 @@ export function evidenceCommand(): Command {
           }
           const timeline = events.map(
             (e) =>
-              `  ${e.occurredAt}  ${e.type.padEnd(12)} ${e.system.country}  ${e.personal?.actorName ?? '(erased)'}  ${e.eventHash.slice(0, 16)}`,
+              `  ${e.occurredAt}  ${e.type.padEnd(12)} ${e.system.country}  ` +
+              `${e.personal?.actorName ?? '(erased)'}  ${e.eventHash.slice(0, 16)}`,
           );
           process.stdout.write(`${describe(item)}\ncustody\n${timeline.join('\n')}\n`);
         }),

@@ -8,7 +8,9 @@ function describe(keyring: NodeKeyring): string {
   return keyring.generations
     .map((g) =>
       [
-        `key ${g.keyId}  ${g.retiredAt === null ? 'CURRENT' : `retired ${g.retiredAt} (verify only)`}  created ${g.createdAt}`,
+        `key ${g.keyId}  ` +
+          (g.retiredAt === null ? 'CURRENT' : `retired ${g.retiredAt} (verify only)`) +
+          `  created ${g.createdAt}`,
         `  signing    Ed25519  ${g.signing.fingerprint}`,
         `             public   ${g.signing.publicKey}`,
         `  encryption X25519   ${g.encryption.fingerprint}`,

@@ -28,7 +28,8 @@ async function readProvider(file: string) {
   const result = providerInputSchema.safeParse(parsed);
   if (!result.success) {
     throw new CliError(
-      `${file} is not a provider entry:\n${result.error.issues.map((i) => `  /${i.path.join('/')}: ${i.message}`).join('\n')}`,
+      `${file} is not a provider entry:\n` +
+        result.error.issues.map((i) => `  /${i.path.join('/')}: ${i.message}`).join('\n'),
     );
   }
   return result.data;
@@ -73,7 +74,8 @@ export function providersCommand(): Command {
         );
         for (const p of all) {
           process.stdout.write(
-            `${p.id.padEnd(37)}${p.type.padEnd(18)}${p.channel.padEnd(8)}${(p.active ? 'active' : 'inactive').padEnd(9)}${p.legalName}\n`,
+            `${p.id.padEnd(37)}${p.type.padEnd(18)}${p.channel.padEnd(8)}` +
+              `${(p.active ? 'active' : 'inactive').padEnd(9)}${p.legalName}\n`,
           );
         }
       }),

@@ -33,7 +33,8 @@ export function describeAccounts(nodes: readonly DemoNode[]): string {
   const where = nodes[0] === undefined ? '' : shownPath(demoAccountsPath(join(dirname(nodes[0].dataDir), '<cc>')));
   const lines = [
     '',
-    `Demo accounts (${first ? 'created on this first run' : 'reused from the first run'}; TOTP already enrolled; API tokens too, in ${where})`,
+    `Demo accounts (${first ? 'created on this first run' : 'reused from the first run'}; ` +
+      `TOTP already enrolled; API tokens too, in ${where})`,
     `  ${'USERNAME'.padEnd(16)} ${'ROLE'.padEnd(26)} ${'PASSWORD'.padEnd(17)} ` +
       `TOTP SECRET (code: npx hanoi247 totp <secret>)`,
   ];
@@ -91,5 +92,6 @@ export function describeFirstSteps(nodes: readonly DemoNode[], requestFile: stri
 }
 
 export function describeReady(nodes: readonly DemoNode[]): string {
-  return `demo network ready: ${nodes.map((n) => `${n.country} ${n.url}`).join(', ')} (Ctrl-C stops all ${nodes.length})`;
+  const listed = nodes.map((n) => `${n.country} ${n.url}`).join(', ');
+  return `demo network ready: ${listed} (Ctrl-C stops all ${nodes.length})`;
 }

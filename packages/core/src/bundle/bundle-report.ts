@@ -131,7 +131,8 @@ export function formatBundleReport(report: BundleReport): string {
   if (report.bundle !== null) {
     const b = report.bundle;
     lines.push(
-      `Bundle ${b.id}, created ${b.createdAt} by ${b.exporter.node} (${b.exporter.country})${b.destination === null ? '' : `, for ${b.destination}`}`,
+      `Bundle ${b.id}, created ${b.createdAt} by ${b.exporter.node} (${b.exporter.country})` +
+        (b.destination === null ? '' : `, for ${b.destination}`),
     );
     if (b.request !== null) {
       lines.push(

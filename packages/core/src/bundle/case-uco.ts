@@ -113,7 +113,10 @@ export function caseUcoJsonLd(
         '@id': `kb:custody-action-${event.id}`,
         '@type': 'case-investigation:InvestigativeAction',
         'uco-core:name': event.type,
-        'uco-core:description': `custody event ${event.type} by ${event.actor.type}${event.actor.role === null ? '' : ` (${event.actor.role})`} at ${event.system.node} (${event.system.country})`,
+        'uco-core:description':
+          `custody event ${event.type} by ${event.actor.type}` +
+          (event.actor.role === null ? '' : ` (${event.actor.role})`) +
+          ` at ${event.system.node} (${event.system.country})`,
         'uco-action:startTime': typed('xsd:dateTime', event.occurredAt),
         'uco-action:performer': ref(organisation(event.system.country, event.system.node)),
         'uco-action:object': [ref(previousRecord ?? fileId)],

@@ -152,7 +152,8 @@ const guards: Record<OrderGuardId, (context: GuardContext) => void> = {
     if (period === null || t < Date.parse(period.start) || t >= Date.parse(period.end)) {
       throw new DomainError(
         'order/invalid-period',
-        `collection may run only within the authorised period${period === null ? '' : `, ${period.start} to ${period.end}`}`,
+        'collection may run only within the authorised period' +
+          (period === null ? '' : `, ${period.start} to ${period.end}`),
       );
     }
   },
@@ -175,7 +176,8 @@ function findTransition(order: OrderSnapshot, action: string, actor: OrderActor)
     const allowed = candidates.map((t) => t.action);
     throw new DomainError(
       'order/illegal-transition',
-      `${action} is not allowed from ${order.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : `none for the ${actor.side} side`}`,
+      `${action} is not allowed from ${order.state}; allowed: ` +
+        (allowed.length > 0 ? allowed.join(', ') : `none for the ${actor.side} side`),
       {
         issues: allowed.map((a) => ({ path: '/action', message: a })),
       },

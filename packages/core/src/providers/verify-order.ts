@@ -126,7 +126,8 @@ export async function verifyOrder(input: unknown, options: VerifyOrderOptions = 
   if (!envelope.success) {
     return fail(
       'malformed',
-      `not a signed order (${signedOrderFormat}): ${envelope.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ')}`,
+      `not a signed order (${signedOrderFormat}): ` +
+        envelope.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; '),
     );
   }
   const descriptor = await anchoredDescriptor(envelope.data.descriptor, options);
@@ -190,6 +191,13 @@ export async function verifyOrder(input: unknown, options: VerifyOrderOptions = 
 }
 
 /** One line per outcome, for people: the CLI prints it. */
+/** What a signed notice means for the provider reading it. */
+const noticeWords = {
+  release: 'released: the preserved data need no longer be kept',
+  withdraw: 'withdrawn: do not act on this order',
+  'end-collection': 'collection ended: stop collecting',
+} as const;
+
 export function describeOrderVerification(result: OrderVerification): string {
   if (!result.ok) return `INVALID (${result.reason}): ${result.message}`;
   const o = result.order;
@@ -197,19 +205,19 @@ export function describeOrderVerification(result: OrderVerification): string {
     o.emergency === null
       ? ''
       : `\nEMERGENCY: ${o.emergency.justification}\nIssued by officer ${o.emergency.officer}. ` +
-        `Call back before acting: ${[o.emergency.callback.name, o.emergency.callback.role, o.emergency.callback.phone, o.emergency.callback.email].filter((v) => v !== undefined).join(', ')}`;
+        'Call back before acting: ' +
+        [o.emergency.callback.name, o.emergency.callback.role, o.emergency.callback.phone, o.emergency.callback.email]
+          .filter((v) => v !== undefined)
+          .join(', ');
   return (
     [
       `VALID: order ${o.reference} (revision ${o.revision}) ${o.title.en}`,
       `issued by ${o.issuer.authority.name}, node ${result.node.name} (${result.node.country}), ` +
-        `key ${result.keyId} ${result.fingerprint}, anchored by ${result.anchoredBy === 'descriptor' ? 'the directory\u2019s descriptor' : 'the expected fingerprint'}`,
+        `key ${result.keyId} ${result.fingerprint}, anchored by ` +
+        (result.anchoredBy === 'descriptor' ? 'the directory\u2019s descriptor' : 'the expected fingerprint'),
       `to ${o.provider.legalName}; authorised by ${o.authorisation.body} (${o.authorisation.reviewType}, ` +
         `${o.authorisation.decisionReference}); served ${o.servedAt}`,
-      ...(o.notice === undefined
-        ? []
-        : [
-            `ENDED: ${{ release: 'released: the preserved data need no longer be kept', withdraw: 'withdrawn: do not act on this order', 'end-collection': 'collection ended: stop collecting' }[o.notice.action]} (${o.notice.at})`,
-          ]),
+      ...(o.notice === undefined ? [] : [`ENDED: ${noticeWords[o.notice.action]} (${o.notice.at})`]),
     ].join('\n') + emergency
   );
 }

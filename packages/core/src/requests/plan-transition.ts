@@ -47,7 +47,9 @@ function recordedByOrder(action: string, state: string): DomainError {
   return new DomainError(
     'request/recorded-by-order',
     `${action} is recorded by the domestic order itself, not by hand (from ${state}): ` +
-      `issue the order with POST /api/v1/requests/{id}/domestic-orders; once a second officer authorises and serves it, the provider\u2019s answer moves the request (or, for a provider not on the platform, an officer records that answer with its document at POST /api/v1/orders/{orderId}/provider-answers)`,
+      'issue the order with POST /api/v1/requests/{id}/domestic-orders; once a second officer authorises and ' +
+      'serves it, the provider\u2019s answer moves the request (or, for a provider not on the platform, an ' +
+      'officer records that answer with its document at POST /api/v1/orders/{orderId}/provider-answers)',
     { issues: [{ path: '/action', message: 'recorded by the domestic order' }] },
   );
 }
@@ -88,7 +90,8 @@ function findTransition(
   const allowed = [...new Set(candidates.map((t) => t.action))];
   throw new DomainError(
     'request/illegal-transition',
-    `${action} is not allowed from ${request.state}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'}`,
+    `${action} is not allowed from ${request.state}; allowed: ` +
+      (allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'),
     { issues: allowed.map((a) => ({ path: '/action', message: a })) },
   );
 }

@@ -58,7 +58,8 @@ function checkGrounds(context: GuardContext, purpose: 'refuse' | 'postpone'): vo
     throw new DomainError(
       'request/ground-not-allowed',
       `${notAllowed.join(', ')} cannot be raised against a ${requestTypes[request.type].title.en.toLowerCase()} ` +
-        `on the ${request.legalBasis} basis: ${rules === '' ? 'no rule allows any ground' : `${rules} allow(s) only ${allowed.join(', ')}`}`,
+        `on the ${request.legalBasis} basis: ` +
+        (rules === '' ? 'no rule allows any ground' : `${rules} allow(s) only ${allowed.join(', ')}`),
       { issues: [{ path: '/payload/reasonCodes', message: `allowed: ${allowed.join(', ')}` }] },
     );
   }
@@ -106,7 +107,8 @@ function checkThresholdInBothStates({ request, payload }: GuardContext): void {
   if (below.length > 0) {
     throw new DomainError(
       'request/below-extradition-threshold',
-      `the maximum penalty under the law of ${below.map((b) => b.state).join(' and ')} State is below ${extraditionThresholdYears} year (${citeLegalSource(source)})`,
+      `the maximum penalty under the law of ${below.map((b) => b.state).join(' and ')} State is below ` +
+        `${extraditionThresholdYears} year (${citeLegalSource(source)})`,
       { issues: below.map((b) => ({ path: b.path, message: `at least ${extraditionThresholdYears}` })) },
     );
   }

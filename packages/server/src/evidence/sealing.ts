@@ -96,7 +96,8 @@ export class GcmOpener extends Transform {
         if (!this.head.subarray(0, magic.length).equals(magic)) {
           throw integrity(
             this.head.subarray(0, magicFamily.length).equals(magicFamily)
-              ? `the stored content is sealed in format version ${this.head.toString('latin1', 7, 8)}, which this node does not read`
+              ? `the stored content is sealed in format version ${this.head.toString('latin1', 7, 8)}, ` +
+                  'which this node does not read'
               : 'the stored content is not a sealed object',
           );
         }

@@ -111,9 +111,10 @@ export function createOrderService(deps: OrderServiceDeps) {
     }
     const year = now.getUTCFullYear();
     const userId = principal.userId ?? principal.username;
+    const serial = await counterRepository.next(tx, `order:${year}`);
     const record: OrderRecord = {
       id: ids(),
-      reference: `${country()}-ORD-${year}-${String(await counterRepository.next(tx, `order:${year}`)).padStart(6, '0')}`,
+      reference: `${country()}-ORD-${year}-${String(serial).padStart(6, '0')}`,
       type: input.type,
       state: 'CREATED',
       providerId: provider.id,

@@ -64,7 +64,9 @@ export function validateRequestDetails(code: RequestTypeCode, basis: LegalBasis,
       issues: [
         {
           path: '/legalBasis',
-          message: `${basis} is not a legal basis for ${type.title.en}; allowed: ${type.allowedBases.join(', ')} (${citeLegalSource(type.legalSource)})`,
+          message:
+            `${basis} is not a legal basis for ${type.title.en}; ` +
+            `allowed: ${type.allowedBases.join(', ')} (${citeLegalSource(type.legalSource)})`,
         },
       ],
     };
@@ -74,7 +76,10 @@ export function validateRequestDetails(code: RequestTypeCode, basis: LegalBasis,
     return {
       ok: false,
       issues: parsed.error.issues.map((issue) => ({
-        path: `/details${issue.path.length > 0 ? `/${issue.path.join('/')}` : ''}${issue.code === 'unrecognized_keys' ? `/${issue.keys.join(',')}` : ''}`,
+        path:
+          '/details' +
+          (issue.path.length > 0 ? `/${issue.path.join('/')}` : '') +
+          (issue.code === 'unrecognized_keys' ? `/${issue.keys.join(',')}` : ''),
         message: issue.message,
       })),
     };

@@ -46,7 +46,8 @@ export const referenceRoutes =
           tags: ['reference'],
           summary: 'The node\u2019s own timeline notes: each code with its parameters and its words in each language',
           description:
-            'Timelines and partner messages carry notes as { code, params }; a reader puts them into words with this catalogue, formatting instants in its own zone.',
+            'Timelines and partner messages carry notes as { code, params }; a reader puts them into words ' +
+            'with this catalogue, formatting instants in its own zone.',
           response: withProblems({
             200: z.object({ notes: loose, channels: z.record(z.string(), z.record(z.string(), z.string())) }),
           }),
