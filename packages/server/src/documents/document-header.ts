@@ -7,7 +7,6 @@ import {
   formatUtc,
   heightOf,
   horizontalRule,
-  page,
   palette,
   styles,
   widthOf,
@@ -44,19 +43,12 @@ function drawVerificationCode(canvas: Canvas, qr: QrMatrix, caption: string, top
   });
 }
 
-function drawTitleBlock(canvas: Canvas, input: HeaderInput, width: number): number {
+function drawTitleBlock(canvas: Canvas, input: HeaderInput, width: number, top: number): number {
   const { document, language, template } = input;
-  let y = write(
-    canvas,
-    styles.framework,
-    template.framework.toLocaleUpperCase(language),
-    contentLeft,
-    page.margins.top,
-    {
-      width,
-      characterSpacing: 0.3,
-    },
-  );
+  let y = write(canvas, styles.framework, template.framework.toLocaleUpperCase(language), contentLeft, top, {
+    width,
+    characterSpacing: 0.3,
+  });
   y = write(canvas, styles.heading, template.heading, contentLeft, y + 2, { width });
   y = write(canvas, styles.languageVersion, template.labels.languageVersion, contentLeft, y + 1, { width });
   y = write(canvas, styles.title, textIn(document.title, language), contentLeft, y + 10, { width });
@@ -165,14 +157,13 @@ function drawRecordPanel(canvas: Canvas, input: HeaderInput, top: number): numbe
   return panelTop + height;
 }
 
+/** Draws the header from the current y: the top of a page, or below the previous language version. */
 export function drawDocumentHeader(canvas: Canvas, input: HeaderInput): void {
+  const top = canvas.doc.y;
   const titleWidth = input.qr === undefined ? contentWidth : contentWidth - qrColumnWidth - gutter;
-  let bottom = drawTitleBlock(canvas, input, titleWidth);
+  let bottom = drawTitleBlock(canvas, input, titleWidth, top);
   if (input.qr !== undefined) {
-    bottom = Math.max(
-      bottom,
-      drawVerificationCode(canvas, input.qr, input.template.labels.verificationCaption, page.margins.top),
-    );
+    bottom = Math.max(bottom, drawVerificationCode(canvas, input.qr, input.template.labels.verificationCaption, top));
   }
   bottom += 12;
   if (input.document.emergency) bottom = drawEmergencyBanner(canvas, input.template, bottom) + 12;

@@ -1,6 +1,6 @@
 import { DomainError } from '@hanoi247/core';
 import PDFDocument from 'pdfkit';
-import { drawDocumentHeader } from './document-header.js';
+import { drawDocumentHeader, type HeaderInput } from './document-header.js';
 import { loadFonts, registerFonts } from './fonts.js';
 import {
   textIn,
@@ -9,6 +9,7 @@ import {
   type FormalDocumentSection,
 } from './formal-document.js';
 import {
+  bottomLimit,
   contentLeft,
   contentWidth,
   ensureSpace,
@@ -109,32 +110,69 @@ function drawFieldLabel(canvas: Canvas, label: string, source: string, top: numb
   }
 }
 
-function drawField(canvas: Canvas, field: FormalDocumentField, language: string): void {
+interface FieldLayout {
+  readonly label: string;
+  readonly source: string;
+  readonly value: string;
+  readonly valueStyle: TextStyle;
+  readonly labelHeight: number;
+  readonly valueHeight: number;
+}
+
+function layoutField(canvas: Canvas, field: FormalDocumentField, language: string): FieldLayout {
   const label = textIn(field.label, language);
   const source = textIn(field.legalSource ?? '', language).trim();
   const given = textIn(field.value, language);
   const value = given.trim() === '' ? emptyValueMark : given;
   const valueStyle: TextStyle = value === emptyValueMark ? styles.emptyValue : styles.fieldValue;
-  const valueLine = valueStyle.size * 1.2 + (valueStyle.lineGap ?? 0);
   const labelHeight =
     heightOf(canvas, styles.fieldLabel, label, contentWidth) +
     (source === '' ? 0 : heightOf(canvas, styles.legalSource, source, contentWidth));
   const valueHeight = heightOf(canvas, valueStyle, value, contentWidth);
+  return { label, source, value, valueStyle, labelHeight, valueHeight };
+}
+
+const fieldGap = { afterLabel: 3, afterValue: 9 } as const;
+
+function drawField(canvas: Canvas, field: FormalDocumentField, language: string): void {
+  const { label, source, value, valueStyle, labelHeight, valueHeight } = layoutField(canvas, field, language);
+  const valueLine = valueStyle.size * 1.2 + (valueStyle.lineGap ?? 0);
   drawFieldLabel(
     canvas,
     label,
     source,
-    ensureSpace(canvas, labelHeight + 3 + Math.min(valueHeight, keepWithLabelLines * valueLine)),
+    ensureSpace(canvas, labelHeight + fieldGap.afterLabel + Math.min(valueHeight, keepWithLabelLines * valueLine)),
   );
   // A value may run over several pages; pdfkit continues it at the top margin by itself.
-  write(canvas, valueStyle, value, contentLeft, canvas.doc.y + 3, { width: contentWidth });
-  canvas.doc.y += 9;
+  write(canvas, valueStyle, value, contentLeft, canvas.doc.y + fieldGap.afterLabel, { width: contentWidth });
+  canvas.doc.y += fieldGap.afterValue;
+}
+
+/**
+ * A section no taller than this is never split: a short block such as the signatory's reads as
+ * one piece, and moving it whole costs at most this much blank space at the foot of a page.
+ */
+const keepTogetherUpTo = 160;
+
+function sectionHeight(
+  canvas: Canvas,
+  section: FormalDocumentSection,
+  language: string,
+  headingHeight: number,
+): number {
+  const fields = section.fields
+    .map((field) => layoutField(canvas, field, language))
+    .reduce((sum, f) => sum + f.labelHeight + fieldGap.afterLabel + f.valueHeight + fieldGap.afterValue, 0);
+  const note =
+    section.note === undefined ? 0 : heightOf(canvas, styles.legalSource, textIn(section.note, language), contentWidth);
+  return headingHeight + 10 + fields + note;
 }
 
 function drawSection(canvas: Canvas, section: FormalDocumentSection, language: string): void {
   const heading = textIn(section.heading, language);
   const headingHeight = heightOf(canvas, styles.sectionHeading, heading, contentWidth - 10);
-  const top = ensureSpace(canvas, headingHeight + 60);
+  const whole = sectionHeight(canvas, section, language, headingHeight);
+  const top = ensureSpace(canvas, whole <= keepTogetherUpTo ? whole : headingHeight + 60);
   if (heading.trim() !== '') canvas.doc.save().rect(contentLeft, top, 3, headingHeight).fill(palette.accent).restore();
   const bottom = write(canvas, styles.sectionHeading, heading, contentLeft + 10, top, { width: contentWidth - 10 });
   horizontalRule(canvas, bottom + 3);
@@ -154,6 +192,34 @@ function drawSection(canvas: Canvas, section: FormalDocumentSection, language: s
     );
   }
   canvas.doc.y += 8;
+}
+
+/**
+ * The height of a language version's header, measured by drawing it on a scratch page: an
+ * estimate would either leave a header alone at the foot of a page or waste the room.
+ */
+function headerHeight(canvas: Canvas, header: HeaderInput): number {
+  const scratch = new PDFDocument({ size: 'A4', margins: page.margins });
+  registerFonts(scratch, canvas.fonts);
+  drawDocumentHeader({ doc: scratch, fonts: canvas.fonts }, header);
+  return scratch.y - page.margins.top;
+}
+
+/** Room for a section heading and its first lines, as `drawSection` keeps them together. */
+const firstSectionOpening = 80;
+const gapBetweenVersions = 24;
+
+/**
+ * Starts the next language version below the previous one, after a strong rule, when its header
+ * and the start of its first section fit: a page break per language left the foot of each version
+ * on a page of its own, mostly empty.
+ */
+function continuesOnSamePage(canvas: Canvas, header: HeaderInput): boolean {
+  const needed = gapBetweenVersions + headerHeight(canvas, header) + firstSectionOpening;
+  if (canvas.doc.y + needed > bottomLimit()) return false;
+  horizontalRule(canvas, canvas.doc.y + gapBetweenVersions / 2 - 4, palette.accent, 1.2);
+  canvas.doc.y += gapBetweenVersions;
+  return true;
 }
 
 function pdfMetadata(document: FormalDocument, firstLanguage: string, issuedAt: Date): PDFKit.DocumentInfo {
@@ -208,15 +274,18 @@ export async function renderFormalDocumentPdf(document: FormalDocument, options:
 
   parts.forEach((part, index) => {
     current = part;
-    startingPart = true;
-    doc.addPage();
-    drawDocumentHeader(canvas, {
+    const header: HeaderInput = {
       document,
       language: part.language,
       template: part.template,
       issuedAt,
       ...(index === 0 ? { qr } : {}),
-    });
+    };
+    if (index === 0 || !continuesOnSamePage(canvas, header)) {
+      startingPart = true;
+      doc.addPage();
+    }
+    drawDocumentHeader(canvas, header);
     for (const section of document.sections) drawSection(canvas, section, part.language);
   });
 

@@ -15,6 +15,7 @@ import { citeIn, withSourcesNote } from './citations.js';
 import { textIn, type FormalDocument, type FormalDocumentField, type LocalisedText } from './formal-document.js';
 import { readableIn } from './readable-values.js';
 import { legalBasisNames, priorityNames } from './record-wording.js';
+import { notYetApproved, signatorySection, type Signatory } from './signatory.js';
 
 /** The electronic record a paper copy points to: canonical JSON, its digest and the node's signature. */
 export interface SignedRequestRecord {
@@ -66,9 +67,14 @@ const localised = (text: { readonly en: string; readonly vi: string }): Localise
 
 /**
  * The paper form of a request. Its date is the time the record was last changed, so two
- * downloads of the same record print the same document.
+ * downloads of the same record print the same document. It closes with the approving officer,
+ * or says in words that no one on this node has approved it.
  */
-export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRecord): FormalDocument {
+export function formalDocumentOf(
+  request: RequestRecord,
+  signed: SignedRequestRecord,
+  approval: Signatory | null,
+): FormalDocument {
   const type = requestTypes[request.type];
   const shown = type.fields.filter((f) => request.details[f.name] !== undefined);
   const fieldSources = shown.map((f) => fieldSource(f, request.legalBasis));
@@ -133,6 +139,7 @@ export function formalDocumentOf(request: RequestRecord, signed: SignedRequestRe
         basisSources,
       ),
       withSourcesNote({ heading: localised(type.title), fields }, fieldSources),
+      signatorySection('approval', approval, notYetApproved[request.direction]),
     ],
     signingKeyFingerprint: signed.signature.fingerprint,
     canonicalDigest: signed.digest,

@@ -14,13 +14,14 @@ import {
 } from '@hanoi247/core';
 import { citeIn, withSourcesNote } from './citations.js';
 import { instantIn, readableIn } from './readable-values.js';
-import { conditionKindNames, everywhere, fillIn, machineActorNames } from './record-wording.js';
+import { conditionKindNames, everywhere, fillIn } from './record-wording.js';
 import type { NodeKeyring } from '../identity/node-keyring.js';
 import { signRecord, type SignedRequestRecord } from './request-record.js';
 import type { RequestEvent } from '../repositories/request-event.repository.js';
 import type { RequestRecord } from '../repositories/request.repository.js';
 import { textIn, type FormalDocument, type FormalDocumentField, type LocalisedText } from './formal-document.js';
 import { stateLanguages } from './templates.js';
+import { signatorySection, type Signatory } from './signatory.js';
 
 const responseTitles: Readonly<Record<string, LocalisedText>> = {
   ACK: { en: 'Acknowledgement of receipt', vi: 'Xác nhận đã nhận yêu cầu', fr: 'Accusé de réception' },
@@ -99,6 +100,7 @@ export function responseDocumentOf(
   request: RequestRecord,
   event: RequestEvent,
   signed: { digest: string; fingerprint: string },
+  decidedBy: Signatory,
 ): FormalDocument {
   const type = requestTypes[request.type];
   const machine = machineFor(request.type);
@@ -144,7 +146,6 @@ export function responseDocumentOf(
       ),
     ),
     field('Date', 'Ngày', 'Date', instantIn(event.occurredAt)),
-    field('Officer', 'Cán bộ', 'Agent', machineActorNames[event.actorName] ?? event.actorName),
   ];
   // Each ground printed with the article of the request's basis that allows it.
   for (const code of payload.reasonCodes ?? []) {
@@ -209,7 +210,8 @@ export function responseDocumentOf(
     emergency: request.priority === 'emergency',
     issuedAt: event.occurredAt,
     issuingAuthority: textIn(stateName(request.requestedState), 'en'),
-    sections: [withSourcesNote({ heading: title, fields }, cited)],
+    // The officer is named once, in the signatory block, with the role they decided in.
+    sections: [withSourcesNote({ heading: title, fields }, cited), signatorySection('decision', decidedBy)],
     signingKeyFingerprint: signed.fingerprint,
     canonicalDigest: signed.digest,
     verificationUri: `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&event=${event.id}&digest=${signed.digest}&key=${encodeURIComponent(signed.fingerprint)}`,

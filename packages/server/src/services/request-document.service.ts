@@ -1,8 +1,10 @@
 import type { NodeKeyring } from '../identity/node-keyring.js';
-import { DomainError } from '@hanoi247/core';
+import { DomainError, type Permission } from '@hanoi247/core';
 import { formalDocumentOf, signedRequestRecord, type SignedRequestRecord } from '../documents/request-record.js';
 import { responseDocumentOf, responseLanguages, signedResponseRecord } from '../documents/response-record.js';
-import { requestEventRepository } from '../repositories/request-event.repository.js';
+import { requestEventRepository, type RequestEvent } from '../repositories/request-event.repository.js';
+import { signatoryOf, type Signatory } from '../documents/signatory.js';
+import { userRepository } from '../repositories/user.repository.js';
 import { renderFormalDocumentPdf } from '../documents/render-pdf.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { requestRepository } from '../repositories/request.repository.js';
@@ -32,6 +34,19 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
     });
   }
 
+  /** Who answers for an event, by the account that recorded it; a node actor has none. */
+  async function signatoryFor(event: RequestEvent, preferring: readonly Permission[]): Promise<Signatory> {
+    const user = event.actorId === null ? undefined : await userRepository.findById(db, event.actorId);
+    return signatoryOf(event, user, preferring);
+  }
+
+  /** The latest approval on the timeline: an outgoing request is approved once before it is sent. */
+  async function approvalOf(requestId: string): Promise<Signatory | null> {
+    const events = await requestEventRepository.listForRequest(db, requestId);
+    const approval = events.filter((e) => e.kind === 'transition' && e.action === 'approve').at(-1);
+    return approval === undefined ? null : signatoryFor(approval, ['requests:approve']);
+  }
+
   return {
     async canonical(context: CallContext, id: string, purpose: string | null): Promise<SignedRequestRecord> {
       return signedRequestRecord(await load(context, id, 'json', purpose), deps.keyring());
@@ -45,7 +60,7 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
     ): Promise<{ reference: string; pdf: Buffer }> {
       const request = await load(context, id, 'pdf', purpose);
       const signed = signedRequestRecord(request, deps.keyring());
-      const document = formalDocumentOf(request, signed);
+      const document = formalDocumentOf(request, signed, await approvalOf(request.id));
       const pdf = await renderFormalDocumentPdf(document, languages === undefined ? {} : { languages });
       return { reference: request.reference, pdf };
     },
@@ -63,10 +78,13 @@ export function createRequestDocumentService(deps: ServiceRuntime & { readonly k
       );
       if (event === undefined) throw new DomainError('request/not-found', 'no such response on this request');
       const signed = signedResponseRecord(request, event, deps.keyring());
-      const document = responseDocumentOf(request, event, {
-        digest: signed.digest,
-        fingerprint: signed.signature.fingerprint,
-      });
+      const decidedBy = await signatoryFor(event, ['requests:approve', 'requests:draft']);
+      const document = responseDocumentOf(
+        request,
+        event,
+        { digest: signed.digest, fingerprint: signed.signature.fingerprint },
+        decidedBy,
+      );
       return {
         reference: document.reference,
         pdf: await renderFormalDocumentPdf(document, { languages: responseLanguages(request) }),
