@@ -18,6 +18,6 @@ describe("the web app's API layer", () => {
   it('re-exports the contract types under the names the components use', () => {
     const types = sources.find((s) => s.name === 'types.ts')?.text ?? '';
     expect(types).toMatch(/from '@hanoi247\/contract'/);
-    for (const name of ['RequestView', 'QueueItem', 'SessionView', 'TimelineEvent']) expect(types).toContain(name);
+    for (const name of ['RequestView', 'QueueItem', 'SessionView', 'RequestType']) expect(types).toContain(name);
   });
 });
