@@ -14,10 +14,13 @@ const phoneWidth = '(max-width: 48em)';
 const choices = (orders: readonly DomesticOrder[], value: (o: DomesticOrder) => [string, string]) =>
   [...new Map(orders.map(value)).entries()].map(([v, label]) => ({ value: v, label }));
 
-// Nearest clock first, so what runs out soonest is on top; orders with no open clock after.
+// Nearest clock first, so what runs out soonest is on top; orders with no open clock after, newest first.
+const nextDue = (o: DomesticOrder): number => {
+  const due = openClocks(o)[0]?.dueAt;
+  return due === undefined ? Number.POSITIVE_INFINITY : Date.parse(due);
+};
 const byClock = (a: DomesticOrder, b: DomesticOrder) =>
-  (openClocks(a)[0]?.dueAt ?? '~').localeCompare(openClocks(b)[0]?.dueAt ?? '~') ||
-  b.createdAt.localeCompare(a.createdAt);
+  nextDue(a) - nextDue(b) || Date.parse(b.createdAt) - Date.parse(a.createdAt);
 
 /** The domestic orders the desk issued: by state and provider, each with its nearest clock. */
 export function OrdersPage() {
