@@ -23,6 +23,7 @@ export const ordersEn = {
     provider: 'Service provider (national registry)',
     providerPlaceholder: 'Choose the provider',
     timeZone: 'Time zone of the date range',
+    rangeHint: 'Taken from the request; narrow it if the order covers less.',
     timeZoneHint: 'The provider searches its logs in this zone.',
     authorityBody: 'Authorising body',
     reviewType: 'Review (Art. 24)',

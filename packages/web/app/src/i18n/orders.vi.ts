@@ -26,6 +26,7 @@ export const ordersVi: Same<typeof ordersEn> = {
     provider: 'Doanh nghiệp cung cấp dịch vụ (danh bạ quốc gia)',
     providerPlaceholder: 'Chọn doanh nghiệp',
     timeZone: 'Múi giờ của khoảng thời gian',
+    rangeHint: 'Lấy từ yêu cầu; thu hẹp lại nếu lệnh chỉ bao gồm một phần.',
     timeZoneHint: 'Doanh nghiệp tra cứu nhật ký theo múi giờ này.',
     authorityBody: 'Cơ quan phê duyệt',
     reviewType: 'Hình thức xem xét (Điều 24)',

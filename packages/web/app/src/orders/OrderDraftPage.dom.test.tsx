@@ -125,7 +125,11 @@ describe('issuing a domestic order from an accepted request', () => {
             grounds: `Execution of request ${request.reference} from SG. Investment fraud through a messaging app`,
             scope: {
               dataCategories: ['subscriber', 'traffic', 'content'],
-              dateRange: { from: '2026-09-30T16:00:00Z', to: '2026-10-31T15:59:00Z', timeZone: 'Asia/Ho_Chi_Minh' },
+              dateRange: {
+                from: '2026-09-30T16:00:00.000Z',
+                to: '2026-10-31T15:59:00.000Z',
+                timeZone: 'Asia/Ho_Chi_Minh',
+              },
             },
             durationDays: 90,
             nonDisclosure: { required: true, until: null },

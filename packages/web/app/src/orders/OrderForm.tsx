@@ -17,6 +17,8 @@ import { ApiError } from '../api/client.js';
 import { useOrderFromRequest, useProviders } from '../api/order-queries.js';
 import { dataCategories } from '../api/provider-types.js';
 import type { RequestView } from '../api/types.js';
+import { rangeError, rangeToApi } from '../drafting/date-range.js';
+import { PeriodInput } from '../drafting/PeriodInput.js';
 import { IdentifierTable } from '../records/IdentifierTable.js';
 import { identifierRow, type IdentifierRow } from '../records/readable-value.js';
 import { navigate } from '../routing/route.js';
@@ -28,7 +30,6 @@ import {
   minimumPreservationDays,
   missingFields,
   orderBody,
-  requestRange,
   reviewTypes,
   type DataCategory,
   type OrderDraft,
@@ -45,7 +46,7 @@ export function OrderForm({ request, officerZone }: { readonly request: RequestV
   const set = (change: Partial<OrderDraft>) => setDraft((d) => ({ ...d, ...change }));
   const missing = missingFields(request, draft);
   const errorOf = (field: keyof OrderDraft) => (tried && missing.includes(field) ? t('orderForm.required') : undefined);
-  const range = requestRange(request);
+  const range = rangeToApi(draft.range);
   const identifiers = (Array.isArray(request.details['identifiers']) ? request.details['identifiers'] : [])
     .map(identifierRow)
     .filter((r): r is IdentifierRow => r !== null);
@@ -81,7 +82,7 @@ export function OrderForm({ request, officerZone }: { readonly request: RequestV
           <Table.Tr>
             <Table.Th scope="row">{t('provider.dateRange')}</Table.Th>
             <Table.Td data-testid="order-range">
-              {range === null
+              {range === undefined
                 ? t('orderForm.none')
                 : t('records.range', {
                     from: zonedDateTime(range.from, i18n.language, draft.timeZone),
@@ -100,6 +101,14 @@ export function OrderForm({ request, officerZone }: { readonly request: RequestV
         value={draft.providerId}
         onChange={(providerId) => set({ providerId })}
         error={errorOf('providerId') ?? (providers.isError ? t('common.loadFailed') : undefined)}
+      />
+      <PeriodInput
+        legend={t('provider.dateRange')}
+        required
+        hint={t('orderForm.rangeHint')}
+        value={draft.range}
+        error={tried ? (rangeError(draft.range, true) ?? undefined) : undefined}
+        onChange={(value) => set({ range: value })}
       />
       <Select
         label={t('orderForm.timeZone')}

@@ -1,6 +1,7 @@
 import type { OrdersFromRequestBody } from '../api/order-queries.js';
 import { dataCategories } from '../api/provider-types.js';
 import type { RequestView } from '../api/types.js';
+import { rangeError, rangeFromApi, rangeToApi, type RangeInput } from '../drafting/date-range.js';
 
 /** Art. 24: who reviewed the measure (core's reviewTypes; the app bundles no core code). */
 export const reviewTypes = ['JUDICIAL', 'PROSECUTORIAL', 'INDEPENDENT_ADMINISTRATIVE', 'SUPERVISORY'] as const;
@@ -19,15 +20,11 @@ export interface OrderDraft {
   readonly decisionReference: string;
   readonly grounds: string;
   readonly dataCategories: readonly DataCategory[];
+  /** The period of the data, as the officer's inputs hold it (local time); the request's own range to start with. */
+  readonly range: RangeInput;
   readonly timeZone: string;
   readonly durationDays: number;
   readonly nonDisclosure: boolean;
-}
-
-/** The request's own date range, when it names one with both ends. */
-export function requestRange(request: RequestView): { readonly from: string; readonly to: string } | null {
-  const range = request.details['dateRange'] as { from?: unknown; to?: unknown } | undefined;
-  return typeof range?.from === 'string' && typeof range.to === 'string' ? { from: range.from, to: range.to } : null;
 }
 
 export const isPreservation = (request: RequestView): boolean => request.type === 'PRESERVATION_42';
@@ -49,6 +46,7 @@ export function draftFromRequest(request: RequestView, officerZone: string): Ord
     decisionReference: '',
     grounds: `Execution of request ${request.reference} from ${request.requestingState}. ${summary}`.trim(),
     dataCategories: categories.length > 0 ? categories : ['subscriber', 'traffic', 'content'],
+    range: rangeFromApi(d['dateRange']),
     timeZone: typeof range?.timeZone === 'string' ? range.timeZone : officerZone,
     durationDays: maximumPreservationDays,
     nonDisclosure:
@@ -66,6 +64,7 @@ export function missingFields(request: RequestView, draft: OrderDraft): readonly
   if (draft.decisionReference.trim() === '') missing.push('decisionReference');
   if (draft.grounds.trim() === '') missing.push('grounds');
   if (draft.dataCategories.length === 0) missing.push('dataCategories');
+  if (rangeError(draft.range, true) !== null) missing.push('range');
   const days = draft.durationDays;
   if (isPreservation(request) && !(days >= minimumPreservationDays && days <= maximumPreservationDays)) {
     missing.push('durationDays');
@@ -73,9 +72,9 @@ export function missingFields(request: RequestView, draft: OrderDraft): readonly
   return missing;
 }
 
-/** The body of POST /requests/{id}/domestic-orders: one order on the chosen provider, the request's range in the zone. */
+/** The body of POST /requests/{id}/domestic-orders: one order on the chosen provider, its period with the zone. */
 export function orderBody(request: RequestView, draft: OrderDraft): OrdersFromRequestBody {
-  const range = requestRange(request);
+  const range = rangeToApi(draft.range);
   return {
     orders: [
       {
@@ -88,7 +87,7 @@ export function orderBody(request: RequestView, draft: OrderDraft): OrdersFromRe
         grounds: draft.grounds.trim(),
         scope: {
           dataCategories: [...draft.dataCategories],
-          ...(range === null ? {} : { dateRange: { ...range, timeZone: draft.timeZone } }),
+          ...(range === undefined ? {} : { dateRange: { ...range, timeZone: draft.timeZone } }),
         },
         ...(isPreservation(request) ? { durationDays: draft.durationDays } : {}),
         nonDisclosure: { required: draft.nonDisclosure, until: null },
