@@ -16,8 +16,8 @@ import {
   sendPreservationRequest,
   sendStoredDataRequest,
   serveOrder,
-  serveOrderOnProvider,
 } from './web/officer-api.js';
+import { preservationServedInPages } from './web/order-pages.js';
 import { choose, draftPreservation, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
 
 const skipReason = browserUnavailable();
@@ -115,7 +115,7 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
   it('a provider confirms preservation in the portal, and Viet Nam sees the request PRESERVED', async () => {
     if (sentReference === undefined) throw new Error('the first journey sent no request');
     const reference = sentReference;
-    const orderReference = await serveOrderOnProvider(officersOf(demo, 'SG'), reference);
+    const orderReference = await preservationServedInPages(pageOf, officersOf(demo, 'SG'), reference);
 
     const provider = await pageOf('SG', 'provider', portalHeading);
     await provider.getByRole('link', { name: orderReference }).click();

@@ -55,7 +55,7 @@ export async function eventually<T>(what: string, found: () => Promise<T | undef
   }
 }
 
-const journeyProvider = 'Example Platform (web journey)';
+export const journeyProvider = 'Example Platform (web journey)';
 
 /**
  * The journeys' provider in Singapore's registry, the demo provider user acting for it; a second call finds it there.
@@ -163,9 +163,18 @@ export async function serveOrder(
   return { requestId: request.id, orderId: order.id, orderReference: order.reference };
 }
 
-/** The requested State accepts the acknowledged preservation and serves a preservation order on the provider. */
-export async function serveOrderOnProvider(sg: Officers, reference: string): Promise<string> {
-  return (await serveOrder(sg, reference, 'preservation')).orderReference;
+/**
+ * The requested State triages and accepts the acknowledged preservation, with the journeys' provider in its registry:
+ * the order itself is then drafted, authorised and served in the web app. Answers the request's id.
+ */
+export async function acceptedPreservation(sg: Officers, reference: string): Promise<string> {
+  const request = await arrivedAt(sg, reference);
+  const move = (who: DemoAccount, action: string) =>
+    asOfficer(sg.url, who, 'POST', `/api/v1/requests/${request.id}/transitions`, { action, payload: {} });
+  await move(sg.duty, 'triage');
+  await move(sg.supervisor, 'accept');
+  await registeredProvider(sg);
+  return request.id;
 }
 
 /**

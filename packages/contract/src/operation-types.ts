@@ -15,21 +15,30 @@ import type {
   updateRequestBody,
 } from './requests.js';
 import type { NodeProfile } from './node.js';
-import type { confirmPreservationBody, objectBody } from './orders.js';
+import type {
+  confirmPreservationBody,
+  fromRequestBody,
+  listOrdersQuery,
+  objectBody,
+  orderTransitionBody,
+} from './orders.js';
 import type {
   CountryProfile,
   CustodyEvent,
   CustodyProofs,
+  DomesticOrder,
   EnrolmentRequired,
   EvidenceItem,
   FederationStatus,
   LedgerAlert,
+  OrderTimelineEvent,
   Peer,
   ProviderOrder,
   QueueItem,
   RequestStatistics,
   RequestType,
   RequestView,
+  ServiceProvider,
   SessionView,
   SignedIn,
   StateMachine,
@@ -70,4 +79,17 @@ export interface OperationTypes {
   confirmPreservation: { body: In<typeof confirmPreservationBody>; response: ProviderOrder };
   objectToProviderOrder: { body: In<typeof objectBody>; response: ProviderOrder };
   startCollection: { response: ProviderOrder };
+  listProviders: {
+    query: { type?: string; limit?: number; offset?: number };
+    response: { providers: ServiceProvider[] };
+  };
+  createOrderFromRequest: {
+    body: In<typeof fromRequestBody>;
+    response: { requestState: string; orders: DomesticOrder[] };
+  };
+  listOrders: { query: Partial<In<typeof listOrdersQuery>>; response: { orders: DomesticOrder[] } };
+  getOrder: { response: DomesticOrder };
+  listOrderEvidence: { response: { items: EvidenceItem[] } };
+  getOrderTimeline: { response: { events: OrderTimelineEvent[] } };
+  transitionOrder: { body: In<typeof orderTransitionBody>; response: DomesticOrder };
 }

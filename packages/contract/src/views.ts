@@ -13,7 +13,8 @@ import type {
   uploadViewSchema,
 } from './evidence.js';
 import type { deliveryFailureSchema, federationStatusSchema, peerViewSchema } from './federation.js';
-import type { officerOrderViewSchema, providerOrderViewSchema } from './orders.js';
+import type { officerOrderViewSchema, orderTimelineSchema, providerOrderViewSchema } from './orders.js';
+import type { providerViewSchema } from './providers.js';
 import type { queueItemSchema, requestViewSchema, timelineSchema } from './requests.js';
 import type { durationsSchema, requestStatisticsSchema, timingGroupSchema } from './statistics.js';
 
@@ -47,6 +48,8 @@ export type FederationStatus = z.infer<typeof federationStatusSchema>;
 
 export type ProviderOrder = z.infer<typeof providerOrderViewSchema>;
 export type DomesticOrder = z.infer<typeof officerOrderViewSchema>;
+export type OrderTimelineEvent = z.infer<typeof orderTimelineSchema>['events'][number];
+export type ServiceProvider = z.infer<typeof providerViewSchema>;
 
 export type Durations = z.infer<typeof durationsSchema>;
 export type TimingGroup = z.infer<typeof timingGroupSchema>;

@@ -17,6 +17,9 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m)
 const DirectoryPage = lazy(() => import('./directory/DirectoryPage.js').then((m) => ({ default: m.DirectoryPage })));
 const DraftPage = lazy(() => import('./drafting/DraftPage.js').then((m) => ({ default: m.DraftPage })));
 const EvidencePage = lazy(() => import('./evidence/EvidencePage.js').then((m) => ({ default: m.EvidencePage })));
+const OrderDraftPage = lazy(() => import('./orders/OrderDraftPage.js').then((m) => ({ default: m.OrderDraftPage })));
+const OrderPage = lazy(() => import('./orders/OrderPage.js').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })));
 const ProviderOrderPage = lazy(() =>
   import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })),
 );
@@ -89,6 +92,9 @@ export function App() {
         {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
         {route.page === 'directory' && <DirectoryPage />}
         {route.page === 'dashboard' && <DashboardPage />}
+        {route.page === 'orders' && <OrdersPage />}
+        {route.page === 'order' && <OrderPage key={route.id} id={route.id} />}
+        {route.page === 'order-draft' && <OrderDraftPage key={route.requestId} requestId={route.requestId} />}
       </Suspense>
     </AppLayout>
   );

@@ -7,6 +7,7 @@ import { periodEn } from './period.en.js';
 import { placeEn } from './place.en.js';
 import { nextStepEn } from './next-step.en.js';
 import { recordsEn } from './records.en.js';
+import { ordersEn } from './orders.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -335,4 +336,5 @@ export const en = {
   ...dashboardEn,
   ...liveEn,
   ...recordsEn,
+  ...ordersEn,
 };

@@ -8,6 +8,7 @@ import { periodVi } from './period.vi.js';
 import { placeVi } from './place.vi.js';
 import { nextStepVi } from './next-step.vi.js';
 import { recordsVi } from './records.vi.js';
+import { ordersVi } from './orders.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -340,4 +341,5 @@ export const vi: Dictionary = {
   ...dashboardVi,
   ...liveVi,
   ...recordsVi,
+  ...ordersVi,
 };

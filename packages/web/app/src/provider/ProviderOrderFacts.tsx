@@ -38,8 +38,12 @@ export function EmergencyCallback({ emergency }: { readonly emergency: NonNullab
   );
 }
 
-/** What the signed order says, as the provider must execute it. */
-export function ProviderOrderFacts({ order }: { readonly order: ProviderOrder }) {
+/** What the signed order says, as the provider must execute it (and as the issuing desk reads it back). */
+export function ProviderOrderFacts({
+  order,
+}: {
+  readonly order: Pick<ProviderOrder, 'terms' | 'legalSource' | 'periods'>;
+}) {
   const { t, i18n } = useTranslation();
   const { terms } = order;
   const source = order.legalSource;

@@ -9,6 +9,7 @@ import { ActionPanel } from './ActionPanel.js';
 import { AssignmentPanel } from './AssignmentPanel.js';
 import { EvidenceList } from './EvidenceList.js';
 import { NextStep } from './NextStep.js';
+import { DraftOrderEntry, RequestOrders } from './RequestOrders.js';
 import { RequestFacts } from './RequestFacts.js';
 import { RequestWarnings } from './RequestWarnings.js';
 import { Timeline } from './Timeline.js';
@@ -73,6 +74,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           {t('request.actions')}
         </Title>
         <Group align="start">
+          <DraftOrderEntry request={r} />
           <ActionPanel request={r} requestType={requestType} />
           {r.state === 'DRAFT' && <Anchor href={hrefOf({ page: 'draft', id: r.id })}>{t('request.editDraft')}</Anchor>}
           <Anchor href={`/api/v1/requests/${r.id}/document.pdf`} download>
@@ -91,6 +93,7 @@ export function RequestPage({ id }: { readonly id: string }) {
           <Timeline requestId={r.id} states={states} />
         </Grid.Col>
       </Grid>
+      <RequestOrders request={r} />
       {mayReadEvidence && <EvidenceList requestId={r.id} />}
     </Stack>
   );

@@ -9,10 +9,23 @@ export type Route =
   | { readonly page: 'directory' }
   | { readonly page: 'dashboard' }
   | { readonly page: 'provider-orders' }
-  | { readonly page: 'provider-order'; readonly id: string };
+  | { readonly page: 'provider-order'; readonly id: string }
+  | { readonly page: 'orders' }
+  | { readonly page: 'order'; readonly id: string }
+  | { readonly page: 'order-draft'; readonly requestId: string };
+
+/** The officer's order pages: the list, one order, and the form that drafts one from a request. */
+function orderRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
+  const named = id !== undefined && id !== '';
+  if (page === 'requests' && named && sub === 'order') return { page: 'order-draft', requestId: id };
+  if (page === 'domestic-orders') return named ? { page: 'order', id } : { page: 'orders' };
+  return null;
+}
 
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  const [page, id, sub] = hash.replace(/^#\/?/, '').split('/');
+  const order = orderRoute(page, id, sub);
+  if (order !== null) return order;
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
   if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
@@ -42,6 +55,12 @@ export function hrefOf(route: Route): string {
       return '#/orders';
     case 'provider-order':
       return `#/orders/${route.id}`;
+    case 'orders':
+      return '#/domestic-orders';
+    case 'order':
+      return `#/domestic-orders/${route.id}`;
+    case 'order-draft':
+      return `#/requests/${route.requestId}/order`;
   }
 }
 
