@@ -1,6 +1,5 @@
 import {
   DomainError,
-  orderStates,
   planTransition,
   ruleSetVersion,
   type DeadlineEffect,
@@ -17,7 +16,6 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { caseRepository } from '../repositories/case.repository.js';
 import { deadlineRepository } from '../repositories/deadline.repository.js';
 import { requestEventRepository } from '../repositories/request-event.repository.js';
-import { orderRepository } from '../repositories/order.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
 import {
   assigneeOf,
@@ -38,8 +36,6 @@ export interface TransitionServiceDeps extends ServiceRuntime {
   /** Tells the partner node; absent in maintenance tools that never federate. */
   readonly outbox?: Outbox;
 }
-
-const terminalOrderStates = orderStates.filter((s) => s.terminal).map((s) => s.name);
 
 /**
  * The preservation as the order made it: a confirmation sets the date, an order's period its end.
@@ -225,7 +221,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
   ): Promise<RequestRecord> {
     const now = clock.now();
     const at = now.toISOString();
-    const openOrders = await orderRepository.countOpenForRequest(tx, request.id, terminalOrderStates);
+    const openOrders = await openOrdersOf(tx, request.id);
     const plan = planTransition(snapshotOf(request, openOrders), action, payload, actor, now, {
       settings: deps.deadlineSettings,
       mirrored: options.mirrored === true,
