@@ -15,12 +15,17 @@ import type {
   updateRequestBody,
 } from './requests.js';
 import type { NodeProfile } from './node.js';
+import type { providerInputSchema, providerPatchSchema } from '@hanoi247/core';
+import type { userViewSchema } from './common.js';
+import type { memberSchema } from './providers.js';
 import type {
+  amendOrderBody,
   confirmPreservationBody,
   fromRequestBody,
   listOrdersQuery,
   objectBody,
   orderTransitionBody,
+  providerAnswerBody,
 } from './orders.js';
 import type {
   CountryProfile,
@@ -46,6 +51,7 @@ import type {
 } from './views.js';
 
 type In<S extends z.ZodType> = z.input<S>;
+type Members = { members: z.output<typeof memberSchema>[] };
 
 export interface OperationTypes {
   getSession: { response: SessionView };
@@ -83,6 +89,13 @@ export interface OperationTypes {
     query: { type?: string; limit?: number; offset?: number };
     response: { providers: ServiceProvider[] };
   };
+  getProvider: { response: ServiceProvider };
+  createProvider: { body: In<typeof providerInputSchema>; response: ServiceProvider };
+  updateProvider: { body: In<typeof providerPatchSchema>; response: ServiceProvider };
+  listProviderMembers: { response: Members };
+  addProviderMember: { body: { userId: string }; response: Members };
+  removeProviderMember: { response: undefined };
+  listUsers: { response: { users: z.output<typeof userViewSchema>[] } };
   createOrderFromRequest: {
     body: In<typeof fromRequestBody>;
     response: { requestState: string; orders: DomesticOrder[] };
@@ -92,4 +105,6 @@ export interface OperationTypes {
   listOrderEvidence: { response: { items: EvidenceItem[] } };
   getOrderTimeline: { response: { events: OrderTimelineEvent[] } };
   transitionOrder: { body: In<typeof orderTransitionBody>; response: DomesticOrder };
+  recordProviderAnswer: { body: In<typeof providerAnswerBody>; response: DomesticOrder };
+  amendOrder: { body: In<typeof amendOrderBody>; response: DomesticOrder };
 }

@@ -9,7 +9,7 @@ import { InboxPage } from './inbox/InboxPage.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
 import { RequestPage } from './requests/RequestPage.js';
 import { nodeProfileKey, useNodeProfile } from './place/node-profile.js';
-import { useRoute } from './routing/route.js';
+import { useRoute, type Route } from './routing/route.js';
 
 // The inbox and the request page are the desk's first screens and load with the app; the rest
 // (charts, proof checks, the upload's hashing, the drafting form) load when first opened.
@@ -20,6 +20,11 @@ const EvidencePage = lazy(() => import('./evidence/EvidencePage.js').then((m) =>
 const OrderDraftPage = lazy(() => import('./orders/OrderDraftPage.js').then((m) => ({ default: m.OrderDraftPage })));
 const OrderPage = lazy(() => import('./orders/OrderPage.js').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })));
+const ProviderFormPage = lazy(() =>
+  import('./registry/ProviderFormPage.js').then((m) => ({ default: m.ProviderFormPage })),
+);
+const ProviderPage = lazy(() => import('./registry/ProviderPage.js').then((m) => ({ default: m.ProviderPage })));
+const ProvidersPage = lazy(() => import('./registry/ProvidersPage.js').then((m) => ({ default: m.ProvidersPage })));
 const ProviderOrderPage = lazy(() =>
   import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })),
 );
@@ -32,6 +37,17 @@ function PageLoading() {
     <Center h="50vh">
       <Loader aria-label="…" />
     </Center>
+  );
+}
+
+/** The provider registry's pages (each tells a reader without the permission so). */
+function RegistryPages({ route }: { readonly route: Route }) {
+  return (
+    <>
+      {route.page === 'providers' && <ProvidersPage />}
+      {route.page === 'provider' && <ProviderPage key={route.id} id={route.id} />}
+      {route.page === 'provider-form' && <ProviderFormPage key={route.id ?? 'new'} id={route.id} />}
+    </>
   );
 }
 
@@ -95,6 +111,7 @@ export function App() {
         {route.page === 'orders' && <OrdersPage />}
         {route.page === 'order' && <OrderPage key={route.id} id={route.id} />}
         {route.page === 'order-draft' && <OrderDraftPage key={route.requestId} requestId={route.requestId} />}
+        <RegistryPages route={route} />
       </Suspense>
     </AppLayout>
   );

@@ -3,11 +3,12 @@ import { apiFetch, call } from './client.js';
 import { useSession } from './queries.js';
 import type { SessionView } from './types.js';
 
-export const useRequestEvidence = (requestId: string) =>
+export const useRequestEvidence = (requestId: string, enabled = true) =>
   useQuery({
     queryKey: ['evidence-list', requestId],
     queryFn: () => call('listRequestEvidence', { params: { requestId } }).then((r) => r.items),
     refetchInterval: 15_000,
+    enabled,
   });
 
 export const useEvidence = (id: string) =>

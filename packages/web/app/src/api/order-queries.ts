@@ -26,11 +26,12 @@ export const useOrderTimeline = (id: string) =>
     refetchInterval: pollIntervalMs,
   });
 
-export const useOrderEvidence = (id: string) =>
+export const useOrderEvidence = (id: string, enabled = true) =>
   useQuery({
     queryKey: ['order-evidence', id],
     queryFn: () => call('listOrderEvidence', { params: { orderId: id } }).then((r) => r.items),
     refetchInterval: pollIntervalMs,
+    enabled,
   });
 
 /** The active providers of the national registry, to address an order to. */
@@ -61,6 +62,26 @@ export function useOrderTransition(id: string) {
   return useMutation({
     mutationFn: ({ action, payload }: { action: string; payload: Record<string, unknown> }) =>
       call('transitionOrder', { params: { orderId: id }, body: { action, payload } }),
+    onSuccess: (view) => {
+      client.setQueryData(['order', id], view);
+      void client.invalidateQueries({ queryKey: ['order-timeline', id] });
+      void client.invalidateQueries({ queryKey: ['orders'] });
+      if (view.requestId !== null) void client.invalidateQueries({ queryKey: ['request', view.requestId] });
+    },
+  });
+}
+
+export type RecordedAnswerBody = OperationTypes['recordProviderAnswer']['body'];
+export type AmendOrderBody = OperationTypes['amendOrder']['body'];
+
+/** The officer's own steps on the order that have their own route: a provider's recorded answer, an amendment. */
+export function useOrderStep(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (step: { readonly answer: RecordedAnswerBody } | { readonly amend: AmendOrderBody }) =>
+      'answer' in step
+        ? call('recordProviderAnswer', { params: { orderId: id }, body: step.answer })
+        : call('amendOrder', { params: { orderId: id }, body: step.amend }),
     onSuccess: (view) => {
       client.setQueryData(['order', id], view);
       void client.invalidateQueries({ queryKey: ['order-timeline', id] });

@@ -8,6 +8,7 @@ import { placeEn } from './place.en.js';
 import { nextStepEn } from './next-step.en.js';
 import { recordsEn } from './records.en.js';
 import { ordersEn } from './orders.en.js';
+import { registryEn } from './registry.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -337,4 +338,5 @@ export const en = {
   ...liveEn,
   ...recordsEn,
   ...ordersEn,
+  ...registryEn,
 };

@@ -9,6 +9,7 @@ import { placeVi } from './place.vi.js';
 import { nextStepVi } from './next-step.vi.js';
 import { recordsVi } from './records.vi.js';
 import { ordersVi } from './orders.vi.js';
+import { registryVi } from './registry.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -342,4 +343,5 @@ export const vi: Dictionary = {
   ...liveVi,
   ...recordsVi,
   ...ordersVi,
+  ...registryVi,
 };

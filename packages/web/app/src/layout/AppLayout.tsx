@@ -33,13 +33,15 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
   const menuOpen = menuOpenOn === hrefOf(route);
   const canDraft = session.permissions.includes('requests:draft');
   const canIssueOrders = session.permissions.includes('orders:issue');
+  const canManageProviders = session.permissions.includes('providers:manage');
   const portal = isProviderPortal(session);
   // Only the desk's requests stream; a provider's user would get an empty stream.
   const live = useLiveUpdates(session.permissions.includes('requests:read'));
   const current = (target: Route) =>
     route.page === target.page ||
     (portal && target.page === 'provider-orders') ||
-    (route.page === 'order' && target.page === 'orders');
+    (route.page === 'order' && target.page === 'orders') ||
+    ((route.page === 'provider' || route.page === 'provider-form') && target.page === 'providers');
   const link = (target: Route, label: string) => (
     <Anchor
       href={hrefOf(target)}
@@ -80,6 +82,7 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
                     {link({ page: 'inbox' }, t('nav.inbox'))}
                     {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
                     {canIssueOrders && link({ page: 'orders' }, t('orders.nav'))}
+                    {canManageProviders && link({ page: 'providers' }, t('registry.nav'))}
                     {link({ page: 'dashboard' }, t('dashboard.nav'))}
                     {link({ page: 'directory' }, t('nav.directory'))}
                   </>

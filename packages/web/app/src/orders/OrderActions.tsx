@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +6,21 @@ import { ApiError } from '../api/client.js';
 import { useOrderTransition } from '../api/order-queries.js';
 import type { DomesticOrder } from '../api/order-types.js';
 import { pick } from '../i18n/i18n.js';
+import { AmendOrder } from './AmendOrder.js';
+import { maximumPreservationDays } from './order-draft.js';
 
 type Action = DomesticOrder['availableActions'][number];
 
 // Each of these commits the State towards the provider or ends the order: ask once more, as the request page does.
-const needsConfirmation = new Set(['authorise', 'serve', 'withdraw', 'release', 'enforce', 'end-collection']);
+const needsConfirmation = new Set(['authorise', 'serve', 'renew', 'withdraw', 'release', 'enforce', 'end-collection']);
 // These are explained in the order's record (core's `note` guard).
 const needsNote = new Set(['withdraw', 'review', 'enforce', 'end-collection', 'release']);
+
+/** A note where the action is explained; a renewal's own length when the officer gave one. */
+function payloadOf(action: string, note: string, renewalDays: number | string): Record<string, unknown> {
+  if (needsNote.has(action)) return { note: note.trim() };
+  return action === 'renew' && typeof renewalDays === 'number' ? { renewalDays } : {};
+}
 
 /** The officer's actions the server allows now on the order, the weighty ones behind a confirmation. */
 export function OrderActions({ order }: { readonly order: DomesticOrder }) {
@@ -20,6 +28,8 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
   const transition = useOrderTransition(order.id);
   const [open, setOpen] = useState<Action | null>(null);
   const [note, setNote] = useState('');
+  const [renewalDays, setRenewalDays] = useState<number | string>('');
+  const [amending, setAmending] = useState(false);
   const run = (action: Action, payload: Record<string, unknown>) =>
     transition.mutate(
       { action: action.action, payload },
@@ -37,8 +47,11 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
       },
     );
   const start = (action: Action) => {
+    // Amending changes the terms: its own form and route.
+    if (action.action === 'amend') return setAmending(true);
     if (!needsConfirmation.has(action.action) && !needsNote.has(action.action)) return run(action, {});
     setNote('');
+    setRenewalDays('');
     setOpen(action);
   };
   const failure = transition.error instanceof ApiError ? transition.error.message : transition.error?.message;
@@ -82,6 +95,16 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
               onChange={(e) => setNote(e.currentTarget.value)}
             />
           )}
+          {open?.action === 'renew' && (
+            <NumberInput
+              label={t('amendOrder.renewalDays')}
+              description={t('amendOrder.renewalHint', { max: maximumPreservationDays })}
+              min={1}
+              max={maximumPreservationDays}
+              value={renewalDays}
+              onChange={setRenewalDays}
+            />
+          )}
           {failure !== undefined && (
             <Alert color="red" role="alert">
               {failure}
@@ -93,13 +116,14 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
             </Button>
             <Button
               loading={transition.isPending}
-              onClick={() => open !== null && run(open, needsNote.has(open.action) ? { note: note.trim() } : {})}
+              onClick={() => open !== null && run(open, payloadOf(open.action, note, renewalDays))}
             >
               {t('common.confirm')}
             </Button>
           </Group>
         </Stack>
       </Modal>
+      <AmendOrder order={order} opened={amending} onClose={() => setAmending(false)} />
     </Stack>
   );
 }

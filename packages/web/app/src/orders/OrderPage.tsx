@@ -11,6 +11,7 @@ import { OrderActions } from './OrderActions.js';
 import { OrderClocks } from './OrderClocks.js';
 import { OrderEvidence } from './OrderEvidence.js';
 import { OrderTimeline } from './OrderTimeline.js';
+import { RecordedAnswer } from './RecordedAnswer.js';
 
 /** One domestic order as the issuing desk follows it: where it stands, what to do next, its clocks and history. */
 export function OrderPage({ id }: { readonly id: string }) {
@@ -86,6 +87,7 @@ export function OrderPage({ id }: { readonly id: string }) {
           )}
         </Group>
       </section>
+      <RecordedAnswer order={o} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>

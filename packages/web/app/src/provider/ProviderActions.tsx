@@ -13,7 +13,7 @@ type Form = 'confirm-preservation' | 'object';
 const formless = new Set(['acknowledge', 'start-collection']);
 
 /** The end of the current ordered period as a date in the browser's zone: the latest the node accepts. */
-const lastPeriodDay = (order: ProviderOrder): string => {
+export const lastPeriodDay = (order: Pick<ProviderOrder, 'periods'>): string => {
   const end = order.periods.at(-1)?.end;
   return end === undefined ? '' : new Date(end).toLocaleDateString('sv');
 };
@@ -22,7 +22,7 @@ const lastPeriodDay = (order: ProviderOrder): string => {
  * The instant a chosen day means: the end of that day in the browser's zone, but never past the end of
  * the order's period (UN art. 25): the period's last day means exactly its end.
  */
-export function preservedUntilOf(order: ProviderOrder, day: string): string {
+export function preservedUntilOf(order: Pick<ProviderOrder, 'periods'>, day: string): string {
   const endOfDay = new Date(`${day}T23:59:59`).toISOString();
   const end = order.periods.at(-1)?.end;
   return end !== undefined && Date.parse(endOfDay) > Date.parse(end) ? end : endOfDay;

@@ -12,7 +12,18 @@ export type Route =
   | { readonly page: 'provider-order'; readonly id: string }
   | { readonly page: 'orders' }
   | { readonly page: 'order'; readonly id: string }
-  | { readonly page: 'order-draft'; readonly requestId: string };
+  | { readonly page: 'order-draft'; readonly requestId: string }
+  | { readonly page: 'providers' }
+  | { readonly page: 'provider'; readonly id: string }
+  | { readonly page: 'provider-form'; readonly id: string | null };
+
+/** The provider registry: the list, one provider, and the form that adds (`new`) or edits one. */
+function registryRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
+  if (page !== 'providers') return null;
+  if (id === undefined || id === '') return { page: 'providers' };
+  if (id === 'new') return { page: 'provider-form', id: null };
+  return sub === 'edit' ? { page: 'provider-form', id } : { page: 'provider', id };
+}
 
 /** The officer's order pages: the list, one order, and the form that drafts one from a request. */
 function orderRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
@@ -26,6 +37,8 @@ export function parseRoute(hash: string): Route {
   const [page, id, sub] = hash.replace(/^#\/?/, '').split('/');
   const order = orderRoute(page, id, sub);
   if (order !== null) return order;
+  const registry = registryRoute(page, id, sub);
+  if (registry !== null) return registry;
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
   if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
@@ -61,6 +74,12 @@ export function hrefOf(route: Route): string {
       return `#/domestic-orders/${route.id}`;
     case 'order-draft':
       return `#/requests/${route.requestId}/order`;
+    case 'providers':
+      return '#/providers';
+    case 'provider':
+      return `#/providers/${route.id}`;
+    case 'provider-form':
+      return route.id === null ? '#/providers/new' : `#/providers/${route.id}/edit`;
   }
 }
 
