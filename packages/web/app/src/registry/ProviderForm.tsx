@@ -34,7 +34,7 @@ export function ProviderForm({ provider, nodeCountry }: Props) {
   const refused = save.error instanceof ApiError ? serverErrors(save.error.fieldErrors) : new Map<string, string>();
   const errorAt = (path: string): string | undefined => {
     const own = tried ? missing.get(path) : undefined;
-    if (own !== undefined) return own === 'countryCode' ? t('validation.countryCode') : t(`providerForm.${own}`);
+    if (own !== undefined) return own === 'chooseOne' ? t('providerForm.chooseOne') : t(`validation.${own}`);
     return refused.get(path);
   };
   const submit = () => {
