@@ -45,7 +45,7 @@ describe('the provider form', () => {
     const user = userEvent.setup({ delay: null });
     const { container } = renderWithApp(<ProviderFormPage id={null} />);
     await screen.findByRole('heading', { name: 'Add a service provider' });
-    expect((screen.getByRole('textbox', { name: /^Country/ }) as HTMLInputElement).value).toBe('VN');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: /^Country/ }).value).toBe('VN');
     await user.click(screen.getByRole('button', { name: 'Add to the registry' }));
     expect(screen.getByText('Fields to correct: 6')).toBeDefined();
     expect(screen.getAllByText('Required')).toHaveLength(4);
@@ -91,7 +91,7 @@ describe('the provider form', () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<ProviderFormPage id={provider.id} />);
     await screen.findByRole('heading', { name: `Sửa ${provider.legalName}` });
-    expect((screen.getByRole('checkbox', { name: 'Dữ liệu lưu lượng' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Dữ liệu lưu lượng' }).checked).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: /^Đang hoạt động/ }));
     await user.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
     await waitFor(() => expect(network.sent.some((r) => r.method === 'PATCH')).toBe(true));

@@ -17,8 +17,9 @@ function FormLoader({ id }: { readonly id: string | null }) {
       </Alert>
     );
   }
-  if ((id !== null && provider.data === undefined) || place.isPending)
+  if ((id !== null && provider.data === undefined) || place.isPending) {
     return <Loader aria-label={t('common.loading')} />;
+  }
   return (
     <Stack>
       <Anchor href={hrefOf(id === null ? { page: 'providers' } : { page: 'provider', id })}>
