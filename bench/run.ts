@@ -9,6 +9,7 @@ import { ingestBenchmark } from './ingest.bench.js';
 import { evidenceUploadBenchmark } from './evidence-upload.bench.js';
 import { webAnswerLatencyBenchmark } from './web-answer-latency.bench.js';
 import { webInitialJsBenchmark } from './web-initial-js.bench.js';
+import { preservationJourneyBenchmark } from './preservation-journey.bench.js';
 
 /** Registration order is run order when no name is given. */
 const benchmarks: readonly Benchmark[] = [
@@ -22,6 +23,7 @@ const benchmarks: readonly Benchmark[] = [
   proofVerifyBenchmark,
   webInitialJsBenchmark,
   webAnswerLatencyBenchmark,
+  preservationJourneyBenchmark,
 ];
 
 function printList(): void {

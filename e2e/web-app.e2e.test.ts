@@ -12,18 +12,27 @@ import {
   confirmProductionComplete,
   custodyCheckpointed,
   eventually,
+  journeyProvider,
   officersOf,
   sendPreservationRequest,
   sendStoredDataRequest,
   serveOrder,
 } from './web/officer-api.js';
-import { preservationServedInPages } from './web/order-pages.js';
-import { choose, draftPreservation, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
+import { choose, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
+import {
+  acceptedAtSingapore,
+  acknowledgedAtSingapore,
+  orderServedAtSingapore,
+  portalHeading,
+  preservationConfirmedByProvider,
+  preservedSeenAtVietNam,
+  sentFromVietNam,
+} from './web/preservation-journey.js';
+import { registerProviderInPages } from './web/registry-pages.js';
 
 const skipReason = browserUnavailable();
 if (skipReason !== null) console.warn(skipReason);
 
-const portalHeading = 'Lệnh gửi doanh nghiệp của tôi';
 const mib = 1024 * 1024;
 
 /**
@@ -70,35 +79,19 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
   });
 
   it(
-    'drafts and approves a preservation at Viet Nam, answers it at Singapore, ' +
-      'shows the answer at Viet Nam, in both languages',
+    'drafts, approves and sends a preservation at Viet Nam, Singapore acknowledges it, ' +
+      "and Viet Nam's open inbox shows the answer, in both languages",
     async () => {
       const duty = await pageOf('VN', 'duty');
       await screenshot(duty, '01-vn-inbox');
-      const reference = await draftPreservation(duty);
+      const reference = await sentFromVietNam(pageOf);
       expect(reference).toMatch(/^VN-/);
       sentReference = reference;
-      await screenshot(duty, '02-vn-submitted');
-
-      const supervisor = await pageOf('VN', 'supervisor');
-      await openFromInbox(supervisor, reference);
-      await supervisor.getByRole('button', { name: 'Phê duyệt' }).click();
-      await supervisor.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
-      await supervisor.getByTestId('request-state').filter({ hasText: 'Đã phê duyệt' }).waitFor();
-
-      // The drafter's open page learns of the approval by polling; only then can it send.
-      await duty.getByRole('button', { name: 'Gửi', exact: true }).click();
-      await duty.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
-      await duty.getByTestId('request-state').filter({ hasText: 'Đã gửi' }).waitFor();
+      await screenshot(duty, '02-vn-sent');
       await duty.getByRole('link', { name: '← Bàn trực 24/7' }).click();
 
-      const sg = await pageOf('SG', 'duty');
-      await sg.getByText('English', { exact: true }).click();
-      await sg.getByRole('heading', { name: '24/7 desk — requests in and out' }).waitFor();
-      await openFromInbox(sg, reference);
-      await sg.getByRole('button', { name: 'Acknowledge receipt' }).click();
-      await sg.getByTestId('request-state').filter({ hasText: 'Acknowledged' }).waitFor();
-      await screenshot(sg, '03-sg-acknowledged');
+      await acknowledgedAtSingapore(pageOf, reference);
+      await screenshot(await pageOf('SG', 'duty'), '03-sg-acknowledged');
 
       // Viet Nam's inbox, left open, shows the new state without a reload.
       await duty.locator(`tr[data-reference="${reference}"]`).getByText('Đã xác nhận').waitFor();
@@ -112,35 +105,32 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
     },
   );
 
-  it('a provider confirms preservation in the portal, and Viet Nam sees the request PRESERVED', async () => {
-    if (sentReference === undefined) throw new Error('the first journey sent no request');
-    const reference = sentReference;
-    const orderReference = await preservationServedInPages(pageOf, officersOf(demo, 'SG'), reference);
+  it(
+    'Singapore accepts, issues, authorises and serves the domestic order, the provider confirms (a date beyond the ' +
+      'period refused), and Viet Nam\'s open request page shows "preserved until" with the order\'s date',
+    async () => {
+      if (sentReference === undefined) throw new Error('the first journey sent no request');
+      const reference = sentReference;
+      const duty = await pageOf('VN', 'duty');
+      await inLanguage(duty, 'vi');
+      await openFromInbox(duty, reference);
 
-    const provider = await pageOf('SG', 'provider', portalHeading);
-    await provider.getByRole('link', { name: orderReference }).click();
-    await provider.getByRole('button', { name: 'Xác nhận đã nhận lệnh' }).click();
-    await provider.getByTestId('order-state').filter({ hasText: 'Doanh nghiệp đã xác nhận' }).waitFor();
-    await provider.getByRole('button', { name: 'Xác nhận dữ liệu đã bảo toàn và thời hạn' }).click();
-    // "Preserved until" is prefilled with the end of the ordered period, the least the node accepts.
-    await provider
-      .getByRole('textbox', { name: 'Dữ liệu đã bảo toàn' })
-      .fill('Subscriber record and connection log of the account, 29-31 October 2026');
-    await provider.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await provider.getByTestId('order-state').filter({ hasText: 'Đã bảo toàn dữ liệu' }).waitFor();
-    await screenshot(provider, '05-sg-provider-preserved');
+      await acceptedAtSingapore(pageOf, reference);
+      await registerProviderInPages(
+        await pageOf('SG', 'admin'),
+        journeyProvider,
+        demo.account('SG', 'provider').username,
+      );
+      const orderReference = await orderServedAtSingapore(pageOf, journeyProvider);
+      await preservationConfirmedByProvider(pageOf, orderReference);
+      await screenshot(await pageOf('SG', 'provider', portalHeading), '05-sg-provider-preserved');
 
-    const vn = demo.url('VN');
-    const preserved = () =>
-      asOfficer<{ requests: { reference: string }[] }>(
-        vn,
-        demo.account('VN', 'duty'),
-        'GET',
-        '/api/v1/requests?direction=outgoing&state=PRESERVED&limit=200',
-      ).then((r) => r.requests.map((x) => x.reference));
-    await expect.poll(preserved, { timeout: 20_000, interval: 250 }).toContain(reference);
-    expect(consoleErrors).toEqual([]);
-  });
+      const preservedUntil = await preservedSeenAtVietNam(duty);
+      expect(Date.parse(preservedUntil)).toBeGreaterThan(Date.parse('2026-10-31T00:00:00Z'));
+      await screenshot(duty, '05b-vn-preserved');
+      expect(consoleErrors).toEqual([]);
+    },
+  );
 
   it('signs in with the keyboard alone (Tab, Shift+Tab, Enter), every focused control showing an outline', async () => {
     const { page, indicators } = await signInByKeyboard(

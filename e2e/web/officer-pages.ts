@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { totpCodeAt } from '../../packages/server/src/auth/totp.js';
 import { collectConsoleErrors } from './browser.js';
 import type { DemoAccount } from './demo-process.js';
+import type { JourneyTally } from './tally.js';
 
 const deskHeading = 'Bàn trực 24/7 — yêu cầu đến và đi';
 
@@ -15,12 +16,14 @@ export async function signedInOfficer(
   account: DemoAccount,
   errors: string[],
   landing = deskHeading,
+  tally?: JourneyTally,
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
+  await tally?.attach(context);
   const page = await context.newPage();
   collectConsoleErrors(page, errors);
   await page.goto(`${url}/`);
