@@ -16,7 +16,8 @@ export function normaliseIban(raw: string): NormaliseResult {
     .toUpperCase();
   const validation = validateIBAN(iban);
   if (!validation.valid) {
-    const checksum = validation.errorCodes.some((code) => checksumErrors.includes(code));
+    // Only a well-formed IBAN can have a wrong checksum; a short or malformed one is unparseable.
+    const checksum = validation.errorCodes.every((code) => checksumErrors.includes(code));
     return refuse(checksum ? 'fraud/indicator-invalid-checksum' : 'fraud/indicator-unparseable');
   }
   return indicator('iban', iban, friendlyFormatIBAN(iban) ?? iban, { country: iban.slice(0, 2) });
