@@ -9,7 +9,7 @@ const base58check = createBase58check(sha256);
 const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const bech32Alphabet = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 
-/** Valid mainnet addresses built from random hashes: P2PKH and P2SH in base58check, P2WPKH (bech32) and P2TR (bech32m). */
+/** Valid mainnet addresses from random hashes: P2PKH and P2SH (base58check), P2WPKH (bech32), P2TR (bech32m). */
 const address = fc.oneof(
   bytes20.map((hash) => ({ kind: 'p2pkh', text: base58check.encode(Uint8Array.from([0x00, ...hash])) })),
   bytes20.map((hash) => ({ kind: 'p2sh', text: base58check.encode(Uint8Array.from([0x05, ...hash])) })),

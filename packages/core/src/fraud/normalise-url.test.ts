@@ -48,7 +48,7 @@ describe('normaliseUrl', () => {
     expect(normaliseUrl('http://bank.notatld/')).toEqual({ ok: false, reason: 'fraud/indicator-unparseable' });
   });
 
-  it('maps case, default port, fragment, empty query and trailing slash variants to one indicator, idempotently', () => {
+  it('maps case, default port, fragment, empty query and trailing slashes to one indicator, idempotently', () => {
     fc.assert(
       fc.property(host, fc.array(segment, { maxLength: 3 }), query, fc.boolean(), (h, path, q, tls) => {
         const scheme = tls ? 'https' : 'http';

@@ -68,6 +68,17 @@ export interface WarninglistHit {
   readonly version: string;
 }
 
+/** A node's own list may be long: each list's values become a set once (a cache, not state: lists are immutable). */
+const valueSets = new WeakMap<Warninglist, ReadonlySet<string>>();
+function valuesOf(list: Warninglist): ReadonlySet<string> {
+  let values = valueSets.get(list);
+  if (values === undefined) {
+    values = new Set(list.values);
+    valueSets.set(list, values);
+  }
+  return values;
+}
+
 /** The values of `indicator` a list of `type` is checked against; a URL counts only as its host's home page. */
 function keysFor(indicator: Indicator, type: IndicatorType): readonly unknown[] {
   const { facts } = indicator;
@@ -82,15 +93,16 @@ function keysFor(indicator: Indicator, type: IndicatorType): readonly unknown[] 
 }
 
 /**
- * Which lists hold the indicator: a domain by its host or registrable domain (so `user.github.io` is not
- * github.com's), an IP exactly, a URL only when it is a listed host's home page (a path on bit.ly or facebook.com
- * is one scam's), any other type by its normalised value. Derived indicators are checked one by one.
+ * Which lists hold the indicator: a domain by its host or registrable domain (so `user.github.io` does not
+ * match a listed `github.io`), an IP exactly, a URL only when it is a listed host's home page (a path on bit.ly
+ * or facebook.com is one scam's), any other type by its normalised value. Derived indicators are checked one by
+ * one.
  */
 export function warninglisted(
   indicator: Indicator,
   extraLists: readonly Warninglist[] = [],
 ): readonly WarninglistHit[] {
   return [...builtInWarninglists, ...extraLists]
-    .filter((list) => keysFor(indicator, list.type).some((key) => typeof key === 'string' && list.values.includes(key)))
+    .filter((list) => keysFor(indicator, list.type).some((key) => typeof key === 'string' && valuesOf(list).has(key)))
     .map((list) => ({ listId: list.id, version: list.version }));
 }
