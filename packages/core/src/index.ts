@@ -19,3 +19,4 @@ export * from './evidence/index.js';
 export * from './bundle/index.js';
 export * from './providers/index.js';
 export * from './legal-rules/index.js';
+export * from './fraud/index.js';
