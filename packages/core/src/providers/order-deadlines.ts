@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles.js';
 import type { Duration } from '../requests/deadlines/deadline-rules.js';
-import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
+import type { DeadlineStatus } from '../lifecycle/clock-scanner.js';
 import { type LegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';

@@ -3,7 +3,8 @@ import type { LegalSource } from '../legal-source.js';
 import type { ResponseKind } from '../responses.js';
 import type { Bilingual } from '../types/field-spec.js';
 import { unCite } from '../un-numbering.js';
-import type { GuardId, Side, StateDefinition, TransitionDefinition } from './state-machine.js';
+import type { GuardId, Side, TransitionDefinition } from './state-machine.js';
+import type { LifecycleState } from '../../lifecycle/machine.js';
 
 interface TransitionOptions {
   readonly permission?: Permission;
@@ -35,7 +36,7 @@ export function transition(
   };
 }
 
-export function state(name: string, en: string, vi: string, terminal = false): StateDefinition {
+export function state(name: string, en: string, vi: string, terminal = false): LifecycleState {
   return { name, label: { en, vi }, terminal };
 }
 
@@ -43,7 +44,7 @@ export function state(name: string, en: string, vi: string, terminal = false): S
 export const decision = { permission: 'requests:approve' } as const;
 
 /** Drafting, internal approval and sending: identical for every outgoing request. */
-export const outgoingStates: StateDefinition[] = [
+export const outgoingStates: LifecycleState[] = [
   state('DRAFT', 'Draft', 'Dự thảo'),
   state('SUBMITTED', 'Awaiting approval', 'Chờ phê duyệt'),
   state('APPROVED', 'Approved', 'Đã phê duyệt'),
