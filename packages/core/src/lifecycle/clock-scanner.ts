@@ -1,3 +1,4 @@
+import type { Role } from '../auth/roles.js';
 import type { ClockRule } from './clock-effects.js';
 
 export type DeadlineStatus = 'open' | 'warned' | 'breached' | 'met' | 'cancelled' | 'suspended' | 'expired';
@@ -11,14 +12,16 @@ export interface ClockInstance {
   readonly warnAt: string;
 }
 
-export interface ClockAlarm<I extends ClockInstance, R extends ClockRule> {
-  readonly instance: I;
-  readonly rule: R;
+/** An alarm a clock raises; each type adds whose clock it is. */
+export interface ClockAlarm {
+  readonly deadlineId: string;
+  readonly ruleId: string;
   readonly alarm: 'warning' | 'breach' | 'expiry' | 'hard-stop';
   /** The status the clock takes after this alarm. */
   readonly nextStatus: DeadlineStatus;
   /** The transition the scanner must apply, if any. */
   readonly systemAction: string | null;
+  readonly escalateTo: Role;
 }
 
 /**
@@ -30,13 +33,13 @@ export function scanClocks<I extends ClockInstance, R extends ClockRule>(
   instances: readonly I[],
   rules: ReadonlyMap<string, R>,
   now: Date,
-): ClockAlarm<I, R>[] {
-  const alarms: ClockAlarm<I, R>[] = [];
+): (ClockAlarm & { readonly instance: I; readonly rule: R })[] {
+  const alarms: (ClockAlarm & { readonly instance: I; readonly rule: R })[] = [];
   const t = now.getTime();
   for (const instance of instances) {
     const rule = rules.get(instance.ruleId);
     if (rule === undefined || (instance.status !== 'open' && instance.status !== 'warned')) continue;
-    const base = { instance, rule };
+    const base = { instance, rule, deadlineId: instance.id, ruleId: instance.ruleId, escalateTo: rule.escalateTo };
     const due = t >= Date.parse(instance.dueAt);
     const ending = { nextStatus: 'expired' as const, systemAction: rule.systemAction ?? null };
     if (due && rule.kind === 'hard-stop') {

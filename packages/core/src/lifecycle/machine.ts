@@ -31,6 +31,11 @@ export interface LifecycleMachine<T extends LifecycleTransition = LifecycleTrans
   readonly transitions: readonly T[];
 }
 
+/** A state, with its words in both languages. */
+export function lifecycleState(name: string, en: string, vi: string, terminal = false): LifecycleState {
+  return { name, label: { en, vi }, terminal };
+}
+
 export function isTerminalState(machine: Pick<LifecycleMachine, 'states'>, state: string): boolean {
   return machine.states.find((s) => s.name === state)?.terminal ?? false;
 }

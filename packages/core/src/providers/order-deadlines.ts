@@ -1,6 +1,5 @@
-import type { Role } from '../auth/roles.js';
 import { clockEffects, type ClockEffect, type ClockRule } from '../lifecycle/clock-effects.js';
-import { scanClocks, type ClockInstance, type DeadlineStatus } from '../lifecycle/clock-scanner.js';
+import { scanClocks, type ClockAlarm, type ClockInstance } from '../lifecycle/clock-scanner.js';
 import type { Duration } from '../requests/deadlines/deadline-rules.js';
 import { type LegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
@@ -141,14 +140,8 @@ export interface OrderDeadlineInstance extends ClockInstance {
   readonly orderId: string;
 }
 
-export interface OrderAlarm {
-  readonly deadlineId: string;
+export interface OrderAlarm extends ClockAlarm {
   readonly orderId: string;
-  readonly ruleId: string;
-  readonly alarm: 'warning' | 'breach' | 'expiry' | 'hard-stop';
-  readonly nextStatus: DeadlineStatus;
-  readonly systemAction: string | null;
-  readonly escalateTo: Role;
   /** The server renews the order instead, if its linked request awaits the MLA decision. */
   readonly renewIfLinkedRequestPending: boolean;
 }
@@ -158,16 +151,9 @@ export interface OrderAlarm {
  * rules). As with requests, a preservation never lapses without the reminder first.
  */
 export function scanOrderDeadlines(deadlines: readonly OrderDeadlineInstance[], now: Date): OrderAlarm[] {
-  return scanClocks(deadlines, orderDeadlineRuleById, now).map(
-    ({ instance, rule, alarm, nextStatus, systemAction }) => ({
-      deadlineId: instance.id,
-      orderId: instance.orderId,
-      ruleId: instance.ruleId,
-      escalateTo: rule.escalateTo,
-      renewIfLinkedRequestPending: alarm !== 'breach' && rule.renewWhileLinkedRequestPending === true,
-      alarm,
-      nextStatus,
-      systemAction,
-    }),
-  );
+  return scanClocks(deadlines, orderDeadlineRuleById, now).map(({ instance, rule, ...alarm }) => ({
+    ...alarm,
+    orderId: instance.orderId,
+    renewIfLinkedRequestPending: alarm.alarm !== 'breach' && rule.renewWhileLinkedRequestPending === true,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/roles.js';
 import {
+  lifecycleState as state,
   openStateNames,
   transitionsFromState,
   type LifecycleMachine,
@@ -35,12 +36,6 @@ export interface OrderTransitionDefinition extends LifecycleTransition<OrderSide
   /** The kinds of order the transition exists for. */
   readonly kinds: readonly OrderKind[];
 }
-
-const state = (name: string, en: string, vi: string, terminal = false): LifecycleState => ({
-  name,
-  terminal,
-  label: { en, vi },
-});
 
 /** Brief §3.2 E, with collection (Arts. 29, 30) as a running state ended by a hard stop. */
 export const orderStates: readonly LifecycleState[] = [

@@ -4,7 +4,7 @@ import type { ResponseKind } from '../responses.js';
 import type { Bilingual } from '../types/field-spec.js';
 import { unCite } from '../un-numbering.js';
 import type { GuardId, Side, TransitionDefinition } from './state-machine.js';
-import type { LifecycleState } from '../../lifecycle/machine.js';
+import { lifecycleState as state, type LifecycleState } from '../../lifecycle/machine.js';
 
 interface TransitionOptions {
   readonly permission?: Permission;
@@ -36,9 +36,8 @@ export function transition(
   };
 }
 
-export function state(name: string, en: string, vi: string, terminal = false): LifecycleState {
-  return { name, label: { en, vi }, terminal };
-}
+/** A request state: the kernel's builder. */
+export { state };
 
 /** Decisions that leave the node carry a supervisor's authority (four-eyes on outgoing acts). */
 export const decision = { permission: 'requests:approve' } as const;
