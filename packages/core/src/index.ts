@@ -11,6 +11,7 @@ export * from './auth/principal.js';
 export * from './auth/password-policy.js';
 export * from './audit/audit-actions.js';
 export * from './audit/audit-entry.js';
+export * from './lifecycle/index.js';
 export * from './requests/index.js';
 export * from './federation/index.js';
 export * from './ledger/index.js';

@@ -3,6 +3,7 @@ export * from './order-types.js';
 export * from './order-input.js';
 export * from './order.machine.js';
 export * from './order-deadlines.js';
+export * from './order-snapshot.js';
 export * from './plan-order-transition.js';
 export * from './signed-order.js';
 export * from './verify-order.js';

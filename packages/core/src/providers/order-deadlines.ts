@@ -1,10 +1,10 @@
-import type { Role } from '../auth/roles.js';
+import { clockEffects, type ClockEffect, type ClockRule } from '../lifecycle/clock-effects.js';
+import { scanClocks, type ClockAlarm, type ClockInstance } from '../lifecycle/clock-scanner.js';
 import type { Duration } from '../requests/deadlines/deadline-rules.js';
-import type { DeadlineStatus } from '../requests/deadlines/deadline-scanner.js';
 import { type LegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
-import { addLegalDuration, nominalHours, subtractLegalDuration, utcZone } from '../support/legal-time.js';
+import { addLegalDuration, nominalHours, utcZone } from '../support/legal-time.js';
 import {
   orderClocks,
   orderClockSource,
@@ -27,18 +27,13 @@ export interface OrderClockSubject {
  * see them), the preservation lapse (a reminder first, then the order expires unless renewed)
  * and the hard stop of collection.
  */
-export interface OrderDeadlineRule {
-  readonly id: string;
+export interface OrderDeadlineRule extends ClockRule {
   readonly title: Bilingual;
   readonly legalSource: LegalSource;
   readonly kind: 'sla' | 'expiry' | 'hard-stop';
   readonly kinds: readonly OrderKind[];
-  readonly startOn: readonly string[];
-  readonly closeOn: readonly string[];
   readonly due: (subject: OrderClockSubject, settings: OrderDeadlineSettings, now: Date) => number | null;
   readonly warnBefore: (subject: OrderClockSubject, settings: OrderDeadlineSettings) => Duration;
-  readonly escalateTo: Role;
-  readonly systemAction?: string;
   /** At the reminder, renew instead of only warning when the linked request awaits its MLA decision. */
   readonly renewWhileLinkedRequestPending?: true;
 }
@@ -113,13 +108,13 @@ export const orderDeadlineRuleById: ReadonlyMap<string, OrderDeadlineRule> = new
   orderDeadlineRules.map((r) => [r.id, r]),
 );
 
-export type OrderClockEffect =
-  | { readonly kind: 'start'; readonly ruleId: string; readonly dueAt: string; readonly warnAt: string }
-  | { readonly kind: 'close'; readonly ruleId: string; readonly outcome: 'met' | 'cancelled' };
+/** An order's clock change: the kernel's (orders' rules never suspend). */
+export type OrderClockEffect = ClockEffect;
 
 /**
- * The clock changes one action causes. Starting a running rule restarts it (a renewal moves
- * the lapse; serving an amended order restarts the provider's clocks).
+ * The clock changes one action causes, through the lifecycle kernel's `clockEffects`. Starting a
+ * running rule restarts it (a renewal moves the lapse; serving an amended order restarts the
+ * provider's clocks); a withdrawal or an objection cancels, any other closing action meets.
  */
 export function orderClockEffects(
   subject: OrderClockSubject,
@@ -128,88 +123,37 @@ export function orderClockEffects(
   now: Date,
 ): OrderClockEffect[] {
   const kind = orderTypes[subject.type].kind;
-  const effects: OrderClockEffect[] = [];
-  for (const rule of orderDeadlineRules.filter((r) => r.kinds.includes(kind))) {
-    if (rule.closeOn.includes(action)) {
-      effects.push({
-        kind: 'close',
-        ruleId: rule.id,
-        outcome: action === 'withdraw' || action === 'object' ? 'cancelled' : 'met',
-      });
-    }
-    if (rule.startOn.includes(action)) {
-      const due = rule.due(subject, settings, now);
-      if (due === null || Number.isNaN(due)) continue;
-      const warnBefore = rule.warnBefore(subject, settings);
-      const warn = Math.max(
-        now.getTime(),
-        subtractLegalDuration(new Date(due), warnBefore, zoneOf(settings)).getTime(),
-      );
-      effects.push({
-        kind: 'start',
-        ruleId: rule.id,
-        dueAt: new Date(due).toISOString(),
-        warnAt: new Date(warn).toISOString(),
-      });
-    }
-  }
-  return effects;
+  return clockEffects(
+    orderDeadlineRules.filter((r) => r.kinds.includes(kind)),
+    action,
+    {
+      due: (rule) => rule.due(subject, settings, now),
+      warnBefore: (rule) => rule.warnBefore(subject, settings),
+      cancelledBy: ['withdraw', 'object'],
+      zone: zoneOf(settings),
+      now,
+    },
+  );
 }
 
-export interface OrderDeadlineInstance {
-  readonly id: string;
+export interface OrderDeadlineInstance extends ClockInstance {
   readonly orderId: string;
-  readonly ruleId: string;
-  readonly status: DeadlineStatus;
-  readonly dueAt: string;
-  readonly warnAt: string;
 }
 
-export interface OrderAlarm {
-  readonly deadlineId: string;
+export interface OrderAlarm extends ClockAlarm {
   readonly orderId: string;
-  readonly ruleId: string;
-  readonly alarm: 'warning' | 'breach' | 'expiry' | 'hard-stop';
-  readonly nextStatus: DeadlineStatus;
-  readonly systemAction: string | null;
-  readonly escalateTo: Role;
   /** The server renews the order instead, if its linked request awaits the MLA decision. */
   readonly renewIfLinkedRequestPending: boolean;
 }
 
 /**
- * Pure: which alarms are due now. As with requests, a preservation never lapses without the
- * reminder first: a scan gap yields the reminder now and the lapse on a later scan.
+ * Pure: which of an order's alarms are due now (the lifecycle kernel's `scanClocks` on the order
+ * rules). As with requests, a preservation never lapses without the reminder first.
  */
 export function scanOrderDeadlines(deadlines: readonly OrderDeadlineInstance[], now: Date): OrderAlarm[] {
-  const alarms: OrderAlarm[] = [];
-  const t = now.getTime();
-  for (const d of deadlines) {
-    const rule = orderDeadlineRuleById.get(d.ruleId);
-    if (rule === undefined || (d.status !== 'open' && d.status !== 'warned')) continue;
-    const base = {
-      deadlineId: d.id,
-      orderId: d.orderId,
-      ruleId: d.ruleId,
-      escalateTo: rule.escalateTo,
-      renewIfLinkedRequestPending: rule.renewWhileLinkedRequestPending === true,
-    };
-    const due = t >= Date.parse(d.dueAt);
-    if (due && rule.kind === 'hard-stop') {
-      alarms.push({ ...base, alarm: 'hard-stop', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
-    } else if (due && rule.kind === 'expiry' && d.status === 'warned') {
-      alarms.push({ ...base, alarm: 'expiry', nextStatus: 'expired', systemAction: rule.systemAction ?? null });
-    } else if (due && rule.kind === 'sla') {
-      alarms.push({
-        ...base,
-        alarm: 'breach',
-        nextStatus: 'breached',
-        systemAction: null,
-        renewIfLinkedRequestPending: false,
-      });
-    } else if (d.status === 'open' && t >= Date.parse(d.warnAt)) {
-      alarms.push({ ...base, alarm: 'warning', nextStatus: 'warned', systemAction: null });
-    }
-  }
-  return alarms;
+  return scanClocks(deadlines, orderDeadlineRuleById, now).map(({ instance, rule, ...alarm }) => ({
+    ...alarm,
+    orderId: instance.orderId,
+    renewIfLinkedRequestPending: alarm.alarm !== 'breach' && rule.renewWhileLinkedRequestPending === true,
+  }));
 }

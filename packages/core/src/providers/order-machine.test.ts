@@ -3,12 +3,8 @@ import { DomainError } from '../errors/domain-error.js';
 import { clock, dayMs, drafter, orderSnapshot, provider, supervisor, t0 } from './order.fixtures.js';
 import { orderStates, orderTransitions, orderTransitionsFor, type OrderSide } from './order.machine.js';
 import { orderTypeCodes, orderTypes, type OrderTypeCode } from './order-types.js';
-import {
-  planOrderTransition,
-  type OrderActor,
-  type OrderPayload,
-  type OrderSnapshot,
-} from './plan-order-transition.js';
+import type { OrderActor, OrderPayload, OrderSnapshot } from './order-snapshot.js';
+import { planOrderTransition } from './plan-order-transition.js';
 
 const actors: Record<OrderSide, OrderActor> = { officer: supervisor, provider, system: clock };
 const period = {

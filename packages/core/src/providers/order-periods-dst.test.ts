@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { drafter, orderSnapshot, supervisor } from './order.fixtures.js';
 import { defaultOrderDeadlineSettings, type OrderDeadlineSettings } from './order-types.js';
-import { chainDays, planOrderTransition, type OrderSnapshot } from './plan-order-transition.js';
+import type { OrderSnapshot } from './order-snapshot.js';
+import { chainDays, planOrderTransition } from './plan-order-transition.js';
 
 /**
  * ADR 0011: an order's days (its preservation period, a renewal, the lapse reminder, a fulfilment

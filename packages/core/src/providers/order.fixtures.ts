@@ -1,6 +1,6 @@
 import { permissionsOf } from '../auth/roles.js';
 import type { OrderInput } from './order-input.js';
-import type { OrderActor, OrderSnapshot } from './plan-order-transition.js';
+import type { OrderActor, OrderSnapshot } from './order-snapshot.js';
 import type { OrderTypeCode } from './order-types.js';
 import { msPerDay, msPerHour } from '../support/time-units.js';
 

@@ -1,4 +1,12 @@
 import type { Permission } from '../auth/roles.js';
+import {
+  lifecycleState as state,
+  openStateNames,
+  transitionsFromState,
+  type LifecycleMachine,
+  type LifecycleState,
+  type LifecycleTransition,
+} from '../lifecycle/machine.js';
 import { type LegalSource } from '../requests/legal-source.js';
 import { unCite } from '../requests/un-numbering.js';
 import type { Bilingual } from '../requests/types/field-spec.js';
@@ -20,34 +28,17 @@ export const orderGuardIds = [
 ] as const;
 export type OrderGuardId = (typeof orderGuardIds)[number];
 
-export interface OrderStateDefinition {
-  readonly name: string;
-  readonly terminal: boolean;
-  readonly label: Bilingual;
-}
-
-export interface OrderTransitionDefinition {
-  readonly action: string;
-  readonly from: readonly string[];
-  /** `null` keeps the state (one more production part, a renewed preservation confirmed). */
-  readonly to: string | null;
-  readonly by: OrderSide;
+/**
+ * An order's transition: the kernel's, for some kinds of order only; `to: null` keeps the state (one
+ * more production part, a renewed preservation confirmed); `permission: null` for the clock's steps.
+ */
+export interface OrderTransitionDefinition extends LifecycleTransition<OrderSide, OrderGuardId> {
   /** The kinds of order the transition exists for. */
   readonly kinds: readonly OrderKind[];
-  readonly permission: Permission | null;
-  readonly guards: readonly OrderGuardId[];
-  readonly label: Bilingual;
-  readonly legalSource?: LegalSource;
 }
 
-const state = (name: string, en: string, vi: string, terminal = false): OrderStateDefinition => ({
-  name,
-  terminal,
-  label: { en, vi },
-});
-
 /** Brief §3.2 E, with collection (Arts. 29, 30) as a running state ended by a hard stop. */
-export const orderStates: readonly OrderStateDefinition[] = [
+export const orderStates: readonly LifecycleState[] = [
   state('CREATED', 'Drafted, awaiting authorisation', 'Dự thảo, chờ phê duyệt'),
   state('AUTHORISED', 'Authorised (Art. 24 review recorded)', 'Đã được phê duyệt'),
   state('SERVED', 'Served on the provider', 'Đã tống đạt cho doanh nghiệp'),
@@ -100,7 +91,7 @@ const withPermission = (definition: OrderTransitionDefinition, permission: Permi
   permission,
 });
 
-const openStates = orderStates.filter((s) => !s.terminal).map((s) => s.name);
+const openStates = openStateNames({ states: orderStates });
 
 export const orderTransitions: readonly OrderTransitionDefinition[] = [
   // Art. 24: not servable until reviewed; the officer who recorded the authorisation is not the drafter.
@@ -253,15 +244,13 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
   transition('withdraw', openStates, 'WITHDRAWN', 'officer', all, { en: 'Withdraw the order', vi: 'Thu hồi lệnh' }),
 ];
 
-export function isTerminalOrderState(name: string): boolean {
-  return orderStates.find((s) => s.name === name)?.terminal ?? false;
-}
+/** The order lifecycle, as the kernel reads it. */
+export const orderMachine: LifecycleMachine<OrderTransitionDefinition> = {
+  states: orderStates,
+  transitions: orderTransitions,
+};
 
-export function orderStateLabel(name: string): Bilingual {
-  return orderStates.find((s) => s.name === name)?.label ?? { en: name, vi: name };
-}
-
-/** What a side may do now with an order of this kind in this state. */
+/** What a side may do now with an order of this kind in this state: the planner's candidates. */
 export function orderTransitionsFor(kind: OrderKind, state: string, side: OrderSide): OrderTransitionDefinition[] {
-  return orderTransitions.filter((t) => t.by === side && t.kinds.includes(kind) && t.from.includes(state));
+  return transitionsFromState(orderMachine, state, (t) => t.by === side && t.kinds.includes(kind));
 }

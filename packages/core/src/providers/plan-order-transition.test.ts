@@ -12,12 +12,12 @@ import {
   supervisor,
   t0,
 } from './order.fixtures.js';
-import { chainDays, isPartialConfirmation, planOrderTransition, type OrderSnapshot } from './plan-order-transition.js';
+import { chainDays, isPartialConfirmation, planOrderTransition } from './plan-order-transition.js';
 import { orderClocks } from './order-types.js';
 
 const runs = { seed: 0x0de7, numRuns: 200 } as const;
 const iso = (ms: number) => new Date(ms).toISOString();
-const served = (overrides: Partial<OrderSnapshot> = {}) => {
+const served = (overrides: Parameters<typeof orderSnapshot>[0] = {}) => {
   const authorised = orderSnapshot({ state: 'AUTHORISED', ...overrides });
   const plan = planOrderTransition(authorised, 'serve', {}, drafter, t0);
   return { ...authorised, state: plan.to, periods: plan.periods };
@@ -113,7 +113,7 @@ describe('preservation periods and renewals', () => {
   });
 
   it('chains each renewal to the end of the previous period, whoever renews, never longer than 90 days', () => {
-    let order: OrderSnapshot = { ...served(), state: 'PRESERVED' };
+    let order = { ...served(), state: 'PRESERVED' };
     const later = new Date(t0.getTime() + 80 * dayMs);
     order = { ...order, ...planOrderTransition(order, 'renew', {}, supervisor, later), state: 'RENEWED' };
     order = { ...order, periods: planOrderTransition(order, 'renew', { renewalDays: 30 }, clock, later).periods };
@@ -131,7 +131,7 @@ describe('preservation periods and renewals', () => {
   it('keeps every chain contiguous with each period at most 90 days (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 120 }), { maxLength: 12 }), (renewals) => {
-        let order: OrderSnapshot = { ...served(), state: 'PRESERVED' };
+        let order = { ...served(), state: 'PRESERVED' };
         for (const days of renewals) {
           try {
             order = {

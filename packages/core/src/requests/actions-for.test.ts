@@ -5,7 +5,7 @@ import { actionsFor, planTransition } from './plan-transition.js';
 import { drafter, ids, payloadFor, snapshot, supervisor, systemActor, t0, userActor } from './request.fixtures.js';
 import type { TransitionActor } from './request-snapshot.js';
 import { requestTypeCodes } from './request-type-codes.js';
-import { fourEyesAllows } from './transition-guards.js';
+import { fourEyesAllows } from '../lifecycle/four-eyes.js';
 
 const actions = (actor: TransitionActor, draftedBy: readonly string[] = [ids.drafter]) =>
   actionsFor(snapshot({ type: 'MLA_40', state: 'SUBMITTED', draftedBy }), actor).map((t) => t.action);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { machineFor } from './machines/registry.js';
-import { isTerminal } from './machines/state-machine.js';
+import { isTerminalState } from '../lifecycle/machine.js';
 import { nextStep } from './next-step.js';
 import { drafter, ids, snapshot, supervisor, userActor } from './request.fixtures.js';
 import { requestTypeCodes } from './request-type-codes.js';
@@ -55,7 +55,7 @@ describe('nextStep', () => {
   it('is nobody’s on a closed request, and never a clock there', () => {
     for (const type of requestTypeCodes) {
       const machine = machineFor(type);
-      for (const state of machine.states.filter((s) => isTerminal(machine, s.name))) {
+      for (const state of machine.states.filter((s) => isTerminalState(machine, s.name))) {
         const step = nextStep(snapshot({ type, state: state.name }), supervisor, clocks);
         expect(step, `${type} ${state.name}`).toEqual({ owner: 'none', actions: [], roles: [], dueAt: null });
       }

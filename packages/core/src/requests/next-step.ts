@@ -1,8 +1,8 @@
 import { roleGrants, roles, type Permission, type Role } from '../auth/roles.js';
+import { isTerminalState } from '../lifecycle/machine.js';
 import { machineFor } from './machines/registry.js';
 import {
   availableTransitions,
-  isTerminal,
   mirrorableTransitions,
   orderRecordedTransitions,
   type TransitionDefinition,
@@ -90,7 +90,7 @@ export function nextStep(
   runningClocks: readonly { readonly dueAt: string }[],
 ): NextStep {
   const machine = machineFor(request.type);
-  if (isTerminal(machine, request.state)) return { owner: 'none', actions: [], roles: [], dueAt: null };
+  if (isTerminalState(machine, request.state)) return { owner: 'none', actions: [], roles: [], dueAt: null };
   const dueAt = runningClocks.map((c) => c.dueAt).sort()[0] ?? null;
   const byOrder = orderStep(request, viewer);
   if (byOrder !== null) return { ...byOrder, dueAt };

@@ -4,7 +4,7 @@ import { permissionsOf } from '../auth/roles.js';
 import { DomainError } from '../errors/domain-error.js';
 import { deadlineRuleById } from './deadlines/deadline-rules.js';
 import { machineFor } from './machines/registry.js';
-import { isTerminal, transitionsFrom } from './machines/state-machine.js';
+import { isTerminalState, transitionsFromState } from '../lifecycle/machine.js';
 import { creationDeadlines, planTransition } from './plan-transition.js';
 import { reasonCodes } from './reason-codes.js';
 import {
@@ -197,12 +197,12 @@ describe('planTransition over random walks (property)', () => {
             }
             continue;
           }
-          const here = [...new Set(transitionsFrom(machine, request.state).map((t) => t.action))].filter(
+          const here = [...new Set(transitionsFromState(machine, request.state).map((t) => t.action))].filter(
             (a) => choice.withdraw === (a === 'withdraw'),
           );
           // Cooperative walks mostly move on to a state not yet visited, so they reach the deep states.
-          const onward = transitionsFrom(machine, request.state)
-            .filter((t) => t.to !== null && !visited.has(t.to) && !isTerminal(machine, t.to))
+          const onward = transitionsFromState(machine, request.state)
+            .filter((t) => t.to !== null && !visited.has(t.to) && !isTerminalState(machine, t.to))
             .map((t) => t.action);
           const pool =
             s.cooperative && onward.length > 0 && choice.pick % 5 !== 0
@@ -211,7 +211,7 @@ describe('planTransition over random walks (property)', () => {
                 ? here
                 : allActions;
           const action = pool[choice.pick % pool.length]!;
-          const definitionHere = transitionsFrom(machine, request.state).find((t) => t.action === action);
+          const definitionHere = transitionsFromState(machine, request.state).find((t) => t.action === action);
           let who =
             choice.competent && definitionHere !== undefined
               ? competentActor(definitionHere.permission, request.draftedBy, choice.actor)
@@ -225,7 +225,7 @@ describe('planTransition over random walks (property)', () => {
           }
           const writer = mirrored || who.kind === 'order' || who.kind === 'peer' ? 'node' : 'user';
           const payload = choice.goodPayload ? payloadFor(action, now, writer) : toPayload(choice.payload, now);
-          const wasTerminal = isTerminal(machine, request.state);
+          const wasTerminal = isTerminalState(machine, request.state);
           const result = attempt(request, action, payload, who, now, mirrored);
 
           // (d) nothing leaves a terminal state.
@@ -291,7 +291,7 @@ describe('planTransition over random walks (property)', () => {
               ).not.toBeInstanceOf(DomainError);
             }
             // ...and the requested side's clocks and the system clocks end with the request.
-            if (isTerminal(machine, request.state)) {
+            if (isTerminalState(machine, request.state)) {
               expect(
                 rule.direction === 'outgoing' && rule.systemAction === undefined,
                 `${ruleId} still open in ${request.state}`,
@@ -301,7 +301,7 @@ describe('planTransition over random walks (property)', () => {
         }
 
         // (d) once terminal, no action by anyone on either side is allowed.
-        if (isTerminal(machine, request.state)) {
+        if (isTerminalState(machine, request.state)) {
           for (const action of allActions) {
             for (const who of actors) {
               for (const mirrored of [false, true]) {

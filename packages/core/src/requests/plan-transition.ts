@@ -1,4 +1,6 @@
 import { DomainError } from '../errors/domain-error.js';
+import { transitionsFromState } from '../lifecycle/machine.js';
+import { planStep, type IllegalRefusal } from '../lifecycle/planner.js';
 import { deadlineEffects, type DeadlineEffect } from './deadlines/deadline-effects.js';
 import { defaultDeadlineSettings, type DeadlineSettings } from './deadlines/deadline-rules.js';
 import { machineFor } from './machines/registry.js';
@@ -13,7 +15,7 @@ import type { ResponseKind } from './responses.js';
 import type { RequestSnapshot, TransitionActor, TransitionPayload } from './request-snapshot.js';
 import type { RequestTypeCode } from './request-type-codes.js';
 import type { NoteCode } from './timeline-notes.js';
-import { actorPassesGuards, runGuards } from './transition-guards.js';
+import { actorPassesGuards, requestGuards } from './transition-guards.js';
 
 /** A follow-up the node suggests, e.g. a preservation request to the third State of an Art. 43 path. */
 export interface Proposal {
@@ -63,7 +65,7 @@ export function onlyOrdersRecord(transitions: readonly TransitionDefinition[], a
 function candidatesFor(request: RequestSnapshot, actor: TransitionActor, mirrored: boolean): TransitionDefinition[] {
   const machine = machineFor(request.type);
   if (actor.kind === 'system') {
-    return machine.transitions.filter((t) => t.by === 'system' && t.from.includes(request.state));
+    return transitionsFromState(machine, request.state, (t) => t.by === 'system');
   }
   if (mirrored) {
     return mirrorableTransitions(machine, request.state, request.direction === 'outgoing' ? 'requested' : 'requesting');
@@ -74,54 +76,30 @@ function candidatesFor(request: RequestSnapshot, actor: TransitionActor, mirrore
   return availableTransitions(machine, request.state, request.direction);
 }
 
-function findTransition(
-  request: RequestSnapshot,
-  action: string,
-  actor: TransitionActor,
-  mirrored: boolean,
-): TransitionDefinition {
-  const candidates = candidatesFor(request, actor, mirrored);
-  const found = candidates.find((t) => t.action === action);
-  if (found !== undefined) return found;
+/** The request's refusal of an action its machine does not offer here. */
+function refusalFor(request: RequestSnapshot, actor: TransitionActor, mirrored: boolean): IllegalRefusal {
   const machine = machineFor(request.type);
-  if (actor.kind === 'user' && !mirrored && onlyOrdersRecord(machine.transitions, action)) {
-    throw recordedByOrder(action, request.state);
-  }
-  const allowed = [...new Set(candidates.map((t) => t.action))];
-  throw new DomainError(
-    'request/illegal-transition',
-    `${action} is not allowed from ${request.state}; allowed: ` +
-      (allowed.length > 0 ? allowed.join(', ') : 'none (the other State acts next, or the request is closed)'),
-    { issues: allowed.map((a) => ({ path: '/action', message: a })) },
-  );
+  return {
+    code: 'request/illegal-transition',
+    noneAllowed: 'none (the other State acts next, or the request is closed)',
+    special: (action) =>
+      actor.kind === 'user' && !mirrored && onlyOrdersRecord(machine.transitions, action)
+        ? recordedByOrder(action, request.state)
+        : undefined,
+  };
 }
 
 /** Parts of a payload only the node writes: an officer who sends them is refused, not believed. */
 const nodeOnlyFields = ['preservedUntil', 'notes', 'order'] as const;
 
-/**
- * The one gate every change of a request's state passes: is the action allowed from this
- * state, on this side, by this actor, with these grounds? Pure; returns what to record.
- */
-export function planTransition(
-  request: RequestSnapshot,
-  action: string,
-  payload: TransitionPayload,
-  actor: TransitionActor,
-  now: Date,
-  options: PlanOptions = {},
-): TransitionPlan {
-  const mirrored = options.mirrored ?? false;
-  const transition = findTransition(request, action, actor, mirrored);
+/** Who may send what: a partner's acts arrive mirrored; an officer never sends what the node writes. */
+function admit(action: string, payload: TransitionPayload, actor: TransitionActor, mirrored: boolean): void {
   // A partner node only mirrors its own side's transitions; this node's side is for its own officers.
   if (actor.kind === 'peer' && !mirrored) {
     throw new DomainError(
       'auth/forbidden',
       `${action} is this node's to perform; a partner node's transitions arrive mirrored`,
     );
-  }
-  if (actor.kind === 'user' && !actor.permissions.has(transition.permission)) {
-    throw new DomainError('auth/forbidden', `${action} needs the ${transition.permission} permission`);
   }
   if (actor.kind === 'user' && !mirrored) {
     const claimed = nodeOnlyFields.filter((field) => payload[field] !== undefined);
@@ -133,14 +111,38 @@ export function planTransition(
       );
     }
   }
-  runGuards(transition.guards, {
-    request,
-    actor,
-    payload,
-    now,
-    ...(options.grounds === undefined ? {} : { grounds: options.grounds }),
+}
+
+/**
+ * The one gate every change of a request's state passes (the lifecycle kernel's `planStep` with the
+ * request's candidates, admission checks and guards): is the action allowed from this
+ * state, on this side, by this actor, with these grounds? Pure; returns what to record.
+ */
+export function planTransition(
+  request: RequestSnapshot,
+  action: string,
+  payload: TransitionPayload,
+  actor: TransitionActor,
+  now: Date,
+  options: PlanOptions = {},
+): TransitionPlan {
+  const mirrored = options.mirrored ?? false;
+  const { transition, to } = planStep({
+    state: request.state,
+    action,
+    candidates: candidatesFor(request, actor, mirrored),
+    refusal: refusalFor(request, actor, mirrored),
+    permissions: actor.kind === 'user' ? actor.permissions : null,
+    admit: () => admit(action, payload, actor, mirrored),
+    guards: requestGuards,
+    context: {
+      request,
+      actor,
+      payload,
+      now,
+      ...(options.grounds === undefined ? {} : { grounds: options.grounds }),
+    },
   });
-  const to = transition.to ?? request.state;
   const proposals: Proposal[] =
     (action === 'disclose-traffic-path' || action === 'disclose') && payload.thirdState !== undefined
       ? [

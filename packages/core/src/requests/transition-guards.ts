@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.js';
+import { fourEyesAllows, requireFourEyes } from '../lifecycle/four-eyes.js';
 import { budapestCite } from './budapest-citations.js';
 import { groundRuleSources, groundsFor, type GroundOptions } from './ground-rules.js';
 import { citeLegalSource, type LegalBasis, type LegalSource } from './legal-source.js';
@@ -132,18 +133,6 @@ function iso(value: string | undefined): number {
 }
 
 /**
- * Four-eyes: whoever drafted, edited or submitted a request may not approve it. An actor without
- * an id cannot be told apart from a drafter, so is refused too. Shared by the guard and by the
- * list of actions offered to a caller, so a button is never shown that the guard would refuse.
- */
-export function fourEyesAllows(
-  request: Pick<RequestSnapshot, 'draftedBy'>,
-  actor: Pick<TransitionActor, 'userId'>,
-): boolean {
-  return actor.userId !== null && !request.draftedBy.includes(actor.userId);
-}
-
-/**
  * The guards whose outcome depends only on who acts, not on the payload the action will carry:
  * those can be decided before the officer clicks. The others (grounds, dates...) are checked on submit.
  */
@@ -151,7 +140,8 @@ export function actorPassesGuards(ids: readonly GuardId[], request: RequestSnaps
   return ids.every((id) => id !== 'four-eyes' || fourEyesAllows(request, actor));
 }
 
-const guards: Record<GuardId, (context: GuardContext) => void> = {
+/** The request guards the kernel's planner runs, by id. */
+export const requestGuards: Readonly<Record<GuardId, (context: GuardContext) => void>> = {
   'details-complete': ({ request }) => {
     const validation = validateRequestDetails(request.type, request.legalBasis, request.details);
     const issues = validation.ok ? validation.missing : validation.issues;
@@ -163,14 +153,11 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
       );
     }
   },
-  'four-eyes': ({ request, actor }) => {
-    if (!fourEyesAllows(request, actor)) {
-      throw new DomainError(
-        'request/four-eyes',
-        'whoever drafted or submitted a request cannot approve it: a second officer must',
-      );
-    }
-  },
+  'four-eyes': ({ request, actor }) =>
+    requireFourEyes(request, actor, {
+      code: 'request/four-eyes',
+      detail: 'whoever drafted or submitted a request cannot approve it: a second officer must',
+    }),
   'refusal-grounds': (context) => checkGrounds(context, 'refuse'),
   'postponement-grounds': (context) => checkGrounds(context, 'postpone'),
   'consultation-before-refusal': ({ request }) => {
@@ -276,7 +263,3 @@ const guards: Record<GuardId, (context: GuardContext) => void> = {
     }
   },
 };
-
-export function runGuards(ids: readonly GuardId[], context: GuardContext): void {
-  for (const id of ids) guards[id](context);
-}

@@ -6,12 +6,12 @@ import {
   type EndingNotice,
   type JsonValue,
   type OrderActor,
-  type OrderClockEffect,
   type OrderDeadlineSettings,
   type OrderPayload,
   type OrderPlan,
 } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
+import { applyClockEffects, type ClockStore } from './clock-effects.js';
 import { orderDocumentOf, type OrderSigner } from '../documents/order-document.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
@@ -78,26 +78,22 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
   const { clock, ids } = deps;
   const linked = createLinkedRequestEffects(deps);
 
-  async function applyClocks(tx: Tx, orderId: string, effects: readonly OrderClockEffect[], at: string): Promise<void> {
-    for (const effect of effects) {
-      if (effect.kind === 'close') await orderDeadlineRepository.settle(tx, orderId, effect.ruleId, effect.outcome, at);
-      else {
-        // A restart (renewal, service after amendment) supersedes the running instance of the rule.
-        await orderDeadlineRepository.settle(tx, orderId, effect.ruleId, 'met', at);
-        await orderDeadlineRepository.insert(tx, {
-          id: ids(),
-          orderId,
-          ruleId: effect.ruleId,
-          status: 'open',
-          startedAt: at,
-          dueAt: effect.dueAt,
-          warnAt: effect.warnAt,
-          closedAt: null,
-          escalatedAt: null,
-        });
-      }
-    }
-  }
+  /** The order's clocks, as the kernel's clock store. */
+  const clocksOf = (tx: Tx, orderId: string): ClockStore => ({
+    settle: (ruleId, status, at) => orderDeadlineRepository.settle(tx, orderId, ruleId, status, at),
+    start: (ruleId, due, at) =>
+      orderDeadlineRepository.insert(tx, {
+        id: ids(),
+        orderId,
+        ruleId,
+        status: 'open',
+        startedAt: at,
+        dueAt: due.dueAt,
+        warnAt: due.warnAt,
+        closedAt: null,
+        escalatedAt: null,
+      }),
+  });
 
   /** Service and renewal hand the provider a new signed revision of the order. */
   async function signed(
@@ -185,7 +181,7 @@ export function createOrderTransitions(deps: OrderRuntimeDeps) {
         ...(recorded === undefined ? {} : { recorded }),
       },
     });
-    await applyClocks(tx, order.id, plan.clocks, at);
+    await applyClockEffects(clocksOf(tx, order.id), plan.clocks, at);
     await auditRepository.append(
       tx,
       auditEntryFor(deps, context, {

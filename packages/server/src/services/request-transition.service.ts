@@ -2,7 +2,6 @@ import {
   DomainError,
   planTransition,
   ruleSetVersion,
-  type DeadlineEffect,
   type DeadlineSettings,
   type GroundOptions,
   type JsonValue,
@@ -10,6 +9,7 @@ import {
   type TransitionPayload,
   type TransitionPlan,
 } from '@hanoi247/core';
+import { applyClockEffects, type ClockStore } from './clock-effects.js';
 import type { Outbox } from './outbox.service.js';
 import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
@@ -93,32 +93,22 @@ export function requestSentPayload(request: RequestRecord, sentBy: string): Json
 export function createRequestTransitionService(deps: TransitionServiceDeps) {
   const { db, clock, ids } = deps;
 
-  async function applyDeadlines(
-    tx: Tx,
-    request: RequestRecord,
-    effects: readonly DeadlineEffect[],
-    at: string,
-  ): Promise<void> {
-    for (const effect of effects) {
-      if (effect.kind === 'close') await deadlineRepository.settle(tx, request.id, effect.ruleId, effect.outcome, at);
-      if (effect.kind === 'suspend') await deadlineRepository.settle(tx, request.id, effect.ruleId, 'suspended', at);
-      if (effect.kind === 'start') {
-        // A restart (extension, renewal) supersedes the running instance of the same rule.
-        await deadlineRepository.settle(tx, request.id, effect.ruleId, 'met', at);
-        await deadlineRepository.insert(tx, {
-          id: ids(),
-          requestId: request.id,
-          ruleId: effect.ruleId,
-          status: 'open',
-          startedAt: at,
-          dueAt: effect.dueAt,
-          warnAt: effect.warnAt,
-          closedAt: null,
-          escalatedAt: null,
-        });
-      }
-    }
-  }
+  /** The request's deadlines, as the kernel's clock store. */
+  const deadlinesOf = (tx: Tx, requestId: string): ClockStore => ({
+    settle: (ruleId, status, at) => deadlineRepository.settle(tx, requestId, ruleId, status, at),
+    start: (ruleId, due, at) =>
+      deadlineRepository.insert(tx, {
+        id: ids(),
+        requestId,
+        ruleId,
+        status: 'open',
+        startedAt: at,
+        dueAt: due.dueAt,
+        warnAt: due.warnAt,
+        closedAt: null,
+        escalatedAt: null,
+      }),
+  });
 
   async function recordSideEffects(
     tx: Tx,
@@ -257,7 +247,7 @@ export function createRequestTransitionService(deps: TransitionServiceDeps) {
       payload: { ...payload },
     });
     await recordSideEffects(tx, request, plan, payload, eventId, at);
-    await applyDeadlines(tx, request, plan.deadlines, at);
+    await applyClockEffects(deadlinesOf(tx, request.id), plan.deadlines, at);
     await auditRepository.append(
       tx,
       auditEntryFor(deps, context, {

@@ -1,11 +1,10 @@
-import { addLegalDuration, endOfLegalDay, subtractLegalDuration, utcZone } from '../../support/legal-time.js';
+import { clockEffects, type ClockEffect } from '../../lifecycle/clock-effects.js';
+import { addLegalDuration, endOfLegalDay, utcZone } from '../../support/legal-time.js';
 import type { RequestSnapshot, TransitionPayload } from '../request-snapshot.js';
 import { deadlineRules, type DeadlineRule, type DeadlineSettings } from './deadline-rules.js';
 
-export type DeadlineEffect =
-  | { readonly kind: 'start'; readonly ruleId: string; readonly dueAt: string; readonly warnAt: string }
-  | { readonly kind: 'close'; readonly ruleId: string; readonly outcome: 'met' | 'cancelled' }
-  | { readonly kind: 'suspend'; readonly ruleId: string };
+/** A request's clock change: the kernel's (start, close, suspend). */
+export type DeadlineEffect = ClockEffect;
 
 function relevant(rule: DeadlineRule, request: RequestSnapshot): boolean {
   const typeOk = rule.appliesTo === 'all' || rule.appliesTo.includes(request.type);
@@ -33,9 +32,9 @@ function dueTime(
 }
 
 /**
- * The clock changes an action causes, from the rules as data: starting a rule that is
- * already running restarts it (an extension or a renewal moves the due time). Hours are
- * absolute; days are counted on the calendar of the node's zone (ADR 0011).
+ * The clock changes an action causes on a request, from the rules as data, through the lifecycle
+ * kernel's `clockEffects`: hours are absolute; days are counted on the calendar of the node's zone
+ * (ADR 0011); a withdrawal cancels, any other closing action meets.
  */
 export function deadlineEffects(
   request: RequestSnapshot,
@@ -45,24 +44,15 @@ export function deadlineEffects(
   now: Date,
 ): DeadlineEffect[] {
   const zone = settings.timeZone ?? utcZone;
-  const effects: DeadlineEffect[] = [];
-  for (const rule of deadlineRules.filter((r) => relevant(r, request))) {
-    if (rule.closeOn.includes(action)) {
-      effects.push({ kind: 'close', ruleId: rule.id, outcome: action === 'withdraw' ? 'cancelled' : 'met' });
-    }
-    if (rule.suspendOn?.includes(action) === true) effects.push({ kind: 'suspend', ruleId: rule.id });
-    if (rule.startOn.includes(action)) {
-      const dueAt = dueTime(rule, request, payload, settings, now, zone);
-      if (dueAt !== null && !Number.isNaN(dueAt)) {
-        const warnAt = Math.max(now.getTime(), subtractLegalDuration(new Date(dueAt), rule.warnBefore, zone).getTime());
-        effects.push({
-          kind: 'start',
-          ruleId: rule.id,
-          dueAt: new Date(dueAt).toISOString(),
-          warnAt: new Date(warnAt).toISOString(),
-        });
-      }
-    }
-  }
-  return effects;
+  return clockEffects(
+    deadlineRules.filter((r) => relevant(r, request)),
+    action,
+    {
+      due: (rule) => dueTime(rule, request, payload, settings, now, zone),
+      warnBefore: (rule) => rule.warnBefore,
+      cancelledBy: ['withdraw'],
+      zone,
+      now,
+    },
+  );
 }

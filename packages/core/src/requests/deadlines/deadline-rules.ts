@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/roles.js';
+import type { ClockRule } from '../../lifecycle/clock-effects.js';
 import type { LegalDuration } from '../../support/legal-time.js';
 import { practice, type LegalSource } from '../legal-source.js';
 import type { RequestSnapshot, TransitionPayload } from '../request-snapshot.js';
@@ -29,26 +29,15 @@ export const defaultDeadlineSettings: DeadlineSettings = {
   writtenConfirmationHours: 24,
 };
 
-/**
- * What happens at the due time: `sla` and `reminder` are breached and escalated; `expiry`
- * ends the request through the system action once the warning was given; `hard-stop`
- * ends it at once.
- */
-export type DeadlineKind = 'sla' | 'reminder' | 'expiry' | 'hard-stop';
-
-export interface DeadlineRule {
-  readonly id: string;
+/** A request's clock: the kernel's rule (kind, start, close, suspend, escalation) and how it is due. */
+export interface DeadlineRule extends ClockRule {
   readonly title: { readonly en: string; readonly vi: string };
   readonly legalSource: LegalSource;
   /** Where the clock of one type comes from another rule (the hard stop of Art. 45 and of Art. 46). */
   readonly sourceFor?: Partial<Record<RequestTypeCode, LegalSource>>;
-  readonly kind: DeadlineKind;
   readonly appliesTo: readonly RequestTypeCode[] | 'all';
   readonly direction: 'outgoing' | 'incoming' | 'both';
-  /** `receive` is the creation of an incoming request; other names are transition actions. */
-  readonly startOn: readonly string[];
-  readonly closeOn: readonly string[];
-  readonly suspendOn?: readonly string[];
+  /** `startOn`: `receive` is the creation of an incoming request; other names are transition actions. */
   readonly applies?: (request: RequestSnapshot) => boolean;
   /** The due time: a duration from the anchor, or a date carried by the payload or the details. */
   readonly due:
@@ -56,9 +45,6 @@ export interface DeadlineRule {
     | { readonly payload: keyof TransitionPayload }
     | { readonly details: 'deadlineSought' };
   readonly warnBefore: Duration;
-  readonly escalateTo: Role;
-  /** The scanner performs this action when an `expiry` or `hard-stop` falls due. */
-  readonly systemAction?: string;
 }
 
 const urgent = (r: RequestSnapshot) => r.emergency || r.urgent;

@@ -5,7 +5,8 @@ import { creationDeadlines, planTransition } from '../plan-transition.js';
 import { addDays, addHours, orderActor, snapshot, supervisor, systemActor, t0 } from '../request.fixtures.js';
 import type { RequestSnapshot } from '../request-snapshot.js';
 import type { DeadlineEffect } from './deadline-effects.js';
-import { scanDeadlines, type DeadlineAlarm, type DeadlineInstance, type DeadlineStatus } from './deadline-scanner.js';
+import type { DeadlineStatus } from '../../lifecycle/clock-scanner.js';
+import { scanDeadlines, type DeadlineAlarm, type DeadlineInstance } from './deadline-scanner.js';
 
 /** The server's deadline table in miniature: effects open rows, the scanner's alarms move their status. */
 class DeadlineTable {

@@ -3,7 +3,8 @@ import type { LegalSource } from '../legal-source.js';
 import type { ResponseKind } from '../responses.js';
 import type { Bilingual } from '../types/field-spec.js';
 import { unCite } from '../un-numbering.js';
-import type { GuardId, Side, StateDefinition, TransitionDefinition } from './state-machine.js';
+import type { GuardId, Side, TransitionDefinition } from './state-machine.js';
+import { lifecycleState as state, type LifecycleState } from '../../lifecycle/machine.js';
 
 interface TransitionOptions {
   readonly permission?: Permission;
@@ -35,15 +36,14 @@ export function transition(
   };
 }
 
-export function state(name: string, en: string, vi: string, terminal = false): StateDefinition {
-  return { name, label: { en, vi }, terminal };
-}
+/** A request state: the kernel's builder. */
+export { state };
 
 /** Decisions that leave the node carry a supervisor's authority (four-eyes on outgoing acts). */
 export const decision = { permission: 'requests:approve' } as const;
 
 /** Drafting, internal approval and sending: identical for every outgoing request. */
-export const outgoingStates: StateDefinition[] = [
+export const outgoingStates: LifecycleState[] = [
   state('DRAFT', 'Draft', 'Dự thảo'),
   state('SUBMITTED', 'Awaiting approval', 'Chờ phê duyệt'),
   state('APPROVED', 'Approved', 'Đã phê duyệt'),

@@ -3,7 +3,7 @@ import type { RequestTypeCode } from '../request-type-codes.js';
 import { requestTypes } from '../types/registry.js';
 import { runScenario, sendOutgoing, type Scenario, type Step } from './machine-scenarios.fixtures.js';
 import { machineFor } from './registry.js';
-import { isTerminal } from './state-machine.js';
+import { isTerminalState } from '../../lifecycle/machine.js';
 
 /** Brief §3.2 C (MLA, Arts 40/44) and D (real time, Arts 45-46), written out step by step. */
 const mlaTypes: readonly RequestTypeCode[] = ['MLA_40', 'STORED_DATA_44', 'JIT_48', 'OTHER_ASSISTANCE'];
@@ -240,6 +240,6 @@ describe.each(families)('the $family state machine', ({ family, types, scenarios
     expect(machine.transitions.map((t) => t.action).filter((a) => !taken.has(a))).toEqual([]);
     expect(machine.states.map((s) => s.name).filter((s) => !visited.has(s))).toEqual([]);
     for (const scenario of scenarios) expect(scenario.start).toBe(machine.initial[scenario.direction]);
-    for (const terminal of terminals) expect(isTerminal(machine, terminal)).toBe(true);
+    for (const terminal of terminals) expect(isTerminalState(machine, terminal)).toBe(true);
   });
 });

@@ -11,10 +11,10 @@ import {
   withdrawals,
   withdrawnState,
 } from './builders.js';
-import type { StateDefinition, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
+import type { StateMachineDefinition, TransitionDefinition } from './state-machine.js';
 
 /** Brief §3.2 C: MLA (Arts 40, 44), also the first half of real-time collection (D). */
-const assessmentStates: StateDefinition[] = [
+const assessmentStates = [
   ...outgoingStates,
   state('WRITTEN_CONFIRMATION_PENDING', 'Oral request: written confirmation due', 'Chờ xác nhận bằng văn bản'),
   receivedState,
@@ -151,7 +151,7 @@ function assessmentTransitions(): TransitionDefinition[] {
   ];
 }
 
-const executionStates: StateDefinition[] = [
+const executionStates = [
   state('IN_EXECUTION', 'In execution', 'Đang thực hiện'),
   state('PARTIALLY_EXECUTED', 'Partially executed', 'Đã thực hiện một phần'),
   state('EXECUTED', 'Executed', 'Đã thực hiện'),
@@ -180,7 +180,7 @@ function lateWrittenConfirmation(open: readonly string[]): TransitionDefinition 
 
 function machine(
   family: StateMachineFamily,
-  states: StateDefinition[],
+  states: StateMachineDefinition['states'],
   extra: TransitionDefinition[],
 ): StateMachineDefinition {
   const open = states.filter((s) => !s.terminal).map((s) => s.name);

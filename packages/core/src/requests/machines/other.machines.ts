@@ -11,12 +11,12 @@ import {
   withdrawals,
   withdrawnState,
 } from './builders.js';
-import type { GuardId, StateDefinition, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
+import type { GuardId, StateMachineDefinition, TransitionDefinition } from './state-machine.js';
 
 function machine(
   family: StateMachineFamily,
   initial: { outgoing: string; incoming: string },
-  states: StateDefinition[],
+  states: StateMachineDefinition['states'],
   transitions: TransitionDefinition[],
 ): StateMachineDefinition {
   const open = states.filter((s) => !s.terminal).map((s) => s.name);
@@ -155,7 +155,7 @@ export const leExchangeMachine = machine(
   ],
 );
 
-const assessment: StateDefinition[] = [
+const assessment = [
   ...outgoingStates,
   receivedState,
   state('ACKNOWLEDGED', 'Acknowledged', 'Đã xác nhận'),

@@ -7,7 +7,8 @@ import { responseKinds } from '../responses.js';
 import type { StateMachineFamily } from '../types/field-spec.js';
 import { requestTypes } from '../types/registry.js';
 import { machineFor, stateMachines } from './registry.js';
-import { guardIds, openStates, transitionsFrom, type StateMachineDefinition } from './state-machine.js';
+import { openStateNames, transitionsFromState } from '../../lifecycle/machine.js';
+import { guardIds, type StateMachineDefinition } from './state-machine.js';
 
 /** Which machine each type runs on, written out (brief §3.2: 45/46 on D, 50/52 on G, 37 on H). */
 const expectedFamily: Readonly<Record<RequestTypeCode, StateMachineFamily>> = {
@@ -34,7 +35,7 @@ function reachable(machine: StateMachineDefinition, from: readonly string[]): Se
   const seen = new Set(from);
   const queue = [...from];
   for (let state = queue.shift(); state !== undefined; state = queue.shift()) {
-    for (const t of transitionsFrom(machine, state)) {
+    for (const t of transitionsFromState(machine, state)) {
       const to = t.to ?? state;
       if (!seen.has(to)) {
         seen.add(to);
@@ -73,7 +74,7 @@ describe.each(machines)('the %s machine', (_family, machine) => {
   });
 
   it('lets nothing leave a terminal state', () => {
-    for (const state of terminal) expect(transitionsFrom(machine, state).map((t) => t.action)).toEqual([]);
+    for (const state of terminal) expect(transitionsFromState(machine, state).map((t) => t.action)).toEqual([]);
   });
 
   it('reaches every state from an initial state', () => {
@@ -82,7 +83,7 @@ describe.each(machines)('the %s machine', (_family, machine) => {
   });
 
   it('leads from every open state to a terminal state, and to an outcome other than withdrawal', () => {
-    for (const state of openStates(machine)) {
+    for (const state of openStateNames(machine)) {
       const seen = reachable(machine, [state]);
       expect(
         terminal.some((t) => seen.has(t)),
@@ -96,8 +97,8 @@ describe.each(machines)('the %s machine', (_family, machine) => {
   });
 
   it('lets the requester withdraw from every open state, into WITHDRAWN', () => {
-    for (const state of openStates(machine)) {
-      const withdraw = transitionsFrom(machine, state).filter((t) => t.action === 'withdraw');
+    for (const state of openStateNames(machine)) {
+      const withdraw = transitionsFromState(machine, state).filter((t) => t.action === 'withdraw');
       expect(
         withdraw.map((t) => [t.by, t.to]),
         state,

@@ -1,7 +1,12 @@
 import type { Permission } from '../../auth/roles.js';
-import type { LegalSource } from '../legal-source.js';
+import {
+  transitionsFromState,
+  type LifecycleMachine,
+  type LifecycleState,
+  type LifecycleTransition,
+} from '../../lifecycle/machine.js';
 import type { ResponseKind } from '../responses.js';
-import type { Bilingual, StateMachineFamily } from '../types/field-spec.js';
+import type { StateMachineFamily } from '../types/field-spec.js';
 
 /**
  * Which node performs a transition. The requesting node acts on its outgoing copy, the
@@ -30,17 +35,10 @@ export const guardIds = [
 ] as const;
 export type GuardId = (typeof guardIds)[number];
 
-export interface TransitionDefinition {
-  readonly action: string;
-  readonly from: readonly string[];
-  /** `null` keeps the state (an event that changes nothing but the record, e.g. a batch delivered). */
-  readonly to: string | null;
-  readonly by: Side;
+/** A request's transition: the kernel's, always under a permission; `to: null` keeps the state (a batch delivered). */
+export interface TransitionDefinition extends LifecycleTransition<Side, GuardId> {
   readonly permission: Permission;
-  readonly guards: readonly GuardId[];
   readonly response?: ResponseKind;
-  readonly label: Bilingual;
-  readonly legalSource?: LegalSource;
   /**
    * `order`: the requested node records this transition only as the effect of one of its domestic
    * orders (served, the provider's confirmation or objection, a renewal). Nobody can claim by hand that
@@ -49,25 +47,11 @@ export interface TransitionDefinition {
   readonly recordedBy?: 'order';
 }
 
-export interface StateDefinition {
-  readonly name: string;
-  readonly terminal: boolean;
-  readonly label: Bilingual;
-}
-
-export interface StateMachineDefinition {
+/** A request family's machine: the kernel's, with the family and where each side's copy starts. */
+export interface StateMachineDefinition extends LifecycleMachine<TransitionDefinition> {
   readonly family: StateMachineFamily;
   readonly initial: { readonly outgoing: string; readonly incoming: string };
-  readonly states: readonly StateDefinition[];
-  readonly transitions: readonly TransitionDefinition[];
-}
-
-export function isTerminal(machine: StateMachineDefinition, state: string): boolean {
-  return machine.states.find((s) => s.name === state)?.terminal ?? false;
-}
-
-export function openStates(machine: StateMachineDefinition): string[] {
-  return machine.states.filter((s) => !s.terminal).map((s) => s.name);
+  readonly states: readonly LifecycleState[];
 }
 
 /** Transitions an officer of a node may apply now: right state, right side, not the order's to record. */
@@ -77,12 +61,12 @@ export function availableTransitions(
   direction: 'outgoing' | 'incoming',
 ): TransitionDefinition[] {
   const side: Side = direction === 'outgoing' ? 'requesting' : 'requested';
-  return machine.transitions.filter((t) => t.by === side && t.recordedBy === undefined && t.from.includes(state));
+  return transitionsFromState(machine, state, (t) => t.by === side && t.recordedBy === undefined);
 }
 
 /** Transitions this node records from its domestic orders' events (the requested side only). */
 export function orderRecordedTransitions(machine: StateMachineDefinition, state: string): TransitionDefinition[] {
-  return machine.transitions.filter((t) => t.recordedBy === 'order' && t.from.includes(state));
+  return transitionsFromState(machine, state, (t) => t.recordedBy === 'order');
 }
 
 /** What the partner's node may have done on its side, mirrored here: its officers' acts and its orders' effects. */
@@ -91,10 +75,5 @@ export function mirrorableTransitions(
   state: string,
   partnerSide: 'requesting' | 'requested',
 ): TransitionDefinition[] {
-  return machine.transitions.filter((t) => t.by === partnerSide && t.from.includes(state));
-}
-
-/** Transitions that are possible from a state at all, whoever performs them. */
-export function transitionsFrom(machine: StateMachineDefinition, state: string): TransitionDefinition[] {
-  return machine.transitions.filter((t) => t.from.includes(state));
+  return transitionsFromState(machine, state, (t) => t.by === partnerSide);
 }
