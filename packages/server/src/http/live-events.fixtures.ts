@@ -1,3 +1,5 @@
+import { ApiProblem, createApiClient, routes } from '@hanoi247/contract/client';
+
 /** One parsed server-sent event. */
 export interface SseEvent {
   readonly id: string | null;
@@ -28,17 +30,35 @@ export class SseClient {
   private readonly abort = new AbortController();
   readonly finished: Promise<void>;
 
-  private constructor(readonly response: Response) {
+  private constructor(
+    readonly response: Response,
+    /** The refusal read by the contract's client, when the node refused the stream. */
+    readonly problem: ApiProblem | null,
+  ) {
     this.finished = this.read();
   }
 
-  static async open(url: string, headers: Record<string, string>): Promise<SseClient> {
+  /** Opens the node's event stream through the contract's client; a refused stream keeps its answer too. */
+  static async open(baseUrl: string, headers: Record<string, string>): Promise<SseClient> {
     const controller = new AbortController();
-    const response = await fetch(url, {
-      headers: { accept: 'text/event-stream', ...headers },
-      signal: controller.signal,
+    let refused: Response | null = null;
+    const api = createApiClient({
+      baseUrl,
+      fetch: async (input, init) => {
+        const response = await fetch(input, { ...init, signal: controller.signal });
+        if (!response.ok) refused = response.clone();
+        return response;
+      },
     });
-    const client = new SseClient(response);
+    const { method, path } = routes.streamEvents;
+    const client = await api.request(method, path, undefined, { accept: 'text/event-stream', headers }).then(
+      (response) => new SseClient(response, null),
+      (error: unknown) => {
+        const answer = refused;
+        if (!(error instanceof ApiProblem) || answer === null) throw error;
+        return new SseClient(answer, error);
+      },
+    );
     client.abort.signal.addEventListener('abort', () => controller.abort());
     return client;
   }

@@ -1,8 +1,14 @@
-import { caseInputSchema } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CaseService } from '../../services/case.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { caseListSchema, caseParams, purposeHeaderSchema, withProblems, caseViewSchema } from '@hanoi247/contract';
+import {
+  caseListSchema,
+  createCaseBody,
+  caseParams,
+  purposeHeaderSchema,
+  withProblems,
+  caseViewSchema,
+} from '@hanoi247/contract';
 
 export const caseRoutes =
   (cases: CaseService): FastifyPluginAsyncZod =>
@@ -14,7 +20,7 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: 'Open a case: offences, persons, identifiers, jurisdiction',
-          body: caseInputSchema.meta({ id: 'CreateCase' }),
+          body: createCaseBody,
           response: withProblems({ 201: caseViewSchema }),
         },
       },

@@ -1,9 +1,10 @@
-import { providerInputSchema, providerPatchSchema } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ProviderService } from '../../services/provider.service.js';
 import { callContext } from '../call-context.js';
 import {
   addMemberBody,
+  createProviderBody,
+  updateProviderBody,
   listProvidersQuery,
   membersSchema,
   noContentSchema,
@@ -42,7 +43,7 @@ export const providerRoutes =
         schema: {
           tags,
           summary: 'Add a provider: legal entity, type, contacts, data held, how orders reach it, languages',
-          body: providerInputSchema.meta({ id: 'CreateServiceProvider' }),
+          body: createProviderBody,
           response: withProblems({ 201: providerViewSchema }),
         },
       },
@@ -71,7 +72,7 @@ export const providerRoutes =
           tags,
           summary: 'Change a provider; active: false stops new orders to it',
           params: providerParams,
-          body: providerPatchSchema.meta({ id: 'UpdateServiceProvider' }),
+          body: updateProviderBody,
           response: withProblems({ 200: providerViewSchema }),
         },
       },
