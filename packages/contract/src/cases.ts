@@ -1,5 +1,4 @@
 /** Cases: the facts a request is drafted from. */
-import { caseInputSchema } from '@hanoi247/core';
 import { z } from 'zod';
 import { idSchema } from './common.js';
 
@@ -21,5 +20,3 @@ export const caseParams = z.strictObject({ caseId: idSchema });
 export const caseListSchema = z.object({
   cases: z.array(z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() })),
 });
-
-export const createCaseBody = caseInputSchema.meta({ id: 'CreateCase' });

@@ -20,6 +20,7 @@ export * from './production-uploads.js';
 export * from './reference.js';
 export * from './requests.js';
 export * from './statistics.js';
+export * from './core-bodies.js';
 export * from './routes.js';
 export type * from './views.js';
 export * from './problem.js';

@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import type { apiTokensSchema, createdTokenSchema, createTokenBody, createUserBody, usersSchema } from './accounts.js';
 import type { auditPageSchema, auditQuery } from './audit.js';
 import type { bootstrapBody } from './auth.js';
-import type { caseListSchema, caseViewSchema, createCaseBody } from './cases.js';
+import type { caseListSchema, caseViewSchema } from './cases.js';
+import type { createCaseBody, createProviderBody, updateProviderBody } from './core-bodies.js';
 import type { userViewSchema } from './common.js';
 import type {
   authoriseOnwardTransferBody,
@@ -46,13 +47,7 @@ import type {
   providerAnswerBody,
   signedOrderSchema,
 } from './orders.js';
-import type {
-  addMemberBody,
-  createProviderBody,
-  membersSchema,
-  providerStatisticsSchema,
-  updateProviderBody,
-} from './providers.js';
+import type { addMemberBody, membersSchema, providerStatisticsSchema } from './providers.js';
 import type { deadlineRulesSchema, runningDeadlinesSchema, timelineNotesSchema } from './reference.js';
 import type { requestDocumentQuery, requestDocumentSchema } from './requests.js';
 import type { DomesticOrder, EvidenceUpload, Peer, ServiceProvider } from './views.js';

@@ -1,5 +1,5 @@
 /** Service providers in the national registry. */
-import { providerInputSchema, providerPatchSchema, providerTypes } from '@hanoi247/core';
+import { providerTypes } from '@hanoi247/core';
 import { z } from 'zod';
 import { idSchema } from './common.js';
 
@@ -50,5 +50,3 @@ export const providerStatisticsSchema = z.object({
   outcomes: z.record(z.string(), z.number()),
   objections: z.record(z.string(), z.number()),
 });
-export const createProviderBody = providerInputSchema.meta({ id: 'CreateServiceProvider' });
-export const updateProviderBody = providerPatchSchema.meta({ id: 'UpdateServiceProvider' });
