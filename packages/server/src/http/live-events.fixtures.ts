@@ -1,4 +1,4 @@
-import { ApiProblem, createApiClient, routes } from '@hanoi247/contract/client';
+import { createApiClient, routes } from '@hanoi247/contract/client';
 
 /** One parsed server-sent event. */
 export interface SseEvent {
@@ -30,35 +30,20 @@ export class SseClient {
   private readonly abort = new AbortController();
   readonly finished: Promise<void>;
 
-  private constructor(
-    readonly response: Response,
-    /** The refusal read by the contract's client, when the node refused the stream. */
-    readonly problem: ApiProblem | null,
-  ) {
+  private constructor(readonly response: Response) {
     this.finished = this.read();
   }
 
-  /** Opens the node's event stream through the contract's client; a refused stream keeps its answer too. */
+  /** Opens the node's event stream through the contract's client; a refusal throws its ApiProblem. */
   static async open(baseUrl: string, headers: Record<string, string>): Promise<SseClient> {
     const controller = new AbortController();
-    let refused: Response | null = null;
-    const api = createApiClient({
-      baseUrl,
-      fetch: async (input, init) => {
-        const response = await fetch(input, { ...init, signal: controller.signal });
-        if (!response.ok) refused = response.clone();
-        return response;
-      },
-    });
     const { method, path } = routes.streamEvents;
-    const client = await api.request(method, path, undefined, { accept: 'text/event-stream', headers }).then(
-      (response) => new SseClient(response, null),
-      (error: unknown) => {
-        const answer = refused;
-        if (!(error instanceof ApiProblem) || answer === null) throw error;
-        return new SseClient(answer, error);
-      },
-    );
+    const response = await createApiClient({ baseUrl }).request(method, path, undefined, {
+      accept: 'text/event-stream',
+      headers,
+      signal: controller.signal,
+    });
+    const client = new SseClient(response);
     client.abort.signal.addEventListener('abort', () => controller.abort());
     return client;
   }

@@ -1,3 +1,4 @@
+import { ApiProblem } from '@hanoi247/contract/client';
 import { TestNode, waitFor, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseClient } from './live-events.fixtures.js';
@@ -133,19 +134,20 @@ describe('live request events', { timeout: 60_000 }, () => {
       const streams = [];
       for (let i = 0; i < 5; i++) streams.push(await open(busy));
       expect(streams.map((s) => s.response.status)).toEqual([200, 200, 200, 200, 200]);
-      const refused = await open(busy);
-      expect(refused.response.status).toBe(429);
-      expect(refused.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(refused.problem?.code).toBe('events/too-many-streams');
+      await expect(open(busy)).rejects.toMatchObject({ status: 429, code: 'events/too-many-streams' });
+      const refused = await node.call('GET', '/api/v1/events', { as: busy });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json<Problem>().code).toBe('events/too-many-streams');
       // Another officer is not held back by this one's streams.
       expect((await open(duty)).response.status).toBe(200);
       streams[0]?.close();
-      const again = await waitFor('a free stream slot', async () => {
-        const client = await open(busy);
-        if (client.response.status === 200) return client;
-        client.close();
-        return undefined;
-      });
+      const again = await waitFor('a free stream slot', async () =>
+        open(busy).catch((error: unknown) => {
+          if (error instanceof ApiProblem && error.status === 429) return undefined;
+          throw error;
+        }),
+      );
       expect(again.response.status).toBe(200);
     },
   );
