@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { QueueItem, RequestView, TimelineEvent } from '@hanoi247/contract/client';
 import { freePort, NodeProcess, waitFor, type ProcessSession } from '@hanoi247/testkit';
 
 /** Quick retries for tests: a partner that comes back is reached within about two seconds. */
@@ -14,22 +15,7 @@ export const quickRetries: Record<string, string> = {
   HANOI247_JOB_LEASE_SECONDS: '2',
 };
 
-export interface RequestView {
-  readonly id: string;
-  readonly reference: string;
-  readonly state: string;
-  readonly priority: string;
-  readonly direction: string;
-  readonly createdAt: string;
-  readonly deadlines: readonly { ruleId: string; status: string }[];
-}
-
-export interface TimelineEvent {
-  readonly kind: string;
-  readonly action: string;
-  readonly occurredAt: string;
-  readonly payload: Record<string, unknown>;
-}
+export type { QueueItem, RequestView, TimelineEvent } from '@hanoi247/contract/client';
 
 export interface Officers {
   readonly duty: ProcessSession;
@@ -126,39 +112,29 @@ export class Federation {
     action: string,
     payload: Record<string, unknown> = {},
   ): Promise<RequestView> {
-    return this.node(country).expect<RequestView>(200, 'POST', `/api/v1/requests/${id}/transitions`, {
-      as: this.users[country][who],
-      body: { action, payload },
-    });
+    return this.node(country)
+      .api(this.users[country][who])
+      .call('transitionRequest', { params: { requestId: id }, body: { action, payload } });
   }
 
   async view(country: 'VN' | 'SG' | 'FR', id: string): Promise<RequestView> {
-    return this.node(country).expect<RequestView>(200, 'GET', `/api/v1/requests/${id}`, {
-      as: this.users[country].duty,
-    });
+    return this.node(country)
+      .api(this.users[country].duty)
+      .call('getRequest', { params: { requestId: id } });
   }
 
   async timeline(country: 'VN' | 'SG' | 'FR', id: string): Promise<TimelineEvent[]> {
-    return (
-      await this.node(country).expect<{ events: TimelineEvent[] }>(200, 'GET', `/api/v1/requests/${id}/timeline`, {
-        as: this.users[country].duty,
-      })
-    ).events;
+    const api = this.node(country).api(this.users[country].duty);
+    return (await api.call('getRequestTimeline', { params: { requestId: id } })).events;
   }
 
-  async incoming(country: 'VN' | 'SG' | 'FR'): Promise<RequestView[]> {
-    return (
-      await this.node(country).expect<{ requests: RequestView[] }>(
-        200,
-        'GET',
-        '/api/v1/requests?direction=incoming&limit=200',
-        { as: this.users[country].duty },
-      )
-    ).requests;
+  async incoming(country: 'VN' | 'SG' | 'FR'): Promise<QueueItem[]> {
+    const api = this.node(country).api(this.users[country].duty);
+    return (await api.call('listRequests', { query: { direction: 'incoming', limit: 200 } })).requests;
   }
 
   /** Waits until `country` holds the request `reference` as incoming. */
-  async arrived(country: 'VN' | 'SG' | 'FR', reference: string, timeoutMs = 20_000): Promise<RequestView> {
+  async arrived(country: 'VN' | 'SG' | 'FR', reference: string, timeoutMs = 20_000): Promise<QueueItem> {
     return waitFor(
       `${reference} at ${country}`,
       async () => (await this.incoming(country)).find((r) => r.reference === reference),
@@ -192,8 +168,7 @@ export class Federation {
             emergencyJustification: 'A ransomware crew threatens to publish patient records of a hospital within hours',
           }
         : {};
-    const draft = await this.vn.expect<RequestView>(201, 'POST', '/api/v1/requests', {
-      as: this.users.VN.duty,
+    const draft = await this.vn.api(this.users.VN.duty).call('createRequest', {
       body: {
         type: 'PRESERVATION_42',
         legalBasis: 'UN',

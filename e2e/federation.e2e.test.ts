@@ -1,7 +1,7 @@
 import { waitFor } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
-import { Federation, type RequestView } from './federated-nodes.js';
+import { Federation, type QueueItem } from './federated-nodes.js';
 import { ProviderDesk } from './provider-desk.js';
 
 interface PendingMessage {
@@ -172,7 +172,7 @@ describe('federation between three node processes', () => {
       return at.length === 2 ? at : undefined;
     });
     // Record ids are time-ordered (UUIDv7): sorting them gives the order France received them in.
-    const received = [...both].sort((a: RequestView, b: RequestView) =>
+    const received = [...both].sort((a: QueueItem, b: QueueItem) =>
       a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt),
     );
     expect(received.map((r) => r.reference)).toEqual([emergency.reference, normal.reference]);

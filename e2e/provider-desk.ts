@@ -1,14 +1,14 @@
+import type { CallInput, DomesticOrder } from '@hanoi247/contract/client';
 import type { ProcessSession } from '@hanoi247/testkit';
 import type { Federation } from './federated-nodes.js';
 
-export interface OrderView {
-  readonly id: string;
-  readonly reference: string;
-  readonly state: string;
-  readonly periods: readonly { readonly end: string }[];
-}
+type OrderInput = NonNullable<CallInput<'createOrderFromRequest'>['body']>['orders'][number];
 
-const authorisation = { body: 'State Courts of Singapore', reviewType: 'JUDICIAL', decisionReference: 'SC-2026-PO-17' };
+const authorisation = {
+  body: 'State Courts of Singapore',
+  reviewType: 'JUDICIAL',
+  decisionReference: 'SC-2026-PO-17',
+} as const;
 export const dateRange = {
   from: '2026-10-29T00:00:00+07:00',
   to: '2026-10-31T23:59:59+07:00',
@@ -34,9 +34,9 @@ export class ProviderDesk {
     await fed.sg.addUser('sg.provider', ['provider_user'], password('sg.provider'));
     const admin = await fed.sg.signInFirstTime('sg.admin', password('sg.admin'));
     const provider = await fed.sg.signInFirstTime('sg.provider', password('sg.provider'));
+    const api = fed.sg.api(admin);
     const providerId = (
-      await fed.sg.expect<{ id: string }>(201, 'POST', '/api/v1/providers', {
-        as: admin,
+      await api.call('createProvider', {
         body: {
           legalName: 'Example Platform Pte Ltd',
           country: 'SG',
@@ -48,47 +48,32 @@ export class ProviderDesk {
         },
       })
     ).id;
-    const users = await fed.sg.expect<{ users: { id: string; username: string }[] }>(200, 'GET', '/api/v1/users', {
-      as: admin,
-    });
-    await fed.sg.expect(200, 'POST', `/api/v1/providers/${providerId}/members`, {
-      as: admin,
-      body: { userId: users.users.find((u) => u.username === 'sg.provider')!.id },
+    const { users } = await api.call('listUsers');
+    await api.call('addProviderMember', {
+      params: { providerId },
+      body: { userId: users.find((u) => u.username === 'sg.provider')!.id },
     });
     return new ProviderDesk(fed, admin, provider, providerId);
   }
 
   /** The order made from the accepted request, authorised by a second officer, served. */
-  async servedOrderFor(requestId: string, extra: Record<string, unknown> = {}): Promise<OrderView> {
+  async servedOrderFor(requestId: string, extra: Partial<OrderInput> = {}): Promise<DomesticOrder> {
     const { sg, users } = this.fed;
-    const made = await sg.expect<{ orders: OrderView[] }>(
-      201,
-      'POST',
-      `/api/v1/requests/${requestId}/domestic-orders`,
-      {
-        as: users.SG.duty,
-        body: { orders: [{ providerId: this.providerId, authorisation, scope: { dateRange }, ...extra }] },
-      },
-    );
-    const order = made.orders[0]!;
-    await sg.expect(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
-      as: users.SG.chief,
-      body: { action: 'authorise', payload: {} },
+    const made = await sg.api(users.SG.duty).call('createOrderFromRequest', {
+      params: { requestId },
+      body: { orders: [{ providerId: this.providerId, authorisation, scope: { dateRange }, ...extra }] },
     });
-    return sg.expect<OrderView>(200, 'POST', `/api/v1/orders/${order.id}/transitions`, {
-      as: users.SG.duty,
-      body: { action: 'serve', payload: {} },
-    });
+    const params = { orderId: made.orders[0]!.id };
+    await sg.api(users.SG.chief).call('transitionOrder', { params, body: { action: 'authorise', payload: {} } });
+    return sg.api(users.SG.duty).call('transitionOrder', { params, body: { action: 'serve', payload: {} } });
   }
 
   /** The provider acknowledges and confirms the data preserved until the end of the order's period. */
-  async preserve(order: OrderView, what = 'Subscriber record and connection log of the account'): Promise<string> {
+  async preserve(order: DomesticOrder, what = 'Subscriber record and connection log of the account'): Promise<string> {
     const until = order.periods[0]!.end;
-    await this.fed.sg.expect(200, 'POST', `/api/v1/provider/orders/${order.id}/acknowledge`, { as: this.provider });
-    await this.fed.sg.expect(200, 'POST', `/api/v1/provider/orders/${order.id}/confirm-preservation`, {
-      as: this.provider,
-      body: { preservedUntil: until, what },
-    });
+    const api = this.fed.sg.api(this.provider);
+    await api.call('acknowledgeProviderOrder', { params: { orderId: order.id } });
+    await api.call('confirmPreservation', { params: { orderId: order.id }, body: { preservedUntil: until, what } });
     return until;
   }
 }

@@ -4,7 +4,7 @@ import { waitFor, type ProcessSession } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedDataDetails } from '../packages/server/src/http/orders.fixtures.js';
 import { preservationDetails } from '../packages/server/src/http/requests.fixtures.js';
-import { Federation, type RequestView } from './federated-nodes.js';
+import { Federation, type QueueItem, type RequestView } from './federated-nodes.js';
 import { ProviderDesk } from './provider-desk.js';
 
 /**
@@ -16,7 +16,7 @@ describe('requests executed through a provider, across node processes', () => {
   let fed: Federation;
   let desk: ProviderDesk;
   let provider: ProcessSession;
-  let preservation: { vn: RequestView; sg: RequestView };
+  let preservation: { vn: RequestView; sg: QueueItem };
 
   beforeAll(async () => {
     fed = await Federation.start();
@@ -27,7 +27,7 @@ describe('requests executed through a provider, across node processes', () => {
     await (fed as Federation | undefined)?.close();
   });
 
-  const servedOrderFor = (requestId: string, extra: Record<string, unknown> = {}) =>
+  const servedOrderFor = (requestId: string, extra: Parameters<ProviderDesk['servedOrderFor']>[1] = {}) =>
     desk.servedOrderFor(requestId, extra);
 
   it(

@@ -1,6 +1,6 @@
 /** Users and API tokens. */
 import { z } from 'zod';
-import { idSchema, safeText, roleSchema, permissionSchema } from './common.js';
+import { idSchema, safeText, roleSchema, permissionSchema, userViewSchema } from './common.js';
 
 export const createUserBody = z
   .strictObject({
@@ -29,3 +29,8 @@ export const createTokenBody = z
     expiresInDays: z.number().int().min(1).max(365),
   })
   .meta({ id: 'CreateApiTokenRequest' });
+
+export const usersSchema = z.object({ users: z.array(userViewSchema).readonly() });
+export const tokenParams = z.strictObject({ tokenId: idSchema });
+export const apiTokensSchema = z.object({ tokens: z.array(apiTokenSchema).readonly() });
+export const createdTokenSchema = z.object({ token: z.string(), record: apiTokenSchema });

@@ -39,3 +39,8 @@ export const auditEntrySchema = z
     digest: z.string().describe('SHA-256 of `canonical`, hex'),
   })
   .meta({ id: 'AuditEntry' });
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema).readonly(),
+  nextCursor: z.string().nullable(),
+});

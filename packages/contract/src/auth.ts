@@ -40,3 +40,5 @@ export const sessionSchema = z
     csrfToken: z.string().nullable(),
   })
   .meta({ id: 'CurrentSession' });
+
+export const loginAnswerSchema = z.discriminatedUnion('status', [signedInSchema, enrolmentRequiredSchema]);

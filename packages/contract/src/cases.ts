@@ -1,5 +1,6 @@
 /** Cases: the facts a request is drafted from. */
 import { z } from 'zod';
+import { idSchema } from './common.js';
 
 export const caseViewSchema = z
   .object({
@@ -14,3 +15,8 @@ export const caseViewSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Case' });
+
+export const caseParams = z.strictObject({ caseId: idSchema });
+export const caseListSchema = z.object({
+  cases: z.array(z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() })),
+});

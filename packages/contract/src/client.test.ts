@@ -48,6 +48,17 @@ describe('the typed API client', () => {
     expect(sent[0]?.init.body).toBeUndefined();
   });
 
+  it('passes the signal that ends a call or the stream it answered', async () => {
+    const { sent, fetch } = recording(() => new Response(': ready\n\n', { status: 200 }));
+    const controller = new AbortController();
+    await createApiClient({ fetch }).request('GET', '/api/v1/events', undefined, {
+      accept: 'text/event-stream',
+      signal: controller.signal,
+    });
+    expect(sent[0]?.init.signal).toBe(controller.signal);
+    expect((sent[0]?.init.headers as Record<string, string>)['accept']).toBe('text/event-stream');
+  });
+
   it('sends a JSON body with its content type', async () => {
     const { sent, fetch } = recording(() => json({ status: 'signed-in' }));
     await createApiClient({ fetch }).call('login', { body: { username: 'duty', password: 'pw', totpCode: '123456' } });

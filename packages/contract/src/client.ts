@@ -78,7 +78,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     method: string,
     path: string,
     body?: unknown,
-    extra: { readonly accept?: string; readonly headers?: Readonly<Record<string, string>> } = {},
+    extra: {
+      readonly accept?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+      /** Ends the call, or a stream it answered (the live events). */
+      readonly signal?: AbortSignal;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: extra.accept ?? 'application/json', ...extra.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -88,6 +93,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (csrf !== null && !safeMethods.has(method.toUpperCase())) headers['x-csrf-token'] = csrf;
     const init: RequestInit = { method, headers };
     if (options.credentials !== undefined) init.credentials = options.credentials;
+    if (extra.signal !== undefined) init.signal = extra.signal;
     if (body !== undefined) init.body = JSON.stringify(body);
     const response = await send(`${options.baseUrl ?? ''}${path}`, init);
     if (!response.ok) throw await ApiProblem.fromResponse(response);

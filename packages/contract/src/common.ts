@@ -50,3 +50,21 @@ export const userViewSchema = z
 export const safeText = (max: number) => boundedText(max);
 
 export const purposeHeaderSchema = z.object({ 'x-audit-purpose': safeText(200).optional() });
+
+/** A 204 answer: no body. */
+export const noContentSchema = z.null();
+
+/** The tus upload routes' refusals: gone (expired), precondition (tus version), too large, wrong media type. */
+export function withTusProblems<T extends Record<number, z.ZodType>>(ok: T) {
+  const all = withProblems(ok);
+  return { ...all, 410: all[404], 412: all[404], 413: all[404], 415: all[404] };
+}
+
+/** A single-request upload's refusals: too large, wrong media type. */
+export function withUploadProblems<T extends Record<number, z.ZodType>>(ok: T) {
+  const all = withProblems(ok);
+  return { ...all, 413: all[404], 415: all[404] };
+}
+
+/** A public route's refusals: it never needs a sign-in. */
+export const publicProblems = { 400: problemSchema, 404: problemSchema };

@@ -28,3 +28,24 @@ export const ledgerLeafSchema = z
     sequencedAt: z.string(),
   })
   .meta({ id: 'LedgerLeaf' });
+
+/** Decimal digits only: Number('') is 0 and Number('1e3') is 1000, neither is a tree size. */
+const decimal = (what: string) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,15})$/, `${what} must be a decimal integer`)
+    .transform(Number)
+    .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));
+
+export const inclusionProofQuery = z.strictObject({ index: decimal('index'), size: decimal('size') });
+export const consistencyProofQuery = z.strictObject({ from: decimal('from'), to: decimal('to') });
+export const ledgerLeavesQuery = z.strictObject({
+  start: decimal('start'),
+  count: decimal('count').pipe(z.number().min(1).max(1000)).optional(),
+});
+export const ledgerLeavesSchema = z.object({ leaves: z.array(ledgerLeafSchema).readonly() });
+
+/** The checkpoint is a signed note, served as text. */
+export const checkpointNoteSchema = z
+  .string()
+  .describe('origin, tree size and base64 root hash lines, a blank line, then "\u2014 <origin> <signature>"');

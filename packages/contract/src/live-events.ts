@@ -7,3 +7,5 @@ export const liveEventHeaders = z.object({
     .regex(/^\d{1,15}$/, { error: 'must be the id of an event this stream sent' })
     .optional(),
 });
+
+export const liveEventsQuery = z.strictObject({});

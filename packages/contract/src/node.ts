@@ -11,3 +11,23 @@ export const nodeProfileSchema = z.object({
   defaultLanguage: z.enum(['vi', 'en']).nullable(),
 });
 export type NodeProfile = z.output<typeof nodeProfileSchema>;
+
+/** This node for its administrators: country, name, software version and public keys. */
+export const nodeSchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  version: z.string(),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      createdAt: z.string(),
+      retiredAt: z.string().nullable(),
+      signing: nodeKeySchema,
+      encryption: nodeKeySchema,
+    }),
+  ),
+});
+
+export const livenessSchema = z.object({ status: z.literal('ok') });
+export const readinessSchema = z.object({ status: z.literal('ready') });
+export const unavailableSchema = z.object({ status: z.literal('unavailable') });

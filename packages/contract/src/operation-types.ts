@@ -1,9 +1,17 @@
 /**
  * What each operation takes and answers, as types only (the browser bundles none of the schemas):
  * `body` and `query` are the schemas' input, `response` their output. An operation missing here
- * is still callable through the typed client, with an unknown answer.
+ * is still callable through the typed client, with an unknown answer; `routes.test.ts` checks
+ * there is none.
  */
 import type { z } from 'zod';
+import type {
+  EvidenceOperationTypes,
+  FederationOperationTypes,
+  IdentityOperationTypes,
+  OrdersOperationTypes,
+  RequestsOperationTypes,
+} from './operation-types-more.js';
 import type { enrolBody, loginBody } from './auth.js';
 import type {
   assignableOfficersSchema,
@@ -53,7 +61,13 @@ import type {
 type In<S extends z.ZodType> = z.input<S>;
 type Members = { members: z.output<typeof memberSchema>[] };
 
-export interface OperationTypes {
+export interface OperationTypes
+  extends
+    IdentityOperationTypes,
+    RequestsOperationTypes,
+    EvidenceOperationTypes,
+    FederationOperationTypes,
+    OrdersOperationTypes {
   getSession: { response: SessionView };
   getNodeProfile: { response: NodeProfile };
   login: { body: In<typeof loginBody>; response: SignedIn | EnrolmentRequired };

@@ -256,3 +256,7 @@ export const providerOrdersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+
+export const providerOrdersSchema = z.object({ orders: z.array(providerOrderViewSchema) });
+export const officerOrdersSchema = z.object({ orders: z.array(officerOrderViewSchema) });
+export const ordersFromRequestSchema = z.object({ requestState: z.string(), orders: z.array(officerOrderViewSchema) });

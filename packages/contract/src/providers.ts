@@ -30,3 +30,23 @@ export const providerViewSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'ServiceProvider' });
+
+export const listProvidersQuery = z.strictObject({
+  type: z.enum(providerTypes).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const providersSchema = z.object({ providers: z.array(providerViewSchema) });
+export const membersSchema = z.object({ members: z.array(memberSchema) });
+export const addMemberBody = z.strictObject({ userId: idSchema });
+export const providerMemberParams = z.strictObject({ providerId: idSchema, userId: idSchema });
+export const providerStatisticsSchema = z.object({
+  providerId: z.string(),
+  orders: z.number().int(),
+  served: z.number().int(),
+  timeToAcknowledge: providerTimingSummary,
+  timeToPreserve: providerTimingSummary,
+  timeToProduce: providerTimingSummary,
+  outcomes: z.record(z.string(), z.number()),
+  objections: z.record(z.string(), z.number()),
+});

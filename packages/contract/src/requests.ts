@@ -234,3 +234,12 @@ export const requestDocumentQuery = z.strictObject({
     .transform((v) => v.split(','))
     .optional(),
 });
+
+export const queueSchema = z.object({ requests: z.array(queueItemSchema).readonly() });
+export const responseDocumentParams = z.strictObject({ requestId: idSchema, eventId: idSchema });
+export const requestDocumentSchema = z.object({
+  record: z.unknown(),
+  canonical: z.string(),
+  digest: z.string(),
+  signature: z.object({ alg: z.literal('EdDSA'), keyId: z.string(), fingerprint: z.string(), value: z.string() }),
+});

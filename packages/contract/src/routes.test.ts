@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { OperationTypes } from './operation-types.js';
 import { operationOf, routes, type OperationId } from './routes.js';
 
 describe("the contract's route table", () => {
@@ -16,5 +17,10 @@ describe("the contract's route table", () => {
       expect(id).toMatch(/^[a-z][A-Za-z]+$/);
       expect(route.tags.length).toBeGreaterThan(0);
     }
+  });
+
+  it('types every operation of the table, and nothing else (checked by tsc)', () => {
+    expectTypeOf<Exclude<OperationId, keyof OperationTypes>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OperationTypes, OperationId>>().toEqualTypeOf<never>();
   });
 });

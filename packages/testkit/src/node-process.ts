@@ -1,19 +1,11 @@
 import { createServer } from 'node:net';
-import { currentKey, type NodeDescriptor } from '@hanoi247/core';
+import { ApiProblem, routes, type ApiClient } from '@hanoi247/contract/client';
+import { currentKey } from '@hanoi247/core';
 import { totpCodeAt } from '@hanoi247/server';
 import { runCli, ServeProcess } from './cli-process.js';
+import { processClient, replyOf, type ProcessReply, type ProcessSession } from './process-client.js';
 
-/** A signed-in user of a node process: session cookie and CSRF token, as a browser holds them. */
-export interface ProcessSession {
-  readonly username: string;
-  readonly cookie: string;
-  readonly csrfToken: string;
-}
-
-export interface ProcessReply<T = unknown> {
-  readonly status: number;
-  readonly body: T;
-}
+export type { ProcessReply, ProcessSession } from './process-client.js';
 
 export interface NodeProcessOptions {
   readonly country: string;
@@ -150,7 +142,7 @@ export class NodeProcess {
 
   /** The current signing-key fingerprint in the descriptor the node publishes (what `peers add` fetches). */
   async publishedFingerprint(): Promise<string> {
-    const signed = await this.expect<{ descriptor: NodeDescriptor }>(200, 'GET', '/federation/v1/descriptor');
+    const signed = await this.api().call('getDescriptor');
     return currentKey(signed.descriptor).signing.fingerprint;
   }
 
@@ -185,18 +177,18 @@ export class NodeProcess {
     if (first.status !== 200 || first.body.status !== 'totp-enrolment-required') {
       throw new Error(`${username} at ${this.country}: ${first.status} ${JSON.stringify(first.body)}`);
     }
-    const enrolled = await fetch(`${this.url}/api/v1/auth/totp/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const enrolled = await this.api()
+      .request(routes.enrolTotp.method, routes.enrolTotp.path, {
         enrolmentToken: first.body.enrolmentToken,
         totpCode: totpCodeAt(first.body.secret ?? '', new Date()),
-      }),
-    });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiProblem)) throw error;
+        throw new Error(
+          `TOTP enrolment of ${username} at ${this.country}: ${error.status} ${error.code} ${error.message}`,
+        );
+      });
     const text = await enrolled.text();
-    if (enrolled.status !== 200) {
-      throw new Error(`TOTP enrolment of ${username} at ${this.country}: ${enrolled.status} ${text}`);
-    }
     const cookie = enrolled.headers
       .getSetCookie()
       .find((c) => c.startsWith('__Host-h247_session='))
@@ -205,26 +197,19 @@ export class NodeProcess {
     return { username, cookie, csrfToken: (JSON.parse(text) as { csrfToken: string }).csrfToken };
   }
 
-  /** JSON over HTTP, as a session (cookie + CSRF header) or with a Bearer token. */
+  /** The contract's typed client for this node, as a session (cookie + CSRF header), with a Bearer token, or public. */
+  api(as?: ProcessSession, token?: string): ApiClient {
+    return processClient(this.url, { ...(as === undefined ? {} : { as }), ...(token === undefined ? {} : { token }) });
+  }
+
+  /** JSON over HTTP through the contract's client, whatever the status (tests assert refusals with it). */
   async call<T = unknown>(
     method: string,
     path: string,
     options: { as?: ProcessSession; token?: string; body?: unknown } = {},
   ): Promise<ProcessReply<T>> {
-    const headers: Record<string, string> = {};
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.as !== undefined) {
-      headers['cookie'] = options.as.cookie;
-      headers['x-csrf-token'] = options.as.csrfToken;
-    }
-    if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+    const { body, ...caller } = options;
+    return replyOf<T>(this.url, caller, method, path, body);
   }
 
   /** Like `call`, but anything other than the expected status throws with the problem details. */

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { operatorPrincipal } from '@hanoi247/core';
 import { loadKeyring, openNode, ownDescriptor } from '@hanoi247/server';
 import { Command, Option } from 'commander';
+import { ApiProblem, createApiClient, routes } from '@hanoi247/contract/client';
 import { CliError } from '../cli-error.js';
 import {
   serverConfigFrom,
@@ -14,21 +15,32 @@ import {
 
 const operator = () => ({ principal: operatorPrincipal(userInfo().username), requestId: null });
 
+const reasonOf = (error: unknown) =>
+  error instanceof ApiProblem ? `HTTP ${error.status}` : error instanceof Error ? error.message : String(error);
+
+/** The partner's descriptor route: the URL as given when it names the route, else the route at its origin. */
+function descriptorUrl(source: string): URL {
+  const { path } = routes.getDescriptor;
+  return new URL(source.includes(path) ? source : new URL(path, source).toString());
+}
+
+/** The contract's client for a partner's public route: no credentials, no redirects, 15 s. */
+function publicClient(url: URL) {
+  return createApiClient({
+    baseUrl: url.origin,
+    fetch: async (input, init) => fetch(input, { ...init, redirect: 'error', signal: AbortSignal.timeout(15_000) }),
+  });
+}
+
 async function readDescriptor(source: string): Promise<unknown> {
   let text: string;
   if (/^https?:\/\//.test(source)) {
-    const url = source.includes('/federation/v1/descriptor')
-      ? source
-      : new URL('/federation/v1/descriptor', source).toString();
+    const url = descriptorUrl(source);
     try {
-      const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const response = await publicClient(url).request('GET', url.pathname + url.search);
       text = await response.text();
     } catch (error) {
-      throw new CliError(
-        `cannot fetch the descriptor from ${url}: ${error instanceof Error ? error.message : String(error)}`,
-        1,
-      );
+      throw new CliError(`cannot fetch the descriptor from ${url.toString()}: ${reasonOf(error)}`, 1);
     }
   } else {
     try {

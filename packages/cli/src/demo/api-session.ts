@@ -1,4 +1,5 @@
 import { ApiProblem, createApiClient, routes } from '@hanoi247/contract/client';
+import type { SignedDescriptor } from '@hanoi247/core';
 import { totpCodeAt } from '@hanoi247/server';
 
 /** A signed-in officer, as a browser holds them: the session cookie and the CSRF token. */
@@ -111,4 +112,13 @@ export async function call<T>(session: ApiSession, method: 'GET' | 'POST', path:
     clientOf(session.baseUrl, session).request(method, path, body),
   );
   return json as T;
+}
+
+/** A node's signed descriptor, from its public route, as a partner fetches it before pinning. */
+export async function publishedDescriptor(baseUrl: string): Promise<SignedDescriptor> {
+  const { json } = await answered(
+    `the descriptor of ${baseUrl}`,
+    clientOf(baseUrl).request('GET', routes.getDescriptor.path),
+  );
+  return json as SignedDescriptor;
 }

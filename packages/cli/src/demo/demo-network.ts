@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { currentKey, operatorPrincipal, type NodeDescriptor } from '@hanoi247/core';
+import { currentKey, operatorPrincipal } from '@hanoi247/core';
 import {
   buildApp,
   loadConfig,
@@ -13,6 +13,7 @@ import {
 } from '@hanoi247/server';
 import { webRoot } from '@hanoi247/web';
 import { CliError } from '../cli-error.js';
+import { publishedDescriptor } from './api-session.js';
 import { demoAccountsFor, readDemoAccounts, writeDemoAccounts } from './demo-accounts.js';
 import { countryName, type DemoOptions } from './demo-options.js';
 
@@ -135,13 +136,7 @@ async function listen(node: Omit<DemoNode, 'url'>, port: number): Promise<DemoNo
 /** Every node pins every other by the fingerprint its published descriptor names, as operators do. */
 async function pinAll(nodes: readonly DemoNode[]): Promise<void> {
   const published = await Promise.all(
-    nodes.map(async (node) => {
-      const response = await fetch(new URL('/federation/v1/descriptor', node.url), {
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) throw new Error(`the descriptor of ${node.country} answered HTTP ${response.status}`);
-      return { node, signed: (await response.json()) as { descriptor: NodeDescriptor; signature: string } };
-    }),
+    nodes.map(async (node) => ({ node, signed: await publishedDescriptor(node.url) })),
   );
   const context = operator();
   for (const node of nodes) {

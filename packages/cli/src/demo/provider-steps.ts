@@ -1,5 +1,5 @@
 import { verifyOrder, type SignedOrder } from '@hanoi247/core';
-import { call, type ApiSession } from './api-session.js';
+import { call, publishedDescriptor, type ApiSession } from './api-session.js';
 
 interface OrderView {
   readonly id: string;
@@ -121,9 +121,7 @@ export async function preserveThroughProvider(
     'verify the order',
     async () => {
       const signed = await call<SignedOrder>(provider, 'GET', `/api/v1/provider/orders/${order.id}/signed`);
-      const directory: unknown = await (
-        await fetch(new URL('/federation/v1/descriptor', partnerUrl), { signal: AbortSignal.timeout(15_000) })
-      ).json();
+      const directory = await publishedDescriptor(partnerUrl);
       const result = await verifyOrder(signed, { descriptor: directory });
       if (!result.ok) throw new Error(`the served order does not verify: ${result.reason}: ${result.message}`);
       return result;

@@ -25,7 +25,7 @@ describe('live request events right after a local commit', { timeout: 60_000 }, 
     vnDuty = await vn.user(vnAdmin, 'vn.duty', ['duty_officer']);
     vnChief = await vn.user(vnAdmin, 'vn.chief', ['supervisor']);
     sgDuty = await sg.user(await sg.administrator(), 'sg.duty', ['duty_officer']);
-    stream = await SseClient.open(`${vnBase}/api/v1/events`, { cookie: vnDuty.cookie });
+    stream = await SseClient.open(vnBase, { cookie: vnDuty.cookie });
   });
   afterAll(async () => {
     stream.close();

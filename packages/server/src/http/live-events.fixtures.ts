@@ -1,3 +1,5 @@
+import { createApiClient, routes } from '@hanoi247/contract/client';
+
 /** One parsed server-sent event. */
 export interface SseEvent {
   readonly id: string | null;
@@ -32,10 +34,13 @@ export class SseClient {
     this.finished = this.read();
   }
 
-  static async open(url: string, headers: Record<string, string>): Promise<SseClient> {
+  /** Opens the node's event stream through the contract's client; a refusal throws its ApiProblem. */
+  static async open(baseUrl: string, headers: Record<string, string>): Promise<SseClient> {
     const controller = new AbortController();
-    const response = await fetch(url, {
-      headers: { accept: 'text/event-stream', ...headers },
+    const { method, path } = routes.streamEvents;
+    const response = await createApiClient({ baseUrl }).request(method, path, undefined, {
+      accept: 'text/event-stream',
+      headers,
       signal: controller.signal,
     });
     const client = new SseClient(response);

@@ -1,3 +1,4 @@
+import { ApiProblem } from '@hanoi247/contract/client';
 import { TestNode, waitFor, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseClient } from './live-events.fixtures.js';
@@ -39,7 +40,7 @@ describe('live request events', { timeout: 60_000 }, () => {
 
   const open = async (as: SignedInUser | { bearer: string }, headers: Record<string, string> = {}) => {
     const auth = 'bearer' in as ? { authorization: `Bearer ${as.bearer}` } : { cookie: as.cookie };
-    const client = await SseClient.open(`${base}/api/v1/events`, { ...auth, ...headers });
+    const client = await SseClient.open(base, { ...auth, ...headers });
     clients.push(client);
     return client;
   };
@@ -133,19 +134,20 @@ describe('live request events', { timeout: 60_000 }, () => {
       const streams = [];
       for (let i = 0; i < 5; i++) streams.push(await open(busy));
       expect(streams.map((s) => s.response.status)).toEqual([200, 200, 200, 200, 200]);
-      const refused = await fetch(`${base}/api/v1/events`, { headers: { cookie: busy.cookie } });
-      expect(refused.status).toBe(429);
-      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(((await refused.json()) as Problem).code).toBe('events/too-many-streams');
+      await expect(open(busy)).rejects.toMatchObject({ status: 429, code: 'events/too-many-streams' });
+      const refused = await node.call('GET', '/api/v1/events', { as: busy });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json<Problem>().code).toBe('events/too-many-streams');
       // Another officer is not held back by this one's streams.
       expect((await open(duty)).response.status).toBe(200);
       streams[0]?.close();
-      const again = await waitFor('a free stream slot', async () => {
-        const client = await open(busy);
-        if (client.response.status === 200) return client;
-        client.close();
-        return undefined;
-      });
+      const again = await waitFor('a free stream slot', async () =>
+        open(busy).catch((error: unknown) => {
+          if (error instanceof ApiProblem && error.status === 429) return undefined;
+          throw error;
+        }),
+      );
       expect(again.response.status).toBe(200);
     },
   );
@@ -188,7 +190,7 @@ describe('live request events and visibility', { timeout: 60_000 }, () => {
     const central = await node.user(admin, 'vis.central', ['central_authority_officer']);
     const provider = await node.user(admin, 'vis.provider', ['provider_user']);
     const api = requestApi<SignedInUser>(node);
-    const stream = (as: SignedInUser) => SseClient.open(`${base}/api/v1/events`, { cookie: as.cookie });
+    const stream = (as: SignedInUser) => SseClient.open(base, { cookie: as.cookie });
     const [dutyStream, centralStream, providerStream] = await Promise.all([
       stream(duty),
       stream(central),

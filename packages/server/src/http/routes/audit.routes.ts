@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AuditQueryService } from '../../services/audit-query.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { purposeHeaderSchema, withProblems, auditQuery, auditEntrySchema } from '@hanoi247/contract';
+import { purposeHeaderSchema, withProblems, auditQuery, auditPageSchema } from '@hanoi247/contract';
 
 export const auditRoutes =
   (audit: AuditQueryService): FastifyPluginAsyncZod =>
@@ -16,9 +15,7 @@ export const auditRoutes =
           summary: 'Audit entries, newest first, filtered; reading them is itself audited',
           querystring: auditQuery,
           headers: purposeHeaderSchema,
-          response: withProblems({
-            200: z.object({ entries: z.array(auditEntrySchema).readonly(), nextCursor: z.string().nullable() }),
-          }),
+          response: withProblems({ 200: auditPageSchema }),
         },
       },
       async (request) => audit.list(callContext(request), request.query, purposeOf(request)),

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AuthService, SignInResult } from '../../services/auth.service.js';
 import type { BootstrapService } from '../../services/bootstrap.service.js';
 import { clearSessionCookie, setSessionCookie, type SessionCookiePolicy } from '../authentication.js';
@@ -8,10 +7,11 @@ import {
   withProblems,
   bootstrapBody,
   enrolBody,
-  enrolmentRequiredSchema,
   loginBody,
   sessionSchema,
   signedInSchema,
+  loginAnswerSchema,
+  noContentSchema,
 } from '@hanoi247/contract';
 import { callContext } from '../call-context.js';
 import { rateLimitedError } from '../error-handler.js';
@@ -57,7 +57,7 @@ export const authRoutes =
           summary: 'Sign in with password and TOTP code',
           description: 'Answers totp-enrolment-required the first time, until a second factor is confirmed.',
           body: loginBody,
-          response: withProblems({ 200: z.discriminatedUnion('status', [signedInSchema, enrolmentRequiredSchema]) }),
+          response: withProblems({ 200: loginAnswerSchema }),
         },
       },
       async (request, reply) => answer(reply, await deps.auth.signIn(callContext(request), request.body)),
@@ -108,7 +108,7 @@ export const authRoutes =
 
     app.post(
       '/api/v1/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End this session', response: withProblems({ 204: z.null() }) } },
+      { schema: { tags: ['auth'], summary: 'End this session', response: withProblems({ 204: noContentSchema }) } },
       async (request, reply) => {
         await deps.auth.signOut(callContext(request));
         clearSessionCookie(reply, deps.cookiePolicy);

@@ -1,9 +1,14 @@
-import { caseInputSchema } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { CaseService } from '../../services/case.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { idSchema, purposeHeaderSchema, withProblems, caseViewSchema } from '@hanoi247/contract';
+import {
+  caseListSchema,
+  createCaseBody,
+  caseParams,
+  purposeHeaderSchema,
+  withProblems,
+  caseViewSchema,
+} from '@hanoi247/contract';
 
 export const caseRoutes =
   (cases: CaseService): FastifyPluginAsyncZod =>
@@ -15,7 +20,7 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: 'Open a case: offences, persons, identifiers, jurisdiction',
-          body: caseInputSchema.meta({ id: 'CreateCase' }),
+          body: createCaseBody,
           response: withProblems({ 201: caseViewSchema }),
         },
       },
@@ -29,13 +34,7 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: 'Cases, newest first',
-          response: withProblems({
-            200: z.object({
-              cases: z.array(
-                z.object({ id: z.string(), domesticReference: z.string(), title: z.string(), createdAt: z.string() }),
-              ),
-            }),
-          }),
+          response: withProblems({ 200: caseListSchema }),
         },
       },
       async (request) => ({ cases: await cases.list(callContext(request)) }),
@@ -48,7 +47,7 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: 'One case with its eligibility (audited; protected witnesses only for named officers)',
-          params: z.strictObject({ caseId: idSchema }),
+          params: caseParams,
           headers: purposeHeaderSchema,
           response: withProblems({ 200: caseViewSchema }),
         },

@@ -1,8 +1,7 @@
 import { DomainError } from '@hanoi247/core';
 import type { FastifyRequest } from 'fastify';
-import { liveEventHeaders } from '@hanoi247/contract';
+import { liveEventHeaders, liveEventsQuery } from '@hanoi247/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { hashSecret } from '../../auth/secret-token.js';
 import type { ChangeFeed } from '../../live/change-feed.js';
 import type { LiveEventsService, StreamCredential } from '../../services/live-events.service.js';
@@ -67,7 +66,7 @@ export const eventRoutes =
             'the stream ends when the session or token is no longer valid. At most ' +
             `${maxPerUser} streams per user (429 events/too-many-streams).`,
           headers: liveEventHeaders,
-          querystring: z.strictObject({}),
+          querystring: liveEventsQuery,
         },
       },
       async (request, reply) => {

@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { BundleExportService } from '../../services/bundle-export.service.js';
 import type { EvidenceContentService } from '../../services/evidence-content.service.js';
 import type { EvidenceOfferService } from '../../services/evidence-offer.service.js';
@@ -11,7 +10,24 @@ import type { OnwardTransferService } from '../../services/onward-transfer.servi
 import type { PartnerCheckpointService } from '../../services/partner-checkpoint.service.js';
 import type { EvidenceCustodyService } from '../../services/evidence-custody.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems, evidenceParams, requestParams, ledgerAlertsSchema } from '@hanoi247/contract';
+import {
+  authoriseOnwardTransferBody,
+  custodyEventBody,
+  destructionBody,
+  evidenceOfferSchema,
+  evidenceParams,
+  exportBundleBody,
+  ledgerAlertsSchema,
+  noContentSchema,
+  offerEvidenceBody,
+  onwardTransferAuthorisationSchema,
+  onwardTransferAuthorisationsSchema,
+  recordedCustodyEventSchema,
+  requestParams,
+  transferredEvidenceParams,
+  transferredEvidenceQuery,
+  withProblems,
+} from '@hanoi247/contract';
 import { attachmentDisposition } from '../content-disposition.js';
 
 export interface EvidenceExchangeRouteDeps {
@@ -22,18 +38,6 @@ export interface EvidenceExchangeRouteDeps {
   readonly bundles: BundleExportService;
   readonly custody: EvidenceCustodyService;
 }
-
-const id = z.uuid();
-const country = z.string().regex(/^[A-Z]{2}$/);
-const authorisationSchema = z.object({
-  id: z.string(),
-  evidenceId: z.string(),
-  originCountry: z.string(),
-  destination: z.string(),
-  reference: z.string(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
 
 export const evidenceExchangeRoutes =
   (deps: EvidenceExchangeRouteDeps): FastifyPluginAsyncZod =>
@@ -46,8 +50,8 @@ export const evidenceExchangeRoutes =
           tags: ['evidence'],
           summary: 'Send evidence to the partner State of the request, with its custody proofs (Art. 36 checked)',
           params: requestParams,
-          body: z.strictObject({ evidenceIds: z.array(id).min(1).max(100) }),
-          response: withProblems({ 202: z.object({ transferId: z.string(), messageId: z.string() }) }),
+          body: offerEvidenceBody,
+          response: withProblems({ 202: evidenceOfferSchema }),
         },
       },
       async (request, reply) =>
@@ -65,8 +69,8 @@ export const evidenceExchangeRoutes =
           tags: ['federation'],
           summary:
             'Offered evidence content for the partner it was offered to (signed fetch; sealed with AES-256-GCM STREAM)',
-          params: z.strictObject({ transferId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-          querystring: z.strictObject({ fromChunk: z.coerce.number().int().min(0).default(0) }),
+          params: transferredEvidenceParams,
+          querystring: transferredEvidenceQuery,
         },
       },
       async (request, reply) => {
@@ -88,7 +92,7 @@ export const evidenceExchangeRoutes =
           tags: ['evidence'],
           summary: 'The origin State\u2019s recorded authorisations to send this item on (Art. 36)',
           params: evidenceParams,
-          response: withProblems({ 200: z.object({ authorisations: z.array(authorisationSchema) }) }),
+          response: withProblems({ 200: onwardTransferAuthorisationsSchema }),
         },
       },
       async (request) => ({
@@ -106,8 +110,8 @@ export const evidenceExchangeRoutes =
             'Record the origin State\u2019s authorisation to send a received item to ' +
             'a third State or organisation (Art. 36)',
           params: evidenceParams,
-          body: z.strictObject({ destination: z.string().max(20), reference: z.string().max(200) }),
-          response: withProblems({ 201: authorisationSchema }),
+          body: authoriseOnwardTransferBody,
+          response: withProblems({ 201: onwardTransferAuthorisationSchema }),
         },
       },
       async (request, reply) =>
@@ -126,14 +130,8 @@ export const evidenceExchangeRoutes =
           description:
             'Notes are personal data: the ledger leaf holds only their salted commitment, erased with the item.',
           params: evidenceParams,
-          body: z.strictObject({
-            type: z.enum(['analysed', 'disclosed', 'returned']),
-            notes: z.string().max(2000).optional(),
-            tool: z.string().max(200).optional(),
-            proceedings: z.string().max(200).optional(),
-            recipient: z.string().max(200).optional(),
-          }),
-          response: withProblems({ 201: z.object({ eventId: z.string() }) }),
+          body: custodyEventBody,
+          response: withProblems({ 201: recordedCustodyEventSchema }),
         },
       },
       async (request, reply) =>
@@ -150,8 +148,8 @@ export const evidenceExchangeRoutes =
             'Destroy an item: "destroyed" custody event, content removed, personal openings ' +
             'erased; every proof still holds',
           params: evidenceParams,
-          body: z.strictObject({ reason: z.string().max(500) }),
-          response: withProblems({ 204: z.null() }),
+          body: destructionBody,
+          response: withProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {
@@ -182,17 +180,7 @@ export const evidenceExchangeRoutes =
         schema: {
           tags: ['evidence'],
           summary: 'Export evidence as a bundle a court verifies offline with `hanoi247 verify` (zip attachment)',
-          body: z
-            .strictObject({
-              requestId: id.optional(),
-              evidenceIds: z.array(id).max(1000).optional(),
-              destination: country.nullable().default(null),
-              disclosePersonal: z.boolean().default(false),
-            })
-            .refine(
-              (b) => b.requestId !== undefined || (b.evidenceIds?.length ?? 0) > 0,
-              'name a request or evidence items',
-            ),
+          body: exportBundleBody,
         },
       },
       async (request, reply) => {

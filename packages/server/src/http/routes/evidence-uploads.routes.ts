@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import { DomainError } from '@hanoi247/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppendResult, UploadService, UploadView } from '../../services/evidence-upload.service.js';
 import { callContext } from '../call-context.js';
 import {
@@ -12,6 +11,8 @@ import {
   tusHeaders,
   uploadParams,
   uploadViewSchema,
+  noContentSchema,
+  withTusProblems,
 } from '@hanoi247/contract';
 import {
   evidenceIdHeader,
@@ -29,10 +30,6 @@ export interface UploadRouteDeps {
 }
 
 const base = '/api/v1/evidence/uploads';
-export const withTusProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
-  const all = withProblems(ok);
-  return { ...all, 410: all[404], 412: all[404], 413: all[404], 415: all[404] };
-};
 
 export function uploadHeaders(reply: FastifyReply, upload: UploadView): FastifyReply {
   reply
@@ -166,7 +163,7 @@ export const evidenceUploadRoutes =
             'Hanoi247-Evidence-Id.',
           params: uploadParams,
           headers: patchUploadHeaders,
-          response: withTusProblems({ 204: z.null() }),
+          response: withTusProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {
@@ -193,7 +190,7 @@ export const evidenceUploadRoutes =
           summary: 'Cancel an upload (tus termination): its bytes are removed',
           params: uploadParams,
           headers: tusHeaders,
-          response: withTusProblems({ 204: z.null() }),
+          response: withTusProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {

@@ -1,6 +1,5 @@
 import { maxEnvelopeBytes } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { envelopeContentType } from '../../federation/http-transport.js';
 import { ownDescriptor, type OwnIdentity } from '../../federation/own-descriptor.js';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
@@ -10,7 +9,17 @@ import type { PeerService } from '../../services/peer.service.js';
 import type { PullService } from '../../services/pull.service.js';
 import { DomainError } from '@hanoi247/core';
 import { callContext } from '../call-context.js';
-import { federationStatusSchema, peersSchema, withProblems } from '@hanoi247/contract';
+import {
+  federationStatusSchema,
+  inboxAnswerSchema,
+  peerParams,
+  peersSchema,
+  pinPeerBody,
+  pullAnswerSchema,
+  receiptsAnswerSchema,
+  receiptsBody,
+  withProblems,
+} from '@hanoi247/contract';
 
 export interface FederationRouteDeps {
   readonly identity: () => OwnIdentity;
@@ -21,13 +30,6 @@ export interface FederationRouteDeps {
   readonly status: FederationStatusService;
   readonly pull: PullService;
 }
-
-const receiptsBody = z.strictObject({
-  from: z.string().regex(/^[A-Z]{2}$/),
-  receipts: z.array(z.string().max(4096)).max(100),
-});
-
-const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
 
 /**
  * Node-to-node endpoints are public at the HTTP layer: their authentication is the
@@ -60,7 +62,7 @@ export const federationRoutes =
           tags: ['federation'],
           summary: 'Receive a signed, encrypted envelope; answers with a signed receipt once committed',
           description: `Content type ${envelopeContentType}; see docs/protocols/federation.md.`,
-          response: withProblems({ 200: z.object({ receipt: z.string() }) }),
+          response: withProblems({ 200: inboxAnswerSchema }),
         },
       },
       async (request) => ({ receipt: await deps.inbox.receive(typeof request.body === 'string' ? request.body : '') }),
@@ -74,7 +76,7 @@ export const federationRoutes =
           tags: ['federation'],
           summary:
             'Pull mode: a partner that accepts no inbound connection fetches its envelopes with a signed pull request',
-          response: withProblems({ 200: z.object({ envelopes: z.array(z.string()) }) }),
+          response: withProblems({ 200: pullAnswerSchema }),
         },
       },
       async (request) => ({
@@ -89,7 +91,7 @@ export const federationRoutes =
         schema: {
           tags: ['federation'],
           summary: 'Pull mode: signed receipts for pulled envelopes',
-          response: withProblems({ 200: z.object({ accepted: z.number().int() }) }),
+          response: withProblems({ 200: receiptsAnswerSchema }),
         },
       },
       async (request) => {
@@ -127,10 +129,7 @@ export const federationRoutes =
         schema: {
           tags: ['federation'],
           summary: 'Pin a partner node by its descriptor and the fingerprint received out of band',
-          body: z.strictObject({
-            descriptor: z.unknown(),
-            fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9_-]{43}$/, 'must be a SHA256:… fingerprint'),
-          }),
+          body: pinPeerBody,
         },
       },
       async (request, reply) =>
@@ -146,7 +145,7 @@ export const federationRoutes =
         schema: {
           tags: ['federation'],
           summary: 'Remove a partner: its keys are no longer trusted',
-          params: z.strictObject({ country }),
+          params: peerParams,
         },
       },
       async (request, reply) => {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
-import { z } from 'zod';
 import type { Db } from '../../db/database-schema.js';
+import { livenessSchema, readinessSchema, unavailableSchema } from '@hanoi247/contract';
 
 export interface HealthRouteDeps {
   readonly db: Db;
@@ -19,7 +19,7 @@ export const healthRoutes =
         schema: {
           tags: ['operations'],
           summary: 'Liveness: the process answers',
-          response: { 200: z.object({ status: z.literal('ok') }) },
+          response: { 200: livenessSchema },
         },
       },
       async () => ({ status: 'ok' as const }),
@@ -33,8 +33,8 @@ export const healthRoutes =
           tags: ['operations'],
           summary: 'Readiness: the database answers',
           response: {
-            200: z.object({ status: z.literal('ready') }),
-            503: z.object({ status: z.literal('unavailable') }),
+            200: readinessSchema,
+            503: unavailableSchema,
           },
         },
       },

@@ -1,26 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { LedgerService } from '../../ledger/ledger.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import {
+  checkpointNoteSchema,
+  consistencyProofQuery,
   problemSchema,
+  inclusionProofQuery,
+  ledgerLeavesQuery,
+  ledgerLeavesSchema,
+  publicProblems,
   purposeHeaderSchema,
   withProblems,
   ledgerInclusionSchema,
   ledgerConsistencySchema,
-  ledgerLeafSchema,
 } from '@hanoi247/contract';
-
-/** Decimal digits only: Number('') is 0 and Number('1e3') is 1000, neither is a tree size. */
-const decimal = (what: string) =>
-  z
-    .string()
-    .regex(/^(0|[1-9]\d{0,15})$/, `${what} must be a decimal integer`)
-    .transform(Number)
-    .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));
-
-/** Public answers: a proof or checkpoint can be refused (400, 404) but never needs a sign-in. */
-const publicProblems = { 400: problemSchema, 404: problemSchema };
 
 /**
  * The ledger's public face, like a Certificate Transparency log's: the signed checkpoint and
@@ -42,11 +35,7 @@ export const ledgerRoutes =
               description: 'the signed note',
               content: {
                 'text/plain': {
-                  schema: z
-                    .string()
-                    .describe(
-                      'origin, tree size and base64 root hash lines, a blank line, then "\u2014 <origin> <signature>"',
-                    ),
+                  schema: checkpointNoteSchema,
                 },
               },
             },
@@ -65,7 +54,7 @@ export const ledgerRoutes =
           tags: ['ledger'],
           summary:
             'Inclusion proof of leaf `index` in the tree of `size` leaves (size at most the latest checkpoint\u2019s)',
-          querystring: z.strictObject({ index: decimal('index'), size: decimal('size') }),
+          querystring: inclusionProofQuery,
           response: { 200: ledgerInclusionSchema, ...publicProblems },
         },
       },
@@ -81,7 +70,7 @@ export const ledgerRoutes =
           summary:
             'Consistency proof that the tree of `from` leaves is a prefix of the tree ' +
             'of `to` leaves (1 \u2264 from \u2264 to)',
-          querystring: z.strictObject({ from: decimal('from'), to: decimal('to') }),
+          querystring: consistencyProofQuery,
           response: { 200: ledgerConsistencySchema, ...publicProblems },
         },
       },
@@ -96,12 +85,9 @@ export const ledgerRoutes =
           tags: ['ledger'],
           summary:
             'Leaves in index order from `start` (at most `count`, default 100, up to 1000); reading them is audited',
-          querystring: z.strictObject({
-            start: decimal('start'),
-            count: decimal('count').pipe(z.number().min(1).max(1000)).optional(),
-          }),
+          querystring: ledgerLeavesQuery,
           headers: purposeHeaderSchema,
-          response: withProblems({ 200: z.object({ leaves: z.array(ledgerLeafSchema).readonly() }) }),
+          response: withProblems({ 200: ledgerLeavesSchema }),
         },
       },
       async (request) => ({

@@ -1,8 +1,7 @@
 import { countryProfiles } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { NodeKeyring } from '../../identity/node-keyring.js';
-import { withProblems, nodeKeySchema, nodeProfileSchema } from '@hanoi247/contract';
+import { withProblems, nodeSchema, nodeProfileSchema } from '@hanoi247/contract';
 
 export interface NodeRouteDeps {
   readonly country: string;
@@ -22,22 +21,7 @@ export const nodeRoutes =
         schema: {
           tags: ['node'],
           summary: 'This node: country, name, software version and public keys',
-          response: withProblems({
-            200: z.object({
-              country: z.string(),
-              name: z.string(),
-              version: z.string(),
-              keys: z.array(
-                z.object({
-                  keyId: z.string(),
-                  createdAt: z.string(),
-                  retiredAt: z.string().nullable(),
-                  signing: nodeKeySchema,
-                  encryption: nodeKeySchema,
-                }),
-              ),
-            }),
-          }),
+          response: withProblems({ 200: nodeSchema }),
         },
       },
       async () => ({

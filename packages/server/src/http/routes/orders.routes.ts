@@ -1,12 +1,10 @@
 import type { SignedDescriptor } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { OrderFromRequestService } from '../../services/order-from-request.service.js';
 import type { OrderService } from '../../services/order.service.js';
 import type { ProviderAnswerService } from '../../services/provider-answers.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import {
-  idSchema,
   purposeHeaderSchema,
   withProblems,
   evidenceListSchema,
@@ -20,6 +18,9 @@ import {
   orderTransitionBody,
   providerAnswerBody,
   signedOrderSchema,
+  officerOrdersSchema,
+  ordersFromRequestSchema,
+  requestParams,
 } from '@hanoi247/contract';
 
 export interface OrderRouteDeps {
@@ -58,7 +59,7 @@ export const orderRoutes =
           tags,
           summary: 'Domestic orders, newest first',
           querystring: listOrdersQuery,
-          response: withProblems({ 200: z.object({ orders: z.array(officerOrderViewSchema) }) }),
+          response: withProblems({ 200: officerOrdersSchema }),
         },
       },
       async (request) => {
@@ -208,11 +209,9 @@ export const orderRoutes =
             'Scope, non-disclosure and emergency are taken from the request unless given; ' +
             'the request moves to DOMESTIC_ORDER_ISSUED (Art. 42) or IN_EXECUTION (Art. ' +
             '44) in the same transaction.',
-          params: z.strictObject({ requestId: idSchema }),
+          params: requestParams,
           body: fromRequestBody,
-          response: withProblems({
-            201: z.object({ requestState: z.string(), orders: z.array(officerOrderViewSchema) }),
-          }),
+          response: withProblems({ 201: ordersFromRequestSchema }),
         },
       },
       async (request, reply) =>

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SignedDescriptor } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ProviderOrderService } from '../../services/provider-order.service.js';
 import { callContext } from '../call-context.js';
 import {
@@ -15,6 +14,8 @@ import {
   providerOrderViewSchema,
   signedOrderSchema,
   providerOrdersQuery,
+  providerOrdersSchema,
+  withUploadProblems,
 } from '@hanoi247/contract';
 
 export interface ProviderOrderRouteDeps {
@@ -25,10 +26,6 @@ export interface ProviderOrderRouteDeps {
 const base = '/api/v1/provider/orders';
 const permission = 'provider-orders:respond' as const;
 const tags = ['provider'];
-const withUploadProblems = <T extends Record<number, z.ZodType>>(ok: T) => {
-  const all = withProblems(ok);
-  return { ...all, 413: all[404], 415: all[404] };
-};
 
 function decodedFilename(value: string): string {
   try {
@@ -57,7 +54,7 @@ export const providerOrderRoutes =
           tags,
           summary: 'The orders served on my provider, newest first',
           querystring: providerOrdersQuery,
-          response: withProblems({ 200: z.object({ orders: z.array(providerOrderViewSchema) }) }),
+          response: withProblems({ 200: providerOrdersSchema }),
         },
       },
       async (request) => {

@@ -1,13 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import { DomainError, type FieldIssue } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { UploadService } from '../../services/evidence-upload.service.js';
 import type { ProductionInput } from '../../services/provider-production.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, withProblems, patchUploadHeaders, tusHeaders, uploadViewSchema } from '@hanoi247/contract';
+import {
+  createProductionUploadHeaders,
+  noContentSchema,
+  orderParams,
+  patchUploadHeaders,
+  productionUploadParams,
+  tusHeaders,
+  uploadViewSchema,
+  withProblems,
+  withTusProblems,
+} from '@hanoi247/contract';
 import { offsetContentType, parseUploadMetadata, tusVersionCheck } from '../tus.js';
-import { completed, uploadHeaders, withTusProblems } from './evidence-uploads.routes.js';
+import { completed, uploadHeaders } from './evidence-uploads.routes.js';
 
 export interface ProductionUploadRouteDeps {
   readonly uploads: UploadService;
@@ -16,26 +25,7 @@ export interface ProductionUploadRouteDeps {
 const base = '/api/v1/provider/orders/:orderId/production/uploads';
 const permission = 'provider-orders:respond' as const;
 const tags = ['provider'];
-const orderParams = z.strictObject({ orderId: idSchema });
-const uploadParams = z.strictObject({ orderId: idSchema, uploadId: idSchema });
 const categories = ['subscriber', 'traffic', 'content', 'other'] as const;
-
-const createHeaders = z.object({
-  'tus-resumable': z.string().optional().describe('1.0.0 (tus core protocol)'),
-  'upload-length': z
-    .string()
-    .regex(/^\d{1,16}$/, 'must be the size in bytes')
-    .describe('size of the file in bytes'),
-  'upload-metadata': z
-    .string()
-    .max(16 * 1024)
-    .optional()
-    .describe(
-      'comma-separated "key base64(value)": filename, sha256 (your SHA-256, hex: ' +
-        'required), dataCategory (subscriber, traffic, content, other), mediaType ' +
-        '(or filetype), description',
-    ),
-});
 
 /** The production declaration carried by Upload-Metadata; the provider's own hash is required. */
 export function productionFromMetadata(header: string | undefined): ProductionInput {
@@ -100,7 +90,7 @@ export const productionUploadRoutes =
             'awaits production, the size and the per-order quota. 201 with Location; ' +
             'PATCH the bytes there, HEAD to resume.',
           params: orderParams,
-          headers: createHeaders,
+          headers: createProductionUploadHeaders,
           response: withTusProblems({ 201: uploadViewSchema }),
         },
       },
@@ -131,7 +121,7 @@ export const productionUploadRoutes =
         schema: {
           tags,
           summary: 'The offset to resume my production upload from (tus)',
-          params: uploadParams,
+          params: productionUploadParams,
           headers: tusHeaders,
         },
       },
@@ -151,7 +141,7 @@ export const productionUploadRoutes =
         schema: {
           tags,
           summary: 'My production upload\u2019s status',
-          params: uploadParams,
+          params: productionUploadParams,
           response: withProblems({ 200: uploadViewSchema }),
         },
       },
@@ -181,9 +171,9 @@ export const productionUploadRoutes =
           description:
             'A hash that differs from your declared SHA-256 keeps nothing (400 evidence/hash-mismatch) ' +
             'and ends the upload. The answer to the last chunk carries Hanoi247-Evidence-Id.',
-          params: uploadParams,
+          params: productionUploadParams,
           headers: patchUploadHeaders,
-          response: withTusProblems({ 204: z.null() }),
+          response: withTusProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {
@@ -209,9 +199,9 @@ export const productionUploadRoutes =
         schema: {
           tags,
           summary: 'Cancel my production upload (tus termination)',
-          params: uploadParams,
+          params: productionUploadParams,
           headers: tusHeaders,
-          response: withTusProblems({ 204: z.null() }),
+          response: withTusProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {

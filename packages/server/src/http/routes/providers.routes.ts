@@ -1,14 +1,18 @@
-import { providerInputSchema, providerPatchSchema, providerTypes } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ProviderService } from '../../services/provider.service.js';
 import { callContext } from '../call-context.js';
 import {
-  idSchema,
+  addMemberBody,
+  createProviderBody,
+  updateProviderBody,
+  listProvidersQuery,
+  membersSchema,
+  noContentSchema,
   withProblems,
+  providerMemberParams,
   providerParams,
-  providerTimingSummary,
-  memberSchema,
+  providersSchema,
+  providerStatisticsSchema,
   providerViewSchema,
 } from '@hanoi247/contract';
 
@@ -25,12 +29,8 @@ export const providerRoutes =
         schema: {
           tags,
           summary: 'The provider registry',
-          querystring: z.strictObject({
-            type: z.enum(providerTypes).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          response: withProblems({ 200: z.object({ providers: z.array(providerViewSchema) }) }),
+          querystring: listProvidersQuery,
+          response: withProblems({ 200: providersSchema }),
         },
       },
       async (request) => ({ providers: await providers.list(callContext(request), request.query) }),
@@ -43,7 +43,7 @@ export const providerRoutes =
         schema: {
           tags,
           summary: 'Add a provider: legal entity, type, contacts, data held, how orders reach it, languages',
-          body: providerInputSchema.meta({ id: 'CreateServiceProvider' }),
+          body: createProviderBody,
           response: withProblems({ 201: providerViewSchema }),
         },
       },
@@ -72,7 +72,7 @@ export const providerRoutes =
           tags,
           summary: 'Change a provider; active: false stops new orders to it',
           params: providerParams,
-          body: providerPatchSchema.meta({ id: 'UpdateServiceProvider' }),
+          body: updateProviderBody,
           response: withProblems({ 200: providerViewSchema }),
         },
       },
@@ -87,7 +87,7 @@ export const providerRoutes =
           tags,
           summary: 'The provider users who act for this provider',
           params: providerParams,
-          response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }),
+          response: withProblems({ 200: membersSchema }),
         },
       },
       async (request) => ({ members: await providers.members(callContext(request), request.params.providerId) }),
@@ -101,8 +101,8 @@ export const providerRoutes =
           tags,
           summary: 'Link a provider user (role provider_user only) to this provider',
           params: providerParams,
-          body: z.strictObject({ userId: idSchema }),
-          response: withProblems({ 200: z.object({ members: z.array(memberSchema) }) }),
+          body: addMemberBody,
+          response: withProblems({ 200: membersSchema }),
         },
       },
       async (request) => ({
@@ -117,8 +117,8 @@ export const providerRoutes =
         schema: {
           tags,
           summary: 'Unlink a provider user',
-          params: z.strictObject({ providerId: idSchema, userId: idSchema }),
-          response: withProblems({ 204: z.null() }),
+          params: providerMemberParams,
+          response: withProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {
@@ -135,18 +135,7 @@ export const providerRoutes =
           tags,
           summary: 'Time to acknowledge, preserve and produce (median, p90, hours from service) and outcomes',
           params: providerParams,
-          response: withProblems({
-            200: z.object({
-              providerId: z.string(),
-              orders: z.number().int(),
-              served: z.number().int(),
-              timeToAcknowledge: providerTimingSummary,
-              timeToPreserve: providerTimingSummary,
-              timeToProduce: providerTimingSummary,
-              outcomes: z.record(z.string(), z.number()),
-              objections: z.record(z.string(), z.number()),
-            }),
-          }),
+          response: withProblems({ 200: providerStatisticsSchema }),
         },
       },
       async (request) => providers.statistics(callContext(request), request.params.providerId),

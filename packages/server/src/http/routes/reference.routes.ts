@@ -7,12 +7,17 @@ import {
   type GroundOptions,
 } from '@hanoi247/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RequestService } from '../../services/request.service.js';
 import { callContext } from '../call-context.js';
-import { withProblems } from '@hanoi247/contract';
-
-const loose = z.array(z.record(z.string(), z.unknown())).readonly();
+import {
+  countryProfilesSchema,
+  deadlineRulesSchema,
+  requestTypesSchema,
+  runningDeadlinesSchema,
+  stateMachinesSchema,
+  timelineNotesSchema,
+  withProblems,
+} from '@hanoi247/contract';
 
 export const referenceRoutes =
   (requests: RequestService, grounds: GroundOptions): FastifyPluginAsyncZod =>
@@ -32,7 +37,7 @@ export const referenceRoutes =
           summary:
             'Every request type: fields with labels and legal sources, bases, and per ' +
             'basis its refusal and postponement grounds',
-          response: withProblems({ 200: z.object({ requestTypes: loose }) }),
+          response: withProblems({ 200: requestTypesSchema }),
         },
       },
       async () => ({ requestTypes: catalogue }),
@@ -48,9 +53,7 @@ export const referenceRoutes =
           description:
             'Timelines and partner messages carry notes as { code, params }; a reader puts them into words ' +
             'with this catalogue, formatting instants in its own zone.',
-          response: withProblems({
-            200: z.object({ notes: loose, channels: z.record(z.string(), z.record(z.string(), z.string())) }),
-          }),
+          response: withProblems({ 200: timelineNotesSchema }),
         },
       },
       async () => notes,
@@ -63,7 +66,7 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary: 'States and transitions of each request family',
-          response: withProblems({ 200: z.object({ stateMachines: loose }) }),
+          response: withProblems({ 200: stateMachinesSchema }),
         },
       },
       async () => ({ stateMachines: machines }),
@@ -76,7 +79,7 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary: 'The legal clocks as data',
-          response: withProblems({ 200: z.object({ deadlineRules: loose }) }),
+          response: withProblems({ 200: deadlineRulesSchema }),
         },
       },
       async () => ({ deadlineRules: rules }),
@@ -89,7 +92,7 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary: 'Languages, reservations and authorities of partner States (illustrative until the directory lands)',
-          response: withProblems({ 200: z.object({ countryProfiles: loose }) }),
+          response: withProblems({ 200: countryProfilesSchema }),
         },
       },
       async () => ({ countryProfiles: profiles }),
@@ -102,24 +105,7 @@ export const referenceRoutes =
         schema: {
           tags: ['requests'],
           summary: 'Running legal clocks, nearest first',
-          response: withProblems({
-            200: z.object({
-              deadlines: z
-                .array(
-                  z.object({
-                    id: z.string(),
-                    requestId: z.string(),
-                    reference: z.string(),
-                    type: z.string(),
-                    ruleId: z.string(),
-                    status: z.string(),
-                    dueAt: z.string(),
-                    warnAt: z.string(),
-                  }),
-                )
-                .readonly(),
-            }),
-          }),
+          response: withProblems({ 200: runningDeadlinesSchema }),
         },
       },
       async (request) => ({ deadlines: await requests.runningDeadlines(callContext(request), 200) }),

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RequestTransitionService } from '../../services/request-transition.service.js';
 import type { RequestService } from '../../services/request.service.js';
 import type { RequestDocumentService } from '../../services/request-document.service.js';
 import { callContext, purposeOf } from '../call-context.js';
 import {
-  idSchema,
   purposeHeaderSchema,
   withProblems,
   assignableOfficersSchema,
@@ -13,13 +11,15 @@ import {
   createRequestBody,
   incomingRequestBody,
   listRequestsQuery,
-  queueItemSchema,
   requestParams,
   requestViewSchema,
   timelineSchema,
   transitionBody,
   updateRequestBody,
   requestDocumentQuery,
+  queueSchema,
+  requestDocumentSchema,
+  responseDocumentParams,
 } from '@hanoi247/contract';
 
 export interface RequestRouteDeps {
@@ -68,7 +68,7 @@ export const requestRoutes =
           tags: ['requests'],
           summary: 'The queue: emergencies first, then the nearest deadline',
           querystring: listRequestsQuery,
-          response: withProblems({ 200: z.object({ requests: z.array(queueItemSchema).readonly() }) }),
+          response: withProblems({ 200: queueSchema }),
         },
       },
       async (request) => {
@@ -208,19 +208,7 @@ export const requestRoutes =
             'the node\u2019s Ed25519 signature',
           params: requestParams,
           headers: purposeHeaderSchema,
-          response: withProblems({
-            200: z.object({
-              record: z.unknown(),
-              canonical: z.string(),
-              digest: z.string(),
-              signature: z.object({
-                alg: z.literal('EdDSA'),
-                keyId: z.string(),
-                fingerprint: z.string(),
-                value: z.string(),
-              }),
-            }),
-          }),
+          response: withProblems({ 200: requestDocumentSchema }),
         },
       },
       async (request) => documents.canonical(callContext(request), request.params.requestId, purposeOf(request)),
@@ -261,7 +249,7 @@ export const requestRoutes =
         schema: {
           tags: ['requests'],
           summary: 'The formal document of one response (acknowledgement, refusal, conditions, preservation…)',
-          params: z.strictObject({ requestId: idSchema, eventId: idSchema }),
+          params: responseDocumentParams,
           headers: purposeHeaderSchema,
         },
       },

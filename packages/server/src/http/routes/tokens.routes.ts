@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ApiTokenService } from '../../services/api-token.service.js';
 import { callContext } from '../call-context.js';
-import { idSchema, withProblems, apiTokenSchema, createTokenBody } from '@hanoi247/contract';
+import {
+  apiTokensSchema,
+  createdTokenSchema,
+  createTokenBody,
+  noContentSchema,
+  tokenParams,
+  withProblems,
+} from '@hanoi247/contract';
 
 export const tokenRoutes =
   (tokens: ApiTokenService): FastifyPluginAsyncZod =>
@@ -14,7 +20,7 @@ export const tokenRoutes =
         schema: {
           tags: ['tokens'],
           summary: 'My API tokens',
-          response: withProblems({ 200: z.object({ tokens: z.array(apiTokenSchema).readonly() }) }),
+          response: withProblems({ 200: apiTokensSchema }),
         },
       },
       async (request) => ({ tokens: await tokens.list(callContext(request)) }),
@@ -28,7 +34,7 @@ export const tokenRoutes =
           tags: ['tokens'],
           summary: 'Issue a scoped, expiring API token; the secret is shown only in this answer',
           body: createTokenBody,
-          response: withProblems({ 201: z.object({ token: z.string(), record: apiTokenSchema }) }),
+          response: withProblems({ 201: createdTokenSchema }),
         },
       },
       async (request, reply) => reply.status(201).send(await tokens.create(callContext(request), request.body)),
@@ -41,8 +47,8 @@ export const tokenRoutes =
         schema: {
           tags: ['tokens'],
           summary: 'Revoke one of my tokens',
-          params: z.strictObject({ tokenId: idSchema }),
-          response: withProblems({ 204: z.null() }),
+          params: tokenParams,
+          response: withProblems({ 204: noContentSchema }),
         },
       },
       async (request, reply) => {

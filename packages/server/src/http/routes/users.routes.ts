@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { UserService } from '../../services/user.service.js';
 import { callContext, purposeOf } from '../call-context.js';
-import { purposeHeaderSchema, userViewSchema, withProblems, createUserBody, userParams } from '@hanoi247/contract';
+import {
+  purposeHeaderSchema,
+  usersSchema,
+  userViewSchema,
+  withProblems,
+  createUserBody,
+  userParams,
+} from '@hanoi247/contract';
 
 export const userRoutes =
   (users: UserService): FastifyPluginAsyncZod =>
@@ -15,7 +21,7 @@ export const userRoutes =
           tags: ['users'],
           summary: 'List user accounts (audited)',
           headers: purposeHeaderSchema,
-          response: withProblems({ 200: z.object({ users: z.array(userViewSchema).readonly() }) }),
+          response: withProblems({ 200: usersSchema }),
         },
       },
       async (request) => ({ users: await users.listUsers(callContext(request), purposeOf(request)) }),
