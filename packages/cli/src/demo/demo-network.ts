@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { currentKey, operatorPrincipal, type NodeDescriptor } from '@hanoi247/core';
@@ -15,6 +16,8 @@ import { webRoot } from '@hanoi247/web';
 import { CliError } from '../cli-error.js';
 import { demoAccountsFor, readDemoAccounts, writeDemoAccounts } from './demo-accounts.js';
 import { countryName, type DemoOptions } from './demo-options.js';
+import { HistoryClock } from './history/history-clock.js';
+import { historyStart, seedHistory, type HistorySummary } from './history/seed-history.js';
 
 export interface DemoNode {
   readonly country: string;
@@ -90,9 +93,12 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
 }
 
 /** First run: demo accounts with enrolled TOTP. Later runs: the same accounts, read back. */
-async function prepareAccounts(config: Config): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
+async function prepareAccounts(
+  config: Config,
+  clock: HistoryClock,
+): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
   // Seeding before buildApp means a demo node never issues a bootstrap token it does not need.
-  const node = await openNode(config);
+  const node = await openNode(config, { clock });
   try {
     const seeded = await seedDemoAccounts(node, operator(), demoAccountsFor(config.node.country));
     if (seeded !== null) {
@@ -110,10 +116,11 @@ async function startNode(
   country: string,
   index: number,
   version: string,
+  clock: HistoryClock,
 ): Promise<Omit<DemoNode, 'url'>> {
   const config = demoConfig(options, country, index);
-  const { accounts, seededNow } = await prepareAccounts(config);
-  const app = await buildApp(config, { version });
+  const { accounts, seededNow } = await prepareAccounts(config, clock);
+  const app = await buildApp(config, { version, clock });
   return { country, name: config.node.name, dataDir: config.dataDir, app, accounts, seededNow };
 }
 
@@ -157,10 +164,22 @@ export async function closeDemoNetwork(apps: readonly App[]): Promise<void> {
   await Promise.allSettled(apps.map((app) => app.close()));
 }
 
-/** Starts, seeds, listens and federates; on any failure closes what already started. */
-export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNode[]> {
+export interface DemoNetwork {
+  readonly nodes: DemoNode[];
+  /** What the history seeded on this run; null when the network was not new or --no-history. */
+  readonly history: HistorySummary | null;
+}
+
+/**
+ * Starts, seeds, listens and federates; on any failure closes what already started. A network
+ * whose data directories do not exist yet runs on the history clock, weeks in the past, until its
+ * history is played; every later run finds its requests and leaves them alone.
+ */
+export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNetwork> {
+  const fresh = options.history && options.countries.every((c) => !existsSync(join(options.dataDir, c.toLowerCase())));
+  const clock = new HistoryClock(fresh ? historyStart() : null);
   const started = await Promise.allSettled(
-    options.countries.map((country, index) => startNode(options, country, index, version)),
+    options.countries.map((country, index) => startNode(options, country, index, version, clock)),
   );
   const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.app] : []));
   try {
@@ -172,9 +191,18 @@ export async function startDemoNetwork(options: DemoOptions, version: string): P
       nodes.push(await listen(node, options.basePort === 0 ? 0 : options.basePort + index));
     }
     await pinAll(nodes);
-    return nodes;
+    const history = fresh
+      ? await seedHistory(
+          nodes.map((n) => ({ country: n.country, node: n.app.node })),
+          clock,
+          options.seed,
+        )
+      : null;
+    return { nodes, history };
   } catch (error) {
     await closeDemoNetwork(apps);
     throw error;
+  } finally {
+    clock.release();
   }
 }
