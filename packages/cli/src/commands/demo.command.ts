@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { App } from '@hanoi247/server';
 import { Command } from 'commander';
 import { closeDemoNetwork, startDemoNetwork, type DemoNode } from '../demo/demo-network.js';
-import { defaultDemoDataDir, parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
+import { defaultDemoDataDir, defaultHistorySeed, parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
 import {
   describeAccounts,
   describeFirstSteps,
@@ -57,7 +57,7 @@ export function demoCommand(version: string): Command {
     .option('--scenario <name>', 'play a story through the API once the network is up: preservation')
     .option('--exit', 'stop afterwards; with --scenario, exit 0 only if the story completed')
     .option('--no-history', 'leave a new network\u2019s inboxes empty (no weeks of demo casework)')
-    .option('--seed <number>', 'chooses the demo casework of a new network (default 247)')
+    .option('--seed <number>', `chooses the demo casework of a new network (default ${defaultHistorySeed})`)
     .option('--log-level <level>', 'level of the nodes\u2019 JSON logs on standard output (default error)')
     .action(async (raw: RawDemoOptions) => {
       const options = parseDemoOptions(raw);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { currentKey, operatorPrincipal, type NodeDescriptor } from '@hanoi247/core';
+import { currentKey, operatorPrincipal, systemClock, type Clock, type NodeDescriptor } from '@hanoi247/core';
 import {
   buildApp,
   loadConfig,
@@ -67,6 +67,13 @@ function demoRoster(country: string) {
   ];
 }
 
+const seedingIntervals = {
+  'federation.dispatchIntervalMs': 0,
+  'jobs.intervalMs': 0,
+  'deadlines.scanIntervalSeconds': 0,
+  'ledger.sequenceIntervalMs': 0,
+};
+
 /** Viet Nam's desk works in Vietnamese; the partners' desks in English, as their operators would set it. */
 const demoLanguage = (country: string): 'vi' | 'en' => (country === 'VN' ? 'vi' : 'en');
 
@@ -74,7 +81,7 @@ const demoLanguage = (country: string): 'vi' | 'en' => (country === 'VN' ? 'vi' 
  * A node as `serve` would configure it, from the demo's own flags only: the environment is
  * ignored so a developer's DATABASE_URL or HANOI247_PORT cannot turn the demo into something else.
  */
-function demoConfig(options: DemoOptions, country: string, index: number): Config {
+function demoConfig(options: DemoOptions, country: string, index: number, seeding: boolean): Config {
   return loadConfig({
     env: {},
     overrides: {
@@ -88,6 +95,8 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
       'log.level': options.logLevel,
       'web.root': webRoot,
       'web.defaultLanguage': demoLanguage(country),
+      // While the history is seeded it runs the deliveries, jobs, clocks and ledger itself.
+      ...(seeding ? seedingIntervals : {}),
     },
   });
 }
@@ -95,7 +104,7 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
 /** First run: demo accounts with enrolled TOTP. Later runs: the same accounts, read back. */
 async function prepareAccounts(
   config: Config,
-  clock: HistoryClock,
+  clock: Clock,
 ): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
   // Seeding before buildApp means a demo node never issues a bootstrap token it does not need.
   const node = await openNode(config, { clock });
@@ -116,9 +125,10 @@ async function startNode(
   country: string,
   index: number,
   version: string,
-  clock: HistoryClock,
+  history: HistoryClock | null,
 ): Promise<Omit<DemoNode, 'url'>> {
-  const config = demoConfig(options, country, index);
+  const config = demoConfig(options, country, index, history !== null);
+  const clock = history ?? systemClock;
   const { accounts, seededNow } = await prepareAccounts(config, clock);
   const app = await buildApp(config, { version, clock });
   return { country, name: config.node.name, dataDir: config.dataDir, app, accounts, seededNow };
@@ -170,16 +180,10 @@ export interface DemoNetwork {
   readonly history: HistorySummary | null;
 }
 
-/**
- * Starts, seeds, listens and federates; on any failure closes what already started. A network
- * whose data directories do not exist yet runs on the history clock, weeks in the past, until its
- * history is played; every later run finds its requests and leaves them alone.
- */
-export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNetwork> {
-  const fresh = options.history && options.countries.every((c) => !existsSync(join(options.dataDir, c.toLowerCase())));
-  const clock = new HistoryClock(fresh ? historyStart() : null);
+/** Starts, listens and federates; on any failure closes what already started. */
+async function startNetwork(options: DemoOptions, version: string, history: HistoryClock | null): Promise<DemoNode[]> {
   const started = await Promise.allSettled(
-    options.countries.map((country, index) => startNode(options, country, index, version, clock)),
+    options.countries.map((country, index) => startNode(options, country, index, version, history)),
   );
   const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.app] : []));
   try {
@@ -191,18 +195,43 @@ export async function startDemoNetwork(options: DemoOptions, version: string): P
       nodes.push(await listen(node, options.basePort === 0 ? 0 : options.basePort + index));
     }
     await pinAll(nodes);
-    const history = fresh
-      ? await seedHistory(
-          nodes.map((n) => ({ country: n.country, node: n.app.node })),
-          clock,
-          options.seed,
-        )
-      : null;
-    return { nodes, history };
+    return nodes;
   } catch (error) {
     await closeDemoNetwork(apps);
     throw error;
+  }
+}
+
+/**
+ * A new network first runs on the history clock, weeks in the past, with its background jobs
+ * off: the history drives delivery, jobs and clocks itself, step by step. Then it stops.
+ */
+async function seedNetwork(options: DemoOptions, version: string): Promise<HistorySummary | null> {
+  const clock = new HistoryClock(historyStart());
+  try {
+    const nodes = await startNetwork(options, version, clock);
+    try {
+      return await seedHistory(
+        nodes.map((n) => ({ country: n.country, node: n.app.node })),
+        clock,
+        options.seed,
+      );
+    } finally {
+      await closeDemoNetwork(nodes.map((n) => n.app));
+    }
   } finally {
     clock.release();
   }
+}
+
+/**
+ * The demo network. When none of its data directories exists yet, its history is seeded first
+ * (unless --no-history); every later run finds the requests and leaves them alone.
+ */
+export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNetwork> {
+  const fresh = options.history && options.countries.every((c) => !existsSync(join(options.dataDir, c.toLowerCase())));
+  const history = fresh ? await seedNetwork(options, version) : null;
+  const nodes = await startNetwork(options, version, null);
+  // The accounts were created by the seeding run, a moment ago: this is still their first run.
+  return { nodes: fresh ? nodes.map((n) => ({ ...n, seededNow: n.accounts !== null })) : nodes, history };
 }

@@ -5,8 +5,10 @@ import type { HistoryNode } from './history-actors.js';
 import type { HistoryClock } from './history-clock.js';
 import { dateRange, draftOf, requestPayload } from './history-details.js';
 import type { PlannedStory, TimedStep } from './history-plan.js';
-import { settle } from './history-settle.js';
+import { sequenceLedgers, settle } from './history-settle.js';
 import type { StoryStep } from './history-stories.js';
+
+const dayMs = 86_400_000;
 
 interface StoryIds {
   reference: string;
@@ -37,7 +39,13 @@ export class HistoryPlayer {
   }
 
   async play(steps: readonly TimedStep[]): Promise<void> {
+    let day = 0;
     for (const timed of steps) {
+      // The custody ledger signs a checkpoint at the end of each day something happened.
+      if (Math.floor(timed.at / dayMs) > day) {
+        await sequenceLedgers([...this.#nodes.values()]);
+        day = Math.floor(timed.at / dayMs);
+      }
       this.clock.moveTo(this.start + timed.at);
       try {
         await (timed.step === null ? this.#draft(timed.story) : this.#step(timed.story, timed.step));
@@ -49,7 +57,8 @@ export class HistoryPlayer {
           { cause: error },
         );
       }
-      await settle([...this.#nodes.values()]);
+      // The two States of the story: the others' clocks and queues catch up on their own next steps.
+      await settle([this.#node(timed.story.from), this.#node(timed.story.to)]);
     }
   }
 

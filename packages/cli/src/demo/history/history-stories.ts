@@ -84,7 +84,8 @@ export const storyTemplates: readonly StoryTemplate[] = [
       ...productionAccepted,
       ...providerAcknowledged,
       [48, provider('produce')],
-      [4, order('duty', 'confirm-production-complete')],
+      // The supervisor: offering the production to the requesting State needs evidence:export.
+      [4, order('supervisor', 'confirm-production-complete')],
       [6, theirs('supervisor', 'complete-execution')],
       [30, own('duty', 'confirm-results')],
       [72, own('supervisor', 'close')],

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userPrincipal } from '@hanoi247/core';
-import { loadKeyring, requestRepository, userRepository, verifyLedger, type NodeRuntime } from '@hanoi247/server';
+import {
+  evidenceRepository,
+  loadKeyring,
+  requestRepository,
+  userRepository,
+  verifyLedger,
+  type NodeRuntime,
+} from '@hanoi247/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDemoNetwork, startDemoNetwork, type DemoNetwork } from '../demo-network.js';
 import type { DemoOptions } from '../demo-options.js';
@@ -21,8 +28,9 @@ const options = (dataDir: string, seed: number): DemoOptions => ({
 /** What the history says, without what may differ between two runs (ids, keys, dates). */
 async function requestsOf(node: NodeRuntime) {
   const requests = await requestRepository.list(node.database.db, { limit: 1000, offset: 0 });
-  return requests
-    .map((r) => ({
+  const evidence = async (id: string) => (await evidenceRepository.listForRequest(node.database.db, id, 100)).length;
+  const listed = await Promise.all(
+    requests.map(async (r) => ({
       reference: r.reference,
       type: r.type,
       direction: r.direction,
@@ -30,8 +38,10 @@ async function requestsOf(node: NodeRuntime) {
       priority: r.priority,
       language: r.language,
       text: String(r.details['offenceSummary'] ?? r.details['subjectMatter']),
-    }))
-    .sort((a, b) => a.reference.localeCompare(b.reference));
+      evidence: await evidence(r.id),
+    })),
+  );
+  return listed.sort((a, b) => a.reference.localeCompare(b.reference));
 }
 
 async function ordersOf(node: NodeRuntime, country: string) {
@@ -111,6 +121,10 @@ describe('the demo history', () => {
     expect(new Set(requests.map((r) => r.type))).toEqual(new Set(['PRESERVATION_42', 'STORED_DATA_44']));
     expect(new Set(requests.map((r) => r.language))).toEqual(new Set(['en', 'vi']));
     expect(requests.filter((r) => !r.text.startsWith('[DEMO] '))).toEqual([]);
+    // The provider's production, with its custody, reached the requesting State before it closed the request.
+    const closed = requests.filter((r) => r.state === 'CLOSED');
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((r) => r.evidence === 1)).toBe(true);
   });
 
   it('records each request that crossed on both nodes, in the same state', () => {

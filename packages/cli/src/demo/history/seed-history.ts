@@ -3,7 +3,7 @@ import { prepareNode } from './history-actors.js';
 import type { HistoryClock } from './history-clock.js';
 import { historyDays, planHistory } from './history-plan.js';
 import { HistoryPlayer } from './history-player.js';
-import { settle } from './history-settle.js';
+import { sequenceLedgers, settle } from './history-settle.js';
 
 export interface HistorySummary {
   /** Requests drafted (each one that crossed is also on its partner's node). */
@@ -46,7 +46,7 @@ export async function seedHistory(
     clock.release();
     // Today's alarms, and the custody ledger brought up to date.
     await settle(prepared);
-    for (const { node } of prepared) while ((await node.services.ledgerSequencer.sequence()) !== null);
+    await sequenceLedgers(prepared);
     return { ...player.made, seconds: (performance.now() - started) / 1000 };
   } finally {
     clock.release();
