@@ -5,7 +5,7 @@ import type { PlannedStory } from './history-plan.js';
 const dayMs = 86_400_000;
 
 /** The weeks before the request during which the data was used: what a preservation or production covers. */
-function dateRange(at: Date): { from: string; to: string } {
+export function dateRange(at: Date): { from: string; to: string } {
   const day = (offset: number) => new Date(at.getTime() + offset * dayMs).toISOString().slice(0, 10);
   return { from: `${day(-30)}T00:00:00+07:00`, to: `${day(-1)}T23:59:59+07:00` };
 }
@@ -96,5 +96,3 @@ export function requestPayload(story: PlannedStory, action: string): Record<stri
       return {};
   }
 }
-
-export { dateRange };
