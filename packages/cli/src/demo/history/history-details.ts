@@ -61,6 +61,29 @@ function storedDataDetails(story: PlannedStory): Record<string, unknown> {
   };
 }
 
+function policeDetails(story: PlannedStory): Record<string, unknown> {
+  const { demoCase, language, from, to } = story;
+  const vi = language === 'vi';
+  return {
+    requestingAgency: authority(from, language),
+    subject: `${demoMarker} ${demoCase.offence[language]}`,
+    informationSought: vi
+      ? `Thông tin đăng ký doanh nghiệp và tài khoản ngân hàng liên quan tới ${demoCase.platform} tại ${countryName(to)}`
+      : `Company registration and bank accounts linked to ${demoCase.platform} in ${countryName(to)}`,
+    purpose: vi
+      ? 'Xác minh ban đầu trước khi gửi yêu cầu tương trợ'
+      : 'Initial inquiries before a request for mutual legal assistance',
+    conditions: [{ kind: 'USE_LIMITATION', text: 'Police intelligence only: not for use as evidence without consent' }],
+  };
+}
+
+const detailsOf = (story: PlannedStory, at: Date): Record<string, unknown> =>
+  story.template.type === 'PRESERVATION_42'
+    ? preservationDetails(story, at)
+    : story.template.type === 'STORED_DATA_44'
+      ? storedDataDetails(story)
+      : policeDetails(story);
+
 /** The draft a duty officer writes for the story, dated by the history clock. */
 export function draftOf(story: PlannedStory, at: Date) {
   return {
@@ -69,7 +92,7 @@ export function draftOf(story: PlannedStory, at: Date) {
     requestedState: story.to,
     language: story.language,
     priority: story.priority,
-    details: story.template.type === 'PRESERVATION_42' ? preservationDetails(story, at) : storedDataDetails(story),
+    details: detailsOf(story, at),
   };
 }
 
@@ -80,6 +103,12 @@ export function requestPayload(story: PlannedStory, action: string): Record<stri
       return {
         information:
           'Please give the times (with time zone) at which the account was used, so the provider can search its logs.',
+      };
+    case 'answer':
+      return {
+        information:
+          'The company was registered in 2025 by a nominee director; two accounts at a local bank received ' +
+          'the victims\u2019 transfers. Details attached to the formal reply (demo).',
       };
     case 'open-consultation':
       return {

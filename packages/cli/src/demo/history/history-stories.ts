@@ -10,7 +10,7 @@ export type StoryStep =
 
 export interface StoryTemplate {
   readonly name: string;
-  readonly type: 'PRESERVATION_42' | 'STORED_DATA_44';
+  readonly type: 'PRESERVATION_42' | 'STORED_DATA_44' | 'LE_INFO_47';
   /** Hours after the previous step, then the step. */
   readonly steps: readonly (readonly [hours: number, step: StoryStep])[];
 }
@@ -35,6 +35,9 @@ const ordered = [[6, { kind: 'make-order' }]] as const;
 const authorised = [...ordered, [2, order('supervisor', 'authorise')]] as const;
 const served = [...authorised, [1, order('duty', 'serve')]] as const;
 const providerAcknowledged = [...served, [10, provider('acknowledge')]] as const;
+const preserved = [...preservationAccepted, ...providerAcknowledged, [20, provider('confirm-preservation')]] as const;
+const conditionsAccepted = [...sent, [2, theirs('duty', 'accept-conditions')]] as const;
+const answered = [...conditionsAccepted, [30, theirs('duty', 'answer')]] as const;
 
 /** Every state the machines reach in a demo, each by one story (the plan repeats some). */
 export const storyTemplates: readonly StoryTemplate[] = [
@@ -57,10 +60,11 @@ export const storyTemplates: readonly StoryTemplate[] = [
     steps: [...preservationAccepted, ...authorised, [20, order('duty', 'withdraw')]],
   },
   { name: 'order-acknowledged', type: 'PRESERVATION_42', steps: [...preservationAccepted, ...providerAcknowledged] },
+  { name: 'preserved', type: 'PRESERVATION_42', steps: preserved },
   {
-    name: 'preserved',
+    name: 'extension-requested',
     type: 'PRESERVATION_42',
-    steps: [...preservationAccepted, ...providerAcknowledged, [20, provider('confirm-preservation')]],
+    steps: [...preserved, [200, own('duty', 'request-extension')]],
   },
   {
     name: 'data-not-held',
@@ -91,4 +95,7 @@ export const storyTemplates: readonly StoryTemplate[] = [
       [72, own('supervisor', 'close')],
     ],
   },
+  { name: 'police-conditions-accepted', type: 'LE_INFO_47', steps: conditionsAccepted },
+  { name: 'police-answered', type: 'LE_INFO_47', steps: answered },
+  { name: 'police-closed', type: 'LE_INFO_47', steps: [...answered, [20, own('duty', 'close')]] },
 ];

@@ -37,7 +37,7 @@ async function requestsOf(node: NodeRuntime) {
       state: r.state,
       priority: r.priority,
       language: r.language,
-      text: String(r.details['offenceSummary'] ?? r.details['subjectMatter']),
+      text: String(r.details['offenceSummary'] ?? r.details['subjectMatter'] ?? r.details['subject']),
       evidence: await evidence(r.id),
     })),
   );
@@ -103,7 +103,8 @@ describe('the demo history', () => {
       new Set([
         ...['DRAFT', 'SUBMITTED', 'APPROVED', 'SENT', 'RECEIVED', 'ACKNOWLEDGED', 'WITHDRAWN'],
         ...['TRIAGE', 'INFO_REQUESTED', 'ACCEPTED', 'REFUSED', 'DOMESTIC_ORDER_ISSUED', 'PRESERVED', 'WARNING_ISSUED'],
-        ...['UNDER_ASSESSMENT', 'CONSULTATION', 'IN_EXECUTION', 'CLOSED'],
+        ...['EXTENSION_REQUESTED', 'UNDER_ASSESSMENT', 'CONSULTATION', 'IN_EXECUTION', 'CLOSED'],
+        ...['CONDITIONS_ACCEPTED', 'ANSWERED'],
       ]),
     );
     expect(new Set(first.flatMap((n) => n.orders).map((o) => o.state))).toEqual(
@@ -118,11 +119,11 @@ describe('the demo history', () => {
         'WITHDRAWN',
       ]),
     );
-    expect(new Set(requests.map((r) => r.type))).toEqual(new Set(['PRESERVATION_42', 'STORED_DATA_44']));
+    expect(new Set(requests.map((r) => r.type))).toEqual(new Set(['PRESERVATION_42', 'STORED_DATA_44', 'LE_INFO_47']));
     expect(new Set(requests.map((r) => r.language))).toEqual(new Set(['en', 'vi']));
     expect(requests.filter((r) => !r.text.startsWith('[DEMO] '))).toEqual([]);
     // The provider's production, with its custody, reached the requesting State before it closed the request.
-    const closed = requests.filter((r) => r.state === 'CLOSED');
+    const closed = requests.filter((r) => r.state === 'CLOSED' && r.type === 'STORED_DATA_44');
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((r) => r.evidence === 1)).toBe(true);
   });
