@@ -91,6 +91,7 @@ describe('the demo history', () => {
     first = run.contents;
     firstDir = run.dataDir;
     expect(run.verified).toEqual([null, null, null]);
+    expect(run.summary?.problem).toBeNull();
     expect(run.summary?.requests).toBeGreaterThanOrEqual(30);
   }, 60_000);
   afterAll(() => {

@@ -11,6 +11,8 @@ export interface HistorySummary {
   readonly orders: number;
   readonly evidence: number;
   readonly seconds: number;
+  /** Why the history stopped before its end (the network still starts, with what was seeded). */
+  readonly problem: string | null;
 }
 
 /** Where the history clock starts for a demo network started now. */
@@ -37,17 +39,23 @@ export async function seedHistory(
     const prepared = [];
     for (const { country, node } of nodes) prepared.push(await prepareNode(country, node));
     const player = new HistoryPlayer(prepared, clock, start);
-    await player.play(
-      planHistory(
-        seed,
-        prepared.map((n) => n.country),
-      ),
-    );
+    let problem: string | null = null;
+    try {
+      await player.play(
+        planHistory(
+          seed,
+          prepared.map((n) => n.country),
+        ),
+      );
+    } catch (error) {
+      // A demo with part of its history is still a demo: say what stopped it and carry on.
+      problem = error instanceof Error ? error.message : String(error);
+    }
     clock.release();
     // Today's alarms, and the custody ledger brought up to date.
     await settle(prepared);
     await sequenceLedgers(prepared);
-    return { ...player.made, seconds: (performance.now() - started) / 1000 };
+    return { ...player.made, seconds: (performance.now() - started) / 1000, problem };
   } finally {
     clock.release();
   }
