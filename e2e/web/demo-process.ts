@@ -14,7 +14,10 @@ export interface DemoAccount {
   readonly apiToken: string;
 }
 
-/** `hanoi247 demo` as a newcomer runs it (three nodes, one process), on free ports and a fresh directory. */
+/**
+ * `hanoi247 demo` as a newcomer runs it (three nodes, one process), on free ports and a fresh directory,
+ * with empty inboxes (--no-history): the tests and benches count and find what they create themselves.
+ */
 export class DemoProcess {
   private output = '';
   private constructor(
@@ -31,7 +34,7 @@ export class DemoProcess {
     const dataDir = mkdtempSync(join(tmpdir(), 'h247-web-'));
     const child = spawn(
       process.execPath,
-      [cliBin, 'demo', '--data', dataDir, '--base-port', '0', '--log-level', 'warn'],
+      [cliBin, 'demo', '--data', dataDir, '--base-port', '0', '--log-level', 'warn', '--no-history'],
       { env: { ...process.env, DATABASE_URL: '' } },
     );
     const demo = new DemoProcess(child, dataDir);

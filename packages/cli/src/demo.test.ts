@@ -58,6 +58,10 @@ describe('hanoi247 demo', () => {
       expect(result.stdout).toMatch(/FR {2}France 24\/7 \(demo\)/);
       expect(result.stdout).toMatch(/created on this first run/);
       expect(credentialRows(result.stdout)).toHaveLength(18);
+      // A fresh network holds weeks of demo casework before the story starts.
+      expect(result.stdout).toMatch(
+        /Demo data: seeded \d{2} requests, \d+ domestic orders and \d+ evidence items? over the past 5 weeks, marked \[DEMO\]/,
+      );
       let rest = result.stdout;
       for (const step of steps) {
         const match = step.exec(rest);
@@ -77,9 +81,13 @@ describe('hanoi247 demo', () => {
     const again = await runCli(scenario());
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/reused from the first run/);
+    expect(again.stdout).not.toMatch(/Demo data: seeded/);
     expect(credentialRows(again.stdout)).toEqual(credentialRows(firstRun));
-    expect(again.stdout).toMatch(/vn\.duty drafted VN-\d{4}-000002/);
-    expect(again.stdout).toMatch(/sg\.duty drafted domestic order SG-ORD-\d{4}-000002/);
+    const next = (pattern: RegExp) => String(Number(pattern.exec(firstRun)?.[1]) + 1).padStart(6, '0');
+    const request = /vn\.duty drafted VN-\d{4}-(\d{6})/;
+    const order = /sg\.duty drafted domestic order SG-ORD-\d{4}-(\d{6})/;
+    expect(request.exec(again.stdout)?.[1]).toBe(next(request));
+    expect(order.exec(again.stdout)?.[1]).toBe(next(order));
     expect(again.stdout).toMatch(/preserved until /);
     expect(keyFiles(join(dataDir, 'vn', 'keys'))).toEqual(keysBefore);
   });
@@ -116,6 +124,8 @@ describe.concurrent('hanoi247 demo and totp refusing bad input', () => {
   it('explains its options', async () => {
     const result = await runCli(['demo', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/--countries <list>.*--data <dir>.*--base-port <port>.*--scenario <name>.*--exit/s);
+    expect(result.stdout).toMatch(
+      /--countries <list>.*--data <dir>.*--base-port <port>.*--scenario <name>.*--exit.*--no-history.*--seed <number>/s,
+    );
   });
 });

@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import type { App } from '@hanoi247/server';
 import { Command } from 'commander';
 import { closeDemoNetwork, startDemoNetwork, type DemoNode } from '../demo/demo-network.js';
-import { defaultDemoDataDir, parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
-import { describeAccounts, describeFirstSteps, describeNodes, describeReady } from '../demo/demo-report.js';
+import { defaultDemoDataDir, defaultHistorySeed, parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
+import {
+  describeAccounts,
+  describeFirstSteps,
+  describeHistory,
+  describeNodes,
+  describeReady,
+} from '../demo/demo-report.js';
 import { preservationRequest, runPreservationScenario } from '../demo/preservation-scenario.js';
 
 // The whole story takes seconds; a minute leaves room for a slow machine and a TOTP step wait.
@@ -50,14 +56,17 @@ export function demoCommand(version: string): Command {
     .option('--base-port <port>', 'port of the first node, the others follow (default 8247; 0: any free ports)')
     .option('--scenario <name>', 'play a story through the API once the network is up: preservation')
     .option('--exit', 'stop afterwards; with --scenario, exit 0 only if the story completed')
+    .option('--no-history', 'leave a new network\u2019s inboxes empty (no weeks of demo casework)')
+    .option('--seed <number>', `chooses the demo casework of a new network (default ${defaultHistorySeed})`)
     .option('--log-level <level>', 'level of the nodes\u2019 JSON logs on standard output (default error)')
     .action(async (raw: RawDemoOptions) => {
       const options = parseDemoOptions(raw);
-      const nodes = await startDemoNetwork(options, version);
+      const { nodes, history } = await startDemoNetwork(options, version);
       const apps = nodes.map((n) => n.app);
       closeOnSignals(apps);
       const requestFile = writeRequestFile(options.dataDir, nodes);
       print(describeNodes(nodes, version));
+      if (history !== null) print(describeHistory(history));
       print(describeAccounts(nodes));
 
       let ok = true;

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { currentKey, operatorPrincipal } from '@hanoi247/core';
+import { currentKey, operatorPrincipal, systemClock, type Clock } from '@hanoi247/core';
 import {
   buildApp,
   loadConfig,
@@ -16,6 +17,8 @@ import { CliError } from '../cli-error.js';
 import { publishedDescriptor } from './api-session.js';
 import { demoAccountsFor, readDemoAccounts, writeDemoAccounts } from './demo-accounts.js';
 import { countryName, type DemoOptions } from './demo-options.js';
+import { HistoryClock } from './history/history-clock.js';
+import { historyStart, seedHistory, type HistorySummary } from './history/seed-history.js';
 
 export interface DemoNode {
   readonly country: string;
@@ -65,6 +68,13 @@ function demoRoster(country: string) {
   ];
 }
 
+const seedingIntervals = {
+  'federation.dispatchIntervalMs': 0,
+  'jobs.intervalMs': 0,
+  'deadlines.scanIntervalSeconds': 0,
+  'ledger.sequenceIntervalMs': 0,
+};
+
 /** Viet Nam's desk works in Vietnamese; the partners' desks in English, as their operators would set it. */
 const demoLanguage = (country: string): 'vi' | 'en' => (country === 'VN' ? 'vi' : 'en');
 
@@ -72,7 +82,7 @@ const demoLanguage = (country: string): 'vi' | 'en' => (country === 'VN' ? 'vi' 
  * A node as `serve` would configure it, from the demo's own flags only: the environment is
  * ignored so a developer's DATABASE_URL or HANOI247_PORT cannot turn the demo into something else.
  */
-function demoConfig(options: DemoOptions, country: string, index: number): Config {
+function demoConfig(options: DemoOptions, country: string, index: number, seeding: boolean): Config {
   return loadConfig({
     env: {},
     overrides: {
@@ -86,14 +96,19 @@ function demoConfig(options: DemoOptions, country: string, index: number): Confi
       'log.level': options.logLevel,
       'web.root': webRoot,
       'web.defaultLanguage': demoLanguage(country),
+      // While the history is seeded it runs the deliveries, jobs, clocks and ledger itself.
+      ...(seeding ? seedingIntervals : {}),
     },
   });
 }
 
 /** First run: demo accounts with enrolled TOTP. Later runs: the same accounts, read back. */
-async function prepareAccounts(config: Config): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
+async function prepareAccounts(
+  config: Config,
+  clock: Clock,
+): Promise<{ accounts: SeededDemoAccount[] | null; seededNow: boolean }> {
   // Seeding before buildApp means a demo node never issues a bootstrap token it does not need.
-  const node = await openNode(config);
+  const node = await openNode(config, { clock });
   try {
     const seeded = await seedDemoAccounts(node, operator(), demoAccountsFor(config.node.country));
     if (seeded !== null) {
@@ -111,10 +126,12 @@ async function startNode(
   country: string,
   index: number,
   version: string,
+  history: HistoryClock | null,
 ): Promise<Omit<DemoNode, 'url'>> {
-  const config = demoConfig(options, country, index);
-  const { accounts, seededNow } = await prepareAccounts(config);
-  const app = await buildApp(config, { version });
+  const config = demoConfig(options, country, index, history !== null);
+  const clock = history ?? systemClock;
+  const { accounts, seededNow } = await prepareAccounts(config, clock);
+  const app = await buildApp(config, { version, clock });
   return { country, name: config.node.name, dataDir: config.dataDir, app, accounts, seededNow };
 }
 
@@ -152,10 +169,16 @@ export async function closeDemoNetwork(apps: readonly App[]): Promise<void> {
   await Promise.allSettled(apps.map((app) => app.close()));
 }
 
-/** Starts, seeds, listens and federates; on any failure closes what already started. */
-export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNode[]> {
+export interface DemoNetwork {
+  readonly nodes: DemoNode[];
+  /** What the history seeded on this run; null when the network was not new or --no-history. */
+  readonly history: HistorySummary | null;
+}
+
+/** Starts, listens and federates; on any failure closes what already started. */
+async function startNetwork(options: DemoOptions, version: string, history: HistoryClock | null): Promise<DemoNode[]> {
   const started = await Promise.allSettled(
-    options.countries.map((country, index) => startNode(options, country, index, version)),
+    options.countries.map((country, index) => startNode(options, country, index, version, history)),
   );
   const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.app] : []));
   try {
@@ -172,4 +195,38 @@ export async function startDemoNetwork(options: DemoOptions, version: string): P
     await closeDemoNetwork(apps);
     throw error;
   }
+}
+
+/**
+ * A new network first runs on the history clock, weeks in the past, with its background jobs
+ * off: the history drives delivery, jobs and clocks itself, step by step. Then it stops.
+ */
+async function seedNetwork(options: DemoOptions, version: string): Promise<HistorySummary | null> {
+  const clock = new HistoryClock(historyStart());
+  try {
+    const nodes = await startNetwork(options, version, clock);
+    try {
+      return await seedHistory(
+        nodes.map((n) => ({ country: n.country, node: n.app.node })),
+        clock,
+        options.seed,
+      );
+    } finally {
+      await closeDemoNetwork(nodes.map((n) => n.app));
+    }
+  } finally {
+    clock.release();
+  }
+}
+
+/**
+ * The demo network. When none of its data directories exists yet, its history is seeded first
+ * (unless --no-history); every later run finds the requests and leaves them alone.
+ */
+export async function startDemoNetwork(options: DemoOptions, version: string): Promise<DemoNetwork> {
+  const fresh = options.history && options.countries.every((c) => !existsSync(join(options.dataDir, c.toLowerCase())));
+  const history = fresh ? await seedNetwork(options, version) : null;
+  const nodes = await startNetwork(options, version, null);
+  // The accounts were created by the seeding run, a moment ago: this is still their first run.
+  return { nodes: fresh ? nodes.map((n) => ({ ...n, seededNow: n.accounts !== null })) : nodes, history };
 }

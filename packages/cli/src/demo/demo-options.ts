@@ -1,6 +1,9 @@
 import { countryProfiles, isCountryCode } from '@hanoi247/core';
 import { CliError } from '../cli-error.js';
 
+/** The seed `npm start` uses: every newcomer sees the same history. */
+export const defaultHistorySeed = 247;
+
 export const defaultDemoCountries = ['VN', 'SG', 'FR'] as const;
 export const defaultDemoDataDir = './data/demo';
 export const defaultDemoBasePort = 8247;
@@ -17,6 +20,9 @@ export interface RawDemoOptions {
   readonly scenario?: string;
   readonly exit?: boolean;
   readonly logLevel?: string;
+  /** False with --no-history. */
+  readonly history?: boolean;
+  readonly seed?: string;
 }
 
 export interface DemoOptions {
@@ -27,6 +33,10 @@ export interface DemoOptions {
   readonly scenario: DemoScenario | null;
   readonly exit: boolean;
   readonly logLevel: LogLevel;
+  /** Seed a fresh network with weeks of demo casework (false: empty inboxes, as tests want). */
+  readonly history: boolean;
+  /** Chooses the history's contents: the same seed, the same requests. */
+  readonly seed: number;
 }
 
 // Each node is a whole server with its own database: a handful is a network, dozens is a benchmark.
@@ -62,6 +72,12 @@ function parseBasePort(text: string, nodes: number): number {
   return port;
 }
 
+function parseSeed(text: string | undefined): number {
+  if (text === undefined) return defaultHistorySeed;
+  if (!/^\d{1,9}$/.test(text.trim())) throw new CliError(`--seed: ${text} is not a whole number below 1000000000`);
+  return Number(text);
+}
+
 export function parseDemoOptions(raw: RawDemoOptions): DemoOptions {
   const countries = raw.countries === undefined ? [...defaultDemoCountries] : parseCountries(raw.countries);
   const scenario = raw.scenario ?? null;
@@ -81,6 +97,8 @@ export function parseDemoOptions(raw: RawDemoOptions): DemoOptions {
     scenario: scenario as DemoScenario | null,
     exit: raw.exit === true,
     logLevel: logLevel as LogLevel,
+    history: raw.history !== false,
+    seed: parseSeed(raw.seed),
   };
 }
 

@@ -3,6 +3,8 @@ import type { SeededDemoAccount } from '@hanoi247/server';
 import { demoAccountsPath, demoUsername } from './demo-accounts.js';
 import type { DemoNode } from './demo-network.js';
 import { countryName } from './demo-options.js';
+import { historyDays } from './history/history-plan.js';
+import type { HistorySummary } from './history/seed-history.js';
 
 /** Paths as the newcomer typed them: relative to where they stand when that is shorter. */
 export function shownPath(path: string): string {
@@ -94,4 +96,15 @@ export function describeFirstSteps(nodes: readonly DemoNode[], requestFile: stri
 export function describeReady(nodes: readonly DemoNode[]): string {
   const listed = nodes.map((n) => `${n.country} ${n.url}`).join(', ');
   return `demo network ready: ${listed} (Ctrl-C stops all ${nodes.length})`;
+}
+
+/** One line: what the first run seeded, and how long it took. */
+export function describeHistory(history: HistorySummary): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const stopped = history.problem === null ? '' : `\n  the history stopped early: ${history.problem}`;
+  return (
+    `\nDemo data: seeded ${plural(history.requests, 'request')}, ${plural(history.orders, 'domestic order')} and ` +
+    `${plural(history.evidence, 'evidence item')} over the past ${historyDays / 7} weeks, marked [DEMO] ` +
+    `(in ${history.seconds.toFixed(1)} s; --no-history starts empty)${stopped}`
+  );
 }
