@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { browserUnavailable, launchChromium } from '../e2e/web/browser.js';
 import { DemoProcess } from '../e2e/web/demo-process.js';
-import { signedInOfficer } from '../e2e/web/officer-pages.js';
+import { notDeskHeading, signedInOfficer } from '../e2e/web/officer-pages.js';
 import {
   acceptedAtSingapore,
   acknowledgedAtSingapore,
@@ -43,7 +43,7 @@ async function playedInPages(browser: Browser): Promise<{ ms: number; tally: Jou
   };
   try {
     // The registry entry is set up once per node, not part of the story: it is made first, untimed and uncounted.
-    const admin = await signedInOfficer(browser, demo.url('SG'), demo.account('SG', 'admin'), errors);
+    const admin = await signedInOfficer(browser, demo.url('SG'), demo.account('SG', 'admin'), errors, notDeskHeading);
     await registerProviderInPages(admin, journeyProvider, demo.account('SG', 'provider').username);
     await admin.context().close();
 

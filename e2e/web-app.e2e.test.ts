@@ -18,7 +18,7 @@ import {
   sendStoredDataRequest,
   serveOrder,
 } from './web/officer-api.js';
-import { choose, inLanguage, openFromInbox, signedInOfficer } from './web/officer-pages.js';
+import { choose, inLanguage, notDeskHeading, openFromInbox, signedInOfficer } from './web/officer-pages.js';
 import {
   acceptedAtSingapore,
   acknowledgedAtSingapore,
@@ -117,7 +117,7 @@ describe.skipIf(skipReason !== null)('the 24/7 desk web app in a browser', () =>
 
       await acceptedAtSingapore(pageOf, reference);
       await registerProviderInPages(
-        await pageOf('SG', 'admin'),
+        await pageOf('SG', 'admin', notDeskHeading),
         journeyProvider,
         demo.account('SG', 'provider').username,
       );

@@ -5,6 +5,8 @@ import type { DemoAccount } from './demo-process.js';
 import type { JourneyTally } from './tally.js';
 
 const deskHeading = 'Bàn trực 24/7 — yêu cầu đến và đi';
+/** Where an administrator lands: the desk is not theirs, and the page says where their work is. */
+export const notDeskHeading = 'Vai trò của bạn không xử lý yêu cầu';
 
 /**
  * One officer (or provider user) in their own browser context (own cookies), signed in with password and TOTP through

@@ -49,7 +49,10 @@ export async function acceptedAtSingapore(pageOf: PageOf, reference: string): Pr
   await openFromInbox(supervisor, reference);
   await supervisor.getByRole('button', { name: 'Chấp nhận', exact: true }).click();
   await confirmDialog(supervisor).click();
-  await supervisor.getByTestId('request-state').filter({ hasText: 'Đã chấp nhận' }).waitFor();
+  await supervisor
+    .getByTestId('request-state')
+    .filter({ hasText: /^Chấp nhận$/ })
+    .waitFor();
 }
 
 /**

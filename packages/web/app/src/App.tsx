@@ -6,10 +6,14 @@ import { useSession } from './api/queries.js';
 import { rememberSessionExpiry, rememberSignedIn } from './auth/session-expiry.js';
 import { SignInPage } from './auth/SignInPage.js';
 import { InboxPage } from './inbox/InboxPage.js';
+import { DeskOnly } from './layout/DeskOnly.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
 import { RequestPage } from './requests/RequestPage.js';
 import { nodeProfileKey, useNodeProfile } from './place/node-profile.js';
 import { useRoute, type Route } from './routing/route.js';
+
+/** Pages every officer role may open; the rest are the desk's and need the requests. */
+const outsideDesk = new Set<Route['page']>(['directory', 'providers', 'provider', 'provider-form']);
 
 // The inbox and the request page are the desk's first screens and load with the app; the rest
 // (charts, proof checks, the upload's hashing, the drafting form) load when first opened.
@@ -101,16 +105,20 @@ export function App() {
   return (
     <AppLayout session={session.data} route={route} place={place.data} onSignOut={signOut}>
       <Suspense fallback={<PageLoading />}>
-        {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
-        {route.page === 'inbox' && <InboxPage />}
-        {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
-        {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
-        {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
+        {!outsideDesk.has(route.page) && (
+          <DeskOnly session={session.data}>
+            {(route.page === 'provider-orders' || route.page === 'provider-order') && <InboxPage />}
+            {route.page === 'inbox' && <InboxPage />}
+            {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
+            {route.page === 'evidence' && <EvidencePage key={route.id} id={route.id} />}
+            {route.page === 'draft' && <DraftPage key={route.id ?? 'new'} id={route.id} />}
+            {route.page === 'dashboard' && <DashboardPage />}
+            {route.page === 'orders' && <OrdersPage />}
+            {route.page === 'order' && <OrderPage key={route.id} id={route.id} />}
+            {route.page === 'order-draft' && <OrderDraftPage key={route.requestId} requestId={route.requestId} />}
+          </DeskOnly>
+        )}
         {route.page === 'directory' && <DirectoryPage />}
-        {route.page === 'dashboard' && <DashboardPage />}
-        {route.page === 'orders' && <OrdersPage />}
-        {route.page === 'order' && <OrderPage key={route.id} id={route.id} />}
-        {route.page === 'order-draft' && <OrderDraftPage key={route.requestId} requestId={route.requestId} />}
         <RegistryPages route={route} />
       </Suspense>
     </AppLayout>

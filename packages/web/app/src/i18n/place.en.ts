@@ -18,4 +18,9 @@ export const placeEn = {
     added: 'Added to the desk: {{reference}} ({{state}})',
     changed: '{{reference}} is now: {{state}}',
   },
+  access: {
+    notDeskTitle: 'Requests are not part of your role',
+    notDesk:
+      'The 24/7 desk\u2019s requests, orders and figures are read by duty officers, central-authority officers and supervisors. Your work is on these pages:',
+  },
 };

@@ -22,4 +22,9 @@ export const placeVi: Same<typeof placeEn> = {
     added: 'Đã thêm vào bàn trực: {{reference}} ({{state}})',
     changed: '{{reference}} chuyển sang: {{state}}',
   },
+  access: {
+    notDeskTitle: 'Vai trò của bạn không xử lý yêu cầu',
+    notDesk:
+      'Yêu cầu, lệnh và số liệu của bàn trực 24/7 dành cho cán bộ trực, cán bộ cơ quan trung ương và lãnh đạo phê duyệt. Công việc của bạn ở các trang sau:',
+  },
 };

@@ -36,7 +36,8 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
   const canManageProviders = session.permissions.includes('providers:manage');
   const portal = isProviderPortal(session);
   // Only the desk's requests stream; a provider's user would get an empty stream.
-  const live = useLiveUpdates(session.permissions.includes('requests:read'));
+  const worksRequests = session.permissions.includes('requests:read');
+  const live = useLiveUpdates(worksRequests);
   const current = (target: Route) =>
     route.page === target.page ||
     (portal && target.page === 'provider-orders') ||
@@ -79,18 +80,18 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
                   link({ page: 'provider-orders' }, t('provider.nav'))
                 ) : (
                   <>
-                    {link({ page: 'inbox' }, t('nav.inbox'))}
+                    {worksRequests && link({ page: 'inbox' }, t('nav.inbox'))}
                     {canDraft && link({ page: 'draft', id: null }, t('nav.newRequest'))}
                     {canIssueOrders && link({ page: 'orders' }, t('orders.nav'))}
                     {canManageProviders && link({ page: 'providers' }, t('registry.nav'))}
-                    {link({ page: 'dashboard' }, t('dashboard.nav'))}
+                    {worksRequests && link({ page: 'dashboard' }, t('dashboard.nav'))}
                     {link({ page: 'directory' }, t('nav.directory'))}
                   </>
                 )}
               </Group>
             </nav>
             <Group gap="sm" wrap="nowrap" className="h247-header-row">
-              {!portal && <LiveIndicator status={live} />}
+              {!portal && worksRequests && <LiveIndicator status={live} />}
               <LanguageSwitch />
               <Badge variant="light" tt="none" title={session.user.roles.join(', ')}>
                 {session.user.username}
