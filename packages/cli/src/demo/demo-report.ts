@@ -55,37 +55,41 @@ export function describeAccounts(nodes: readonly DemoNode[]): string {
   return lines.join('\n');
 }
 
-/** Steps a newcomer can copy: sign in, then move a request across two nodes with the CLI. */
+/**
+ * Steps a newcomer can follow: the preservation story in the web app, page by page, with who acts at each step; the
+ * console's way is one line at the end.
+ */
 export function describeFirstSteps(nodes: readonly DemoNode[], requestFile: string): string {
   const [home, partner] = nodes;
   if (home === undefined || partner === undefined) return '';
-  const duty = account(home, 'duty');
-  const chief = account(home, 'supervisor');
-  const theirDuty = account(partner, 'duty');
-  if (duty === undefined || chief === undefined || theirDuty === undefined) return '';
+  const [duty, chief] = [account(home, 'duty'), account(home, 'supervisor')];
+  const [theirDuty, theirChief, theirProvider] = [
+    account(partner, 'duty'),
+    account(partner, 'supervisor'),
+    account(partner, 'provider'),
+  ];
+  if ([duty, chief, theirDuty, theirChief, theirProvider].includes(undefined)) return '';
+  const name = (a: SeededDemoAccount | undefined) => a?.username ?? '';
   const [here, there] = [countryName(home.country), countryName(partner.country)];
   const localhostUrl = partner.url.replace('://127.0.0.1:', '://localhost:');
   return [
     '',
-    'What to try first',
-    `  1. Sign in at ${here}: open ${home.url}/ as ${duty.username} with password ${duty.password} and the code from`,
-    `       npx hanoi247 totp ${duty.totpSecret}`,
+    'What to try first (all in the web app; the box "Next step" on each request says who acts now)',
+    `  1. Open ${home.url}/ and sign in as ${name(duty)} with password ${duty?.password ?? ''} and the code from`,
+    `       npx hanoi247 totp ${duty?.totpSecret ?? ''}`,
     '     (a code works once: if it is refused, wait for the next one)',
-    `  2. Draft an expedited preservation request (UN art. 42) to ${there} as ` +
-      `${duty.username}, with its API token, and submit it:`,
-    `       export HANOI247_URL=${home.url} HANOI247_TOKEN=${duty.apiToken}`,
-    `       npx hanoi247 requests create --from ${shownPath(requestFile)}`,
-    '       npx hanoi247 requests transition <id> submit',
-    `  3. Four eyes: ${chief.username} approves, then ${duty.username} sends it:`,
-    `       HANOI247_TOKEN=${chief.apiToken} npx hanoi247 requests transition <id> approve`,
-    '       npx hanoi247 requests transition <id> send',
-    `  4. Watch it arrive at ${there} and acknowledge it as ${theirDuty.username}; ` +
-      `${here} sees ACKNOWLEDGED within a second:`,
-    `       export HANOI247_URL=${partner.url} HANOI247_TOKEN=${theirDuty.apiToken}`,
-    '       npx hanoi247 requests list --direction incoming --json',
-    '       npx hanoi247 requests transition <id there> acknowledge',
-    '  5. Or let the demo play the whole story (sign-ins, four eyes, delivery, "preserved until"):',
-    '       stop this network with Ctrl-C, then: npm start -- --scenario preservation',
+    `  2. "New request": an expedited preservation (UN art. 42) to ${there}; submit it. ${name(chief)} approves it`,
+    `     (four eyes, in a private window) and ${name(duty)} sends it.`,
+    `  3. At ${there} (${localhostUrl}/, ${name(theirDuty)}): acknowledge it and start triage; ${here}'s open page`,
+    `     shows the answer without a reload. ${name(theirChief)} accepts it.`,
+    `  4. ${name(theirDuty)} issues the domestic order from the request page (provider: Lotus Chat (demo), for`,
+    `     which ${name(theirProvider)} acts; with --no-history an administrator adds one under "Providers" first),`,
+    `     ${name(theirChief)} authorises it and ${name(theirDuty)} serves it.`,
+    `  5. ${name(theirProvider)} opens the order in the provider portal, acknowledges it and confirms it preserved;`,
+    `     ${here}'s request page then shows "preserved until".`,
+    `  From the console instead: HANOI247_URL=${home.url} HANOI247_TOKEN=${duty?.apiToken ?? ''} npx hanoi247 requests create ` +
+      `--from ${shownPath(requestFile)}`,
+    '  Or let the demo play the whole story: stop this network with Ctrl-C, then npm start -- --scenario preservation',
     '',
     `  Browsers keep one session cookie per host name, whatever the port: open ` +
       `${there} in a private window or as ${localhostUrl}/.`,
