@@ -112,6 +112,7 @@ export const preservationJourneyBenchmark: Benchmark = {
           `round ${round + 1}: pages ${Math.round(played.ms)} ms (${played.tally.clicks} clicks, ` +
             `${played.tally.typedFields} typed fields), scenario ${byScenario.at(-1)} ms`,
         );
+        if (round === 0) progress(name, `typed fields: ${played.tally.fields.join(', ')}`);
       }
     } finally {
       await browser.close();

@@ -9,7 +9,8 @@ const countingScript = `
   document.addEventListener('click', (event) => { if (event.isTrusted) report('click', ''); }, true);
   document.addEventListener('input', (event) => {
     const target = event.target;
-    if (!event.isTrusted || target === null) return;
+    // A radio or a checkbox is chosen by a click, counted as one; only what takes text is a typed field.
+    if (!event.isTrusted || target === null || target.type === 'radio' || target.type === 'checkbox') return;
     const name = target.getAttribute('aria-label') ?? target.name ?? '';
     report('input', location.hash + '|' + name + '|' + target.id);
   }, true);
@@ -23,6 +24,8 @@ const countingScript = `
 export class JourneyTally {
   clicks = 0;
   typedFields = 0;
+  /** The fields typed into, in order, by page and name: what a reader of the count can check it against. */
+  readonly fields: string[] = [];
   private lastField: string | null = null;
 
   async attach(context: BrowserContext): Promise<void> {
@@ -33,6 +36,7 @@ export class JourneyTally {
       } else if (kind === 'input' && field !== this.lastField) {
         this.typedFields += 1;
         this.lastField = String(field);
+        this.fields.push(this.lastField);
       }
     });
     // Plain script text: it runs in the page, where the DOM's types are not this file's.
