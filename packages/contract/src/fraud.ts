@@ -3,7 +3,7 @@ import { reportInputSchema } from '@hanoi247/core';
 import { z } from 'zod';
 import { idSchema, problemSchema, withProblems } from './common.js';
 
-export const fraudReportBody = reportInputSchema.meta({ id: 'FraudReportInput' });
+export const fraudReportBody = reportInputSchema;
 export const fraudReportParams = z.strictObject({ reportId: idSchema });
 
 /** Answers of the bulk route besides the common ones: too large, and a body neither JSON Lines nor CSV. */
