@@ -103,7 +103,7 @@ describe('fraud reports in bulk', () => {
     expect(await storedReports()).toBe(before);
   });
 
-  it('refuses other media types with 415, too many rows with 413, and a flood with 429', async () => {
+  it('refuses other media types with 415, too many rows or bytes with 413, and a flood with 429', async () => {
     expect((await send('text/plain', 'x')).statusCode).toBe(415);
     const single = await world.node.call('POST', '/api/v1/fraud/reports', {
       headers: { ...world.bank, 'content-type': 'text/csv' },
@@ -113,6 +113,9 @@ describe('fraud reports in bulk', () => {
     const tooMany = await send('application/x-ndjson', '{}\n'.repeat(fraudBatchLimits.maxRows + 1));
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json()).toMatchObject({ code: 'fraud/batch-too-large' });
+    const tooBig = await send('application/x-ndjson', ' '.repeat(fraudBatchLimits.maxBytes + 1));
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ code: 'request/body-too-large' });
     const statuses: number[] = [];
     for (let i = 0; i <= fraudBatchLimits.perMinute; i += 1) {
       statuses.push((await send('application/x-ndjson', '')).statusCode);

@@ -30,7 +30,7 @@ const batchTypes = ['application/x-ndjson', 'text/csv'];
 function readBatch(contentType: string | undefined, text: string): BatchReading {
   const parse = (line: string): unknown =>
     secureJson.parse(line, undefined, { protoAction: 'error', constructorAction: 'error' });
-  return (contentType ?? '').startsWith('text/csv') ? readCsvReports(text) : readJsonLines(text, parse);
+  return (contentType ?? '').toLowerCase().startsWith('text/csv') ? readCsvReports(text) : readJsonLines(text, parse);
 }
 
 /** Institutions report fraud (one report, or a batch in JSON Lines or CSV); the fraud desk reads reports and indicators. */
