@@ -12,6 +12,7 @@ export * from './evidence.js';
 export * from './evidence-exchange.js';
 export * from './federation.js';
 export * from './federation-protocol.js';
+export * from './fraud.js';
 export * from './ledger.js';
 export * from './live-events.js';
 export * from './node.js';

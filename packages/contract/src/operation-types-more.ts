@@ -38,6 +38,14 @@ import type {
   ledgerLeavesQuery,
   ledgerLeavesSchema,
 } from './ledger.js';
+import type {
+  fraudBatchResultSchema,
+  fraudReportBody,
+  fraudReportReceiptSchema,
+  fraudReportViewSchema,
+  indicatorLookupQuery,
+  indicatorLookupSchema,
+} from './fraud.js';
 import type { livenessSchema, nodeSchema, readinessSchema } from './node.js';
 import type {
   amendOrderBody,
@@ -148,4 +156,12 @@ export interface OrdersOperationTypes {
   getProductionUpload: { response: EvidenceUpload };
   appendProductionUpload: NotJson;
   cancelProductionUpload: NoContent;
+}
+
+export interface FraudOperationTypes {
+  submitFraudReport: { body: In<typeof fraudReportBody>; response: Out<typeof fraudReportReceiptSchema> };
+  /** The body is JSON Lines or CSV text (application/x-ndjson, text/csv): send it with `request`. */
+  submitFraudReportBatch: { response: Out<typeof fraudBatchResultSchema> };
+  getFraudReport: { response: Out<typeof fraudReportViewSchema> };
+  lookupIndicators: { query: In<typeof indicatorLookupQuery>; response: Out<typeof indicatorLookupSchema> };
 }

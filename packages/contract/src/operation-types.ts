@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type {
   EvidenceOperationTypes,
   FederationOperationTypes,
+  FraudOperationTypes,
   IdentityOperationTypes,
   OrdersOperationTypes,
   RequestsOperationTypes,
@@ -67,7 +68,8 @@ export interface OperationTypes
     RequestsOperationTypes,
     EvidenceOperationTypes,
     FederationOperationTypes,
-    OrdersOperationTypes {
+    OrdersOperationTypes,
+    FraudOperationTypes {
   getSession: { response: SessionView };
   getNodeProfile: { response: NodeProfile };
   login: { body: In<typeof loginBody>; response: SignedIn | EnrolmentRequired };

@@ -7,6 +7,7 @@
 
 import { evidenceRouteTable } from './routes/evidence.routes.js';
 import { federationRouteTable } from './routes/federation.routes.js';
+import { fraudRouteTable } from './routes/fraud.routes.js';
 import { identityRouteTable } from './routes/identity.routes.js';
 import { ordersRouteTable } from './routes/orders.routes.js';
 import { requestsRouteTable } from './routes/requests.routes.js';
@@ -21,6 +22,7 @@ export const routes = {
   ...evidenceRouteTable,
   ...federationRouteTable,
   ...ordersRouteTable,
+  ...fraudRouteTable,
 };
 
 export type OperationId = keyof typeof routes;

@@ -52,6 +52,7 @@ import { orderRoutes } from './http/routes/orders.routes.js';
 import { providerOrderRoutes } from './http/routes/provider-orders.routes.js';
 import { productionUploadRoutes } from './http/routes/provider-production-uploads.routes.js';
 import { providerRoutes } from './http/routes/providers.routes.js';
+import { fraudRoutes } from './http/routes/fraud.routes.js';
 import { startOrderScanJob } from './jobs/order-scan.job.js';
 import { requestIds, uuidV7Ids } from './identity/ids.js';
 import { createRequestDocumentService } from './services/request-document.service.js';
@@ -224,7 +225,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   );
   // Providers and domestic orders: every signed order travels with this node's descriptor.
   const orderDescriptor = () => ownDescriptor(identity, keyring, node.clock.now().toISOString());
-  await app.register(providerRoutes(services.providers));
+  // The registry, then the fraud reports its banks, e-wallets and telecoms send.
+  await app.register(providerRoutes(services.providers)).register(fraudRoutes(services.fraud));
   await app.register(
     orderRoutes({
       orders: services.orders,

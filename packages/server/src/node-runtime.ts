@@ -43,6 +43,8 @@ import { buildEvidenceExchange } from './services/evidence-exchange.js';
 import { createMonitoring } from './services/monitoring.service.js';
 import { createJobRunner } from './services/job-runner.service.js';
 import { createProductionOffers } from './services/production-offer.service.js';
+import { createFraudReadService } from './services/fraud-read.service.js';
+import { createFraudReportService } from './services/fraud-report.service.js';
 import { quietTelemetry, type Telemetry } from './telemetry.js';
 
 export interface NodeRuntimeOptions {
@@ -254,6 +256,8 @@ function buildServices(
     ledger,
     ledgerSequencer,
     ...orderServices,
+    // Online fraud (issue 14): institutions' reports, and the desk's reads of reports and indicators.
+    fraud: { reports: createFraudReportService(runtime), reads: createFraudReadService(runtime) },
   };
 }
 

@@ -85,10 +85,11 @@ export function providersCommand(): Command {
     withStorageOptions(new Command('link'))
       .description(
         'let a provider_user account act for a provider (it then sees that provider\u2019s ' +
-          'served orders, nothing else)',
+          'served orders, nothing else), or an institution_reporter account report fraud for a bank, ' +
+          'e-wallet or telecom',
       )
       .argument('<providerId>', 'the provider\u2019s id (providers list)')
-      .argument('<username>', 'an account with the single role provider_user')
+      .argument('<username>', 'an account with the single role provider_user or institution_reporter')
       .action(async (providerId: string, username: string, options: NodeOptions) => {
         await withNode(options, async (node) => {
           const user = (await node.services.users.listUsers(operator(), 'link a provider user')).find(

@@ -190,6 +190,18 @@ export const auditActions = {
     personalDataRead: false,
     description: 'a domestic order\u2019s clock raised a warning, breach, renewal, expiry or hard stop',
   },
+  'fraud-report.submitted': {
+    personalDataRead: false,
+    description: 'an institution submitted a fraud report; its indicators are named by id, never by value',
+  },
+  'fraud-report.viewed': {
+    personalDataRead: true,
+    description: 'a fraud report (transfers, identifiers as given) was read',
+  },
+  'indicator.looked-up': {
+    personalDataRead: false,
+    description: 'an indicator was looked up by its normalised value (the value is not recorded)',
+  },
   'deadline.alarm': {
     personalDataRead: false,
     description: 'a legal clock raised a warning, breach, expiry or hard stop',

@@ -23,7 +23,15 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   'audit:read': ['auditor'],
   'metrics:read': ['administrator'],
   'federation:manage': ['administrator'],
-  'node:read': ['duty_officer', 'central_authority_officer', 'supervisor', 'auditor', 'administrator'],
+  'node:read': [
+    'duty_officer',
+    'central_authority_officer',
+    'supervisor',
+    'fraud_analyst',
+    'fraud_supervisor',
+    'auditor',
+    'administrator',
+  ],
   'requests:read': ['duty_officer', 'central_authority_officer', 'supervisor'],
   'requests:draft': ['duty_officer', 'central_authority_officer', 'supervisor'],
   'requests:approve': ['supervisor'],
@@ -36,6 +44,9 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   'providers:manage': ['administrator', 'central_authority_officer'],
   'orders:issue': ['duty_officer', 'central_authority_officer', 'supervisor'],
   'orders:authorise': ['supervisor'],
+  'fraud-reports:submit': ['institution_reporter'],
+  'fraud-reports:read': ['fraud_analyst', 'fraud_supervisor'],
+  'indicators:read': ['fraud_analyst', 'fraud_supervisor'],
 };
 
 describe('roleGrants', () => {
@@ -129,7 +140,15 @@ describe('isRole and isOfficerRole', () => {
     },
   );
 
-  it('treats every role but provider_user as an officer role', () => {
-    expect(roles.filter((role) => !isOfficerRole(role))).toEqual(['provider_user']);
+  it('treats every role but provider_user and institution_reporter as an officer role', () => {
+    expect(roles.filter((role) => !isOfficerRole(role))).toEqual(['provider_user', 'institution_reporter']);
+  });
+
+  it('gives an institution reporter only its profile, its tokens and fraud-report submission', () => {
+    expect([...permissionsOf(['institution_reporter'])].sort()).toEqual([
+      'fraud-reports:submit',
+      'profile:read',
+      'tokens:manage-own',
+    ]);
   });
 });

@@ -2,12 +2,20 @@
  * Who works in a node. Names follow the Convention's institutions: the 24/7 point of
  * contact (Art. 41) is staffed by duty officers; the central authority (Art. 40) by
  * its officers; supervisors approve what leaves the node (four-eyes).
+ *
+ * Online fraud (issue 14): an institution reporter acts for a bank, payment firm, e-wallet or
+ * telecom registered like a provider and only submits fraud reports; the fraud analyst and the
+ * fraud supervisor read reports and indicators. Their workbench (triage, four-eyes confirmation,
+ * actions) comes later: for now they hold the read permissions only.
  */
 export const roles = [
   'duty_officer',
   'central_authority_officer',
   'supervisor',
   'provider_user',
+  'institution_reporter',
+  'fraud_analyst',
+  'fraud_supervisor',
   'auditor',
   'administrator',
 ] as const;
@@ -34,61 +42,57 @@ export const permissions = [
   'providers:manage',
   'orders:issue',
   'orders:authorise',
+  'fraud-reports:submit',
+  'fraud-reports:read',
+  'indicators:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-/** Every role other than a service-provider user works for the State: an officer role. */
+/** The roles of people outside the State's authorities, who act for a company registered in the node. */
+const externalRoles: readonly Role[] = ['provider_user', 'institution_reporter'];
+
+/** Every role other than a service provider's or an institution's user works for the State: an officer role. */
 export function isOfficerRole(role: Role): boolean {
-  return role !== 'provider_user';
+  return !externalRoles.includes(role);
 }
 
+const desk: readonly Role[] = ['duty_officer', 'central_authority_officer', 'supervisor'];
+const fraudDesk: readonly Role[] = ['fraud_analyst', 'fraud_supervisor'];
+
+/** Who holds each permission, as data: one line to read per permission. */
+const holders: Readonly<Record<Permission, readonly Role[]>> = {
+  'profile:read': roles,
+  'tokens:manage-own': roles,
+  'users:read': ['administrator'],
+  'users:manage': ['administrator'],
+  'audit:read': ['auditor'],
+  'metrics:read': ['administrator'],
+  'federation:manage': ['administrator'],
+  'node:read': roles.filter(isOfficerRole),
+  'requests:read': desk,
+  'requests:draft': desk,
+  'requests:approve': ['supervisor'],
+  'provider-orders:respond': ['provider_user'],
+  'evidence:read': desk,
+  'evidence:add': desk,
+  // Disclosing evidence and recording the origin State's consent are central-authority acts (Arts. 36, 40).
+  'evidence:export': ['central_authority_officer', 'supervisor'],
+  'evidence:authorise-transfer': ['central_authority_officer'],
+  // The registry of service providers is the node's reference data, kept by its operators.
+  'providers:read': [...desk, 'administrator'],
+  'providers:manage': ['administrator', 'central_authority_officer'],
+  'orders:issue': desk,
+  // Recording the Art. 24 authorisation is a second officer's act (four-eyes), as approving a request is.
+  'orders:authorise': ['supervisor'],
+  // Banks, e-wallets and telecoms report through the API, bound to their institution by the member link.
+  'fraud-reports:submit': ['institution_reporter'],
+  // The analyst's workbench comes with the clustering brick; these are the reads it will need.
+  'fraud-reports:read': fraudDesk,
+  'indicators:read': fraudDesk,
+};
+
 export function roleGrants(role: Role, permission: Permission): boolean {
-  switch (permission) {
-    case 'profile:read':
-    case 'tokens:manage-own':
-      return true;
-    case 'users:read':
-    case 'users:manage':
-      return role === 'administrator';
-    case 'audit:read':
-      return role === 'auditor';
-    case 'metrics:read':
-      return role === 'administrator';
-    case 'federation:manage':
-      return role === 'administrator';
-    case 'node:read':
-      return role !== 'provider_user';
-    case 'requests:read':
-    case 'requests:draft':
-      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
-    case 'requests:approve':
-      return role === 'supervisor';
-    case 'provider-orders:respond':
-      return role === 'provider_user';
-    case 'evidence:read':
-    case 'evidence:add':
-      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
-    // Disclosing evidence and recording the origin State's consent are central-authority acts (Arts. 36, 40).
-    case 'evidence:export':
-      return role === 'central_authority_officer' || role === 'supervisor';
-    case 'evidence:authorise-transfer':
-      return role === 'central_authority_officer';
-    // The registry of service providers is the node's reference data, kept by its operators.
-    case 'providers:read':
-      return (
-        role === 'duty_officer' ||
-        role === 'central_authority_officer' ||
-        role === 'supervisor' ||
-        role === 'administrator'
-      );
-    case 'providers:manage':
-      return role === 'administrator' || role === 'central_authority_officer';
-    case 'orders:issue':
-      return role === 'duty_officer' || role === 'central_authority_officer' || role === 'supervisor';
-    // Recording the Art. 24 authorisation is a second officer's act (four-eyes), as approving a request is.
-    case 'orders:authorise':
-      return role === 'supervisor';
-  }
+  return holders[permission].includes(role);
 }
 
 export function permissionsOf(held: readonly Role[]): ReadonlySet<Permission> {

@@ -17,3 +17,29 @@ export {
   type EWalletProvider,
 } from './e-wallet-providers.js';
 export { socialPlatforms, socialPlatformsVersion, type SocialPlatform } from './social-platforms.js';
+export {
+  scamTypeCodes,
+  scamTypeLabels,
+  scamTypesVersion,
+  firstContactChannels,
+  type ScamType,
+  type FirstContactChannel,
+} from './scam-types.js';
+export {
+  identifierRoles,
+  rawIdentifierSchema,
+  reportInputSchema,
+  transferSchema,
+  type IdentifierRole,
+  type RawIdentifier,
+  type ReportInput,
+  type Transfer,
+} from './report.schema.js';
+export {
+  prepareReport,
+  type IndicatorLink,
+  type PreparedIdentifier,
+  type PreparedReport,
+  type ReportChannel,
+} from './report.js';
+export { readCsvReports, readJsonLines, csvReportColumns, type BatchReading, type BatchRow } from './report-batch.js';

@@ -28,6 +28,13 @@ const roleNames: Readonly<Record<Role, LocalisedText>> = {
   },
   supervisor: { en: 'Supervisor', vi: 'Lãnh đạo phê duyệt', fr: 'Superviseur' },
   provider_user: { en: 'Service provider', vi: 'Doanh nghiệp', fr: 'Fournisseur de services' },
+  institution_reporter: {
+    en: 'Reporting institution',
+    vi: 'Tổ chức báo cáo lừa đảo',
+    fr: 'Établissement déclarant',
+  },
+  fraud_analyst: { en: 'Fraud analyst', vi: 'Cán bộ phân tích lừa đảo', fr: 'Analyste fraude' },
+  fraud_supervisor: { en: 'Fraud supervisor', vi: 'Lãnh đạo phân tích lừa đảo', fr: 'Superviseur fraude' },
   auditor: { en: 'Auditor', vi: 'Kiểm toán viên', fr: 'Auditeur' },
   administrator: { en: 'Administrator', vi: 'Quản trị viên', fr: 'Administrateur' },
 };

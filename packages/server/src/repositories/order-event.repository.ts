@@ -1,5 +1,6 @@
 import type { DeadlineStatus, OrderDeadlineInstance, OrderSide } from '@hanoi247/core';
-import type { Executor, OrderDeadlinesTable } from '../db/database-schema.js';
+import type { Executor } from '../db/database-schema.js';
+import type { OrderDeadlinesTable } from '../db/database-schema-orders.js';
 
 export interface OrderEvent {
   readonly id: string;

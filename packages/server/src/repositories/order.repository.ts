@@ -1,5 +1,6 @@
 import type { OrderInput, OrderPeriod, OrderTypeCode } from '@hanoi247/core';
-import type { DomesticOrdersTable, Executor } from '../db/database-schema.js';
+import type { Executor } from '../db/database-schema.js';
+import type { DomesticOrdersTable } from '../db/database-schema-orders.js';
 
 /** What the order requires, as authorised (Art. 24): everything but its type and addressee. */
 export type OrderTerms = Omit<

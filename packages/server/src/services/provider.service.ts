@@ -4,12 +4,15 @@ import {
   type ProviderInput,
   type ProviderPatch,
   type ProviderStatistics,
+  type ProviderType,
+  type Role,
 } from '@hanoi247/core';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { orderEventRepository } from '../repositories/order-event.repository.js';
 import { orderRepository } from '../repositories/order.repository.js';
 import { providerRepository, type ProviderRecord } from '../repositories/provider.repository.js';
 import { userRepository } from '../repositories/user.repository.js';
+import { reportingInstitutionTypes } from './fraud-institutions.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
 
@@ -36,6 +39,13 @@ const profileOf = ({ legalName: _n, country: _c, type: _t, ...profile }: Provide
   profile;
 
 /** The provider registry (who holds which data, how orders reach them), provider users, statistics. */
+/** A provider user acts for any provider; an institution reporter only for a bank, e-wallet or telecom. */
+function canActFor(roles: readonly Role[], type: ProviderType): boolean {
+  const [role] = roles;
+  if (roles.length !== 1) return false;
+  return role === 'provider_user' || (role === 'institution_reporter' && reportingInstitutionTypes.includes(type));
+}
+
 export function createProviderService(deps: ServiceRuntime) {
   const { db, clock, ids } = deps;
 
@@ -146,13 +156,14 @@ export function createProviderService(deps: ServiceRuntime) {
       userId: string,
     ): Promise<{ userId: string; username: string; createdAt: string }[]> {
       const principal = requirePermission(context.principal, 'providers:manage');
-      await existing(id);
+      const provider = await existing(id);
       await db.transaction().execute(async (tx) => {
         const user = await userRepository.findById(tx, userId);
-        if (user === undefined || !user.roles.includes('provider_user') || user.roles.length !== 1) {
+        if (user === undefined || !canActFor(user.roles, provider.type)) {
           throw new DomainError(
             'provider/member-invalid',
-            'only an account whose sole role is provider_user can act for a provider',
+            'only an account whose sole role is provider_user (or institution_reporter, for a bank, e-wallet or ' +
+              'telecom) can act for a provider',
             { issues: [{ path: '/userId', message: 'not a provider user' }] },
           );
         }
