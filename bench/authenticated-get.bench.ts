@@ -55,7 +55,8 @@ function assertClean(target: Target, phase: string, result: autocannon.Result): 
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     const codes = JSON.stringify(result.statusCodeStats ?? {});
     throw new Error(
-      `${target.label} ${phase}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts (status codes ${codes})`,
+      `${target.label} ${phase}: ${result.non2xx} non-2xx, ${result.errors} errors, ` +
+        `${result.timeouts} timeouts (status codes ${codes})`,
     );
   }
 }
@@ -78,7 +79,8 @@ async function measure(target: Target, seconds: number, warmUp: boolean): Promis
   };
   progress(
     name,
-    `${target.label}: ${measured.requestsPerSecond.toFixed(1)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${measured.total} requests, 0 non-2xx`,
+    `${target.label}: ${measured.requestsPerSecond.toFixed(1)} req/s, p50 ${measured.p50} ms, ` +
+      `p99 ${measured.p99} ms, ${measured.total} requests, 0 non-2xx`,
   );
   // The per-second spread shows how noisy the machine was, which the mean alone hides.
   progress(name, `${target.label}: per-second range ${measured.slowestSecond}-${measured.fastestSecond} req/s`);
@@ -108,7 +110,8 @@ async function measureRounds(node: Target, bare: Target, seconds: number): Promi
   if (rounds > 1) {
     progress(
       name,
-      `medians over ${rounds} rounds: node ${median(nodeRates).toFixed(1)} req/s, bare ${median(bareRates).toFixed(1)} req/s`,
+      `medians over ${rounds} rounds: node ${median(nodeRates).toFixed(1)} req/s, ` +
+        `bare ${median(bareRates).toFixed(1)} req/s`,
     );
   }
   return { value: median(nodeRates), baseline: median(bareRates), unit: 'req/s' };

@@ -48,7 +48,10 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function latencyLine(label: string, samples: readonly number[]): string {
   const sorted = [...samples].sort((x, y) => x - y);
-  return `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms over ${sorted.length} round trips`;
+  return (
+    `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms ` +
+    `over ${sorted.length} round trips`
+  );
 }
 
 async function signIn(node: NodeProcess, username: string, roles: string[]): Promise<ProcessSession> {
@@ -106,7 +109,9 @@ const timeline = async (c: Cluster, id: string) =>
 const at = (events: readonly Event[], action: string) =>
   Date.parse(events.find((e) => e.action === action)?.occurredAt ?? 'missing');
 
-/** One request at a time, partner up: commit of the send (message queued) to the verified receipt, on Viet Nam's clock. */
+/**
+ * One request at a time, partner up: commit of the send (message queued) to the verified receipt, on Viet Nam's clock.
+ */
 async function federatedRoundTrips(c: Cluster, count: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -157,12 +162,16 @@ async function drain(c: Cluster, count: number): Promise<number> {
   const rate = (count - 1) / seconds;
   progress(
     name,
-    `federated: ${count} messages drained in ${seconds.toFixed(3)} s (first to last receipt) = ${rate.toFixed(1)} messages/s`,
+    `federated: ${count} messages drained in ${seconds.toFixed(3)} s (first to last receipt) ` +
+      `= ${rate.toFixed(1)} messages/s`,
   );
   return rate;
 }
 
-/** The same request as plain JSON to Singapore's incoming-request route: validated, persisted, audited; no envelope, no outbox. */
+/**
+ * The same request as plain JSON to Singapore's incoming-request route: validated, persisted, audited; no envelope,
+ * no outbox.
+ */
 async function plainPosts(c: Cluster, count: number, offset: number): Promise<{ rate: number; samples: number[] }> {
   const samples: number[] = [];
   const started = process.hrtime.bigint();
@@ -215,6 +224,7 @@ async function run(): Promise<BenchResult> {
 export const federationBenchmark: Benchmark = {
   name,
   description:
-    'federated messages/s (outbox drain to a partner back from an outage, signed receipts) vs plain JSON POSTs of the same request',
+    'federated messages/s (outbox drain to a partner back from an outage, signed receipts) ' +
+    'vs plain JSON POSTs of the same request',
   run,
 };

@@ -139,7 +139,9 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
       runs.sealedRss.push(s.rssGrowth);
       progress(
         name,
-        `round ${round + 1}: openssl ${runs.openssl.at(-1)!.toFixed(0)} MiB/s, add ${runs.plain.at(-1)!.toFixed(0)} MiB/s (RSS +${(p.rssGrowth / mib).toFixed(1)} MiB), sealed ${runs.sealed.at(-1)!.toFixed(0)} MiB/s (RSS +${(s.rssGrowth / mib).toFixed(1)} MiB)`,
+        `round ${round + 1}: openssl ${runs.openssl.at(-1)!.toFixed(0)} MiB/s, ` +
+          `add ${runs.plain.at(-1)!.toFixed(0)} MiB/s (RSS +${(p.rssGrowth / mib).toFixed(1)} MiB), ` +
+          `sealed ${runs.sealed.at(-1)!.toFixed(0)} MiB/s (RSS +${(s.rssGrowth / mib).toFixed(1)} MiB)`,
       );
     }
     const sha256sum = await timedDigest('sha256sum', [file]).catch(() => null);
@@ -148,21 +150,27 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
     const withSealing = median(runs.sealed);
     progress(
       name,
-      `medians over ${rounds} rounds of ${bytes / mib} MiB: openssl dgst ${openssl.toFixed(0)} MiB/s; evidence add ${added.toFixed(0)} MiB/s (${(added / openssl).toFixed(3)}x); sealed ${withSealing.toFixed(0)} MiB/s (${(withSealing / openssl).toFixed(3)}x)`,
+      `medians over ${rounds} rounds of ${bytes / mib} MiB: openssl dgst ${openssl.toFixed(0)} MiB/s; ` +
+        `evidence add ${added.toFixed(0)} MiB/s (${(added / openssl).toFixed(3)}x); ` +
+        `sealed ${withSealing.toFixed(0)} MiB/s (${(withSealing / openssl).toFixed(3)}x)`,
     );
     progress(
       name,
-      `reading an item back with its checks: ${median(runs.readClear).toFixed(0)} MiB/s in clear (SHA-256 only: ${(median(runs.readClear) / openssl).toFixed(3)}x openssl, anchor P1), ${median(runs.readSealed).toFixed(0)} MiB/s sealed (GCM + SHA-256)`,
+      `reading an item back with its checks: ${median(runs.readClear).toFixed(0)} MiB/s in clear ` +
+        `(SHA-256 only: ${(median(runs.readClear) / openssl).toFixed(3)}x openssl, anchor P1), ` +
+        `${median(runs.readSealed).toFixed(0)} MiB/s sealed (GCM + SHA-256)`,
     );
     if (sha256sum !== null) {
       progress(
         name,
-        `sha256sum ${(bytes / mib / sha256sum.seconds).toFixed(0)} MiB/s: evidence add is ${(added / (bytes / mib / sha256sum.seconds)).toFixed(2)}x sha256sum`,
+        `sha256sum ${(bytes / mib / sha256sum.seconds).toFixed(0)} MiB/s: ` +
+          `evidence add is ${(added / (bytes / mib / sha256sum.seconds)).toFixed(2)}x sha256sum`,
       );
     }
     progress(
       name,
-      `peak RSS growth during one add: ${(Math.max(...runs.plainRss) / mib).toFixed(1)} MiB in clear, ${(Math.max(...runs.sealedRss) / mib).toFixed(1)} MiB sealed (goal <= 64 MiB)`,
+      `peak RSS growth during one add: ${(Math.max(...runs.plainRss) / mib).toFixed(1)} MiB in clear, ` +
+        `${(Math.max(...runs.sealedRss) / mib).toFixed(1)} MiB sealed (goal <= 64 MiB)`,
     );
     return { value: added, baseline: openssl, unit: 'MiB/s' };
   } finally {
@@ -176,7 +184,8 @@ async function measure(file: string, bytes: number, rounds: number): Promise<Ben
 export const ingestBenchmark: Benchmark = {
   name,
   description:
-    'evidence add of a 1 GiB file (hash, store, fsync, custody events) vs openssl dgst -sha256 on the same file; also sealed, with RSS growth',
+    'evidence add of a 1 GiB file (hash, store, fsync, custody events) ' +
+    'vs openssl dgst -sha256 on the same file; also sealed, with RSS growth',
   async run() {
     const sizeMib = positiveNumberFromEnv('BENCH_INGEST_MIB', 1024);
     const rounds = positiveNumberFromEnv('BENCH_INGEST_ROUNDS', 3);

@@ -122,7 +122,9 @@ const median = (values: readonly number[]) =>
     50,
   );
 
-/** Rounds alternate real path and baseline, each on a fresh database: disk noise hits both alike; medians are reported. */
+/**
+ * Rounds alternate real path and baseline, each on a fresh database: disk noise hits both alike; medians are reported.
+ */
 async function measure(backend: Backend, count: number, rounds: number): Promise<BenchResult> {
   const warm = leaves(200);
   const real: number[] = [];
@@ -148,11 +150,16 @@ async function measure(backend: Backend, count: number, rounds: number): Promise
   const sorted = latencies.sort((a, b) => a - b);
   progress(
     name,
-    `${backend}: real path ${real.map((r) => r.toFixed(0)).join(', ')} appends/s; plain INSERT ${plain.map((r) => r.toFixed(0)).join(', ')} rows/s`,
+    `${backend}: real path ${real.map((r) => r.toFixed(0)).join(', ')} appends/s; ` +
+      `plain INSERT ${plain.map((r) => r.toFixed(0)).join(', ')} rows/s`,
   );
   progress(
     name,
-    `${backend}: median ${value.toFixed(0)} appends/s vs ${baseline.toFixed(0)} rows/s, ratio ${(value / baseline).toFixed(2)} (goal >= 0.5 and >= 2,000/s); append -> signed checkpoint p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms at a ${configDefaults.ledger.sequenceIntervalMs} ms interval (goal p99 <= 2 s)`,
+    `${backend}: median ${value.toFixed(0)} appends/s vs ${baseline.toFixed(0)} rows/s, ` +
+      `ratio ${(value / baseline).toFixed(2)} (goal >= 0.5 and >= 2,000/s); ` +
+      `append -> signed checkpoint p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
+      `p99 ${percentile(sorted, 99).toFixed(0)} ms at a ${configDefaults.ledger.sequenceIntervalMs} ms interval ` +
+      `(goal p99 <= 2 s)`,
   );
   return { value, baseline, unit: 'appends/s' };
 }
@@ -160,7 +167,8 @@ async function measure(backend: Backend, count: number, rounds: number): Promise
 export const ledgerAppendBenchmark: Benchmark = {
   name,
   description:
-    'ledger appends (queue in a transaction + sequencer batches into signed checkpoints) vs plain autocommit INSERTs of the same rows; p99 append -> checkpoint',
+    'ledger appends (queue in a transaction + sequencer batches into signed checkpoints) ' +
+    'vs plain autocommit INSERTs of the same rows; p99 append -> checkpoint',
   async run() {
     const count = Math.floor(positiveNumberFromEnv('BENCH_APPENDS', 5000));
     const rounds = Math.floor(positiveNumberFromEnv('BENCH_ROUNDS', 3));

@@ -61,7 +61,9 @@ async function playedInPages(browser: Browser): Promise<{ ms: number; tally: Jou
   }
 }
 
-/** `hanoi247 demo --scenario preservation --exit` on a fresh directory: the same story over the API, as it reports it. */
+/**
+ * `hanoi247 demo --scenario preservation --exit` on a fresh directory: the same story over the API, as it reports it.
+ */
 async function playedByScenario(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'h247-journey-'));
   try {

@@ -56,7 +56,8 @@ export const proofVerifyBenchmark: Benchmark = {
     const hashesPerProof = cases[0]!.proof.length;
     progress(
       name,
-      `tree of ${size} leaves built in ${((performance.now() - built) / 1000).toFixed(1)} s; ${verifications} verifications of ${hashesPerProof}-hash proofs`,
+      `tree of ${size} leaves built in ${((performance.now() - built) / 1000).toFixed(1)} s; ` +
+        `${verifications} verifications of ${hashesPerProof}-hash proofs`,
     );
     for (let i = 0; i < 5000; i += 1) {
       verifyInclusion(cases[i % 1000]!.leaf, cases[i % 1000]!.index, size, cases[i % 1000]!.proof, root);
@@ -84,11 +85,14 @@ export const proofVerifyBenchmark: Benchmark = {
     const [rate, floor] = [median(rates), median(floors)];
     progress(
       name,
-      `rounds: ${rates.map((r) => r.toFixed(0)).join(', ')} proofs/s; ${floors.map((r) => r.toFixed(0)).join(', ')} hash sets/s`,
+      `rounds: ${rates.map((r) => r.toFixed(0)).join(', ')} proofs/s; ` +
+        `${floors.map((r) => r.toFixed(0)).join(', ')} hash sets/s`,
     );
     progress(
       name,
-      `verifyInclusion: ${rate.toFixed(0)} proofs/s (${(1e6 / rate).toFixed(1)} µs each); ${hashesPerProof} raw one-shot SHA-256 calls: ${floor.toFixed(0)} sets/s; goal ≥ 10,000/s and ratio ≥ 0.67 (P7: at most 1.5× the raw hashes)`,
+      `verifyInclusion: ${rate.toFixed(0)} proofs/s (${(1e6 / rate).toFixed(1)} µs each); ` +
+        `${hashesPerProof} raw one-shot SHA-256 calls: ${floor.toFixed(0)} sets/s; ` +
+        `goal ≥ 10,000/s and ratio ≥ 0.67 (P7: at most 1.5× the raw hashes)`,
     );
     return { value: rate, baseline: floor, unit: 'verifications/s' };
   },

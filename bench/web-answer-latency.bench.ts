@@ -27,7 +27,8 @@ const median = (values: readonly number[]): number =>
 export const webAnswerLatencyBenchmark: Benchmark = {
   name,
   description:
-    'ms from Singapore\u2019s answer to its appearance in Viet Nam\u2019s open inbox (Chromium) vs in Viet Nam\u2019s API',
+    'ms from Singapore\u2019s answer to its appearance in Viet Nam\u2019s open inbox (Chromium) ' +
+    'vs in Viet Nam\u2019s API',
   run: async () => {
     const skip = browserUnavailable();
     if (skip !== null) throw new Error(skip);
@@ -82,7 +83,8 @@ export const webAnswerLatencyBenchmark: Benchmark = {
         inApi.push(await api);
         progress(
           name,
-          `round ${round + 1}: browser ${Math.round(inBrowser.at(-1) ?? 0)} ms, API ${Math.round(inApi.at(-1) ?? 0)} ms`,
+          `round ${round + 1}: browser ${Math.round(inBrowser.at(-1) ?? 0)} ms, ` +
+            `API ${Math.round(inApi.at(-1) ?? 0)} ms`,
         );
       }
       return { value: median(inBrowser), baseline: median(inApi), unit: 'ms (median)' };

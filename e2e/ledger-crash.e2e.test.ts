@@ -18,13 +18,20 @@ import { operatorPrincipal } from '@hanoi247/core';
 import { auditRepository, loadConfig, openNode } from '@hanoi247/server';
 import { queueCustodyLeaves } from '@hanoi247/testkit';
 const [dataDir, databaseUrl, rounds] = process.argv.slice(1);
-const config = loadConfig({ overrides: { dataDir, databaseUrl: databaseUrl === '-' ? null : databaseUrl, 'node.country': 'VN', 'node.name': 'crash test', 'log.level': 'silent', 'ledger.batchSize': 64 } });
+const config = loadConfig({ overrides: {
+  dataDir, databaseUrl: databaseUrl === '-' ? null : databaseUrl,
+  'node.country': 'VN', 'node.name': 'crash test', 'log.level': 'silent', 'ledger.batchSize': 64,
+} });
 const node = await openNode(config);
 await node.services.identity.ensureKeys({ principal: operatorPrincipal('crash'), requestId: null });
 let conflicts = 0;
 for (let round = 1; Number(rounds) === 0 || round <= Number(rounds); round += 1) {
   await queueCustodyLeaves(node, 1 + (round % 7));
-  await auditRepository.append(node.database.db, { id: randomUUID(), occurredAt: new Date().toISOString(), actorType: 'system', actorId: null, actorName: 'crash test', action: 'auth.login-failed', objectType: 'test', objectId: null, purpose: null, outcome: 'failure', requestId: null, details: { round } });
+  await auditRepository.append(node.database.db, {
+    id: randomUUID(), occurredAt: new Date().toISOString(), actorType: 'system', actorId: null, actorName: 'crash test',
+    action: 'auth.login-failed', objectType: 'test', objectId: null, purpose: null, outcome: 'failure', requestId: null,
+    details: { round },
+  });
   try {
     await node.services.ledgerSequencer.sequence();
   } catch (error) {

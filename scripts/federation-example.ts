@@ -156,7 +156,8 @@ show(
 show('Envelope JWE protected header', decodeProtectedHeader(envelope.payload));
 show(
   'sha256(payload) = header.payloadDigest',
-  `${sha256Hex(envelope.payload)} (${sha256Hex(envelope.payload) === envelope.header.payloadDigest ? 'matches' : 'DIFFERS'})`,
+  `${sha256Hex(envelope.payload)} ` +
+    `(${sha256Hex(envelope.payload) === envelope.header.payloadDigest ? 'matches' : 'DIFFERS'})`,
 );
 
 const opened = await openEnvelope(JSON.parse(body), {

@@ -51,7 +51,8 @@ export async function accessibilityViolations(page: Page, where: string): Promis
   return results.violations.flatMap((v) =>
     v.nodes.map(
       (n) =>
-        `${where}: ${v.id} (${v.impact ?? 'n/a'}) ${v.help} — ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`,
+        `${where}: ${v.id} (${v.impact ?? 'n/a'}) ${v.help} — ${n.target.join(' ')}: ` +
+        (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
     ),
   );
 }

@@ -58,7 +58,10 @@ export function focusIndicator(page: Page): Promise<FocusIndicator> {
       return { element: 'nothing', focusVisible: false, outline: 'none' };
     }
     const style = browser.getComputedStyle(element);
-    const label = `${element.tagName.toLowerCase()}${element.getAttribute('name') === null ? '' : `[name=${element.getAttribute('name')}]`}${element.getAttribute('type') === null ? '' : `[type=${element.getAttribute('type')}]`}`;
+    const name = element.getAttribute('name');
+    const type = element.getAttribute('type');
+    const label =
+      element.tagName.toLowerCase() + (name === null ? '' : `[name=${name}]`) + (type === null ? '' : `[type=${type}]`);
     return {
       element: label,
       focusVisible: element.matches(':focus-visible'),

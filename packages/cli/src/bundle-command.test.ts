@@ -55,7 +55,10 @@ describe('hanoi247 bundle export', () => {
       { requestId: request.id, evidenceIds: [], outputPath: output, destinationCountry: 'SG', disclosePersonal: false },
     ]);
     expect(printed).toMatch(
-      /^wrote .*case\.zip: 1 item\(s\), \d+ bytes\n {2}bundle [0-9a-f-]{36}, SHA-256 [0-9a-f]{64}\n {2}check it with: hanoi247 verify /,
+      new RegExp(
+        String.raw`^wrote .*case\.zip: 1 item\(s\), \d+ bytes\n {2}bundle [0-9a-f-]{36}, SHA-256 [0-9a-f]{64}\n` +
+          String.raw` {2}check it with: hanoi247 verify `,
+      ),
     );
     expect(await verifyBundleFile(output, {}, new Writable({ write: (_c, _e, cb) => cb() }))).toBe(0);
   });

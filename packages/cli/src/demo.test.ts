@@ -19,7 +19,10 @@ const steps = [
   /sg\.supervisor accept → ACCEPTED/,
   /signed in sg\.admin, sg\.provider \(password \+ TOTP code\)/,
   /sg\.admin has Example Platform \(demo\) in the provider registry, sg\.provider acting for it/,
-  /sg\.duty drafted domestic order SG-ORD-\d{4}-\d{6} \(UN art\. 25\) from the request in one step \(request ACCEPTED until the order is served\)/,
+  new RegExp(
+    String.raw`sg\.duty drafted domestic order SG-ORD-\d{4}-\d{6} \(UN art\. 25\) from the request in one step ` +
+      String.raw`\(request ACCEPTED until the order is served\)`,
+  ),
   /sg\.supervisor authorise SG-ORD-\d{4}-\d{6} → AUTHORISED/,
   /sg\.duty serve SG-ORD-\d{4}-\d{6} → SERVED/,
   /sg\.provider verified SG-ORD-\d{4}-\d{6} offline: signed by node SG key [0-9a-f]{16}, not altered/,
@@ -60,7 +63,10 @@ describe('hanoi247 demo', () => {
       expect(credentialRows(result.stdout)).toHaveLength(18);
       // A fresh network holds weeks of demo casework before the story starts.
       expect(result.stdout).toMatch(
-        /Demo data: seeded \d{2} requests, \d+ domestic orders and \d+ evidence items? over the past 5 weeks, marked \[DEMO\]/,
+        new RegExp(
+          String.raw`Demo data: seeded \d{2} requests, \d+ domestic orders and \d+ evidence items? ` +
+            String.raw`over the past 5 weeks, marked \[DEMO\]`,
+        ),
       );
       let rest = result.stdout;
       for (const step of steps) {

@@ -50,7 +50,8 @@ describe('hanoi247 ledger', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^ledger hanoi247/VN/[0-9a-f]{16}: OK\\n  ${sizes.at(-1)} leaves.*\\n  \\d+ stored subtree.*\\n  3 checkpoints.*\\n  latest: size ${sizes.at(-1)}, root \\S{44}\\n$`,
+        `^ledger hanoi247/VN/[0-9a-f]{16}: OK\\n  ${sizes.at(-1)} leaves.*\\n  \\d+ stored subtree.*\\n` +
+          `  3 checkpoints.*\\n  latest: size ${sizes.at(-1)}, root \\S{44}\\n$`,
       ),
     );
   });

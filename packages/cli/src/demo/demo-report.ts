@@ -87,8 +87,8 @@ export function describeFirstSteps(nodes: readonly DemoNode[], requestFile: stri
     `     ${name(theirChief)} authorises it and ${name(theirDuty)} serves it.`,
     `  5. ${name(theirProvider)} opens the order in the provider portal, acknowledges it and confirms it preserved;`,
     `     ${here}'s request page then shows "preserved until".`,
-    `  From the console instead: HANOI247_URL=${home.url} HANOI247_TOKEN=${duty?.apiToken ?? ''} npx hanoi247 requests create ` +
-      `--from ${shownPath(requestFile)}`,
+    `  From the console instead: HANOI247_URL=${home.url} HANOI247_TOKEN=${duty?.apiToken ?? ''} ` +
+      `npx hanoi247 requests create --from ${shownPath(requestFile)}`,
     '  Or let the demo play the whole story: stop this network with Ctrl-C, then npm start -- --scenario preservation',
     '',
     `  Browsers keep one session cookie per host name, whatever the port: open ` +

@@ -37,9 +37,15 @@ const definitions = [
     code: 'order.preservation-confirmed',
     params: { order: 'reference', until: 'instant', periodEnd: 'instant' },
     text: {
-      en: 'The service provider confirms the data preserved until {until} under domestic order {order} (ordered until {periodEnd})',
-      vi: 'Doanh nghiệp xác nhận đã bảo toàn dữ liệu đến {until} theo lệnh trong nước {order} (thời hạn lệnh đến {periodEnd})',
-      fr: 'Le fournisseur confirme la conservation des données jusqu’au {until} en vertu de l’ordonnance {order} (ordonnée jusqu’au {periodEnd})',
+      en:
+        'The service provider confirms the data preserved until {until} under domestic order {order} ' +
+        '(ordered until {periodEnd})',
+      vi:
+        'Doanh nghiệp xác nhận đã bảo toàn dữ liệu đến {until} theo lệnh trong nước {order} ' +
+        '(thời hạn lệnh đến {periodEnd})',
+      fr:
+        'Le fournisseur confirme la conservation des données jusqu’au {until} en vertu de l’ordonnance {order} ' +
+        '(ordonnée jusqu’au {periodEnd})',
     },
   },
   {
@@ -56,9 +62,15 @@ const definitions = [
     code: 'order.preservation-partial',
     params: { order: 'reference', until: 'instant', periodEnd: 'instant' },
     text: {
-      en: 'Partial confirmation: preserved only until {until}, before the end of the ordered period ({periodEnd}) of domestic order {order}',
-      vi: 'Xác nhận một phần: chỉ bảo toàn đến {until}, trước khi hết thời hạn lệnh ({periodEnd}) của lệnh trong nước {order}',
-      fr: 'Confirmation partielle : conservation jusqu’au {until} seulement, avant la fin de la période ordonnée ({periodEnd}) de l’ordonnance {order}',
+      en:
+        'Partial confirmation: preserved only until {until}, before the end of the ordered period ({periodEnd}) ' +
+        'of domestic order {order}',
+      vi:
+        'Xác nhận một phần: chỉ bảo toàn đến {until}, trước khi hết thời hạn lệnh ({periodEnd}) ' +
+        'của lệnh trong nước {order}',
+      fr:
+        'Confirmation partielle : conservation jusqu’au {until} seulement, avant la fin de la période ordonnée ' +
+        '({periodEnd}) de l’ordonnance {order}',
     },
   },
   {
@@ -105,7 +117,9 @@ const definitions = [
       en:
         'The provider is not on the platform: an officer recorded its answer, received ' +
         'by {channel} on {receivedAt}, with the document kept as evidence',
-      vi: 'Doanh nghiệp không dùng hệ thống: cán bộ đã ghi nhận trả lời nhận qua {channel} ngày {receivedAt}, văn bản được lưu làm chứng cứ',
+      vi:
+        'Doanh nghiệp không dùng hệ thống: cán bộ đã ghi nhận trả lời nhận qua {channel} ngày {receivedAt}, ' +
+        'văn bản được lưu làm chứng cứ',
       fr:
         'Le fournisseur n’utilise pas la plateforme : un agent a consigné sa réponse, ' +
         'reçue par {channel} le {receivedAt}, le document étant conservé comme preuve',

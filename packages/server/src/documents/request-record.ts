@@ -143,6 +143,8 @@ export function formalDocumentOf(
     ],
     signingKeyFingerprint: signed.signature.fingerprint,
     canonicalDigest: signed.digest,
-    verificationUri: `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&digest=${signed.digest}&key=${encodeURIComponent(signed.signature.fingerprint)}`,
+    verificationUri:
+      `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&digest=${signed.digest}` +
+      `&key=${encodeURIComponent(signed.signature.fingerprint)}`,
   };
 }

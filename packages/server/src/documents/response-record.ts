@@ -214,6 +214,8 @@ export function responseDocumentOf(
     sections: [withSourcesNote({ heading: title, fields }, cited), signatorySection('decision', decidedBy)],
     signingKeyFingerprint: signed.fingerprint,
     canonicalDigest: signed.digest,
-    verificationUri: `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&event=${event.id}&digest=${signed.digest}&key=${encodeURIComponent(signed.fingerprint)}`,
+    verificationUri:
+      `hanoi247:verify?ref=${encodeURIComponent(request.reference)}&event=${event.id}&digest=${signed.digest}` +
+      `&key=${encodeURIComponent(signed.fingerprint)}`,
   };
 }

@@ -25,8 +25,9 @@ interface GroundEntry {
 /** This node's bilateral treaties allow only these grounds (config `legal.bilateralGrounds`). */
 const bilateralGrounds = ['ESSENTIAL_INTERESTS', 'NO_DUAL_CRIMINALITY'];
 
-const citation =
-  /^(UN Convention against Cybercrime art\. \d+(\(\w+\))*( \[unverified\])?|Budapest Convention art\. \d+(\(\w+\))*|bilateral treaty: .+|reciprocity: .+|operational practice \(G8\/UNODC\): .+)$/;
+const art = String.raw`art\. \d+(\(\w+\))*`;
+const treaty = String.raw`UN Convention against Cybercrime ${art}( \[unverified\])?|Budapest Convention ${art}`;
+const citation = new RegExp(`^(${treaty}|(bilateral treaty|reciprocity|operational practice \\(G8/UNODC\\)): .+)$`);
 
 /** The legal rules as data, and the warnings drafted from them while the officer types. */
 describe('reference data and drafting warnings', () => {

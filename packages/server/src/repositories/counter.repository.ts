@@ -12,4 +12,8 @@ export const counterRepository = {
       .executeTakeFirstOrThrow();
     return Number(row.value);
   },
+  /** The next number of a yearly series as references print it: `2026-000042`, the 42nd `kind` of 2026. */
+  async nextOfYear(db: Executor, kind: string, year: number): Promise<string> {
+    return `${year}-${String(await counterRepository.next(db, `${kind}:${year}`)).padStart(6, '0')}`;
+  },
 };

@@ -280,7 +280,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       const userId = principal.userId ?? principal.username;
       return insertNew(context, principal, async (tx) => ({
         id: ids(),
-        reference: `${country()}-${now.getUTCFullYear()}-${String(await counterRepository.next(tx, `request:${now.getUTCFullYear()}`)).padStart(6, '0')}`,
+        reference: `${country()}-${await counterRepository.nextOfYear(tx, 'request', now.getUTCFullYear())}`,
         caseId: input.caseId ?? null,
         type: input.type,
         direction: 'outgoing',

@@ -65,7 +65,8 @@ export function App() {
     if (session.data) rememberCsrfToken(session.data.csrfToken);
   }, [session.data]);
 
-  // The node's profile says which language to open in: waiting for it avoids a page that changes language under the reader.
+  // The node's profile says which language to open in: waiting for it avoids a page that changes language under the
+  // reader.
   if (session.isPending || place.isPending) {
     return (
       <Center h="100vh">

@@ -68,7 +68,8 @@ function policeDetails(story: PlannedStory): Record<string, unknown> {
     requestingAgency: authority(from, language),
     subject: `${demoMarker} ${demoCase.offence[language]}`,
     informationSought: vi
-      ? `Thông tin đăng ký doanh nghiệp và tài khoản ngân hàng liên quan tới ${demoCase.platform} tại ${countryName(to)}`
+      ? `Thông tin đăng ký doanh nghiệp và tài khoản ngân hàng ` +
+        `liên quan tới ${demoCase.platform} tại ${countryName(to)}`
       : `Company registration and bank accounts linked to ${demoCase.platform} in ${countryName(to)}`,
     purpose: vi
       ? 'Xác minh ban đầu trước khi gửi yêu cầu tương trợ'

@@ -92,7 +92,10 @@ describe('validateRequestDetails', () => {
       if (result.ok) {
         for (const m of result.missing) {
           expect(m.message).toMatch(
-            / is required \((UN Convention against Cybercrime|Budapest Convention|bilateral treaty|reciprocity|operational practice).+\)$/,
+            new RegExp(
+              String.raw` is required \((UN Convention against Cybercrime|Budapest Convention|bilateral treaty|` +
+                String.raw`reciprocity|operational practice).+\)$`,
+            ),
           );
         }
       }

@@ -1,4 +1,6 @@
-/** The API as the browser calls it: the contract's client, same origin, session cookie, CSRF header on unsafe methods. */
+/**
+ * The API as the browser calls it: the contract's client, same origin, session cookie, CSRF header on unsafe methods.
+ */
 import { ApiProblem, createApiClient } from '@hanoi247/contract/client';
 
 /** Every refused call is the contract's one problem type (status, stable code, field errors). */

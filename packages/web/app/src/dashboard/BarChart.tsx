@@ -29,7 +29,9 @@ export function BarChart({ title, rowHeader, series, rows, format, empty }: Prop
   }
   const max = niceMax(rows.flatMap((r) => r.values));
   const geometry = layoutBars(rows, plot.width, plot.height, max);
-  const summary = `${title}: ${rows.map((r) => `${r.label} ${r.values.map((v, i) => `${series[i]?.label ?? ''} ${format(v)}`).join(', ')}`).join('; ')}`;
+  const rowSummary = (r: BarRow) =>
+    `${r.label} ${r.values.map((v, i) => `${series[i]?.label ?? ''} ${format(v)}`).join(', ')}`;
+  const summary = `${title}: ${rows.map(rowSummary).join('; ')}`;
   const everyNth = Math.ceil(rows.length / 12);
   return (
     <Stack gap={4}>

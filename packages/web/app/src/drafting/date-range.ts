@@ -41,7 +41,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function isoToLocal(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const minutes = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const minutes = `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
   // Keep seconds the server holds (e.g. 23:59:59), so reopening and saving a draft changes nothing.
   return date.getSeconds() === 0 && date.getMilliseconds() === 0 ? minutes : `${minutes}:${pad(date.getSeconds())}`;
 }

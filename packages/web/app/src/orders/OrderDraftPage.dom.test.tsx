@@ -66,7 +66,7 @@ afterEach(async () => {
 });
 
 describe('issuing a domestic order from an accepted request', () => {
-  it('opens pre-filled from the request, readable in Vietnamese: scope, range in its zone, minimum period', async () => {
+  it('opens pre-filled from the request, in Vietnamese: scope, range in its zone, minimum period', async () => {
     await i18next.changeLanguage('vi');
     stubFetch(answers);
     const { container } = renderWithApp(<OrderDraftPage requestId={request.id} />);

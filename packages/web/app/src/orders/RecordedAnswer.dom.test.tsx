@@ -93,7 +93,7 @@ describe('the answer of a provider that is not on the platform', () => {
     });
   }
 
-  it('records the provider\u2019s acknowledgement after the officer confirms: who, how, when, and the letter', async () => {
+  it('records the provider\u2019s acknowledgement after the officer confirms: who, how, when, the letter', async () => {
     rememberSignedIn(true);
     const network = stubFetch({ ...stubs([]), [`POST ${base}/provider-answers`]: () => json(200, acknowledged) });
     const user = userEvent.setup({ delay: null });

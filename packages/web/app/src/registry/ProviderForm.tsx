@@ -23,7 +23,9 @@ interface Props {
   readonly nodeCountry: string;
 }
 
-/** Adds a provider to the registry or changes one: the form's own checks first, then the server's, each at its field. */
+/**
+ * Adds a provider to the registry or changes one: the form's own checks first, then the server's, each at its field.
+ */
 export function ProviderForm({ provider, nodeCountry }: Props) {
   const { t } = useTranslation();
   const save = useSaveProvider(provider?.id ?? null);
