@@ -38,11 +38,13 @@ describe('readJsonLines', () => {
 
 describe('readCsvReports', () => {
   const header =
-    'institution_reference,scam_type,occurred_at,first_contact,transfer_at,amount,currency,payee_type,payee_value,payee_bank,identifiers';
+    'institution_reference,scam_type,occurred_at,first_contact,' +
+    'transfer_at,amount,currency,payee_type,payee_value,payee_bank,identifiers';
 
   it('makes one report per row with its transfer and identifiers, blank cells left out', () => {
     const reading = readCsvReports(
-      `${header}\nR1,LOAN,2026-11-02T14:03:11+07:00,sms,2026-11-02T15:00:00+07:00,5000000,VND,vn-account,0451000123456,VCB,"phone=0912 345 678; url=https://x.example/a=b"\n` +
+      `${header}\nR1,LOAN,2026-11-02T14:03:11+07:00,sms,2026-11-02T15:00:00+07:00,5000000,VND,` +
+        `vn-account,0451000123456,VCB,"phone=0912 345 678; url=https://x.example/a=b"\n` +
         `R2,OTHER,2026-11-02T14:03:11+07:00,other,,,,,,,\n`,
     );
     expect(reading).toEqual({

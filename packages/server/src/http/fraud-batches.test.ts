@@ -66,8 +66,10 @@ describe('fraud reports in bulk', () => {
   it('takes CSV: one report a row, bad rows answered with their line', async () => {
     const before = await storedReports();
     const csv = [
-      'institution_reference,scam_type,occurred_at,first_contact,transfer_at,amount,currency,payee_type,payee_value,payee_bank,identifiers',
-      'CSV-1,INVESTMENT,2026-11-04T09:00:00+07:00,telegram,2026-11-04T10:00:00+07:00,50000000,VND,vn-account,0451000999999,VCB,"phone=0933 111 222; url=https://dau-tu-ai.top/vn"',
+      'institution_reference,scam_type,occurred_at,first_contact,' +
+        'transfer_at,amount,currency,payee_type,payee_value,payee_bank,identifiers',
+      'CSV-1,INVESTMENT,2026-11-04T09:00:00+07:00,telegram,2026-11-04T10:00:00+07:00,50000000,VND,' +
+        'vn-account,0451000999999,VCB,"phone=0933 111 222; url=https://dau-tu-ai.top/vn"',
       'CSV-2,INVESTMENT,2026-11-04T09:00:00+07:00,telegram',
       'CSV-3,INVESTMENT,2026-11-04T09:00:00+07:00,telegram,2026-11-04T10:00:00+07:00,"50.000.000",VND,,,,',
       'CSV-4,LOAN,2026-11-05T09:00:00+07:00,sms,,,,,,,phone=0933111222',

@@ -75,8 +75,10 @@ export const indicatorRepository = {
         conflict.column('hash_key').doUpdateSet({
           report_count: sql`indicators.report_count + 1`,
           loss_vnd: sql`indicators.loss_vnd + excluded.loss_vnd`,
-          first_seen: sql`case when excluded.first_seen < indicators.first_seen then excluded.first_seen else indicators.first_seen end`,
-          last_seen: sql`case when excluded.last_seen > indicators.last_seen then excluded.last_seen else indicators.last_seen end`,
+          first_seen: sql`case when excluded.first_seen < indicators.first_seen
+            then excluded.first_seen else indicators.first_seen end`,
+          last_seen: sql`case when excluded.last_seen > indicators.last_seen
+            then excluded.last_seen else indicators.last_seen end`,
           updated_at: sql`excluded.updated_at`,
         }),
       )

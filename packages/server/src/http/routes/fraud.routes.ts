@@ -33,7 +33,10 @@ function readBatch(contentType: string | undefined, text: string): BatchReading 
   return (contentType ?? '').toLowerCase().startsWith('text/csv') ? readCsvReports(text) : readJsonLines(text, parse);
 }
 
-/** Institutions report fraud (one report, or a batch in JSON Lines or CSV); the fraud desk reads reports and indicators. */
+/**
+ * Institutions report fraud (one report, or a batch in JSON Lines or CSV); the fraud desk reads reports and
+ * indicators.
+ */
 export const fraudRoutes =
   (deps: FraudRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -86,7 +89,8 @@ export const fraudRoutes =
             tags,
             summary: 'Submit fraud reports in bulk (JSON Lines or CSV), with a result per row',
             description:
-              'Content type `application/x-ndjson` (one report a line) or `text/csv` (columns in docs/fraud-reports.md). ' +
+              'Content type `application/x-ndjson` (one report a line) or `text/csv` ' +
+              '(columns in docs/fraud-reports.md). ' +
               `At most ${fraudBatchLimits.maxRows} rows and ${fraudBatchLimits.maxBytes} bytes. Each good row is ` +
               'stored in its own transaction; each bad row is answered with its line and problems.',
             response: withBatchProblems({ 200: fraudBatchResultSchema }),
