@@ -10,6 +10,7 @@ import { orderEvidenceMigration } from './0007-order-evidence.js';
 import { requestAssigneeMigration } from './0008-request-assignee.js';
 import { orderDrivenPreservationMigration } from './0009-order-driven-preservation.js';
 import { jobsMigration } from './0010-jobs.js';
+import { outboxLeaseMigration } from './0011-outbox-lease.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -27,5 +28,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0008-request-assignee': requestAssigneeMigration(dialect),
     '0009-order-driven-preservation': orderDrivenPreservationMigration(dialect),
     '0010-jobs': jobsMigration(dialect),
+    '0011-outbox-lease': outboxLeaseMigration(dialect),
   };
 }
