@@ -82,13 +82,13 @@ export function createOrderService(deps: OrderServiceDeps) {
     return deps.nodeCountry;
   };
 
-  async function present(tx: Tx | typeof db, order: OrderRecord, request?: RequestRecord): Promise<OfficerOrderView> {
-    const linked =
-      request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId));
+  async function present(tx: Tx | typeof db, viewer: CallContext, order: OrderRecord, request?: RequestRecord) {
     return presentOfficerOrder(order, {
       provider: await providerRepository.findById(tx, order.providerId),
-      request: linked,
+      request:
+        request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId)),
       deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
+      viewer: viewer.principal,
     });
   }
 
@@ -215,7 +215,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       );
       // The offer of the production commits as a durable job with the confirmation, never after it.
       if (action === 'confirm-production-complete') await deps.offerEvidence?.(tx, context, next);
-      return present(tx, next);
+      return present(tx, context, next);
     });
     // Wakes the outbox dispatcher and the job runner (the offer).
     deps.afterCommit?.();
@@ -227,7 +227,7 @@ export function createOrderService(deps: OrderServiceDeps) {
 
     async create(context: CallContext, input: OrderInput): Promise<OfficerOrderView> {
       requirePermission(context.principal, 'orders:issue');
-      return db.transaction().execute(async (tx) => present(tx, await insertOrder(tx, context, input, null)));
+      return db.transaction().execute(async (tx) => present(tx, context, await insertOrder(tx, context, input, null)));
     },
 
     async get(context: CallContext, id: string, purpose: string | null): Promise<OfficerOrderView> {
@@ -244,7 +244,7 @@ export function createOrderService(deps: OrderServiceDeps) {
             details: { reference: order.reference },
           }),
         );
-        return present(tx, order, request);
+        return present(tx, context, order, request);
       });
     },
 
@@ -260,7 +260,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     ): Promise<OfficerOrderView[]> {
       const principal = readPermission(context);
       const orders = await orderRepository.list(db, { ...filter, excludeTypes: restrictedOrderTypesFor(principal) });
-      return Promise.all(orders.map((order) => present(db, order)));
+      return Promise.all(orders.map((order) => present(db, context, order)));
     },
 
     /** The order's production (audited): for a purely domestic order, the only way to its evidence. */

@@ -8,6 +8,7 @@ import { json, stubFetch } from '../test/fetch-stub.js';
 import { orderView } from '../test/order-view.js';
 import { expectReadable } from '../test/readable-scan.js';
 import { renderWithApp } from '../test/render.js';
+import { pick } from '../i18n/i18n.js';
 import { OrderPage } from './OrderPage.js';
 
 const actionOf = (action: string) => {
@@ -136,6 +137,43 @@ describe('the order page', () => {
       expect(screen.getByRole('link', { name: /signed order|lệnh đã ký/i }).getAttribute('href')).toBe(
         `${base}/signed`,
       );
+      expectReadable(container);
+    });
+  }
+
+  for (const [language, why] of [
+    [
+      'vi',
+      /bước này cần cán bộ cơ quan trung ương hoặc lãnh đạo phê duyệt; bạn không thể tự thực hiện\. Bước này chuyển/,
+    ],
+    [
+      'en',
+      /this step needs a central-authority officer or a supervisor; you cannot take it yourself\. It offers the evidence/,
+    ],
+  ] as const) {
+    it(`in ${language}: says why a duty officer is not offered to confirm a production that goes abroad`, async () => {
+      await i18next.changeLanguage(language);
+      const produced = orderView('PRODUCED', {
+        type: 'PRODUCE_27A',
+        withheldActions: [
+          {
+            ...actionOf('confirm-production-complete'),
+            code: 'order/disclosure-not-permitted',
+            roles: ['central_authority_officer', 'supervisor'],
+          },
+        ],
+      });
+      stubFetch({
+        [`GET ${base}`]: () => json(200, produced),
+        [`GET ${base}/timeline`]: () => json(200, { events: [] }),
+        [`GET ${base}/evidence`]: () => json(200, { items: [] }),
+      });
+      const { container } = renderWithApp(<OrderPage id={drafted.id} />);
+      const withheld = await screen.findByTestId('withheld-actions');
+      expect(withheld.textContent).toMatch(why);
+      const label = pick(actionOf('confirm-production-complete').label, language);
+      expect(withheld.textContent).toContain(label);
+      expect(screen.queryByRole('button', { name: label })).toBeNull();
       expectReadable(container);
     });
   }
