@@ -181,6 +181,9 @@ export const orderTimelineSchema = z.object({
       payload: z.record(z.string(), z.unknown()),
       actorName: z.string().optional(),
       kind: z.string().optional(),
+      label: bilingual.describe(
+        'what happened, in words: the machine\u2019s label of the action, or the node\u2019s own event',
+      ),
     }),
   ),
 });

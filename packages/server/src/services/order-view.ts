@@ -5,6 +5,7 @@ import {
   orderTransitionsFor,
   orderTypes,
   stateLabelOf,
+  timelineLabel,
   type Bilingual,
   type OrderSide,
   type OrderDocument,
@@ -190,6 +191,7 @@ export function presentProviderOrder(
 /** The timeline as the provider sees it: the side that acted, never an officer's name. */
 export function providerTimeline(events: readonly OrderEvent[]): {
   action: string;
+  label: Bilingual;
   side: string;
   fromState: string | null;
   toState: string | null;
@@ -198,6 +200,7 @@ export function providerTimeline(events: readonly OrderEvent[]): {
 }[] {
   return events.map((e) => ({
     action: e.action,
+    label: timelineLabel(orderMachine, e.action, e.fromState),
     side: e.side,
     fromState: e.fromState,
     toState: e.toState,

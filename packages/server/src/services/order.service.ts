@@ -12,11 +12,7 @@ import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { counterRepository } from '../repositories/counter.repository.js';
 import { evidenceRepository } from '../repositories/evidence.repository.js';
-import {
-  orderDeadlineRepository,
-  orderEventRepository,
-  type OrderEvent,
-} from '../repositories/order-event.repository.js';
+import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord, type OrderTerms } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
@@ -25,6 +21,7 @@ import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
 import { orderNotFound, presentOfficerOrder, restrictedOrderTypesFor, type OfficerOrderView } from './order-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
+import { labelledOrderEvents } from './timeline-labels.js';
 import { requirePermission } from './user.service.js';
 
 export interface OrderServiceDeps extends ServiceRuntime {
@@ -284,10 +281,10 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    async timeline(context: CallContext, id: string): Promise<OrderEvent[]> {
+    async timeline(context: CallContext, id: string) {
       const principal = readPermission(context);
       await access.forOfficer(context, principal, id, 'timeline');
-      return orderEventRepository.listForOrder(db, id);
+      return labelledOrderEvents(await orderEventRepository.listForOrder(db, id));
     },
 
     transition: (context: CallContext, id: string, action: string, payload: OrderPayload) => {

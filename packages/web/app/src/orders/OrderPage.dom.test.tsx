@@ -1,4 +1,4 @@
-import { orderTransitions } from '@hanoi247/core';
+import { orderMachine, orderTransitions, timelineLabel } from '@hanoi247/core';
 import { screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import i18next from 'i18next';
@@ -69,6 +69,16 @@ const timeline = {
       occurredAt: '2026-11-23T03:00:00Z',
       payload: { note: 'Served through the portal' },
     },
+    // The clock's own event: no machine action, no word in the page's dictionary; the server's label names it.
+    {
+      action: 'deadline-warning',
+      side: 'system',
+      fromState: null,
+      toState: null,
+      occurredAt: '2026-11-23T04:00:00Z',
+      payload: {},
+      label: timelineLabel(orderMachine, 'deadline-warning', null),
+    },
   ],
 };
 const evidence = {
@@ -111,9 +121,9 @@ afterEach(async () => {
 });
 
 describe('the order page', () => {
-  for (const [language, state, created, evidenceTitle] of [
-    ['vi', 'Đã tống đạt cho doanh nghiệp', 'Đã soạn', 'Chứng cứ đã cung cấp'],
-    ['en', 'Served on the provider', 'Drafted', 'Evidence produced'],
+  for (const [language, state, created, evidenceTitle, warned] of [
+    ['vi', 'Đã tống đạt cho doanh nghiệp', 'Đã soạn', 'Chứng cứ đã cung cấp', 'Sắp đến hạn'],
+    ['en', 'Served on the provider', 'Drafted', 'Evidence produced', 'A deadline is near'],
   ] as const) {
     it(`in ${language}: state, terms, clocks, timeline, signed order and evidence, all readable`, async () => {
       rememberSignedIn(true);
@@ -127,6 +137,7 @@ describe('the order page', () => {
       const { container } = renderWithApp(<OrderPage id={drafted.id} />);
       expect((await screen.findByTestId('order-state')).textContent).toBe(state);
       await screen.findByText(created);
+      expect(screen.getByText(warned)).toBeDefined();
       await screen.findByText(evidenceTitle);
       await screen.findByText('subscriber.csv');
       expect(screen.getByText('Served through the portal')).toBeDefined();
