@@ -8,6 +8,7 @@ import {
   orderScopeSchema,
   orderTypeCodes,
   providerObjectionCodes,
+  roles,
 } from '@hanoi247/core';
 import { z } from 'zod';
 import { idSchema, safeText } from './common.js';
@@ -157,6 +158,15 @@ export const officerOrderViewSchema = z
     authorisedBy: z.string().nullable(),
     authorisedAt: z.string().nullable(),
     createdAt: z.string(),
+    withheldActions: z
+      .array(
+        z.object({ action: z.string(), label: bilingual, code: z.string(), roles: z.array(z.enum(roles)).readonly() }),
+      )
+      .readonly()
+      .describe(
+        'actions of this step the caller may not take (their stable refusal code) and the roles that may: ' +
+          'e.g. confirming a production that discloses evidence abroad needs evidence:export',
+      ),
   })
   .meta({ id: 'DomesticOrder' });
 
@@ -171,6 +181,9 @@ export const orderTimelineSchema = z.object({
       payload: z.record(z.string(), z.unknown()),
       actorName: z.string().optional(),
       kind: z.string().optional(),
+      label: bilingual.describe(
+        'what happened, in words: the machine\u2019s label of the action, or the node\u2019s own event',
+      ),
     }),
   ),
 });

@@ -222,6 +222,9 @@ export const timelineSchema = z.object({
         actorName: z.string(),
         occurredAt: z.string(),
         payload: z.record(z.string(), z.unknown()),
+        label: bilingual.describe(
+          'what happened, in words: the machine\u2019s label of the action, either side\u2019s',
+        ),
       }),
     )
     .readonly(),

@@ -131,6 +131,7 @@ export const errorCatalogue = {
   'order/invalid': 'invalid',
   'order/illegal-transition': 'conflict',
   'order/four-eyes': 'forbidden',
+  'order/disclosure-not-permitted': 'forbidden',
   'order/duration-exceeded': 'invalid',
   'order/invalid-period': 'invalid',
   'order/emergency-justification-required': 'invalid',

@@ -1,3 +1,4 @@
+import type { Permission } from '../auth/roles.js';
 import { DomainError } from '../errors/domain-error.js';
 import { requireFourEyes } from '../lifecycle/four-eyes.js';
 import { citeLegalSource } from '../requests/legal-source.js';
@@ -6,6 +7,9 @@ import { unCite } from '../requests/un-numbering.js';
 import type { OrderGuardId } from './order.machine.js';
 import { currentPeriod, type OrderActor, type OrderPayload, type OrderSnapshot } from './order-snapshot.js';
 import { orderTypes } from './order-types.js';
+
+/** Disclosing evidence abroad (roles.ts): whoever confirms a production that goes to a requesting State needs it. */
+export const disclosurePermission: Permission = 'evidence:export';
 
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
 
@@ -90,6 +94,18 @@ export const orderGuards: Readonly<Record<OrderGuardId, (context: OrderGuardCont
         'order/invalid-period',
         'collection may run only within the authorised period' +
           (period === null ? '' : `, ${period.start} to ${period.end}`),
+      );
+    }
+  },
+  // Arts. 36, 40: disclosing evidence to another State is the central authority's act, not the 24/7 desk's. Refused up
+  // front, so that no offer is queued that would fail later for want of the permission.
+  'disclosure-authority': ({ order, actor }) => {
+    if (order.executesForeignRequest && actor.side === 'officer' && !actor.permissions.has(disclosurePermission)) {
+      throw new DomainError(
+        'order/disclosure-not-permitted',
+        `confirming this production complete offers its evidence to the requesting State, a disclosure ` +
+          `abroad that needs the ${disclosurePermission} permission (a central-authority officer or a ` +
+          `supervisor; ${citeLegalSource(unCite.dataProtection.transfer)}, ${citeLegalSource(unCite.mla.article)})`,
       );
     }
   },

@@ -23,6 +23,11 @@ export interface OrderSnapshot {
   readonly durationDays: number | null;
   readonly periods: readonly OrderPeriod[];
   readonly authorisedPeriod: { readonly start: string; readonly end: string } | null;
+  /**
+   * The order executes a foreign State's request: its production is offered to that State when confirmed complete, a
+   * disclosure abroad.
+   */
+  readonly executesForeignRequest: boolean;
 }
 
 export interface OrderActor {

@@ -39,6 +39,7 @@ export function orderSnapshot(overrides: Partial<OrderSnapshot> & { type?: Order
       type === 'RT_TRAFFIC_29' || type === 'INTERCEPT_30'
         ? { start: '2026-11-01T00:00:00+07:00', end: '2026-12-01T00:00:00+07:00' }
         : null,
+    executesForeignRequest: false,
     ...overrides,
   };
 }

@@ -25,6 +25,7 @@ export const orderGuardIds = [
   'objection-grounds',
   'within-authorised-period',
   'note',
+  'disclosure-authority',
 ] as const;
 export type OrderGuardId = (typeof orderGuardIds)[number];
 
@@ -184,10 +185,16 @@ export const orderTransitions: readonly OrderTransitionDefinition[] = [
     en: 'Deliver a batch of collected data',
     vi: 'Cung cấp một đợt dữ liệu thu thập',
   }),
-  transition('confirm-production-complete', ['PRODUCED'], 'EVIDENCE_INGESTED', 'officer', ['production'], {
-    en: 'Production complete: evidence ingested',
-    vi: 'Xác nhận đã nhận đủ dữ liệu',
-  }),
+  // Under a foreign request the confirmation offers the production to the requesting State: a disclosure abroad.
+  transition(
+    'confirm-production-complete',
+    ['PRODUCED'],
+    'EVIDENCE_INGESTED',
+    'officer',
+    ['production'],
+    { en: 'Production complete: evidence ingested', vi: 'Xác nhận đã nhận đủ dữ liệu' },
+    { guards: ['disclosure-authority'] },
+  ),
   transition(
     'start-collection',
     ['ACKNOWLEDGED'],

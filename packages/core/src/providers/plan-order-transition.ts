@@ -1,6 +1,8 @@
+import { isOfficerRole, roleGrants, roles, type Permission, type Role } from '../auth/roles.js';
+import type { ErrorCode } from '../errors/error-codes.js';
 import { planStep } from '../lifecycle/planner.js';
 import { addLegalDays, legalDaysBetween, utcZone } from '../support/legal-time.js';
-import { orderGuards } from './order-guards.js';
+import { disclosurePermission, orderGuards } from './order-guards.js';
 import { orderClockEffects, type OrderClockEffect } from './order-deadlines.js';
 import { orderTransitionsFor, type OrderSide, type OrderTransitionDefinition } from './order.machine.js';
 import {
@@ -93,6 +95,50 @@ export function planOrderTransition(
     now,
   );
   return { action, from: order.state, to, transition, periods, clocks };
+}
+
+/** An action of this side the gate would refuse this actor for want of authority: who may take it, and why not them. */
+export interface WithheldOrderAction {
+  readonly transition: OrderTransitionDefinition;
+  readonly code: ErrorCode;
+  /** The officer roles that hold what the action needs. */
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The actions of the actor's side from the order's state, split as the gate would judge this actor's authority: the
+ * ones offered, and the ones withheld with the refusal's code and the roles that may take them instead. Payload guards
+ * are not judged here: the form collects what they check.
+ */
+export function orderActionsFor(
+  order: OrderSnapshot,
+  actor: OrderActor,
+): { offered: OrderTransitionDefinition[]; withheld: WithheldOrderAction[] } {
+  const offered: OrderTransitionDefinition[] = [];
+  const withheld: WithheldOrderAction[] = [];
+  const holders = (needed: readonly Permission[]) =>
+    roles.filter((role) => isOfficerRole(role) && needed.every((p) => roleGrants(role, p)));
+  for (const transition of orderTransitionsFor(orderTypes[order.type].kind, order.state, actor.side)) {
+    const needed = transition.permission === null ? [] : [transition.permission];
+    const discloses =
+      actor.side === 'officer' && order.executesForeignRequest && transition.guards.includes('disclosure-authority');
+    if (needed.some((p) => !actor.permissions.has(p))) {
+      withheld.push({
+        transition,
+        code: 'auth/forbidden',
+        roles: holders(discloses ? [...needed, disclosurePermission] : needed),
+      });
+    } else if (discloses && !actor.permissions.has(disclosurePermission)) {
+      withheld.push({
+        transition,
+        code: 'order/disclosure-not-permitted',
+        roles: holders([...needed, disclosurePermission]),
+      });
+    } else {
+      offered.push(transition);
+    }
+  }
+  return { offered, withheld };
 }
 
 /** A confirmation short of the order's current period: the officer is alerted. */

@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { FraudTables } from './database-schema-fraud.js';
 import type { OrderTables } from './database-schema-orders.js';
+import type { LeaseColumns } from './lease-columns.js';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text on both engines
@@ -193,7 +194,8 @@ export interface PeerKeysTable {
   retired_at: string | null;
 }
 
-export interface OutboxTable {
+/** 0011: leased by a dispatch run while it sends the message; no other run sends it meanwhile. */
+export interface OutboxTable extends LeaseColumns {
   message_id: string;
   to_country: string;
   type: string;
@@ -210,15 +212,13 @@ export interface OutboxTable {
   delivered_at: string | null;
 }
 
-export interface JobsTable {
+export interface JobsTable extends LeaseColumns {
   id: string;
   kind: string;
   payload: string;
   state: 'pending' | 'done' | 'failed';
   attempts: number;
   run_at: string;
-  lease_token: string | null;
-  leased_until: string | null;
   error_code: string | null;
   error_detail: string | null;
   created_at: string;

@@ -43,7 +43,7 @@ describe('federation between two nodes', () => {
     }>().requests;
   const timeline = async (node: TestNode, who: string, id: string) =>
     (await node.call('GET', `/api/v1/requests/${id}/timeline`, { as: users[who] })).json<{
-      events: { kind: string; action: string; payload: Record<string, unknown> }[];
+      events: { kind: string; action: string; payload: Record<string, unknown>; label: { en: string; vi: string } }[];
     }>().events;
 
   beforeAll(async () => {
@@ -132,6 +132,17 @@ describe('federation between two nodes', () => {
       'accept',
       'issue-domestic-order',
       'confirm-preserved',
+    ]);
+    // The partner's steps and the node's own events (messages, receipts) come with their words, in both languages.
+    const labelled = (await timeline(vn, 'vnDuty', outgoing.id)).map((e) => [e.action, e.label] as const);
+    for (const [action, label] of labelled) {
+      expect([label.en, label.vi], action).not.toContain(action);
+      expect(label.en, action).not.toBe('Recorded event');
+    }
+    expect(labelled).toContainEqual(['triage', { en: 'Start triage', vi: 'Bắt đầu xem xét' }]);
+    expect(labelled).toContainEqual([
+      'message-delivered',
+      expect.objectContaining({ en: expect.any(String) as unknown }),
     ]);
   });
 

@@ -204,26 +204,31 @@ describe('the offer of a confirmed production', () => {
 
   it('shows a final failure by its code on the order and the request, audits it and counts it', async () => {
     const { requestId, order } = await produced();
-    // A duty officer may confirm the production but not send evidence abroad (Art. 40): the offer fails for good.
-    await orders.move(duty, order.id, 'confirm-production-complete');
+    await orders.move(supervisor, order.id, 'confirm-production-complete');
+    // Before the job runs, the production reaches its retention date and is erased: the offer fails for good.
+    await db()
+      .updateTable('evidence_items')
+      .set({ erased_at: node.clock.now().toISOString() })
+      .where('order_id', '=', order.id)
+      .execute();
     expect(await services().jobs.runDue()).toEqual({ claimed: 1, done: 0, retried: 0, failed: 1 });
     expect(await offersQueued(requestId)).toEqual([]);
     const failed = (await orderTimeline(order.id)).filter((e) => e.action.startsWith('evidence-offer'));
     expect(failed).toEqual([
       expect.objectContaining({
         action: 'evidence-offer-failed',
-        payload: { offered: [], code: 'auth/forbidden', attempts: 1 },
+        payload: { offered: [], code: 'bundle/item-erased', attempts: 1 },
       }),
     ]);
     const onRequest = (await requests.timeline(duty, requestId)).filter((e) => e.action === 'evidence-offer-failed');
     expect(onRequest.map((e) => e.payload)).toEqual([
-      { orderId: order.id, orderReference: order.reference, offered: [], code: 'auth/forbidden', attempts: 1 },
+      { orderId: order.id, orderReference: order.reference, offered: [], code: 'bundle/item-erased', attempts: 1 },
     ]);
     const [job] = await jobOf(order.id);
     const audit = await auditRepository.list(db(), { action: 'job.failed', limit: 10 });
     expect(audit.find((e) => e.objectId === job!.id)).toMatchObject({
       outcome: 'failure',
-      details: { kind: 'production-offer', code: 'auth/forbidden', attempts: 1 },
+      details: { kind: 'production-offer', code: 'bundle/item-erased', attempts: 1 },
     });
     const metrics = (await node.call('GET', '/metrics', { as: admin })).body;
     expect(metrics).toMatch(/hanoi247_job_runs_total\{kind="production-offer",outcome="failed"\} 1\b/);

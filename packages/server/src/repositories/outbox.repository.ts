@@ -121,38 +121,70 @@ export const outboxRepository = {
   },
 
   /**
+   * Takes the message for one send under a new token, by one conditional UPDATE: it must still be
+   * pending, unleased (or its lease ran out: the process holding it died) and unchanged since it was
+   * read (the same attempts). Of two dispatch runs, in one process or in two on one database, only one
+   * gets true; on PostgreSQL the second UPDATE waits for the first's row lock and then no longer matches.
+   */
+  async claim(db: Executor, message: OutboxRecord, token: string, now: string, leasedUntil: string): Promise<boolean> {
+    const result = await db
+      .updateTable('outbox')
+      .set({ lease_token: token, leased_until: leasedUntil })
+      .where('message_id', '=', message.messageId)
+      .where('status', '=', 'pending')
+      .where('attempts', '=', message.attempts)
+      .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', now)]))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
+
+  /** Gives a claim back unchanged (nothing was sent, nothing to record): the next run may take the message at once. */
+  async release(db: Executor, messageId: string, token: string): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({ lease_token: null, leased_until: null })
+      .where('message_id', '=', messageId)
+      .where('lease_token', '=', token)
+      .execute();
+  },
+
+  /**
    * Only a message still pending: a receipt and the expiry scan may race for the same message,
    * and whichever commits second must see that it lost (false) rather than overwrite.
    */
   async markDelivered(db: Executor, messageId: string, receipt: string, at: string): Promise<boolean> {
     const result = await db
       .updateTable('outbox')
-      .set({ status: 'delivered', receipt, delivered_at: at, last_error: null })
+      .set({ status: 'delivered', receipt, delivered_at: at, last_error: null, lease_token: null, leased_until: null })
       .where('message_id', '=', messageId)
       .where('status', '=', 'pending')
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   },
 
-  /** Only a message still pending, as for markDelivered. */
+  /**
+   * Only a message still pending, as for markDelivered, and only by the run holding its claim (`token`): a run whose
+   * lease ran out and was taken over changes nothing. Releases the claim.
+   */
   async markRetry(
     db: Executor,
     messageId: string,
-    attempts: number,
-    nextAttemptAt: string,
-    error: string,
-    failed: boolean,
+    token: string,
+    outcome: { attempts: number; nextAttemptAt: string; error: string; failed: boolean },
   ): Promise<boolean> {
     const result = await db
       .updateTable('outbox')
       .set({
-        attempts,
-        next_attempt_at: nextAttemptAt,
-        last_error: error.slice(0, 1000),
-        status: failed ? 'failed' : 'pending',
+        attempts: outcome.attempts,
+        next_attempt_at: outcome.nextAttemptAt,
+        last_error: outcome.error.slice(0, 1000),
+        status: outcome.failed ? 'failed' : 'pending',
+        lease_token: null,
+        leased_until: null,
       })
       .where('message_id', '=', messageId)
       .where('status', '=', 'pending')
+      .where('lease_token', '=', token)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   },

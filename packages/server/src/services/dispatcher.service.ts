@@ -30,6 +30,12 @@ export interface DispatchSummary {
 type Outcome =
   { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail' | 'expired'; error: string } | { kind: 'wait' };
 
+/**
+ * How long a claim on a message holds: well beyond one send (the outbound request gives up sooner), so only a process
+ * that died mid-send leaves a lease to run out.
+ */
+const LEASE_SECONDS = 300;
+
 /** A partner that accepts no inbound connection pulls its messages; we only keep them ready. */
 function pullsItsMessages(signedDescriptor: string): boolean {
   const endpoints = (JSON.parse(signedDescriptor) as { descriptor?: { endpoints?: { acceptsInbound?: unknown } } })
@@ -112,18 +118,16 @@ export function createDispatcher(deps: DispatcherDeps) {
    * Records the outcome in one transaction; false when the message was no longer pending (a receipt and the expiry scan
    * raced).
    */
-  async function record(message: OutboxRecord, outcome: Outcome): Promise<boolean> {
+  async function record(message: OutboxRecord, outcome: Outcome, token: string | null): Promise<boolean> {
     const at = clock.now().toISOString();
     if (outcome.kind === 'wait') {
       // Not an attempt: look again later without spending the retry budget.
-      return outboxRepository.markRetry(
-        db,
-        message.messageId,
-        message.attempts,
-        new Date(clock.now().getTime() + 30_000).toISOString(),
-        'waiting for the partner to pull',
-        false,
-      );
+      return outboxRepository.markRetry(db, message.messageId, token ?? '', {
+        attempts: message.attempts,
+        nextAttemptAt: new Date(clock.now().getTime() + 30_000).toISOString(),
+        error: 'waiting for the partner to pull',
+        failed: false,
+      });
     }
     const attempts = message.attempts + (outcome.kind === 'expired' ? 0 : 1);
     const failed =
@@ -136,18 +140,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       } else {
         const delay =
           Math.min(deps.retryMaxSeconds, deps.retryBaseSeconds * 2 ** (attempts - 1)) * (0.5 + random() / 2);
-        if (
-          !(await outboxRepository.markRetry(
-            tx,
-            message.messageId,
-            attempts,
-            new Date(clock.now().getTime() + delay * 1000).toISOString(),
-            outcome.error,
-            failed,
-          ))
-        ) {
-          return false;
-        }
+        const retry = {
+          attempts,
+          nextAttemptAt: new Date(clock.now().getTime() + delay * 1000).toISOString(),
+          error: outcome.error,
+          failed,
+        };
+        if (!(await outboxRepository.markRetry(tx, message.messageId, token ?? '', retry))) return false;
       }
       if (outcome.kind === 'retry' && !failed) return true;
       const delivered = outcome.kind === 'delivered';
@@ -196,6 +195,17 @@ export function createDispatcher(deps: DispatcherDeps) {
     return true;
   }
 
+  /**
+   * Claims the message for this run before anything is sent or recorded: of two dispatch runs at once (in this process
+   * or another on the same database) only one sends it; the other skips it. Null when another run has it.
+   */
+  async function claim(message: OutboxRecord): Promise<string | null> {
+    const token = ids();
+    const now = clock.now();
+    const until = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
+    return (await outboxRepository.claim(db, message, token, now.toISOString(), until)) ? token : null;
+  }
+
   /** The head of a partner's queue and its due messages (a long queue gets through in several runs), in queue order. */
   async function queueOf(country: string, now: string, batch: number): Promise<OutboxRecord[]> {
     const head = await outboxRepository.pendingFor(db, country, batch);
@@ -214,7 +224,7 @@ export function createDispatcher(deps: DispatcherDeps) {
      * False when the message is no longer pending (expired and shown as failed meanwhile).
      */
     async acknowledge(message: OutboxRecord, receipt: string): Promise<boolean> {
-      return record(message, { kind: 'delivered', receipt });
+      return record(message, { kind: 'delivered', receipt }, null);
     },
 
     /**
@@ -248,15 +258,21 @@ export function createDispatcher(deps: DispatcherDeps) {
             const waitingForPartner = message.attempts === 0 || message.lastError?.startsWith('unreachable') === true;
             // Not due after an error of its own (an HTTP 503, a bad receipt): it keeps its own schedule.
             if (!due && !waitingForPartner) continue;
+            if (unreachable !== null && !due) continue;
+            const token = await claim(message);
+            if (token === null) continue;
             if (unreachable !== null) {
-              if (due && (await record(message, unreachable))) count(message, unreachable);
+              if (await record(message, unreachable, token)) count(message, unreachable);
               continue;
             }
             const outcome = await attempt(message, partner);
             if (outcome.kind === 'retry' && outcome.error.startsWith('unreachable')) unreachable = outcome;
             // Sent ahead of its retry time and still unreachable: its own schedule stands.
-            if (!due && outcome === unreachable) continue;
-            if (await record(message, outcome)) count(message, outcome);
+            if (!due && outcome === unreachable) {
+              await outboxRepository.release(db, message.messageId, token);
+              continue;
+            }
+            if (await record(message, outcome, token)) count(message, outcome);
           }
         }
       }

@@ -197,6 +197,7 @@ export function createOrderFromRequestService(
               provider: await providerRepository.findById(tx, order.providerId),
               request,
               deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
+              viewer: principal,
             }),
           );
         }

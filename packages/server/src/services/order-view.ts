@@ -1,15 +1,18 @@
 import {
   DomainError,
+  orderActionsFor,
   orderMachine,
   orderTransitionsFor,
   orderTypes,
   stateLabelOf,
+  timelineLabel,
   type Bilingual,
   type OrderSide,
   type OrderDocument,
   type OrderTypeCode,
   type OrderSnapshot,
   type Principal,
+  type Role,
 } from '@hanoi247/core';
 import type { OrderDeadlineRecord, OrderEvent } from '../repositories/order-event.repository.js';
 import type { OrderObjection, OrderRecord, OrderTerms } from '../repositories/order.repository.js';
@@ -43,6 +46,7 @@ export function orderSnapshotOf(order: OrderRecord): OrderSnapshot {
     durationDays: order.terms.durationDays,
     periods: order.periods,
     authorisedPeriod: order.terms.authorisedPeriod,
+    executesForeignRequest: order.requestId !== null,
   };
 }
 
@@ -93,6 +97,12 @@ export interface OfficerOrderView extends SharedOrderView {
   readonly authorisedBy: string | null;
   readonly authorisedAt: string | null;
   readonly createdAt: string;
+  readonly withheldActions: readonly {
+    readonly action: string;
+    readonly label: Bilingual;
+    readonly code: string;
+    readonly roles: readonly Role[];
+  }[];
 }
 
 const clockView = ({ id: _id, orderId: _order, ...rest }: OrderDeadlineRecord): OrderClockView => rest;
@@ -136,10 +146,24 @@ export function presentOfficerOrder(
     provider: ProviderRecord | undefined;
     request: RequestRecord | undefined;
     deadlines: readonly OrderDeadlineRecord[];
+    /** Who reads the view: the actions offered are the ones the gate would let them take. */
+    viewer: Principal | null;
   },
 ): OfficerOrderView {
+  const { offered, withheld } = orderActionsFor(orderSnapshotOf(order), {
+    side: 'officer',
+    userId: extras.viewer?.userId ?? null,
+    permissions: extras.viewer?.permissions ?? new Set(),
+  });
   return {
     ...shared(order, extras.deadlines, 'officer'),
+    availableActions: offered.map((t) => ({ action: t.action, label: t.label })),
+    withheldActions: withheld.map(({ transition, code, roles }) => ({
+      action: transition.action,
+      label: transition.label,
+      code,
+      roles,
+    })),
     provider: { id: order.providerId, legalName: extras.provider?.legalName ?? order.providerId },
     requestId: order.requestId,
     requestReference: extras.request?.reference ?? null,
@@ -167,6 +191,7 @@ export function presentProviderOrder(
 /** The timeline as the provider sees it: the side that acted, never an officer's name. */
 export function providerTimeline(events: readonly OrderEvent[]): {
   action: string;
+  label: Bilingual;
   side: string;
   fromState: string | null;
   toState: string | null;
@@ -175,6 +200,7 @@ export function providerTimeline(events: readonly OrderEvent[]): {
 }[] {
   return events.map((e) => ({
     action: e.action,
+    label: timelineLabel(orderMachine, e.action, e.fromState),
     side: e.side,
     fromState: e.fromState,
     toState: e.toState,

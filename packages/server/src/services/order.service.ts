@@ -12,11 +12,7 @@ import type { Tx } from '../db/database-schema.js';
 import { auditRepository } from '../repositories/audit.repository.js';
 import { counterRepository } from '../repositories/counter.repository.js';
 import { evidenceRepository } from '../repositories/evidence.repository.js';
-import {
-  orderDeadlineRepository,
-  orderEventRepository,
-  type OrderEvent,
-} from '../repositories/order-event.repository.js';
+import { orderDeadlineRepository, orderEventRepository } from '../repositories/order-event.repository.js';
 import { orderRepository, type OrderRecord, type OrderTerms } from '../repositories/order.repository.js';
 import { providerRepository } from '../repositories/provider.repository.js';
 import { requestRepository, type RequestRecord } from '../repositories/request.repository.js';
@@ -25,6 +21,7 @@ import type { OrderAccess } from './order-access.js';
 import type { OrderTransitions } from './order-transitions.js';
 import { orderNotFound, presentOfficerOrder, restrictedOrderTypesFor, type OfficerOrderView } from './order-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
+import { labelledOrderEvents } from './timeline-labels.js';
 import { requirePermission } from './user.service.js';
 
 export interface OrderServiceDeps extends ServiceRuntime {
@@ -82,13 +79,13 @@ export function createOrderService(deps: OrderServiceDeps) {
     return deps.nodeCountry;
   };
 
-  async function present(tx: Tx | typeof db, order: OrderRecord, request?: RequestRecord): Promise<OfficerOrderView> {
-    const linked =
-      request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId));
+  async function present(tx: Tx | typeof db, viewer: CallContext, order: OrderRecord, request?: RequestRecord) {
     return presentOfficerOrder(order, {
       provider: await providerRepository.findById(tx, order.providerId),
-      request: linked,
+      request:
+        request ?? (order.requestId === null ? undefined : await requestRepository.findById(tx, order.requestId)),
       deadlines: await orderDeadlineRepository.forOrder(tx, order.id),
+      viewer: viewer.principal,
     });
   }
 
@@ -215,7 +212,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       );
       // The offer of the production commits as a durable job with the confirmation, never after it.
       if (action === 'confirm-production-complete') await deps.offerEvidence?.(tx, context, next);
-      return present(tx, next);
+      return present(tx, context, next);
     });
     // Wakes the outbox dispatcher and the job runner (the offer).
     deps.afterCommit?.();
@@ -227,7 +224,7 @@ export function createOrderService(deps: OrderServiceDeps) {
 
     async create(context: CallContext, input: OrderInput): Promise<OfficerOrderView> {
       requirePermission(context.principal, 'orders:issue');
-      return db.transaction().execute(async (tx) => present(tx, await insertOrder(tx, context, input, null)));
+      return db.transaction().execute(async (tx) => present(tx, context, await insertOrder(tx, context, input, null)));
     },
 
     async get(context: CallContext, id: string, purpose: string | null): Promise<OfficerOrderView> {
@@ -244,7 +241,7 @@ export function createOrderService(deps: OrderServiceDeps) {
             details: { reference: order.reference },
           }),
         );
-        return present(tx, order, request);
+        return present(tx, context, order, request);
       });
     },
 
@@ -260,7 +257,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     ): Promise<OfficerOrderView[]> {
       const principal = readPermission(context);
       const orders = await orderRepository.list(db, { ...filter, excludeTypes: restrictedOrderTypesFor(principal) });
-      return Promise.all(orders.map((order) => present(db, order)));
+      return Promise.all(orders.map((order) => present(db, context, order)));
     },
 
     /** The order's production (audited): for a purely domestic order, the only way to its evidence. */
@@ -284,10 +281,10 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    async timeline(context: CallContext, id: string): Promise<OrderEvent[]> {
+    async timeline(context: CallContext, id: string) {
       const principal = readPermission(context);
       await access.forOfficer(context, principal, id, 'timeline');
-      return orderEventRepository.listForOrder(db, id);
+      return labelledOrderEvents(await orderEventRepository.listForOrder(db, id));
     },
 
     transition: (context: CallContext, id: string, action: string, payload: OrderPayload) => {

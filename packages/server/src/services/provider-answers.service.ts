@@ -100,6 +100,7 @@ export function createProviderAnswerService(
           provider: await providerRepository.findById(tx, next.providerId),
           request: next.requestId === null ? undefined : await requestRepository.findById(tx, next.requestId),
           deadlines: await orderDeadlineRepository.forOrder(tx, next.id),
+          viewer: context.principal,
         });
       });
       deps.afterCommit?.();

@@ -37,6 +37,7 @@ import {
   type RequestView,
 } from './request-view.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
+import { labelledRequestEvents } from './timeline-labels.js';
 import { requirePermission } from './user.service.js';
 
 export interface RequestDraftInput {
@@ -491,14 +492,9 @@ export function createRequestService(deps: RequestServiceDeps) {
     ): Promise<QueuedRequest[]> {
       const principal = requirePermission(context.principal, 'requests:read');
       const { assignee, ...rest } = filter;
+      // undefined (no filter) stays undefined.
       const assigned =
-        assignee === undefined
-          ? undefined
-          : assignee === 'unassigned'
-            ? null
-            : assignee === 'me'
-              ? (principal.userId ?? principal.username)
-              : assignee;
+        assignee === 'unassigned' ? null : assignee === 'me' ? (principal.userId ?? principal.username) : assignee;
       return requestRepository.list(db, { ...rest, assignee: assigned, excludeTypes: restrictedTypesFor(principal) });
     },
 
@@ -538,10 +534,10 @@ export function createRequestService(deps: RequestServiceDeps) {
       return out;
     },
 
-    async timeline(context: CallContext, id: string): Promise<RequestEvent[]> {
+    async timeline(context: CallContext, id: string) {
       const principal = requirePermission(context.principal, 'requests:read');
-      visibleOrNotFound(principal, await requestRepository.findById(db, id));
-      return requestEventRepository.listForRequest(db, id);
+      const record = visibleOrNotFound(principal, await requestRepository.findById(db, id));
+      return labelledRequestEvents(record.type, await requestEventRepository.listForRequest(db, id));
     },
   };
 }

@@ -45,6 +45,9 @@ export const ordersEn = {
     servedAt: 'Served',
     actions: 'Next steps',
     noActions: 'Nothing to do on this order now.',
+    withheld: '{{action}}: this step needs {{who}}; you cannot take it yourself.',
+    withheldDisclosure:
+      'It offers the evidence produced to the requesting State: a disclosure abroad, which is the central authority\u2019s act (Convention, Arts. 36 and 40).',
     confirmQuestion: '{{action}} order {{reference}}? This cannot be undone.',
     note: 'Note',
     done: '{{action}}: the order is now {{state}}.',

@@ -48,6 +48,9 @@ export const ordersVi: Same<typeof ordersEn> = {
     servedAt: 'Đã tống đạt',
     actions: 'Bước tiếp theo',
     noActions: 'Hiện không có việc cần làm với lệnh này.',
+    withheld: '{{action}}: bước này cần {{who}}; bạn không thể tự thực hiện.',
+    withheldDisclosure:
+      'Bước này chuyển chứng cứ đã thu được cho Quốc gia yêu cầu: đây là việc cung cấp chứng cứ ra nước ngoài, thuộc thẩm quyền của cơ quan trung ương (Công ước, Điều 36 và 40).',
     confirmQuestion: '{{action}} lệnh {{reference}}? Không thể hoàn tác.',
     note: 'Ghi chú',
     done: '{{action}}: lệnh hiện ở trạng thái {{state}}.',

@@ -7,6 +7,7 @@ import { useOrderTransition } from '../api/order-queries.js';
 import type { DomesticOrder } from '../api/order-types.js';
 import { pick } from '../i18n/i18n.js';
 import { AmendOrder } from './AmendOrder.js';
+import { WithheldActions } from './WithheldActions.js';
 import { maximumPreservationDays } from './order-draft.js';
 
 type Action = DomesticOrder['availableActions'][number];
@@ -55,7 +56,14 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
     setOpen(action);
   };
   const failure = transition.error instanceof ApiError ? transition.error.message : transition.error?.message;
-  if (order.availableActions.length === 0) return <Text c="dimmed">{t('orderPage.noActions')}</Text>;
+  if (order.availableActions.length === 0) {
+    return (
+      <Stack gap="xs">
+        <Text c="dimmed">{t('orderPage.noActions')}</Text>
+        <WithheldActions order={order} />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -71,6 +79,7 @@ export function OrderActions({ order }: { readonly order: DomesticOrder }) {
           </Button>
         ))}
       </Group>
+      <WithheldActions order={order} />
       {failure !== undefined && open === null && (
         <Alert color="red" role="alert">
           {failure}

@@ -1,4 +1,4 @@
-import { orderTransitions } from '@hanoi247/core';
+import { orderMachine, orderTransitions, timelineLabel } from '@hanoi247/core';
 import { screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import i18next from 'i18next';
@@ -8,6 +8,7 @@ import { json, stubFetch } from '../test/fetch-stub.js';
 import { orderView } from '../test/order-view.js';
 import { expectReadable } from '../test/readable-scan.js';
 import { renderWithApp } from '../test/render.js';
+import { pick } from '../i18n/i18n.js';
 import { OrderPage } from './OrderPage.js';
 
 const actionOf = (action: string) => {
@@ -68,6 +69,16 @@ const timeline = {
       occurredAt: '2026-11-23T03:00:00Z',
       payload: { note: 'Served through the portal' },
     },
+    // The clock's own event: no machine action, no word in the page's dictionary; the server's label names it.
+    {
+      action: 'deadline-warning',
+      side: 'system',
+      fromState: null,
+      toState: null,
+      occurredAt: '2026-11-23T04:00:00Z',
+      payload: {},
+      label: timelineLabel(orderMachine, 'deadline-warning', null),
+    },
   ],
 };
 const evidence = {
@@ -110,9 +121,9 @@ afterEach(async () => {
 });
 
 describe('the order page', () => {
-  for (const [language, state, created, evidenceTitle] of [
-    ['vi', 'Đã tống đạt cho doanh nghiệp', 'Đã soạn', 'Chứng cứ đã cung cấp'],
-    ['en', 'Served on the provider', 'Drafted', 'Evidence produced'],
+  for (const [language, state, created, evidenceTitle, warned] of [
+    ['vi', 'Đã tống đạt cho doanh nghiệp', 'Đã soạn', 'Chứng cứ đã cung cấp', 'Sắp đến hạn'],
+    ['en', 'Served on the provider', 'Drafted', 'Evidence produced', 'A deadline is near'],
   ] as const) {
     it(`in ${language}: state, terms, clocks, timeline, signed order and evidence, all readable`, async () => {
       rememberSignedIn(true);
@@ -126,6 +137,7 @@ describe('the order page', () => {
       const { container } = renderWithApp(<OrderPage id={drafted.id} />);
       expect((await screen.findByTestId('order-state')).textContent).toBe(state);
       await screen.findByText(created);
+      expect(screen.getByText(warned)).toBeDefined();
       await screen.findByText(evidenceTitle);
       await screen.findByText('subscriber.csv');
       expect(screen.getByText('Served through the portal')).toBeDefined();
@@ -136,6 +148,43 @@ describe('the order page', () => {
       expect(screen.getByRole('link', { name: /signed order|lệnh đã ký/i }).getAttribute('href')).toBe(
         `${base}/signed`,
       );
+      expectReadable(container);
+    });
+  }
+
+  for (const [language, why] of [
+    [
+      'vi',
+      /bước này cần cán bộ cơ quan trung ương hoặc lãnh đạo phê duyệt; bạn không thể tự thực hiện\. Bước này chuyển/,
+    ],
+    [
+      'en',
+      /this step needs a central-authority officer or a supervisor; you cannot take it yourself\. It offers the evidence/,
+    ],
+  ] as const) {
+    it(`in ${language}: says why a duty officer is not offered to confirm a production that goes abroad`, async () => {
+      await i18next.changeLanguage(language);
+      const produced = orderView('PRODUCED', {
+        type: 'PRODUCE_27A',
+        withheldActions: [
+          {
+            ...actionOf('confirm-production-complete'),
+            code: 'order/disclosure-not-permitted',
+            roles: ['central_authority_officer', 'supervisor'],
+          },
+        ],
+      });
+      stubFetch({
+        [`GET ${base}`]: () => json(200, produced),
+        [`GET ${base}/timeline`]: () => json(200, { events: [] }),
+        [`GET ${base}/evidence`]: () => json(200, { items: [] }),
+      });
+      const { container } = renderWithApp(<OrderPage id={drafted.id} />);
+      const withheld = await screen.findByTestId('withheld-actions');
+      expect(withheld.textContent).toMatch(why);
+      const label = pick(actionOf('confirm-production-complete').label, language);
+      expect(withheld.textContent).toContain(label);
+      expect(screen.queryByRole('button', { name: label })).toBeNull();
       expectReadable(container);
     });
   }

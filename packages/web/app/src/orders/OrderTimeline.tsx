@@ -2,6 +2,7 @@ import { Alert, Loader, Text, Timeline as MantineTimeline } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { useOrderTimeline } from '../api/order-queries.js';
 import type { OrderTimelineEvent } from '../api/order-types.js';
+import { pick } from '../i18n/i18n.js';
 import { RecordInstant } from '../records/RecordValue.js';
 
 const sideWords = {
@@ -12,7 +13,7 @@ const sideWords = {
 
 /** Every step of the order, oldest first: what happened, who did it, when, and the note if one was given. */
 export function OrderTimeline({ orderId }: { readonly orderId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const events = useOrderTimeline(orderId);
   if (events.isError) {
     return (
@@ -30,7 +31,7 @@ export function OrderTimeline({ orderId }: { readonly orderId: string }) {
       {events.data.map((e, i) => (
         <MantineTimeline.Item
           key={`${e.occurredAt}-${i}`}
-          title={t(`orderAction.${e.action}`, { defaultValue: e.action.replace(/-/g, ' ') })}
+          title={i18n.exists(`orderAction.${e.action}`) ? t(`orderAction.${e.action}`) : pick(e.label, i18n.language)}
         >
           <Text size="sm">
             <RecordInstant iso={e.occurredAt} /> · {t('orderPage.bySide', { who: who(e) })}

@@ -1,5 +1,7 @@
+import { machineFor, timelineLabel } from '@hanoi247/core';
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
 import { json, stubFetch } from '../test/fetch-stub.js';
 import { expectReadable } from '../test/readable-scan.js';
 import { renderWithApp } from '../test/render.js';
@@ -18,7 +20,48 @@ const event = (id: string, action: string, payload: Record<string, unknown>) => 
   payload,
 });
 
+/** As the server sends it: with the label of the action from the request's machine, or of the node's own event. */
+const labelled = (id: string, action: string, fromState: string | null, toState: string | null) => ({
+  ...event(id, action, {}),
+  kind: toState === null ? 'deadline' : 'transition',
+  fromState,
+  toState,
+  actorName: 'node FR',
+  label: timelineLabel(machineFor('MLA_40'), action, fromState),
+});
+
+afterEach(async () => {
+  await i18next.changeLanguage('vi');
+});
+
 describe('the request timeline', () => {
+  for (const [language, words] of [
+    ['vi', ['Đã nhận và kiểm tra kết quả', 'Kết thúc', 'Sắp đến hạn', 'Sự kiện đã ghi nhận']],
+    ['en', ['Results received and verified', 'Close', 'A deadline is near', 'Recorded event']],
+  ] as const) {
+    it(`in ${language}: names the partner's actions and the node's own events in words, never by their codes`, async () => {
+      await i18next.changeLanguage(language);
+      stubFetch({
+        [`GET /api/v1/requests/${requestId}/timeline`]: () =>
+          json(200, {
+            events: [
+              labelled('e1', 'confirm-results', 'EXECUTED', 'RESULTS_RECEIVED'),
+              labelled('e2', 'close', 'RESULTS_RECEIVED', 'CLOSED'),
+              labelled('e3', 'deadline-warning', null, null),
+              labelled('e4', 'some-future-event', null, null),
+            ],
+          }),
+      });
+      const states = new Map(machineFor('MLA_40').states.map((s) => [s.name, s.label]));
+      const { container } = renderWithApp(<Timeline requestId={requestId} states={states} />);
+      for (const text of words) expect(await screen.findByText(text)).toBeDefined();
+      for (const code of ['confirm-results', 'close', 'deadline-warning', 'some-future-event']) {
+        expect(screen.queryByText(code)).toBeNull();
+      }
+      expectReadable(container);
+    });
+  }
+
   it('shows a failure by its translated code, and an unknown code as itself, never a raw error text', async () => {
     stubFetch({
       [`GET /api/v1/requests/${requestId}/timeline`]: () =>

@@ -42,7 +42,8 @@ export function Timeline({
     <MantineTimeline bulletSize={14} lineWidth={2} aria-label={t('request.timeline')}>
       {events.map((event) => {
         const key = i18n.exists(`event.${event.action}`) ? `event.${event.action}` : `desk.${event.action}Event`;
-        const title = i18n.exists(key) ? t(key) : event.action;
+        // The page's own wording where it has one; else the server's label (the machine's, or the node's event).
+        const title = i18n.exists(key) ? t(key) : pick(event.label, i18n.language);
         const note = typedText(event.payload);
         const typedIn = typeof event.payload['language'] === 'string' ? event.payload['language'] : null;
         const notes = notesOf(event.payload).map((n) => renderNote(n, catalogue, i18n.language));

@@ -37,6 +37,7 @@ export function orderView(state: string, overrides: Partial<DomesticOrder> = {})
     revision: 0,
     deadlines: [],
     availableActions: [],
+    withheldActions: [],
     updatedAt: '2026-11-23T02:00:00Z',
     version: 1,
     provider: { id: '0193f0c2-9000-7000-8000-00000000c001', legalName: 'Example Platform (VN) Co., Ltd.' },

@@ -8,6 +8,8 @@ const unreadable: readonly { readonly name: string; readonly pattern: RegExp }[]
   { name: 'ISO timestamp', pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/ },
   { name: 'SCREAMING_SNAKE code', pattern: /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b/ },
   { name: 'JSON', pattern: /[{[]\s*"/ },
+  // A text that is nothing but a kebab-case token is a machine's action or rule name shown as itself.
+  { name: 'kebab-case code', pattern: /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/ },
 ];
 
 /** Visible text, one string per text node: attributes (a <time dateTime>, a title) are not read. */
