@@ -13,6 +13,7 @@ export const quickRetries: Record<string, string> = {
   // A job a killed process held is taken up again two seconds later.
   HANOI247_JOBS_INTERVAL_MS: '200',
   HANOI247_JOB_LEASE_SECONDS: '2',
+  HANOI247_SEND_LEASE_SECONDS: '2',
 };
 
 export type { QueueItem, RequestView, TimelineEvent } from '@hanoi247/contract/client';

@@ -137,6 +137,7 @@ function buildServices(
     retryBaseSeconds: federation.retryBaseSeconds,
     retryMaxSeconds: federation.retryMaxSeconds,
     keyOverlapDays: federation.keyOverlapDays,
+    leaseSeconds: federation.sendLeaseSeconds,
     onDelivered: (seconds) => signal.delivered(seconds),
     ...(options.random === undefined ? {} : { random: options.random }),
   });

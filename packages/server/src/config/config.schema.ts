@@ -136,6 +136,10 @@ export const configSchema = z.strictObject({
     maxAttempts: integer(1, 100).describe('Delivery attempts before a message is shown as a delivery failure.'),
     retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
     retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
+    sendLeaseSeconds: integer(1, 3600).describe(
+      'How long a run holds a message it is sending: well beyond one send (the outbound request gives up after 30 s), ' +
+        'so only a process that died mid-send leaves a claim, and its message goes out this long after.',
+    ),
   }),
   jobs: z.strictObject({
     intervalMs: integer(0, 600_000).describe(
@@ -262,6 +266,7 @@ export const configDefaults = {
     maxAttempts: 50,
     retryBaseSeconds: 2,
     retryMaxSeconds: 900,
+    sendLeaseSeconds: 120,
   },
   jobs: { intervalMs: 1000, leaseSeconds: 120, maxAttempts: 20, retryBaseSeconds: 5, retryMaxSeconds: 3600 },
   evidence: { encryptAtRest: true, maxUploadBytes: 16 * 1024 ** 3, maxOpenUploadsPerUser: 10, uploadExpiryHours: 24 },

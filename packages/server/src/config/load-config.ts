@@ -27,6 +27,7 @@ export const environmentVariables: Readonly<Record<string, string>> = {
   HANOI247_MAX_DELIVERY_ATTEMPTS: 'federation.maxAttempts',
   HANOI247_RETRY_BASE_SECONDS: 'federation.retryBaseSeconds',
   HANOI247_RETRY_MAX_SECONDS: 'federation.retryMaxSeconds',
+  HANOI247_SEND_LEASE_SECONDS: 'federation.sendLeaseSeconds',
   HANOI247_JOBS_INTERVAL_MS: 'jobs.intervalMs',
   HANOI247_JOB_LEASE_SECONDS: 'jobs.leaseSeconds',
   HANOI247_ENCRYPT_EVIDENCE: 'evidence.encryptAtRest',

@@ -114,6 +114,7 @@ describe('federation delivery through a faulty network', () => {
       retryBaseSeconds: 1,
       retryMaxSeconds: 3,
       keyOverlapDays: 7,
+      leaseSeconds: 300,
       random: () => randoms.shift() ?? 0,
     });
     const delays: number[] = [];

@@ -14,6 +14,8 @@ export interface DispatcherDeps extends ServiceRuntime {
   readonly retryBaseSeconds: number;
   readonly retryMaxSeconds: number;
   readonly keyOverlapDays: number;
+  /** How long a claim on a message holds (`federation.sendLeaseSeconds`). */
+  readonly leaseSeconds: number;
   /** Told each delivery's latency from queueing to verified receipt, for the metrics. */
   readonly onDelivered?: (seconds: number) => void;
   /** Jitter source in [0, 1); injected so tests are deterministic. */
@@ -29,12 +31,6 @@ export interface DispatchSummary {
 /** `expired`: a held message nobody can accept any more; a failure, but no attempt was spent on it. */
 type Outcome =
   { kind: 'delivered'; receipt: string } | { kind: 'retry' | 'fail' | 'expired'; error: string } | { kind: 'wait' };
-
-/**
- * How long a claim on a message holds: well beyond one send (the outbound request gives up sooner), so only a process
- * that died mid-send leaves a lease to run out.
- */
-const LEASE_SECONDS = 300;
 
 /** A partner that accepts no inbound connection pulls its messages; we only keep them ready. */
 function pullsItsMessages(signedDescriptor: string): boolean {
@@ -202,7 +198,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function claim(message: OutboxRecord): Promise<string | null> {
     const token = ids();
     const now = clock.now();
-    const until = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
+    const until = new Date(now.getTime() + deps.leaseSeconds * 1000).toISOString();
     return (await outboxRepository.claim(db, message, token, now.toISOString(), until)) ? token : null;
   }
 
