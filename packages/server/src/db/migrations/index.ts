@@ -11,6 +11,7 @@ import { requestAssigneeMigration } from './0008-request-assignee.js';
 import { orderDrivenPreservationMigration } from './0009-order-driven-preservation.js';
 import { jobsMigration } from './0010-jobs.js';
 import { fraudReportsMigration } from './0011-fraud-reports.js';
+import { fraudClustersMigration } from './0012-fraud-clusters.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -29,5 +30,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0009-order-driven-preservation': orderDrivenPreservationMigration(dialect),
     '0010-jobs': jobsMigration(dialect),
     '0011-fraud-reports': fraudReportsMigration(dialect),
+    '0012-fraud-clusters': fraudClustersMigration(dialect),
   };
 }
