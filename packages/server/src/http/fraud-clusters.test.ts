@@ -146,6 +146,13 @@ describe('clusters of fraud reports', () => {
     expect(await clusterOf(later)).toBeUndefined();
   });
 
+  it('puts reports naming one new indicator at the same time into one cluster', async () => {
+    const ids = await Promise.all([1, 2, 3, 4, 5].map(() => report(['phone=0912 000 031'])));
+    const cluster = await clusterOf(ids[0] ?? '');
+    expect(cluster?.reports.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(cluster?.cluster.reportCount).toBe(5);
+  });
+
   it('lists clusters by largest losses, leaving single reports out by default', async () => {
     const reply = await world.node.call('GET', '/api/v1/fraud/clusters?sort=loss', { as: world.analyst });
     expect(reply.statusCode).toBe(200);
