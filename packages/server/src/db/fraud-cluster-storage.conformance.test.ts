@@ -30,7 +30,6 @@ describe.each(testBackends())('fraud cluster storage conformance on %s', (backen
       institutionId: null,
       institutionReference: null,
       bodyDigest: 'd'.repeat(64),
-      scamType: 'LOAN',
       scamTypesVersion: '2026-12-08',
       ...facts(n),
       reportedAt: now,
