@@ -17,14 +17,10 @@ export function linksIntoClusters(
   return !inertStatuses.has(status) && warninglisted(indicator, extraLists).length === 0;
 }
 
-/** Whether an indicator already stored (its status known) still links: the storage side of `linksIntoClusters`. */
-export function statusLinks(status: string): boolean {
-  return !inertStatuses.has(status);
-}
-
-/** Where a new report goes: an existing cluster (the oldest it touches), or a new one; and which clusters it bridges. */
+/** Where a new report goes, and which clusters it bridges. */
 export interface ClusterJoinPlan {
-  readonly join: string | 'new';
+  /** The id of the cluster to join (the oldest the report touches), or `new` (never a UUID) to start one. */
+  readonly join: string;
   /** The other clusters the report bridges, merged into `join` (never `join` itself), oldest first. */
   readonly merge: readonly string[];
 }

@@ -51,7 +51,6 @@ export {
   mergeClusterTotals,
   planClusterJoin,
   reportTotals,
-  statusLinks,
   type ClusterJoinPlan,
   type ClusterReportFacts,
   type ClusterTotals,

@@ -153,6 +153,21 @@ describe('clusters of fraud reports', () => {
     expect(cluster?.cluster.reportCount).toBe(5);
   });
 
+  it('audits cluster reads and retractions, naming clusters and indicators by id, never by value', async () => {
+    const rows = await world.node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['action', 'object_id', 'details', 'canonical'])
+      .where('action', 'in', ['fraud-cluster.listed', 'fraud-cluster.viewed', 'indicator.retracted'])
+      .execute();
+    expect(new Set(rows.map((r) => r.action))).toEqual(
+      new Set(['fraud-cluster.listed', 'fraud-cluster.viewed', 'indicator.retracted']),
+    );
+    const retraction = rows.find((r) => r.action === 'indicator.retracted');
+    expect(retraction?.details).toContain('shared switchboard');
+    const text = rows.map((r) => `${r.details}\n${r.canonical}`).join('\n');
+    for (const value of ['0912 000 021', '912000021', '3aaaAAA']) expect(text).not.toContain(value);
+  });
+
   it('lists clusters by largest losses, leaving single reports out by default', async () => {
     const reply = await world.node.call('GET', '/api/v1/fraud/clusters?sort=loss', { as: world.analyst });
     expect(reply.statusCode).toBe(200);

@@ -1,10 +1,11 @@
 import {
   mergeClusterTotals,
   planClusterJoin,
+  linksIntoClusters,
   reportTotals,
-  statusLinks,
   warninglisted,
   type ClusterReportFacts,
+  type Indicator,
   type IndicatorLink,
 } from '@hanoi247/core';
 import type { Tx } from '../db/database-schema.js';
@@ -36,12 +37,18 @@ export interface ClusterJoin {
  * two clusters for one indicator. On SQLite the write transaction serialises reports.
  */
 export async function joinCluster(tx: Tx, runtime: ServiceRuntime, report: ReportToCluster): Promise<ClusterJoin> {
-  const candidates = new Set<string>();
+  // Warninglisted indicators (shared, busy rows) are left out before locking; the full rule applies once the
+  // status is known.
+  const candidates = new Map<string, Indicator>();
   for (const { indicator } of report.links) {
     const id = report.idOf.get(indicator.hashKey);
-    if (id !== undefined && warninglisted(indicator).length === 0) candidates.add(id);
+    if (id !== undefined && warninglisted(indicator).length === 0) candidates.set(id, indicator);
   }
-  const rows = (await fraudClusterRepository.lockIndicators(tx, [...candidates])).filter((r) => statusLinks(r.status));
+  const locked = await fraudClusterRepository.lockIndicators(tx, [...candidates.keys()]);
+  const rows = locked.filter((r) => {
+    const indicator = candidates.get(r.id);
+    return indicator !== undefined && linksIntoClusters(indicator, r.status);
+  });
   if (rows.length === 0) return { clusterId: null, merged: [] };
   const plan = planClusterJoin(
     rows.map((r) => r.id),
