@@ -103,6 +103,43 @@ describe('cluster totals', () => {
   });
 });
 
+/** The storage's incremental steps replayed in memory: join or create, merge into the oldest, re-point members. */
+function incrementally(reports: readonly (readonly string[])[]): string[][] {
+  const clusterOf = new Map<string, string | null>();
+  const membersOf = new Map<string, string[]>();
+  reports.forEach((indicators, n) => {
+    const reportId = `r${String(n).padStart(3, '0')}`;
+    if (indicators.length === 0) return;
+    const plan = planClusterJoin(indicators, clusterOf);
+    const target = plan.join === 'new' ? `c${String(n).padStart(3, '0')}` : plan.join;
+    const members = membersOf.get(target) ?? [];
+    for (const from of plan.merge) {
+      members.push(...(membersOf.get(from) ?? []));
+      membersOf.delete(from);
+      for (const [indicator, cluster] of clusterOf) if (cluster === from) clusterOf.set(indicator, target);
+    }
+    for (const indicator of indicators) clusterOf.set(indicator, target);
+    membersOf.set(target, [...members, reportId]);
+  });
+  return [...membersOf.values()].map((m) => [...m].sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
+}
+
+describe('incremental clustering', () => {
+  it('gives the connected components of the whole graph, whatever the arrival order (property)', () => {
+    const indicator = fc.constantFrom('p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8');
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(indicator, { maxLength: 3 }), { maxLength: 25 }), (reports) => {
+        const ids = reports.map((_, n) => `r${String(n).padStart(3, '0')}`);
+        const linked = ids.filter((_, n) => (reports[n] ?? []).length > 0);
+        const links = reports.flatMap((indicators, n) =>
+          indicators.map((i) => ({ reportId: ids[n] ?? '', indicatorId: i })),
+        );
+        expect(incrementally(reports)).toEqual(clusterComponents(linked, links));
+      }),
+    );
+  });
+});
+
 describe('connected components after a retraction', () => {
   it('splits reports that only shared the removed indicator, keeps the rest together', () => {
     const links = [
