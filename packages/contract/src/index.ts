@@ -13,6 +13,7 @@ export * from './evidence-exchange.js';
 export * from './federation.js';
 export * from './federation-protocol.js';
 export * from './fraud.js';
+export * from './fraud-clusters.js';
 export * from './ledger.js';
 export * from './live-events.js';
 export * from './node.js';

@@ -13,6 +13,7 @@ import type {
   OrdersOperationTypes,
   RequestsOperationTypes,
 } from './operation-types-more.js';
+import type { FraudClusterOperationTypes } from './fraud-clusters.js';
 import type { enrolBody, loginBody } from './auth.js';
 import type {
   assignableOfficersSchema,
@@ -69,7 +70,8 @@ export interface OperationTypes
     EvidenceOperationTypes,
     FederationOperationTypes,
     OrdersOperationTypes,
-    FraudOperationTypes {
+    FraudOperationTypes,
+    FraudClusterOperationTypes {
   getSession: { response: SessionView };
   getNodeProfile: { response: NodeProfile };
   login: { body: In<typeof loginBody>; response: SignedIn | EnrolmentRequired };

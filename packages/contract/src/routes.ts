@@ -7,6 +7,7 @@
 
 import { evidenceRouteTable } from './routes/evidence.routes.js';
 import { federationRouteTable } from './routes/federation.routes.js';
+import { fraudClusterRouteTable } from './routes/fraud-clusters.routes.js';
 import { fraudRouteTable } from './routes/fraud.routes.js';
 import { identityRouteTable } from './routes/identity.routes.js';
 import { ordersRouteTable } from './routes/orders.routes.js';
@@ -23,6 +24,7 @@ export const routes = {
   ...federationRouteTable,
   ...ordersRouteTable,
   ...fraudRouteTable,
+  ...fraudClusterRouteTable,
 };
 
 export type OperationId = keyof typeof routes;

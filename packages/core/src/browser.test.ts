@@ -9,7 +9,7 @@ import { verifyConsistency, verifyInclusion } from './ledger/verify-proofs.js';
 const leavesData = (n: number) =>
   Array.from({ length: n }, (_, i) => new TextEncoder().encode(`{"kind":"custody","n":${i},"note":"chuỗi lưu giữ"}`));
 
-/** Every module browser.ts reaches, and every package it imports. */
+/** Every module browser.ts reaches, and every package it imports (type-only imports are erased: not followed). */
 function importsReachedFrom(entry: URL): { modules: string[]; packages: string[] } {
   const modules = new Set<string>();
   const packages = new Set<string>();
@@ -17,7 +17,7 @@ function importsReachedFrom(entry: URL): { modules: string[]; packages: string[]
     if (modules.has(url.pathname)) return;
     modules.add(url.pathname);
     const source = readFileSync(url, 'utf8');
-    for (const [, specifier] of source.matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)) {
+    for (const [, specifier] of source.matchAll(/^(?:import|export)(?! type )[^;]*?from '([^']+)'/gms)) {
       if (specifier!.startsWith('.')) visit(new URL(specifier!.replace(/\.js$/, '.ts'), url));
       else packages.add(specifier!);
     }

@@ -10,3 +10,6 @@ import { proofChecks } from './ledger/proof-checks.js';
 export { hashSize } from './ledger/hash-bytes.js';
 export const leafHash = portableLeafHash;
 export const { verifyInclusion, verifyConsistency } = proofChecks(portableNodeHash);
+// The fraud desk's code lists with their labels in both languages (pure data).
+export { scamTypeLabels } from './fraud/scam-types.js';
+export { indicatorTypes } from './fraud/indicator-types.js';

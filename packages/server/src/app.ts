@@ -52,6 +52,7 @@ import { orderRoutes } from './http/routes/orders.routes.js';
 import { providerOrderRoutes } from './http/routes/provider-orders.routes.js';
 import { productionUploadRoutes } from './http/routes/provider-production-uploads.routes.js';
 import { providerRoutes } from './http/routes/providers.routes.js';
+import { fraudClusterRoutes } from './http/routes/fraud-clusters.routes.js';
 import { fraudRoutes } from './http/routes/fraud.routes.js';
 import { startOrderScanJob } from './jobs/order-scan.job.js';
 import { requestIds, uuidV7Ids } from './identity/ids.js';
@@ -226,7 +227,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   // Providers and domestic orders: every signed order travels with this node's descriptor.
   const orderDescriptor = () => ownDescriptor(identity, keyring, node.clock.now().toISOString());
   // The registry, then the fraud reports its banks, e-wallets and telecoms send.
-  await app.register(providerRoutes(services.providers)).register(fraudRoutes(services.fraud));
+  await app
+    .register(providerRoutes(services.providers))
+    .register(fraudRoutes(services.fraud))
+    .register(fraudClusterRoutes(services.fraud.clusters));
   await app.register(
     orderRoutes({
       orders: services.orders,

@@ -43,6 +43,7 @@ import { buildEvidenceExchange } from './services/evidence-exchange.js';
 import { createMonitoring } from './services/monitoring.service.js';
 import { createJobRunner } from './services/job-runner.service.js';
 import { createProductionOffers } from './services/production-offer.service.js';
+import { createFraudClusterService } from './services/fraud-cluster.service.js';
 import { createFraudReadService } from './services/fraud-read.service.js';
 import { createFraudReportService } from './services/fraud-report.service.js';
 import { quietTelemetry, type Telemetry } from './telemetry.js';
@@ -257,8 +258,12 @@ function buildServices(
     ledger,
     ledgerSequencer,
     ...orderServices,
-    // Online fraud (issue 14): institutions' reports, and the desk's reads of reports and indicators.
-    fraud: { reports: createFraudReportService(runtime), reads: createFraudReadService(runtime) },
+    // Online fraud (issue 14): institutions' reports, the desk's reads of reports and indicators, clusters.
+    fraud: {
+      reports: createFraudReportService(runtime),
+      reads: createFraudReadService(runtime),
+      clusters: createFraudClusterService(runtime),
+    },
   };
 }
 

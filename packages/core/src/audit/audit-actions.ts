@@ -202,6 +202,18 @@ export const auditActions = {
     personalDataRead: false,
     description: 'an indicator was looked up by its normalised value (the value is not recorded)',
   },
+  'fraud-cluster.listed': {
+    personalDataRead: false,
+    description: 'the list of fraud clusters (totals only) was read',
+  },
+  'fraud-cluster.viewed': {
+    personalDataRead: true,
+    description: 'a fraud cluster (its reports, indicators as displayed and their links) was read',
+  },
+  'indicator.retracted': {
+    personalDataRead: false,
+    description: 'an indicator was retracted: it no longer joins reports, and its cluster was split',
+  },
   'deadline.alarm': {
     personalDataRead: false,
     description: 'a legal clock raised a warning, breach, expiry or hard stop',

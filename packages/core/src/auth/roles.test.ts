@@ -47,6 +47,7 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   'fraud-reports:submit': ['institution_reporter'],
   'fraud-reports:read': ['fraud_analyst', 'fraud_supervisor'],
   'indicators:read': ['fraud_analyst', 'fraud_supervisor'],
+  'indicators:retract': ['fraud_supervisor'],
 };
 
 describe('roleGrants', () => {

@@ -45,6 +45,7 @@ export const permissions = [
   'fraud-reports:submit',
   'fraud-reports:read',
   'indicators:read',
+  'indicators:retract',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -89,6 +90,8 @@ const holders: Readonly<Record<Permission, readonly Role[]>> = {
   // The analyst's workbench comes with the clustering brick; these are the reads it will need.
   'fraud-reports:read': fraudDesk,
   'indicators:read': fraudDesk,
+  // Withdrawing an indicator splits the clusters it joined: the supervisor's act, audited.
+  'indicators:retract': ['fraud_supervisor'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -43,3 +43,15 @@ export {
   type ReportChannel,
 } from './report.js';
 export { readCsvReports, readJsonLines, csvReportColumns, type BatchReading, type BatchRow } from './report-batch.js';
+export {
+  clusterComponents,
+  clusterTotals,
+  emptyClusterTotals,
+  linksIntoClusters,
+  mergeClusterTotals,
+  planClusterJoin,
+  reportTotals,
+  type ClusterJoinPlan,
+  type ClusterReportFacts,
+  type ClusterTotals,
+} from './clusters.js';

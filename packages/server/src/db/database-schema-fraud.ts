@@ -54,6 +54,31 @@ export interface IndicatorsTable {
   tlp: string;
   created_at: string;
   updated_at: string;
+  /** The cluster the indicator joins its reports into; null while it links none (warninglisted, retracted). */
+  cluster_id: string | null;
+}
+
+/** A cluster of reports sharing linking indicators, with its totals kept incrementally. */
+export interface FraudClustersTable {
+  id: string;
+  report_count: number;
+  /** One per report for now: no report yet says whether two victims are one person. */
+  victim_count: number;
+  loss_vnd: number;
+  /** The earliest and latest `occurred_at` of its reports, in UTC. */
+  first_seen: string | null;
+  last_seen: string | null;
+  /** JSON: each province with its number of reports. */
+  provinces: string;
+  /** JSON: each scam type with its number of reports. */
+  scam_types: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClusterReportsTable {
+  report_id: string;
+  cluster_id: string;
 }
 
 export interface ReportIndicatorsTable {
@@ -67,4 +92,6 @@ export interface FraudTables {
   fraud_transfers: FraudTransfersTable;
   indicators: IndicatorsTable;
   report_indicators: ReportIndicatorsTable;
+  fraud_clusters: FraudClustersTable;
+  cluster_reports: ClusterReportsTable;
 }

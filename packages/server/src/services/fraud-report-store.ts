@@ -7,6 +7,7 @@ import {
   type StoredIdentifier,
 } from '../repositories/fraud-report.repository.js';
 import { indicatorRepository } from '../repositories/indicator.repository.js';
+import { joinCluster } from './fraud-cluster-join.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 
 /** A report ready to write: who sent it, what it says, its identifiers normalised. */
@@ -87,6 +88,9 @@ export async function storeReport(
     prepared.links.map((l) => ({ reportId, indicatorId: idOf.get(l.indicator.hashKey) ?? '', role: l.role })),
   );
   await fraudReportRepository.insertTransfers(tx, reportId, transfersOf(report, idOf));
+  const { occurredAt, scamType } = input;
+  const facts = { lossVnd: prepared.lossVnd, occurredAt, province: input.province ?? null, scamType };
+  const cluster = await joinCluster(tx, runtime, { reportId, links: prepared.links, idOf, facts });
   const refused = [...prepared.identifiers, ...prepared.payees].filter((p) => p !== null && !p.ok).length;
   await auditRepository.append(
     tx,
@@ -99,6 +103,8 @@ export async function storeReport(
         indicatorIds: [...idOf.values()],
         refused,
         lossVnd: prepared.lossVnd,
+        clusterId: cluster.clusterId,
+        mergedClusterIds: [...cluster.merged],
       },
     }),
   );

@@ -13,10 +13,20 @@ import { nodeProfileKey, useNodeProfile } from './place/node-profile.js';
 import { useRoute, type Route } from './routing/route.js';
 
 /** Pages every officer role may open; the rest are the desk's and need the requests. */
-const outsideDesk = new Set<Route['page']>(['directory', 'providers', 'provider', 'provider-form']);
+const outsideDesk = new Set<Route['page']>([
+  'directory',
+  'providers',
+  'provider',
+  'provider-form',
+  'fraud-clusters',
+  'fraud-cluster',
+]);
 
 // The inbox and the request page are the desk's first screens and load with the app; the rest
 // (charts, proof checks, the upload's hashing, the drafting form) load when first opened.
+// The fraud cluster pages carry the graph library (Cytoscape.js): loaded only by the fraud desk.
+const ClustersPage = lazy(() => import('./fraud/ClustersPage.js').then((m) => ({ default: m.ClustersPage })));
+const ClusterPage = lazy(() => import('./fraud/ClusterPage.js').then((m) => ({ default: m.ClusterPage })));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const DirectoryPage = lazy(() => import('./directory/DirectoryPage.js').then((m) => ({ default: m.DirectoryPage })));
 const DraftPage = lazy(() => import('./drafting/DraftPage.js').then((m) => ({ default: m.DraftPage })));
@@ -51,6 +61,16 @@ function RegistryPages({ route }: { readonly route: Route }) {
       {route.page === 'providers' && <ProvidersPage />}
       {route.page === 'provider' && <ProviderPage key={route.id} id={route.id} />}
       {route.page === 'provider-form' && <ProviderFormPage key={route.id ?? 'new'} id={route.id} />}
+    </>
+  );
+}
+
+/** The fraud desk's pages (each tells a reader without the permissions so). */
+function FraudPages({ route }: { readonly route: Route }) {
+  return (
+    <>
+      {route.page === 'fraud-clusters' && <ClustersPage />}
+      {route.page === 'fraud-cluster' && <ClusterPage key={route.id} id={route.id} />}
     </>
   );
 }
@@ -120,6 +140,7 @@ export function App() {
           </DeskOnly>
         )}
         {route.page === 'directory' && <DirectoryPage />}
+        <FraudPages route={route} />
         <RegistryPages route={route} />
       </Suspense>
     </AppLayout>

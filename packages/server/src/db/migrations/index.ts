@@ -12,6 +12,7 @@ import { orderDrivenPreservationMigration } from './0009-order-driven-preservati
 import { jobsMigration } from './0010-jobs.js';
 import { fraudReportsMigration } from './0011-fraud-reports.js';
 import { outboxLeaseMigration } from './0012-outbox-lease.js';
+import { fraudClustersMigration } from './0013-fraud-clusters.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -31,5 +32,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0010-jobs': jobsMigration(dialect),
     '0011-fraud-reports': fraudReportsMigration(dialect),
     '0012-outbox-lease': outboxLeaseMigration(dialect),
+    '0013-fraud-clusters': fraudClustersMigration(dialect),
   };
 }

@@ -9,6 +9,7 @@ import { nextStepEn } from './next-step.en.js';
 import { recordsEn } from './records.en.js';
 import { ordersEn } from './orders.en.js';
 import { registryEn } from './registry.en.js';
+import { fraudEn } from './fraud.en.js';
 
 /** English: for partners, auditors and officers who prefer it. Keys must match vi.ts (tested). */
 export const en = {
@@ -339,4 +340,5 @@ export const en = {
   ...recordsEn,
   ...ordersEn,
   ...registryEn,
+  ...fraudEn,
 };

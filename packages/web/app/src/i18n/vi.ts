@@ -10,6 +10,7 @@ import { nextStepVi } from './next-step.vi.js';
 import { recordsVi } from './records.vi.js';
 import { ordersVi } from './orders.vi.js';
 import { registryVi } from './registry.vi.js';
+import { fraudVi } from './fraud.vi.js';
 
 /** Two levels of keys, the same as English: the compiler and a test both hold the two together. */
 export type Dictionary = {
@@ -344,4 +345,5 @@ export const vi: Dictionary = {
   ...recordsVi,
   ...ordersVi,
   ...registryVi,
+  ...fraudVi,
 };

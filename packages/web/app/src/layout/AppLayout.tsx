@@ -37,6 +37,7 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
   const portal = isProviderPortal(session);
   // Only the desk's requests stream; a provider's user would get an empty stream.
   const worksRequests = session.permissions.includes('requests:read');
+  const worksFraud = session.permissions.includes('fraud-reports:read');
   const live = useLiveUpdates(worksRequests);
   const current = (target: Route) =>
     route.page === target.page ||
@@ -85,6 +86,7 @@ export function AppLayout({ session, route, place, onSignOut, children }: Props)
                     {canIssueOrders && link({ page: 'orders' }, t('orders.nav'))}
                     {canManageProviders && link({ page: 'providers' }, t('registry.nav'))}
                     {worksRequests && link({ page: 'dashboard' }, t('dashboard.nav'))}
+                    {worksFraud && link({ page: 'fraud-clusters' }, t('fraud.nav'))}
                     {link({ page: 'directory' }, t('nav.directory'))}
                   </>
                 )}

@@ -50,6 +50,21 @@ describe('the desk for roles that do not work requests', () => {
     });
   }
 
+  it('sends a fraud analyst to the fraud clusters and the directory', () => {
+    const analyst: SessionView = {
+      user: { id: 'u-fraud', username: 'vn.analyst', roles: ['fraud_analyst'] },
+      permissions: ['fraud-reports:read', 'indicators:read', 'node:read'],
+      via: 'session',
+      csrfToken: 'csrf',
+    };
+    renderWithApp(
+      <DeskOnly session={analyst}>
+        <p>the inbox</p>
+      </DeskOnly>,
+    );
+    expect(screen.getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['#/fraud/clusters', '#/directory']);
+  });
+
   it('offers an auditor the directory only: the registry is kept by others', () => {
     renderWithApp(
       <DeskOnly session={auditor}>

@@ -12,12 +12,14 @@ export function DeskOnly({ session, children }: { readonly session: SessionView;
   const { t } = useTranslation();
   if (session.permissions.includes('requests:read')) return <>{children}</>;
   const keepsRegistry = session.permissions.includes('providers:manage');
+  const worksFraud = session.permissions.includes('fraud-reports:read');
   return (
     <Stack gap="sm" maw={720}>
       <Title order={1}>{t('access.notDeskTitle')}</Title>
       <Text>{t('access.notDesk')}</Text>
       <Group gap="md">
         {keepsRegistry && <Anchor href={hrefOf({ page: 'providers' })}>{t('registry.title')}</Anchor>}
+        {worksFraud && <Anchor href={hrefOf({ page: 'fraud-clusters' })}>{t('fraud.clustersTitle')}</Anchor>}
         <Anchor href={hrefOf({ page: 'directory' })}>{t('nav.directory')}</Anchor>
       </Group>
     </Stack>

@@ -15,7 +15,9 @@ export type Route =
   | { readonly page: 'order-draft'; readonly requestId: string }
   | { readonly page: 'providers' }
   | { readonly page: 'provider'; readonly id: string }
-  | { readonly page: 'provider-form'; readonly id: string | null };
+  | { readonly page: 'provider-form'; readonly id: string | null }
+  | { readonly page: 'fraud-clusters' }
+  | { readonly page: 'fraud-cluster'; readonly id: string };
 
 /** The provider registry: the list, one provider, and the form that adds (`new`) or edits one. */
 function registryRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
@@ -33,12 +35,20 @@ function orderRoute(page: string | undefined, id: string | undefined, sub: strin
   return null;
 }
 
+/** The fraud desk's pages: the clusters, and one cluster. */
+function fraudRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
+  if (page !== 'fraud' || id !== 'clusters') return null;
+  return sub === undefined || sub === '' ? { page: 'fraud-clusters' } : { page: 'fraud-cluster', id: sub };
+}
+
 export function parseRoute(hash: string): Route {
   const [page, id, sub] = hash.replace(/^#\/?/, '').split('/');
   const order = orderRoute(page, id, sub);
   if (order !== null) return order;
   const registry = registryRoute(page, id, sub);
   if (registry !== null) return registry;
+  const fraud = fraudRoute(page, id, sub);
+  if (fraud !== null) return fraud;
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
   if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
@@ -80,6 +90,10 @@ export function hrefOf(route: Route): string {
       return `#/providers/${route.id}`;
     case 'provider-form':
       return route.id === null ? '#/providers/new' : `#/providers/${route.id}/edit`;
+    case 'fraud-clusters':
+      return '#/fraud/clusters';
+    case 'fraud-cluster':
+      return `#/fraud/clusters/${route.id}`;
   }
 }
 
