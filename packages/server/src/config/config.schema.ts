@@ -137,7 +137,8 @@ export const configSchema = z.strictObject({
     retryBaseSeconds: integer(1, 3600).describe('First retry delay; doubles each attempt, with jitter.'),
     retryMaxSeconds: integer(1, 86_400).describe('Longest delay between two attempts.'),
     sendLeaseSeconds: integer(1, 3600).describe(
-      'How long a run holds a message it is sending: well beyond one send (the outbound request gives up after 30 s), ' +
+      'How long a run holds a message it is sending: well beyond one send ' +
+        '(the outbound request gives up after 30 s), ' +
         'so only a process that died mid-send leaves a claim, and its message goes out this long after.',
     ),
   }),

@@ -159,7 +159,10 @@ describe('the order page', () => {
     ],
     [
       'en',
-      /this step needs a central-authority officer or a supervisor; you cannot take it yourself\. It offers the evidence/,
+      new RegExp(
+        String.raw`this step needs a central-authority officer or a supervisor; you cannot take it yourself\. ` +
+          'It offers the evidence',
+      ),
     ],
   ] as const) {
     it(`in ${language}: says why a duty officer is not offered to confirm a production that goes abroad`, async () => {

@@ -39,7 +39,7 @@ describe('the request timeline', () => {
     ['vi', ['Đã nhận và kiểm tra kết quả', 'Kết thúc', 'Sắp đến hạn', 'Sự kiện đã ghi nhận']],
     ['en', ['Results received and verified', 'Close', 'A deadline is near', 'Recorded event']],
   ] as const) {
-    it(`in ${language}: names the partner's actions and the node's own events in words, never by their codes`, async () => {
+    it(`in ${language}: names the partner's actions and the node's own events in words, not codes`, async () => {
       await i18next.changeLanguage(language);
       stubFetch({
         [`GET /api/v1/requests/${requestId}/timeline`]: () =>
