@@ -14,6 +14,7 @@ export * from './federation.js';
 export * from './federation-protocol.js';
 export * from './fraud.js';
 export * from './fraud-clusters.js';
+export * from './citizen-reports.js';
 export * from './ledger.js';
 export * from './live-events.js';
 export * from './node.js';

@@ -9,6 +9,13 @@ import type { z } from 'zod';
 import type { apiTokensSchema, createdTokenSchema, createTokenBody, createUserBody, usersSchema } from './accounts.js';
 import type { auditPageSchema, auditQuery } from './audit.js';
 import type { bootstrapBody } from './auth.js';
+import type {
+  citizenAdditionBody,
+  citizenReceiptSchema,
+  citizenReportBody,
+  citizenStatusSchema,
+  proofOfWorkChallengeSchema,
+} from './citizen-reports.js';
 import type { caseListSchema, caseViewSchema } from './cases.js';
 import type { createCaseBody, createProviderBody, updateProviderBody } from './core-bodies.js';
 import type { userViewSchema } from './common.js';
@@ -164,4 +171,8 @@ export interface FraudOperationTypes {
   submitFraudReportBatch: { response: Out<typeof fraudBatchResultSchema> };
   getFraudReport: { response: Out<typeof fraudReportViewSchema> };
   lookupIndicators: { query: In<typeof indicatorLookupQuery>; response: Out<typeof indicatorLookupSchema> };
+  getFraudChallenge: { response: Out<typeof proofOfWorkChallengeSchema> };
+  submitCitizenReport: { body: In<typeof citizenReportBody>; response: Out<typeof citizenReceiptSchema> };
+  getCitizenReportStatus: { response: Out<typeof citizenStatusSchema> };
+  addToCitizenReport: { body: In<typeof citizenAdditionBody>; response: Out<typeof citizenStatusSchema> };
 }

@@ -5,6 +5,7 @@
  * Pure data (no zod, no core), so the browser bundles it without the schemas and their dependencies.
  */
 
+import { citizenReportRouteTable } from './routes/citizen-reports.routes.js';
 import { evidenceRouteTable } from './routes/evidence.routes.js';
 import { federationRouteTable } from './routes/federation.routes.js';
 import { fraudClusterRouteTable } from './routes/fraud-clusters.routes.js';
@@ -25,6 +26,7 @@ export const routes = {
   ...ordersRouteTable,
   ...fraudRouteTable,
   ...fraudClusterRouteTable,
+  ...citizenReportRouteTable,
 };
 
 export type OperationId = keyof typeof routes;

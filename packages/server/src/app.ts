@@ -53,6 +53,7 @@ import { providerOrderRoutes } from './http/routes/provider-orders.routes.js';
 import { productionUploadRoutes } from './http/routes/provider-production-uploads.routes.js';
 import { providerRoutes } from './http/routes/providers.routes.js';
 import { fraudClusterRoutes } from './http/routes/fraud-clusters.routes.js';
+import { citizenReportRoutes } from './http/routes/citizen-reports.routes.js';
 import { fraudRoutes } from './http/routes/fraud.routes.js';
 import { startOrderScanJob } from './jobs/order-scan.job.js';
 import { requestIds, uuidV7Ids } from './identity/ids.js';
@@ -230,7 +231,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app
     .register(providerRoutes(services.providers))
     .register(fraudRoutes(services.fraud))
-    .register(fraudClusterRoutes(services.fraud.clusters));
+    .register(fraudClusterRoutes(services.fraud.clusters))
+    .register(citizenReportRoutes({ citizens: services.fraud.citizens, perHour: config.fraud.citizenReportsPerHour }));
   await app.register(
     orderRoutes({
       orders: services.orders,

@@ -15,6 +15,8 @@ import type { ServiceRuntime } from './services/service-runtime.js';
 import { createSessionCache } from './services/session-cache.js';
 import { createUserService } from './services/user.service.js';
 import { createTotpSecrets } from './services/totp-secrets.js';
+import { createCitizenReportKeys } from './services/citizen-report-keys.js';
+import { createCitizenReportService } from './services/citizen-report.service.js';
 import { sealLegacyTotpSecrets } from './services/totp-secret-sealing.service.js';
 import { DomainError } from '@hanoi247/core';
 import { createOutboundHttp, type Transport } from './federation/http-transport.js';
@@ -263,6 +265,15 @@ function buildServices(
       reports: createFraudReportService(runtime),
       reads: createFraudReadService(runtime),
       clusters: createFraudClusterService(runtime),
+      citizens: createCitizenReportService({
+        ...runtime,
+        keys: createCitizenReportKeys({
+          db: runtime.db,
+          keys: storageKeys,
+          proofOfWorkBits: config.fraud.proofOfWorkBits,
+        }),
+        country: ownCountry(),
+      }),
     },
   };
 }

@@ -198,6 +198,14 @@ export const auditActions = {
     personalDataRead: true,
     description: 'a fraud report (transfers, identifiers as given) was read',
   },
+  'fraud-report.citizen-submitted': {
+    personalDataRead: false,
+    description: 'a citizen reported fraud on the public page; ids only: the narrative and contact are sealed',
+  },
+  'fraud-report.citizen-added': {
+    personalDataRead: false,
+    description: 'a citizen added information to their report with its status token; ids only',
+  },
   'indicator.looked-up': {
     personalDataRead: false,
     description: 'an indicator was looked up by its normalised value (the value is not recorded)',

@@ -55,3 +55,12 @@ export {
   type ClusterReportFacts,
   type ClusterTotals,
 } from './clusters.js';
+export {
+  citizenAdditionInputSchema,
+  citizenReportInputSchema,
+  citizenReportLimits,
+  citizenReportStatuses,
+  type CitizenAdditionInput,
+  type CitizenReportInput,
+  type CitizenReportStatus,
+} from './citizen-report.schema.js';

@@ -217,6 +217,14 @@ export const configSchema = z.strictObject({
           'codes); each is offered only for the request types it can concern.',
       ),
   }),
+  fraud: z.strictObject({
+    proofOfWorkBits: integer(1, 32).describe(
+      'Leading zero bits the public report form\u2019s proof-of-work must find (each bit doubles the work).',
+    ),
+    citizenReportsPerHour: integer(1, 10_000).describe(
+      'Citizens\u2019 reports and additions per client address per hour.',
+    ),
+  }),
   log: z.strictObject({
     level: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -274,6 +282,7 @@ export const configDefaults = {
   orders: { lapseReminderDays: 10, clocks: {}, maxProductionBytes: 4 * 1024 ** 3, maxProductionItemsPerOrder: 50 },
   ledger: { sequenceIntervalMs: 500, batchSize: 4096 },
   legal: { bilateralGrounds: [...defaultBilateralGrounds] },
+  fraud: { proofOfWorkBits: 16, citizenReportsPerHour: 10 },
   log: { level: 'info' },
   web: { root: null, defaultLanguage: null },
 } as const;

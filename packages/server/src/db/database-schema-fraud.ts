@@ -1,3 +1,5 @@
+import type { CitizenReportTables } from './database-schema-citizen.js';
+
 /**
  * Online fraud (issue 14): reports, their transfers, and the scam indicators they name, stored once
  * per `hash_key` (= `type|value_norm`) and linked to each report with the role they played.
@@ -87,7 +89,8 @@ export interface ReportIndicatorsTable {
   role: string;
 }
 
-export interface FraudTables {
+/** With citizens' reports (migration 0014, database-schema-citizen.ts). */
+export interface FraudTables extends CitizenReportTables {
   fraud_reports: FraudReportsTable;
   fraud_transfers: FraudTransfersTable;
   indicators: IndicatorsTable;

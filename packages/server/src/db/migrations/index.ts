@@ -13,6 +13,7 @@ import { jobsMigration } from './0010-jobs.js';
 import { fraudReportsMigration } from './0011-fraud-reports.js';
 import { outboxLeaseMigration } from './0012-outbox-lease.js';
 import { fraudClustersMigration } from './0013-fraud-clusters.js';
+import { citizenReportsMigration } from './0014-citizen-reports.js';
 
 /**
  * Versioned migrations in order. Imported statically (not read from disk) so the set is
@@ -33,5 +34,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0011-fraud-reports': fraudReportsMigration(dialect),
     '0012-outbox-lease': outboxLeaseMigration(dialect),
     '0013-fraud-clusters': fraudClustersMigration(dialect),
+    '0014-citizen-reports': citizenReportsMigration(dialect),
   };
 }

@@ -1,0 +1,24 @@
+import type { Route } from './route.js';
+
+/** Citizens report online fraud on the public page, without an account: challenge, report, status, additions. */
+export const citizenReportRouteTable = {
+  getFraudChallenge: { method: 'GET', path: '/api/v1/fraud/challenge', tags: ['fraud'], security: 'none' },
+  submitCitizenReport: {
+    method: 'POST',
+    path: '/api/v1/fraud/citizen-reports',
+    tags: ['fraud'],
+    security: 'none',
+  },
+  getCitizenReportStatus: {
+    method: 'GET',
+    path: '/api/v1/fraud/citizen-reports/:acknowledgementNumber',
+    tags: ['fraud'],
+    security: 'none',
+  },
+  addToCitizenReport: {
+    method: 'POST',
+    path: '/api/v1/fraud/citizen-reports/:acknowledgementNumber/additions',
+    tags: ['fraud'],
+    security: 'none',
+  },
+} as const satisfies Readonly<Record<string, Route>>;
