@@ -10,7 +10,7 @@ import { DeskOnly } from './layout/DeskOnly.js';
 import { AppLayout, isProviderPortal } from './layout/AppLayout.js';
 import { RequestPage } from './requests/RequestPage.js';
 import { nodeProfileKey, useNodeProfile } from './place/node-profile.js';
-import { useRoute, type Route } from './routing/route.js';
+import { publicPages, useRoute, type Route } from './routing/route.js';
 
 /** Pages every officer role may open; the rest are the desk's and need the requests. */
 const outsideDesk = new Set<Route['page']>([
@@ -42,6 +42,7 @@ const ProvidersPage = lazy(() => import('./registry/ProvidersPage.js').then((m) 
 const ProviderOrderPage = lazy(() =>
   import('./provider/ProviderOrderPage.js').then((m) => ({ default: m.ProviderOrderPage })),
 );
+const CitizenPage = lazy(() => import('./citizen/CitizenPage.js').then((m) => ({ default: m.CitizenPage })));
 const ProviderOrdersPage = lazy(() =>
   import('./provider/ProviderOrdersPage.js').then((m) => ({ default: m.ProviderOrdersPage })),
 );
@@ -92,6 +93,14 @@ export function App() {
       <Center h="100vh">
         <Loader aria-label="…" />
       </Center>
+    );
+  }
+  // A citizen's fraud report and its status link open without a session, signed in or not.
+  if (publicPages.has(route.page)) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <CitizenPage route={route} />
+      </Suspense>
     );
   }
   if (!session.data) return <SignInPage place={place.data} />;

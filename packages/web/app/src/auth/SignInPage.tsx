@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -174,6 +174,9 @@ export function SignInPage({ place }: { readonly place?: NodeProfile | undefined
           </Stack>
         </form>
       )}
+      <Anchor href="#/report-fraud" display="block" mt="lg" ta="center">
+        {t('citizen.link')}
+      </Anchor>
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { assignmentEn } from './assignment.en.js';
+import { citizenEn } from './citizen.en.js';
 import { dashboardEn } from './dashboard.en.js';
 import { deskEn } from './desk.en.js';
 import { liveEn } from './live.en.js';
@@ -341,4 +342,5 @@ export const en = {
   ...ordersEn,
   ...registryEn,
   ...fraudEn,
+  ...citizenEn,
 };

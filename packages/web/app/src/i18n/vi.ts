@@ -1,5 +1,6 @@
 import type { en } from './en.js';
 import { assignmentVi } from './assignment.vi.js';
+import { citizenVi } from './citizen.vi.js';
 import { dashboardVi } from './dashboard.vi.js';
 import { deskVi } from './desk.vi.js';
 import { liveVi } from './live.vi.js';
@@ -346,4 +347,5 @@ export const vi: Dictionary = {
   ...ordersVi,
   ...registryVi,
   ...fraudVi,
+  ...citizenVi,
 };

@@ -17,7 +17,12 @@ export type Route =
   | { readonly page: 'provider'; readonly id: string }
   | { readonly page: 'provider-form'; readonly id: string | null }
   | { readonly page: 'fraud-clusters' }
-  | { readonly page: 'fraud-cluster'; readonly id: string };
+  | { readonly page: 'fraud-cluster'; readonly id: string }
+  | { readonly page: 'report-fraud' }
+  | { readonly page: 'report-status'; readonly ack: string; readonly token: string };
+
+/** The public pages, open without a session: a citizen's fraud report and its private status link. */
+export const publicPages: ReadonlySet<Route['page']> = new Set(['report-fraud', 'report-status']);
 
 /** The provider registry: the list, one provider, and the form that adds (`new`) or edits one. */
 function registryRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
@@ -41,6 +46,13 @@ function fraudRoute(page: string | undefined, id: string | undefined, sub: strin
   return sub === undefined || sub === '' ? { page: 'fraud-clusters' } : { page: 'fraud-cluster', id: sub };
 }
 
+/** The public pages: the report form, and a report's status with the token of its private link. */
+function citizenRoute(page: string | undefined, id: string | undefined, sub: string | undefined): Route | null {
+  if (page === 'report-fraud') return { page: 'report-fraud' };
+  if (page === 'report-status') return { page: 'report-status', ack: id ?? '', token: sub ?? '' };
+  return null;
+}
+
 export function parseRoute(hash: string): Route {
   const [page, id, sub] = hash.replace(/^#\/?/, '').split('/');
   const order = orderRoute(page, id, sub);
@@ -49,6 +61,8 @@ export function parseRoute(hash: string): Route {
   if (registry !== null) return registry;
   const fraud = fraudRoute(page, id, sub);
   if (fraud !== null) return fraud;
+  const citizen = citizenRoute(page, id, sub);
+  if (citizen !== null) return citizen;
   if (page === 'requests' && id !== undefined && id !== '') return { page: 'request', id };
   if (page === 'evidence' && id !== undefined && id !== '') return { page: 'evidence', id };
   if (page === 'draft') return { page: 'draft', id: id !== undefined && id !== '' ? id : null };
@@ -94,6 +108,10 @@ export function hrefOf(route: Route): string {
       return '#/fraud/clusters';
     case 'fraud-cluster':
       return `#/fraud/clusters/${route.id}`;
+    case 'report-fraud':
+      return '#/report-fraud';
+    case 'report-status':
+      return `#/report-status/${route.ack}/${route.token}`;
   }
 }
 
