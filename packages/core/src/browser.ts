@@ -10,6 +10,9 @@ import { proofChecks } from './ledger/proof-checks.js';
 export { hashSize } from './ledger/hash-bytes.js';
 export const leafHash = portableLeafHash;
 export const { verifyInclusion, verifyConsistency } = proofChecks(portableNodeHash);
-// The fraud desk's code lists with their labels in both languages (pure data).
-export { scamTypeLabels } from './fraud/scam-types.js';
+
+// The fraud desk's code lists with their labels in both languages (pure data), and the normalisers the public
+// report form checks identifiers with as they are typed: none of them reaches a Node built-in (browser.test.ts).
+export { normaliseIndicator } from './fraud/normalise-indicator.js';
 export { indicatorTypes } from './fraud/indicator-types.js';
+export { firstContactChannels, scamTypeCodes, scamTypeLabels } from './fraud/scam-types.js';

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { scamTypeLabels } from '@hanoi247/core';
+import { scamTypeLabels } from '@hanoi247/core/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';

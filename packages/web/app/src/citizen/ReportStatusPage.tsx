@@ -1,5 +1,6 @@
 import { Alert, Button, Card, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
-import { scamTypeLabels, type ScamType } from '@hanoi247/core';
+import type { ScamType } from '@hanoi247/core';
+import { scamTypeLabels } from '@hanoi247/core/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,11 +1,6 @@
 import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import {
-  firstContactChannels,
-  scamTypeCodes,
-  scamTypeLabels,
-  indicatorTypes,
-  type IndicatorType,
-} from '@hanoi247/core';
+import type { IndicatorType } from '@hanoi247/core';
+import { firstContactChannels, indicatorTypes, scamTypeCodes, scamTypeLabels } from '@hanoi247/core/browser';
 import { useTranslation } from 'react-i18next';
 import { LocalDateInput } from '../time/LocalDateInput.js';
 import {

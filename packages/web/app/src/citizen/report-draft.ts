@@ -1,4 +1,5 @@
-import { normaliseIndicator, type FirstContactChannel, type ScamType } from '@hanoi247/core';
+import type { FirstContactChannel, ScamType } from '@hanoi247/core';
+import { normaliseIndicator } from '@hanoi247/core/browser';
 
 /** One transfer as the citizen types it; amounts and times are text until sent. */
 export interface TransferDraft {
