@@ -41,3 +41,13 @@ export const citizenStatusSchema = z
     ),
   })
   .meta({ id: 'CitizenReportStatus' });
+
+/** The sealed parts of a citizen's report, opened for the fraud desk (an audited read with its purpose). */
+export const fraudReportPrivateSchema = z
+  .object({
+    narratives: z.array(z.object({ seq: z.number().int(), text: z.string(), createdAt: z.string() })),
+    reporter: z
+      .object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })
+      .nullable(),
+  })
+  .meta({ id: 'FraudReportPrivate' });

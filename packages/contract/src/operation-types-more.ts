@@ -14,6 +14,7 @@ import type {
   citizenReceiptSchema,
   citizenReportBody,
   citizenStatusSchema,
+  fraudReportPrivateSchema,
   proofOfWorkChallengeSchema,
 } from './citizen-reports.js';
 import type { caseListSchema, caseViewSchema } from './cases.js';
@@ -175,4 +176,5 @@ export interface FraudOperationTypes {
   submitCitizenReport: { body: In<typeof citizenReportBody>; response: Out<typeof citizenReceiptSchema> };
   getCitizenReportStatus: { response: Out<typeof citizenStatusSchema> };
   addToCitizenReport: { body: In<typeof citizenAdditionBody>; response: Out<typeof citizenStatusSchema> };
+  getFraudReportPrivate: { response: Out<typeof fraudReportPrivateSchema> };
 }

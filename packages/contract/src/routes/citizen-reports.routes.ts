@@ -1,6 +1,9 @@
 import type { Route } from './route.js';
 
-/** Citizens report online fraud on the public page, without an account: challenge, report, status, additions. */
+/**
+ * Citizens report online fraud on the public page, without an account: challenge, report, status, additions; the
+ * fraud desk opens a report's sealed narrative and contact.
+ */
 export const citizenReportRouteTable = {
   getFraudChallenge: { method: 'GET', path: '/api/v1/fraud/challenge', tags: ['fraud'], security: 'none' },
   submitCitizenReport: {
@@ -20,5 +23,11 @@ export const citizenReportRouteTable = {
     path: '/api/v1/fraud/citizen-reports/:acknowledgementNumber/additions',
     tags: ['fraud'],
     security: 'none',
+  },
+  getFraudReportPrivate: {
+    method: 'GET',
+    path: '/api/v1/fraud/reports/:reportId/private',
+    tags: ['fraud'],
+    security: 'session',
   },
 } as const satisfies Readonly<Record<string, Route>>;

@@ -206,6 +206,10 @@ export const auditActions = {
     personalDataRead: false,
     description: 'a citizen added information to their report with its status token; ids only',
   },
+  'fraud-report.private-read': {
+    personalDataRead: true,
+    description: 'a citizen\u2019s sealed narrative and contact were opened, with the purpose given',
+  },
   'indicator.looked-up': {
     personalDataRead: false,
     description: 'an indicator was looked up by its normalised value (the value is not recorded)',

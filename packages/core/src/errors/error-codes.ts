@@ -168,6 +168,7 @@ export const errorCatalogue = {
   'fraud/proof-of-work-invalid': 'invalid',
   'fraud/proof-of-work-replayed': 'conflict',
   'fraud/citizen-report-not-found': 'not-found',
+  'fraud/purpose-required': 'invalid',
   'events/too-many-streams': 'rate-limited',
   'job/lease-lost': 'conflict',
   'config/invalid': 'invalid',

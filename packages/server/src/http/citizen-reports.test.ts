@@ -101,6 +101,34 @@ describe('citizens\u2019 fraud reports', () => {
     }
   });
 
+  it('opens the sealed narrative and contact for the fraud desk only with a purpose, and audits the read', async () => {
+    const admin = await node.administrator();
+    const analyst = await node.user(admin, 'cr.analyst', ['fraud_analyst']);
+    const { report_id: reportId } = await node.app.node.database.db
+      .selectFrom('citizen_reports')
+      .select('report_id')
+      .where('ack_number', '=', receipt.acknowledgementNumber)
+      .executeTakeFirstOrThrow();
+    const path = `/api/v1/fraud/reports/${reportId}/private`;
+    const anonymous = await node.call('GET', path, { headers: { 'x-audit-purpose': 'triage' } });
+    expect(anonymous.statusCode).toBe(401);
+    const noPurpose = await node.call('GET', path, { as: analyst });
+    expect(noPurpose.json()).toMatchObject({ code: 'fraud/purpose-required' });
+    const reply = await node.call('GET', path, { as: analyst, headers: { 'x-audit-purpose': 'triage of case 7' } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toMatchObject({
+      narratives: [{ seq: 1, text: expect.stringContaining('Zalo') as unknown }, { seq: 2 }],
+      reporter: { name: 'Nguyễn Văn An', phone: '0911 222 333', email: 'an@example.vn' },
+    });
+    const audit = await node.app.node.database.db
+      .selectFrom('audit_entries')
+      .select(['purpose', 'details'])
+      .where('action', '=', 'fraud-report.private-read')
+      .execute();
+    expect(audit.map((a) => a.purpose)).toEqual(['triage of case 7']);
+    expect(audit[0]?.details).not.toContain('Nguyễn');
+  });
+
   it('refuses a missing, wrong or replayed proof-of-work with a stable code', async () => {
     const missing = await node.call('POST', '/api/v1/fraud/citizen-reports', { body: citizenReport() });
     expect(missing.statusCode).toBe(400);

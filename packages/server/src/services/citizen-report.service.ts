@@ -19,6 +19,7 @@ import { fraudReportRepository } from '../repositories/fraud-report.repository.j
 import type { CitizenReportBoxes, CitizenReportKeys } from './citizen-report-keys.js';
 import { citizenTlp, refusedCount, storedIdentifier, writeIndicators, writeTransfers } from './citizen-report-store.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
+import { requirePermission } from './user.service.js';
 
 export interface CitizenReportDeps extends ServiceRuntime {
   readonly keys: CitizenReportKeys;
@@ -55,6 +56,34 @@ const proofProblems = {
 /** Only what normalising needs: a citizen's report has no institution reference. */
 const asReport = (input: Pick<CitizenReportInput, 'transfers' | 'identifiers'>): PreparedReport =>
   prepareReport({ identifiers: input.identifiers, transfers: input.transfers } as ReportInput);
+
+export interface PrivateParts {
+  readonly narratives: { seq: number; text: string; createdAt: string }[];
+  readonly reporter: { name?: string; phone?: string; email?: string } | null;
+}
+
+/** Opens a report's sealed fields; one that does not open (altered, or moved from another row) is a bug to report. */
+async function openParts(tx: Tx, boxes: CitizenReportBoxes, reportId: string): Promise<PrivateParts> {
+  const opened = (text: string | null) => {
+    if (text === null) throw new DomainError('bug/invariant-violated', 'a sealed field of this report does not open');
+    return text;
+  };
+  const narratives = (await citizenReportRepository.narrativesOf(tx, reportId)).map((n) => ({
+    seq: n.seq,
+    text: opened(boxes.narrative.open(n.sealed, ['fraud_report_narratives', reportId, String(n.seq)])),
+    createdAt: n.createdAt,
+  }));
+  const party = (await citizenReportRepository.partiesOf(tx, reportId)).find((p) => p.role === 'reporter');
+  const reporter =
+    party === undefined
+      ? null
+      : (JSON.parse(opened(boxes.contact.open(party.sealed, ['fraud_report_parties', reportId, 'reporter']))) as {
+          name?: string;
+          phone?: string;
+          email?: string;
+        });
+  return { narratives, reporter };
+}
 
 /** Citizens' fraud reports from the public page: submit, read the status with the token, add information. */
 export function createCitizenReportService(deps: CitizenReportDeps) {
@@ -172,6 +201,35 @@ export function createCitizenReportService(deps: CitizenReportDeps) {
     },
 
     status,
+
+    /** The sealed narrative and contact, for the fraud desk: audited with its purpose, which is required. */
+    async readPrivate(context: CallContext, reportId: string, purpose: string | null): Promise<PrivateParts> {
+      requirePermission(context.principal, 'fraud-reports:read');
+      if (purpose === null) {
+        throw new DomainError(
+          'fraud/purpose-required',
+          'say why you open this report\u2019s narrative (x-audit-purpose)',
+        );
+      }
+      const boxes = await deps.keys.boxes();
+      return db.transaction().execute(async (tx) => {
+        if ((await fraudReportRepository.findById(tx, reportId)) === undefined) {
+          throw new DomainError('fraud/report-not-found', 'no such fraud report');
+        }
+        const parts = await openParts(tx, boxes, reportId);
+        await auditRepository.append(
+          tx,
+          auditEntryFor(deps, context, {
+            action: 'fraud-report.private-read',
+            objectType: 'fraud-report',
+            objectId: reportId,
+            purpose,
+            details: { narratives: parts.narratives.length, reporter: parts.reporter !== null },
+          }),
+        );
+        return parts;
+      });
+    },
 
     /** More information: a narrative, transfers, identifiers; they count on the indicators as the report's did. */
     async add(context: CallContext, ack: string, token: string, input: CitizenAdditionInput): Promise<CitizenStatus> {

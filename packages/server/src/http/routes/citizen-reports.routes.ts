@@ -6,13 +6,16 @@ import {
   citizenReportBody,
   citizenReportParams,
   citizenStatusSchema,
+  fraudReportParams,
+  fraudReportPrivateSchema,
+  purposeHeaderSchema,
   proofOfWorkChallengeSchema,
   statusTokenHeaderSchema,
   withBatchProblems,
   withProblems,
 } from '@hanoi247/contract';
 import type { CitizenReportService } from '../../services/citizen-report.service.js';
-import { callContext } from '../call-context.js';
+import { callContext, purposeOf } from '../call-context.js';
 import { rateLimitedError } from '../error-handler.js';
 
 export interface CitizenReportRouteDeps {
@@ -113,5 +116,22 @@ export const citizenReportRoutes =
           request.headers['x-report-token'],
           request.body,
         ),
+    );
+
+    app.get(
+      '/api/v1/fraud/reports/:reportId/private',
+      {
+        config: { permission: 'fraud-reports:read' },
+        schema: {
+          tags,
+          summary:
+            'A citizen\u2019s sealed narrative and contact, opened for the fraud desk (audited with its purpose)',
+          description: 'The header `x-audit-purpose` is required: the read is audited with it.',
+          params: fraudReportParams,
+          headers: purposeHeaderSchema,
+          response: withProblems({ 200: fraudReportPrivateSchema }),
+        },
+      },
+      async (request) => deps.citizens.readPrivate(callContext(request), request.params.reportId, purposeOf(request)),
     );
   };
