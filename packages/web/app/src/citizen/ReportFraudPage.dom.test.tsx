@@ -64,6 +64,22 @@ describe('the public fraud report wizard', () => {
     expect(unreadableTexts(container)).toEqual([]);
   });
 
+  it('keeps the citizen on the money step while a transfer’s amount is not a number', async () => {
+    const user = userEvent.setup();
+    stubFetch({ 'GET /api/v1/fraud/challenge': () => json(200, challenge) });
+    renderWithApp(<ReportFraudPage />);
+    await user.type(screen.getByLabelText(/What happened\?/), 'A fake shop took my money.');
+    await user.selectOptions(screen.getByLabelText(/Kind of scam/), 'PURCHASE_ECOMMERCE');
+    await user.selectOptions(screen.getByLabelText(/How did they first contact you/), 'facebook');
+    await user.type(screen.getByLabelText(/When did it happen/), '02/11/2026 14:03');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Add a transfer' }));
+    await user.type(screen.getByLabelText(/^Amount/), 'five million');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText('Write the amount as a number, such as 5000000.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add a phone, account or website' })).toBeNull();
+  });
+
   it('shows the status in words, the history, and says "no report" for a wrong link', async () => {
     stubFetch({
       'GET /api/v1/fraud/citizen-reports/VN-FR-2026-000042': (request) =>

@@ -7,7 +7,7 @@ import { ApiError, call } from '../api/client.js';
 import { Acknowledgement } from './Acknowledgement.js';
 import { prepareProof, type SolvedProof } from './proof-of-work.js';
 import { PublicHeader } from './PublicHeader.js';
-import { emptyDraft, reportBody, whatProblems, type ReportDraft } from './report-draft.js';
+import { emptyDraft, reportBody, transferProblem, whatProblems, type ReportDraft } from './report-draft.js';
 import { IdentifierList, MoneyStep, WhatStep, type StepProps } from './ReportSteps.js';
 
 function ContactAndScammer({ draft, change }: StepProps) {
@@ -72,7 +72,12 @@ export function ReportFraudPage() {
   }, []);
   const change = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const next = () => {
-    const found = step === 0 ? whatProblems(draft) : [];
+    const found =
+      step === 0
+        ? whatProblems(draft)
+        : step === 1
+          ? draft.transfers.flatMap((transfer) => transferProblem(transfer) ?? [])
+          : [];
     setProblems(found);
     if (found.length === 0) setStep((s) => s + 1);
   };

@@ -48,8 +48,6 @@ export const citizenEn = {
     back: 'Back',
     next: 'Next',
     submit: 'Send the report',
-    sending: 'Sending…',
-    preparing: 'Preparing a secure submission…',
     reviewTransfers: 'Transfers: {{count}}',
     reviewIdentifiers: 'Scammer details: {{count}}',
     sendFailed: 'The report could not be sent: {{reason}}',

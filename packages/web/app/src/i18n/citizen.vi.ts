@@ -49,8 +49,6 @@ export const citizenVi = {
     back: 'Quay lại',
     next: 'Tiếp theo',
     submit: 'Gửi báo cáo',
-    sending: 'Đang gửi…',
-    preparing: 'Đang chuẩn bị gửi an toàn…',
     reviewTransfers: 'Số lần chuyển tiền: {{count}}',
     reviewIdentifiers: 'Thông tin kẻ lừa đảo: {{count}}',
     sendFailed: 'Không gửi được báo cáo: {{reason}}',
