@@ -36,6 +36,8 @@ describe('citizens\u2019 fraud reports', () => {
     expect(Number(account?.loss_vnd)).toBe(5_000_000);
     const report = await node.app.node.database.db.selectFrom('fraud_reports').selectAll().executeTakeFirstOrThrow();
     expect(report).toMatchObject({ channel: 'citizen', tlp: 'amber', institution_id: null });
+    const clustered = await node.app.node.database.db.selectFrom('cluster_reports').selectAll().execute();
+    expect(clustered.map((c) => c.report_id)).toEqual([report.id]);
   });
 
   it('shows the status and its timeline with the token, and the same 404 for a wrong token or number', async () => {
@@ -141,6 +143,9 @@ describe('citizens\u2019 fraud reports', () => {
     expect(wrong.json()).toMatchObject({ code: 'fraud/proof-of-work-invalid' });
     const body = citizenReport({ proofOfWork: proof });
     expect((await node.call('POST', '/api/v1/fraud/citizen-reports', { body })).statusCode).toBe(201);
+    // The same mule account: the second report joins the first one's cluster.
+    const clusters = await node.app.node.database.db.selectFrom('cluster_reports').select('cluster_id').execute();
+    expect(new Set(clusters.map((c) => c.cluster_id)).size).toBe(1);
     const replay = await node.call('POST', '/api/v1/fraud/citizen-reports', { body });
     expect(replay.statusCode).toBe(409);
     expect(replay.json()).toMatchObject({ code: 'fraud/proof-of-work-replayed' });

@@ -17,6 +17,7 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { citizenReportRepository, type CitizenReportEvent } from '../repositories/citizen-report.repository.js';
 import { fraudReportRepository } from '../repositories/fraud-report.repository.js';
 import type { CitizenReportBoxes, CitizenReportKeys } from './citizen-report-keys.js';
+import { joinCluster } from './fraud-cluster-join.js';
 import { citizenTlp, refusedCount, storedIdentifier, writeIndicators, writeTransfers } from './citizen-report-store.js';
 import { auditEntryFor, type CallContext, type ServiceRuntime } from './service-runtime.js';
 import { requirePermission } from './user.service.js';
@@ -146,6 +147,14 @@ export function createCitizenReportService(deps: CitizenReportDeps) {
       reportLossVnd: prepared.lossVnd,
     });
     await writeTransfers(tx, { reportId, transfers: input.transfers, prepared, afterSeq: 0 }, written.idOf);
+    // Clustered like an institution's report: reports sharing an indicator join one cluster.
+    const facts = { lossVnd: prepared.lossVnd, occurredAt: input.occurredAt, province: input.province ?? null };
+    const cluster = await joinCluster(tx, deps, {
+      reportId,
+      links: prepared.links,
+      idOf: written.idOf,
+      facts: { ...facts, scamType: input.scamType },
+    });
     const statusToken = randomBytes(32).toString('base64url');
     const record = { reportId, ackNumber, tokenHash: tokenHash(statusToken), status: 'received', createdAt: at };
     await citizenReportRepository.insert(tx, { ...record, updatedAt: at, ackYear: year, ackSeq });
@@ -161,7 +170,12 @@ export function createCitizenReportService(deps: CitizenReportDeps) {
         action: 'fraud-report.citizen-submitted',
         objectType: 'fraud-report',
         objectId: reportId,
-        details: { indicatorIds: [...written.idOf.values()], refused: refusedCount(prepared), sealed: true },
+        details: {
+          indicatorIds: [...written.idOf.values()],
+          refused: refusedCount(prepared),
+          clusterId: cluster.clusterId,
+          mergedClusterIds: [...cluster.merged],
+        },
       }),
     );
     return { acknowledgementNumber: ackNumber, statusToken };
