@@ -267,11 +267,7 @@ function buildServices(
       clusters: createFraudClusterService(runtime),
       citizens: createCitizenReportService({
         ...runtime,
-        keys: createCitizenReportKeys({
-          db: runtime.db,
-          keys: storageKeys,
-          proofOfWorkBits: config.fraud.proofOfWorkBits,
-        }),
+        keys: createCitizenReportKeys(runtime.db, storageKeys, config.fraud.proofOfWorkBits),
         country: ownCountry(),
       }),
     },

@@ -17,12 +17,6 @@ export interface CitizenReportBoxes {
   readonly proofOfWork: ProofOfWork;
 }
 
-export interface CitizenReportKeysDeps {
-  readonly db: Db;
-  readonly keys: StorageKeyProvider;
-  readonly proofOfWorkBits: number;
-}
-
 /** A proof-of-work challenge is good for this long: time to fill in the form, not to stockpile answers. */
 export const challengeTtlSeconds = 30 * 60;
 
@@ -30,20 +24,20 @@ export const challengeTtlSeconds = 30 * 60;
  * The boxes that seal a citizen's narrative and contact, and the proof-of-work MAC key, all derived from the
  * node's storage key (created on first need). Callers take them before they open a transaction.
  */
-export function createCitizenReportKeys(deps: CitizenReportKeysDeps) {
+export function createCitizenReportKeys(db: Db, keys: StorageKeyProvider, proofOfWorkBits: number) {
   let boxes: CitizenReportBoxes | null = null;
   const boxesFor = (storageKey: StorageKey): CitizenReportBoxes =>
     (boxes ??= {
       narrative: fieldBox(deriveFieldKey(storageKey.key, purposes.narrative), purposes.narrative),
       contact: fieldBox(deriveFieldKey(storageKey.key, purposes.contact), purposes.contact),
       proofOfWork: proofOfWork(deriveFieldKey(storageKey.key, purposes.proofOfWork), {
-        bits: deps.proofOfWorkBits,
+        bits: proofOfWorkBits,
         ttlSeconds: challengeTtlSeconds,
       }),
     });
   return {
     async boxes(): Promise<CitizenReportBoxes> {
-      return boxesFor(await storageKeyOnFirstNeed(deps.db, deps.keys));
+      return boxesFor(await storageKeyOnFirstNeed(db, keys));
     },
   };
 }

@@ -75,6 +75,12 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (route.page === 'report-fraud') return '#/report-fraud';
+  if (route.page === 'report-status') return `#/report-status/${route.ack}/${route.token}`;
+  return deskHrefOf(route);
+}
+
+function deskHrefOf(route: Exclude<Route, { page: 'report-fraud' | 'report-status' }>): string {
   switch (route.page) {
     case 'inbox':
       return '#/inbox';
@@ -108,10 +114,6 @@ export function hrefOf(route: Route): string {
       return '#/fraud/clusters';
     case 'fraud-cluster':
       return `#/fraud/clusters/${route.id}`;
-    case 'report-fraud':
-      return '#/report-fraud';
-    case 'report-status':
-      return `#/report-status/${route.ack}/${route.token}`;
   }
 }
 
