@@ -11,6 +11,8 @@ const pinned: Readonly<Record<string, string>> = {
   '2026.12.1': '467642507c509e0a6aba5054d584278693e3bd1ed6e6d56a7ef741e25721d3c0',
   // States that only a domestic order's events reach (recordedBy), the order's own period clock.
   '2026.12.2': '04ea1a5221d0d045f7f955554010770828c295d6b9d9832f2afdedd9c20dca60',
+  // Confirming a production complete for a foreign request needs the authority to disclose (Arts. 36, 40).
+  '2026.12.3': '538f67a351c73c95d20a2c5934a6006e744f7c00f6dab17423793ae5286196cb',
 };
 
 describe('the rule-set version', () => {

@@ -21,7 +21,7 @@ import { allLegalSources } from './legal-sources.js';
  * under, and its envelopes carry it. Any change to the rule data below needs a new version: a test
  * pins the digest of `legalRuleData()` to this value.
  */
-export const ruleSetVersion = '2026.12.2';
+export const ruleSetVersion = '2026.12.3';
 
 /** Clocks whose due time is computed: evaluated once on a fixed request, so a changed number shows. */
 function computedDurations(): JsonValue {
