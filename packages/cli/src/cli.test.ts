@@ -47,9 +47,9 @@ describe('hanoi247 CLI', () => {
     expect((await runCli(['migrate', ...data()])).stdout).toContain(
       'applied 0001-foundation, 0002-requests, 0003-federation, 0004-ledger, 0005-evidence, 0006-providers, ' +
         '0007-order-evidence, 0008-request-assignee, 0009-order-driven-preservation, 0010-jobs, ' +
-        '0011-fraud-reports, 0012-outbox-lease, 0013-fraud-clusters;',
+        '0011-fraud-reports, 0012-outbox-lease, 0013-fraud-clusters, 0014-citizen-reports;',
     );
-    expect((await runCli(['migrate', ...data()])).stdout).toMatch(/up to date at 0013-fraud-clusters/);
+    expect((await runCli(['migrate', ...data()])).stdout).toMatch(/up to date at 0014-citizen-reports/);
   });
 
   it('adds, lists, resets and disables users, auditing each change', async () => {
