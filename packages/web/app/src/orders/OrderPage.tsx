@@ -1,21 +1,22 @@
-import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Loader, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHasPermission } from '../api/evidence-queries.js';
 import { useOrder } from '../api/order-queries.js';
-import { pick } from '../i18n/i18n.js';
 import { EmergencyCallback, ProviderOrderFacts } from '../provider/ProviderOrderFacts.js';
 import { RecordInstant } from '../records/RecordValue.js';
 import { hrefOf } from '../routing/route.js';
+import { FactsTable } from '../records/FactsTable.js';
 import { OrderActions } from './OrderActions.js';
 import { OrderClocks } from './OrderClocks.js';
 import { OrderEvidence } from './OrderEvidence.js';
+import { OrderHeading } from './OrderHeading.js';
 import { OrderTimeline } from './OrderTimeline.js';
 import { RecordedAnswer } from './RecordedAnswer.js';
 
 /** One domestic order as the issuing desk follows it: where it stands, what to do next, its clocks and history. */
 export function OrderPage({ id }: { readonly id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const order = useOrder(id);
   const mayReadEvidence = useHasPermission('evidence:read');
   if (order.isError) {
@@ -61,17 +62,7 @@ export function OrderPage({ id }: { readonly id: string }) {
   return (
     <Stack>
       <Anchor href={hrefOf({ page: 'orders' })}>← {t('orderPage.back')}</Anchor>
-      <Group justify="space-between" align="start">
-        <Stack gap={4}>
-          <Title order={1} size="h2" ff="monospace">
-            {o.reference}
-          </Title>
-          <Text>{pick(o.typeTitle, i18n.language)}</Text>
-        </Stack>
-        <Badge size="lg" variant="outline" data-testid="order-state">
-          {pick(o.stateLabel, i18n.language)}
-        </Badge>
-      </Group>
+      <OrderHeading order={o} />
       {o.emergency !== null && <EmergencyCallback emergency={o.emergency} />}
       <section aria-labelledby="order-next">
         <Title order={2} size="h4" id="order-next" mb="xs">
@@ -91,18 +82,7 @@ export function OrderPage({ id }: { readonly id: string }) {
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <Table>
-              <Table.Tbody>
-                {who.map(([label, value]) => (
-                  <Table.Tr key={label}>
-                    <Table.Th scope="row" w="30%">
-                      {label}
-                    </Table.Th>
-                    <Table.Td>{value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <FactsTable rows={who} />
             <ProviderOrderFacts order={o} />
           </Stack>
         </Grid.Col>

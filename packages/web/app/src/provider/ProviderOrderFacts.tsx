@@ -1,9 +1,10 @@
-import { Alert, Table, Text, Title } from '@mantine/core';
+import { Alert, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderOrder } from '../api/provider-types.js';
 import { IdentifierTable } from '../records/IdentifierTable.js';
 import { identifierRow, type IdentifierRow } from '../records/readable-value.js';
+import { FactsTable } from '../records/FactsTable.js';
 import { RecordRange } from '../records/RecordValue.js';
 import { calendarDate, zonedDateTime } from '../time/format.js';
 
@@ -109,18 +110,7 @@ export function ProviderOrderFacts({
       <Title order={2} size="h4" id="order-facts">
         {t('provider.facts')}
       </Title>
-      <Table>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w="30%">
-                {label}
-              </Table.Th>
-              <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable rows={rows} />
     </section>
   );
 }

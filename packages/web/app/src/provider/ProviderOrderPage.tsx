@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Grid, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useProviderOrder } from '../api/provider-queries.js';
-import { pick } from '../i18n/i18n.js';
+import { OrderHeading } from '../orders/OrderHeading.js';
 import { hrefOf } from '../routing/route.js';
 import { Countdown } from '../time/Countdown.js';
 import { zonedDateTime } from '../time/format.js';
@@ -27,17 +27,7 @@ export function ProviderOrderPage({ id }: { readonly id: string }) {
   return (
     <Stack>
       <Anchor href={hrefOf({ page: 'provider-orders' })}>← {t('provider.back')}</Anchor>
-      <Group justify="space-between" align="start">
-        <Stack gap={4}>
-          <Title order={1} size="h2" ff="monospace">
-            {o.reference}
-          </Title>
-          <Text>{pick(o.typeTitle, i18n.language)}</Text>
-        </Stack>
-        <Badge size="lg" variant="outline" data-testid="order-state">
-          {pick(o.stateLabel, i18n.language)}
-        </Badge>
-      </Group>
+      <OrderHeading order={o} />
       {o.emergency !== null && <EmergencyCallback emergency={o.emergency} />}
       {o.preservedUntil !== null && (
         <Alert color="green">

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegistryProvider, type ProviderView } from '../api/registry-queries.js';
+import { FactsTable } from '../records/FactsTable.js';
 import { hrefOf } from '../routing/route.js';
 import { ManagersOnly } from './ManagersOnly.js';
 import { ProviderMembers } from './ProviderMembers.js';
@@ -17,20 +18,7 @@ function Facts({ provider: p }: { readonly provider: ProviderView }) {
     [t('registry.channel'), t(`providerChannel.${p.channel}`)],
     [t('providerForm.languages'), p.languages.map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')],
   ];
-  return (
-    <Table>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w="35%">
-              {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable rows={rows} labelWidth="35%" />;
 }
 
 function Contacts({ provider }: { readonly provider: ProviderView }) {
