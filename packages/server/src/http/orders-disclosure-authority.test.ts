@@ -1,14 +1,7 @@
 import { TestNode, type SignedInUser } from '@hanoi247/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authorisation,
-  orderApi,
-  orderBody,
-  providerBody,
-  storedDataDetails,
-  type OrderJson,
-} from './orders.fixtures.js';
-import { longSessions, requestApi } from './requests.fixtures.js';
+import { orderApi, orderBody, productionOrderForFrance, providerBody, type OrderJson } from './orders.fixtures.js';
+import { longSessions } from './requests.fixtures.js';
 
 interface Actions {
   readonly availableActions: readonly { action: string }[];
@@ -29,7 +22,6 @@ describe('who may confirm a production that goes abroad', () => {
   let providerUser: SignedInUser;
   let providerId: string;
   let orders: ReturnType<typeof orderApi<SignedInUser>>;
-  let requests: ReturnType<typeof requestApi<SignedInUser>>;
   let sequence = 0;
 
   beforeAll(async () => {
@@ -40,7 +32,6 @@ describe('who may confirm a production that goes abroad', () => {
     supervisor = await node.user(admin, 'disclose.supervisor', ['supervisor']);
     providerUser = await node.user(admin, 'disclose.provider', ['provider_user']);
     orders = orderApi<SignedInUser>(node);
-    requests = requestApi<SignedInUser>(node);
     providerId = (await orders.createProvider(admin, providerBody())).id;
     await orders.link(admin, providerId, providerUser.userId);
   });
@@ -58,35 +49,14 @@ describe('who may confirm a production that goes abroad', () => {
 
   async function producedForFrance(): Promise<OrderJson> {
     sequence += 1;
-    const request = await requests.receive(duty, {
-      reference: `FR-2026-D${sequence}`,
-      requestingState: 'FR',
-      type: 'STORED_DATA_44',
-      legalBasis: 'UN',
-      language: 'en',
-      details: storedDataDetails(),
-    });
-    await requests.move(duty, request.id, 'acknowledge');
-    await requests.move(duty, request.id, 'assess');
-    await requests.move(supervisor, request.id, 'accept');
-    const made = await node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, {
-      as: duty,
-      body: {
-        orders: [
-          {
-            providerId,
-            authorisation,
-            type: 'PRODUCE_27A',
-            scope: {
-              dataCategories: ['traffic'],
-              dateRange: { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone: 'UTC' },
-            },
-          },
-        ],
-      },
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    return produce(made.json<{ orders: OrderJson[] }>().orders[0]!);
+    const { order } = await productionOrderForFrance(
+      node,
+      { duty, supervisor },
+      providerId,
+      `FR-2026-D${sequence}`,
+      'UTC',
+    );
+    return produce(order);
   }
 
   const jobs = () => node.app.node.database.db.selectFrom('jobs').select('payload').execute();

@@ -6,7 +6,7 @@ import { auditRepository } from '../repositories/audit.repository.js';
 import { createJobRunner } from '../services/job-runner.service.js';
 import { createProductionOffers } from '../services/production-offer.service.js';
 import { quietTelemetry } from '../telemetry.js';
-import { authorisation, orderApi, providerBody, storedDataDetails, type OrderJson } from './orders.fixtures.js';
+import { orderApi, productionOrderForFrance, providerBody, type OrderJson } from './orders.fixtures.js';
 import { longSessions, requestApi } from './requests.fixtures.js';
 
 interface OrderEvent {
@@ -49,46 +49,21 @@ describe('the offer of a confirmed production', () => {
   /** An accepted Art. 44 request from France, its production order served and two files produced. */
   async function produced(): Promise<{ requestId: string; order: OrderJson }> {
     sequence += 1;
-    const request = await requests.receive(duty, {
-      reference: `FR-2026-P${sequence}`,
-      requestingState: 'FR',
-      type: 'STORED_DATA_44',
-      legalBasis: 'UN',
-      language: 'en',
-      details: storedDataDetails(),
-    });
-    await requests.move(duty, request.id, 'acknowledge');
-    await requests.move(duty, request.id, 'assess');
-    await requests.move(supervisor, request.id, 'accept');
-    const made = await node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, {
-      as: duty,
-      body: {
-        orders: [
-          {
-            providerId,
-            authorisation,
-            type: 'PRODUCE_27A',
-            scope: {
-              dataCategories: ['traffic'],
-              dateRange: {
-                from: '2026-10-01T00:00:00+07:00',
-                to: '2026-10-31T23:59:59+07:00',
-                timeZone: 'Asia/Ho_Chi_Minh',
-              },
-            },
-          },
-        ],
-      },
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    const order = made.json<{ orders: OrderJson[] }>().orders[0]!;
+    const reference = `FR-2026-P${sequence}`;
+    const { requestId, order } = await productionOrderForFrance(
+      node,
+      { duty, supervisor },
+      providerId,
+      reference,
+      'Asia/Ho_Chi_Minh',
+    );
     await orders.move(supervisor, order.id, 'authorise');
     await orders.move(duty, order.id, 'serve');
     await orders.answer(providerUser, order.id, 'acknowledge');
     for (const part of ['logins part 1', 'logins part 2']) {
       expect((await orders.upload(providerUser, order.id, Buffer.from(`${part} of ${sequence}`))).statusCode).toBe(201);
     }
-    return { requestId: request.id, order };
+    return { requestId, order };
   }
 
   const orderTimeline = async (orderId: string) =>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Caller, Details, Reply } from './requests.fixtures.js';
+import { requestApi, type Caller, type Details, type Reply } from './requests.fixtures.js';
 
 /**
  * Providers and domestic orders as the HTTP tests write them, by hand from brief §3.1 and
@@ -133,4 +133,41 @@ export function orderApi<U>(node: Caller<U>) {
         },
       }),
   };
+}
+
+/**
+ * An Art. 44 request received from France, acknowledged, assessed and accepted, and its production order (traffic data
+ * of October 2026, the range read in `timeZone`) drafted from it on the provider: not yet authorised.
+ */
+export async function productionOrderForFrance<U>(
+  node: Caller<U>,
+  who: { readonly duty: U; readonly supervisor: U },
+  providerId: string,
+  reference: string,
+  timeZone: string,
+): Promise<{ requestId: string; order: OrderJson }> {
+  const requests = requestApi<U>(node);
+  const request = await requests.receive(who.duty, {
+    reference,
+    requestingState: 'FR',
+    type: 'STORED_DATA_44',
+    legalBasis: 'UN',
+    language: 'en',
+    details: storedDataDetails(),
+  });
+  await requests.move(who.duty, request.id, 'acknowledge');
+  await requests.move(who.duty, request.id, 'assess');
+  await requests.move(who.supervisor, request.id, 'accept');
+  const dateRange = { from: '2026-10-01T00:00:00+07:00', to: '2026-10-31T23:59:59+07:00', timeZone };
+  const made = await expectStatus<{ orders: OrderJson[] }>(
+    node.call('POST', `/api/v1/requests/${request.id}/domestic-orders`, {
+      as: who.duty,
+      body: {
+        orders: [{ providerId, authorisation, type: 'PRODUCE_27A', scope: { dataCategories: ['traffic'], dateRange } }],
+      },
+    }),
+    201,
+    'order from request',
+  );
+  return { requestId: request.id, order: made.orders[0]! };
 }
